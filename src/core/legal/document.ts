@@ -16,14 +16,20 @@ export type LegalDocumentKind =
   | 'programme' // Chương trình (hành động)
   | 'plan' // Kế hoạch
   | 'report' // Báo cáo
+  // Roles in the plan chain (vn-conventions §4.1, issue 11 item 5), as the dataset's target documents name them:
+  | 'congress_resolution' // Nghị quyết Đại hội Đảng bộ
+  | 'action_programme' // Chương trình hành động của Ban Chấp hành
+  | 'five_year_plan' // Nghị quyết HĐND về kế hoạch 5 năm
+  | 'annual_plan' // Nghị quyết HĐND về kế hoạch năm
+  | 'government_target' // chỉ tiêu Chính phủ giao (Nghị quyết 01/NQ-CP hằng năm)
   | 'other';
 
 export interface LegalDocument {
   kind: LegalDocumentKind;
-  /** As printed, with its symbol: "09/2019/NĐ-CP", "57-NQ/TW". */
-  number: string;
-  /** Issue date, ISO "2019-01-24". */
-  date: string;
+  /** As printed, with its symbol: "09/2019/NĐ-CP", "57-NQ/TW"; null when the source does not state it. */
+  number: string | null;
+  /** Issue date, ISO "2019-01-24"; null when the source does not state it. */
+  date: string | null;
   /** Issuing body as printed: "Chính phủ", "Thủ tướng Chính phủ", "Hội đồng nhân dân thành phố Hải Phòng". */
   issuer: string;
   /** Subject (trích yếu), in Vietnamese. */
@@ -59,12 +65,19 @@ const KIND_NAMES_VI: Record<LegalDocumentKind, string> = {
   programme: 'Chương trình',
   plan: 'Kế hoạch',
   report: 'Báo cáo',
+  congress_resolution: 'Nghị quyết Đại hội',
+  action_programme: 'Chương trình hành động',
+  five_year_plan: 'Nghị quyết về kế hoạch phát triển kinh tế - xã hội 5 năm',
+  annual_plan: 'Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm',
+  government_target: 'Nghị quyết của Chính phủ',
   other: 'Văn bản',
 };
 
 /** The citation of running text: "Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ" (vn-conventions §5.5). */
 export function citeDocument(doc: LegalDocument): string {
-  return `${KIND_NAMES_VI[doc.kind]} số ${doc.number} ngày ${formatDateVi(doc.date)} của ${doc.issuer}`;
+  const number = doc.number === null ? '' : ` số ${doc.number}`;
+  const date = doc.date === null ? '' : ` ngày ${formatDateVi(doc.date)}`;
+  return `${KIND_NAMES_VI[doc.kind]}${number}${date} của ${doc.issuer}`;
 }
 
 /** A basis in words, with its provision first: "Điều 12 Nghị định số 09/2019/NĐ-CP …". */
