@@ -1,0 +1,13 @@
+// Every CLI command, registered in one place.
+import type { Command } from 'commander';
+import { importDatasetCommand } from './import-dataset.ts';
+import { migrateCommand } from './migrate.ts';
+import { plansCommand } from './plans.ts';
+import { serveCommand } from './serve.ts';
+
+export function registerCommands(program: Command): void {
+  serveCommand(program);
+  migrateCommand(program);
+  plansCommand(program);
+  importDatasetCommand(program);
+}

@@ -1,0 +1,43 @@
+// The `chitieu` command line: the same services as the API, for operators and scripts.
+// Exit codes: 0 ok, 1 user error (a clear one-line message), 2 internal error.
+import { Command, CommanderError } from 'commander';
+import { isChitieuError } from '../core/errors.ts';
+import { registerCommands } from './commands/index.ts';
+
+export const EXIT = { ok: 0, user: 1, internal: 2 } as const;
+
+export function reportError(e: unknown): number {
+  if (isChitieuError(e) && e.kind !== 'internal') {
+    process.stderr.write(`chitieu: ${e.messages.vi}\n         ${e.messages.en}\n`);
+    for (const i of e.issues.slice(0, 10)) process.stderr.write(`  - ${i.path}: ${i.reason.vi} / ${i.reason.en}\n`);
+    return EXIT.user;
+  }
+  process.stderr.write(`chitieu: lỗi hệ thống / internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  if (process.env.CHITIEU_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
+  return EXIT.internal;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('chitieu')
+    .description('chitieu: targets of a five-year resolution, tracked with data and evaluated honestly')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  registerCommands(program);
+  return program;
+}
+
+async function main(): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(process.argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.user;
+      return;
+    }
+    process.exitCode = reportError(e);
+  }
+}
+
+await main();

@@ -1,0 +1,63 @@
+// Configuration is one validated object, loaded once at start and passed in; nothing reads process.env elsewhere.
+import path from 'node:path';
+import { ValidationError, type FieldIssue } from '../core/errors.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Runtime data folder: the embedded database lives in `<dataDir>/pglite`, evidence files in `<dataDir>/files`. */
+  dataDir: string;
+  /** When set, PostgreSQL is used instead of the embedded database. */
+  databaseUrl: string | null;
+  /** Folder of the bundled dataset loaded on first start. */
+  datasetDir: string;
+  /** Load the bundled dataset into an empty database at start. */
+  seedOnStart: boolean;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Cookies get the Secure flag (set when served over HTTPS, directly or behind a proxy). */
+  secureCookies: boolean;
+  version: string;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Record<string, string | undefined>, overrides: Partial<Config> = {}): Config {
+  const issues: FieldIssue[] = [];
+  const portText = env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    issues.push({ path: 'PORT', reason: { vi: `PORT phải là số nguyên 0–65535, nhận "${portText}"`, en: `PORT must be an integer 0–65535, got "${portText}"` } });
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    issues.push({ path: 'DATABASE_URL', reason: { vi: 'DATABASE_URL phải bắt đầu bằng postgres:// hoặc postgresql://', en: 'DATABASE_URL must start with postgres:// or postgresql://' } });
+  }
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    issues.push({ path: 'LOG_LEVEL', reason: { vi: `LOG_LEVEL phải là một trong ${LOG_LEVELS.join(', ')}`, en: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` } });
+  }
+  const adminPassword = env.ADMIN_PASSWORD ?? null;
+  if (adminPassword !== null && adminPassword.length < 12) {
+    issues.push({ path: 'ADMIN_PASSWORD', reason: { vi: 'ADMIN_PASSWORD cần ít nhất 12 ký tự', en: 'ADMIN_PASSWORD needs at least 12 characters' } });
+  }
+  if (issues.length > 0) {
+    throw new ValidationError({ vi: 'Cấu hình không hợp lệ', en: 'Invalid configuration' }, issues, 'invalid_config');
+  }
+  const root = path.resolve(import.meta.dirname, '../..');
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(root, 'data')),
+    databaseUrl,
+    datasetDir: path.resolve(env.DATASET_DIR ?? path.join(root, 'data')),
+    seedOnStart: (env.SEED ?? 'true') !== 'false',
+    adminEmail: env.ADMIN_EMAIL ?? null,
+    adminPassword,
+    logLevel,
+    secureCookies: env.SECURE_COOKIES === 'true',
+    version: env.npm_package_version ?? '0.1.0',
+    ...overrides,
+  };
+}

@@ -1,0 +1,47 @@
+// Opens what every entry point needs: the configured database, migrated, with the bundled dataset loaded into an
+// empty database. The server, the CLI and the tests all start from here.
+import type { Config } from './config/config.ts';
+import { readDatasetFolder } from './imports/dataset-folder.ts';
+import { systemActor, type ServiceContext } from './services/context.ts';
+import { importDataset, type ImportReport } from './services/dataset/import-dataset.ts';
+import { openDb, type Db } from './storage/db.ts';
+import { migrate } from './storage/migrate.ts';
+import { countPlans } from './storage/repositories/plans-repo.ts';
+
+export interface Runtime {
+  config: Config;
+  db: Db;
+  systemContext(label: string): ServiceContext;
+  close(): Promise<void>;
+}
+
+export interface Logger {
+  info(msg: string): void;
+}
+
+export async function openRuntime(config: Config, log: Logger = { info: () => {} }): Promise<Runtime> {
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrate(db);
+    if (applied.length > 0) log.info(`migrations applied: ${applied.join(', ')}`);
+    const runtime: Runtime = {
+      config,
+      db,
+      systemContext: (label) => ({ db, actor: systemActor(label), now: () => new Date() }),
+      close: () => db.close(),
+    };
+    if (config.seedOnStart && (await countPlans(db)) === 0) {
+      const report = await seedBundledDataset(runtime);
+      log.info(`bundled dataset loaded: ${report.plans.map((p) => `${p.code} (${p.targets} targets)`).join(', ')}`);
+    }
+    return runtime;
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}
+
+export async function seedBundledDataset(runtime: Runtime, folder = runtime.config.datasetDir, onProgress?: (done: number, total: number, label: string) => void): Promise<ImportReport> {
+  const dataset = readDatasetFolder(folder);
+  return importDataset({ ctx: runtime.systemContext('dataset import'), input: dataset, onProgress });
+}

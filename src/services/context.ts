@@ -1,0 +1,31 @@
+// Who is acting, on which tenant, with which database: passed to every service function as `ctx`.
+import type { Db } from '../storage/db.ts';
+
+export const ROLES = ['admin', 'plan_owner', 'agency_editor', 'approver', 'reader', 'inspector'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Actor =
+  | { kind: 'user'; userId: string; label: string; tenantId: string; roles: Role[]; agencyId: string | null }
+  /** The system itself (dataset import at first start, CLI run by the operator on the machine). */
+  | { kind: 'system'; userId: null; label: string; tenantId: string | null; roles: Role[]; agencyId: null }
+  /** Anyone on the public portal: published (approved) figures only. */
+  | { kind: 'public'; userId: null; label: 'public'; tenantId: string | null; roles: []; agencyId: null };
+
+export interface ServiceContext {
+  db: Db;
+  actor: Actor;
+  requestId?: string;
+  now: () => Date;
+}
+
+export function systemActor(label: string, tenantId: string | null = null): Actor {
+  return { kind: 'system', userId: null, label, tenantId, roles: ['admin'], agencyId: null };
+}
+
+export function publicActor(tenantId: string | null = null): Actor {
+  return { kind: 'public', userId: null, label: 'public', tenantId, roles: [], agencyId: null };
+}
+
+export function hasRole(actor: Actor, role: Role): boolean {
+  return (actor.roles as readonly Role[]).includes(role);
+}

@@ -1,0 +1,86 @@
+// The bundled dataset's file shapes (data/FORMAT.md); the JSON Schemas in data/schema validate them on read.
+import type { ObservationStatus, PriceBasis, TargetSpec } from '../../core/targets/target.ts';
+
+export interface DocumentRef {
+  kind: string;
+  number?: string | null;
+  date?: string | null;
+  issuer?: string | null;
+  title?: string | null;
+}
+
+export interface NoteFile {
+  kind?: string;
+  text: string;
+  lines?: number[];
+}
+
+export interface TenantFile {
+  format: string;
+  tenant: { code: string; name: string; unitCode: string };
+  units: { code: string; name: string; level: string; validFrom: string; validTo: string | null; note?: string; line?: number }[];
+  lineage?: { from: string; to: string; event: string; date: string; document?: DocumentRef | null; line?: number }[];
+  agencies?: { code: string; name: string; line?: number }[];
+}
+
+export interface IndicatorFile {
+  code: string;
+  parent: string | null;
+  name: string;
+  unit: string;
+  group?: string | null;
+  measure?: string;
+  priceBasis?: PriceBasis;
+  direction?: string;
+  aggregation?: { overUnits?: string; overTime?: string };
+  compositeRule?: 'all_children_met' | 'own_target' | null;
+  line?: number;
+  targets?: { text: string; line?: number; spec: TargetSpec; document?: DocumentRef | null }[];
+  observations?: {
+    period: string;
+    value: string;
+    text?: string;
+    status: ObservationStatus;
+    measure?: string;
+    priceBasis?: PriceBasis;
+    line?: number;
+  }[];
+  reportedVerdict?: { text: string; status: string; line?: number } | null;
+  notes?: NoteFile[];
+}
+
+export interface PlanFile {
+  format: string;
+  tenant: string;
+  plan: {
+    id: string;
+    name: string;
+    description?: string;
+    unitCode: string;
+    term: { firstYear: number; lastYear: number };
+    document?: DocumentRef | null;
+    display?: { exceededAs?: 'exceeded' | 'met' };
+    progressMethod?: string;
+    line?: number;
+  };
+  indicators?: IndicatorFile[];
+  breakthroughs?: { code: string; title: string; body?: string; line?: number; links?: { tasks?: string[]; projects?: string[]; indicators?: string[] } }[];
+  tasks?: { code: string; title: string; body?: string; line?: number }[];
+  projects?: {
+    list?: number;
+    number: string;
+    name: string;
+    role?: 'lead' | 'coordinate';
+    agency?: string | null;
+    investment?: string | null;
+    capitalSource?: string | null;
+    line?: number;
+    [k: string]: unknown;
+  }[];
+  notes?: NoteFile[];
+}
+
+export interface Dataset {
+  tenants: TenantFile[];
+  plans: PlanFile[];
+}

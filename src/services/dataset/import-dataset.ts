@@ -1,0 +1,252 @@
+// Loads a dataset (tenants with units and agencies, plans with indicators, targets, observations, tasks,
+// breakthroughs, projects) in one transaction per plan. Idempotent: a tenant, unit or plan already present is
+// kept as it is, so running it twice, or at every start, changes nothing.
+import { Forbidden } from '../../core/errors.ts';
+import type { Queryable } from '../../storage/db.ts';
+import { writeAudit } from '../audit.ts';
+import { hasRole, type ServiceContext } from '../context.ts';
+import type { Dataset, DocumentRef, PlanFile, TenantFile } from './dataset-types.ts';
+
+export interface ImportReport {
+  tenants: { code: string; created: boolean }[];
+  plans: { code: string; created: boolean; indicators: number; targets: number; observations: number; tasks: number; projects: number; breakthroughs: number }[];
+}
+
+const nfc = (s: string): string => s.normalize('NFC');
+const prov = (line: number | undefined, extra: Record<string, unknown> = {}): string | null =>
+  line === undefined ? null : JSON.stringify({ source: 'source/000_fcfbe4c97d396d0a.txt', line, ...extra });
+
+export async function importDataset({ ctx, input, onProgress }: { ctx: ServiceContext; input: Dataset; onProgress?: (done: number, total: number, label: string) => void }): Promise<ImportReport> {
+  if (ctx.actor.kind !== 'system' && !hasRole(ctx.actor, 'admin')) throw new Forbidden();
+  const report: ImportReport = { tenants: [], plans: [] };
+  const total = input.tenants.length + input.plans.length;
+  let done = 0;
+  const tenantIds = new Map<string, string>();
+  for (const t of input.tenants) {
+    const { id, created } = await ctx.db.transaction((tx) => importTenant(tx, ctx, t));
+    tenantIds.set(t.tenant.code, id);
+    report.tenants.push({ code: t.tenant.code, created });
+    onProgress?.(++done, total, t.tenant.code);
+  }
+  for (const p of input.plans) {
+    const tenantId = tenantIds.get(p.tenant) ?? (await findTenantId(ctx.db, p.tenant));
+    report.plans.push(await ctx.db.transaction((tx) => importPlan(tx, ctx, tenantId, p)));
+    onProgress?.(++done, total, p.plan.id);
+  }
+  return report;
+}
+
+async function findTenantId(db: Queryable, code: string): Promise<string> {
+  const rows = await db.query<{ id: string }>('SELECT id FROM tenants WHERE code = $1', [code]);
+  const row = rows[0];
+  if (!row) throw new Error(`dataset plan refers to unknown tenant ${code}`);
+  return row.id;
+}
+
+async function importTenant(tx: Queryable, ctx: ServiceContext, t: TenantFile): Promise<{ id: string; created: boolean }> {
+  const existing = await tx.query<{ id: string }>('SELECT id FROM tenants WHERE code = $1', [t.tenant.code]);
+  let tenantId = existing[0]?.id;
+  const created = !tenantId;
+  if (!tenantId) {
+    const rows = await tx.query<{ id: string }>('INSERT INTO tenants (code, name, unit_code) VALUES ($1, $2, $3) RETURNING id', [
+      t.tenant.code,
+      nfc(t.tenant.name),
+      t.tenant.unitCode,
+    ]);
+    tenantId = (rows[0] as { id: string }).id;
+    await writeAudit(tx, ctx, { tenantId, action: 'create', entity: 'tenant', entityId: tenantId, after: t.tenant, reason: 'dataset import' });
+  }
+  for (const u of t.units) {
+    const found = await tx.query('SELECT 1 FROM units WHERE tenant_id = $1 AND code = $2 AND valid_from = $3', [tenantId, u.code, u.validFrom]);
+    if (found.length > 0) continue;
+    await tx.query(
+      `INSERT INTO units (tenant_id, code, name, level, valid_from, valid_to, attributes, provenance) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+      [tenantId, u.code, nfc(u.name), u.level, u.validFrom, u.validTo, JSON.stringify(u.note ? { note: nfc(u.note) } : {}), prov(u.line)],
+    );
+  }
+  for (const l of t.lineage ?? []) {
+    const from = await unitIdByCode(tx, tenantId, l.from, dayBefore(l.date));
+    const to = await unitIdByCode(tx, tenantId, l.to, l.date);
+    const found = await tx.query('SELECT 1 FROM unit_lineage WHERE tenant_id=$1 AND from_unit_id=$2 AND to_unit_id=$3 AND event=$4', [tenantId, from, to, l.event]);
+    if (found.length > 0) continue;
+    const docId = l.document ? await insertDocument(tx, tenantId, l.document) : null;
+    await tx.query('INSERT INTO unit_lineage (tenant_id, from_unit_id, to_unit_id, event, effective_on, document_id, provenance) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
+      tenantId,
+      from,
+      to,
+      l.event,
+      l.date,
+      docId,
+      prov(l.line),
+    ]);
+  }
+  for (const a of t.agencies ?? []) {
+    await tx.query('INSERT INTO agencies (tenant_id, code, name, provenance) VALUES ($1,$2,$3,$4) ON CONFLICT (tenant_id, code) DO NOTHING', [
+      tenantId,
+      a.code,
+      nfc(a.name),
+      prov(a.line),
+    ]);
+  }
+  return { id: tenantId, created };
+}
+
+function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The unit holding `code` on `date` (codes outlive mergers, so the date decides which holder is meant). */
+async function unitIdByCode(tx: Queryable, tenantId: string, code: string, date: string): Promise<string> {
+  const rows = await tx.query<{ id: string }>(
+    `SELECT id FROM units WHERE tenant_id = $1 AND code = $2 AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)
+     ORDER BY valid_from DESC LIMIT 1`,
+    [tenantId, code, date],
+  );
+  const row = rows[0] ?? (await tx.query<{ id: string }>('SELECT id FROM units WHERE tenant_id = $1 AND code = $2 ORDER BY valid_from DESC LIMIT 1', [tenantId, code]))[0];
+  if (!row) throw new Error(`dataset refers to unit code ${code}, which the tenant file does not define`);
+  return row.id;
+}
+
+async function insertDocument(tx: Queryable, tenantId: string, d: DocumentRef): Promise<string> {
+  const rows = await tx.query<{ id: string }>('INSERT INTO documents (tenant_id, kind, number, issued_on, issuer, title) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id', [
+    tenantId,
+    d.kind,
+    d.number ?? null,
+    d.date ?? null,
+    d.issuer ? nfc(d.issuer) : null,
+    nfc(d.title ?? d.issuer ?? d.kind),
+  ]);
+  return (rows[0] as { id: string }).id;
+}
+
+async function importPlan(tx: Queryable, ctx: ServiceContext, tenantId: string, f: PlanFile): Promise<ImportReport['plans'][number]> {
+  const counts = { code: f.plan.id, created: false, indicators: 0, targets: 0, observations: 0, tasks: 0, projects: 0, breakthroughs: 0 };
+  const existing = await tx.query('SELECT 1 FROM plans WHERE tenant_id = $1 AND code = $2', [tenantId, f.plan.id]);
+  if (existing.length > 0) return counts;
+  counts.created = true;
+  const refDate = `${f.plan.term.firstYear}-01-01`;
+  const unitId = await unitIdByCode(tx, tenantId, f.plan.unitCode, refDate);
+  const docId = f.plan.document ? await insertDocument(tx, tenantId, { ...f.plan.document, title: f.plan.document.title ?? f.plan.name }) : null;
+  const settings = { display: { exceededAs: f.plan.display?.exceededAs ?? 'exceeded' }, progressMethod: f.plan.progressMethod ?? 'chitieu_default' };
+  const planRows = await tx.query<{ id: string }>(
+    `INSERT INTO plans (tenant_id, code, name, description, unit_id, first_year, last_year, document_id, settings, provenance)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
+    [tenantId, f.plan.id, nfc(f.plan.name), f.plan.description ? nfc(f.plan.description) : null, unitId, f.plan.term.firstYear, f.plan.term.lastYear, docId, JSON.stringify(settings), prov(f.plan.line)],
+  );
+  const planId = (planRows[0] as { id: string }).id;
+
+  const indicatorIds = new Map<string, string>();
+  let order = 0;
+  for (const ind of f.indicators ?? []) {
+    const parentId = ind.parent ? (indicatorIds.get(ind.parent) ?? null) : null;
+    const direction = ind.direction ?? ind.targets?.[0]?.spec.direction ?? 'higher_better';
+    const rows = await tx.query<{ id: string }>(
+      `INSERT INTO indicators (tenant_id, plan_id, parent_id, code, name, unit_of_measure, group_code, direction, measure, price_basis,
+         aggregation_over_units, aggregation_over_time, composite_rule, sort_order, provenance)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
+      [
+        tenantId, planId, parentId, ind.code, nfc(ind.name), nfc(ind.unit ?? ''), ind.group ?? null, direction, ind.measure ?? 'level',
+        ind.priceBasis ?? 'none', ind.aggregation?.overUnits ?? 'sum', ind.aggregation?.overTime ?? 'last', ind.compositeRule ?? null, order++,
+        prov(ind.line, ind.reportedVerdict ? { reportedVerdict: ind.reportedVerdict } : {}),
+      ],
+    );
+    const indicatorId = (rows[0] as { id: string }).id;
+    indicatorIds.set(ind.code, indicatorId);
+    counts.indicators++;
+    let tOrder = 0;
+    for (const t of ind.targets ?? []) {
+      const tDoc = t.document ? await insertDocument(tx, tenantId, t.document) : null;
+      await tx.query(
+        `INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, document_id, kind, spec, text, first_year, last_year, sort_order, provenance)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+        [tenantId, planId, indicatorId, unitId, tDoc, t.spec.kind, JSON.stringify(t.spec), nfc(t.text), t.spec.term.firstYear, t.spec.term.lastYear, tOrder++, prov(t.line)],
+      );
+      counts.targets++;
+    }
+    for (const o of ind.observations ?? []) {
+      const obs = await tx.query<{ id: string }>(
+        `INSERT INTO observations (tenant_id, indicator_id, unit_id, period) VALUES ($1,$2,$3,$4)
+         ON CONFLICT (tenant_id, indicator_id, unit_id, period) DO UPDATE SET version = observations.version RETURNING id`,
+        [tenantId, indicatorId, unitId, o.period],
+      );
+      const obsId = (obs[0] as { id: string }).id;
+      const seqRows = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM observation_versions WHERE observation_id = $1', [obsId]);
+      // Figures printed in the source document are published figures: they enter approved, with the document as source.
+      await tx.query(
+        `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_text, status, measure, price_basis, source_text,
+           workflow_state, reason, approved_at, provenance)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'approved','dataset import', now(), $10)`,
+        [tenantId, obsId, (seqRows[0]?.n ?? 0) + 1, o.value, o.text ? nfc(o.text) : null, o.status, o.measure ?? ind.measure ?? 'level', o.priceBasis ?? ind.priceBasis ?? 'none', f.plan.name, prov(o.line)],
+      );
+      counts.observations++;
+    }
+    for (const n of ind.notes ?? []) {
+      await tx.query('INSERT INTO quality_notes (tenant_id, entity, entity_id, kind, text, provenance) VALUES ($1,$2,$3,$4,$5,$6)', [
+        tenantId, 'indicator', indicatorId, n.kind ?? 'data_quality', nfc(n.text), JSON.stringify({ lines: n.lines ?? [] }),
+      ]);
+    }
+  }
+  // Sub-indicators listed before their parent: link them in a second pass.
+  for (const ind of f.indicators ?? []) {
+    if (ind.parent && indicatorIds.has(ind.parent)) {
+      await tx.query('UPDATE indicators SET parent_id = $1 WHERE id = $2 AND parent_id IS NULL', [indicatorIds.get(ind.parent), indicatorIds.get(ind.code)]);
+    }
+  }
+
+  const taskIds = new Map<string, string>();
+  order = 0;
+  for (const t of f.tasks ?? []) {
+    const parentCode = t.code.replace(/\.?[^.]+\.?$/, '');
+    const parentId = parentCode ? (taskIds.get(parentCode) ?? taskIds.get(`${parentCode}.`) ?? null) : null;
+    const rows = await tx.query<{ id: string }>(
+      'INSERT INTO tasks (tenant_id, plan_id, parent_id, code, title, body, sort_order, provenance) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id',
+      [tenantId, planId, parentId, t.code, nfc(t.title), t.body ? nfc(t.body) : null, order++, prov(t.line)],
+    );
+    taskIds.set(t.code, (rows[0] as { id: string }).id);
+    counts.tasks++;
+  }
+
+  const projectIds = new Map<string, string>();
+  order = 0;
+  for (const p of f.projects ?? []) {
+    const code = p.list !== undefined ? `${p.list}-${p.number}` : p.number;
+    const rows = await tx.query<{ id: string }>(
+      `INSERT INTO projects (tenant_id, plan_id, list_no, code, title, role, capital_source, budget_amount, provenance)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
+      [tenantId, planId, p.list ?? null, code, nfc(p.name), p.role ?? 'lead', p.capitalSource ? nfc(p.capitalSource) : null,
+        p.investment && /^-?\d+(\.\d+)?$/.test(p.investment) ? p.investment : null, prov(p.line)],
+    );
+    projectIds.set(code, (rows[0] as { id: string }).id);
+    counts.projects++;
+  }
+
+  order = 0;
+  for (const b of f.breakthroughs ?? []) {
+    const rows = await tx.query<{ id: string }>(
+      'INSERT INTO breakthroughs (tenant_id, plan_id, code, title, body, sort_order, provenance) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id',
+      [tenantId, planId, b.code, nfc(b.title), b.body ? nfc(b.body) : null, order++, prov(b.line)],
+    );
+    const bId = (rows[0] as { id: string }).id;
+    counts.breakthroughs++;
+    const links: [string, string[] | undefined, Map<string, string>][] = [
+      ['task', b.links?.tasks, taskIds],
+      ['project', b.links?.projects, projectIds],
+      ['indicator', b.links?.indicators, indicatorIds],
+    ];
+    for (const [entity, codes, ids] of links) {
+      for (const c of codes ?? []) {
+        const id = ids.get(c);
+        if (id) await tx.query('INSERT INTO breakthrough_links (tenant_id, breakthrough_id, entity, entity_id) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING', [tenantId, bId, entity, id]);
+      }
+    }
+  }
+  for (const n of f.notes ?? []) {
+    await tx.query('INSERT INTO quality_notes (tenant_id, entity, entity_id, kind, text, provenance) VALUES ($1,$2,$3,$4,$5,$6)', [
+      tenantId, 'plan', planId, n.kind ?? 'data_quality', nfc(n.text), JSON.stringify({ lines: n.lines ?? [] }),
+    ]);
+  }
+  await writeAudit(tx, ctx, { tenantId, action: 'import', entity: 'plan', entityId: planId, after: counts, reason: 'dataset import' });
+  return counts;
+}
