@@ -161,6 +161,8 @@ export interface ObservationInput {
   /** What the value measures for this indicator: a level, a yearly growth rate in %, a flow of the period, a rank. */
   measure?: 'level' | 'growth_rate' | 'flow' | 'rank' | 'share' | 'count' | 'done';
   priceBasis?: PriceBasis;
+  /** Unit of measure as entered; when given it must equal the indicator's unit (the evaluation refuses a mismatch). */
+  unit?: string;
   /** Identifier of the stored vintage, carried through to the evaluation's inputs. */
   vintageId?: string;
   publishedOn?: string;

@@ -1,0 +1,79 @@
+// The one entry point of the evaluation engine: checks the target and its observations, decides the phase, and
+// hands over to the evaluator of the target's kind. Pure: no I/O, same inputs give the same evaluation.
+import { InvalidTarget } from '../errors.ts';
+import type { ObservationInput, TargetSpec } from '../targets/target.ts';
+import type { KindContext, KindEvaluation } from './context.ts';
+import { evaluateCumulative } from './kinds/cumulative.ts';
+import { evaluateGrowthAverage } from './kinds/growth-average.ts';
+import { evaluateLevelAtEnd } from './kinds/level-at-end.ts';
+import { evaluateMilestone } from './kinds/milestone.ts';
+import { evaluateMultipleOfBaseline } from './kinds/multiple-of-baseline.ts';
+import { evaluateRangeAtEnd } from './kinds/range-at-end.ts';
+import { evaluateRank } from './kinds/rank.ts';
+import { evaluateThreshold } from './kinds/threshold.ts';
+import { evaluateUnitsMeetingStandard } from './kinds/units-meeting-standard.ts';
+import { evaluateYearlyFlow } from './kinds/yearly-flow.ts';
+import { applyOverride } from './override.ts';
+import { phaseOf } from './phase.ts';
+import { prepareObservations } from './prepare.ts';
+import { checkProgressMethod, DEFAULT_PROGRESS_METHOD } from './progress-adapter.ts';
+import { bandOf } from './track.ts';
+import type { AsOf, EvaluateOptions, Evaluation } from './types.ts';
+
+function checkTerm(target: TargetSpec): void {
+  const { firstYear, lastYear } = target.term;
+  if (!Number.isInteger(firstYear) || !Number.isInteger(lastYear) || firstYear > lastYear) {
+    throw new InvalidTarget(
+      { vi: `Giai đoạn ${firstYear}–${lastYear} của mục tiêu không hợp lệ`, en: `The target's term ${firstYear}–${lastYear} is invalid` },
+      { term: target.term },
+    );
+  }
+}
+
+function checkAsOf(asOf: AsOf): void {
+  if (!Number.isInteger(asOf.year) || (asOf.month !== undefined && (!Number.isInteger(asOf.month) || asOf.month < 1 || asOf.month > 12))) {
+    throw new InvalidTarget({ vi: 'Thời điểm đánh giá không hợp lệ', en: 'The evaluation date is invalid' }, { asOf });
+  }
+}
+
+function byKind(ctx: KindContext<TargetSpec>): KindEvaluation {
+  const target = ctx.target;
+  switch (target.kind) {
+    case 'growth_average':
+      return evaluateGrowthAverage({ ...ctx, target });
+    case 'level_at_end':
+      return evaluateLevelAtEnd({ ...ctx, target });
+    case 'range_at_end':
+      return evaluateRangeAtEnd({ ...ctx, target });
+    case 'threshold':
+      return evaluateThreshold({ ...ctx, target });
+    case 'cumulative':
+      return evaluateCumulative({ ...ctx, target });
+    case 'yearly_flow':
+      return evaluateYearlyFlow({ ...ctx, target });
+    case 'units_meeting_standard':
+      return evaluateUnitsMeetingStandard({ ...ctx, target });
+    case 'rank':
+      return evaluateRank({ ...ctx, target });
+    case 'multiple_of_baseline':
+      return evaluateMultipleOfBaseline({ ...ctx, target });
+    case 'milestone':
+      return evaluateMilestone({ ...ctx, target });
+    default: {
+      const unknown: never = target;
+      throw new InvalidTarget({ vi: 'Loại mục tiêu không được hỗ trợ', en: 'Unsupported target kind' }, { kind: (unknown as { kind?: unknown }).kind });
+    }
+  }
+}
+
+export function evaluate(target: TargetSpec, observations: ObservationInput[], asOf: { year: number; month?: number }, options: EvaluateOptions = {}): Evaluation {
+  checkTerm(target);
+  checkAsOf(asOf);
+  const progressMethod = options.progressMethod ?? DEFAULT_PROGRESS_METHOD;
+  checkProgressMethod(progressMethod);
+  const obs = prepareObservations(target, observations, options.indicatorUnit);
+  const phase = phaseOf(target, obs, asOf);
+  const e = byKind({ target, obs, asOf, phase, band: bandOf(options.onTrackBand), unit: options.indicatorUnit, progressMethod });
+  const evaluation: Evaluation = { ...e, phase };
+  return options.override === undefined ? evaluation : applyOverride(evaluation, options.override);
+}

@@ -1,0 +1,99 @@
+// Exact decimals on the hot path: a canonical decimal string parsed once into a scaled safe integer (n·10^−s), so
+// comparing and summing thousands of observations needs no decimal.js objects. Anything that would leave the safe
+// integer range falls back to decimal.js, so exactness never depends on the size of a figure.
+import { Decimal, parseDecimal } from '../decimal.ts';
+
+export interface Exact {
+  /** Canonical text as received (keeps the declared precision). */
+  text: string;
+  /** Scaled integer, or NaN when the value does not fit 15 significant digits (then `text` is authoritative). */
+  n: number;
+  /** Digits after the point. */
+  s: number;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/** Parses "-118079.28" by hand (same grammar as parseDecimal); throws parseDecimal's typed error when invalid. */
+export function parseExact(text: string, field = 'value'): Exact {
+  if (typeof text !== 'string') return fromDecimal(parseDecimal(text, field), text);
+  const len = text.length;
+  let i = 0;
+  let neg = false;
+  if (len > 0 && text.charCodeAt(0) === 45) {
+    neg = true;
+    i = 1;
+  }
+  let n = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      digits++;
+      if (scale >= 0) scale++;
+    } else if (c === 46 && scale < 0 && digits > 0) {
+      scale = 0;
+    } else {
+      return fromDecimal(parseDecimal(text, field), text);
+    }
+  }
+  if (digits === 0 || scale === 0) return fromDecimal(parseDecimal(text, field), text);
+  const s = scale < 0 ? 0 : scale;
+  if (digits > 15) return { text, n: Number.NaN, s };
+  return { text, n: neg ? -n : n, s };
+}
+
+function fromDecimal(d: Decimal, text: string): Exact {
+  return { text, n: Number.NaN, s: Math.max(0, d.decimalPlaces()) };
+}
+
+export function exactOf(d: Decimal): Exact {
+  return parseExact(d.toFixed());
+}
+
+export function toDecimal(e: Exact): Decimal {
+  return new Decimal(e.text);
+}
+
+function aligned(a: Exact, b: Exact): [number, number] | null {
+  if (Number.isNaN(a.n) || Number.isNaN(b.n)) return null;
+  if (a.s === b.s) return [a.n, b.n];
+  const d = a.s - b.s;
+  const f = POW10[Math.abs(d)];
+  if (f === undefined) return null;
+  const x = d > 0 ? a.n : a.n * f;
+  const y = d > 0 ? b.n * f : b.n;
+  if (!Number.isSafeInteger(x) || !Number.isSafeInteger(y)) return null;
+  return [x, y];
+}
+
+/** −1, 0 or 1, exactly. */
+export function cmp(a: Exact, b: Exact): number {
+  const p = aligned(a, b);
+  if (p === null) return toDecimal(a).cmp(toDecimal(b));
+  return p[0] < p[1] ? -1 : p[0] > p[1] ? 1 : 0;
+}
+
+export function add(a: Exact, b: Exact): Exact {
+  const p = aligned(a, b);
+  if (p !== null) {
+    const n = p[0] + p[1];
+    if (Number.isSafeInteger(n)) return { text: scaledText(n, Math.max(a.s, b.s)), n, s: Math.max(a.s, b.s) };
+  }
+  return exactOf(toDecimal(a).plus(toDecimal(b)));
+}
+
+export const ZERO: Exact = { text: '0', n: 0, s: 0 };
+
+function scaledText(n: number, s: number): string {
+  if (s === 0) return String(n);
+  const neg = n < 0;
+  const digits = String(Math.abs(n)).padStart(s + 1, '0');
+  return `${neg ? '-' : ''}${digits.slice(0, digits.length - s)}.${digits.slice(digits.length - s)}`;
+}
+
+export function isZero(a: Exact): boolean {
+  return Number.isNaN(a.n) ? toDecimal(a).isZero() : a.n === 0;
+}

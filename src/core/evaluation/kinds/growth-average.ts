@@ -1,0 +1,210 @@
+// Average annual growth over the term (GRDP +14–14.5 %/yr). A reported average for the whole term is the actual;
+// otherwise yearly rates are compounded (geometric mean Π(1+gᵢ)^(1/k) − 1, or their arithmetic mean where the
+// indicator says so), or levels give the CAGR from the base year. Never a CAGR of a growth rate: the UN Progress
+// Chart and the UN 2023 note both exclude it ([U1] 8.1.1, [O8]); reference/methods-and-anchors.md §3.8.
+import { Decimal } from '../../decimal.ts';
+import { InvalidTarget } from '../../errors.ts';
+import type { GrowthAverageTarget } from '../../targets/target.ts';
+import { boundsOf, classify, metBound, reached } from '../compare.ts';
+import type { KindContext, KindEvaluation } from '../context.ts';
+import { parseExact, toDecimal } from '../exact.ts';
+import { amount, estimateMark, join, PERCENT_PER_YEAR, relation, targetPhrase, years } from '../explain.ts';
+import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
+import { requiredAverageRate } from '../required.ts';
+import { compareScale, roundTo, targetRange } from '../target-values.ts';
+import { progressRatio, trackOf } from '../track.ts';
+import type { FinalStatus, Projection, Required, TrackStatus } from '../types.ts';
+
+const ONE = new Decimal(1);
+const HUNDRED = new Decimal(100);
+
+interface Realised {
+  method: 'reported_average' | 'geometric_mean_of_rates' | 'arithmetic_mean_of_rates' | 'cagr_from_levels' | 'arithmetic_mean_from_levels';
+  /** Average growth so far, as a fraction. */
+  average: Decimal;
+  /** Π(1 + gᵢ) over the realised years (growth factor since the base year). */
+  factor: Decimal;
+  /** Σ gᵢ (fractions), for the arithmetic rule. */
+  sum: Decimal;
+  /** Number of realised years and the last one. */
+  k: number;
+  lastYear: number;
+  used: PreparedObservation[];
+}
+
+function validate(t: GrowthAverageTarget): void {
+  if (typeof t.baseYear !== 'number' || !Number.isInteger(t.baseYear)) {
+    throw new InvalidTarget(
+      { vi: 'Mục tiêu tăng trưởng bình quân thiếu năm gốc (baseYear)', en: 'An average-growth target needs a base year (baseYear)' },
+      { field: 'baseYear' },
+    );
+  }
+  if (t.baseYear >= t.term.lastYear || t.baseYear > t.term.firstYear - 1) {
+    throw new InvalidTarget(
+      { vi: `Năm gốc ${t.baseYear} phải trước năm đầu của giai đoạn ${t.term.firstYear}`, en: `Base year ${t.baseYear} must precede the term's first year ${t.term.firstYear}` },
+      { baseYear: t.baseYear, term: t.term },
+    );
+  }
+}
+
+const isRate = (o: PreparedObservation): boolean => o.input.measure === undefined || o.input.measure === 'growth_rate';
+
+function realise(t: GrowthAverageTarget, obs: readonly PreparedObservation[]): Realised | null {
+  const N = t.term.lastYear - t.baseYear;
+  const span = obs.find((o) => o.period.kind === 'span' && o.year === t.baseYear + 1 && o.endYear === t.term.lastYear && isRate(o));
+  if (span !== undefined) {
+    // A reported average for the whole term is the official figure: it is the actual, not recomputed.
+    const g = toDecimal(span.value).div(HUNDRED);
+    return { method: 'reported_average', average: g, factor: ONE.plus(g).pow(N), sum: g.times(N), k: N, lastYear: t.term.lastYear, used: [span] };
+  }
+  const rates = obs.filter((o) => o.period.kind === 'year' && o.year > t.baseYear && isRate(o)).sort((a, b) => a.year - b.year);
+  if (rates.length > 0) {
+    let factor = ONE;
+    let sum = new Decimal(0);
+    for (const r of rates) {
+      const g = toDecimal(r.value).div(HUNDRED);
+      factor = factor.times(ONE.plus(g));
+      sum = sum.plus(g);
+    }
+    const k = rates.length;
+    const last = rates[k - 1] as PreparedObservation;
+    const arithmetic = t.averaging === 'arithmetic';
+    const average = arithmetic ? sum.div(k) : factor.pow(ONE.div(k)).minus(ONE);
+    return { method: arithmetic ? 'arithmetic_mean_of_rates' : 'geometric_mean_of_rates', average, factor, sum, k, lastYear: last.year, used: rates };
+  }
+  const levels = obs.filter((o) => o.period.kind === 'year' && o.input.measure === 'level').sort((a, b) => a.year - b.year);
+  const base = levels.find((o) => o.year === t.baseYear);
+  const latest = levels[levels.length - 1];
+  if (base === undefined || latest === undefined || latest.year <= t.baseYear) return null;
+  const l0 = toDecimal(base.value);
+  if (l0.lte(0) || toDecimal(latest.value).lte(0)) {
+    throw new InvalidTarget(
+      { vi: 'Không tính được tăng trưởng từ mức không dương', en: 'Growth cannot be computed from a level that is not positive' },
+      { baseYear: t.baseYear },
+    );
+  }
+  const k = latest.year - t.baseYear;
+  const factor = toDecimal(latest.value).div(l0);
+  const consecutive = levels.filter((o) => o.year >= t.baseYear);
+  if (t.averaging === 'arithmetic' && consecutive.length === k + 1) {
+    let sum = new Decimal(0);
+    for (let i = 1; i < consecutive.length; i++) {
+      const prev = consecutive[i - 1] as PreparedObservation;
+      const cur = consecutive[i] as PreparedObservation;
+      sum = sum.plus(toDecimal(cur.value).div(toDecimal(prev.value)).minus(ONE));
+    }
+    return { method: 'arithmetic_mean_from_levels', average: sum.div(k), factor, sum, k, lastYear: latest.year, used: consecutive };
+  }
+  // CAGR between the base level and the latest level: (L_t / L_0)^(1/(t − t₀)) − 1.
+  return { method: 'cagr_from_levels', average: factor.pow(ONE.div(k)).minus(ONE), factor, sum: new Decimal(0), k, lastYear: latest.year, used: [base, latest] };
+}
+
+export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): KindEvaluation {
+  const t = ctx.target;
+  validate(t);
+  const range = targetRange(t.min, t.max, 'growth');
+  const bounds = boundsOf(t.direction, range.min, range.max);
+  const N = t.term.lastYear - t.baseYear;
+  const unit = PERCENT_PER_YEAR;
+  const targetText = targetPhrase(bounds, unit);
+  const parameters = { averaging: t.averaging, baseYear: t.baseYear, years: N, ...(range.max ? { min: t.min, max: t.max } : { min: t.min }) };
+  const r = realise(t, ctx.obs);
+  if (r === null) {
+    return {
+      status: 'no_data',
+      actual: { value: null, period: null, method: 'none', restsOn: [], estimatesOnly: false, anyEstimate: false },
+      achievement: null,
+      required: null,
+      projection: null,
+      method: { name: 'chitieu_default', parameters },
+      intermediates: { years: String(N) },
+      explanation: {
+        vi: `Chưa có số liệu tăng trưởng ${years(t.baseYear + 1, t.term.lastYear)}`,
+        en: `No growth figures yet for ${years(t.baseYear + 1, t.term.lastYear)}`,
+      },
+    };
+  }
+  assertOnePriceBasis(r.used);
+  const scale = compareScale(t, [range.min, ...(range.max ? [range.max] : [])], r.used);
+  const actualText = roundTo(r.average.times(HUNDRED), scale);
+  const actual = parseExact(actualText);
+  const rests = restsOn(r.used);
+  const period = years(t.baseYear + 1, r.lastYear);
+  const complete = r.k >= N && r.lastYear === t.term.lastYear;
+  const verdict = classify(actual, bounds);
+  const goal = metBound(bounds, actual) ?? range.min;
+  const gStar = toDecimal(goal).div(HUNDRED);
+  const intermediates: Record<string, string> = {
+    realisedYears: String(r.k),
+    termYears: String(N),
+    growthFactor: r.factor.toSignificantDigits(20).toFixed(),
+    averageExact: r.average.times(HUNDRED).toSignificantDigits(20).toFixed(),
+    compareScale: String(scale),
+  };
+  const ach = gStar.isZero() ? null : r.average.div(gStar);
+  const achievement = ach === null ? null : (t.direction === 'lower_better' ? ONE.div(ach) : ach).toDecimalPlaces(4).toFixed();
+  const said = join(amount(actualText, unit), estimateMark(rests.anyEstimate));
+  const base = {
+    actual: { value: actualText, period, method: r.method, ...rests },
+    achievement: t.direction === 'band' ? null : achievement,
+    method: { name: 'chitieu_default', parameters },
+    intermediates,
+  };
+
+  if (ctx.phase === 'final') {
+    const status: FinalStatus = complete ? verdict : 'no_data';
+    const rel = relation(actual, bounds, targetText);
+    const explanation = complete
+      ? { vi: `Bình quân ${period} đạt ${said.vi}, ${rel.vi}`, en: `Averaged ${said.en} over ${period}, ${rel.en}` }
+      : {
+          vi: `Thiếu số liệu đến năm ${t.term.lastYear}: bình quân ${period} đạt ${said.vi}, ${rel.vi}`,
+          en: `Figures up to ${t.term.lastYear} are missing: averaged ${said.en} over ${period}, ${rel.en}`,
+        };
+    return { ...base, status, required: null, projection: null, explanation };
+  }
+
+  // In term: the trend so far is assumed to continue, so the projected term average is the average to date; the
+  // progress ratio compares growth factors over the whole term, P = ((1+ḡ)^N − 1)/((1+g*)^N − 1).
+  const remaining = N - r.k;
+  let required: Required | null = null;
+  if (remaining > 0) {
+    const need =
+      t.averaging === 'arithmetic' && r.method !== 'cagr_from_levels'
+        ? gStar.times(N).minus(r.sum).div(remaining)
+        : requiredAverageRate(gStar, N, r.factor, r.k);
+    // Rounded away from the target's bad side, so that growing at the stated figure really reaches the target.
+    const rounding = t.direction === 'lower_better' ? Decimal.ROUND_FLOOR : Decimal.ROUND_CEIL;
+    required = {
+      kind: 'average_rate',
+      value: need.times(HUNDRED).toDecimalPlaces(Math.max(4, scale), rounding).toFixed(),
+      target: goal.text,
+      remainingYears: remaining,
+      fromYear: r.lastYear + 1,
+      toYear: t.term.lastYear,
+    };
+    intermediates.requiredExact = need.times(HUNDRED).toSignificantDigits(20).toFixed();
+  }
+  const ratio = progressRatio(ONE.plus(r.average).pow(N), ONE, ONE.plus(gStar).pow(N));
+  const projection: Projection = {
+    value: actualText,
+    year: t.term.lastYear,
+    method: 'constant_average',
+    progressRatio: ratio === null ? null : ratio.toDecimalPlaces(4).toFixed(),
+  };
+  const status: TrackStatus = trackOf(reached(verdict), ratio, ctx.band);
+  const rel = relation(actual, bounds, targetText);
+  const needText =
+    required === null
+      ? { vi: '', en: '' }
+      : {
+          vi: `; cần tăng bình quân ${amount(new Decimal(required.value).toDecimalPlaces(2).toFixed(), unit).vi} trong ${remaining} năm còn lại`,
+          en: `; needs ${amount(new Decimal(required.value).toDecimalPlaces(2).toFixed(), unit).en} over the remaining ${remaining} years`,
+        };
+  return {
+    ...base,
+    status,
+    required,
+    projection,
+    explanation: { vi: `Bình quân ${period} đạt ${said.vi}, ${rel.vi}${needText.vi}`, en: `Averaged ${said.en} over ${period}, ${rel.en}${needText.en}` },
+  };
+}

@@ -1,0 +1,205 @@
+// The shared evaluator of targets judged on one year's value (level at the end, range, threshold, units meeting a
+// standard, rank, multiple of a baseline level): the judged year's figure once the term is over; while it runs, a
+// projection from the trend between the base point and the latest figure decides the track.
+import { Decimal } from '../../decimal.ts';
+import { InvalidTarget } from '../../errors.ts';
+import type { TargetSpec } from '../../targets/target.ts';
+import { classify, metBound, reached, type Bounds } from '../compare.ts';
+import type { KindContext, KindEvaluation } from '../context.ts';
+import { parseExact, toDecimal, type Exact } from '../exact.ts';
+import { amount, estimateMark, join, relation, type Phrase } from '../explain.ts';
+import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
+import { DEFAULT_PROGRESS_METHOD, isPeerMethod, runPeerMethod } from '../progress-adapter.ts';
+import { compareScale, roundTo } from '../target-values.ts';
+import { progressRatio, trackOf } from '../track.ts';
+import type { Projection, Required, TrackStatus } from '../types.ts';
+
+export interface LevelSpec {
+  bounds: Bounds;
+  targetFigures: Exact[];
+  targetText: Phrase;
+  unit: Phrase;
+  judgedYear: number;
+  /** Yearly observations this kind evaluates, any order. */
+  series: PreparedObservation[];
+  /** The compared value of an observation (e.g. a count turned into a share); the observation's own value by default. */
+  valueFor?: (o: PreparedObservation) => Decimal;
+  /** Wording of the actual against the target; positional by default. */
+  relationOf?: (actual: Exact) => Phrase;
+  /** How actual.method is named. */
+  method: string;
+  parameters: Record<string, unknown>;
+  /** Whether actual/target is meaningful (not for ranks or bands). */
+  achievement: boolean;
+  /** Compound (geometric) extrapolation for positive money-like levels; linear otherwise. */
+  geometric: boolean;
+  /** The base point of the trend, when the target states one. */
+  baseline?: { year: number; value: Decimal };
+}
+
+const ONE = new Decimal(1);
+
+export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): KindEvaluation {
+  const points = spec.series.filter((o) => o.year <= spec.judgedYear).sort((a, b) => a.year - b.year);
+  assertOnePriceBasis(points);
+  const value = (o: PreparedObservation): Decimal => (spec.valueFor ? spec.valueFor(o) : toDecimal(o.value));
+  const current = points[points.length - 1];
+  const parameters = { ...spec.parameters, judgedYear: spec.judgedYear };
+  if (current === undefined) {
+    return {
+      status: 'no_data',
+      actual: { value: null, period: null, method: spec.method, restsOn: [], estimatesOnly: false, anyEstimate: false },
+      achievement: null,
+      required: null,
+      projection: null,
+      method: { name: DEFAULT_PROGRESS_METHOD, parameters },
+      intermediates: {},
+      explanation: { vi: `Chưa có số liệu (mục tiêu ${spec.targetText.vi} năm ${spec.judgedYear})`, en: `No figures yet (target ${spec.targetText.en} in ${spec.judgedYear})` },
+    };
+  }
+  const scale = compareScale(ctx.target, spec.targetFigures, [current]);
+  const derived = spec.valueFor !== undefined;
+  const currentValue = value(current);
+  const actualText = derived ? roundTo(currentValue, scale) : current.value.text;
+  const actual = parseExact(actualText);
+  const rests = restsOn([current]);
+  const verdict = classify(actual, spec.bounds);
+  const goal = metBound(spec.bounds, actual);
+  const achievement = spec.achievement && goal !== null ? achievementOf(actual, goal, spec.bounds.direction) : null;
+  const said = join(amount(actualText, spec.unit), estimateMark(rests.anyEstimate));
+  const rel = spec.relationOf ? spec.relationOf(actual) : relation(actual, spec.bounds, spec.targetText);
+  const intermediates: Record<string, string> = { latestYear: String(current.year), compareScale: String(scale) };
+  const common = {
+    actual: { value: actualText, period: current.input.period, method: spec.method, ...rests },
+    achievement,
+    intermediates,
+  };
+
+  if (ctx.phase === 'final') {
+    if (current.year !== spec.judgedYear) {
+      return {
+        ...common,
+        status: 'no_data',
+        required: null,
+        projection: null,
+        method: { name: DEFAULT_PROGRESS_METHOD, parameters },
+        explanation: {
+          vi: `Chưa có số liệu năm ${spec.judgedYear}; số liệu gần nhất năm ${current.year}: ${said.vi}`,
+          en: `No figure for ${spec.judgedYear}; latest is ${said.en} in ${current.year}`,
+        },
+      };
+    }
+    return {
+      ...common,
+      status: verdict,
+      required: null,
+      projection: null,
+      method: { name: DEFAULT_PROGRESS_METHOD, parameters },
+      explanation: { vi: `Năm ${current.year} đạt ${said.vi}, ${rel.vi}`, en: `${said.en} in ${current.year}, ${rel.en}` },
+    };
+  }
+
+  // Base point of the trend: the target's stated baseline when it precedes the latest figure, else the earliest one.
+  const first = points[0] as PreparedObservation;
+  const base =
+    spec.baseline !== undefined && spec.baseline.year < current.year
+      ? spec.baseline
+      : first.year < current.year
+        ? { year: first.year, value: value(first) }
+        : undefined;
+  const T = spec.judgedYear;
+  const t = current.year;
+  let projected = currentValue;
+  let projMethod = 'latest_value';
+  if (base !== undefined && T > t) {
+    const span = t - base.year;
+    if (spec.geometric && base.value.gt(0) && currentValue.gt(0)) {
+      // v̂_T = v_t · (1 + CAGR)^(T − t), CAGR = (v_t / v_b)^(1/(t − b)) − 1 ([O8] expected value).
+      const rate = currentValue.div(base.value).pow(ONE.div(span)).minus(ONE);
+      projected = currentValue.times(ONE.plus(rate).pow(T - t));
+      projMethod = 'geometric_trend';
+      intermediates.trendRate = rate.toSignificantDigits(12).toFixed();
+    } else {
+      // Shares and ranks move by points, not by percent: v̂_T = v_t + (v_t − v_b)/(t − b) · (T − t).
+      const perYear = currentValue.minus(base.value).div(span);
+      projected = currentValue.plus(perYear.times(T - t));
+      projMethod = 'linear_trend';
+      intermediates.trendPerYear = perYear.toSignificantDigits(12).toFixed();
+    }
+    intermediates.baseYear = String(base.year);
+    intermediates.baseValue = base.value.toFixed();
+  }
+  const projectedText = roundTo(projected, scale);
+  const projectedExact = parseExact(projectedText);
+  const projGoal = metBound(spec.bounds, projectedExact);
+  const ratio = base !== undefined && projGoal !== null ? progressRatio(projected, base.value, toDecimal(projGoal)) : null;
+  const reaches = reached(classify(projectedExact, spec.bounds));
+  let status: TrackStatus;
+  let methodName = DEFAULT_PROGRESS_METHOD;
+  if (base === undefined && T > t) {
+    // One figure and no baseline: no trend to project. Reaching the target already is on track; otherwise the
+    // honest reading is "at risk" until a second figure shows the direction.
+    status = reaches ? 'on_track' : 'at_risk';
+    intermediates.note = 'no_trend';
+  } else {
+    status = trackOf(reaches, ratio, ctx.band);
+  }
+  if (ctx.progressMethod !== DEFAULT_PROGRESS_METHOD && isPeerMethod(ctx.progressMethod) && goal !== null) {
+    const peer = runPeerMethod(ctx.progressMethod, {
+      points: points.map((o) => ({ year: o.year, value: derived ? value(o).toFixed() : o.value.text })),
+      target: (projGoal ?? goal).text,
+      targetYear: T,
+      ...(base !== undefined ? { baseYear: base.year } : {}),
+      direction: spec.bounds.direction === 'lower_better' ? 'lower_better' : 'higher_better',
+    });
+    methodName = peer.method;
+    status = peer.track === 'achieved' ? 'on_track' : peer.track;
+    intermediates.peerStatus = peer.peerStatus;
+    if (peer.value !== null) intermediates.peerValue = String(peer.value);
+    if (peer.score !== null) intermediates.peerScore = String(peer.score);
+    for (const [k, v] of Object.entries(peer.intermediates)) intermediates[`peer.${k}`] = v === null ? 'null' : String(v);
+  }
+  const projection: Projection = { value: projectedText, year: T, method: projMethod, progressRatio: ratio === null ? null : ratio.toDecimalPlaces(4).toFixed() };
+  let required: Required | null = null;
+  if (T > t && goal !== null && !reached(verdict)) {
+    required = {
+      kind: 'yearly_change',
+      value: roundTo(toDecimal(goal).minus(currentValue).div(T - t), Math.max(scale, 2)),
+      target: goal.text,
+      remainingYears: T - t,
+      fromYear: t + 1,
+      toYear: T,
+    };
+  }
+  const projText = join(amount(projectedText, spec.unit));
+  const projRel = spec.relationOf ? spec.relationOf(projectedExact) : relation(projectedExact, spec.bounds, spec.targetText);
+  const explanation =
+    T > t
+      ? {
+          vi: `Năm ${t} đạt ${said.vi}; dự báo năm ${T}: ${projText.vi}, ${projRel.vi}`,
+          en: `${said.en} in ${t}; projected ${projText.en} in ${T}, ${projRel.en}`,
+        }
+      : { vi: `Năm ${t} đạt ${said.vi}, ${rel.vi}`, en: `${said.en} in ${t}, ${rel.en}` };
+  return { ...common, status, required, projection, method: { name: methodName, parameters }, explanation };
+}
+
+function achievementOf(actual: Exact, goal: Exact, direction: Bounds['direction']): string | null {
+  const a = toDecimal(actual);
+  const g = toDecimal(goal);
+  if (direction === 'band') return null;
+  if (direction === 'lower_better') return a.isZero() ? null : g.div(a).toDecimalPlaces(4).toFixed();
+  return g.isZero() ? null : a.div(g).toDecimalPlaces(4).toFixed();
+}
+
+/** A target's baseline (value and the year it refers to), when stated. */
+export function baselineOf(target: TargetSpec): { year: number; value: Decimal } | undefined {
+  if (target.baseline === undefined) return undefined;
+  const m = /^(\d{4})(?:-(\d{4}))?$/.exec(target.baseline.period);
+  if (m === null || !/^-?\d+(\.\d+)?$/.test(target.baseline.value)) {
+    throw new InvalidTarget(
+      { vi: `Giá trị gốc của mục tiêu không hợp lệ (${target.baseline.value}, ${target.baseline.period})`, en: `The target's baseline is invalid (${target.baseline.value}, ${target.baseline.period})` },
+      { baseline: target.baseline },
+    );
+  }
+  return { year: Number(m[2] ?? m[1]), value: new Decimal(target.baseline.value) };
+}

@@ -1,0 +1,57 @@
+// Units meeting a standard (80 % of communes, 55/67, advanced new-rural standard): compared as a share when the
+// target states one, else as a count; a count becomes a share (and back) only through the stated total of units,
+// because mergers change the denominator and a share without its total cannot be trusted.
+import { Decimal } from '../../decimal.ts';
+import { InvalidObservation, InvalidTarget } from '../../errors.ts';
+import type { UnitsMeetingStandardTarget } from '../../targets/target.ts';
+import { boundsOf } from '../compare.ts';
+import type { KindContext, KindEvaluation } from '../context.ts';
+import { parseExact, toDecimal } from '../exact.ts';
+import { targetPhrase } from '../explain.ts';
+import type { PreparedObservation } from '../prepare.ts';
+import { targetNumber } from '../target-values.ts';
+import { baselineOf, evaluateLevel } from './level-series.ts';
+import { yearlyOf } from './series.ts';
+
+const HUNDRED = new Decimal(100);
+
+export function evaluateUnitsMeetingStandard(ctx: KindContext<UnitsMeetingStandardTarget>): KindEvaluation {
+  const t = ctx.target;
+  if (t.share === undefined && t.count === undefined) {
+    throw new InvalidTarget({ vi: 'Mục tiêu số đơn vị đạt chuẩn cần tỷ lệ hoặc số lượng', en: 'A units-meeting-standard target needs a share or a count' }, {});
+  }
+  if (t.ofCount !== undefined && (!Number.isInteger(t.ofCount) || t.ofCount <= 0)) {
+    throw new InvalidTarget({ vi: `Tổng số đơn vị ${String(t.ofCount)} không hợp lệ`, en: `Total number of units ${String(t.ofCount)} is invalid` }, { ofCount: t.ofCount });
+  }
+  const byShare = t.share !== undefined;
+  const goal = byShare ? targetNumber(t.share, 'share') : parseExact(String(t.count));
+  const total = t.ofCount === undefined ? undefined : new Decimal(t.ofCount);
+  const valueOf = (o: PreparedObservation): Decimal => {
+    const v = toDecimal(o.value);
+    const isCount = o.input.measure === 'count';
+    if (isCount === !byShare) return v;
+    if (total === undefined) {
+      throw new InvalidObservation(
+        { vi: `Số liệu kỳ ${o.input.period} không quy đổi được giữa số lượng và tỷ lệ vì mục tiêu không nêu tổng số đơn vị`, en: `Observation ${o.input.period} cannot be converted between count and share: the target states no total of units` },
+        { period: o.input.period },
+      );
+    }
+    return isCount ? v.div(total).times(HUNDRED) : v.times(total).div(HUNDRED);
+  };
+  const bounds = boundsOf(t.direction, goal);
+  const unit = byShare ? { vi: '%', en: '%' } : { vi: 'đơn vị', en: 'units' };
+  return evaluateLevel(ctx, {
+    bounds,
+    targetFigures: [goal],
+    targetText: targetPhrase(bounds, unit),
+    unit,
+    judgedYear: t.year,
+    series: yearlyOf(ctx.obs, ['share', 'count', 'level']),
+    valueFor: valueOf,
+    method: byShare ? 'share_of_units' : 'count_of_units',
+    parameters: { share: t.share, count: t.count, ofCount: t.ofCount, standard: t.standard },
+    achievement: true,
+    geometric: false,
+    baseline: baselineOf(t),
+  });
+}

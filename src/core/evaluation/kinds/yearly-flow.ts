@@ -1,0 +1,86 @@
+// A flow every year (55,800 jobs a year): each year is judged on its own and the term on the yearly average
+// (Hải Phòng's Phụ lục 1 judges 58,600/yr on average against 55,800/yr as "Vượt").
+import { Decimal } from '../../decimal.ts';
+import type { YearlyFlowTarget } from '../../targets/target.ts';
+import { boundsOf, classify, metBound, reached } from '../compare.ts';
+import type { KindContext, KindEvaluation } from '../context.ts';
+import { add, parseExact, toDecimal, ZERO } from '../exact.ts';
+import { amount, estimateMark, join, relation, targetPhrase, unitPhrase, years } from '../explain.ts';
+import { assertOnePriceBasis, restsOn } from '../prepare.ts';
+import { compareScale, roundTo, targetRange } from '../target-values.ts';
+import { progressRatio, trackOf } from '../track.ts';
+import type { Required } from '../types.ts';
+
+export function evaluateYearlyFlow(ctx: KindContext<YearlyFlowTarget>): KindEvaluation {
+  const t = ctx.target;
+  const { firstYear, lastYear } = t.term;
+  const N = lastYear - firstYear + 1;
+  const r = targetRange(t.value, t.max, 'value');
+  const bounds = boundsOf(t.direction, r.min, r.max);
+  const unit = unitPhrase(ctx.unit);
+  const perYear = { vi: unit.vi === '' ? '/năm' : `${unit.vi}/năm`, en: unit.en === '' ? 'a year' : `${unit.en} a year` };
+  const targetText = targetPhrase(bounds, perYear);
+  const parameters = { value: t.value, max: t.max, direction: t.direction, firstYear, lastYear };
+  const flows = ctx.obs.filter((o) => o.period.kind === 'year' && o.year >= firstYear && (o.input.measure === undefined || o.input.measure === 'flow')).sort((a, b) => a.year - b.year);
+  if (flows.length === 0) {
+    return {
+      status: 'no_data',
+      actual: { value: null, period: null, method: 'yearly_average', restsOn: [], estimatesOnly: false, anyEstimate: false },
+      achievement: null,
+      required: null,
+      projection: null,
+      method: { name: 'chitieu_default', parameters },
+      intermediates: {},
+      explanation: { vi: `Chưa có số liệu (mục tiêu ${targetText.vi})`, en: `No figures yet (target ${targetText.en})` },
+    };
+  }
+  assertOnePriceBasis(flows);
+  const intermediates: Record<string, string> = {};
+  let sum = ZERO;
+  let yearsMet = 0;
+  for (const f of flows) {
+    sum = add(sum, f.value);
+    const s = classify(f.value, bounds);
+    intermediates[`year.${f.year}`] = s;
+    if (reached(s)) yearsMet++;
+  }
+  const k = flows.length;
+  const scale = compareScale(t, [r.min, ...(r.max ? [r.max] : [])], flows);
+  const avgD = toDecimal(sum).div(k);
+  const avgText = roundTo(avgD, scale);
+  const avg = parseExact(avgText);
+  intermediates.sum = sum.text;
+  intermediates.yearsWithFigures = String(k);
+  intermediates.yearsMet = String(yearsMet);
+  const verdict = classify(avg, bounds);
+  const goal = metBound(bounds, avg) ?? r.min;
+  const goalD = toDecimal(goal);
+  const rests = restsOn(flows);
+  const last = flows[k - 1];
+  const period = years(firstYear, last === undefined ? firstYear : last.year);
+  const said = join(amount(avgText, perYear), estimateMark(rests.anyEstimate));
+  const rel = relation(avg, bounds, targetText);
+  const achievement = t.direction === 'band' || goalD.isZero() || avgD.isZero() ? null : (t.direction === 'lower_better' ? goalD.div(avgD) : avgD.div(goalD)).toDecimalPlaces(4).toFixed();
+  const common = { actual: { value: avgText, period, method: 'yearly_average', ...rests }, achievement, method: { name: 'chitieu_default', parameters }, intermediates };
+  const sentence = {
+    vi: `Bình quân ${period} đạt ${said.vi}, ${rel.vi}; ${yearsMet}/${k} năm đạt`,
+    en: `Averaged ${said.en} over ${period}, ${rel.en}; ${yearsMet} of ${k} years met it`,
+  };
+  if (ctx.phase === 'final') {
+    return { ...common, status: k >= N ? verdict : 'no_data', required: null, projection: null, explanation: sentence };
+  }
+  const remaining = N - k;
+  let required: Required | null = null;
+  if (remaining > 0) {
+    // Average the remaining years need so the term's average reaches the goal: (N·v* − Σ)/(N − k).
+    required = { kind: 'yearly_flow', value: roundTo(goalD.times(N).minus(toDecimal(sum)).div(remaining), Math.max(scale, 2)), target: goal.text, remainingYears: remaining, fromYear: lastYear - remaining + 1, toYear: lastYear };
+  }
+  const ratio = progressRatio(avgD, new Decimal(0), goalD);
+  return {
+    ...common,
+    status: trackOf(reached(verdict), ratio, ctx.band),
+    required,
+    projection: { value: avgText, year: lastYear, method: 'constant_average', progressRatio: ratio === null ? null : ratio.toDecimalPlaces(4).toFixed() },
+    explanation: sentence,
+  };
+}

@@ -1,0 +1,24 @@
+// A plan owner's manual override: the status is replaced, the computed one is kept beside it, and the reason is
+// shown in the explanation (Open SDG's manual progress_status, made visible rather than silent).
+import { InvalidTarget } from '../errors.ts';
+import type { Evaluation, ManualOverride } from './types.ts';
+
+const STATUSES = new Set(['exceeded', 'met', 'not_met', 'no_data', 'on_track', 'at_risk', 'off_track']);
+
+export function applyOverride(e: Evaluation, o: ManualOverride): Evaluation {
+  if (!STATUSES.has(o.status) || o.reason.trim() === '' || o.by.trim() === '') {
+    throw new InvalidTarget(
+      { vi: 'Điều chỉnh thủ công cần trạng thái hợp lệ, lý do và người điều chỉnh', en: 'A manual override needs a valid status, a reason and who made it' },
+      { override: o },
+    );
+  }
+  return {
+    ...e,
+    status: o.status,
+    override: { ...o, original: e.status },
+    explanation: {
+      vi: `${e.explanation.vi} [Điều chỉnh thủ công bởi ${o.by}: ${o.reason}]`,
+      en: `${e.explanation.en} [Manual override by ${o.by}: ${o.reason}]`,
+    },
+  };
+}
