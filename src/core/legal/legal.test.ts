@@ -27,3 +27,11 @@ describe('the legal-basis registry', () => {
     expect(CODE_LIST_QD19_2025.digits).toEqual({ province: 2, commune: 5 });
   });
 });
+
+describe('documents of the plan chain', () => {
+  it('cites a document whose number and date the source does not state', () => {
+    expect(citeDocument({ kind: 'congress_resolution', number: null, date: null, issuer: 'Đại hội đại biểu Đảng bộ thành phố Hải Phòng lần thứ XVI', title: 'Nghị quyết Đại hội' })).toBe(
+      'Nghị quyết Đại hội của Đại hội đại biểu Đảng bộ thành phố Hải Phòng lần thứ XVI',
+    );
+  });
+});
