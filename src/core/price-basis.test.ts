@@ -3,7 +3,12 @@ import { MixedPriceBasis } from './errors.ts';
 import { TT_13_2019_BKHDT } from './legal/documents.ts';
 import { assertSameBasis, convert, priceBasisLabel, toBasis, type Conversion } from './price-basis.ts';
 
-const rebase: Conversion = { from: 'comparable_2010', to: 'comparable_2020', factor: '1.254', source: TT_13_2019_BKHDT };
+const rebase: Conversion = {
+  from: 'comparable_2010',
+  to: 'comparable_2020',
+  factor: '1.254',
+  source: TT_13_2019_BKHDT,
+};
 
 describe('price bases', () => {
   it.each([
@@ -17,7 +22,9 @@ describe('price bases', () => {
   });
 
   it('returns the common basis of values that share one', () => {
-    expect(assertSameBasis([{ priceBasis: 'comparable_2010' }, { priceBasis: 'comparable_2010' }])).toBe('comparable_2010');
+    expect(assertSameBasis([{ priceBasis: 'comparable_2010' }, { priceBasis: 'comparable_2010' }])).toBe(
+      'comparable_2010',
+    );
     expect(assertSameBasis([])).toBe('none');
   });
 
@@ -52,7 +59,9 @@ describe('price bases', () => {
   it('refuses a conversion without a positive decimal factor or a source', () => {
     expect(() => convert('1', 'comparable_2010', { ...rebase, factor: '0' })).toThrowError(/invalid/);
     expect(() => convert('1', 'comparable_2010', { ...rebase, factor: '1,2' })).toThrowError(/invalid/);
-    expect(() => convert('1', 'comparable_2010', { ...rebase, source: { title: ' ', line: '3' } })).toThrowError(/invalid/);
+    expect(() => convert('1', 'comparable_2010', { ...rebase, source: { title: ' ', line: '3' } })).toThrowError(
+      /invalid/,
+    );
     expect(() => convert('1', 'comparable_2010', { ...rebase, to: 'comparable_2010' })).toThrowError(/invalid/);
   });
 

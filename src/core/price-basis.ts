@@ -94,7 +94,11 @@ export function convert(value: Decimal | string, basis: PriceBasis, conversion: 
  * Brings values onto one basis: values already on it pass unchanged, others go through the conversion recorded
  * for their basis; a value with no recorded conversion is refused with MixedPriceBasis.
  */
-export function toBasis(values: ReadonlyArray<{ value: Decimal | string; priceBasis?: PriceBasis }>, target: PriceBasis, conversions: readonly Conversion[]): Decimal[] {
+export function toBasis(
+  values: ReadonlyArray<{ value: Decimal | string; priceBasis?: PriceBasis }>,
+  target: PriceBasis,
+  conversions: readonly Conversion[],
+): Decimal[] {
   return values.map((v) => {
     const basis = v.priceBasis ?? 'none';
     if (basis === target) return new Decimal(v.value);

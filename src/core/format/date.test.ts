@@ -65,10 +65,13 @@ describe('short dates of running text', () => {
 });
 
 describe('ISO calendar helpers', () => {
-  it.each(['2026-02-30', '2025-02-29', '2026-13-01', '2026-3-5', '05/03/2026', '', '2026-00-10'])('refuses "%s" as a date with a bilingual message', (text) => {
-    expect(() => parseIsoDate(text)).toThrowError(/invalid/);
-    expect(isIsoDate(text)).toBe(false);
-  });
+  it.each(['2026-02-30', '2025-02-29', '2026-13-01', '2026-3-5', '05/03/2026', '', '2026-00-10'])(
+    'refuses "%s" as a date with a bilingual message',
+    (text) => {
+      expect(() => parseIsoDate(text)).toThrowError(/invalid/);
+      expect(isIsoDate(text)).toBe(false);
+    },
+  );
 
   it('accepts the 29th of February in a leap year', () => {
     expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
@@ -97,11 +100,14 @@ describe('ISO calendar helpers', () => {
 
   it('round-trips every valid date through its ISO text', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
-        const iso = d.toISOString().slice(0, 10);
-        expect(toIsoDate(parseIsoDate(iso))).toBe(iso);
-        expect(addDays(addDays(iso, 40), -40)).toBe(iso);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }),
+        (d) => {
+          const iso = d.toISOString().slice(0, 10);
+          expect(toIsoDate(parseIsoDate(iso))).toBe(iso);
+          expect(addDays(addDays(iso, 40), -40)).toBe(iso);
+        },
+      ),
     );
   });
 });

@@ -17,7 +17,20 @@ export interface CalendarDate {
 /** "YYYY-MM-DD". */
 export type IsoDate = string;
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -27,7 +40,10 @@ export function daysInMonth(year: number, month: number): number {
 
 function invalidDate(text: string): never {
   throw new ValidationError(
-    { vi: `Ngày "${text}" không hợp lệ (dùng dạng YYYY-MM-DD, ví dụ 2026-03-05)`, en: `Date "${text}" is invalid (use YYYY-MM-DD, e.g. 2026-03-05)` },
+    {
+      vi: `Ngày "${text}" không hợp lệ (dùng dạng YYYY-MM-DD, ví dụ 2026-03-05)`,
+      en: `Date "${text}" is invalid (use YYYY-MM-DD, e.g. 2026-03-05)`,
+    },
     [],
     'invalid_date',
     { date: text },
@@ -39,7 +55,8 @@ export function parseIsoDate(text: string): CalendarDate {
   const m = typeof text === 'string' ? ISO_DATE.exec(text) : null;
   if (!m) return invalidDate(String(text));
   const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month)) return invalidDate(text);
+  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month))
+    return invalidDate(text);
   return date;
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_LIST_QD124_2004, CODE_LIST_QD19_2025, DEFAULT_REPORTING_RULES, ND_09_2019, citeDocument, codeListOn, describeBasis, reportingRulesIssues } from './index.ts';
+import {
+  CODE_LIST_QD124_2004,
+  CODE_LIST_QD19_2025,
+  DEFAULT_REPORTING_RULES,
+  ND_09_2019,
+  citeDocument,
+  codeListOn,
+  describeBasis,
+  reportingRulesIssues,
+} from './index.ts';
 
 describe('the legal-basis registry', () => {
   it('cites a document as running text does', () => {
@@ -8,7 +17,9 @@ describe('the legal-basis registry', () => {
 
   it('names the provision that sets the default cut-off day', () => {
     expect(DEFAULT_REPORTING_RULES.cutoffDay.value).toBe(14);
-    expect(describeBasis(DEFAULT_REPORTING_RULES.cutoffDay.basis)).toBe('Điều 12 Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ');
+    expect(describeBasis(DEFAULT_REPORTING_RULES.cutoffDay.basis)).toBe(
+      'Điều 12 Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ',
+    );
     expect(describeBasis(DEFAULT_REPORTING_RULES.deadline.basis)).toMatch(/^Điều 13 /);
   });
 
@@ -30,8 +41,14 @@ describe('the legal-basis registry', () => {
 
 describe('documents of the plan chain', () => {
   it('cites a document whose number and date the source does not state', () => {
-    expect(citeDocument({ kind: 'congress_resolution', number: null, date: null, issuer: 'Đại hội đại biểu Đảng bộ thành phố Hải Phòng lần thứ XVI', title: 'Nghị quyết Đại hội' })).toBe(
-      'Nghị quyết Đại hội của Đại hội đại biểu Đảng bộ thành phố Hải Phòng lần thứ XVI',
-    );
+    expect(
+      citeDocument({
+        kind: 'congress_resolution',
+        number: null,
+        date: null,
+        issuer: 'Đại hội đại biểu Đảng bộ thành phố Hải Phòng lần thứ XVI',
+        title: 'Nghị quyết Đại hội',
+      }),
+    ).toBe('Nghị quyết Đại hội của Đại hội đại biểu Đảng bộ thành phố Hải Phòng lần thứ XVI');
   });
 });

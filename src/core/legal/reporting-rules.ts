@@ -36,13 +36,23 @@ const ND09_D12: LegalBasis = { kind: 'document', document: ND_09_2019, provision
 /** NĐ 09/2019/NĐ-CP: data 15th → 14th; provincial reports to the Government by the 25th of the period's last month. */
 export const ND09_REPORTING_RULES: ReportingRules = {
   id: 'nd-09-2019',
-  title: { vi: 'Chế độ báo cáo định kỳ theo Nghị định 09/2019/NĐ-CP', en: 'Periodic reporting under Decree 09/2019/ND-CP' },
+  title: {
+    vi: 'Chế độ báo cáo định kỳ theo Nghị định 09/2019/NĐ-CP',
+    en: 'Periodic reporting under Decree 09/2019/ND-CP',
+  },
   cutoffDay: { value: 14, basis: ND09_D12 },
-  deadline: { value: { kind: 'day_of_last_month', day: 25 }, basis: { kind: 'document', document: ND_09_2019, provision: 'Điều 13' } },
+  deadline: {
+    value: { kind: 'day_of_last_month', day: 25 },
+    basis: { kind: 'document', document: ND_09_2019, provision: 'Điều 13' },
+  },
   periods: {
     month: ND09_D12,
     quarter: ND09_D12,
-    half: { kind: 'document', document: TT_58_2020_BQP, provision: 'kỳ 6 tháng cuối năm (15/6 → 14/12); 6 tháng đầu năm theo Điều 12 Nghị định 09/2019/NĐ-CP' },
+    half: {
+      kind: 'document',
+      document: TT_58_2020_BQP,
+      provision: 'kỳ 6 tháng cuối năm (15/6 → 14/12); 6 tháng đầu năm theo Điều 12 Nghị định 09/2019/NĐ-CP',
+    },
     nine_months: { kind: 'document', document: QD_01_2023_KHANH_HOA, provision: 'kỳ 9 tháng (15/12 → 14/9)' },
     year: ND09_D12,
     span: {
@@ -67,12 +77,21 @@ export function reportingRulesIssues(rules: ReportingRules): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const cut = rules.cutoffDay.value;
   if (cut !== 'month_end' && !isDayOfMonth(cut, 28)) {
-    issues.push({ path: '/cutoffDay', reason: { vi: 'Ngày chốt số liệu phải từ 1 đến 28 hoặc cuối tháng', en: 'The cut-off day must be 1–28 or month end' } });
+    issues.push({
+      path: '/cutoffDay',
+      reason: {
+        vi: 'Ngày chốt số liệu phải từ 1 đến 28 hoặc cuối tháng',
+        en: 'The cut-off day must be 1–28 or month end',
+      },
+    });
   }
   const d = rules.deadline.value;
   if (d.kind === 'day_of_last_month') {
     if (!isDayOfMonth(d.day, 31)) {
-      issues.push({ path: '/deadline/day', reason: { vi: 'Hạn gửi báo cáo phải là ngày từ 1 đến 31', en: 'The deadline must be a day 1–31' } });
+      issues.push({
+        path: '/deadline/day',
+        reason: { vi: 'Hạn gửi báo cáo phải là ngày từ 1 đến 31', en: 'The deadline must be a day 1–31' },
+      });
     } else if (cut === 'month_end' || d.day <= cut + 1) {
       // NĐ 09 Điều 8 k.5: at least one working day between the end of data collection and the deadline.
       issues.push({
@@ -84,13 +103,19 @@ export function reportingRulesIssues(rules: ReportingRules): FieldIssue[] {
       });
     }
   } else if (!Number.isInteger(d.days) || d.days < 1) {
-    issues.push({ path: '/deadline/days', reason: { vi: 'Số ngày sau ngày chốt phải ít nhất là 1', en: 'Days after the cut-off must be at least 1' } });
+    issues.push({
+      path: '/deadline/days',
+      reason: { vi: 'Số ngày sau ngày chốt phải ít nhất là 1', en: 'Days after the cut-off must be at least 1' },
+    });
   }
   return issues;
 }
 
 /** A tenant's regime: the defaults with its own parameters and their basis; refused when unusable. */
-export function withReportingOverrides(base: ReportingRules, overrides: Partial<Omit<ReportingRules, 'periods'>> & { periods?: Partial<Record<PeriodKind, LegalBasis>> }): ReportingRules {
+export function withReportingOverrides(
+  base: ReportingRules,
+  overrides: Partial<Omit<ReportingRules, 'periods'>> & { periods?: Partial<Record<PeriodKind, LegalBasis>> },
+): ReportingRules {
   const rules: ReportingRules = { ...base, ...overrides, periods: { ...base.periods, ...overrides.periods } };
   assertReportingRules(rules);
   return rules;
@@ -99,6 +124,10 @@ export function withReportingOverrides(base: ReportingRules, overrides: Partial<
 export function assertReportingRules(rules: ReportingRules): void {
   const issues = reportingRulesIssues(rules);
   if (issues.length > 0) {
-    throw new ValidationError({ vi: `Chế độ báo cáo "${rules.id}" không hợp lệ`, en: `Reporting rules "${rules.id}" are invalid` }, issues, 'invalid_reporting_rules');
+    throw new ValidationError(
+      { vi: `Chế độ báo cáo "${rules.id}" không hợp lệ`, en: `Reporting rules "${rules.id}" are invalid` },
+      issues,
+      'invalid_reporting_rules',
+    );
   }
 }

@@ -2,13 +2,27 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, compareIsoDates } from '../format/date.ts';
 import { DEFAULT_REPORTING_RULES, withReportingOverrides } from '../legal/reporting-rules.ts';
-import { cutoffLabel, cutoffRange, isPeriodDue, periodContaining, periodLabel, periodStamp, reportDueDate } from './cutoff.ts';
+import {
+  cutoffLabel,
+  cutoffRange,
+  isPeriodDue,
+  periodContaining,
+  periodLabel,
+  periodStamp,
+  reportDueDate,
+} from './cutoff.ts';
 import { parsePeriod } from './period.ts';
 
 const calendarRules = withReportingOverrides(DEFAULT_REPORTING_RULES, {
   id: 'tenant-calendar',
-  cutoffDay: { value: 'month_end', basis: { kind: 'custom', note: { vi: 'Quy chế của đơn vị thử nghiệm', en: 'A test tenant’s own regime' } } },
-  deadline: { value: { kind: 'days_after_cutoff', days: 2, working: true }, basis: { kind: 'custom', note: { vi: 'thử nghiệm', en: 'test' } } },
+  cutoffDay: {
+    value: 'month_end',
+    basis: { kind: 'custom', note: { vi: 'Quy chế của đơn vị thử nghiệm', en: 'A test tenant’s own regime' } },
+  },
+  deadline: {
+    value: { kind: 'days_after_cutoff', days: 2, working: true },
+    basis: { kind: 'custom', note: { vi: 'thử nghiệm', en: 'test' } },
+  },
   holidays: ['2026-04-30', '2026-05-01'],
 });
 
@@ -36,16 +50,25 @@ describe('data cut-off ranges under NĐ 09/2019 Điều 12', () => {
   });
 
   it('lets a tenant move the cut-off day', () => {
-    const rules = withReportingOverrides(DEFAULT_REPORTING_RULES, { id: 'day-19', cutoffDay: { value: 19, basis: { kind: 'custom', note: { vi: 'x', en: 'x' } } } });
+    const rules = withReportingOverrides(DEFAULT_REPORTING_RULES, {
+      id: 'day-19',
+      cutoffDay: { value: 19, basis: { kind: 'custom', note: { vi: 'x', en: 'x' } } },
+    });
     expect(cutoffRange('2026-Q1', rules)).toEqual({ from: '2025-12-20', to: '2026-03-19' });
   });
 
   it('refuses a tenant rule set whose deadline comes before its cut-off', () => {
     expect(() =>
-      withReportingOverrides(DEFAULT_REPORTING_RULES, { id: 'bad', cutoffDay: { value: 25, basis: { kind: 'custom', note: { vi: 'x', en: 'x' } } } }),
+      withReportingOverrides(DEFAULT_REPORTING_RULES, {
+        id: 'bad',
+        cutoffDay: { value: 25, basis: { kind: 'custom', note: { vi: 'x', en: 'x' } } },
+      }),
     ).toThrowError(/invalid/);
     expect(() =>
-      withReportingOverrides(DEFAULT_REPORTING_RULES, { id: 'bad', cutoffDay: { value: 31, basis: { kind: 'custom', note: { vi: 'x', en: 'x' } } } }),
+      withReportingOverrides(DEFAULT_REPORTING_RULES, {
+        id: 'bad',
+        cutoffDay: { value: 31, basis: { kind: 'custom', note: { vi: 'x', en: 'x' } } },
+      }),
     ).toThrowError(/invalid/);
   });
 

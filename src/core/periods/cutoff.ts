@@ -2,7 +2,18 @@
 // NĐ 09/2019/NĐ-CP Điều 12: a period's data runs from the 15th of the month before its first month to the 14th of
 // its last month (Q1/2026 → 15/12/2025–14/3/2026; the year 2026 → 15/12/2025–14/12/2026). The day is a parameter of
 // the rule set, so a tenant's regime or a new decree changes data, not this code.
-import { addDays, compareIsoDates, dayOfWeek, daysInMonth, formatDateShort, monthNameEn, parseIsoDate, toIsoDate, type IsoDate, type Locale } from '../format/date.ts';
+import {
+  addDays,
+  compareIsoDates,
+  dayOfWeek,
+  daysInMonth,
+  formatDateShort,
+  monthNameEn,
+  parseIsoDate,
+  toIsoDate,
+  type IsoDate,
+  type Locale,
+} from '../format/date.ts';
 import { DEFAULT_REPORTING_RULES, type CutoffDay, type ReportingRules } from '../legal/reporting-rules.ts';
 import { parsePeriod, periodMonths, type Period, type PeriodKind } from './period.ts';
 
@@ -55,7 +66,11 @@ function pad2(n: number): string {
  * The period of a kind whose data range holds the day. Nine-month periods cover only 15/12 → 14/9, so a day in
  * October belongs to none (undefined). Spans have no single length and are not offered.
  */
-export function periodContaining(date: IsoDate, kind: Exclude<PeriodKind, 'span'>, rules: ReportingRules = DEFAULT_REPORTING_RULES): Period | undefined {
+export function periodContaining(
+  date: IsoDate,
+  kind: Exclude<PeriodKind, 'span'>,
+  rules: ReportingRules = DEFAULT_REPORTING_RULES,
+): Period | undefined {
   const { year, month } = reportingMonthOf(date, rules);
   switch (kind) {
     case 'month':
@@ -96,7 +111,11 @@ export function periodLabel(period: Period | string, locale: Locale = 'vi'): str
 }
 
 /** "số liệu từ 15/12/2025 đến 14/3/2026" (vn-conventions §6.2 REP-1); English "data from 15 Dec 2025 to 14 Mar 2026". */
-export function cutoffLabel(period: Period | string, rules: ReportingRules = DEFAULT_REPORTING_RULES, locale: Locale = 'vi'): string {
+export function cutoffLabel(
+  period: Period | string,
+  rules: ReportingRules = DEFAULT_REPORTING_RULES,
+  locale: Locale = 'vi',
+): string {
   const { from, to } = cutoffRange(period, rules);
   return locale === 'en'
     ? `data from ${formatDateShort(from, 'en')} to ${formatDateShort(to, 'en')}`
@@ -118,7 +137,7 @@ export function reportDueDate(period: Period | string, rules: ReportingRules = D
   let date = cutoffRange(period, rules).to;
   if (!rule.working) return addDays(date, rule.days);
   const holidays = rules.holidays ?? [];
-  for (let left = rule.days; left > 0; ) {
+  for (let left = rule.days; left > 0;) {
     date = addDays(date, 1);
     if (isWorkingDay(date, holidays)) left -= 1;
   }
@@ -129,7 +148,11 @@ export function reportDueDate(period: Period | string, rules: ReportingRules = D
  * Whether a period's figure is expected to exist on a day: its deadline has passed. Before that, a missing figure
  * is not late — a yearly indicator is not behind in March, and the year 2026 is due only after 25/12/2026.
  */
-export function isPeriodDue(period: Period | string, asOf: IsoDate, rules: ReportingRules = DEFAULT_REPORTING_RULES): boolean {
+export function isPeriodDue(
+  period: Period | string,
+  asOf: IsoDate,
+  rules: ReportingRules = DEFAULT_REPORTING_RULES,
+): boolean {
   return compareIsoDates(asOf, reportDueDate(period, rules)) > 0;
 }
 
@@ -143,7 +166,11 @@ export interface PeriodStamp {
   rulesId: string;
 }
 
-export function periodStamp(period: Period | string, rules: ReportingRules = DEFAULT_REPORTING_RULES, locale: Locale = 'vi'): PeriodStamp {
+export function periodStamp(
+  period: Period | string,
+  rules: ReportingRules = DEFAULT_REPORTING_RULES,
+  locale: Locale = 'vi',
+): PeriodStamp {
   const p = asPeriod(period);
   return {
     period: p.code,

@@ -24,7 +24,10 @@ function upperFirst(text: string): string {
  * 'running' (default): "thành phố Hải Phòng" inside a sentence; 'heading': capitalised first letter, as at the start
  * of a sentence or in a table cell ("Thành phố Hải Phòng").
  */
-export function displayName(unit: Pick<UnitRecord, 'name' | 'capitaliseType'>, context: 'running' | 'heading' = 'running'): string {
+export function displayName(
+  unit: Pick<UnitRecord, 'name' | 'capitaliseType'>,
+  context: 'running' | 'heading' = 'running',
+): string {
   const parts = splitUnitName(unit.name);
   if (parts === undefined) return unit.name;
   const capitalise = context === 'heading' || unit.capitaliseType === true || /^\d+$/.test(parts.proper);

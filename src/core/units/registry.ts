@@ -34,14 +34,24 @@ function checkRecords(units: readonly UnitRecord[], lists: readonly UnitCodeList
     const problem = unitCodeProblem(u.code, u.level, codeListFor(u.validFrom, lists));
     if (problem !== undefined) issues.push({ path: `${path}/code`, reason: problem });
     if (u.validTo !== null && u.validTo < u.validFrom) {
-      issues.push(issue(`${path}/validTo`, `Đơn vị ${u.code} hết hiệu lực trước khi bắt đầu`, `Unit ${u.code} ends before it begins`));
+      issues.push(
+        issue(
+          `${path}/validTo`,
+          `Đơn vị ${u.code} hết hiệu lực trước khi bắt đầu`,
+          `Unit ${u.code} ends before it begins`,
+        ),
+      );
     }
     // A level the current list does not have (districts after 01/7/2025) cannot outlive the list that had it.
     const lastDay = u.validTo ?? '9999-12-31';
     for (const list of lists) {
       if (list.validFrom > u.validFrom && list.validFrom <= lastDay && list.digits[u.level] === undefined) {
         issues.push(
-          issue(`${path}/validTo`, `Đơn vị ${u.code} (${u.level}) còn hiệu lực sau ${list.validFrom}, khi danh mục ${list.id} không còn cấp này`, `Unit ${u.code} (${u.level}) is still valid after ${list.validFrom}, when list ${list.id} no longer has that level`),
+          issue(
+            `${path}/validTo`,
+            `Đơn vị ${u.code} (${u.level}) còn hiệu lực sau ${list.validFrom}, khi danh mục ${list.id} không còn cấp này`,
+            `Unit ${u.code} (${u.level}) is still valid after ${list.validFrom}, when list ${list.id} no longer has that level`,
+          ),
         );
       }
     }
@@ -58,19 +68,33 @@ function checkCodeHistory(units: readonly UnitRecord[], lineage: readonly Lineag
   const byCode = new Map<string, Array<{ unit: UnitRecord; index: number }>>();
   units.forEach((unit, index) => byCode.set(unit.code, [...(byCode.get(unit.code) ?? []), { unit, index }]));
   for (const [code, holders] of byCode) {
-    const sorted = [...holders].sort((a, b) => (a.unit.validFrom < b.unit.validFrom ? -1 : a.unit.validFrom > b.unit.validFrom ? 1 : 0));
+    const sorted = [...holders].sort((a, b) =>
+      a.unit.validFrom < b.unit.validFrom ? -1 : a.unit.validFrom > b.unit.validFrom ? 1 : 0,
+    );
     for (let k = 1; k < sorted.length; k += 1) {
       const prev = sorted[k - 1];
       const next = sorted[k];
       if (prev === undefined || next === undefined) continue;
       const path = `/units/${next.index}`;
       if (prev.unit.validFrom === next.unit.validFrom) {
-        issues.push(issue(path, `Mã ${code} bị khai báo trùng (từ ${next.unit.validFrom})`, `Code ${code} is declared twice (from ${next.unit.validFrom})`));
+        issues.push(
+          issue(
+            path,
+            `Mã ${code} bị khai báo trùng (từ ${next.unit.validFrom})`,
+            `Code ${code} is declared twice (from ${next.unit.validFrom})`,
+          ),
+        );
       } else if (prev.unit.validTo === null || next.unit.validFrom <= prev.unit.validTo) {
         issues.push(
-          issue(path, `Mã ${code} được dùng cho hai đơn vị trong cùng thời gian ("${prev.unit.name}" và "${next.unit.name}")`, `Code ${code} is valid twice at the same time ("${prev.unit.name}" and "${next.unit.name}")`),
+          issue(
+            path,
+            `Mã ${code} được dùng cho hai đơn vị trong cùng thời gian ("${prev.unit.name}" và "${next.unit.name}")`,
+            `Code ${code} is valid twice at the same time ("${prev.unit.name}" and "${next.unit.name}")`,
+          ),
         );
-      } else if (!(addDays(prev.unit.validTo, 1) === next.unit.validFrom && isRename(code, next.unit.validFrom, lineage))) {
+      } else if (!(
+        addDays(prev.unit.validTo, 1) === next.unit.validFrom && isRename(code, next.unit.validFrom, lineage)
+      )) {
         issues.push(
           issue(
             path,
@@ -92,25 +116,77 @@ function checkLineage(units: readonly UnitRecord[], lineage: readonly LineageEve
   lineage.forEach((e, i) => {
     const path = `/lineage/${i}`;
     for (const code of [e.from, e.to]) {
-      if (holdersOf(code).length === 0) issues.push(issue(path, `Sự kiện ${e.event} nhắc tới mã ${code} không có trong danh mục`, `Event ${e.event} names code ${code}, which is not in the register`));
+      if (holdersOf(code).length === 0)
+        issues.push(
+          issue(
+            path,
+            `Sự kiện ${e.event} nhắc tới mã ${code} không có trong danh mục`,
+            `Event ${e.event} names code ${code}, which is not in the register`,
+          ),
+        );
     }
     if (e.event === 'merged_into') {
-      if (e.from === e.to) issues.push(issue(path, `Mã ${e.from} không thể sáp nhập vào chính nó`, `Code ${e.from} cannot merge into itself`));
+      if (e.from === e.to)
+        issues.push(
+          issue(path, `Mã ${e.from} không thể sáp nhập vào chính nó`, `Code ${e.from} cannot merge into itself`),
+        );
       if (!holdersOf(e.from).some((u) => u.validTo === dayBefore(e.date))) {
-        issues.push(issue(path, `Mã ${e.from} sáp nhập ngày ${e.date} phải hết hiệu lực ngày ${dayBefore(e.date)}`, `Code ${e.from}, merged on ${e.date}, must end on ${dayBefore(e.date)}`));
+        issues.push(
+          issue(
+            path,
+            `Mã ${e.from} sáp nhập ngày ${e.date} phải hết hiệu lực ngày ${dayBefore(e.date)}`,
+            `Code ${e.from}, merged on ${e.date}, must end on ${dayBefore(e.date)}`,
+          ),
+        );
       }
-      if (!validOn(e.to, e.date)) issues.push(issue(path, `Mã ${e.to} phải có hiệu lực ngày ${e.date}`, `Code ${e.to} must be valid on ${e.date}`));
+      if (!validOn(e.to, e.date))
+        issues.push(
+          issue(path, `Mã ${e.to} phải có hiệu lực ngày ${e.date}`, `Code ${e.to} must be valid on ${e.date}`),
+        );
       // The closing rule: nothing may hold the closed code from the merger on.
       if (holdersOf(e.from).some((u) => u.validFrom >= e.date)) {
-        issues.push(issue(path, `Mã ${e.from} đã đóng khi sáp nhập ngày ${e.date} và không được cấp lại`, `Code ${e.from} was closed by the merger of ${e.date} and may not be reused`));
+        issues.push(
+          issue(
+            path,
+            `Mã ${e.from} đã đóng khi sáp nhập ngày ${e.date} và không được cấp lại`,
+            `Code ${e.from} was closed by the merger of ${e.date} and may not be reused`,
+          ),
+        );
       }
     } else if (e.event === 'split_from') {
-      if (!holdersOf(e.to).some((u) => u.validFrom === e.date)) issues.push(issue(path, `Mã ${e.to} tách ra ngày ${e.date} phải bắt đầu ngày đó`, `Code ${e.to}, split off on ${e.date}, must begin that day`));
-      if (!validOn(e.from, e.date)) issues.push(issue(path, `Mã ${e.from} phải còn hiệu lực ngày ${e.date}`, `Code ${e.from} must still be valid on ${e.date}`));
+      if (!holdersOf(e.to).some((u) => u.validFrom === e.date))
+        issues.push(
+          issue(
+            path,
+            `Mã ${e.to} tách ra ngày ${e.date} phải bắt đầu ngày đó`,
+            `Code ${e.to}, split off on ${e.date}, must begin that day`,
+          ),
+        );
+      if (!validOn(e.from, e.date))
+        issues.push(
+          issue(
+            path,
+            `Mã ${e.from} phải còn hiệu lực ngày ${e.date}`,
+            `Code ${e.from} must still be valid on ${e.date}`,
+          ),
+        );
     } else {
-      if (e.from !== e.to) issues.push(issue(path, 'Đổi tên không làm thay đổi mã (Quyết định 124/2004/QĐ-TTg)', 'A rename keeps the code (Decision 124/2004/QD-TTg)'));
+      if (e.from !== e.to)
+        issues.push(
+          issue(
+            path,
+            'Đổi tên không làm thay đổi mã (Quyết định 124/2004/QĐ-TTg)',
+            'A rename keeps the code (Decision 124/2004/QD-TTg)',
+          ),
+        );
       if (!(validOn(e.from, dayBefore(e.date)) && validOn(e.from, e.date))) {
-        issues.push(issue(path, `Mã ${e.from} phải có hiệu lực trước và sau ngày đổi tên ${e.date}`, `Code ${e.from} must be valid before and after the rename of ${e.date}`));
+        issues.push(
+          issue(
+            path,
+            `Mã ${e.from} phải có hiệu lực trước và sau ngày đổi tên ${e.date}`,
+            `Code ${e.from} must be valid before and after the rename of ${e.date}`,
+          ),
+        );
       }
     }
   });
@@ -118,16 +194,27 @@ function checkLineage(units: readonly UnitRecord[], lineage: readonly LineageEve
 }
 
 /** Every problem of a register, empty when it keeps the rules. */
-export function registryIssues(units: readonly UnitRecord[], lineage: readonly LineageEvent[], lists: readonly UnitCodeList[] = CODE_LISTS): FieldIssue[] {
+export function registryIssues(
+  units: readonly UnitRecord[],
+  lineage: readonly LineageEvent[],
+  lists: readonly UnitCodeList[] = CODE_LISTS,
+): FieldIssue[] {
   return [...checkRecords(units, lists), ...checkCodeHistory(units, lineage), ...checkLineage(units, lineage)];
 }
 
 /** Refuses a register with malformed codes, duplicates, overlapping holders of a code, or a closed code reused. */
-export function validateRegistry(units: readonly UnitRecord[], lineage: readonly LineageEvent[], lists: readonly UnitCodeList[] = CODE_LISTS): void {
+export function validateRegistry(
+  units: readonly UnitRecord[],
+  lineage: readonly LineageEvent[],
+  lists: readonly UnitCodeList[] = CODE_LISTS,
+): void {
   const issues = registryIssues(units, lineage, lists);
   if (issues.length > 0) {
     throw new ValidationError(
-      { vi: `Danh mục đơn vị hành chính có ${issues.length} lỗi`, en: `The administrative unit register has ${issues.length} problem(s)` },
+      {
+        vi: `Danh mục đơn vị hành chính có ${issues.length} lỗi`,
+        en: `The administrative unit register has ${issues.length} problem(s)`,
+      },
       issues,
       'invalid_unit_registry',
     );

@@ -7,8 +7,20 @@ import { currentCodeOf, registryIssues, validateRegistry, type LineageEvent } fr
 import { assertUnitCode, isUnitCode, type UnitRecord } from './unit-code.ts';
 import { countMeeting, unitsValidOn } from './valid-on.ts';
 
-const haiPhong: UnitRecord = { code: '31', name: 'Thành phố Hải Phòng', level: 'province', validFrom: '1955-05-13', validTo: null };
-const haiDuong: UnitRecord = { code: '30', name: 'Tỉnh Hải Dương', level: 'province', validFrom: '1997-01-01', validTo: '2025-06-30' };
+const haiPhong: UnitRecord = {
+  code: '31',
+  name: 'Thành phố Hải Phòng',
+  level: 'province',
+  validFrom: '1955-05-13',
+  validTo: null,
+};
+const haiDuong: UnitRecord = {
+  code: '30',
+  name: 'Tỉnh Hải Dương',
+  level: 'province',
+  validFrom: '1997-01-01',
+  validTo: '2025-06-30',
+};
 const merger: LineageEvent = { event: 'merged_into', from: '30', to: '31', date: '2025-07-01' };
 
 function caught(fn: () => unknown): ChitieuError {
@@ -71,15 +83,41 @@ describe('the register of codes over time', () => {
   });
 
   it('refuses a closed code reused even without a recorded merger', () => {
-    const closed: UnitRecord = { code: '00007', name: 'Xã Cũ', level: 'commune', validFrom: '2008-01-01', validTo: '2019-12-31' };
-    const reused: UnitRecord = { code: '00007', name: 'Xã Khác', level: 'commune', validFrom: '2021-01-01', validTo: null };
+    const closed: UnitRecord = {
+      code: '00007',
+      name: 'Xã Cũ',
+      level: 'commune',
+      validFrom: '2008-01-01',
+      validTo: '2019-12-31',
+    };
+    const reused: UnitRecord = {
+      code: '00007',
+      name: 'Xã Khác',
+      level: 'commune',
+      validFrom: '2021-01-01',
+      validTo: null,
+    };
     expect(registryIssues([closed, reused], [])).toHaveLength(1);
   });
 
   it('lets a renamed unit keep its code on consecutive records', () => {
-    const before: UnitRecord = { code: '00010', name: 'Thị trấn Núi Đèo', level: 'commune', validFrom: '2008-01-01', validTo: '2025-06-30' };
-    const after: UnitRecord = { code: '00010', name: 'Xã Thủy Nguyên', level: 'commune', validFrom: '2025-07-01', validTo: null };
-    expect(registryIssues([before, after], [{ event: 'renamed', from: '00010', to: '00010', date: '2025-07-01' }])).toEqual([]);
+    const before: UnitRecord = {
+      code: '00010',
+      name: 'Thị trấn Núi Đèo',
+      level: 'commune',
+      validFrom: '2008-01-01',
+      validTo: '2025-06-30',
+    };
+    const after: UnitRecord = {
+      code: '00010',
+      name: 'Xã Thủy Nguyên',
+      level: 'commune',
+      validFrom: '2025-07-01',
+      validTo: null,
+    };
+    expect(
+      registryIssues([before, after], [{ event: 'renamed', from: '00010', to: '00010', date: '2025-07-01' }]),
+    ).toEqual([]);
     expect(registryIssues([before, after], [])).toHaveLength(1);
   });
 
@@ -90,15 +128,33 @@ describe('the register of codes over time', () => {
   });
 
   it('refuses a district that outlives the list that had districts', () => {
-    const district: UnitRecord = { code: '303', name: 'Huyện An Lão', level: 'district', validFrom: '2004-07-08', validTo: null };
-    expect(registryIssues([district], []).map((i) => i.reason.en).join(' ')).toMatch(/no longer has that level/);
+    const district: UnitRecord = {
+      code: '303',
+      name: 'Huyện An Lão',
+      level: 'district',
+      validFrom: '2004-07-08',
+      validTo: null,
+    };
+    expect(
+      registryIssues([district], [])
+        .map((i) => i.reason.en)
+        .join(' '),
+    ).toMatch(/no longer has that level/);
     expect(registryIssues([{ ...district, validTo: '2025-06-30' }], [])).toEqual([]);
   });
 
   it('refuses lineage that does not match the validity of its codes', () => {
     const early: LineageEvent = { ...merger, date: '2025-05-01' };
-    expect(registryIssues([haiPhong, haiDuong], [early]).map((i) => i.reason.en).join(' ')).toMatch(/must end on 2025-04-30/);
-    expect(registryIssues([haiPhong], [merger]).map((i) => i.reason.en).join(' ')).toMatch(/not in the register/);
+    expect(
+      registryIssues([haiPhong, haiDuong], [early])
+        .map((i) => i.reason.en)
+        .join(' '),
+    ).toMatch(/must end on 2025-04-30/);
+    expect(
+      registryIssues([haiPhong], [merger])
+        .map((i) => i.reason.en)
+        .join(' '),
+    ).toMatch(/not in the register/);
   });
 });
 

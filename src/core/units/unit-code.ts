@@ -31,7 +31,11 @@ const LEVEL_NAMES = {
 } as const;
 
 /** Why a code is not valid for a level under a list, or undefined when it is. */
-export function unitCodeProblem(code: unknown, level: UnitLevel, list: UnitCodeList = DEFAULT_CODE_LIST): { vi: string; en: string } | undefined {
+export function unitCodeProblem(
+  code: unknown,
+  level: UnitLevel,
+  list: UnitCodeList = DEFAULT_CODE_LIST,
+): { vi: string; en: string } | undefined {
   const digits = list.digits[level];
   const lv = LEVEL_NAMES[level];
   if (digits === undefined) {
@@ -59,7 +63,12 @@ export function isUnitCode(code: unknown, level: UnitLevel, list: UnitCodeList =
 /** Returns the code when valid; throws a ValidationError with a vi/en message otherwise. */
 export function assertUnitCode(code: unknown, level: UnitLevel, list: UnitCodeList = DEFAULT_CODE_LIST): string {
   const problem = unitCodeProblem(code, level, list);
-  if (problem !== undefined) throw new ValidationError(problem, [{ path: '/code', reason: problem }], 'invalid_unit_code', { code, level, list: list.id });
+  if (problem !== undefined)
+    throw new ValidationError(problem, [{ path: '/code', reason: problem }], 'invalid_unit_code', {
+      code,
+      level,
+      list: list.id,
+    });
   return code as string;
 }
 

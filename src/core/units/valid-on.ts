@@ -20,8 +20,16 @@ export interface UnitCount {
 }
 
 /** How many of the units valid on the date meet the predicate, e.g. communes meeting the new-rural standard. */
-export function countMeeting<U extends UnitRecord>(units: readonly U[], date: IsoDate, predicate: (unit: U) => boolean): UnitCount {
+export function countMeeting<U extends UnitRecord>(
+  units: readonly U[],
+  date: IsoDate,
+  predicate: (unit: U) => boolean,
+): UnitCount {
   const valid = unitsValidOn(units, date);
   const count = valid.filter(predicate).length;
-  return { count, of: valid.length, share: valid.length === 0 ? null : new Decimal(count).times(100).div(valid.length) };
+  return {
+    count,
+    of: valid.length,
+    share: valid.length === 0 ? null : new Decimal(count).times(100).div(valid.length),
+  };
 }

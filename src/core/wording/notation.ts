@@ -11,8 +11,16 @@ export interface NotationOptions {
   decimals?: number;
 }
 
-export function resultOverTarget(result: Decimal | string, target: Decimal | string, opts: NotationOptions = {}): string {
-  const fmt = (v: Decimal | string): string => formatNumber(v, opts.decimals === undefined ? { locale: opts.locale } : { locale: opts.locale, decimals: opts.decimals });
+export function resultOverTarget(
+  result: Decimal | string,
+  target: Decimal | string,
+  opts: NotationOptions = {},
+): string {
+  const fmt = (v: Decimal | string): string =>
+    formatNumber(
+      v,
+      opts.decimals === undefined ? { locale: opts.locale } : { locale: opts.locale, decimals: opts.decimals },
+    );
   const unit = opts.unit?.trim() ?? '';
   if (unit.startsWith('%')) return `${fmt(result)}%/${fmt(target)}${unit}`;
   const pair = `${fmt(result)}/${fmt(target)}`;

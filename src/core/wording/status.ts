@@ -15,7 +15,17 @@ export type PrintedStatus = FinalStatus | InTermStatus | JudgedStatus;
 export const FINAL_STATUSES: readonly FinalStatus[] = ['exceeded', 'met', 'not_met', 'no_data'];
 export const IN_TERM_STATUSES: readonly InTermStatus[] = ['on_track', 'at_risk', 'off_track', 'no_data'];
 /** Order in which words are listed in counts: best first, no data last. */
-export const PRINTED_STATUSES: readonly PrintedStatus[] = ['exceeded', 'met', 'basically_met', 'nearly_met', 'not_met', 'on_track', 'at_risk', 'off_track', 'no_data'];
+export const PRINTED_STATUSES: readonly PrintedStatus[] = [
+  'exceeded',
+  'met',
+  'basically_met',
+  'nearly_met',
+  'not_met',
+  'on_track',
+  'at_risk',
+  'off_track',
+  'no_data',
+];
 
 export function isPrintedStatus(value: unknown): value is PrintedStatus {
   return typeof value === 'string' && (PRINTED_STATUSES as readonly string[]).includes(value);

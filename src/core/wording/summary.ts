@@ -47,7 +47,9 @@ function lowerFirst(word: string): string {
 export function summarize(items: readonly SummaryItem[], opts: SummaryOptions = {}): Summary {
   const vocabulary = opts.vocabulary ?? defaultVocabulary(opts.locale ?? 'vi');
   const entries = items.map((item) =>
-    typeof item === 'string' ? { status: assertPrintedStatus(item), estimate: false } : { status: assertPrintedStatus(item.status), estimate: item.restsOnEstimate === true },
+    typeof item === 'string'
+      ? { status: assertPrintedStatus(item), estimate: false }
+      : { status: assertPrintedStatus(item.status), estimate: item.restsOnEstimate === true },
   );
   const inTerm = entries.some((e) => isInTermStatus(e.status));
   const final = entries.some((e) => e.status !== 'no_data' && !isInTermStatus(e.status));
@@ -66,7 +68,11 @@ export function summarize(items: readonly SummaryItem[], opts: SummaryOptions = 
   const total = entries.length;
   const restsOnEstimate = good.some((e) => e.estimate);
   const values = { n: String(good.length), m: String(total), est: restsOnEstimate ? vocabulary.summary.estimate : '' };
-  const template = inTerm ? vocabulary.summary.inTerm : opts.form === 'count_first' ? vocabulary.summary.countFirst : vocabulary.summary.verbFirst;
+  const template = inTerm
+    ? vocabulary.summary.inTerm
+    : opts.form === 'count_first'
+      ? vocabulary.summary.countFirst
+      : vocabulary.summary.verbFirst;
 
   const byWord = new Map<PrintedStatus, number>();
   for (const e of entries) {
@@ -80,5 +86,12 @@ export function summarize(items: readonly SummaryItem[], opts: SummaryOptions = 
     return [{ status, word, count, text: `${lowerFirst(word)} ${count}/${total}` }];
   });
 
-  return { kind: inTerm ? 'in_term' : 'final', good: good.length, total, restsOnEstimate, line: fill(template, values), counts };
+  return {
+    kind: inTerm ? 'in_term' : 'final',
+    good: good.length,
+    total,
+    restsOnEstimate,
+    line: fill(template, values),
+    counts,
+  };
 }

@@ -54,7 +54,11 @@ export const VI_OFFICIAL: Vocabulary = {
 };
 
 /** The same words, estimates marked after the word so the verdict column keeps its words ("Đạt (ước)"). */
-export const VI_OFFICIAL_SUFFIX: Vocabulary = { ...VI_OFFICIAL, id: 'vi-official-suffix', estimate: { style: 'suffix', marker: '(ước)' } };
+export const VI_OFFICIAL_SUFFIX: Vocabulary = {
+  ...VI_OFFICIAL,
+  id: 'vi-official-suffix',
+  estimate: { style: 'suffix', marker: '(ước)' },
+};
 
 export const EN_STANDARD: Vocabulary = {
   id: 'en-standard',

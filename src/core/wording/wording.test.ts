@@ -74,7 +74,13 @@ describe('the summary line', () => {
 
   it('counts met and exceeded over all targets: "đạt và vượt 22/26 chỉ tiêu"', () => {
     const s = summarize(results);
-    expect(s).toMatchObject({ kind: 'final', good: 22, total: 26, restsOnEstimate: false, line: 'đạt và vượt 22/26 chỉ tiêu' });
+    expect(s).toMatchObject({
+      kind: 'final',
+      good: 22,
+      total: 26,
+      restsOnEstimate: false,
+      line: 'đạt và vượt 22/26 chỉ tiêu',
+    });
   });
 
   it('writes the count-first form on request', () => {
@@ -82,8 +88,19 @@ describe('the summary line', () => {
   });
 
   it('lists the count per printed word, folding exceeded into met when the plan does', () => {
-    expect(summarize(results).counts.map((c) => c.text)).toEqual(['vượt 10/26', 'đạt 12/26', 'xấp xỉ đạt 2/26', 'không đạt 1/26', 'chưa có số liệu 1/26']);
-    expect(summarize(results, { exceededAs: 'met' }).counts.map((c) => c.text)).toEqual(['đạt 22/26', 'xấp xỉ đạt 2/26', 'không đạt 1/26', 'chưa có số liệu 1/26']);
+    expect(summarize(results).counts.map((c) => c.text)).toEqual([
+      'vượt 10/26',
+      'đạt 12/26',
+      'xấp xỉ đạt 2/26',
+      'không đạt 1/26',
+      'chưa có số liệu 1/26',
+    ]);
+    expect(summarize(results, { exceededAs: 'met' }).counts.map((c) => c.text)).toEqual([
+      'đạt 22/26',
+      'xấp xỉ đạt 2/26',
+      'không đạt 1/26',
+      'chưa có số liệu 1/26',
+    ]);
   });
 
   it('says "ước" when a counted verdict rests on an estimate', () => {
@@ -101,7 +118,9 @@ describe('the summary line', () => {
   });
 
   it('writes the English line', () => {
-    expect(summarize(['met', 'exceeded', 'not_met'], { vocabulary: EN_STANDARD }).line).toBe('2/3 targets met or exceeded');
+    expect(summarize(['met', 'exceeded', 'not_met'], { vocabulary: EN_STANDARD }).line).toBe(
+      '2/3 targets met or exceeded',
+    );
   });
 });
 
