@@ -55,3 +55,8 @@ export function compareScale(target: TargetSpec, targetFigures: readonly Exact[]
 export function roundTo(d: Decimal, scale: number): string {
   return d.toDecimalPlaces(scale, Decimal.ROUND_HALF_UP).toFixed();
 }
+
+/** Rounds a requirement away from the target's bad side, so that delivering the stated figure really reaches it. */
+export function roundRequired(d: Decimal, scale: number, lowerIsBetter: boolean): string {
+  return d.toDecimalPlaces(scale, lowerIsBetter ? Decimal.ROUND_FLOOR : Decimal.ROUND_CEIL).toFixed();
+}

@@ -10,7 +10,7 @@ import { add, parseExact, toDecimal, ZERO, type Exact } from '../exact.ts';
 import { amount, estimateMark, join, relation, years, type Phrase } from '../explain.ts';
 import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
 import { requiredYearlyFlow } from '../required.ts';
-import { compareScale, roundTo } from '../target-values.ts';
+import { compareScale, roundRequired, roundTo } from '../target-values.ts';
 import { progressRatio, trackOf } from '../track.ts';
 import type { FinalStatus, Projection, Required, TrackStatus } from '../types.ts';
 
@@ -154,7 +154,7 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
   if (remaining.gt(0) && !reached(verdict)) {
     required = {
       kind: 'yearly_flow',
-      value: roundTo(requiredYearlyFlow(goalD, totalD, remaining.toNumber()), Math.max(scale, 2)),
+      value: roundRequired(requiredYearlyFlow(goalD, totalD, remaining.toNumber()), Math.max(scale, 2), spec.bounds.direction === 'lower_better'),
       target: goal.text,
       remainingYears: lastYear - lastFull,
       fromYear: lastFull + 1,

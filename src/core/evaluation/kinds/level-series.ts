@@ -10,7 +10,7 @@ import { parseExact, toDecimal, type Exact } from '../exact.ts';
 import { amount, estimateMark, join, relation, type Phrase } from '../explain.ts';
 import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
 import { DEFAULT_PROGRESS_METHOD, isPeerMethod, runPeerMethod } from '../progress-adapter.ts';
-import { compareScale, roundTo } from '../target-values.ts';
+import { compareScale, roundRequired, roundTo } from '../target-values.ts';
 import { progressRatio, trackOf } from '../track.ts';
 import type { Projection, Required, TrackStatus } from '../types.ts';
 
@@ -164,7 +164,7 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
   if (T > t && goal !== null && !reached(verdict)) {
     required = {
       kind: 'yearly_change',
-      value: roundTo(toDecimal(goal).minus(currentValue).div(T - t), Math.max(scale, 2)),
+      value: roundRequired(toDecimal(goal).minus(currentValue).div(T - t), Math.max(scale, 2), spec.bounds.direction === 'lower_better'),
       target: goal.text,
       remainingYears: T - t,
       fromYear: t + 1,

@@ -7,7 +7,7 @@ import type { KindContext, KindEvaluation } from '../context.ts';
 import { add, parseExact, toDecimal, ZERO } from '../exact.ts';
 import { amount, estimateMark, join, relation, targetPhrase, unitPhrase, years } from '../explain.ts';
 import { assertOnePriceBasis, restsOn } from '../prepare.ts';
-import { compareScale, roundTo, targetRange } from '../target-values.ts';
+import { compareScale, roundRequired, roundTo, targetRange } from '../target-values.ts';
 import { progressRatio, trackOf } from '../track.ts';
 import type { Required } from '../types.ts';
 
@@ -73,7 +73,7 @@ export function evaluateYearlyFlow(ctx: KindContext<YearlyFlowTarget>): KindEval
   let required: Required | null = null;
   if (remaining > 0) {
     // Average the remaining years need so the term's average reaches the goal: (N·v* − Σ)/(N − k).
-    required = { kind: 'yearly_flow', value: roundTo(goalD.times(N).minus(toDecimal(sum)).div(remaining), Math.max(scale, 2)), target: goal.text, remainingYears: remaining, fromYear: lastYear - remaining + 1, toYear: lastYear };
+    required = { kind: 'yearly_flow', value: roundRequired(goalD.times(N).minus(toDecimal(sum)).div(remaining), Math.max(scale, 2), t.direction === 'lower_better'), target: goal.text, remainingYears: remaining, fromYear: lastYear - remaining + 1, toYear: lastYear };
   }
   const ratio = progressRatio(avgD, new Decimal(0), goalD);
   return {
