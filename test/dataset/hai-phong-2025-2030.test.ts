@@ -29,7 +29,7 @@ interface Plan {
     line: number;
     links: { tasks: string[]; projects: string[]; indicators: string[] };
   }[];
-  tasks: { code: string; parent: string | null; title: string; body: string | null; line: number; lineEnd: number }[];
+  tasks: { code: string; parent: string | null; title: string; body: string | null; line: number; lineEnd?: number }[];
   projects: {
     list: number;
     number: string;
@@ -298,9 +298,11 @@ describe('the plan of the merged city, 2025–2030', () => {
     expect(perLevel(plan.tasks.map((t) => t.code))).toEqual(perLevel(sourceCodes));
     expect(perLevel(sourceCodes)).toEqual({ 1: 4, 2: 14, 3: 14 });
     expect(plan.tasks.map((t) => [t.code, t.line])).toEqual(headings.map((h) => [h.m?.[1], h.n]));
-    for (const t of plan.tasks) {
+    for (const [k, t] of plan.tasks.entries()) {
+      // A task's section runs to the line before the next heading.
+      const sectionEnd = (plan.tasks[k + 1]?.line ?? breakthroughsStart) - 1;
       const section = squash(
-        linesBetween(t.line, t.lineEnd)
+        linesBetween(t.line, sectionEnd)
           .map((x) => x.s)
           .join(' '),
       );
@@ -378,8 +380,8 @@ describe('the plan of the merged city, 2025–2030', () => {
       ...plan.projects.flatMap((p) => p.notes ?? []),
     ];
     for (const n of all) {
-      // data_quality: something in the source; editorial: a choice this file makes in reading it.
-      expect(['data_quality', 'editorial']).toContain(n.kind);
+      // data_quality: the source contradicts itself; ambiguity: a reading chosen; editorial: a choice of this file.
+      expect(['data_quality', 'ambiguity', 'editorial']).toContain(n.kind);
       for (const l of n.lines) expect(l >= 1 && l <= source.length, n.text).toBe(true);
     }
     // The digital-economy share is "trên 35%" in target (3) and "đạt 35%" in section 2.5: both cite both lines.
