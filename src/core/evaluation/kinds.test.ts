@@ -216,3 +216,13 @@ describe('while the term runs', () => {
     expect(evaluate(cumulative('higher_better'), [], { year: 2023 }).status).toBe('no_data');
   });
 });
+
+describe('named peer progress methods', () => {
+  it('a level target can be tracked by the UN Progress Chart ratio instead of chitieu\'s default', () => {
+    const t: TargetSpec = { kind: 'level_at_end', direction: 'higher_better', term: { firstYear: 2026, lastYear: 2030 }, value: '11380', year: 2030 };
+    const e = evaluate(t, [obs('2025', '8000'), obs('2027', '9500')], { year: 2028 }, { progressMethod: 'un_progress_chart_cr' });
+    expect(e.method.name).toBe('un_progress_chart_cr');
+    expect(e.intermediates.peerStatus).toBeDefined();
+    expect(['on_track', 'at_risk', 'off_track', 'no_data']).toContain(e.status);
+  });
+});

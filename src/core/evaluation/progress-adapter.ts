@@ -1,6 +1,7 @@
 // The seam between chitieu's evaluation and the named peer progress methods (core/progress-methods): the engine
 // sends yearly points and the target, and keeps the peer's own category beside chitieu's track.
 import { ValidationError } from '../errors.ts';
+import { runProgressMethod } from '../progress-methods/index.ts';
 import type { ProgressInput, ProgressMethodName, ProgressResult } from '../progress-methods/types.ts';
 
 export const DEFAULT_PROGRESS_METHOD = 'chitieu_default';
@@ -9,9 +10,9 @@ const PEER_METHODS: readonly ProgressMethodName[] = ['statcan_opensdg', 'un_prog
 
 export type PeerRunner = (name: ProgressMethodName, input: ProgressInput) => ProgressResult;
 
-let runner: PeerRunner | undefined;
+let runner: PeerRunner | undefined = runProgressMethod;
 
-/** Installs the peer methods' runner (core/progress-methods' runProgressMethod). */
+/** Replaces the peer methods' runner (by default core/progress-methods' runProgressMethod), e.g. with a newer build. */
 export function registerProgressMethods(run: PeerRunner): void {
   runner = run;
 }

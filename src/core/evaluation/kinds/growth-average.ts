@@ -7,7 +7,8 @@ import { InvalidTarget } from '../../errors.ts';
 import type { GrowthAverageTarget } from '../../targets/target.ts';
 import { boundsOf, classify, metBound, reached } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
-import { parseExact, toDecimal } from '../exact.ts';
+import { parseExact, type Exact } from '../exact.ts';
+import { Derived } from '../derived.ts';
 import { amount, estimateMark, join, PERCENT_PER_YEAR, relation, targetPhrase, years } from '../explain.ts';
 import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
 import { requiredAverageRate } from '../required.ts';
@@ -15,8 +16,9 @@ import { compareScale, roundTo, targetRange } from '../target-values.ts';
 import { progressRatio, trackOf } from '../track.ts';
 import type { FinalStatus, Projection, Required, TrackStatus } from '../types.ts';
 
-const ONE = new Decimal(1);
-const HUNDRED = new Decimal(100);
+const ONE = new Derived(1);
+const HUNDRED = new Derived(100);
+const toDecimal = (e: Exact): Decimal => new Derived(e.text);
 
 interface Realised {
   method: 'reported_average' | 'geometric_mean_of_rates' | 'arithmetic_mean_of_rates' | 'cagr_from_levels' | 'arithmetic_mean_from_levels';
@@ -60,7 +62,7 @@ function realise(t: GrowthAverageTarget, obs: readonly PreparedObservation[]): R
   const rates = obs.filter((o) => o.period.kind === 'year' && o.year > t.baseYear && isRate(o)).sort((a, b) => a.year - b.year);
   if (rates.length > 0) {
     let factor = ONE;
-    let sum = new Decimal(0);
+    let sum: Decimal = new Derived(0);
     for (const r of rates) {
       const g = toDecimal(r.value).div(HUNDRED);
       factor = factor.times(ONE.plus(g));
@@ -87,7 +89,7 @@ function realise(t: GrowthAverageTarget, obs: readonly PreparedObservation[]): R
   const factor = toDecimal(latest.value).div(l0);
   const consecutive = levels.filter((o) => o.year >= t.baseYear);
   if (t.averaging === 'arithmetic' && consecutive.length === k + 1) {
-    let sum = new Decimal(0);
+    let sum: Decimal = new Derived(0);
     for (let i = 1; i < consecutive.length; i++) {
       const prev = consecutive[i - 1] as PreparedObservation;
       const cur = consecutive[i] as PreparedObservation;
@@ -96,7 +98,7 @@ function realise(t: GrowthAverageTarget, obs: readonly PreparedObservation[]): R
     return { method: 'arithmetic_mean_from_levels', average: sum.div(k), factor, sum, k, lastYear: latest.year, used: consecutive };
   }
   // CAGR between the base level and the latest level: (L_t / L_0)^(1/(t − t₀)) − 1.
-  return { method: 'cagr_from_levels', average: factor.pow(ONE.div(k)).minus(ONE), factor, sum: new Decimal(0), k, lastYear: latest.year, used: [base, latest] };
+  return { method: 'cagr_from_levels', average: factor.pow(ONE.div(k)).minus(ONE), factor, sum: new Derived(0), k, lastYear: latest.year, used: [base, latest] };
 }
 
 export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): KindEvaluation {

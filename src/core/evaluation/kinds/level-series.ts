@@ -6,6 +6,7 @@ import { InvalidTarget } from '../../errors.ts';
 import type { TargetSpec } from '../../targets/target.ts';
 import { classify, metBound, reached, type Bounds } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
+import { Derived } from '../derived.ts';
 import { parseExact, toDecimal, type Exact } from '../exact.ts';
 import { amount, estimateMark, join, relation, type Phrase } from '../explain.ts';
 import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
@@ -37,7 +38,7 @@ export interface LevelSpec {
   baseline?: { year: number; value: Decimal };
 }
 
-const ONE = new Decimal(1);
+const ONE = new Derived(1);
 
 export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): KindEvaluation {
   const points = spec.series.filter((o) => o.year <= spec.judgedYear).sort((a, b) => a.year - b.year);
@@ -115,8 +116,8 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
     const span = t - base.year;
     if (spec.geometric && base.value.gt(0) && currentValue.gt(0)) {
       // v̂_T = v_t · (1 + CAGR)^(T − t), CAGR = (v_t / v_b)^(1/(t − b)) − 1 ([O8] expected value).
-      const rate = currentValue.div(base.value).pow(ONE.div(span)).minus(ONE);
-      projected = currentValue.times(ONE.plus(rate).pow(T - t));
+      const rate = new Derived(currentValue).div(base.value).pow(ONE.div(span)).minus(ONE);
+      projected = new Derived(currentValue).times(ONE.plus(rate).pow(T - t));
       projMethod = 'geometric_trend';
       intermediates.trendRate = rate.toSignificantDigits(12).toFixed();
     } else {

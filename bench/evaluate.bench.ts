@@ -1,0 +1,128 @@
+// Benchmark of the evaluation engine: N (target × unit) evaluations with 5–60 observations each, against the floor of
+// merely iterating over the same observations. Not a timed test: run `npx tsx bench/evaluate.bench.ts [--n 100000]`.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { evaluate } from '../src/core/evaluation/index.ts';
+import type { ObservationInput, TargetSpec } from '../src/core/targets/target.ts';
+
+const arg = process.argv.indexOf('--n');
+const N = arg > 0 ? Number(process.argv[arg + 1]) : 1_000_000;
+const POOL = 20_000;
+
+// Seeded generator (mulberry32) so every run evaluates the same cases.
+let seed = 20250101;
+function rnd(): number {
+  seed |= 0;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const int = (a: number, b: number): number => a + Math.floor(rnd() * (b - a + 1));
+const dec = (a: number, b: number, places: number): string => (a + rnd() * (b - a)).toFixed(places);
+
+interface Case {
+  target: TargetSpec;
+  observations: ObservationInput[];
+  asOf: { year: number; month?: number };
+}
+
+function makeCase(): Case {
+  const len = int(5, 60);
+  const first = 2000;
+  const last = first + len - 1;
+  const term = { firstYear: first, lastYear: last };
+  const asOf = rnd() < 0.5 ? { year: last + 1 } : { year: first + int(1, len - 1), month: int(1, 12) };
+  const status = (): ObservationInput['status'] => (rnd() < 0.2 ? 'estimate' : rnd() < 0.5 ? 'preliminary' : 'official');
+  const years = (f: () => string, extra: Partial<ObservationInput> = {}): ObservationInput[] =>
+    Array.from({ length: len }, (_, i) => ({ period: String(first + i), value: f(), status: status(), ...extra }));
+  const kind = int(0, 6);
+  switch (kind) {
+    case 0:
+      return { target: { kind: 'growth_average', direction: 'higher_better', term, min: '7', max: '7.5', averaging: 'geometric', baseYear: first - 1 }, observations: years(() => dec(2, 12, 2), { measure: 'growth_rate' }), asOf };
+    case 1:
+      return { target: { kind: 'range_at_end', direction: 'higher_better', term, min: '40', max: '50', year: last }, observations: years(() => dec(30, 60, 2)), asOf };
+    case 2:
+      return { target: { kind: 'threshold', direction: 'lower_better', term, op: '<', value: '3.5', year: last }, observations: years(() => dec(2, 5, 1)), asOf };
+    case 3:
+      return { target: { kind: 'cumulative', direction: 'higher_better', term, value: String(len * 240000) }, observations: years(() => dec(150000, 300000, 0), { measure: 'flow' }), asOf };
+    case 4:
+      return { target: { kind: 'yearly_flow', direction: 'higher_better', term, value: '55800' }, observations: years(() => dec(50000, 60000, 0), { measure: 'flow' }), asOf };
+    case 5:
+      return { target: { kind: 'level_at_end', direction: 'higher_better', term, value: '11380', year: last }, observations: years(() => dec(5000, 12000, 2)), asOf };
+    default:
+      return { target: { kind: 'units_meeting_standard', direction: 'higher_better', term, share: '80', ofCount: 67, standard: 'NTM', year: last }, observations: years(() => String(int(30, 67)), { measure: 'count' }), asOf };
+  }
+}
+
+const cases = Array.from({ length: POOL }, makeCase);
+let rssPeak = process.memoryUsage().rss;
+const sample = (): void => {
+  const r = process.memoryUsage().rss;
+  if (r > rssPeak) rssPeak = r;
+};
+
+function floor(): { ms: number; observations: number } {
+  const t0 = performance.now();
+  let acc = 0;
+  let count = 0;
+  for (let i = 0; i < N; i++) {
+    const c = cases[i % POOL] as Case;
+    for (const o of c.observations) {
+      acc += o.period.length + o.value.length;
+      count++;
+    }
+  }
+  const ms = performance.now() - t0;
+  if (acc === -1) console.log(acc);
+  return { ms, observations: count };
+}
+
+function run(): { ms: number; statuses: Record<string, number> } {
+  const statuses: Record<string, number> = {};
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) {
+    const c = cases[i % POOL] as Case;
+    const e = evaluate(c.target, c.observations, c.asOf);
+    statuses[e.status] = (statuses[e.status] ?? 0) + 1;
+    if ((i & 0x3fff) === 0) sample();
+  }
+  return { ms: performance.now() - t0, statuses };
+}
+
+// Warm up both loops so the JIT compares steady states.
+const saved = N;
+for (let i = 0; i < Math.min(POOL, saved); i++) {
+  const c = cases[i] as Case;
+  evaluate(c.target, c.observations, c.asOf);
+}
+const f = floor();
+const r = run();
+sample();
+const result = {
+  evaluations: N,
+  observations: f.observations,
+  observationsPerEvaluation: Number((f.observations / N).toFixed(2)),
+  engineMs: Math.round(r.ms),
+  evaluationsPerSecond: Math.round(N / (r.ms / 1000)),
+  floorMs: Math.round(f.ms),
+  ratioToFloor: Number((r.ms / f.ms).toFixed(1)),
+  peakRssMiB: Math.round(rssPeak / 1048576),
+  statuses: r.statuses,
+  node: process.version,
+  date: new Date().toISOString(),
+};
+console.table({
+  'evaluations': result.evaluations,
+  'observations': result.observations,
+  'engine (ms)': result.engineMs,
+  'evaluations/s': result.evaluationsPerSecond,
+  'floor: iterate only (ms)': result.floorMs,
+  'ratio to floor': result.ratioToFloor,
+  'peak RSS (MiB)': result.peakRssMiB,
+});
+const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'evaluate.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`written ${out}`);
