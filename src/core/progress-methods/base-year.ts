@@ -24,7 +24,8 @@ export function selectBaseYear(points: readonly FloatPoint[], preferred: number,
   switch (rule) {
     case 'next_later': {
       const later = years.find((y) => y > preferred);
-      if (later === undefined) throw refuseProgressInput('base_year_after_data', '/baseYear', { baseYear: preferred, latestYear: last });
+      if (later === undefined)
+        throw refuseProgressInput('base_year_after_data', '/baseYear', { baseYear: preferred, latestYear: last });
       return later;
     }
     case 'nearest_both_ways': {

@@ -22,7 +22,8 @@ describe('EUSTAT Eurostat-style statuses', () => {
     [-0.01, withTarget, 'significant_deterioration'],
   ] as const)('names a progress value of %s %s', (v, t, status) => expect(eustatStatus(v, t, false)).toBe(status));
 
-  it('reports a met target as significant_progress', () => expect(eustatStatus(-1, withTarget, true)).toBe('significant_progress'));
+  it('reports a met target as significant_progress', () =>
+    expect(eustatStatus(-1, withTarget, true)).toBe('significant_progress'));
 
   it.each([
     [2.5, 'moderate_progress'],
@@ -31,7 +32,9 @@ describe('EUSTAT Eurostat-style statuses', () => {
     [-0.25, 'no_progress'],
     [-2.5, 'moderate_deterioration'],
     [-2.5000000000000004, 'significant_deterioration'],
-  ] as const)('reads an indicator score of %s as %s', (s, status) => expect(eustatStatusFromScore(s, false)).toBe(status));
+  ] as const)('reads an indicator score of %s as %s', (s, status) =>
+    expect(eustatStatusFromScore(s, false)).toBe(status),
+  );
 });
 
 describe('EUSTAT scores', () => {
@@ -45,7 +48,9 @@ describe('EUSTAT scores', () => {
     [0.6, true, 1, 0],
     [0, true, 1, -2.5],
     [-0.6, true, 1, -5],
-  ] as const)('scores %s (target %s, C = %s) as %s', (v, hasTarget, c, score) => expect(eustatScore(v, hasTarget, c, false)).toBeCloseTo(score, 14));
+  ] as const)('scores %s (target %s, C = %s) as %s', (v, hasTarget, c, score) =>
+    expect(eustatScore(v, hasTarget, c, false)).toBeCloseTo(score, 14),
+  );
 });
 
 describe('EUSTAT series', () => {
@@ -56,7 +61,9 @@ describe('EUSTAT series', () => {
   });
 
   it('searches the base year both ways: 2014 before 2017', () => {
-    expect(eustatSeriesProgress(pts([2014, 100], [2017, 110], [2020, 121]), { direction: 'positive' }).components?.baseYear).toBe(2014);
+    expect(
+      eustatSeriesProgress(pts([2014, 100], [2017, 110], [2020, 121]), { direction: 'positive' }).components?.baseYear,
+    ).toBe(2014);
   });
 
   it('scales the thresholds twice when the second base-year search moves the base, as the peer does', () => {

@@ -4,11 +4,23 @@ import { duplicateYears } from './float-inputs.ts';
 import { naturalLimitCoefficient } from './natural-limit.ts';
 import { selectBaseYear } from './base-year.ts';
 import { refuseProgressInput } from './refusal.ts';
-import { isTargetAchieved, statcanProgressValue, type NotAvailableReason, type PeerDirection, type StatcanComponents } from './statcan-opensdg.ts';
+import {
+  isTargetAchieved,
+  statcanProgressValue,
+  type NotAvailableReason,
+  type PeerDirection,
+  type StatcanComponents,
+} from './statcan-opensdg.ts';
 import type { Thresholds } from './statcan-score.ts';
 import type { FloatPoint } from './types.ts';
 
-export type EustatStatus = 'significant_progress' | 'moderate_progress' | 'no_progress' | 'moderate_deterioration' | 'significant_deterioration' | 'not_available';
+export type EustatStatus =
+  | 'significant_progress'
+  | 'moderate_progress'
+  | 'no_progress'
+  | 'moderate_deterioration'
+  | 'significant_deterioration'
+  | 'not_available';
 
 export interface EustatOptions {
   baseYear?: number;
@@ -38,7 +50,12 @@ export interface EustatSeriesResult {
 }
 
 /** Without target 1 % / 0.1 % / −0.1 %, C scaling only high and med (Eurostat: thresholds ≤ 0 are not reduced). */
-export function eustatThresholds(hasTarget: boolean, baseValue: number, limit: number | null, prior?: { thresholds: Thresholds; coefficient: number | null }): { thresholds: Thresholds; coefficient: number | null } {
+export function eustatThresholds(
+  hasTarget: boolean,
+  baseValue: number,
+  limit: number | null,
+  prior?: { thresholds: Thresholds; coefficient: number | null },
+): { thresholds: Thresholds; coefficient: number | null } {
   if (hasTarget) return { thresholds: { high: 0.95, med: 0.6, low: 0 }, coefficient: null };
   const start: Thresholds = prior ? { ...prior.thresholds } : { high: 0.01, med: 0.001, low: -0.001 };
   if (limit === null) return { thresholds: start, coefficient: prior?.coefficient ?? null };
@@ -58,7 +75,12 @@ export function eustatStatus(value: number | null, t: Thresholds, targetAchieved
   return 'significant_deterioration';
 }
 
-export function eustatScore(value: number | null, hasTarget: boolean, coefficient: number, targetAchieved: boolean): number | null {
+export function eustatScore(
+  value: number | null,
+  hasTarget: boolean,
+  coefficient: number,
+  targetAchieved: boolean,
+): number | null {
   if (targetAchieved) return 5;
   if (value === null) return null;
   if (!hasTarget) {
@@ -86,7 +108,11 @@ export function eustatStatusFromScore(score: number | null, allTargetsAchieved: 
   return 'significant_deterioration';
 }
 
-function evaluate(c: StatcanComponents, o: EustatOptions, prior?: { thresholds: Thresholds; coefficient: number | null }): EustatSeriesResult {
+function evaluate(
+  c: StatcanComponents,
+  o: EustatOptions,
+  prior?: { thresholds: Thresholds; coefficient: number | null },
+): EustatSeriesResult {
   const target = c.target === 0 ? 0.001 : c.target;
   const d = c.direction === 'positive' ? 1 : -1;
   const sign = c.baseValue < 0 ? -1 : 1;
@@ -109,7 +135,16 @@ export function eustatSeriesProgress(points: readonly FloatPoint[], o: EustatOpt
   const dup = duplicateYears(points);
   if (dup.length > 0) throw refuseProgressInput('duplicate_year', '/points', { years: dup });
   if (points.length === 0) {
-    return { status: 'not_available', progressValue: null, score: null, targetAchieved: false, notAvailableReason: 'no_data', components: null, thresholds: null, coefficient: null };
+    return {
+      status: 'not_available',
+      progressValue: null,
+      score: null,
+      targetAchieved: false,
+      notAvailableReason: 'no_data',
+      components: null,
+      thresholds: null,
+      coefficient: null,
+    };
   }
   const byYear = new Map(points.map((p) => [p.year, p.value]));
   const currentYear = Math.max(...byYear.keys());
@@ -130,6 +165,9 @@ export function eustatSeriesProgress(points: readonly FloatPoint[], o: EustatOpt
   const first = evaluate(component(firstBase), o);
   const nearest = selectBaseYear(points, preferred, 'nearest_both_ways');
   if (nearest === firstBase) return first;
-  const prior = (o.doubleScalingQuirk ?? true) && first.thresholds ? { thresholds: first.thresholds, coefficient: first.coefficient } : undefined;
+  const prior =
+    (o.doubleScalingQuirk ?? true) && first.thresholds
+      ? { thresholds: first.thresholds, coefficient: first.coefficient }
+      : undefined;
   return evaluate(component(nearest), o, prior);
 }

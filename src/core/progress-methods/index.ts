@@ -12,10 +12,17 @@ import type { ProgressInput, ProgressMethodName, ProgressResult } from './types.
 
 export type { ProgressInput, ProgressMethodName, ProgressResult, Track } from './types.ts';
 
-export const PROGRESS_METHODS: readonly { name: ProgressMethodName; title: { vi: string; en: string }; reference: string }[] = [
+export const PROGRESS_METHODS: readonly {
+  name: ProgressMethodName;
+  title: { vi: string; en: string };
+  reference: string;
+}[] = [
   {
     name: 'statcan_opensdg',
-    title: { vi: 'Thống kê Canada / Open SDG (tỷ lệ tăng trưởng bình quân)', en: 'Statistics Canada / Open SDG (growth ratio)' },
+    title: {
+      vi: 'Thống kê Canada / Open SDG (tỷ lệ tăng trưởng bình quân)',
+      en: 'Statistics Canada / Open SDG (growth ratio)',
+    },
     reference: 'open-sdg/sdg-build sdg/ProgressMeasure.py @ 139fede74ba534d2ed8b9eee4cd878b41f54cb67 (release 2.4.0)',
   },
   {
@@ -26,7 +33,8 @@ export const PROGRESS_METHODS: readonly { name: ProgressMethodName; title: { vi:
   {
     name: 'un_2023_expected_value',
     title: { vi: 'Biểu đồ tiến độ LHQ 2023: giá trị dự kiến', en: 'UN Progress Chart 2023 expected value' },
-    reference: 'EUSTAT-DES/site _pages/en/metodologia.md @ 10f3c702d7a2e175c52e128fc907419e86bc91c0 (documented; no peer code)',
+    reference:
+      'EUSTAT-DES/site _pages/en/metodologia.md @ 10f3c702d7a2e175c52e128fc907419e86bc91c0 (documented; no peer code)',
   },
   {
     name: 'eustat_eurostat_variant',
@@ -35,7 +43,8 @@ export const PROGRESS_METHODS: readonly { name: ProgressMethodName; title: { vi:
   },
 ];
 
-const peerDirection = (d: ProgressInput['direction']): PeerDirection => (d === 'higher_better' ? 'positive' : 'negative');
+const peerDirection = (d: ProgressInput['direction']): PeerDirection =>
+  d === 'higher_better' ? 'positive' : 'negative';
 
 /**
  * Runs a named method with chitieu's explicit inputs (direction always given, target year from the plan) and the
@@ -50,7 +59,14 @@ export function runProgressMethod(name: ProgressMethodName, input: ProgressInput
   if (dup.length > 0) throw refuseProgressInput('duplicate_year', '/points', { years: dup });
   const target = input.target === undefined ? null : toFloat(input.target, 'target');
   const limit = input.limit === undefined ? null : toFloat(input.limit, 'limit');
-  const common = { baseYear: input.baseYear, target, targetYear: input.targetYear, direction: peerDirection(input.direction), limit, zeroBase: 'refuse' } as const;
+  const common = {
+    baseYear: input.baseYear,
+    target,
+    targetYear: input.targetYear,
+    direction: peerDirection(input.direction),
+    limit,
+    zeroBase: 'refuse',
+  } as const;
   switch (name) {
     case 'statcan_opensdg': {
       const r = statcanSeriesProgress(points, common);
@@ -98,7 +114,12 @@ export function runProgressMethod(name: ProgressMethodName, input: ProgressInput
     }
     case 'un_progress_chart_cr': {
       if (target === null) throw refuseProgressInput('target_required', '/target');
-      const r = undpCurrentRatio(points, { target, type: input.direction === 'higher_better' ? 'max' : 'min', targetYear: input.targetYear, baseYear: input.baseYear });
+      const r = undpCurrentRatio(points, {
+        target,
+        type: input.direction === 'higher_better' ? 'max' : 'min',
+        targetYear: input.targetYear,
+        baseYear: input.baseYear,
+      });
       return {
         method: name,
         peerStatus: r.status,
@@ -116,7 +137,12 @@ export function runProgressMethod(name: ProgressMethodName, input: ProgressInput
       };
     }
     case 'un_2023_expected_value': {
-      const r = expectedValueProgress(points, { target, targetYear: input.targetYear, baseYear: input.baseYear, direction: input.direction === 'higher_better' ? 'increase' : 'decrease' });
+      const r = expectedValueProgress(points, {
+        target,
+        targetYear: input.targetYear,
+        baseYear: input.baseYear,
+        direction: input.direction === 'higher_better' ? 'increase' : 'decrease',
+      });
       return {
         method: name,
         peerStatus: r.label ?? 'not_available',

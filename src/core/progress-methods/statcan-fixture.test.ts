@@ -21,10 +21,18 @@ interface PublishedSeries {
   target: number | null;
   target_year: number;
 }
-type PublishedIndicator = { progress_status: string; score: number | null } & Record<string, PublishedSeries | string | number | null>;
+type PublishedIndicator = { progress_status: string; score: number | null } & Record<
+  string,
+  PublishedSeries | string | number | null
+>;
 
-const published = parse(readFileSync(new URL('statcan-cif-indicator_calculation_components.yml', dir), 'utf8')) as Record<string, PublishedIndicator>;
-const configuredOrder = JSON.parse(readFileSync(new URL('statcan-cif-series-order.json', dir), 'utf8')) as Record<string, string[]>;
+const published = parse(
+  readFileSync(new URL('statcan-cif-indicator_calculation_components.yml', dir), 'utf8'),
+) as Record<string, PublishedIndicator>;
+const configuredOrder = JSON.parse(readFileSync(new URL('statcan-cif-series-order.json', dir), 'utf8')) as Record<
+  string,
+  string[]
+>;
 
 const seriesOf = (ind: PublishedIndicator): [string, PublishedSeries][] =>
   Object.entries(ind).filter((e): e is [string, PublishedSeries] => typeof e[1] === 'object' && e[1] !== null);
@@ -33,7 +41,8 @@ const allSeries = Object.entries(published).flatMap(([id, ind]) => seriesOf(ind)
 
 function recompute(s: PublishedSeries): StatcanSeriesResult {
   const direction = s.direction === 1 ? 'positive' : 'negative';
-  if (s.base_value === null || s.current_value === null || s.current_year === null) return statcanSeriesProgress([], { target: s.target, direction });
+  if (s.base_value === null || s.current_value === null || s.current_year === null)
+    return statcanSeriesProgress([], { target: s.target, direction });
   return statcanFromComponents({
     baseYear: s.base_year,
     baseValue: s.base_value,
@@ -66,8 +75,16 @@ describe('StatCan CIF published progress (sdg-build 2.4.0)', () => {
         { year: s.base_year, value: s.base_value ?? Number.NaN },
         { year: s.current_year ?? Number.NaN, value: s.current_value ?? Number.NaN },
       ].filter((p, i, all) => i === 0 || p.year !== all[0]?.year);
-      const r = statcanSeriesProgress(points, { baseYear: s.base_year, target: s.target, targetYear: s.target_year, direction: s.direction === 1 ? 'positive' : 'negative', limit: s.limit });
-      expect(Object.is(r.progressValue, s.progress_value) && Object.is(r.score, s.score) && r.status === s.status).toBe(true);
+      const r = statcanSeriesProgress(points, {
+        baseYear: s.base_year,
+        target: s.target,
+        targetYear: s.target_year,
+        direction: s.direction === 1 ? 'positive' : 'negative',
+        limit: s.limit,
+      });
+      expect(Object.is(r.progressValue, s.progress_value) && Object.is(r.score, s.score) && r.status === s.status).toBe(
+        true,
+      );
     },
   );
 

@@ -15,9 +15,18 @@ export function statcanStatusFromScore(score: number, allTargetsAchieved: boolea
  * Series without a score are left out of the mean; `target_achieved` needs every scored series to have met its
  * target. No scored series → `not_available`, as the 2.4.0 release publishes (the older code left an empty status).
  */
-export function statcanIndicatorProgress(series: readonly { score: number | null; targetAchieved: boolean }[]): { score: number | null; status: StatcanStatus } {
+export function statcanIndicatorProgress(series: readonly { score: number | null; targetAchieved: boolean }[]): {
+  score: number | null;
+  status: StatcanStatus;
+} {
   const scored = series.filter((s): s is { score: number; targetAchieved: boolean } => s.score !== null);
   if (scored.length === 0) return { score: null, status: 'not_available' };
   const score = numpyMean(scored.map((s) => s.score));
-  return { score, status: statcanStatusFromScore(score, scored.every((s) => s.targetAchieved)) };
+  return {
+    score,
+    status: statcanStatusFromScore(
+      score,
+      scored.every((s) => s.targetAchieved),
+    ),
+  };
 }

@@ -28,8 +28,10 @@ describe('StatCan status bands', () => {
     expect(statcanStatus(v, t, false)).toBe(expected);
   });
 
-  it('reports target_achieved whatever the progress value', () => expect(statcanStatus(-3, withTarget, true)).toBe('target_achieved'));
-  it('reports not_available without a progress value', () => expect(statcanStatus(null, withTarget, false)).toBe('not_available'));
+  it('reports target_achieved whatever the progress value', () =>
+    expect(statcanStatus(-3, withTarget, true)).toBe('target_achieved'));
+  it('reports not_available without a progress value', () =>
+    expect(statcanStatus(null, withTarget, false)).toBe('not_available'));
 });
 
 describe('StatCan scores', () => {
@@ -82,9 +84,13 @@ describe('StatCan series traps', () => {
 
   it('judges target achieved on the latest level only, inclusively', () => {
     expect(statcanSeriesProgress(pts([2015, 10], [2020, 8]), { target: 8 }).status).toBe('target_achieved');
-    expect(statcanSeriesProgress(pts([2015, 10], [2020, 8]), { target: 8, targetAchievedInclusive: false }).status).not.toBe('target_achieved');
+    expect(
+      statcanSeriesProgress(pts([2015, 10], [2020, 8]), { target: 8, targetAchievedInclusive: false }).status,
+    ).not.toBe('target_achieved');
     // Reached in 2018, lost by 2020: not achieved.
-    expect(statcanSeriesProgress(pts([2015, 10], [2018, 7], [2020, 9]), { target: 8 }).status).not.toBe('target_achieved');
+    expect(statcanSeriesProgress(pts([2015, 10], [2018, 7], [2020, 9]), { target: 8 }).status).not.toBe(
+      'target_achieved',
+    );
   });
 
   it('gives full marks for holding a value on its limit and deterioration for any fall from it', () => {
@@ -104,7 +110,9 @@ describe('StatCan series traps', () => {
   });
 
   it('gives not_available for one year of data, for no data, and for a sign change', () => {
-    expect(statcanSeriesProgress(pts([2014, 9], [2015, 10]), { baseYear: 2015 }).notAvailableReason).toBe('single_year');
+    expect(statcanSeriesProgress(pts([2014, 9], [2015, 10]), { baseYear: 2015 }).notAvailableReason).toBe(
+      'single_year',
+    );
     expect(statcanSeriesProgress([]).status).toBe('not_available');
     const flip = statcanSeriesProgress(pts([2015, 2], [2020, -1]));
     expect([flip.status, flip.notAvailableReason, flip.score]).toEqual(['not_available', 'sign_change', null]);
@@ -118,13 +126,20 @@ describe('StatCan series traps', () => {
     const r = statcanSeriesProgress(pts([2015, 0], [2020, 2]), { direction: 'positive' });
     expect(r.components?.baseValue).toBe(0.001);
     expect(r.coefficient).toBeNull();
-    expect(() => statcanSeriesProgress(pts([2015, 0], [2020, 2]), { zeroBase: 'refuse' })).toThrowError(ValidationError);
+    expect(() => statcanSeriesProgress(pts([2015, 0], [2020, 2]), { zeroBase: 'refuse' })).toThrowError(
+      ValidationError,
+    );
   });
 
   it.each([
     ['a repeated year', pts([2015, 1], [2015, 2], [2020, 3]), {}, 'duplicate_year'],
     ['no data from the base year on', pts([2012, 1], [2013, 2]), {}, 'base_year_after_data'],
-    ['a target equal to the base value', pts([2015, 10], [2020, 12]), { target: 10, direction: 'positive' as const }, 'target_equals_base'],
+    [
+      'a target equal to the base value',
+      pts([2015, 10], [2020, 12]),
+      { target: 10, direction: 'positive' as const },
+      'target_equals_base',
+    ],
   ])('refuses %s with a typed error', (_what, points, options, reason) => {
     try {
       statcanSeriesProgress(points, options);
@@ -139,11 +154,24 @@ describe('StatCan series traps', () => {
 
 describe('StatCan indicator roll-up', () => {
   it('is not_available when no series has a score', () => {
-    expect(statcanIndicatorProgress([{ score: null, targetAchieved: false }])).toEqual({ score: null, status: 'not_available' });
+    expect(statcanIndicatorProgress([{ score: null, targetAchieved: false }])).toEqual({
+      score: null,
+      status: 'not_available',
+    });
   });
   it('is target_achieved only when every scored series met its target', () => {
-    expect(statcanIndicatorProgress([{ score: 5, targetAchieved: true }, { score: null, targetAchieved: false }]).status).toBe('target_achieved');
-    expect(statcanIndicatorProgress([{ score: 5, targetAchieved: true }, { score: 5, targetAchieved: false }]).status).toBe('substantial_progress');
+    expect(
+      statcanIndicatorProgress([
+        { score: 5, targetAchieved: true },
+        { score: null, targetAchieved: false },
+      ]).status,
+    ).toBe('target_achieved');
+    expect(
+      statcanIndicatorProgress([
+        { score: 5, targetAchieved: true },
+        { score: 5, targetAchieved: false },
+      ]).status,
+    ).toBe('substantial_progress');
   });
   it.each([
     [2.5, 'substantial_progress'],
@@ -151,5 +179,7 @@ describe('StatCan indicator roll-up', () => {
     [-2.5, 'limited_progress'],
     [-2.5000000000000004, 'deterioration'],
     [-5, 'deterioration'],
-  ] as const)('reads a mean score of %s as %s', (score, status) => expect(statcanStatusFromScore(score, false)).toBe(status));
+  ] as const)('reads a mean score of %s as %s', (score, status) =>
+    expect(statcanStatusFromScore(score, false)).toBe(status),
+  );
 });

@@ -66,7 +66,12 @@ export const STATCAN_DEFAULTS = {
 } as const;
 
 /** sdg-build's threshold defaults; with a limit every one of them, `low` included, is multiplied by C. */
-export function statcanThresholds(hasTarget: boolean, baseValue: number, limit: number | null, user: Partial<Thresholds>): { thresholds: Thresholds; coefficient: number | null } {
+export function statcanThresholds(
+  hasTarget: boolean,
+  baseValue: number,
+  limit: number | null,
+  user: Partial<Thresholds>,
+): { thresholds: Thresholds; coefficient: number | null } {
   if (hasTarget) return { thresholds: { high: 0.95, med: 0.6, low: 0, ...user }, coefficient: null };
   const t: Thresholds = { high: 0.015, med: 0.005, low: 0, ...user };
   if (limit === null) return { thresholds: t, coefficient: null };
@@ -95,7 +100,8 @@ export function statcanProgressValue(
     if (rules.zeroBase === 'refuse') throw refuseProgressInput('zero_base', '/points', { baseYear: c.baseYear });
     base = 0.001;
   }
-  if ((base > 0 && c.currentValue < 0) || (base < 0 && c.currentValue > 0)) return { value: null, reason: 'sign_change', baseUsed: base };
+  if ((base > 0 && c.currentValue < 0) || (base < 0 && c.currentValue > 0))
+    return { value: null, reason: 'sign_change', baseUsed: base };
   if (c.currentYear - c.baseYear < 1) return { value: null, reason: 'single_year', baseUsed: base };
   const d = c.direction === 'positive' ? 1 : -1;
   const observed = cagr(c.currentValue, base, c.currentYear, c.baseYear);
@@ -103,7 +109,8 @@ export function statcanProgressValue(
   // Where Python raises (division by zero) or silently goes complex (a target of the other sign), refuse.
   if (target < 0 !== base < 0) throw refuseProgressInput('sign_change', '/target', { target, baseValue: base });
   const required = c.targetYear === c.baseYear ? 0 : cagr(target, base, c.targetYear, c.baseYear);
-  if (required === 0) throw refuseProgressInput('target_equals_base', '/target', { target, baseValue: base, targetYear: c.targetYear });
+  if (required === 0)
+    throw refuseProgressInput('target_equals_base', '/target', { target, baseValue: base, targetYear: c.targetYear });
   return { value: (sign * d * observed) / Math.abs(required), reason: null, baseUsed: base };
 }
 
@@ -143,7 +150,11 @@ export function pickStatcanComponents(points: readonly FloatPoint[], o: StatcanO
   if (points.length === 0) return null;
   const byYear = new Map(points.map((p) => [p.year, p.value]));
   const currentYear = Math.max(...byYear.keys());
-  const baseYear = selectBaseYear(points, o.baseYear ?? STATCAN_DEFAULTS.baseYear, o.baseYearRule ?? STATCAN_DEFAULTS.baseYearRule);
+  const baseYear = selectBaseYear(
+    points,
+    o.baseYear ?? STATCAN_DEFAULTS.baseYear,
+    o.baseYearRule ?? STATCAN_DEFAULTS.baseYearRule,
+  );
   return {
     baseYear,
     baseValue: byYear.get(baseYear) ?? Number.NaN,

@@ -1,7 +1,13 @@
 // Statistics Canada's status bands and −5…5 score (sdg-build 2.4.0), kept apart from the growth computation
 // because EUSTAT reuses the growth and replaces exactly these two functions.
 
-export type StatcanStatus = 'target_achieved' | 'substantial_progress' | 'moderate_progress' | 'limited_progress' | 'deterioration' | 'not_available';
+export type StatcanStatus =
+  | 'target_achieved'
+  | 'substantial_progress'
+  | 'moderate_progress'
+  | 'limited_progress'
+  | 'deterioration'
+  | 'not_available';
 
 export interface Thresholds {
   high: number;

@@ -1,6 +1,7 @@
 // The public shapes of the named peer progress methods: what the evaluation engine sends and gets back.
 
-export type ProgressMethodName = 'statcan_opensdg' | 'un_progress_chart_cr' | 'un_2023_expected_value' | 'eustat_eurostat_variant';
+export type ProgressMethodName =
+  'statcan_opensdg' | 'un_progress_chart_cr' | 'un_2023_expected_value' | 'eustat_eurostat_variant';
 
 export interface ProgressInput {
   /** Observations, one per year; values as canonical decimal strings ("14.5"). */

@@ -23,7 +23,9 @@ describe('UN 2023 expected value', () => {
     [-0.02, 'decrease', 3],
     [-0.005, 'decrease', 2],
     [-0.0049, 'decrease', 1],
-  ] as const)('puts a growth of %s (%s desired) without target in category %s', (g, d, c) => expect(evGrowthBand(g, d)).toBe(c));
+  ] as const)('puts a growth of %s (%s desired) without target in category %s', (g, d, c) =>
+    expect(evGrowthBand(g, d)).toBe(c),
+  );
 
   it('projects the observed growth to the target year and compares with the change required', () => {
     const r = expectedValueProgress(pts([2015, 100], [2020, 104]), { target: 130, direction: 'increase' });
@@ -33,14 +35,26 @@ describe('UN 2023 expected value', () => {
   });
 
   it('counts a latest value on the target as met, and one within a point of a 0 % or 100 % target', () => {
-    expect(expectedValueProgress(pts([2015, 100], [2020, 130]), { target: 130, direction: 'increase' }).rule).toBe('target_met');
-    expect(expectedValueProgress(pts([2015, 80], [2020, 99.2]), { target: 100, direction: 'increase' }).rule).toBe('near_bound');
-    expect(expectedValueProgress(pts([2015, 9], [2020, 0.8]), { target: 0, direction: 'decrease' }).rule).toBe('near_bound');
-    expect(expectedValueProgress(pts([2015, 80], [2020, 98.9]), { target: 100, direction: 'increase' }).rule).toBe('expected_value');
+    expect(expectedValueProgress(pts([2015, 100], [2020, 130]), { target: 130, direction: 'increase' }).rule).toBe(
+      'target_met',
+    );
+    expect(expectedValueProgress(pts([2015, 80], [2020, 99.2]), { target: 100, direction: 'increase' }).rule).toBe(
+      'near_bound',
+    );
+    expect(expectedValueProgress(pts([2015, 9], [2020, 0.8]), { target: 0, direction: 'decrease' }).rule).toBe(
+      'near_bound',
+    );
+    expect(expectedValueProgress(pts([2015, 80], [2020, 98.9]), { target: 100, direction: 'increase' }).rule).toBe(
+      'expected_value',
+    );
   });
 
   it('evaluates at the target year when it has passed', () => {
-    const r = expectedValueProgress(pts([2015, 100], [2020, 120], [2022, 90]), { target: 130, targetYear: 2020, direction: 'increase' });
+    const r = expectedValueProgress(pts([2015, 100], [2020, 120], [2022, 90]), {
+      target: 130,
+      targetYear: 2020,
+      direction: 'increase',
+    });
     expect(r.latestYear).toBe(2020);
   });
 
@@ -50,13 +64,23 @@ describe('UN 2023 expected value', () => {
   });
 
   it('rates binary indicators 3 or 1 and refuses growth-rate indicators', () => {
-    expect(expectedValueProgress(pts([2015, 0], [2020, 1]), { direction: 'increase', kind: 'binary' }).category).toBe(3);
-    expect(expectedValueProgress(pts([2015, 1], [2020, 0]), { direction: 'increase', kind: 'binary' }).category).toBe(1);
-    expect(() => expectedValueProgress(pts([2015, 6], [2020, 7]), { direction: 'increase', kind: 'growth_rate' })).toThrowError(ValidationError);
+    expect(expectedValueProgress(pts([2015, 0], [2020, 1]), { direction: 'increase', kind: 'binary' }).category).toBe(
+      3,
+    );
+    expect(expectedValueProgress(pts([2015, 1], [2020, 0]), { direction: 'increase', kind: 'binary' }).category).toBe(
+      1,
+    );
+    expect(() =>
+      expectedValueProgress(pts([2015, 6], [2020, 7]), { direction: 'increase', kind: 'growth_rate' }),
+    ).toThrowError(ValidationError);
   });
 
   it('refuses a sign change and a target equal to the base', () => {
-    expect(() => expectedValueProgress(pts([2015, 2], [2020, -1]), { direction: 'increase' })).toThrowError(ValidationError);
-    expect(() => expectedValueProgress(pts([2015, 10], [2020, 9]), { target: 10, direction: 'increase' })).toThrowError(ValidationError);
+    expect(() => expectedValueProgress(pts([2015, 2], [2020, -1]), { direction: 'increase' })).toThrowError(
+      ValidationError,
+    );
+    expect(() => expectedValueProgress(pts([2015, 10], [2020, 9]), { target: 10, direction: 'increase' })).toThrowError(
+      ValidationError,
+    );
   });
 });

@@ -14,7 +14,8 @@ export const EV_LABELS = {
 } as const;
 export type EvCategory = keyof typeof EV_LABELS;
 
-export type EvRule = 'target_met' | 'near_bound' | 'binary' | 'expected_value' | 'growth_without_target' | 'single_point';
+export type EvRule =
+  'target_met' | 'near_bound' | 'binary' | 'expected_value' | 'growth_without_target' | 'single_point';
 
 export interface EvOptions {
   target?: number | null;
@@ -82,17 +83,22 @@ export function expectedValueProgress(points: readonly FloatPoint[], o: EvOption
   if (o.kind === 'binary') return result(latest.value === 1 ? 3 : 1, 'binary', at);
   if (target !== null) {
     const inclusive = o.targetAchievedInclusive ?? true;
-    const met = o.direction === 'increase' ? latest.value > target || (inclusive && latest.value === target) : latest.value < target || (inclusive && latest.value === target);
+    const met =
+      o.direction === 'increase'
+        ? latest.value > target || (inclusive && latest.value === target)
+        : latest.value < target || (inclusive && latest.value === target);
     if (met) return result(3, 'target_met', at);
     const tol = o.boundTolerance ?? 1;
-    if (tol > 0 && (target === 0 || target === 100) && Math.abs(latest.value - target) <= tol) return result(3, 'near_bound', at);
+    if (tol > 0 && (target === 0 || target === 100) && Math.abs(latest.value - target) <= tol)
+      return result(3, 'near_bound', at);
   }
   const baseYear = selectBaseYear(usable, o.baseYear ?? 2015, o.baseYearRule ?? 'after_then_before');
   const baseValue = usable.find((p) => p.year === baseYear)?.value ?? Number.NaN;
   const withBase = { ...at, baseYear, baseValue };
   if (baseYear >= latest.year) return result(null, 'single_point', withBase);
   if (baseValue === 0) throw refuseProgressInput('zero_base', '/points', { baseYear });
-  if ((baseValue > 0 && latest.value < 0) || (baseValue < 0 && latest.value > 0)) throw refuseProgressInput('sign_change', '/points', { baseYear, latestYear: latest.year });
+  if ((baseValue > 0 && latest.value < 0) || (baseValue < 0 && latest.value > 0))
+    throw refuseProgressInput('sign_change', '/points', { baseYear, latestYear: latest.year });
   const g = cagr(latest.value, baseValue, latest.year, baseYear);
   if (target === null) return result(evGrowthBand(g, o.direction), 'growth_without_target', { ...withBase, value: g });
   if (target === baseValue) throw refuseProgressInput('target_equals_base', '/target', { target, baseValue });

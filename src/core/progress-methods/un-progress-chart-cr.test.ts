@@ -14,13 +14,20 @@ describe('UNDP current ratio', () => {
     [[2016, 2018], 2016],
     [[2004, 2016], 2004],
   ])('picks the base year from %o as %s (2015, else 2010, else latest of 2011–2014, else earliest)', (years, base) => {
-    const r = undpCurrentRatio(years.map((year, i) => ({ year, value: 10 + i })), { target: 100, type: 'max' });
+    const r = undpCurrentRatio(
+      years.map((year, i) => ({ year, value: 10 + i })),
+      { target: 100, type: 'max' },
+    );
     expect(r.baseYear).toBe(base);
   });
 
   it('needs the final value strictly past the target to call it achieved', () => {
-    expect(undpCurrentRatio(pts([2015, 10], [2020, 20]), { target: 20, type: 'max' }).status).not.toBe('Target Achieved');
-    expect(undpCurrentRatio(pts([2015, 10], [2020, 20]), { target: 20, type: 'max', targetAchievedInclusive: true }).status).toBe('Target Achieved');
+    expect(undpCurrentRatio(pts([2015, 10], [2020, 20]), { target: 20, type: 'max' }).status).not.toBe(
+      'Target Achieved',
+    );
+    expect(
+      undpCurrentRatio(pts([2015, 10], [2020, 20]), { target: 20, type: 'max', targetAchievedInclusive: true }).status,
+    ).toBe('Target Achieved');
     expect(undpCurrentRatio(pts([2015, 10], [2020, 4]), { target: 5, type: 'min' }).status).toBe('Target Achieved');
   });
 

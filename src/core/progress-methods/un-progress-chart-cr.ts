@@ -5,7 +5,13 @@ import { v8Pow } from './python-pow.ts';
 import { selectBaseYear, type BaseYearRule } from './base-year.ts';
 import type { FloatPoint } from './types.ts';
 
-export type UndpStatus = 'Target Achieved' | 'On Track' | 'Fair progress but acceleration needed' | 'Limited or No Progress' | 'Deterioration' | 'Insufficient Data';
+export type UndpStatus =
+  | 'Target Achieved'
+  | 'On Track'
+  | 'Fair progress but acceleration needed'
+  | 'Limited or No Progress'
+  | 'Deterioration'
+  | 'Insufficient Data';
 
 export interface UndpCrOptions {
   target: number;
@@ -37,7 +43,16 @@ function growth(t1: number, t0: number, v1: number, v0: number): number | null {
 }
 
 export function undpCurrentRatio(points: readonly FloatPoint[], o: UndpCrOptions): UndpCrResult {
-  const empty: UndpCrResult = { status: 'Insufficient Data', cr: null, observedCagr: null, requiredCagr: null, baseYear: null, baseValue: null, finalYear: null, finalValue: null };
+  const empty: UndpCrResult = {
+    status: 'Insufficient Data',
+    cr: null,
+    observedCagr: null,
+    requiredCagr: null,
+    baseYear: null,
+    baseValue: null,
+    finalYear: null,
+    finalValue: null,
+  };
   if (points.length === 0) return empty;
   // lodash maxBy and findIndex both keep the first of repeated years, in input order.
   let final = points[0] as FloatPoint;
@@ -46,7 +61,10 @@ export function undpCurrentRatio(points: readonly FloatPoint[], o: UndpCrOptions
   const baseValue = points.find((p) => p.year === baseYear)?.value ?? Number.NaN;
   const at = { ...empty, baseYear, baseValue, finalYear: final.year, finalValue: final.value };
   const inclusive = o.targetAchievedInclusive ?? false;
-  const achieved = o.type === 'min' ? final.value < o.target || (inclusive && final.value === o.target) : final.value > o.target || (inclusive && final.value === o.target);
+  const achieved =
+    o.type === 'min'
+      ? final.value < o.target || (inclusive && final.value === o.target)
+      : final.value > o.target || (inclusive && final.value === o.target);
   if (achieved) return { ...at, status: 'Target Achieved' };
   const observed = growth(final.year, baseYear, final.value, baseValue);
   const required = growth(o.targetYear ?? 2030, baseYear, o.target, baseValue);
