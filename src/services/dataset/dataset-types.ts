@@ -18,7 +18,7 @@ export interface NoteFile {
 export interface TenantFile {
   format: string;
   tenant: { code: string; name: string; unitCode: string };
-  units: { code: string; name: string; level: string; validFrom: string; validTo: string | null; note?: string; line?: number }[];
+  units: { code: string; name: string; level: string; validFrom: string | null; validTo: string | null; note?: string; line?: number }[];
   lineage?: { from: string; to: string; event: string; date: string; document?: DocumentRef | null; line?: number }[];
   agencies?: { code: string; name: string; line?: number }[];
 }
@@ -38,12 +38,17 @@ export interface IndicatorFile {
   targets?: { text: string; line?: number; spec: TargetSpec; document?: DocumentRef | null }[];
   observations?: {
     period: string;
-    value: string;
+    /** null when the source gives only a bound or a range */
+    value: string | null;
     text?: string;
     status: ObservationStatus;
     measure?: string;
     priceBasis?: PriceBasis;
     line?: number;
+    asOf?: string;
+    bound?: { op: string; value: string };
+    range?: { min: string; max: string };
+    aggregate?: string;
   }[];
   reportedVerdict?: { text: string; status: string; line?: number } | null;
   notes?: NoteFile[];

@@ -57,7 +57,7 @@ async function importTenant(tx: Queryable, ctx: ServiceContext, t: TenantFile): 
     await writeAudit(tx, ctx, { tenantId, action: 'create', entity: 'tenant', entityId: tenantId, after: t.tenant, reason: 'dataset import' });
   }
   for (const u of t.units) {
-    const found = await tx.query('SELECT 1 FROM units WHERE tenant_id = $1 AND code = $2 AND valid_from = $3', [tenantId, u.code, u.validFrom]);
+    const found = await tx.query('SELECT 1 FROM units WHERE tenant_id = $1 AND code = $2 AND valid_from IS NOT DISTINCT FROM $3', [tenantId, u.code, u.validFrom]);
     if (found.length > 0) continue;
     await tx.query(
       `INSERT INTO units (tenant_id, code, name, level, valid_from, valid_to, attributes, provenance) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
@@ -91,6 +91,12 @@ async function importTenant(tx: Queryable, ctx: ServiceContext, t: TenantFile): 
   return { id: tenantId, created };
 }
 
+/** A figure published as a bound ("< 3,5") or a range ("87-88"), or as an average of a span, keeps that form. */
+function qualifierOf(o: { bound?: unknown; range?: unknown; aggregate?: unknown }): string | null {
+  const q = { ...(o.bound ? { bound: o.bound } : {}), ...(o.range ? { range: o.range } : {}), ...(o.aggregate ? { aggregate: o.aggregate } : {}) };
+  return Object.keys(q).length > 0 ? JSON.stringify(q) : null;
+}
+
 function dayBefore(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
@@ -100,11 +106,11 @@ function dayBefore(date: string): string {
 /** The unit holding `code` on `date` (codes outlive mergers, so the date decides which holder is meant). */
 async function unitIdByCode(tx: Queryable, tenantId: string, code: string, date: string): Promise<string> {
   const rows = await tx.query<{ id: string }>(
-    `SELECT id FROM units WHERE tenant_id = $1 AND code = $2 AND valid_from <= $3 AND (valid_to IS NULL OR valid_to >= $3)
-     ORDER BY valid_from DESC LIMIT 1`,
+    `SELECT id FROM units WHERE tenant_id = $1 AND code = $2 AND (valid_from IS NULL OR valid_from <= $3) AND (valid_to IS NULL OR valid_to >= $3)
+     ORDER BY valid_from DESC NULLS LAST LIMIT 1`,
     [tenantId, code, date],
   );
-  const row = rows[0] ?? (await tx.query<{ id: string }>('SELECT id FROM units WHERE tenant_id = $1 AND code = $2 ORDER BY valid_from DESC LIMIT 1', [tenantId, code]))[0];
+  const row = rows[0] ?? (await tx.query<{ id: string }>('SELECT id FROM units WHERE tenant_id = $1 AND code = $2 ORDER BY valid_from DESC NULLS LAST LIMIT 1', [tenantId, code]))[0];
   if (!row) throw new Error(`dataset refers to unit code ${code}, which the tenant file does not define`);
   return row.id;
 }
@@ -175,10 +181,13 @@ async function importPlan(tx: Queryable, ctx: ServiceContext, tenantId: string, 
       const seqRows = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM observation_versions WHERE observation_id = $1', [obsId]);
       // Figures printed in the source document are published figures: they enter approved, with the document as source.
       await tx.query(
-        `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_text, status, measure, price_basis, source_text,
+        `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_qualifier, value_text, status, measure, price_basis, source_text,
            workflow_state, reason, approved_at, provenance)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'approved','dataset import', now(), $10)`,
-        [tenantId, obsId, (seqRows[0]?.n ?? 0) + 1, o.value, o.text ? nfc(o.text) : null, o.status, o.measure ?? ind.measure ?? 'level', o.priceBasis ?? ind.priceBasis ?? 'none', f.plan.name, prov(o.line)],
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,'approved','dataset import', now(), $11)`,
+        [
+          tenantId, obsId, (seqRows[0]?.n ?? 0) + 1, o.value ?? null, qualifierOf(o), o.text ? nfc(o.text) : null, o.status,
+          o.measure ?? ind.measure ?? 'level', o.priceBasis ?? ind.priceBasis ?? 'none', f.plan.name, prov(o.line, o.asOf ? { asOf: o.asOf } : {}),
+        ],
       );
       counts.observations++;
     }

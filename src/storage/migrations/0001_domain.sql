@@ -17,7 +17,9 @@ CREATE TABLE tenants (
 CREATE TABLE documents (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   tenant_id uuid NOT NULL REFERENCES tenants(id),
-  kind text NOT NULL CHECK (kind IN ('congress_resolution','action_programme','council_five_year_plan','council_annual_plan','government_assigned','decree','decision','report','other')),
+  -- congress_resolution, action_programme, five_year_plan, annual_plan, government_target, law_resolution, decree …
+  -- (the vocabulary lives in core/legal; the database only keeps it well-formed)
+  kind text NOT NULL CHECK (kind ~ '^[a-z][a-z_]{1,40}$'),
   number text,
   issued_on date,
   issuer text,
@@ -36,13 +38,14 @@ CREATE TABLE units (
   name text NOT NULL,
   level text NOT NULL CHECK (level IN ('province','commune','ward','special_zone','district')),
   parent_id uuid REFERENCES units(id),
-  valid_from date NOT NULL,
+  -- null: held since before the records chitieu has (the founding date is not in the source)
+  valid_from date,
   valid_to date,
   attributes jsonb NOT NULL DEFAULT '{}',
   provenance jsonb,
-  CHECK (valid_to IS NULL OR valid_to >= valid_from)
+  CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from)
 );
-CREATE UNIQUE INDEX units_code_from ON units(tenant_id, code, valid_from);
+CREATE UNIQUE INDEX units_code_from ON units(tenant_id, code, coalesce(valid_from, '-infinity'::date));
 CREATE INDEX units_tenant ON units(tenant_id);
 
 CREATE TABLE unit_lineage (
@@ -167,7 +170,9 @@ CREATE TABLE observation_versions (
   tenant_id uuid NOT NULL REFERENCES tenants(id),
   observation_id uuid NOT NULL REFERENCES observations(id),
   seq integer NOT NULL,
-  value numeric NOT NULL,
+  -- null only when the figure was published as a bound or a range ("< 3,5", "87-88"): see value_qualifier
+  value numeric,
+  value_qualifier jsonb,
   value_text text,
   -- vintage: ước tính (estimate, lần 1/2…), sơ bộ (preliminary), chính thức (official)
   status text NOT NULL CHECK (status IN ('estimate','preliminary','official')),
@@ -189,7 +194,8 @@ CREATE TABLE observation_versions (
   approved_by uuid,
   approved_at timestamptz,
   provenance jsonb,
-  UNIQUE (observation_id, seq)
+  UNIQUE (observation_id, seq),
+  CHECK (value IS NOT NULL OR value_qualifier IS NOT NULL)
 );
 CREATE INDEX observation_versions_obs ON observation_versions(tenant_id, observation_id);
 
