@@ -1,5 +1,6 @@
 // Every CLI command, registered in one place.
 import type { Command } from 'commander';
+import { evaluateCommand } from './evaluate.ts';
 import { importDatasetCommand } from './import-dataset.ts';
 import { migrateCommand } from './migrate.ts';
 import { plansCommand } from './plans.ts';
@@ -10,4 +11,5 @@ export function registerCommands(program: Command): void {
   migrateCommand(program);
   plansCommand(program);
   importDatasetCommand(program);
+  evaluateCommand(program);
 }

@@ -1,0 +1,31 @@
+// `chitieu evaluate <plan>`: every target of a plan evaluated, as a table or JSON (the same service as the API).
+import type { Command } from 'commander';
+import { evaluatePlan } from '../../services/evaluations/evaluate-plan.ts';
+import { withRuntime } from '../with-runtime.ts';
+
+export function evaluateCommand(program: Command): void {
+  program
+    .command('evaluate')
+    .description('Evaluate every target of a plan (approved figures, latest vintages, as of today by default)')
+    .argument('<plan>', 'plan code, e.g. hai-phong-2020-2025')
+    .option('--json', 'print JSON')
+    .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default today)')
+    .option('--published-on <date>', 'reproduce the evaluation as published on this date (only vintages known then)')
+    .option('--all-data', 'include figures not yet approved')
+    .action(async (planCode: string, opts: { json?: boolean; asOf?: string; publishedOn?: string; allData?: boolean }) => {
+      await withRuntime(async (rt) => {
+        const view = await evaluatePlan({
+          ctx: rt.systemContext('cli'),
+          input: { planCode, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.publishedOn ? { publishedOn: opts.publishedOn } : {}), dataBasis: opts.allData ? 'all' : 'approved' },
+        });
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
+          return;
+        }
+        process.stdout.write(`${view.plan.name}\n${view.summary.vi}\n\n`);
+        for (const r of view.rows) {
+          process.stdout.write(`${r.indicator.code.padEnd(6)} ${(r.displayStatus?.vi ?? '—').padEnd(16)} ${r.explanation.vi}\n`);
+        }
+      });
+    });
+}

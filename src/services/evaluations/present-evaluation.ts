@@ -1,0 +1,128 @@
+// The outward shape of one evaluated target: what a leader reads (status, printed word, explanation) and what a
+// reader needs to redo it (inputs with their vintages, price basis, period and cut-off, method and figures).
+import { formatNumber } from '../../core/format/number.ts';
+import type { Evaluation } from '../../core/evaluation/index.ts';
+import { periodStamp, type PeriodStamp } from '../../core/periods/cutoff.ts';
+import { priceBasisLabel } from '../../core/price-basis.ts';
+import type { PriceBasis } from '../../core/targets/target.ts';
+import { wordFor } from '../../core/wording/index.ts';
+import type { TargetInputRow, VersionInputRow } from '../../storage/repositories/evaluation-inputs-repo.ts';
+
+export interface VintageView {
+  versionId: string;
+  seq: number;
+  period: string;
+  value: string | null;
+  text: string | null;
+  status: 'estimate' | 'preliminary' | 'official';
+  label: string | null;
+  kind: string;
+  publishedOn: string | null;
+  source: string | null;
+  workflowState: string;
+}
+
+export interface EvaluationRow {
+  targetId: string;
+  indicator: { code: string; name: string; unit: string; parent: string | null };
+  target: { kind: string; text: string; line: number | null; document: TargetInputRow['document'] };
+  actual: { value: string | null; text: string | null; period: string | null; basis: { code: string; label: string } | null; method: string | null; estimate: boolean };
+  inputs: VintageView[];
+  status: Evaluation['status'] | null;
+  phase: Evaluation['phase'] | null;
+  decided: Evaluation['decided'] | null;
+  displayStatus: { vi: string; en: string } | null;
+  achievement: string | null;
+  required: Evaluation['required'] | null;
+  projection: Evaluation['projection'] | null;
+  method: Evaluation['method'] | null;
+  intermediates: Record<string, string>;
+  explanation: { vi: string; en: string };
+  period: PeriodStamp | null;
+  reported: { text: string; status: string; line: number | null } | null;
+  error: { code: string; messages: { vi: string; en: string } } | null;
+}
+
+export function presentVintage(v: VersionInputRow): VintageView {
+  return {
+    versionId: v.version_id,
+    seq: v.seq,
+    period: v.period,
+    value: v.value,
+    text: v.value_text,
+    status: v.status,
+    label: v.vintage_label,
+    kind: v.change_kind,
+    publishedOn: v.published_on,
+    source: v.source_text,
+    workflowState: v.workflow_state,
+  };
+}
+
+function stampOf(period: string | null): PeriodStamp | null {
+  if (!period) return null;
+  try {
+    return periodStamp(period);
+  } catch {
+    return null;
+  }
+}
+
+export function presentEvaluation(t: TargetInputRow, inputs: VersionInputRow[], e: Evaluation, exceededAs: 'exceeded' | 'met'): EvaluationRow {
+  const basis = t.price_basis && t.price_basis !== 'none' ? { code: t.price_basis, label: priceBasisLabel(t.price_basis as PriceBasis) } : null;
+  const estimate = e.actual.anyEstimate;
+  const used = new Set(e.actual.restsOn.map((r) => r.vintageId));
+  const reported = t.indicator_provenance?.reportedVerdict ?? null;
+  const periodCode = e.actual.period ?? `${(t.spec as { term: { firstYear: number } }).term.firstYear}-${(t.spec as { term: { lastYear: number } }).term.lastYear}`;
+  return {
+    targetId: t.target_id,
+    indicator: { code: t.indicator_code, name: t.indicator_name, unit: t.unit_of_measure, parent: t.parent_code },
+    target: { kind: t.kind, text: t.text, line: t.target_provenance?.line ?? null, document: t.document },
+    actual: {
+      value: e.actual.value,
+      text: e.actual.value === null ? null : `${formatNumber(e.actual.value)}${t.unit_of_measure ? ` ${t.unit_of_measure}` : ''}${estimate ? ' (ước)' : ''}`,
+      period: e.actual.period,
+      basis,
+      method: e.actual.method,
+      estimate,
+    },
+    inputs: inputs.filter((v) => used.has(v.version_id) || v.value === null).map(presentVintage),
+    status: e.status,
+    phase: e.phase,
+    decided: e.decided ?? null,
+    displayStatus: { vi: wordFor(e.status, { exceededAs, restsOnEstimate: estimate, locale: 'vi' }), en: wordFor(e.status, { exceededAs, restsOnEstimate: estimate, locale: 'en' }) },
+    achievement: e.achievement,
+    required: e.required,
+    projection: e.projection,
+    method: e.method,
+    intermediates: e.intermediates,
+    explanation: e.explanation,
+    period: stampOf(periodCode),
+    reported: reported ? { text: reported.text, status: reported.status, line: reported.line ?? null } : null,
+    error: null,
+  };
+}
+
+export function presentFailure(t: TargetInputRow, inputs: VersionInputRow[], code: string, messages: { vi: string; en: string }): EvaluationRow {
+  const reported = t.indicator_provenance?.reportedVerdict ?? null;
+  return {
+    targetId: t.target_id,
+    indicator: { code: t.indicator_code, name: t.indicator_name, unit: t.unit_of_measure, parent: t.parent_code },
+    target: { kind: t.kind, text: t.text, line: t.target_provenance?.line ?? null, document: t.document },
+    actual: { value: null, text: null, period: null, basis: null, method: null, estimate: false },
+    inputs: inputs.map(presentVintage),
+    status: null,
+    phase: null,
+    decided: null,
+    displayStatus: null,
+    achievement: null,
+    required: null,
+    projection: null,
+    method: null,
+    intermediates: {},
+    explanation: { vi: `Không đánh giá được: ${messages.vi}`, en: `Cannot be evaluated: ${messages.en}` },
+    period: null,
+    reported: reported ? { text: reported.text, status: reported.status, line: reported.line ?? null } : null,
+    error: { code, messages },
+  };
+}

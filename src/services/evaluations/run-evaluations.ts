@@ -1,0 +1,75 @@
+// Evaluates a plan's targets on chosen data: loads targets and the chosen version of each observation, calls the
+// pure engine, and presents each row. Shared by the plan evaluation, the recomputation after a new vintage, and
+// the "as published on" reproduction, so the three can never disagree.
+import { evaluate } from '../../core/evaluation/index.ts';
+import { isChitieuError } from '../../core/errors.ts';
+import type { ObservationInput, PriceBasis, TargetSpec } from '../../core/targets/target.ts';
+import type { Queryable } from '../../storage/db.ts';
+import { loadChosenVersions, loadPlanTargets, type VersionInputRow } from '../../storage/repositories/evaluation-inputs-repo.ts';
+import { presentEvaluation, presentFailure, type EvaluationRow } from './present-evaluation.ts';
+
+export interface PlanRef {
+  id: string;
+  tenant_id: string;
+  settings: Record<string, unknown>;
+}
+
+export interface RunOptions {
+  /** Only approved versions (default), or every version including drafts and submissions. */
+  dataBasis: 'approved' | 'all';
+  /** Reproduce the evaluation as published on this date (YYYY-MM-DD); null = the latest figures. */
+  publishedOn: string | null;
+  asOf: { year: number; month: number };
+  indicatorIds?: string[] | null;
+}
+
+export interface RunResult {
+  rows: EvaluationRow[];
+  exceededAs: 'exceeded' | 'met';
+}
+
+function toInput(v: VersionInputRow): ObservationInput | null {
+  if (v.value === null) return null;
+  return {
+    period: v.period,
+    value: v.value,
+    status: v.status,
+    measure: v.measure as ObservationInput['measure'],
+    priceBasis: v.price_basis as PriceBasis,
+    vintageId: v.version_id,
+    ...(v.published_on ? { publishedOn: v.published_on } : {}),
+  };
+}
+
+export function exceededAsOf(plan: PlanRef): 'exceeded' | 'met' {
+  const display = plan.settings.display as { exceededAs?: string } | undefined;
+  return display?.exceededAs === 'met' ? 'met' : 'exceeded';
+}
+
+export async function runEvaluations(db: Queryable, plan: PlanRef, opts: RunOptions): Promise<RunResult> {
+  const targets = await loadPlanTargets(db, plan.tenant_id, plan.id, opts.indicatorIds ?? null);
+  const indicatorIds = [...new Set(targets.map((t) => t.indicator_id))];
+  const versions = await loadChosenVersions(db, plan.tenant_id, indicatorIds, { approvedOnly: opts.dataBasis === 'approved', publishedOn: opts.publishedOn });
+  const byIndicatorUnit = new Map<string, VersionInputRow[]>();
+  for (const v of versions) {
+    const key = `${v.indicator_id}/${v.unit_id}`;
+    const list = byIndicatorUnit.get(key) ?? [];
+    list.push(v);
+    byIndicatorUnit.set(key, list);
+  }
+  const exceededAs = exceededAsOf(plan);
+  const progressMethod = typeof plan.settings.progressMethod === 'string' ? plan.settings.progressMethod : undefined;
+  const rows = targets.map((t) => {
+    const inputs = byIndicatorUnit.get(`${t.indicator_id}/${t.unit_id}`) ?? [];
+    const observations = inputs.map(toInput).filter((o): o is ObservationInput => o !== null);
+    try {
+      const e = evaluate(t.spec as TargetSpec, observations, opts.asOf, progressMethod ? { progressMethod } : {});
+      return presentEvaluation(t, inputs, e, exceededAs);
+    } catch (err) {
+      // One invalid target (or a figure the engine refuses) must not hide the others: the row says why instead.
+      if (isChitieuError(err)) return presentFailure(t, inputs, err.code, err.messages);
+      throw err;
+    }
+  });
+  return { rows, exceededAs };
+}

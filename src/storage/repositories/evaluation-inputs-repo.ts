@@ -1,0 +1,91 @@
+// What an evaluation reads: a plan's targets with their indicators, and the observation versions that may feed
+// them. Which version counts (approved only, as published on a date) is chosen here in SQL, readable in review.
+import type { Queryable } from '../db.ts';
+
+export interface TargetInputRow {
+  [k: string]: unknown;
+  target_id: string;
+  indicator_id: string;
+  unit_id: string;
+  kind: string;
+  spec: unknown;
+  text: string;
+  sort_order: number;
+  target_provenance: { line?: number } | null;
+  indicator_code: string;
+  indicator_name: string;
+  unit_of_measure: string;
+  measure: string;
+  price_basis: string;
+  parent_code: string | null;
+  composite_rule: string | null;
+  indicator_provenance: { reportedVerdict?: { text: string; status: string; line?: number } | null } | null;
+  document: { kind: string; number: string | null; issued_on: string | null; issuer: string | null; title: string } | null;
+}
+
+export async function loadPlanTargets(db: Queryable, tenantId: string, planId: string, indicatorIds: string[] | null = null): Promise<TargetInputRow[]> {
+  return db.query<TargetInputRow>(
+    `SELECT t.id AS target_id, t.indicator_id, coalesce(t.unit_id, p.unit_id) AS unit_id, t.kind, t.spec, t.text, t.sort_order,
+            t.provenance AS target_provenance,
+            i.code AS indicator_code, i.name AS indicator_name, i.unit_of_measure, i.measure, i.price_basis,
+            pi.code AS parent_code, i.composite_rule, i.provenance AS indicator_provenance,
+            CASE WHEN d.id IS NULL THEN NULL ELSE jsonb_build_object('kind', d.kind, 'number', d.number, 'issued_on', d.issued_on, 'issuer', d.issuer, 'title', d.title) END AS document
+       FROM targets t
+       JOIN plans p ON p.id = t.plan_id AND p.tenant_id = t.tenant_id
+       JOIN indicators i ON i.id = t.indicator_id AND i.tenant_id = t.tenant_id
+       LEFT JOIN indicators pi ON pi.id = i.parent_id
+       LEFT JOIN documents d ON d.id = coalesce(t.document_id, p.document_id)
+      WHERE t.tenant_id = $1 AND t.plan_id = $2 AND ($3::uuid[] IS NULL OR t.indicator_id = ANY($3))
+      ORDER BY i.sort_order, t.sort_order`,
+    [tenantId, planId, indicatorIds],
+  );
+}
+
+export interface VersionInputRow {
+  [k: string]: unknown;
+  observation_id: string;
+  indicator_id: string;
+  unit_id: string;
+  period: string;
+  version_id: string;
+  seq: number;
+  value: string | null;
+  value_qualifier: Record<string, unknown> | null;
+  value_text: string | null;
+  status: 'estimate' | 'preliminary' | 'official';
+  vintage_label: string | null;
+  change_kind: string;
+  measure: string;
+  price_basis: string;
+  source_text: string | null;
+  published_on: string | null;
+  workflow_state: string;
+}
+
+/**
+ * The version of each observation that an evaluation uses: the latest (highest seq) among those allowed.
+ * approvedOnly: only approved versions (what is public and counts in official reports).
+ * publishedOn: only versions known on that date. A version without a publication date came from a source
+ * document whose date chitieu does not know (the bundled dataset): it counts as known before any dated vintage.
+ */
+export async function loadChosenVersions(
+  db: Queryable,
+  tenantId: string,
+  indicatorIds: string[],
+  opts: { approvedOnly: boolean; publishedOn: string | null },
+): Promise<VersionInputRow[]> {
+  if (indicatorIds.length === 0) return [];
+  return db.query<VersionInputRow>(
+    `SELECT DISTINCT ON (o.id)
+            o.id AS observation_id, o.indicator_id, o.unit_id, o.period,
+            v.id AS version_id, v.seq, v.value, v.value_qualifier, v.value_text, v.status, v.vintage_label, v.change_kind,
+            v.measure, v.price_basis, v.source_text, v.published_on, v.workflow_state
+       FROM observations o
+       JOIN observation_versions v ON v.observation_id = o.id AND v.tenant_id = o.tenant_id
+      WHERE o.tenant_id = $1 AND o.indicator_id = ANY($2)
+        AND ($3::boolean IS FALSE OR v.workflow_state = 'approved')
+        AND ($4::date IS NULL OR v.published_on IS NULL OR v.published_on <= $4)
+      ORDER BY o.id, v.seq DESC`,
+    [tenantId, indicatorIds, opts.approvedOnly, opts.publishedOn],
+  );
+}
