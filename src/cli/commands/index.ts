@@ -1,5 +1,7 @@
 // Every CLI command, registered in one place.
 import type { Command } from 'commander';
+import { addVintageCommand } from './add-vintage.ts';
+import { changesCommand } from './changes.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { importDatasetCommand } from './import-dataset.ts';
 import { migrateCommand } from './migrate.ts';
@@ -12,4 +14,6 @@ export function registerCommands(program: Command): void {
   plansCommand(program);
   importDatasetCommand(program);
   evaluateCommand(program);
+  addVintageCommand(program);
+  changesCommand(program);
 }

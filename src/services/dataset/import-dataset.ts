@@ -5,6 +5,7 @@ import { Forbidden } from '../../core/errors.ts';
 import type { Queryable } from '../../storage/db.ts';
 import { writeAudit } from '../audit.ts';
 import { hasRole, type ServiceContext } from '../context.ts';
+import { recomputeEvaluations } from '../evaluations/recompute-evaluations.ts';
 import type { Dataset, DocumentRef, PlanFile, TenantFile } from './dataset-types.ts';
 
 export interface ImportReport {
@@ -257,5 +258,7 @@ async function importPlan(tx: Queryable, ctx: ServiceContext, tenantId: string, 
     ]);
   }
   await writeAudit(tx, ctx, { tenantId, action: 'import', entity: 'plan', entityId: planId, after: counts, reason: 'dataset import' });
+  // The first stored evaluations: the baseline that later vintages are compared with.
+  await recomputeEvaluations(tx, ctx, { plan: { id: planId, tenant_id: tenantId, settings }, indicatorIds: null, causeVersionId: null });
   return counts;
 }

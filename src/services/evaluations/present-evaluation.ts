@@ -73,7 +73,10 @@ export function presentEvaluation(t: TargetInputRow, inputs: VersionInputRow[], 
   const estimate = e.actual.anyEstimate;
   const used = new Set(e.actual.restsOn.map((r) => r.vintageId));
   const reported = t.indicator_provenance?.reportedVerdict ?? null;
-  const periodCode = e.actual.period ?? `${(t.spec as { term: { firstYear: number } }).term.firstYear}-${(t.spec as { term: { lastYear: number } }).term.lastYear}`;
+  // The period an evaluation answers to: its single input's period, else the whole term.
+  const term = (t.spec as { term: { firstYear: number; lastYear: number } }).term;
+  const single = e.actual.restsOn.length === 1 ? e.actual.restsOn[0]?.period : undefined;
+  const periodCode = single ?? (term.firstYear === term.lastYear ? String(term.firstYear) : `${term.firstYear}-${term.lastYear}`);
   return {
     targetId: t.target_id,
     indicator: { code: t.indicator_code, name: t.indicator_name, unit: t.unit_of_measure, parent: t.parent_code },
