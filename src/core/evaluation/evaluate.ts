@@ -13,6 +13,8 @@ import { evaluateRank } from './kinds/rank.ts';
 import { evaluateThreshold } from './kinds/threshold.ts';
 import { evaluateUnitsMeetingStandard } from './kinds/units-meeting-standard.ts';
 import { evaluateYearlyFlow } from './kinds/yearly-flow.ts';
+import { fastVerdict } from './fast.ts';
+import { lazyEvaluation } from './lazy.ts';
 import { applyOverride } from './override.ts';
 import { phaseOf } from './phase.ts';
 import { prepareObservations } from './prepare.ts';
@@ -73,7 +75,29 @@ export function evaluate(target: TargetSpec, observations: ObservationInput[], a
   checkProgressMethod(progressMethod);
   const obs = prepareObservations(target, observations, options.indicatorUnit);
   const phase = phaseOf(target, obs, asOf);
-  const e = byKind({ target, obs, asOf, phase, band: bandOf(options.onTrackBand), unit: options.indicatorUnit, progressMethod });
-  const evaluation: Evaluation = { ...e, phase };
-  return options.override === undefined ? evaluation : applyOverride(evaluation, options.override);
+  const ctx: KindContext<TargetSpec> = { target, obs, asOf, phase, band: bandOf(options.onTrackBand), unit: options.indicatorUnit, progressMethod };
+  if (options.override === undefined) {
+    // The status from exact integers and verified floats; the figures behind it from the reference, when read.
+    const fast = fastVerdict(ctx);
+    if (fast !== null) return lazyEvaluation(fast.status, phase, fast.decided, () => byKind(ctx));
+  }
+  return evaluateReference(ctx, options.override);
+}
+
+/** The decimal.js reference: every figure computed eagerly by the kind's own evaluator. */
+export function evaluateReference(ctx: KindContext<TargetSpec>, override?: EvaluateOptions['override']): Evaluation {
+  const e = byKind(ctx);
+  const evaluation: Evaluation = { ...e, phase: ctx.phase };
+  return override === undefined ? evaluation : applyOverride(evaluation, override);
+}
+
+/** Same inputs as evaluate(), evaluated by the reference only (for tests that hold the fast path to it). */
+export function evaluateByReference(target: TargetSpec, observations: ObservationInput[], asOf: { year: number; month?: number }, options: EvaluateOptions = {}): Evaluation {
+  checkTerm(target);
+  checkAsOf(asOf);
+  const progressMethod = options.progressMethod ?? DEFAULT_PROGRESS_METHOD;
+  checkProgressMethod(progressMethod);
+  const obs = prepareObservations(target, observations, options.indicatorUnit);
+  const phase = phaseOf(target, obs, asOf);
+  return evaluateReference({ target, obs, asOf, phase, band: bandOf(options.onTrackBand), unit: options.indicatorUnit, progressMethod }, options.override);
 }

@@ -87,7 +87,7 @@ export function add(a: Exact, b: Exact): Exact {
 
 export const ZERO: Exact = { text: '0', n: 0, s: 0 };
 
-function scaledText(n: number, s: number): string {
+export function scaledText(n: number, s: number): string {
   if (s === 0) return String(n);
   const neg = n < 0;
   const digits = String(Math.abs(n)).padStart(s + 1, '0');

@@ -34,7 +34,7 @@ interface Realised {
   used: PreparedObservation[];
 }
 
-function validate(t: GrowthAverageTarget): void {
+export function validate(t: GrowthAverageTarget): void {
   if (typeof t.baseYear !== 'number' || !Number.isInteger(t.baseYear)) {
     throw new InvalidTarget(
       { vi: 'Mục tiêu tăng trưởng bình quân thiếu năm gốc (baseYear)', en: 'An average-growth target needs a base year (baseYear)' },

@@ -11,7 +11,7 @@ import { targetNumber } from '../target-values.ts';
 import { baselineOf, evaluateLevel } from './level-series.ts';
 import { yearlyOf } from './series.ts';
 
-function thresholdBounds(t: ThresholdTarget, v: Exact): Bounds {
+export function thresholdBounds(t: ThresholdTarget, v: Exact): Bounds {
   const higher = t.op === '>' || t.op === '>=';
   if (t.direction !== (higher ? 'higher_better' : 'lower_better')) {
     throw new InvalidTarget(

@@ -1,0 +1,462 @@
+// The fast verdict: the status (and `decided`) of the common kinds computed in exact scaled integers and float64, with
+// no decimal.js objects. Float64 is used only where a power, root or quotient is needed, and every float decision
+// carries a conservative error bound: when a float lands within that bound of a decision edge (a rounding tie at the
+// compare scale, a bound, a progress-band edge), the fast path gives up and returns null, and the caller runs the
+// decimal.js reference (the kinds' own evaluators). So a status is never decided by a float that could be on the wrong
+// side; figures on a bound are compared exactly as written. Everything else an evaluation shows (actual, required,
+// projection, intermediates, explanation) is produced by the reference, lazily (lazy.ts).
+import type {
+  CumulativeTarget,
+  GrowthAverageTarget,
+  LevelAtEndTarget,
+  RangeAtEndTarget,
+  TargetSpec,
+  ThresholdTarget,
+  UnitsMeetingStandardTarget,
+  YearlyFlowTarget,
+} from '../targets/target.ts';
+import { boundsOf, classify, metBound, reached, type Bounds } from './compare.ts';
+import type { KindContext } from './context.ts';
+import { cmp, parseExact, scaledText, type Exact } from './exact.ts';
+import { validate as validateGrowth } from './kinds/growth-average.ts';
+import { baselineOf } from './kinds/level-series.ts';
+import { thresholdBounds } from './kinds/threshold.ts';
+import type { PreparedObservation } from './prepare.ts';
+import { DEFAULT_PROGRESS_METHOD } from './progress-adapter.ts';
+import { compareScale, targetNumber, targetRange } from './target-values.ts';
+import type { Band } from './track.ts';
+import type { EvaluationStatus, FinalStatus } from './types.ts';
+
+export interface FastVerdict {
+  status: EvaluationStatus;
+  decided?: FinalStatus;
+}
+
+/** Safety factor applied to every float error estimate (the estimates themselves are already generous). */
+const SAFETY = 1e3;
+const EPS = Number.EPSILON;
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
+
+const num = (e: Exact): number => (Number.isNaN(e.n) ? Number(e.text) : e.n / (POW10[e.s] ?? 10 ** e.s));
+const isNeg = (e: Exact): boolean => e.text.charCodeAt(0) === 45;
+const isZeroExact = (e: Exact): boolean => (Number.isNaN(e.n) ? /^-?0*(\.0*)?$/.test(e.text) : e.n === 0);
+const isPositive = (e: Exact): boolean => !isNeg(e) && !isZeroExact(e);
+
+/**
+ * x rounded half-up to `scale` places as an exact figure, or null when x (known to ±err) is too close to a rounding
+ * tie, or too large for a safe integer at that scale.
+ */
+export function roundFloat(x: number, scale: number, err: number): Exact | null {
+  const f = POW10[scale];
+  if (f === undefined || !Number.isFinite(x)) return null;
+  const y = x * f;
+  const ay = Math.abs(y);
+  if (!(ay < 2 ** 50)) return null;
+  const tol = SAFETY * (err * f + EPS * (1 + ay));
+  if (tol >= 0.25) return null;
+  const frac = ay - Math.floor(ay);
+  if (Math.abs(frac - 0.5) <= tol) return null;
+  const m = Math.round(y) || 0;
+  return { text: scaledText(m, scale), n: m, s: scale };
+}
+
+/** r ≥ edge, or null when r (known to ±err) is too close to the edge. */
+function atLeast(r: number, edge: number, err: number): boolean | null {
+  const tol = SAFETY * (err + EPS * (Math.abs(r) + Math.abs(edge)));
+  if (!Number.isFinite(r) || !(tol < 1e-3)) return null;
+  if (r - edge > tol) return true;
+  if (edge - r > tol) return false;
+  return null;
+}
+
+const bandEdges = new WeakMap<Band, { onTrack: number; atRisk: number }>();
+function edgesOf(b: Band): { onTrack: number; atRisk: number } {
+  let e = bandEdges.get(b);
+  if (e === undefined) {
+    e = { onTrack: Number(b.onTrack.toString()), atRisk: Number(b.atRisk.toString()) };
+    bandEdges.set(b, e);
+  }
+  return e;
+}
+
+/** trackOf() of track.ts for a float ratio (null ratio = undefined), or undefined when an edge is too close. */
+function track(reaches: boolean, ratio: number | null, err: number, band: Band): EvaluationStatus | undefined {
+  if (reaches) return 'on_track';
+  if (ratio === null) return 'off_track';
+  const e = edgesOf(band);
+  const on = atLeast(ratio, e.onTrack, err);
+  if (on === null) return undefined;
+  if (on) return 'on_track';
+  const risk = atLeast(ratio, e.atRisk, err);
+  if (risk === null) return undefined;
+  return risk ? 'at_risk' : 'off_track';
+}
+
+/** Price bases of the figures used are all the same (or absent); mixed bases are left to the reference to refuse. */
+function oneBasis(used: readonly PreparedObservation[]): boolean {
+  let basis: string | undefined;
+  for (const o of used) {
+    const b = o.input.priceBasis;
+    if (b === undefined) continue;
+    if (basis === undefined) basis = b;
+    else if (b !== basis) return false;
+  }
+  return true;
+}
+
+function figuresScale(target: TargetSpec, figures: readonly Exact[]): number {
+  return compareScale(target, figures, []);
+}
+
+function withUsed(base: number, used: readonly PreparedObservation[]): number {
+  let s = base;
+  for (const o of used) if (o.value.s > s) s = o.value.s;
+  return Math.min(s, 12);
+}
+
+// ---- Growth average (yearly rates only) ----
+
+function fastGrowth(ctx: KindContext<GrowthAverageTarget>): FastVerdict | null {
+  const t = ctx.target;
+  validateGrowth(t);
+  const range = targetRange(t.min, t.max, 'growth');
+  const bounds = boundsOf(t.direction, range.min, range.max);
+  const N = t.term.lastYear - t.baseYear;
+  const rates: PreparedObservation[] = [];
+  let lastYear = -Infinity;
+  for (const o of ctx.obs) {
+    const m = o.input.measure;
+    if (m !== undefined && m !== 'growth_rate') continue;
+    if (o.period.kind === 'span' && o.year === t.baseYear + 1 && o.endYear === t.term.lastYear) return null;
+    if (o.period.kind === 'year' && o.year > t.baseYear) {
+      rates.push(o);
+      if (o.year > lastYear) lastYear = o.year;
+    }
+  }
+  const k = rates.length;
+  if (k === 0 || !oneBasis(rates)) return null;
+  const scale = withUsed(figuresScale(t, range.max ? [range.min, range.max] : [range.min]), rates);
+  const arithmetic = t.averaging === 'arithmetic';
+  // Geometric: L = Σ ln(1 + gᵢ)/k, average = e^L − 1; arithmetic: Σ gᵢ/k.
+  let logSum = 0;
+  let absLog = 0;
+  let sum = 0;
+  let absSum = 0;
+  for (const r of rates) {
+    const g = num(r.value) / 100;
+    if (arithmetic) {
+      sum += g;
+      absSum += Math.abs(g);
+    } else {
+      if (!(g > -1)) return null;
+      const l = Math.log1p(g);
+      logSum += l;
+      absLog += Math.abs(l);
+    }
+  }
+  let avg: number;
+  let errAvg: number;
+  let L: number;
+  let errL: number;
+  if (arithmetic) {
+    avg = sum / k;
+    errAvg = 4 * EPS * (absSum / k + Math.abs(avg));
+    if (!(avg > -1)) return null;
+    L = Math.log1p(avg);
+    errL = (errAvg + EPS * Math.abs(avg)) / (1 + avg) + EPS * Math.abs(L);
+  } else {
+    L = logSum / k;
+    errL = 4 * EPS * (absLog / k + Math.abs(L)) + 2 * EPS * (k + 1) * (absLog / k);
+    avg = Math.expm1(L);
+    errAvg = (1 + avg) * errL * 1.01 + 2 * EPS * Math.abs(avg);
+  }
+  const actual = roundFloat(avg * 100, scale, 100 * errAvg);
+  if (actual === null) return null;
+  const verdict = classify(actual, bounds);
+  if (ctx.phase === 'final') return { status: rates.length >= N && lastYear === t.term.lastYear ? verdict : 'no_data' };
+  if (reached(verdict)) return { status: 'on_track' };
+  // P = ((1+ḡ)^N − 1)/((1+g*)^N − 1), ḡ the unrounded average; null (off track) when g* = 0.
+  const goal = metBound(bounds, actual) ?? range.min;
+  if (isZeroExact(goal)) return { status: 'off_track' };
+  const gStar = num(goal) / 100;
+  if (!(gStar > -1)) return null;
+  const den = Math.expm1(N * Math.log1p(gStar));
+  const errDen = (1 + Math.abs(den)) * N * 4 * EPS * (1 + Math.abs(Math.log1p(gStar)));
+  if (!(Math.abs(den) > 1e-9)) return null;
+  const numer = Math.expm1(N * L);
+  const errNum = (1 + Math.abs(numer)) * N * errL * 1.01 + 2 * EPS * Math.abs(numer);
+  const ratio = numer / den;
+  const err = (errNum + Math.abs(ratio) * errDen) / Math.abs(den);
+  const s = track(false, ratio, err, ctx.band);
+  return s === undefined ? null : { status: s };
+}
+
+// ---- Targets judged on one year's value ----
+
+interface LevelFast {
+  bounds: Bounds;
+  figures: Exact[];
+  judgedYear: number;
+  measures: readonly string[];
+  geometric: boolean;
+  baseline?: { year: number; value: Exact };
+  /** Count ↔ share conversion: the float value of an observation and its error; undefined = the value as written. */
+  convert?: (o: PreparedObservation) => number;
+}
+
+function isYearly(o: PreparedObservation, measures: readonly string[]): boolean {
+  return o.period.kind === 'year' && (o.input.measure === undefined || measures.includes(o.input.measure));
+}
+
+function fastLevel(ctx: KindContext<TargetSpec>, spec: LevelFast): FastVerdict | null {
+  const T = spec.judgedYear;
+  let current: PreparedObservation | undefined;
+  let first: PreparedObservation | undefined;
+  let basis: string | undefined;
+  for (const o of ctx.obs) {
+    if (o.year > T || !isYearly(o, spec.measures)) continue;
+    const b = o.input.priceBasis;
+    if (b !== undefined) {
+      if (basis === undefined) basis = b;
+      else if (b !== basis) return null;
+    }
+    if (current === undefined || o.year > current.year) current = o;
+    if (first === undefined || o.year < first.year) first = o;
+  }
+  if (current === undefined || first === undefined) return { status: 'no_data' };
+  const scale = withUsed(figuresScale(ctx.target, spec.figures), [current]);
+  const convert = spec.convert;
+  let actual: Exact;
+  let c: number;
+  let errC = 0;
+  if (convert === undefined) {
+    actual = current.value;
+    c = num(actual);
+    errC = EPS * Math.abs(c);
+  } else {
+    c = convert(current);
+    errC = 4 * EPS * Math.abs(c);
+    const a = roundFloat(c, scale, errC);
+    if (a === null) return null;
+    actual = a;
+  }
+  const verdict = classify(actual, spec.bounds);
+  if (ctx.phase === 'final') return { status: current.year !== T ? 'no_data' : verdict };
+  const t = current.year;
+  let base: { year: number; value: number; exact: Exact | null } | undefined;
+  if (spec.baseline !== undefined && spec.baseline.year < t) base = { year: spec.baseline.year, value: num(spec.baseline.value), exact: spec.baseline.value };
+  else if (first.year < t) base = { year: first.year, value: convert === undefined ? num(first.value) : convert(first), exact: convert === undefined ? first.value : null };
+  if (base === undefined && T > t) return { status: reached(verdict) ? 'on_track' : 'at_risk' };
+  let p = c;
+  let errP = errC;
+  let projected = actual;
+  if (base !== undefined && T > t) {
+    const span = t - base.year;
+    const b = base.value;
+    if (spec.geometric && base.exact === null) return null;
+    const geometricOk = spec.geometric && base.exact !== null && isPositive(base.exact) && isPositive(actual);
+    if (geometricOk) {
+      const e = (T - t) / span;
+      const l = Math.log(c / b);
+      p = c * Math.exp(e * l);
+      errP = Math.abs(p) * (8 * EPS * (1 + Math.abs(e * l) + e)) + errC * (1 + e) * Math.exp(e * l);
+    } else {
+      const e = (T - t) / span;
+      p = c + (c - b) * e;
+      errP = 4 * EPS * (Math.abs(c) + Math.abs(b)) * (1 + e) + errC * (1 + e) + EPS * Math.abs(b) * e;
+    }
+    const r = roundFloat(p, scale, errP);
+    if (r === null) return null;
+    projected = r;
+  }
+  const reaches = reached(classify(projected, spec.bounds));
+  if (reaches) return { status: 'on_track' };
+  if (base === undefined) return { status: 'off_track' };
+  const goal = metBound(spec.bounds, projected);
+  if (goal === null) return { status: 'off_track' };
+  // P = (v̂ − v_b)/(g − v_b); null (off track) when the goal equals the base exactly.
+  if (base.exact !== null && cmp(goal, base.exact) === 0) return { status: 'off_track' };
+  const g = num(goal);
+  const need = g - base.value;
+  const errNeed = 2 * EPS * (Math.abs(g) + Math.abs(base.value)) + (base.exact === null ? 4 * EPS * Math.abs(base.value) : 0);
+  if (!(Math.abs(need) > SAFETY * errNeed) || !(Math.abs(need) > 1e-300)) return null;
+  const ratio = (p - base.value) / need;
+  const err = (errP + errNeed + EPS * Math.abs(p - base.value)) / Math.abs(need) + (Math.abs(ratio) * errNeed) / Math.abs(need);
+  const s = track(false, ratio, err, ctx.band);
+  return s === undefined ? null : { status: s };
+}
+
+function baselineExact(t: TargetSpec): { year: number; value: Exact } | undefined {
+  const b = baselineOf(t);
+  if (b === undefined || t.baseline === undefined) return undefined;
+  return { year: b.year, value: parseExact(t.baseline.value) };
+}
+
+const LEVEL_MEASURES = ['level', 'share', 'count'] as const;
+const UNIT_MEASURES = ['share', 'count', 'level'] as const;
+
+function fastLevelAtEnd(ctx: KindContext<LevelAtEndTarget>): FastVerdict | null {
+  const t = ctx.target;
+  const v = targetNumber(t.value, 'value');
+  const bounds = boundsOf(t.direction, v);
+  return fastLevel(ctx, { bounds, figures: [v], judgedYear: t.year, measures: LEVEL_MEASURES, geometric: true, baseline: baselineExact(t) });
+}
+
+function fastRangeAtEnd(ctx: KindContext<RangeAtEndTarget>): FastVerdict | null {
+  const t = ctx.target;
+  const r = targetRange(t.min, t.max, 'range');
+  const bounds = boundsOf(t.direction, r.min, r.max ?? r.min);
+  return fastLevel(ctx, { bounds, figures: r.max ? [r.min, r.max] : [r.min], judgedYear: t.year, measures: LEVEL_MEASURES, geometric: false, baseline: baselineExact(t) });
+}
+
+function fastThreshold(ctx: KindContext<ThresholdTarget>): FastVerdict | null {
+  const t = ctx.target;
+  const v = targetNumber(t.value, 'value');
+  const bounds = thresholdBounds(t, v);
+  return fastLevel(ctx, { bounds, figures: [v], judgedYear: t.year, measures: LEVEL_MEASURES, geometric: false, baseline: baselineExact(t) });
+}
+
+function fastUnits(ctx: KindContext<UnitsMeetingStandardTarget>): FastVerdict | null {
+  const t = ctx.target;
+  // Validation and unit conversion without a stated total are the reference's to report.
+  if (t.share === undefined && t.count === undefined) return null;
+  if (t.ofCount === undefined || !Number.isInteger(t.ofCount) || t.ofCount <= 0) return null;
+  const byShare = t.share !== undefined;
+  const goal = byShare ? targetNumber(t.share, 'share') : parseExact(String(t.count));
+  const total = t.ofCount;
+  const convert = (o: PreparedObservation): number => {
+    const v = num(o.value);
+    const isCount = o.input.measure === 'count';
+    if (isCount === !byShare) return v;
+    return isCount ? (v / total) * 100 : (v * total) / 100;
+  };
+  const bounds = boundsOf(t.direction, goal);
+  return fastLevel(ctx, { bounds, figures: [goal], judgedYear: t.year, measures: UNIT_MEASURES, geometric: false, baseline: baselineExact(t), convert });
+}
+
+// ---- Flows ----
+
+function fastYearlyFlow(ctx: KindContext<YearlyFlowTarget>): FastVerdict | null {
+  const t = ctx.target;
+  const { firstYear, lastYear } = t.term;
+  const N = lastYear - firstYear + 1;
+  const r = targetRange(t.value, t.max, 'value');
+  const bounds = boundsOf(t.direction, r.min, r.max);
+  let k = 0;
+  let sum = 0;
+  let abs = 0;
+  let basis: string | undefined;
+  let maxScale = figuresScale(t, r.max ? [r.min, r.max] : [r.min]);
+  for (const o of ctx.obs) {
+    if (o.period.kind !== 'year' || o.year < firstYear || (o.input.measure !== undefined && o.input.measure !== 'flow')) continue;
+    const b = o.input.priceBasis;
+    if (b !== undefined) {
+      if (basis === undefined) basis = b;
+      else if (b !== basis) return null;
+    }
+    const v = num(o.value);
+    sum += v;
+    abs += Math.abs(v);
+    k++;
+    if (o.value.s > maxScale) maxScale = o.value.s;
+  }
+  if (k === 0) return { status: 'no_data' };
+  const scale = Math.min(maxScale, 12);
+  const x = sum / k;
+  const errX = (4 * EPS * (abs + Math.abs(sum)) * (k + 1)) / k;
+  const avg = roundFloat(x, scale, errX);
+  if (avg === null) return null;
+  const verdict = classify(avg, bounds);
+  if (ctx.phase === 'final') return { status: k >= N ? verdict : 'no_data' };
+  if (reached(verdict)) return { status: 'on_track' };
+  const goal = metBound(bounds, avg) ?? r.min;
+  if (isZeroExact(goal)) return { status: 'off_track' };
+  const g = num(goal);
+  const ratio = x / g;
+  const s = track(false, ratio, (errX + 2 * EPS * Math.abs(x)) / Math.abs(g), ctx.band);
+  return s === undefined ? null : { status: s };
+}
+
+function fastCumulative(ctx: KindContext<CumulativeTarget>): FastVerdict | null {
+  const t = ctx.target;
+  const { firstYear, lastYear } = t.term;
+  const N = lastYear - firstYear + 1;
+  const r = targetRange(t.value, t.max, 'value');
+  const bounds = boundsOf(t.direction, r.min, r.max);
+  // Term totals reported as a span and year-to-date figures are left to the reference.
+  let fullYears = 0;
+  let lastFull = firstYear - 1;
+  let anyNegative = false;
+  let basis: string | undefined;
+  let n = 0;
+  let s = -1;
+  let sum = 0;
+  let abs = 0;
+  let maxScale = figuresScale(t, r.max ? [r.min, r.max] : [r.min]);
+  for (const o of ctx.obs) {
+    if (o.period.kind !== 'year') return null;
+    if (o.year < firstYear || (o.input.measure !== undefined && o.input.measure !== 'flow')) continue;
+    const b = o.input.priceBasis;
+    if (b !== undefined) {
+      if (basis === undefined) basis = b;
+      else if (b !== basis) return null;
+    }
+    const v = o.value;
+    if (Number.isNaN(v.n) || (s >= 0 && v.s !== s)) return null;
+    s = v.s;
+    n += v.n;
+    const f = num(v);
+    sum += f;
+    abs += Math.abs(f);
+    if (isNeg(v)) anyNegative = true;
+    if (v.s > maxScale) maxScale = v.s;
+    fullYears++;
+    if (o.year > lastFull) lastFull = o.year;
+  }
+  if (fullYears === 0) return { status: 'no_data' };
+  if (!Number.isSafeInteger(n)) return null;
+  const total: Exact = { text: scaledText(n, s), n, s };
+  const verdict = classify(total, bounds);
+  const irreversible = !anyNegative && ((bounds.direction === 'higher_better' && reached(verdict)) || (bounds.direction === 'lower_better' && verdict === 'not_met'));
+  if (ctx.phase === 'final') {
+    const complete = fullYears >= N && lastFull - firstYear + 1 - fullYears === 0;
+    return { status: complete || irreversible ? verdict : 'no_data' };
+  }
+  if (irreversible) return { status: bounds.direction === 'higher_better' ? 'on_track' : 'off_track', decided: verdict };
+  // Run rate: projected = total · N / elapsed.
+  const scale = Math.min(maxScale, 12);
+  const p = (sum * N) / fullYears;
+  const errP = (4 * EPS * (abs + Math.abs(sum)) * (fullYears + 2) * N) / fullYears;
+  const projected = roundFloat(p, scale, errP);
+  if (projected === null) return null;
+  if (reached(classify(projected, bounds))) return { status: 'on_track' };
+  const goal = metBound(bounds, total) ?? total;
+  if (isZeroExact(goal)) return { status: 'off_track' };
+  const g = num(goal);
+  const st = track(false, p / g, (errP + 2 * EPS * Math.abs(p)) / Math.abs(g), ctx.band);
+  return st === undefined ? null : { status: st };
+}
+
+/** The verdict by the fast path, or null when the reference must decide (other kinds, peer methods, edge cases). */
+export function fastVerdict(ctx: KindContext<TargetSpec>): FastVerdict | null {
+  if (ctx.progressMethod !== DEFAULT_PROGRESS_METHOD) return null;
+  const target = ctx.target;
+  switch (target.kind) {
+    case 'growth_average':
+      return fastGrowth({ ...ctx, target });
+    case 'level_at_end':
+      return fastLevelAtEnd({ ...ctx, target });
+    case 'range_at_end':
+      return fastRangeAtEnd({ ...ctx, target });
+    case 'threshold':
+      return fastThreshold({ ...ctx, target });
+    case 'units_meeting_standard':
+      return fastUnits({ ...ctx, target });
+    case 'yearly_flow':
+      return fastYearlyFlow({ ...ctx, target });
+    case 'cumulative':
+      return fastCumulative({ ...ctx, target });
+    default:
+      return null;
+  }
+}
