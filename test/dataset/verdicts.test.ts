@@ -5,7 +5,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planVerdictRows, summarizePlan, type PlanIndicator, type PlanLike, type SummaryPair, type VerdictRow } from '../../src/core/reporting/plan-verdicts.ts';
+import {
+  planVerdictRows,
+  summarizePlan,
+  type PlanIndicator,
+  type PlanLike,
+  type SummaryPair,
+  type VerdictRow,
+} from '../../src/core/reporting/plan-verdicts.ts';
 import { ROOT, SOURCE } from './dataset.ts';
 
 interface Known {
@@ -18,16 +25,23 @@ interface Known {
   reason: string;
 }
 
-const load = (id: string): PlanLike => JSON.parse(readFileSync(path.join(ROOT, 'data/plans', `${id}.json`), 'utf8')) as PlanLike;
+const load = (id: string): PlanLike =>
+  JSON.parse(readFileSync(path.join(ROOT, 'data/plans', `${id}.json`), 'utf8')) as PlanLike;
 const KNOWN_PATH = path.join(ROOT, 'test/dataset/known-verdict-disagreements.json');
 const DOC_PATH = path.join(ROOT, 'docs/verdicts-2020-2025.md');
 const known = JSON.parse(readFileSync(KNOWN_PATH, 'utf8')) as Known[];
 
 /** The rows each document summary counts: Hải Phòng's 18 socio-economic rows (table 1.1), Hải Dương's 19 (2.1 + 2.2). */
-const PLANS: { id: string; short: string; counted: (i: PlanIndicator) => boolean; documentLines: [number, number] }[] = [
-  { id: 'hai-phong-2020-2025', short: 'Hải Phòng', counted: (i) => i.parent === null && Number(i.code) <= 18, documentLines: [42, 43] },
-  { id: 'hai-duong-2020-2025', short: 'Hải Dương', counted: (i) => i.parent === null, documentLines: [43, 45] },
-];
+const PLANS: { id: string; short: string; counted: (i: PlanIndicator) => boolean; documentLines: [number, number] }[] =
+  [
+    {
+      id: 'hai-phong-2020-2025',
+      short: 'Hải Phòng',
+      counted: (i) => i.parent === null && Number(i.code) <= 18,
+      documentLines: [42, 43],
+    },
+    { id: 'hai-duong-2020-2025', short: 'Hải Dương', counted: (i) => i.parent === null, documentLines: [43, 45] },
+  ];
 
 const results = PLANS.map((p) => {
   const plan = load(p.id);
@@ -64,15 +78,26 @@ describe('the 2020–2025 verdicts of Phụ lục 1 against the engine', () => {
   it('explains every listed disagreement by the source lines or a data_quality note', () => {
     for (const k of known) {
       expect(k.reason, `${k.plan} ${k.indicator}`).toMatch(/lines? \d{2,4}|data_quality note/);
-      const prefix = { engine_bug: 'engine bug: ', dataset_error: 'dataset: ', source_inconsistent: 'source: ', source_convention: 'source: ', source_no_figure: 'source: ' }[k.category];
-      expect(k.reason.startsWith(prefix), `${k.plan} ${k.indicator}: "${k.reason.slice(0, 20)}…" for ${k.category}`).toBe(true);
+      const prefix = {
+        engine_bug: 'engine bug: ',
+        dataset_error: 'dataset: ',
+        source_inconsistent: 'source: ',
+        source_convention: 'source: ',
+        source_no_figure: 'source: ',
+      }[k.category];
+      expect(
+        k.reason.startsWith(prefix),
+        `${k.plan} ${k.indicator}: "${k.reason.slice(0, 20)}…" for ${k.category}`,
+      ).toBe(true);
     }
   });
 
   it('is final wherever it has a verdict; an evaluation that is not final at the end of the term is a listed engine bug', () => {
     for (const r of allRows) {
       if (r.comparison.reason !== 'compared' || r.judgement.phase === 'final') continue;
-      expect(knownByKey.get(key(r.plan, r.code))?.category, `${r.plan} ${r.code} is ${r.judgement.phase}`).toBe('engine_bug');
+      expect(knownByKey.get(key(r.plan, r.code))?.category, `${r.plan} ${r.code} is ${r.judgement.phase}`).toBe(
+        'engine_bug',
+      );
     }
   });
 
@@ -118,7 +143,10 @@ function reasonCell(r: VerdictRow): string {
   const k = knownByKey.get(key(r.plan, r.code));
   if (r.comparison.agreement === 'disagrees') return k ? `${k.reason} [${k.category}]` : 'UNLISTED';
   const notes = r.dataQuality.map((n) => `data_quality (lines ${n.lines.join(', ')}): ${n.text}`);
-  const basis = r.judgement.basis === 'interval' ? [`value given as ${r.judgement.actual}: every value it allows gives ${r.judgement.status}`] : [];
+  const basis =
+    r.judgement.basis === 'interval'
+      ? [`value given as ${r.judgement.actual}: every value it allows gives ${r.judgement.status}`]
+      : [];
   const why = {
     compared: [],
     no_reported_verdict: ['no verdict in the source for this row'],
@@ -130,7 +158,10 @@ function reasonCell(r: VerdictRow): string {
 }
 
 function summaryBlock(short: string, s: SummaryPair, documentLines: [number, number]): string[] {
-  const doc = SOURCE.slice(documentLines[0] - 1, documentLines[1]).join(' ').replace(/\s+/g, ' ').trim();
+  const doc = SOURCE.slice(documentLines[0] - 1, documentLines[1])
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const per = (statuses: Record<string, string>): string => s.codes.map((c) => `${c} ${statuses[c]}`).join(', ');
   return [
     `### ${short} (rows ${s.codes[0]}–${s.codes[s.codes.length - 1]}, ${s.codes.length} rows)`,
@@ -144,7 +175,8 @@ function summaryBlock(short: string, s: SummaryPair, documentLines: [number, num
 
 function renderDoc(): string {
   const count = (rows: VerdictRow[], a: string): number => rows.filter((r) => r.comparison.agreement === a).length;
-  const counts = (rows: VerdictRow[]): string => `agree ${count(rows, 'agrees')} / disagree ${count(rows, 'disagrees')} / not comparable ${count(rows, 'not_comparable')}`;
+  const counts = (rows: VerdictRow[]): string =>
+    `agree ${count(rows, 'agrees')} / disagree ${count(rows, 'disagrees')} / not comparable ${count(rows, 'not_comparable')}`;
   const lines: string[] = [
     '# The 2020–2025 verdicts of Phụ lục 1 against the evaluation engine',
     '',
@@ -152,9 +184,9 @@ function renderDoc(): string {
     'the test fails when this file is stale. Source: `../shared/source/000_fcfbe4c97d396d0a.txt`, Phụ lục 1 (lines 2765–3362).',
     '',
     'Every row with a verdict in the "So với mục tiêu" column (and every row the summaries count) is evaluated with',
-    '`evaluate` at the end of 2025 on its 2021–2025 target (Hải Dương\'s 2030 column is not what the verdict judges). A',
+    "`evaluate` at the end of 2025 on its 2021–2025 target (Hải Dương's 2030 column is not what the verdict judges). A",
     'row without a target of its own is judged from its sub-rows (all met). A value the source gives only as a bound or',
-    'a range is judged at every value it allows (at the target\'s figures, between them and at the ends): one status for',
+    "a range is judged at every value it allows (at the target's figures, between them and at the ends): one status for",
     'all, or not comparable. Words are compared as each plan prints them: Hải Phòng prints "Vượt", Hải Dương folds',
     'exceeded into "Đạt" (`plan.display.exceededAs`). Disagreements are listed with their reason in',
     '`test/dataset/known-verdict-disagreements.json`.',
@@ -163,10 +195,18 @@ function renderDoc(): string {
     '',
   ];
   for (const r of results) lines.push(`- ${r.short}: ${counts(r.rows)}`);
-  lines.push('', '## Rows', '', '| plan | code | indicator | target | actual | reported verdict | engine verdict | agreement | reason |', '|---|---|---|---|---|---|---|---|---|');
+  lines.push(
+    '',
+    '## Rows',
+    '',
+    '| plan | code | indicator | target | actual | reported verdict | engine verdict | agreement | reason |',
+    '|---|---|---|---|---|---|---|---|---|',
+  );
   for (const r of allRows) {
     const rep = r.reported ? `${r.reported.text} (line ${r.reported.line ?? '?'})` : '—';
-    lines.push(`| ${r.plan} | ${r.code} | ${cell(r.name)} | ${cell(r.targetText)} | ${cell(r.judgement.actual)} | ${cell(rep)} | ${cell(engineCell(r))} | ${r.comparison.agreement} | ${cell(reasonCell(r))} |`);
+    lines.push(
+      `| ${r.plan} | ${r.code} | ${cell(r.name)} | ${cell(r.targetText)} | ${cell(r.judgement.actual)} | ${cell(rep)} | ${cell(engineCell(r))} | ${r.comparison.agreement} | ${cell(reasonCell(r))} |`,
+    );
   }
   lines.push('', '## Summary lines', '');
   for (const r of results) lines.push(...summaryBlock(r.short, r.summary, r.documentLines));

@@ -29,7 +29,12 @@ const obs = (value: string | null, extra: Partial<ReportedObservation> = {}): Re
   ...extra,
 });
 
-function compare(target: TargetSpec, observations: ReportedObservation[], reported: 'exceeded' | 'met' | 'not_met' | null, exceededAs: 'exceeded' | 'met' = 'exceeded') {
+function compare(
+  target: TargetSpec,
+  observations: ReportedObservation[],
+  reported: 'exceeded' | 'met' | 'not_met' | null,
+  exceededAs: 'exceeded' | 'met' = 'exceeded',
+) {
   const withValue = observations.filter((o) => o.value !== null).map((o) => ({ ...o, value: o.value as string }));
   return compareWithReported({
     target,
@@ -45,7 +50,13 @@ describe('compareWithReported on values', () => {
   it('agrees when the printed words are the same, with both words shown', () => {
     const c = compare(level('35'), [obs('37', { measure: 'level' })], 'exceeded');
     expect(c.agreement).toBe('agrees');
-    expect(c.engine).toMatchObject({ status: 'exceeded', printed: 'exceeded', word: 'Vượt', actual: '37', phase: 'final' });
+    expect(c.engine).toMatchObject({
+      status: 'exceeded',
+      printed: 'exceeded',
+      word: 'Vượt',
+      actual: '37',
+      phase: 'final',
+    });
     expect(c.reported).toMatchObject({ status: 'exceeded', word: 'Vượt', text: 'exceeded' });
   });
 
@@ -72,7 +83,10 @@ describe('compareWithReported on values', () => {
   });
 
   it('is not comparable without a reported verdict, or without any figure', () => {
-    expect(compare(level('80'), [obs('85')], null)).toMatchObject({ agreement: 'not_comparable', reason: 'no_reported_verdict' });
+    expect(compare(level('80'), [obs('85')], null)).toMatchObject({
+      agreement: 'not_comparable',
+      reason: 'no_reported_verdict',
+    });
     expect(compare(level('80'), [], 'met')).toMatchObject({ agreement: 'not_comparable', reason: 'no_figure' });
   });
 });
@@ -94,7 +108,14 @@ describe('compareWithReported on a value given only as a bound or range', () => 
   });
 
   it('judges "87-88" against the range 87–88 as met at every value (Hải Phòng row 13)', () => {
-    const target: TargetSpec = { kind: 'range_at_end', direction: 'higher_better', term, min: '87', max: '88', year: 2025 };
+    const target: TargetSpec = {
+      kind: 'range_at_end',
+      direction: 'higher_better',
+      term,
+      min: '87',
+      max: '88',
+      year: 2025,
+    };
     const c = compare(target, [obs(null, { range: { min: '87', max: '88' } })], 'met');
     expect(c).toMatchObject({ agreement: 'agrees', reason: 'compared' });
     expect(c.engine).toMatchObject({ basis: 'interval', status: 'met', actual: '87–88' });
@@ -108,9 +129,14 @@ describe('compareWithReported on a value given only as a bound or range', () => 
   });
 
   it('an open end on the target figure is never tried, a closed one is', () => {
-    const open = representativeValues({ lo: null, hi: { at: new Decimal('3.5'), closed: false } }, [new Decimal('3.5')]);
+    const open = representativeValues({ lo: null, hi: { at: new Decimal('3.5'), closed: false } }, [
+      new Decimal('3.5'),
+    ]);
     expect(open).toEqual(['2.5']);
-    const closed = representativeValues({ lo: { at: new Decimal('3'), closed: true }, hi: { at: new Decimal('4'), closed: true } }, [new Decimal('3.5')]);
+    const closed = representativeValues(
+      { lo: { at: new Decimal('3'), closed: true }, hi: { at: new Decimal('4'), closed: true } },
+      [new Decimal('3.5')],
+    );
     expect(closed).toEqual(['3', '3.25', '3.5', '3.75', '4']);
   });
 
@@ -139,7 +165,12 @@ describe('a parent judged from its rows', () => {
     const none = judgeTarget(level('80'), [], asOf);
     expect(judgeComposite([{ code: 'a', judgement: none }]).basis).toBe('no_figure');
     const straddles = judgeTarget(level('80'), [obs(null, { range: { min: '79', max: '81' } })], asOf);
-    expect(judgeComposite([{ code: 'a', judgement: child('90', '80') }, { code: 'b', judgement: straddles }]).basis).toBe('straddles');
+    expect(
+      judgeComposite([
+        { code: 'a', judgement: child('90', '80') },
+        { code: 'b', judgement: straddles },
+      ]).basis,
+    ).toBe('straddles');
   });
 });
 
@@ -147,10 +178,37 @@ describe('a plan re-judged row by row', () => {
   const plan: PlanLike = {
     plan: { id: 'p', term, display: { exceededAs: 'met' } },
     indicators: [
-      { code: '1', parent: null, name: 'a', targets: [{ text: '80', line: 1, spec: level('80') }], observations: [obs('85')], reportedVerdict: { text: 'Đạt', status: 'met' } },
+      {
+        code: '1',
+        parent: null,
+        name: 'a',
+        targets: [{ text: '80', line: 1, spec: level('80') }],
+        observations: [obs('85')],
+        reportedVerdict: { text: 'Đạt', status: 'met' },
+      },
       { code: '2', parent: null, name: 'b', targets: [], reportedVerdict: { text: 'Đạt', status: 'met' } },
-      { code: '2.1', parent: '2', name: 'b1', targets: [{ text: '10', line: 2, spec: level('10') }, { text: '20', line: 2, spec: { ...level('20'), term: { firstYear: 2021, lastYear: 2030 }, year: 2030 } as TargetSpec }], observations: [obs('9')] },
-      { code: '3', parent: null, name: 'c', targets: [{ text: '5', line: 3, spec: level('5') }], observations: [obs('6')], reportedVerdict: null },
+      {
+        code: '2.1',
+        parent: '2',
+        name: 'b1',
+        targets: [
+          { text: '10', line: 2, spec: level('10') },
+          {
+            text: '20',
+            line: 2,
+            spec: { ...level('20'), term: { firstYear: 2021, lastYear: 2030 }, year: 2030 } as TargetSpec,
+          },
+        ],
+        observations: [obs('9')],
+      },
+      {
+        code: '3',
+        parent: null,
+        name: 'c',
+        targets: [{ text: '5', line: 3, spec: level('5') }],
+        observations: [obs('6')],
+        reportedVerdict: null,
+      },
     ],
   };
   it('judges the closing term only, parents from their rows, and lists counted rows without a verdict', () => {

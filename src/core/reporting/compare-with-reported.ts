@@ -71,7 +71,17 @@ export interface CompareInput {
   options?: EvaluateOptions;
 }
 
-const ENGINE_FIELDS = ['period', 'status', 'measure', 'priceBasis', 'unit', 'vintageId', 'publishedOn', 'date', 'evidence'] as const;
+const ENGINE_FIELDS = [
+  'period',
+  'status',
+  'measure',
+  'priceBasis',
+  'unit',
+  'vintageId',
+  'publishedOn',
+  'date',
+  'evidence',
+] as const;
 
 /** The engine's view of an observation: only the fields of ObservationInput (dataset extras such as text, line dropped). */
 export function toEngineObservation(o: ReportedObservation, value: string): ObservationInput {
@@ -104,7 +114,8 @@ function intervalOf(o: ReportedObservation): Interval {
   if (o.bound !== undefined) {
     const v = new Decimal(o.bound.value);
     const text = `${o.bound.op} ${o.bound.value}`;
-    const floor = o.measure !== undefined && NON_NEGATIVE.has(o.measure) && v.gt(0) ? { at: new Decimal(0), closed: true } : null;
+    const floor =
+      o.measure !== undefined && NON_NEGATIVE.has(o.measure) && v.gt(0) ? { at: new Decimal(0), closed: true } : null;
     switch (o.bound.op) {
       case '<':
         return { lo: floor, hi: { at: v, closed: false }, text };
@@ -143,8 +154,12 @@ function breakpoints(target: TargetSpec): Decimal[] {
  * closed ends, each figure inside, the midpoints between consecutive ones, and a value beyond an open-ended side
  * cover every case.
  */
-export function representativeValues(interval: { lo: End | null; hi: End | null }, figures: readonly Decimal[]): string[] {
-  const inside = (d: Decimal): boolean => (interval.lo === null || d.gt(interval.lo.at)) && (interval.hi === null || d.lt(interval.hi.at));
+export function representativeValues(
+  interval: { lo: End | null; hi: End | null },
+  figures: readonly Decimal[],
+): string[] {
+  const inside = (d: Decimal): boolean =>
+    (interval.lo === null || d.gt(interval.lo.at)) && (interval.hi === null || d.lt(interval.hi.at));
   const points: Decimal[] = [];
   if (interval.lo !== null) points.push(interval.lo.at);
   for (const f of figures) if (inside(f)) points.push(f);
@@ -154,7 +169,8 @@ export function representativeValues(interval: { lo: End | null; hi: End | null 
   for (const [i, p] of sorted.entries()) {
     const isLo = interval.lo !== null && p.eq(interval.lo.at);
     const isHi = interval.hi !== null && p.eq(interval.hi.at);
-    if ((!isLo && !isHi) || (isLo && interval.lo?.closed === true) || (isHi && interval.hi?.closed === true)) values.push(p);
+    if ((!isLo && !isHi) || (isLo && interval.lo?.closed === true) || (isHi && interval.hi?.closed === true))
+      values.push(p);
     const next = sorted[i + 1];
     if (next !== undefined) values.push(p.plus(next).div(2));
   }
@@ -188,7 +204,14 @@ export function judgeTarget(
   const withValue = observations.filter((o): o is ReportedObservation & { value: string } => o.value !== null);
   const open = observations.filter((o) => o.value === null);
   if (open.length === 0) {
-    const e = evaluation ?? evaluate(target, withValue.map((o) => toEngineObservation(o, o.value)), asOf, options);
+    const e =
+      evaluation ??
+      evaluate(
+        target,
+        withValue.map((o) => toEngineObservation(o, o.value)),
+        asOf,
+        options,
+      );
     return observations.length === 0 ? { ...fromEvaluation(e), basis: 'no_figure' } : fromEvaluation(e);
   }
   const figures = breakpoints(target);
@@ -197,7 +220,9 @@ export function judgeTarget(
   const tried: { value: string; status: EvaluationStatus }[] = [];
   let first: Evaluation | null = null;
   for (const values of choices) {
-    const obs = observations.map((o) => (o.value !== null ? toEngineObservation(o, o.value) : toEngineObservation(o, values[open.indexOf(o)] as string)));
+    const obs = observations.map((o) =>
+      o.value !== null ? toEngineObservation(o, o.value) : toEngineObservation(o, values[open.indexOf(o)] as string),
+    );
     const e = evaluate(target, obs, asOf, options);
     first ??= e;
     tried.push({ value: values.join(' · '), status: e.status });
@@ -216,14 +241,25 @@ export function judgeTarget(
  */
 export function judgeComposite(children: readonly { code: string; judgement: Judgement }[]): Judgement {
   const kids = [...children];
-  const figure = (j: Judgement): string => (j.children !== undefined && j.actual !== null ? `(${j.actual})` : (j.actual ?? '—'));
-  const actual = kids.map((c) => `${c.code}: ${figure(c.judgement)} ${c.judgement.status ?? 'undetermined'}`).join('; ');
+  const figure = (j: Judgement): string =>
+    j.children !== undefined && j.actual !== null ? `(${j.actual})` : (j.actual ?? '—');
+  const actual = kids
+    .map((c) => `${c.code}: ${figure(c.judgement)} ${c.judgement.status ?? 'undetermined'}`)
+    .join('; ');
   if (kids.length === 0 || kids.every((c) => c.judgement.basis === 'no_figure')) {
-    return { basis: 'no_figure', status: null, phase: null, actual: kids.length === 0 ? null : actual, evaluation: null, children: kids };
+    return {
+      basis: 'no_figure',
+      status: null,
+      phase: null,
+      actual: kids.length === 0 ? null : actual,
+      evaluation: null,
+      children: kids,
+    };
   }
   const evaluations: Evaluation[] = [];
   for (const c of kids) {
-    if (c.judgement.evaluation === null) return { basis: 'straddles', status: null, phase: null, actual, evaluation: null, children: kids };
+    if (c.judgement.evaluation === null)
+      return { basis: 'straddles', status: null, phase: null, actual, evaluation: null, children: kids };
     evaluations.push(c.judgement.evaluation);
   }
   const e = evaluateComposite('all_children_met', evaluations);
@@ -237,13 +273,30 @@ function side(status: EvaluationStatus | ReportedStatus | null, exceededAs: Exce
 }
 
 /** Agreement of the engine's judgement with the source's verdict, on the words the plan prints. */
-export function compareJudgement(judgement: Judgement, reported: ReportedVerdict | null | undefined, exceededAs: ExceededAs): Comparison {
-  const engine = { ...side(judgement.status, exceededAs), basis: judgement.basis, phase: judgement.phase, actual: judgement.actual };
-  const rep = reported === null || reported === undefined ? null : { ...side(reported.status, exceededAs), text: reported.text };
+export function compareJudgement(
+  judgement: Judgement,
+  reported: ReportedVerdict | null | undefined,
+  exceededAs: ExceededAs,
+): Comparison {
+  const engine = {
+    ...side(judgement.status, exceededAs),
+    basis: judgement.basis,
+    phase: judgement.phase,
+    actual: judgement.actual,
+  };
+  const rep =
+    reported === null || reported === undefined ? null : { ...side(reported.status, exceededAs), text: reported.text };
   if (rep === null) return { agreement: 'not_comparable', reason: 'no_reported_verdict', engine, reported: rep };
-  if (judgement.basis === 'no_figure') return { agreement: 'not_comparable', reason: 'no_figure', engine, reported: rep };
-  if (judgement.basis === 'straddles') return { agreement: 'not_comparable', reason: 'interval_straddles', engine, reported: rep };
-  return { agreement: engine.printed === rep.printed ? 'agrees' : 'disagrees', reason: 'compared', engine, reported: rep };
+  if (judgement.basis === 'no_figure')
+    return { agreement: 'not_comparable', reason: 'no_figure', engine, reported: rep };
+  if (judgement.basis === 'straddles')
+    return { agreement: 'not_comparable', reason: 'interval_straddles', engine, reported: rep };
+  return {
+    agreement: engine.printed === rep.printed ? 'agrees' : 'disagrees',
+    reason: 'compared',
+    engine,
+    reported: rep,
+  };
 }
 
 /**

@@ -63,14 +63,24 @@ function termTargets(plan: PlanLike, i: PlanIndicator): PlanIndicator['targets']
 }
 
 /** The indicator's own term targets; without any, its rows (all met), recursively. */
-export function judgeIndicator(plan: PlanLike, i: PlanIndicator, asOf: AsOf = endOfTerm(plan), options: EvaluateOptions = {}): Judgement {
+export function judgeIndicator(
+  plan: PlanLike,
+  i: PlanIndicator,
+  asOf: AsOf = endOfTerm(plan),
+  options: EvaluateOptions = {},
+): Judgement {
   const own = termTargets(plan, i);
   const observations = i.observations ?? [];
-  if (own.length === 1) return judgeTarget((own[0] as PlanIndicator['targets'][number]).spec, observations, asOf, options);
+  if (own.length === 1)
+    return judgeTarget((own[0] as PlanIndicator['targets'][number]).spec, observations, asOf, options);
   if (own.length > 1) {
-    return judgeComposite(own.map((t, k) => ({ code: `${i.code}#${k + 1}`, judgement: judgeTarget(t.spec, observations, asOf, options) })));
+    return judgeComposite(
+      own.map((t, k) => ({ code: `${i.code}#${k + 1}`, judgement: judgeTarget(t.spec, observations, asOf, options) })),
+    );
   }
-  return judgeComposite(childrenOf(plan, i.code).map((c) => ({ code: c.code, judgement: judgeIndicator(plan, c, asOf, options) })));
+  return judgeComposite(
+    childrenOf(plan, i.code).map((c) => ({ code: c.code, judgement: judgeIndicator(plan, c, asOf, options) })),
+  );
 }
 
 function targetTextOf(plan: PlanLike, i: PlanIndicator): string {
@@ -91,11 +101,18 @@ function dataQualityOf(plan: PlanLike, i: PlanIndicator): PlanNote[] {
  * One row per indicator that carries a reported verdict, plus every row the document's summary counts (`counted`)
  * that has no verdict of its own nor under it (its rows' verdicts are compared row by row), in the plan's order.
  */
-export function planVerdictRows(plan: PlanLike, opts: { counted?: (i: PlanIndicator) => boolean; asOf?: AsOf; options?: EvaluateOptions } = {}): VerdictRow[] {
+export function planVerdictRows(
+  plan: PlanLike,
+  opts: { counted?: (i: PlanIndicator) => boolean; asOf?: AsOf; options?: EvaluateOptions } = {},
+): VerdictRow[] {
   const asOf = opts.asOf ?? endOfTerm(plan);
   const exceededAs = plan.plan.display.exceededAs;
   return plan.indicators
-    .filter((i) => (i.reportedVerdict !== null && i.reportedVerdict !== undefined) || (opts.counted?.(i) === true && reportedOf(plan, i) === 'no_data'))
+    .filter(
+      (i) =>
+        (i.reportedVerdict !== null && i.reportedVerdict !== undefined) ||
+        (opts.counted?.(i) === true && reportedOf(plan, i) === 'no_data'),
+    )
     .map((i) => {
       const judgement = judgeIndicator(plan, i, asOf, opts.options);
       return {
@@ -135,7 +152,11 @@ export interface SummaryPair {
  * The summary line ("đạt và vượt N/M chỉ tiêu") from the engine's results and from the source's verdicts over the same
  * rows. A row whose evaluation is not final at the end of the term counts as no data: it has no final verdict.
  */
-export function summarizePlan(plan: PlanLike, counted: (i: PlanIndicator) => boolean, asOf: AsOf = endOfTerm(plan)): SummaryPair {
+export function summarizePlan(
+  plan: PlanLike,
+  counted: (i: PlanIndicator) => boolean,
+  asOf: AsOf = endOfTerm(plan),
+): SummaryPair {
   const rows = plan.indicators.filter(counted);
   const exceededAs = plan.plan.display.exceededAs;
   const engineStatuses: Record<string, PrintedStatus> = {};
