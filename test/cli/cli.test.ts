@@ -51,3 +51,62 @@ describe('the chitieu command', () => {
     expect(res.stderr).toContain('0001_domain');
   });
 });
+
+describe('chitieu evaluate and add-vintage', () => {
+  interface Row {
+    indicator: { code: string; name: string; unit: string };
+    target: { kind: string; text: string };
+    actual: { value: string | null; text: string | null; period: string | null; basis: { code: string } | null };
+    inputs: { status: string; value: string | null }[];
+    status: string | null;
+    displayStatus: { vi: string; en: string } | null;
+    required: unknown;
+    projection: unknown;
+    explanation: { vi: string; en: string };
+    period: { period: string; cutoffLabel: string } | null;
+  }
+
+  it('prints every target of a plan with its indicator, target, actual, vintages, printed verdict and period with cut-off; an official vintage flips a verdict and the old one stays reproducible', async () => {
+    const env = { DATA_DIR: tempDir() };
+    const first = await runCli(['evaluate', 'hai-phong-2020-2025', '--json', '--as-of', '2026-11-25'], env);
+    expect(first.code, first.stderr).toBe(0);
+    const view = JSON.parse(first.stdout) as { rows: Row[]; summary: { vi: string } };
+    expect(view.rows.length).toBe(33);
+    for (const r of view.rows) {
+      expect(Object.keys(r)).toEqual(expect.arrayContaining(['indicator', 'target', 'actual', 'status', 'displayStatus', 'required', 'projection', 'explanation']));
+      expect(r.explanation.vi.length).toBeGreaterThan(0);
+      expect(r.explanation.en.length).toBeGreaterThan(0);
+    }
+    const grdp = view.rows.find((r) => r.indicator.code === '1');
+    expect(grdp).toMatchObject({
+      target: { kind: 'growth_average', text: '14,5%/năm' },
+      actual: { value: '11.39', basis: { code: 'comparable_2010' } },
+      status: 'not_met',
+      displayStatus: { vi: 'Ước không đạt' },
+      inputs: [{ status: 'estimate', value: '11.39' }],
+      period: { period: '2021-2025', cutoffLabel: 'số liệu từ 15/12/2020 đến 14/12/2025' },
+    });
+    expect(view.summary.vi).toMatch(/đạt và vượt \d+\/\d+ chỉ tiêu/);
+
+    const add = await runCli(
+      ['add-vintage', 'hai-phong-2020-2025', '1', '--period', '2021-2025', '--value', '14.6', '--status', 'official', '--source', 'Số liệu thử', '--published-on', '2026-11-20'],
+      env,
+    );
+    expect(add.code, add.stderr).toBe(0);
+    expect(add.stdout).toContain('Ước không đạt (11.39) → Vượt (14.6)');
+
+    const after = JSON.parse((await runCli(['evaluate', 'hai-phong-2020-2025', '--json', '--as-of', '2026-11-25'], env)).stdout) as { rows: Row[] };
+    expect(after.rows.find((r) => r.indicator.code === '1')).toMatchObject({ status: 'exceeded', displayStatus: { vi: 'Vượt' }, inputs: [{ status: 'official' }] });
+    const before = JSON.parse((await runCli(['evaluate', 'hai-phong-2020-2025', '--json', '--as-of', '2026-11-25', '--published-on', '2026-11-19'], env)).stdout) as { rows: Row[] };
+    expect(before.rows.find((r) => r.indicator.code === '1')).toMatchObject({ status: 'not_met', inputs: [{ status: 'estimate' }] });
+
+    const changes = await runCli(['changes', 'hai-phong-2020-2025', '--json'], env);
+    expect(JSON.parse(changes.stdout)).toMatchObject([{ indicator: { code: '1' }, before: { status: 'not_met' }, after: { status: 'exceeded' } }]);
+  }, 300_000);
+
+  it('reports an unknown plan as a user error', async () => {
+    const res = await runCli(['evaluate', 'no-such-plan'], { DATA_DIR: tempDir() });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('Không tìm thấy');
+  });
+});
