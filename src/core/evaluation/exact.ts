@@ -16,6 +16,42 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 
 
 /** Parses "-118079.28" by hand (same grammar as parseDecimal); throws parseDecimal's typed error when invalid. */
 export function parseExact(text: string, field = 'value'): Exact {
+  return parseSafe(text) ?? parseSlow(text, field);
+}
+
+/**
+ * The hand parser for canonical decimals of up to 15 significant digits; null for anything else (invalid text, or a
+ * figure that needs decimal.js), so the caller builds its error context only when it is needed.
+ */
+export function parseSafe(text: string): Exact | null {
+  if (typeof text !== 'string') return null;
+  const len = text.length;
+  let i = 0;
+  let neg = false;
+  if (len > 0 && text.charCodeAt(0) === 45) {
+    neg = true;
+    i = 1;
+  }
+  let n = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      digits++;
+      if (scale >= 0) scale++;
+    } else if (c === 46 && scale < 0 && digits > 0) {
+      scale = 0;
+    } else {
+      return null;
+    }
+  }
+  if (digits === 0 || scale === 0 || digits > 15) return null;
+  return { text, n: neg ? -n : n, s: scale < 0 ? 0 : scale };
+}
+
+function parseSlow(text: string, field: string): Exact {
   if (typeof text !== 'string') return fromDecimal(parseDecimal(text, field), text);
   const len = text.length;
   let i = 0;

@@ -3,7 +3,7 @@
 import { InvalidObservation, MixedPriceBasis, PeriodOutOfTerm, UnitMismatch } from '../errors.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
 import type { ObservationInput, TargetSpec } from '../targets/target.ts';
-import { parseExact, type Exact } from './exact.ts';
+import { parseExact, parseSafe, type Exact } from './exact.ts';
 import type { RestsOn } from './types.ts';
 
 export interface PreparedObservation {
@@ -17,17 +17,34 @@ export interface PreparedObservation {
   value: Exact;
 }
 
-// Period codes repeat across millions of observations; parsing each once keeps the hot path free of regexes.
-const periodCache = new Map<string, Period>();
+// Period codes repeat across millions of observations; parsing each once keeps the hot path free of regexes. Each
+// entry also carries the stamp of the last call that saw it, so duplicates are found without a Set per call.
+interface PeriodEntry {
+  period: Period;
+  endYear: number;
+  months: number;
+  stamp: number;
+}
+const periodCache = new Map<string, PeriodEntry>();
 const PERIOD_CACHE_MAX = 50_000;
+let callStamp = 0;
+let cacheGeneration = 0;
 
-function cachedPeriod(code: string): Period {
+function periodEntry(code: string): PeriodEntry {
   const hit = periodCache.get(code);
   if (hit !== undefined) return hit;
   const p = parsePeriod(code);
-  if (periodCache.size >= PERIOD_CACHE_MAX) periodCache.clear();
-  periodCache.set(code, p);
-  return p;
+  if (periodCache.size >= PERIOD_CACHE_MAX) {
+    periodCache.clear();
+    cacheGeneration++;
+  }
+  const e: PeriodEntry = { period: p, endYear: p.kind === 'span' ? p.endYear : p.year, months: monthsCovered(p), stamp: 0 };
+  periodCache.set(code, e);
+  return e;
+}
+
+function cachedPeriod(code: string): Period {
+  return periodEntry(code).period;
 }
 
 function monthsCovered(p: Period): number {
@@ -67,11 +84,16 @@ const sameUnit = (a: string, b: string): boolean => a.trim().toLowerCase() === b
 export function prepareObservations(target: TargetSpec, observations: readonly ObservationInput[], indicatorUnit?: string): PreparedObservation[] {
   const { from, to } = observationWindow(target);
   const out: PreparedObservation[] = new Array<PreparedObservation>(observations.length);
-  const seen = new Set<string>();
+  const stamp = ++callStamp;
+  const generation = cacheGeneration;
+  // Set only if the cache is cleared during this call (the stamps of the earlier entries are then lost).
+  let seen: Set<string> | undefined;
   for (let i = 0; i < observations.length; i++) {
     const o = observations[i] as ObservationInput;
-    const period = cachedPeriod(o.period);
-    const endYear = period.kind === 'span' ? period.endYear : period.year;
+    const entry = periodEntry(o.period);
+    const period = entry.period;
+    const endYear = entry.endYear;
+    if (seen === undefined && cacheGeneration !== generation) seen = new Set(observations.slice(0, i).map((x) => x.period));
     if (period.year < from || endYear > to) {
       throw new PeriodOutOfTerm(
         {
@@ -81,20 +103,21 @@ export function prepareObservations(target: TargetSpec, observations: readonly O
         { period: o.period, from, to },
       );
     }
-    if (seen.has(o.period)) {
+    if (entry.stamp === stamp || (seen !== undefined && seen.has(o.period))) {
       throw new InvalidObservation(
         { vi: `Có hai số liệu cho cùng kỳ ${o.period}; hãy chọn một phiên bản`, en: `Two observations for the same period ${o.period}; choose one vintage` },
         { period: o.period },
       );
     }
-    seen.add(o.period);
+    entry.stamp = stamp;
+    seen?.add(o.period);
     if (indicatorUnit !== undefined && o.unit !== undefined && !sameUnit(o.unit, indicatorUnit)) {
       throw new UnitMismatch(
         { vi: `Số liệu kỳ ${o.period} có đơn vị "${o.unit}", chỉ tiêu dùng "${indicatorUnit}"`, en: `Observation for ${o.period} is in "${o.unit}", the indicator uses "${indicatorUnit}"` },
         { period: o.period, unit: o.unit, indicatorUnit },
       );
     }
-    out[i] = { input: o, period, year: period.year, endYear, months: monthsCovered(period), value: parseExact(o.value, `${o.period} / value`) };
+    out[i] = { input: o, period, year: period.year, endYear, months: entry.months, value: parseSafe(o.value) ?? parseExact(o.value, `${o.period} / value`) };
   }
   return out;
 }
