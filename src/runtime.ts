@@ -2,6 +2,7 @@
 // empty database. The server, the CLI and the tests all start from here.
 import type { Config } from './config/config.ts';
 import { readDatasetFolder } from './imports/dataset-folder.ts';
+import { ensureAdmin } from './services/auth/ensure-admin.ts';
 import { systemActor, type ServiceContext } from './services/context.ts';
 import { importDataset, type ImportReport } from './services/dataset/import-dataset.ts';
 import { openDb, type Db } from './storage/db.ts';
@@ -34,6 +35,7 @@ export async function openRuntime(config: Config, log: Logger = { info: () => {}
       const report = await seedBundledDataset(runtime);
       log.info(`bundled dataset loaded: ${report.plans.map((p) => `${p.code} (${p.targets} targets)`).join(', ')}`);
     }
+    await ensureAdmin(db, config, log);
     return runtime;
   } catch (e) {
     await db.close();

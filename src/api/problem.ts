@@ -61,8 +61,16 @@ function fromValidation(err: FastifyError): Problem {
     const where = `${err.validationContext ?? 'body'}${v.instancePath || ''}`;
     const missing = (v.params as { missingProperty?: string; additionalProperty?: string }) ?? {};
     const field = missing.missingProperty ? `${where}/${missing.missingProperty}` : missing.additionalProperty ? `${where}/${missing.additionalProperty}` : where;
-    const reasonEn = missing.additionalProperty ? 'unknown field' : (v.message ?? 'invalid');
-    const reasonVi = missing.additionalProperty ? 'trường không được phép' : missing.missingProperty ? 'thiếu trường bắt buộc' : `không hợp lệ (${v.message ?? ''})`;
+    // A decimal written the Vietnamese way ("1,5") is the commonest mistake: say so plainly.
+    const decimal = v.keyword === 'pattern' && String((v.params as { pattern?: string }).pattern ?? '').startsWith('^-?\\d');
+    const reasonEn = missing.additionalProperty ? 'unknown field' : decimal ? 'must be a decimal number with a dot, e.g. 1.5 (not 1,5)' : (v.message ?? 'invalid');
+    const reasonVi = missing.additionalProperty
+      ? 'trường không được phép'
+      : missing.missingProperty
+        ? 'thiếu trường bắt buộc'
+        : decimal
+          ? 'phải là số thập phân dùng dấu chấm, ví dụ 1.5 (không dùng 1,5)'
+          : `không hợp lệ (${v.message ?? ''})`;
     return { path: field, reason: { vi: reasonVi, en: reasonEn } };
   });
   const first = issues[0];
@@ -80,7 +88,9 @@ function fromValidation(err: FastifyError): Problem {
 export function toProblem(err: unknown): Problem {
   if (isChitieuError(err)) {
     const extra = err.kind === 'precondition' || Object.keys(err.details).length > 0 ? { details: err.details } : {};
-    return problemOf(STATUS[err.kind], err.code, err.messages, err.issues, extra);
+    // 428: a write that must say which version it read (If-Match) and did not.
+    const status = err.code === 'precondition_required' ? 428 : STATUS[err.kind];
+    return problemOf(status, err.code, err.messages, err.issues, extra);
   }
   const fe = err as FastifyError;
   if (fe && Array.isArray(fe.validation)) return fromValidation(fe);

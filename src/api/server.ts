@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Runtime } from '../runtime.ts';
+import { registerJsonBody } from './json-body.ts';
 import { sendProblem } from './problem.ts';
 import { registerRoutes } from './routes/index.ts';
 
@@ -48,6 +49,7 @@ export async function buildServer(runtime: Runtime, opts: ServerOptions = {}): P
     hsts: runtime.config.secureCookies,
   });
   await app.register(cookie);
+  registerJsonBody(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -1,10 +1,26 @@
-// Every route of the API, registered in one place.
+// Every route of the API, registered in one place. Each names its policy action (route-table.ts); the session hook
+// resolves the caller and checks that action before anything else runs.
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../../runtime.ts';
+import { registerSessionHook } from '../auth/session-hook.ts';
+import { authRoutes } from './auth.ts';
+import { evaluationRoutes } from './evaluations.ts';
 import { healthRoutes } from './health.ts';
+import { observationRoutes } from './observations.ts';
 import { planRoutes } from './plans.ts';
+import { referenceRoutes } from './reference.ts';
+import { enforceRouteTable } from './route-table.ts';
+import { userRoutes } from './users.ts';
 
 export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Promise<void> {
+  // Liveness needs no caller and no policy: registered before the route table is enforced.
   await healthRoutes(api, runtime);
+  enforceRouteTable(api);
+  registerSessionHook(api, runtime);
+  await authRoutes(api, runtime);
   await planRoutes(api, runtime);
+  await referenceRoutes(api, runtime);
+  await observationRoutes(api, runtime);
+  await evaluationRoutes(api, runtime);
+  await userRoutes(api, runtime);
 }

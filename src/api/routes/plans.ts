@@ -20,6 +20,7 @@ export async function planRoutes(api: FastifyInstance, runtime: Runtime): Promis
   api.get(
     '/plans',
     {
+      config: { action: 'plan.read' },
       schema: {
         tags: ['plans'],
         summary: 'List plans',
@@ -29,7 +30,7 @@ export async function planRoutes(api: FastifyInstance, runtime: Runtime): Promis
     },
     async (req) => {
       const q = req.query as { tenant?: string };
-      const ctx = { db: runtime.db, actor: publicActor(), now: () => new Date(), requestId: req.id };
+      const ctx = { db: runtime.db, actor: req.actor ?? publicActor(), now: () => new Date(), requestId: req.id };
       return { items: await listPlans({ ctx, input: q }) };
     },
   );

@@ -1,0 +1,149 @@
+// Observations: list, one with its revision history, enter, revise, submit, return, approve. The ETag is the
+// observation's version; every write on an existing observation needs If-Match.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import type { Runtime } from '../../runtime.ts';
+import { approveObservation } from '../../services/observations/approve-observation.ts';
+import { enterObservation, type EnterObservationInput } from '../../services/observations/enter-observation.ts';
+import { getObservation } from '../../services/observations/get-observation.ts';
+import { listObservations, type ListObservationsInput } from '../../services/observations/list-observations.ts';
+import { returnObservation } from '../../services/observations/return-observation.ts';
+import { reviseObservation } from '../../services/observations/revise-observation.ts';
+import { submitObservation } from '../../services/observations/submit-observation.ts';
+import type { FigureInput } from '../../services/observations/observation-input.ts';
+import { Common, PageQuery, pageSchema } from './pagination.ts';
+import { contextOf } from './route-table.ts';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Version = Type.Object({
+  id: Type.String(),
+  seq: Type.Integer(),
+  value: Nullable(Type.String()),
+  valueText: Nullable(Type.String()),
+  status: Type.String(),
+  workflowState: Type.String(),
+  reason: Nullable(Type.String()),
+  sourceText: Nullable(Type.String()),
+  evidenceUrl: Nullable(Type.String()),
+  enteredBy: Nullable(Type.String()),
+  enteredAt: Type.String(),
+  approvedBy: Nullable(Type.String()),
+  approvedAt: Nullable(Type.String()),
+});
+const ObservationSchema = Type.Object({
+  id: Type.String(),
+  tenant: Type.String(),
+  plan: Nullable(Type.String()),
+  indicator: Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() }),
+  unit: Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() }),
+  period: Type.String(),
+  version: Type.Integer(),
+  latest: Nullable(Version),
+  approved: Nullable(Version),
+  versions: Type.Optional(Type.Array(Version)),
+  reviews: Type.Optional(Type.Array(Type.Object({ versionId: Type.String(), action: Type.String(), comment: Nullable(Type.String()), actorId: Nullable(Type.String()), at: Type.String() }))),
+});
+const Written = Type.Object({ id: Type.String(), version: Type.Integer() });
+const Figure = {
+  value: Common.decimal,
+  status: Type.Union([Type.Literal('estimate'), Type.Literal('preliminary'), Type.Literal('official')]),
+  reason: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  sourceText: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  evidenceUrl: Type.Optional(Nullable(Type.String({ maxLength: 2000, pattern: '^https?://[^\\s<>"]+$' }))),
+};
+const IdParams = Type.Object({ id: Common.id }, { additionalProperties: false });
+const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
+const Comment = Type.Object({ comment: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) }, { additionalProperties: false });
+
+/** `If-Match: "3"` (or W/"3", or 3) → 3; anything else counts as absent, which the service refuses with 428. */
+function ifMatchOf(req: FastifyRequest): number | null {
+  const h = req.headers['if-match'];
+  const m = typeof h === 'string' ? /^(?:W\/)?"?(\d{1,9})"?$/.exec(h.trim()) : null;
+  return m?.[1] ? Number(m[1]) : null;
+}
+
+function written(reply: FastifyReply, r: { id: string; version: number }, status = 200): { id: string; version: number } {
+  void reply.status(status).header('etag', `"${r.version}"`);
+  return r;
+}
+
+export async function observationRoutes(api: FastifyInstance, runtime: Runtime): Promise<void> {
+  api.get(
+    '/observations',
+    {
+      config: { action: 'observation.read' },
+      schema: {
+        tags: ['observations'],
+        summary: 'List observations (the public sees approved figures only)',
+        querystring: Type.Object(
+          {
+            tenant: Type.Optional(Common.code),
+            plan: Type.Optional(Common.code),
+            indicatorId: Type.Optional(Common.id),
+            unit: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
+            agency: Type.Optional(Common.code),
+            period: Type.Optional(Common.period),
+            status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('returned'), Type.Literal('approved')])),
+            ...PageQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: pageSchema(ObservationSchema) },
+      },
+    },
+    async (req) => listObservations({ ctx: contextOf(runtime, req), input: req.query as ListObservationsInput }),
+  );
+  api.get(
+    '/observations/:id',
+    { config: { action: 'observation.read' }, schema: { tags: ['observations'], summary: 'One observation with every version and workflow step', params: IdParams, response: { 200: ObservationSchema } } },
+    async (req, reply) => {
+      const view = await getObservation({ ctx: contextOf(runtime, req), input: req.params as { id: string } });
+      void reply.header('etag', `"${view.version}"`);
+      return view;
+    },
+  );
+  api.post(
+    '/observations',
+    {
+      config: { action: 'observation.enter' },
+      schema: {
+        tags: ['observations'],
+        summary: 'Enter the first figure of an indicator for a unit and period (a draft)',
+        body: Type.Object({ indicatorId: Common.id, unitId: Common.id, period: Common.period, ...Figure }, { additionalProperties: false }),
+        response: { 201: Written },
+      },
+    },
+    async (req, reply) => written(reply, await enterObservation({ ctx: contextOf(runtime, req), input: req.body as EnterObservationInput }), 201),
+  );
+  api.post(
+    '/observations/:id/versions',
+    {
+      config: { action: 'observation.enter' },
+      schema: { tags: ['observations'], summary: 'Revise: a new version (draft) of the figure; needs If-Match', params: IdParams, headers: IfMatch, body: Type.Object(Figure, { additionalProperties: false }), response: { 200: Written } },
+    },
+    async (req, reply) =>
+      written(reply, await reviseObservation({ ctx: contextOf(runtime, req), input: { ...(req.body as FigureInput), id: (req.params as { id: string }).id, ifMatch: ifMatchOf(req) } })),
+  );
+  const steps = [
+    ['submit', 'observation.submit', 'Submit the newest version for approval', submitObservation],
+    ['return', 'observation.review', 'Return the submitted version with a comment', returnObservation],
+    ['approve', 'observation.review', 'Approve the submitted version (it becomes public)', approveObservation],
+  ] as const;
+  for (const [verb, action, summary, run] of steps) {
+    api.post(
+      `/observations/:id/${verb}`,
+      {
+        config: { action },
+        // The body is optional (only return needs a comment): an empty one is validated as {}.
+        preValidation: async (req) => {
+          req.body ??= {};
+        },
+        schema: { tags: ['observations'], summary: `${summary}; needs If-Match`, params: IdParams, headers: IfMatch, body: Comment, response: { 200: Written } },
+      },
+      async (req, reply) => {
+        const comment = (req.body as { comment?: string | null } | undefined)?.comment ?? null;
+        return written(reply, await run({ ctx: contextOf(runtime, req), input: { id: (req.params as { id: string }).id, ifMatch: ifMatchOf(req), comment } }));
+      },
+    );
+  }
+}

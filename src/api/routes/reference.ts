@@ -1,0 +1,71 @@
+// Read-only resources: one plan, units, agencies, indicators, targets, breakthroughs, tasks, projects, users, audit.
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import type { Runtime } from '../../runtime.ts';
+import type { Action } from '../../services/policy.ts';
+import { listAuditLog } from '../../services/audit-log/list-audit-log.ts';
+import { getPlan } from '../../services/reference/get-plan.ts';
+import { listAgencies } from '../../services/reference/list-agencies.ts';
+import { listBreakthroughs } from '../../services/reference/list-breakthroughs.ts';
+import { listIndicators } from '../../services/reference/list-indicators.ts';
+import { listTargets } from '../../services/reference/list-targets.ts';
+import { listUnits } from '../../services/reference/list-units.ts';
+import { listProjects } from '../../services/projects/list-projects.ts';
+import { listTasks } from '../../services/tasks/list-tasks.ts';
+import { listUsers } from '../../services/users/list-users.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { Common, PageQuery } from './pagination.ts';
+import { PlanSchema } from './plans.ts';
+import { contextOf } from './route-table.ts';
+
+type Lister = (a: { ctx: ServiceContext; input: Record<string, unknown> }) => Promise<{ items: unknown[]; nextCursor: string | null }>;
+
+const Filters = {
+  tenant: Type.Optional(Common.code),
+  plan: Type.Optional(Common.code),
+  agency: Type.Optional(Common.code),
+  group: Type.Optional(Common.code),
+  indicatorId: Type.Optional(Common.id),
+  level: Type.Optional(Type.Union(['province', 'commune', 'ward', 'special_zone', 'district'].map((l) => Type.Literal(l)))),
+  status: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z_]+$' })),
+  entity: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z_]+$' })),
+  entityId: Type.Optional(Type.String({ maxLength: 80 })),
+};
+type FilterName = keyof typeof Filters;
+
+// Each list names its policy action and the filters it accepts; unknown query parameters are refused.
+const LISTS: { url: string; action: Action; tag: string; summary: string; filters: FilterName[]; run: Lister }[] = [
+  { url: '/units', action: 'reference.read', tag: 'reference', summary: 'Administrative units', filters: ['tenant', 'level'], run: listUnits as Lister },
+  { url: '/agencies', action: 'reference.read', tag: 'reference', summary: 'Agencies', filters: ['tenant'], run: listAgencies as Lister },
+  { url: '/indicators', action: 'reference.read', tag: 'reference', summary: 'Indicators', filters: ['tenant', 'plan', 'agency', 'group'], run: listIndicators as Lister },
+  { url: '/targets', action: 'reference.read', tag: 'reference', summary: 'Targets', filters: ['tenant', 'plan', 'indicatorId'], run: listTargets as Lister },
+  { url: '/breakthroughs', action: 'reference.read', tag: 'reference', summary: 'Breakthroughs', filters: ['tenant', 'plan'], run: listBreakthroughs as Lister },
+  { url: '/tasks', action: 'task.read', tag: 'tasks', summary: 'Tasks and solutions (parentId gives the tree)', filters: ['tenant', 'plan', 'agency', 'status'], run: listTasks as Lister },
+  { url: '/projects', action: 'project.read', tag: 'projects', summary: 'Key projects with milestones and progress', filters: ['tenant', 'plan', 'agency', 'status'], run: listProjects as Lister },
+  { url: '/users', action: 'user.read', tag: 'users', summary: 'Accounts of the tenant (admin)', filters: [], run: listUsers as Lister },
+  { url: '/audit-log', action: 'audit.read', tag: 'audit', summary: 'Audit log, newest first (admin, inspector)', filters: ['entity', 'entityId'], run: listAuditLog as Lister },
+];
+
+export async function referenceRoutes(api: FastifyInstance, runtime: Runtime): Promise<void> {
+  api.get(
+    '/plans/:code',
+    { config: { action: 'plan.read' }, schema: { tags: ['plans'], summary: 'One plan', params: Type.Object({ code: Common.code }, { additionalProperties: false }), response: { 200: PlanSchema } } },
+    async (req) => getPlan({ ctx: contextOf(runtime, req), input: req.params as { code: string } }),
+  );
+  for (const l of LISTS) {
+    const props = Object.fromEntries(l.filters.map((f) => [f, Filters[f]]));
+    api.get(
+      l.url,
+      {
+        config: { action: l.action },
+        schema: {
+          tags: [l.tag],
+          summary: l.summary,
+          querystring: Type.Object({ ...props, ...PageQuery }, { additionalProperties: false }),
+          response: { 200: Type.Object({ items: Type.Array(Type.Unknown()), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+        },
+      },
+      async (req) => l.run({ ctx: contextOf(runtime, req), input: req.query as Record<string, unknown> }),
+    );
+  }
+}

@@ -1,0 +1,111 @@
+// The one policy: which role may do which action, and over what scope. Every service asks here first, and every
+// API route names its action, so the tests can enumerate route × role and compare with this table.
+import { Forbidden, Unauthenticated } from '../core/errors.ts';
+import type { Actor, Role } from './context.ts';
+
+export const ACTIONS = [
+  'session.login',
+  'session.read',
+  'session.logout',
+  'session.update',
+  'plan.read',
+  'reference.read',
+  'observation.read',
+  'observation.enter',
+  'observation.submit',
+  'observation.review',
+  'evaluation.read',
+  'task.read',
+  'task_report.enter',
+  'task_report.submit',
+  'task_report.review',
+  'project.read',
+  'user.read',
+  'user.manage',
+  'audit.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * What a grant covers:
+ * - `tenant`: everything in the actor's own tenant;
+ * - `agency`: in the actor's tenant, only the indicators, tasks and projects the actor's agency owns;
+ * - `published`: approved figures only (the public portal), any tenant;
+ * - `self`: the actor's own session.
+ */
+export type Scope = 'tenant' | 'agency' | 'published' | 'self';
+export type Principal = Role | 'public';
+export const PRINCIPALS: readonly Principal[] = ['admin', 'plan_owner', 'agency_editor', 'approver', 'reader', 'inspector', 'public'];
+
+const READ_ALL: Partial<Record<Principal, Scope>> = {
+  admin: 'tenant',
+  plan_owner: 'tenant',
+  agency_editor: 'tenant',
+  approver: 'tenant',
+  reader: 'tenant',
+  inspector: 'tenant',
+  public: 'published',
+};
+const SIGNED_IN: Partial<Record<Principal, Scope>> = {
+  admin: 'self',
+  plan_owner: 'self',
+  agency_editor: 'self',
+  approver: 'self',
+  reader: 'self',
+  inspector: 'self',
+};
+// Entering data: the plan owner and admin for the whole tenant, an agency editor for what its agency owns.
+const ENTER: Partial<Record<Principal, Scope>> = { admin: 'tenant', plan_owner: 'tenant', agency_editor: 'agency' };
+// Reviewing is the approver's alone (and the admin's): the plan owner who enters data does not approve it.
+const REVIEW: Partial<Record<Principal, Scope>> = { admin: 'tenant', approver: 'tenant' };
+
+export const POLICY: Record<Action, Partial<Record<Principal, Scope>>> = {
+  'session.login': { public: 'self' },
+  'session.read': SIGNED_IN,
+  'session.logout': SIGNED_IN,
+  'session.update': SIGNED_IN,
+  'plan.read': READ_ALL,
+  'reference.read': READ_ALL,
+  'observation.read': READ_ALL,
+  'observation.enter': ENTER,
+  'observation.submit': ENTER,
+  'observation.review': REVIEW,
+  'evaluation.read': READ_ALL,
+  'task.read': READ_ALL,
+  'task_report.enter': ENTER,
+  'task_report.submit': ENTER,
+  'task_report.review': REVIEW,
+  'project.read': READ_ALL,
+  'user.read': { admin: 'tenant' },
+  'user.manage': { admin: 'tenant' },
+  'audit.read': { admin: 'tenant', inspector: 'tenant' },
+};
+
+const BREADTH: Record<Scope, number> = { tenant: 3, agency: 2, published: 1, self: 0 };
+
+function principalsOf(actor: Actor): Principal[] {
+  return actor.kind === 'public' ? ['public'] : actor.roles;
+}
+
+/** The widest scope any of the actor's roles grants for the action, or null. */
+export function scopeOf(actor: Actor, action: Action): Scope | null {
+  let best: Scope | null = null;
+  for (const p of principalsOf(actor)) {
+    const s = POLICY[action][p];
+    if (s && (best === null || BREADTH[s] > BREADTH[best])) best = s;
+  }
+  return best;
+}
+
+/** Checks the action and returns the scope it is allowed in; anonymous callers are told to log in, others refused. */
+export function authorize(actor: Actor, action: Action): Scope {
+  const scope = scopeOf(actor, action);
+  if (scope) return scope;
+  if (actor.kind === 'public') throw new Unauthenticated();
+  throw new Forbidden();
+}
+
+/** The tenant an actor's queries are confined to; null (all tenants) only for the anonymous portal and the system. */
+export function tenantFilter(actor: Actor): string | null {
+  return actor.tenantId;
+}

@@ -1,0 +1,179 @@
+// Observations (the slot indicator × unit × period), their append-only versions and workflow reviews, as stored.
+import type { Queryable } from '../db.ts';
+
+export interface ObservationRow {
+  [k: string]: unknown;
+  id: string;
+  tenant_id: string;
+  tenant_code: string;
+  indicator_id: string;
+  indicator_code: string;
+  indicator_name: string;
+  owner_agency_id: string | null;
+  plan_code: string | null;
+  unit_id: string;
+  unit_code: string;
+  unit_name: string;
+  period: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface VersionRow {
+  [k: string]: unknown;
+  id: string;
+  observation_id: string;
+  seq: number;
+  value: string | null;
+  value_text: string | null;
+  status: string;
+  workflow_state: string;
+  reason: string | null;
+  source_text: string | null;
+  evidence_url: string | null;
+  entered_by: string | null;
+  entered_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+}
+
+export interface ReviewRow {
+  [k: string]: unknown;
+  id: string;
+  version_id: string;
+  action: string;
+  comment: string | null;
+  actor_id: string | null;
+  at: string;
+}
+
+const SELECT_OBS = `
+  SELECT o.id, o.tenant_id, t.code AS tenant_code, o.indicator_id, i.code AS indicator_code, i.name AS indicator_name, i.owner_agency_id,
+         p.code AS plan_code, o.unit_id, u.code AS unit_code, u.name AS unit_name, o.period, o.version, o.updated_at::text AS updated_at
+    FROM observations o JOIN tenants t ON t.id = o.tenant_id JOIN indicators i ON i.id = o.indicator_id
+    JOIN units u ON u.id = o.unit_id LEFT JOIN plans p ON p.id = i.plan_id`;
+
+export interface ObservationFilter {
+  tenantId: string | null;
+  tenantCode: string | null;
+  plan: string | null;
+  indicatorId: string | null;
+  unit: string | null;
+  agency: string | null;
+  period: string | null;
+  workflowState: string | null;
+  approvedOnly: boolean;
+  after: string[] | null;
+  limit: number;
+}
+
+export async function listObservations(db: Queryable, f: ObservationFilter): Promise<ObservationRow[]> {
+  return db.query<ObservationRow>(
+    `${SELECT_OBS}
+      WHERE ($1::uuid IS NULL OR o.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR p.code = $3)
+        AND ($4::uuid IS NULL OR o.indicator_id = $4) AND ($5::text IS NULL OR u.code = $5)
+        AND ($6::text IS NULL OR i.owner_agency_id = (SELECT a.id FROM agencies a WHERE a.tenant_id = o.tenant_id AND a.code = $6))
+        AND ($7::text IS NULL OR o.period = $7)
+        AND ($8::text IS NULL OR (SELECT v.workflow_state FROM observation_versions v WHERE v.observation_id = o.id ORDER BY v.seq DESC LIMIT 1) = $8)
+        AND (NOT $9::boolean OR EXISTS (SELECT 1 FROM observation_versions v WHERE v.observation_id = o.id AND v.workflow_state = 'approved'))
+        AND ($10::text IS NULL OR (i.code, o.period, o.id::text) > ($10, $11, $12))
+      ORDER BY i.code, o.period, o.id::text LIMIT $13`,
+    [f.tenantId, f.tenantCode, f.plan, f.indicatorId, f.unit, f.agency, f.period, f.workflowState, f.approvedOnly, f.after?.[0] ?? null, f.after?.[1] ?? null, f.after?.[2] ?? null, f.limit],
+  );
+}
+
+export async function findObservation(db: Queryable, tenantId: string | null, id: string): Promise<ObservationRow | null> {
+  return (await db.query<ObservationRow>(`${SELECT_OBS} WHERE o.id = $1 AND ($2::uuid IS NULL OR o.tenant_id = $2)`, [id, tenantId]))[0] ?? null;
+}
+
+export async function findObservationSlot(db: Queryable, tenantId: string, indicatorId: string, unitId: string, period: string): Promise<ObservationRow | null> {
+  return (
+    (await db.query<ObservationRow>(`${SELECT_OBS} WHERE o.tenant_id = $1 AND o.indicator_id = $2 AND o.unit_id = $3 AND o.period = $4`, [tenantId, indicatorId, unitId, period]))[0] ?? null
+  );
+}
+
+const SELECT_VERSION = `SELECT id, observation_id, seq, value::text AS value, value_text, status, workflow_state, reason, source_text, evidence_url, entered_by,
+  entered_at::text AS entered_at, approved_by, approved_at::text AS approved_at FROM observation_versions`;
+
+export async function listVersions(db: Queryable, tenantId: string, observationIds: string[]): Promise<VersionRow[]> {
+  if (observationIds.length === 0) return [];
+  return db.query<VersionRow>(`${SELECT_VERSION} WHERE tenant_id = $1 AND observation_id = ANY($2::uuid[]) ORDER BY observation_id, seq`, [tenantId, observationIds]);
+}
+
+export async function latestVersion(db: Queryable, tenantId: string, observationId: string): Promise<VersionRow | null> {
+  return (await db.query<VersionRow>(`${SELECT_VERSION} WHERE tenant_id = $1 AND observation_id = $2 ORDER BY seq DESC LIMIT 1`, [tenantId, observationId]))[0] ?? null;
+}
+
+export async function listReviews(db: Queryable, tenantId: string, observationId: string): Promise<ReviewRow[]> {
+  return db.query<ReviewRow>('SELECT id, version_id, action, comment, actor_id, at::text AS at FROM observation_reviews WHERE tenant_id = $1 AND observation_id = $2 ORDER BY at, id', [
+    tenantId,
+    observationId,
+  ]);
+}
+
+export async function insertObservation(db: Queryable, o: { tenantId: string; indicatorId: string; unitId: string; period: string }): Promise<string> {
+  const rows = await db.query<{ id: string }>('INSERT INTO observations (tenant_id, indicator_id, unit_id, period) VALUES ($1,$2,$3,$4) RETURNING id', [o.tenantId, o.indicatorId, o.unitId, o.period]);
+  return (rows[0] as { id: string }).id;
+}
+
+/**
+ * Moves the observation to its next version if, and only if, it is still at `expected`: the row lock this UPDATE
+ * takes makes two racing writers serialise, and the loser sees zero rows (a stale If-Match).
+ */
+export async function bumpVersion(db: Queryable, tenantId: string, id: string, expected: number, at: Date): Promise<number | null> {
+  const rows = await db.query<{ version: number }>('UPDATE observations SET version = version + 1, updated_at = $4 WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING version', [
+    tenantId,
+    id,
+    expected,
+    at.toISOString(),
+  ]);
+  return rows[0]?.version ?? null;
+}
+
+export async function insertVersion(
+  db: Queryable,
+  v: { tenantId: string; observationId: string; seq: number; value: string; valueText: string | null; status: string; reason: string | null; sourceText: string | null; evidenceUrl: string | null; enteredBy: string | null; measure: string; priceBasis: string },
+): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_text, status, reason, source_text, evidence_url, entered_by, measure, price_basis, workflow_state, change_kind)
+     VALUES ($1,$2,$3,$4::numeric,$5,$6,$7,$8,$9,$10,$11,$12,'draft',$13) RETURNING id`,
+    [v.tenantId, v.observationId, v.seq, v.value, v.valueText, v.status, v.reason, v.sourceText, v.evidenceUrl, v.enteredBy, v.measure, v.priceBasis, v.seq === 1 ? 'vintage' : 'correction'],
+  );
+  return (rows[0] as { id: string }).id;
+}
+
+export async function setWorkflowState(db: Queryable, tenantId: string, versionId: string, state: string, approvedBy: string | null, at: Date): Promise<void> {
+  await db.query(
+    `UPDATE observation_versions SET workflow_state = $3, approved_by = CASE WHEN $3 = 'approved' THEN $4::uuid ELSE approved_by END,
+            approved_at = CASE WHEN $3 = 'approved' THEN $5::timestamptz ELSE approved_at END WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, versionId, state, approvedBy, at.toISOString()],
+  );
+}
+
+export async function insertReview(db: Queryable, r: { tenantId: string; observationId: string; versionId: string; action: string; comment: string | null; actorId: string | null }): Promise<void> {
+  await db.query('INSERT INTO observation_reviews (tenant_id, observation_id, version_id, action, comment, actor_id) VALUES ($1,$2,$3,$4,$5,$6)', [
+    r.tenantId,
+    r.observationId,
+    r.versionId,
+    r.action,
+    r.comment,
+    r.actorId,
+  ]);
+}
+
+export interface IndicatorRef {
+  [k: string]: unknown;
+  id: string;
+  tenant_id: string;
+  owner_agency_id: string | null;
+  measure: string;
+  price_basis: string;
+}
+
+export async function findIndicatorRef(db: Queryable, tenantId: string, id: string): Promise<IndicatorRef | null> {
+  return (await db.query<IndicatorRef>('SELECT id, tenant_id, owner_agency_id, measure, price_basis FROM indicators WHERE tenant_id = $1 AND id = $2', [tenantId, id]))[0] ?? null;
+}
+
+export async function unitExists(db: Queryable, tenantId: string, id: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM units WHERE tenant_id = $1 AND id = $2', [tenantId, id])).length > 0;
+}

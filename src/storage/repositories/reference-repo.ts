@@ -1,0 +1,217 @@
+// Reference data as stored: units, agencies, indicators, targets, breakthroughs, tasks, projects. Every query takes
+// the tenant (null only for the public portal, which reads every tenant) and a keyset cursor.
+import type { Queryable } from '../db.ts';
+
+export interface ListArgs {
+  tenantId: string | null;
+  tenantCode: string | null;
+  after: string[] | null;
+  limit: number;
+}
+
+const k = (a: ListArgs, i: number): string | null => a.after?.[i] ?? null;
+
+export interface UnitRow {
+  [c: string]: unknown;
+  id: string;
+  tenant_code: string;
+  code: string;
+  name: string;
+  level: string;
+  parent_id: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+export async function listUnits(db: Queryable, a: ListArgs & { level: string | null }): Promise<UnitRow[]> {
+  return db.query<UnitRow>(
+    `SELECT u.id, t.code AS tenant_code, u.code, u.name, u.level, u.parent_id, u.valid_from, u.valid_to FROM units u JOIN tenants t ON t.id = u.tenant_id
+      WHERE ($1::uuid IS NULL OR u.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR u.level = $3)
+        AND ($4::text IS NULL OR (u.code, u.id::text) > ($4, $5)) ORDER BY u.code, u.id::text LIMIT $6`,
+    [a.tenantId, a.tenantCode, a.level, k(a, 0), k(a, 1), a.limit],
+  );
+}
+
+export interface AgencyRow {
+  [c: string]: unknown;
+  id: string;
+  tenant_code: string;
+  code: string;
+  name: string;
+  kind: string;
+}
+
+export async function listAgencies(db: Queryable, a: ListArgs): Promise<AgencyRow[]> {
+  return db.query<AgencyRow>(
+    `SELECT g.id, t.code AS tenant_code, g.code, g.name, g.kind FROM agencies g JOIN tenants t ON t.id = g.tenant_id
+      WHERE ($1::uuid IS NULL OR g.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR (g.code, g.id::text) > ($3, $4))
+      ORDER BY g.code, g.id::text LIMIT $5`,
+    [a.tenantId, a.tenantCode, k(a, 0), k(a, 1), a.limit],
+  );
+}
+
+export interface IndicatorRow {
+  [c: string]: unknown;
+  id: string;
+  tenant_code: string;
+  plan_code: string | null;
+  code: string;
+  name: string;
+  unit_of_measure: string;
+  group_code: string | null;
+  frequency: string;
+  direction: string;
+  measure: string;
+  agency_code: string | null;
+}
+
+export async function listIndicators(db: Queryable, a: ListArgs & { plan: string | null; agency: string | null; group: string | null }): Promise<IndicatorRow[]> {
+  return db.query<IndicatorRow>(
+    `SELECT i.id, t.code AS tenant_code, p.code AS plan_code, i.code, i.name, i.unit_of_measure, i.group_code, i.frequency, i.direction, i.measure, g.code AS agency_code
+       FROM indicators i JOIN tenants t ON t.id = i.tenant_id LEFT JOIN plans p ON p.id = i.plan_id LEFT JOIN agencies g ON g.id = i.owner_agency_id
+      WHERE ($1::uuid IS NULL OR i.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR p.code = $3)
+        AND ($4::text IS NULL OR g.code = $4) AND ($5::text IS NULL OR i.group_code = $5) AND ($6::text IS NULL OR (i.code, i.id::text) > ($6, $7))
+      ORDER BY i.code, i.id::text LIMIT $8`,
+    [a.tenantId, a.tenantCode, a.plan, a.agency, a.group, k(a, 0), k(a, 1), a.limit],
+  );
+}
+
+export interface TargetRow {
+  [c: string]: unknown;
+  id: string;
+  tenant_code: string;
+  plan_code: string;
+  indicator_id: string;
+  indicator_code: string;
+  kind: string;
+  spec: unknown;
+  text: string;
+  first_year: number;
+  last_year: number;
+  sort_order: number;
+}
+
+export async function listTargets(db: Queryable, a: ListArgs & { plan: string | null; indicatorId: string | null }): Promise<TargetRow[]> {
+  return db.query<TargetRow>(
+    `SELECT x.id, t.code AS tenant_code, p.code AS plan_code, x.indicator_id, i.code AS indicator_code, x.kind, x.spec, x.text, x.first_year, x.last_year, x.sort_order
+       FROM targets x JOIN tenants t ON t.id = x.tenant_id JOIN plans p ON p.id = x.plan_id JOIN indicators i ON i.id = x.indicator_id
+      WHERE ($1::uuid IS NULL OR x.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR p.code = $3)
+        AND ($4::uuid IS NULL OR x.indicator_id = $4) AND ($5::text IS NULL OR (lpad(x.sort_order::text, 8, '0'), x.id::text) > ($5, $6))
+      ORDER BY lpad(x.sort_order::text, 8, '0'), x.id::text LIMIT $7`,
+    [a.tenantId, a.tenantCode, a.plan, a.indicatorId, k(a, 0), k(a, 1), a.limit],
+  );
+}
+
+export interface BreakthroughRow {
+  [c: string]: unknown;
+  id: string;
+  tenant_code: string;
+  plan_code: string;
+  code: string;
+  title: string;
+  body: string | null;
+}
+
+export async function listBreakthroughs(db: Queryable, a: ListArgs & { plan: string | null }): Promise<BreakthroughRow[]> {
+  return db.query<BreakthroughRow>(
+    `SELECT b.id, t.code AS tenant_code, p.code AS plan_code, b.code, b.title, b.body FROM breakthroughs b JOIN tenants t ON t.id = b.tenant_id JOIN plans p ON p.id = b.plan_id
+      WHERE ($1::uuid IS NULL OR b.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR p.code = $3)
+        AND ($4::text IS NULL OR (b.code, b.id::text) > ($4, $5)) ORDER BY b.code, b.id::text LIMIT $6`,
+    [a.tenantId, a.tenantCode, a.plan, k(a, 0), k(a, 1), a.limit],
+  );
+}
+
+export interface TaskRow {
+  [c: string]: unknown;
+  id: string;
+  tenant_code: string;
+  plan_code: string;
+  parent_id: string | null;
+  code: string;
+  title: string;
+  agency_code: string | null;
+  owner_agency_id: string | null;
+  deadline: string | null;
+  status: string;
+  version: number;
+}
+
+const SELECT_TASK = `SELECT x.id, t.code AS tenant_code, p.code AS plan_code, x.parent_id, x.code, x.title, g.code AS agency_code, x.owner_agency_id, x.deadline, x.status, x.version
+  FROM tasks x JOIN tenants t ON t.id = x.tenant_id JOIN plans p ON p.id = x.plan_id LEFT JOIN agencies g ON g.id = x.owner_agency_id`;
+
+export async function listTasks(db: Queryable, a: ListArgs & { plan: string | null; agency: string | null; status: string | null }): Promise<TaskRow[]> {
+  return db.query<TaskRow>(
+    `${SELECT_TASK} WHERE ($1::uuid IS NULL OR x.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR p.code = $3)
+        AND ($4::text IS NULL OR g.code = $4) AND ($5::text IS NULL OR x.status = $5) AND ($6::text IS NULL OR (p.code, x.code, x.id::text) > ($6, $7, $8))
+      ORDER BY p.code, x.code, x.id::text LIMIT $9`,
+    [a.tenantId, a.tenantCode, a.plan, a.agency, a.status, k(a, 0), k(a, 1), k(a, 2), a.limit],
+  );
+}
+
+export async function findTask(db: Queryable, tenantId: string | null, id: string): Promise<(TaskRow & { tenant_id: string }) | null> {
+  return (
+    (await db.query<TaskRow & { tenant_id: string }>(`${SELECT_TASK.replace('SELECT x.id,', 'SELECT x.id, x.tenant_id,')} WHERE x.id = $1 AND ($2::uuid IS NULL OR x.tenant_id = $2)`, [id, tenantId]))[0] ?? null
+  );
+}
+
+export interface ProjectRow {
+  [c: string]: unknown;
+  id: string;
+  tenant_id: string;
+  tenant_code: string;
+  plan_code: string | null;
+  code: string;
+  title: string;
+  role: string;
+  agency_code: string | null;
+  status: string;
+  budget_amount: string | null;
+  capital_source: string | null;
+  period_start: string | null;
+  period_end: string | null;
+}
+
+export async function listProjects(db: Queryable, a: ListArgs & { plan: string | null; agency: string | null; status: string | null }): Promise<ProjectRow[]> {
+  return db.query<ProjectRow>(
+    `SELECT x.id, x.tenant_id, t.code AS tenant_code, p.code AS plan_code, x.code, x.title, x.role, g.code AS agency_code, x.status, x.budget_amount::text AS budget_amount,
+            x.capital_source, x.period_start, x.period_end
+       FROM projects x JOIN tenants t ON t.id = x.tenant_id LEFT JOIN plans p ON p.id = x.plan_id LEFT JOIN agencies g ON g.id = x.owner_agency_id
+      WHERE ($1::uuid IS NULL OR x.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR p.code = $3)
+        AND ($4::text IS NULL OR g.code = $4) AND ($5::text IS NULL OR x.status = $5) AND ($6::text IS NULL OR (x.code, x.id::text) > ($6, $7))
+      ORDER BY x.code, x.id::text LIMIT $8`,
+    [a.tenantId, a.tenantCode, a.plan, a.agency, a.status, k(a, 0), k(a, 1), a.limit],
+  );
+}
+
+export interface MilestoneRow {
+  [c: string]: unknown;
+  project_id: string;
+  code: string;
+  title: string;
+  status: string;
+  due_date: string | null;
+  date_met: string | null;
+}
+
+export async function listMilestones(db: Queryable, projectIds: string[]): Promise<MilestoneRow[]> {
+  if (projectIds.length === 0) return [];
+  return db.query<MilestoneRow>('SELECT project_id, code, title, status, due_date, date_met FROM project_milestones WHERE project_id = ANY($1::uuid[]) ORDER BY code', [projectIds]);
+}
+
+export interface ProgressRow {
+  [c: string]: unknown;
+  project_id: string;
+  period: string;
+  physical_actual_percent: string | null;
+  disbursed: string | null;
+  workflow_state: string;
+}
+
+export async function listProjectProgress(db: Queryable, projectIds: string[], approvedOnly: boolean): Promise<ProgressRow[]> {
+  if (projectIds.length === 0) return [];
+  return db.query<ProgressRow>(
+    `SELECT project_id, period, physical_actual_percent::text AS physical_actual_percent, disbursed::text AS disbursed, workflow_state FROM project_progress
+      WHERE project_id = ANY($1::uuid[]) AND (NOT $2::boolean OR workflow_state = 'approved') ORDER BY period`,
+    [projectIds, approvedOnly],
+  );
+}
