@@ -74,7 +74,7 @@ export async function seedTenant(db: Db, prefix = 't'): Promise<Tenant> {
   const indicators = { own: await indicator('I1', own.id), other: await indicator('I2', other.id) };
   await db.query(
     `INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, kind, spec, text, first_year, last_year) VALUES ($1,$2,$3,$4,'threshold',$5,'trên 95%',2025,2030)`,
-    [t.id, planId, indicators.own, unitId, JSON.stringify({ kind: 'threshold', op: '>', value: '95' })],
+    [t.id, planId, indicators.own, unitId, JSON.stringify({ kind: 'threshold', direction: 'higher_better', term: { firstYear: 2025, lastYear: 2030 }, op: '>', value: '95', year: 2025, precision: 0 })],
   );
   const users = {} as Record<Principal, { id: string; email: string }>;
   for (const p of [...ROLES, 'agency_editor_other'] as Principal[]) {

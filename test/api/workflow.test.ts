@@ -18,6 +18,9 @@ describe.each(testDatabases)('the data-entry workflow over HTTP on $name', (data
   afterAll(async () => api?.close());
 
   it('an agency editor enters, submits; an approver returns; the editor revises; the approver approves; history and audit show every step', async () => {
+    const evaluation = async () =>
+      ((await call(api.app, null, { method: 'GET', url: `/api/plans/${t.planCode}/evaluations?asOf=2026-06-30` })).json() as { rows: { status: string | null }[] }).rows.map((r) => r.status);
+    const initial = await evaluation();
     const entered = await call(api.app, editor, { method: 'POST', url: '/api/observations', payload: { indicatorId: t.indicators.own, unitId: t.unitId, period: '2025', value: '94.5', status: 'estimate', reason: 'ước tính lần 1' } });
     expect(entered.statusCode, entered.body).toBe(201);
     const { id } = entered.json() as { id: string };
@@ -38,8 +41,14 @@ describe.each(testDatabases)('the data-entry workflow over HTTP on $name', (data
     const revised = await call(api.app, editor, { method: 'POST', url: `/api/observations/${id}/versions`, headers: { 'if-match': '"3"' }, payload: { value: '95.20', status: 'preliminary', reason: 'bổ sung nguồn', sourceText: 'Cục Thống kê' } });
     expect(revised.statusCode, revised.body).toBe(200);
     expect((await call(api.app, editor, { method: 'POST', url: `/api/observations/${id}/submit`, headers: { 'if-match': '"4"' } })).statusCode).toBe(200);
+    // Drafts, submissions and returns do not move the (approved-basis) evaluation.
+    expect(await evaluation()).toEqual(initial);
     const approved = await call(api.app, approver, { method: 'POST', url: `/api/observations/${id}/approve`, headers: { 'if-match': '"5"' } });
     expect(approved.statusCode, approved.body).toBe(200);
+    // The approved 95.20 is beyond the "> 95" threshold: the evaluation changes only now.
+    const after = await evaluation();
+    expect(after).not.toEqual(initial);
+    expect(after).toEqual(['exceeded']);
 
     const view = (await call(api.app, editor, { method: 'GET', url: `/api/observations/${id}` })).json() as {
       version: number;

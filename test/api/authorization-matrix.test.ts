@@ -1,0 +1,145 @@
+// The authorization matrix, generated from the route table: every route × every role × own/other agency × own/other
+// tenant, with the expected outcome read from the policy. A route without a sample request here, or without a
+// policy action, fails.
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTE_TABLE, enforceRouteTable } from '../../src/api/routes/route-table.ts';
+import { POLICY, type Principal as PolicyPrincipal } from '../../src/services/policy.ts';
+import { testDatabases } from '../helpers/databases.ts';
+import { PASSWORD, call, login, openApi, seedTenant, type Api, type Call, type Principal, type Session, type Tenant } from './api-helpers.ts';
+
+type Kind = 'object' | 'list' | 'self';
+interface Fixture {
+  a: Tenant;
+  readObs: string;
+  writeObs: string;
+}
+type Sample = { kind: Kind; request: (f: Fixture) => Call };
+
+let periodSeq = 0;
+const SAMPLES: Record<string, Sample> = {
+  'POST /api/auth/login': { kind: 'self', request: (f) => ({ method: 'POST', url: '/api/auth/login', payload: { email: f.a.users.reader.email, password: PASSWORD } }) },
+  'GET /api/auth/session': { kind: 'self', request: () => ({ method: 'GET', url: '/api/auth/session' }) },
+  'POST /api/auth/logout': { kind: 'self', request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
+  'POST /api/auth/logout-everywhere': { kind: 'self', request: () => ({ method: 'POST', url: '/api/auth/logout-everywhere' }) },
+  'POST /api/auth/password': { kind: 'self', request: () => ({ method: 'POST', url: '/api/auth/password', payload: { current: PASSWORD, next: PASSWORD } }) },
+  'GET /api/plans': { kind: 'list', request: () => ({ method: 'GET', url: '/api/plans' }) },
+  'GET /api/plans/:code': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}` }) },
+  'GET /api/plans/:code/evaluations': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/evaluations` }) },
+  'GET /api/units': { kind: 'list', request: () => ({ method: 'GET', url: '/api/units' }) },
+  'GET /api/agencies': { kind: 'list', request: () => ({ method: 'GET', url: '/api/agencies' }) },
+  'GET /api/indicators': { kind: 'list', request: () => ({ method: 'GET', url: '/api/indicators' }) },
+  'GET /api/targets': { kind: 'list', request: () => ({ method: 'GET', url: '/api/targets' }) },
+  'GET /api/breakthroughs': { kind: 'list', request: () => ({ method: 'GET', url: '/api/breakthroughs' }) },
+  'GET /api/tasks': { kind: 'list', request: () => ({ method: 'GET', url: '/api/tasks' }) },
+  'GET /api/projects': { kind: 'list', request: () => ({ method: 'GET', url: '/api/projects' }) },
+  'GET /api/users': { kind: 'list', request: () => ({ method: 'GET', url: '/api/users' }) },
+  'POST /api/users': {
+    kind: 'self',
+    request: () => ({ method: 'POST', url: '/api/users', payload: { email: `u${crypto.randomUUID().slice(0, 8)}@x.test`, displayName: 'Người mới', password: PASSWORD, roles: ['reader'] } }),
+  },
+  'GET /api/audit-log': { kind: 'list', request: () => ({ method: 'GET', url: '/api/audit-log' }) },
+  'GET /api/observations': { kind: 'list', request: () => ({ method: 'GET', url: '/api/observations' }) },
+  'GET /api/observations/:id': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/observations/${f.readObs}` }) },
+  'POST /api/observations': {
+    kind: 'object',
+    request: (f) => ({ method: 'POST', url: '/api/observations', payload: { indicatorId: f.a.indicators.own, unitId: f.a.unitId, period: `${2100 + ++periodSeq}`, value: '1.5', status: 'estimate' } }),
+  },
+  'POST /api/observations/:id/versions': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/observations/${f.writeObs}/versions`, payload: { value: '2', status: 'official', reason: 'sửa' } }) },
+  'POST /api/observations/:id/submit': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/observations/${f.writeObs}/submit` }) },
+  'POST /api/observations/:id/return': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/observations/${f.writeObs}/return`, payload: { comment: 'xem lại' } }) },
+  'POST /api/observations/:id/approve': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/observations/${f.writeObs}/approve` }) },
+};
+
+const PRINCIPALS: Principal[] = ['admin', 'plan_owner', 'agency_editor', 'agency_editor_other', 'approver', 'reader', 'inspector'];
+
+type Expect = 401 | 403 | 404 | 'ok' | 'ok-no-leak';
+
+function expected(action: keyof typeof POLICY, kind: Kind, who: Principal | 'public', tenant: 'own' | 'other'): Expect {
+  const role: PolicyPrincipal = who === 'agency_editor_other' ? 'agency_editor' : who;
+  const scope = POLICY[action][role];
+  if (!scope) return who === 'public' ? 401 : 403;
+  if (tenant === 'other' && kind === 'object') return 404;
+  if (tenant === 'other' && kind === 'list') return 'ok-no-leak';
+  if (scope === 'agency' && who === 'agency_editor_other' && kind === 'object') return 403;
+  return 'ok';
+}
+
+describe('the route table', () => {
+  it('refuses to register a route that names no policy action', async () => {
+    const app = Fastify();
+    const start = async () => {
+      await app.register(async (api) => {
+        enforceRouteTable(api);
+        api.get('/no-policy', async () => 'x');
+      });
+      await app.ready();
+    };
+    await expect(start()).rejects.toThrow(/declares no policy action/);
+  });
+});
+
+describe.each(testDatabases)('the authorization matrix on $name', (database) => {
+  let api: Api;
+  let f: Fixture;
+  let b: Tenant;
+  const counts = { cases: 0 };
+  beforeAll(async () => {
+    api = await openApi(database);
+    const a = await seedTenant(api.db, 'a');
+    b = await seedTenant(api.db, 'b');
+    const editor = await login(api.app, a.users.agency_editor.email);
+    const approver = await login(api.app, a.users.approver.email);
+    const mk = async (period: string) =>
+      ((await call(api.app, editor, { method: 'POST', url: '/api/observations', payload: { indicatorId: a.indicators.own, unitId: a.unitId, period, value: '96', status: 'official' } })).json() as { id: string }).id;
+    const readObs = await mk('2025');
+    await call(api.app, editor, { method: 'POST', url: `/api/observations/${readObs}/submit`, headers: { 'if-match': '1' } });
+    await call(api.app, approver, { method: 'POST', url: `/api/observations/${readObs}/approve`, headers: { 'if-match': '2' } });
+    f = { a, readObs, writeObs: await mk('2026') };
+  }, 120_000);
+  afterAll(async () => api?.close());
+
+  it('every route has a sample request and a policy action', () => {
+    const routes = [...ROUTE_TABLE.keys()].map((k) => k);
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    for (const key of routes) expect(SAMPLES[key], `no matrix sample for ${key}`).toBeDefined();
+  });
+
+  it('every route × role × own/other agency × own/other tenant answers as the policy says, and a refused write changes nothing', async () => {
+    const auditCount = async () => ((await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0] as { n: number }).n;
+    const version = async () => ((await api.db.query<{ version: number }>('SELECT version FROM observations WHERE id = $1', [f.writeObs]))[0] as { version: number }).version;
+    const failures: string[] = [];
+    for (const entry of ROUTE_TABLE.values()) {
+      const key = `${entry.method} ${entry.url}`;
+      const sample = SAMPLES[key];
+      if (!sample) continue;
+      const cases: { who: Principal | 'public'; tenant: 'own' | 'other' }[] = [{ who: 'public', tenant: 'own' }];
+      for (const who of PRINCIPALS) for (const tenant of ['own', 'other'] as const) cases.push({ who, tenant });
+      for (const c of cases) {
+        const home = c.tenant === 'own' ? f.a : b;
+        const session: Session | null = c.who === 'public' ? null : await login(api.app, home.users[c.who].email);
+        const req = sample.request(f);
+        if (req.url.includes(f.writeObs)) req.headers = { 'if-match': `"${await version()}"` };
+        const before = await auditCount();
+        const res = await call(api.app, session, req);
+        counts.cases++;
+        const want = expected(entry.action, sample.kind, c.who, c.tenant);
+        const label = `${key} as ${c.who} (${c.tenant} tenant): ${res.statusCode}`;
+        if (res.statusCode >= 500) failures.push(`${label} — server error`);
+        else if (typeof want === 'number') {
+          if (res.statusCode !== want) failures.push(`${label}, expected ${want} ${res.body.slice(0, 120)}`);
+          if (!String(res.headers['content-type'] ?? '').includes('application/problem+json')) failures.push(`${label} — not problem+json`);
+          if (req.method !== 'GET' && (await auditCount()) !== before) failures.push(`${label} — a refused write left an audit row`);
+        } else {
+          if ([401, 403, 404].includes(res.statusCode)) failures.push(`${label}, expected to be allowed ${res.body.slice(0, 160)}`);
+          if (want === 'ok-no-leak' && res.body.includes(f.a.code)) failures.push(`${label} — leaks the other tenant`);
+          // Every accepted write leaves its audit row.
+          if (req.method !== 'GET' && res.statusCode < 300 && (await auditCount()) <= before) failures.push(`${label} — no audit row`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(counts.cases).toBeGreaterThanOrEqual(ROUTE_TABLE.size * 15);
+    console.info(`authorization matrix: ${counts.cases} cases over ${ROUTE_TABLE.size} routes`);
+  });
+});
