@@ -97,3 +97,29 @@ describe.each(testDatabases)('vintages on $name', (tdb) => {
     expect(audit).toEqual([{ action: 'correct', reason: 'Sai số nhập liệu' }]);
   });
 });
+
+describe.each(testDatabases)('manual overrides on $name', (tdb) => {
+  let db: Db;
+  let ctx: ServiceContext;
+  beforeAll(async () => {
+    db = await openMigrated(tdb);
+    ctx = { db, actor: systemActor('test'), now: () => new Date('2026-11-25T00:00:00Z') };
+    await importDataset({ ctx, input: readDatasetFolder(DATA) });
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('shows a plan owner’s override as such, keeps the computed verdict beside it, and refuses one without a reason', async () => {
+    const { recordOverride } = await import('../../src/services/evaluations/record-override.ts');
+    await expect(recordOverride({ ctx, input: { planCode: 'hai-phong-2020-2025', indicatorCode: '1', status: 'met', reason: ' ' } })).rejects.toMatchObject({ code: 'validation_failed' });
+    await recordOverride({ ctx, input: { planCode: 'hai-phong-2020-2025', indicatorCode: '1', status: 'met', reason: 'Theo kết luận của Ban Thường vụ' } });
+    const view = await evaluatePlan({ ctx, input: { planCode: 'hai-phong-2020-2025', asOf: '2026-11-25' } });
+    const r = view.rows.find((x) => x.indicator.code === '1');
+    expect(r?.status).toBe('met');
+    expect(r?.explanation.vi).toContain('Theo kết luận của Ban Thường vụ');
+    expect(r?.override).toMatchObject({ status: 'met', original: 'not_met' });
+    const audit = await db.query<{ action: string }>(`SELECT action FROM audit_log WHERE action = 'override'`);
+    expect(audit).toHaveLength(1);
+  });
+});

@@ -5,6 +5,7 @@ import { changesCommand } from './changes.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { importDatasetCommand } from './import-dataset.ts';
 import { migrateCommand } from './migrate.ts';
+import { overrideCommand } from './override.ts';
 import { plansCommand } from './plans.ts';
 import { serveCommand } from './serve.ts';
 
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   evaluateCommand(program);
   addVintageCommand(program);
   changesCommand(program);
+  overrideCommand(program);
 }

@@ -41,6 +41,8 @@ export interface EvaluationRow {
   period: PeriodStamp | null;
   reported: { text: string; status: string; line: number | null } | null;
   error: { code: string; messages: { vi: string; en: string } } | null;
+  /** A plan owner's manual verdict, with the computed one it replaced. */
+  override: Evaluation['override'] | null;
 }
 
 export function presentVintage(v: VersionInputRow): VintageView {
@@ -103,6 +105,7 @@ export function presentEvaluation(t: TargetInputRow, inputs: VersionInputRow[], 
     period: stampOf(periodCode),
     reported: reported ? { text: reported.text, status: reported.status, line: reported.line ?? null } : null,
     error: null,
+    override: e.override ?? null,
   };
 }
 
@@ -127,5 +130,6 @@ export function presentFailure(t: TargetInputRow, inputs: VersionInputRow[], cod
     period: null,
     reported: reported ? { text: reported.text, status: reported.status, line: reported.line ?? null } : null,
     error: { code, messages },
+    override: null,
   };
 }

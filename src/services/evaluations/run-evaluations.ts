@@ -5,7 +5,7 @@ import { evaluate } from '../../core/evaluation/index.ts';
 import { isChitieuError } from '../../core/errors.ts';
 import type { ObservationInput, PriceBasis, TargetSpec } from '../../core/targets/target.ts';
 import type { Queryable } from '../../storage/db.ts';
-import { loadChosenVersions, loadPlanTargets, type VersionInputRow } from '../../storage/repositories/evaluation-inputs-repo.ts';
+import { loadActiveOverrides, loadChosenVersions, loadPlanTargets, type VersionInputRow } from '../../storage/repositories/evaluation-inputs-repo.ts';
 import { presentEvaluation, presentFailure, type EvaluationRow } from './present-evaluation.ts';
 
 export interface PlanRef {
@@ -57,13 +57,15 @@ export async function runEvaluations(db: Queryable, plan: PlanRef, opts: RunOpti
     list.push(v);
     byIndicatorUnit.set(key, list);
   }
+  const overrides = await loadActiveOverrides(db, plan.tenant_id, targets.map((t) => t.target_id));
   const exceededAs = exceededAsOf(plan);
   const progressMethod = typeof plan.settings.progressMethod === 'string' ? plan.settings.progressMethod : undefined;
   const rows = targets.map((t) => {
     const inputs = byIndicatorUnit.get(`${t.indicator_id}/${t.unit_id}`) ?? [];
     const observations = inputs.map(toInput).filter((o): o is ObservationInput => o !== null);
     try {
-      const e = evaluate(t.spec as TargetSpec, observations, opts.asOf, progressMethod ? { progressMethod } : {});
+      const override = overrides.get(t.target_id);
+      const e = evaluate(t.spec as TargetSpec, observations, opts.asOf, { ...(progressMethod ? { progressMethod } : {}), ...(override ? { override } : {}) });
       return presentEvaluation(t, inputs, e, exceededAs);
     } catch (err) {
       // One invalid target (or a figure the engine refuses) must not hide the others: the row says why instead.

@@ -89,3 +89,22 @@ export async function loadChosenVersions(
     [tenantId, indicatorIds, opts.approvedOnly, opts.publishedOn],
   );
 }
+
+/** The manual override in force for each target (the newest not revoked), as the engine takes it. */
+export async function loadActiveOverrides(
+  db: Queryable,
+  tenantId: string,
+  targetIds: string[],
+): Promise<Map<string, { status: 'exceeded' | 'met' | 'not_met' | 'no_data' | 'on_track' | 'at_risk' | 'off_track'; reason: string; by: string; at: string }>> {
+  if (targetIds.length === 0) return new Map();
+  const rows = await db.query<{ target_id: string; status: string; reason: string; by: string; at: Date }>(
+    `SELECT DISTINCT ON (o.target_id) o.target_id, o.status, o.reason, coalesce(u.display_name, 'hệ thống') AS by, o.created_at AS at
+       FROM evaluation_overrides o LEFT JOIN users u ON u.id = o.created_by
+      WHERE o.tenant_id = $1 AND o.target_id = ANY($2) AND o.revoked_at IS NULL
+      ORDER BY o.target_id, o.created_at DESC`,
+    [tenantId, targetIds],
+  );
+  return new Map(
+    rows.map((r) => [r.target_id, { status: r.status as 'met', reason: r.reason, by: r.by, at: new Date(r.at).toISOString() }]),
+  );
+}
