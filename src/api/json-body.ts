@@ -30,7 +30,11 @@ export function registerJsonBody(app: FastifyInstance): void {
     let parsed: unknown;
     try {
       const text = decoder.decode(body);
-      parsed = text.trim() === '' ? undefined : JSON.parse(text, (key, v: unknown) => (key === '__proto__' || key === 'constructor' ? undefined : v));
+      // Prototype-pollution keys are refused outright rather than dropped, so the client learns its body was wrong.
+      parsed = text.trim() === '' ? undefined : JSON.parse(text, (key, v: unknown) => {
+        if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw new SyntaxError('forbidden key');
+        return v;
+      });
     } catch (e) {
       const bytes = e instanceof TypeError;
       done(

@@ -10,7 +10,7 @@ export function decodeCursor(cursor: string | undefined): string[] | null {
   if (!cursor) return null;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.every((k) => typeof k === 'string')) return key;
+    if (Array.isArray(key) && key.length > 0 && key.length <= 4 && key.every((k) => typeof k === 'string' && k.length <= 200)) return key;
   } catch {
     // fall through to the refusal below
   }
