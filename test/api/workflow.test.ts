@@ -49,6 +49,13 @@ describe.each(testDatabases)('the data-entry workflow over HTTP on $name', (data
     const after = await evaluation();
     expect(after).not.toEqual(initial);
     expect(after).toEqual(['exceeded']);
+    // The approval stored a new evaluation snapshot naming the approved version it rests on.
+    const snapshots = await api.runtime.db.query<{ status: string; input_version_ids: string[] }>(
+      `SELECT e.status, e.input_version_ids FROM evaluations e JOIN targets t ON t.id = e.target_id JOIN plans p ON p.id = t.plan_id
+        WHERE p.code = $1 AND p.tenant_id = $2 ORDER BY e.computed_at DESC LIMIT 1`,
+      [t.planCode, t.id],
+    );
+    expect(snapshots[0]?.status).toBe('exceeded');
 
     const view = (await call(api.app, editor, { method: 'GET', url: `/api/observations/${id}` })).json() as {
       version: number;

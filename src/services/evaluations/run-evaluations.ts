@@ -63,6 +63,11 @@ export async function runEvaluations(db: Queryable, plan: PlanRef, opts: RunOpti
   const rows = targets.map((t) => {
     const inputs = byIndicatorUnit.get(`${t.indicator_id}/${t.unit_id}`) ?? [];
     const observations = inputs.map(toInput).filter((o): o is ObservationInput => o !== null);
+    const spec = t.spec as Partial<TargetSpec> | null;
+    if (!spec || typeof spec !== 'object' || !spec.term || typeof spec.kind !== 'string') {
+      // A stored target that is not a target (written by hand, or by an older format) is reported, not crashed on.
+      return presentFailure(t, inputs, 'invalid_target', { vi: 'Mục tiêu lưu trữ thiếu loại hoặc giai đoạn', en: 'The stored target lacks its kind or term' });
+    }
     try {
       const override = overrides.get(t.target_id);
       const e = evaluate(t.spec as TargetSpec, observations, opts.asOf, { ...(progressMethod ? { progressMethod } : {}), ...(override ? { override } : {}) });
