@@ -123,6 +123,29 @@ describe('fast verdict against the decimal.js reference', () => {
     );
   });
 
+  it('flows in the judged year of a level target, and span figures of flows and totals, as the reference reads them', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100000 }),
+        fc.array(fc.constantFrom(0, 1, -1, 10, 0.9, 1.1), { minLength: 0, maxLength: 4 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.constantFrom(undefined, 'yearly_average' as const, 'term_total' as const),
+        fc.constantFrom('higher_better' as const, 'lower_better' as const),
+        asOfArb,
+        (v, shifts, spanYears, aggregate, direction, asOf) => {
+          const flows = shifts.map((d, i) => obs(String(first + i), String(Number.isInteger(d) ? v + d : Math.round(v * d)), { measure: 'flow' }));
+          same({ kind: 'level_at_end', direction, term, value: String(v), year: last }, [...flows.slice(0, 3), obs(String(last), String(v + shifts.length - 2), { measure: 'flow' })], asOf);
+          const span = obs(`${first}-${first + spanYears - 1}`, String(v * (aggregate === 'term_total' ? spanYears : 1)), { measure: 'flow', ...(aggregate === undefined ? {} : { aggregate }) });
+          const later = flows.filter((o) => Number(o.period) >= first + spanYears);
+          same({ kind: 'yearly_flow', direction, term, value: String(v) }, [span, ...later], asOf);
+          same({ kind: 'cumulative', direction, term, value: String(v * 5) }, [span, ...later], asOf);
+          same({ kind: 'cumulative', direction, term, value: String(v * 4), max: String(v * 5) }, [span, ...later], asOf);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('units meeting a standard, counts turned into shares of the stated total', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 120 }), fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 100 }), asOfArb, (total, counts, share, asOf) => {

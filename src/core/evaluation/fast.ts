@@ -200,6 +200,8 @@ interface LevelFast {
   measures: readonly string[];
   geometric: boolean;
   baseline?: { year: number; value: Exact };
+  /** The judged year's flow is read as its level (level_at_end; levelAtEndSeries in kinds/level-at-end.ts). */
+  judgedYearFlow?: boolean;
   /** Count ↔ share conversion: the float value of an observation and its error; undefined = the value as written. */
   convert?: (o: PreparedObservation) => number;
 }
@@ -214,7 +216,7 @@ function fastLevel(ctx: KindContext<TargetSpec>, spec: LevelFast): FastVerdict |
   let first: PreparedObservation | undefined;
   let basis: string | undefined;
   for (const o of ctx.obs) {
-    if (o.year > T || !isYearly(o, spec.measures)) continue;
+    if (o.year > T || !(isYearly(o, spec.measures) || (spec.judgedYearFlow === true && o.period.kind === 'year' && o.year === T && o.input.measure === 'flow'))) continue;
     const b = o.input.priceBasis;
     if (b !== undefined) {
       if (basis === undefined) basis = b;
@@ -299,7 +301,7 @@ function fastLevelAtEnd(ctx: KindContext<LevelAtEndTarget>): FastVerdict | null 
   const t = ctx.target;
   const v = targetNumber(t.value, 'value');
   const bounds = boundsOf(t.direction, v);
-  return fastLevel(ctx, { bounds, figures: [v], judgedYear: t.year, measures: LEVEL_MEASURES, geometric: true, baseline: baselineExact(t) });
+  return fastLevel(ctx, { bounds, figures: [v], judgedYear: t.year, measures: LEVEL_MEASURES, geometric: true, baseline: baselineExact(t), judgedYearFlow: true });
 }
 
 function fastRangeAtEnd(ctx: KindContext<RangeAtEndTarget>): FastVerdict | null {
@@ -348,7 +350,9 @@ function fastYearlyFlow(ctx: KindContext<YearlyFlowTarget>): FastVerdict | null 
   let basis: string | undefined;
   let maxScale = figuresScale(t, r.max ? [r.min, r.max] : [r.min]);
   for (const o of ctx.obs) {
-    if (o.period.kind !== 'year' || o.year < firstYear || (o.input.measure !== undefined && o.input.measure !== 'flow')) continue;
+    // Span figures (reported averages or totals) are left to the reference.
+    if (o.period.kind === 'span') return null;
+    if (o.period.kind !== 'year' || o.year < firstYear || (o.input.measure !== undefined && o.input.measure !== 'flow' && o.input.measure !== 'share')) continue;
     const b = o.input.priceBasis;
     if (b !== undefined) {
       if (basis === undefined) basis = b;

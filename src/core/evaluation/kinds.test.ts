@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ObservationInput, ObservationStatus, TargetSpec } from '../targets/target.ts';
+import { evaluateByReference } from './evaluate.ts';
 import { evaluate } from './index.ts';
 
 const term = { firstYear: 2021, lastYear: 2025 };
@@ -97,6 +98,39 @@ describe('final verdicts by kind, direction and boundary', () => {
     const e = evaluate(target, observations, after);
     expect(e.phase).toBe('final');
     expect(e.status).toBe(expected);
+  });
+});
+
+// Cases from Phụ lục 1 of the 2020–2025 report, judged at the end of 2025 as the source document judges them.
+type EndRow = [string, TargetSpec, ObservationInput[], { status: string; phase: 'final' | 'in_term'; decided?: string; actual?: string }];
+const yearEnd = { year: 2025, month: 12 };
+const revenue: TargetSpec = { kind: 'level_at_end', direction: 'higher_better', term, value: '145000', year: 2025 };
+const housing: TargetSpec = { kind: 'cumulative', direction: 'higher_better', term, value: '15000', max: '15500' };
+const endTable: EndRow[] = [
+  ['a level-at-end target reads the final year\'s flow as that year\'s level (budget revenue 118,079.28 against 145,000)', revenue, [obs('2025', '118079.28', 'estimate', { measure: 'flow' })], { status: 'not_met', phase: 'final', actual: '118079.28' }],
+  ['a level-at-end target reached by the final year\'s flow is exceeded', revenue, [obs('2025', '150000', 'estimate', { measure: 'flow' })], { status: 'exceeded', phase: 'final' }],
+  ['a level-at-end target does not read an earlier year\'s flow as a level', revenue, [obs('2024', '150000', 'official', { measure: 'flow' })], { status: 'no_data', phase: 'in_term' }],
+  ['a whole-term total makes a cumulative target final at the end of its last year', cumulative('higher_better'), [obs('2021-2025', '981260', 'estimate', { measure: 'flow' })], { status: 'not_met', phase: 'final', actual: '981260' }],
+  ['a whole-term yearly average of a cumulative target counts as the average times the term\'s years', cumulative('higher_better'), [obs('2021-2025', '240000', 'estimate', { measure: 'flow', aggregate: 'yearly_average' })], { status: 'met', phase: 'final', actual: '1200000' }],
+  ['a reported five-year average is the yearly average of a yearly-flow target (58,600 against 55,800)', flow('higher_better'), [obs('2021-2025', '58600', 'estimate', { measure: 'flow' })], { status: 'exceeded', phase: 'final', actual: '58600' }],
+  ['a reported five-year average stated as such is the yearly average', flow('higher_better'), [obs('2021-2025', '55800', 'estimate', { measure: 'flow', aggregate: 'yearly_average' })], { status: 'met', phase: 'final', actual: '55800' }],
+  ['a whole-term total of a yearly-flow target is divided by the term\'s years', flow('higher_better'), [obs('2021-2025', '293000', 'estimate', { measure: 'flow', aggregate: 'term_total' })], { status: 'exceeded', phase: 'final', actual: '58600' }],
+  ['a whole-term total below five times the yearly value is not met', flow('higher_better'), [obs('2021-2025', '278000', 'estimate', { measure: 'flow', aggregate: 'term_total' })], { status: 'not_met', phase: 'final', actual: '55600' }],
+  ['a five-year average share is read for a yearly-flow target', { kind: 'yearly_flow', direction: 'higher_better', term, value: '6.5' }, [obs('2021-2025', '6.8', 'estimate', { measure: 'share', aggregate: 'yearly_average' })], { status: 'exceeded', phase: 'final', actual: '6.8' }],
+  ['a yearly-flow average over the first years and the later yearly figures are averaged together', flow('higher_better'), [obs('2021-2024', '55000', 'official', { measure: 'flow' }), obs('2025', '59000', 'estimate', { measure: 'flow' })], { status: 'met', phase: 'final', actual: '55800' }],
+  ['a total over part of the term already past the upper end decides a cumulative target as exceeded', housing, [obs('2021-2024', '16779', 'estimate', { measure: 'flow', aggregate: 'term_total' })], { status: 'on_track', phase: 'in_term', decided: 'exceeded', actual: '16779' }],
+  ['a total over part of the term counts as the sum of those years, and later years add to it', housing, [obs('2021-2024', '12000', 'official', { measure: 'flow' }), obs('2025', '3200', 'estimate', { measure: 'flow' })], { status: 'met', phase: 'final', actual: '15200' }],
+  ['a partial-term total short of the target while the term runs is not decided', housing, [obs('2021-2024', '10000', 'official', { measure: 'flow', aggregate: 'term_total' })], { status: 'off_track', phase: 'in_term', actual: '10000' }],
+];
+
+describe('figures measured as flows or over spans, at the end of 2025', () => {
+  it.each(endTable)('%s', (_name, target, observations, expected) => {
+    const e = evaluate(target, observations, yearEnd);
+    expect(e.phase).toBe(expected.phase);
+    expect(e.status).toBe(expected.status);
+    expect(e.decided).toBe(expected.decided);
+    if (expected.actual !== undefined) expect(e.actual.value).toBe(expected.actual);
+    expect(evaluateByReference(target, observations, yearEnd)).toEqual(e);
   });
 });
 

@@ -30,18 +30,24 @@ export function hasFullYear(obs: readonly PreparedObservation[], year: number): 
 
 /**
  * Final once the judged year is over: asOf is in a later year, or asOf is at the end of the judged year (December, or
- * no month given) and that year's figure is already in. Otherwise the term is still running.
+ * no month given) and that year's figure is already in — or, for kinds judged over the whole term (growth average,
+ * cumulative, yearly flow), a figure reported for the whole term. Otherwise the term is still running.
  */
 export function phaseOf(target: TargetSpec, obs: readonly PreparedObservation[], asOf: AsOf): Phase {
   const y = judgedYear(target);
   if (asOf.year > y) return 'final';
-  if (asOf.year === y && (asOf.month ?? 12) === 12 && (target.kind === 'growth_average' ? hasGrowthEnd(obs, target.term.firstYear, y) : hasFullYear(obs, y))) {
+  if (asOf.year === y && (asOf.month ?? 12) === 12 && (wholeTermCounts(target) ? hasTermEnd(obs, target.term.firstYear, y) : hasFullYear(obs, y))) {
     return 'final';
   }
   return 'in_term';
 }
 
-function hasGrowthEnd(obs: readonly PreparedObservation[], first: number, last: number): boolean {
+/** Kinds judged over the whole term, for which a figure reported for the whole term (a span) is the final figure. */
+function wholeTermCounts(target: TargetSpec): boolean {
+  return target.kind === 'growth_average' || target.kind === 'cumulative' || target.kind === 'yearly_flow';
+}
+
+function hasTermEnd(obs: readonly PreparedObservation[], first: number, last: number): boolean {
   for (const o of obs) {
     if (o.period.kind === 'year' && o.year === last) return true;
     if (o.period.kind === 'span' && o.year === first && o.endYear === last) return true;

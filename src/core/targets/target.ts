@@ -161,6 +161,11 @@ export interface ObservationInput {
   /** What the value measures for this indicator: a level, a yearly growth rate in %, a flow of the period, a rank. */
   measure?: 'level' | 'growth_rate' | 'flow' | 'rank' | 'share' | 'count' | 'done';
   priceBasis?: PriceBasis;
+  /**
+   * What a span figure ("2021-2025") is: the yearly average over the span or the span's total. Unstated, a span is
+   * read as a total by cumulative targets and as a yearly average by yearly-flow targets.
+   */
+  aggregate?: 'yearly_average' | 'term_total';
   /** Unit of measure as entered; when given it must equal the indicator's unit (the evaluation refuses a mismatch). */
   unit?: string;
   /** Identifier of the stored vintage, carried through to the evaluation's inputs. */

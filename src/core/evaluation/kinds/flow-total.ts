@@ -6,7 +6,7 @@ import { Decimal } from '../../decimal.ts';
 import type { TargetSpec } from '../../targets/target.ts';
 import { classify, metBound, reached, type Bounds } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
-import { add, parseExact, toDecimal, ZERO, type Exact } from '../exact.ts';
+import { add, exactOf, parseExact, toDecimal, ZERO, type Exact } from '../exact.ts';
 import { amount, estimateMark, join, relation, years, type Phrase } from '../explain.ts';
 import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
 import { requiredYearlyFlow } from '../required.ts';
@@ -51,41 +51,64 @@ export function yearToDate(obs: readonly PreparedObservation[], year: number): {
   return best;
 }
 
+/** The longest span starting at the term's first year and ending within the term, among the observations kept. */
+export function spanFromFirstYear(
+  obs: readonly PreparedObservation[],
+  firstYear: number,
+  lastYear: number,
+  keep: (o: PreparedObservation) => boolean,
+): PreparedObservation | undefined {
+  let best: PreparedObservation | undefined;
+  for (const o of obs) {
+    if (o.period.kind !== 'span' || o.year !== firstYear || o.endYear > lastYear || !keep(o)) continue;
+    if (best === undefined || o.endYear > best.endYear) best = o;
+  }
+  return best;
+}
+
+/** A span figure as the sum of its years: a total as written (aggregate absent or term_total), an average × years. */
+export function spanTotal(o: PreparedObservation): Exact {
+  if (o.input.aggregate !== 'yearly_average') return o.value;
+  return exactOf(toDecimal(o.value).times(o.endYear - o.year + 1));
+}
+
 export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): KindEvaluation {
   const { firstYear, lastYear } = ctx.target.term;
   const N = lastYear - firstYear + 1;
   const parameters = { ...spec.parameters, firstYear, lastYear };
-  const reported = ctx.obs.find((o) => o.period.kind === 'span' && o.year === firstYear && o.endYear === lastYear && isFlow(o));
-  const yearly = ctx.obs.filter((o) => o.period.kind === 'year' && o.year >= firstYear && isFlow(o)).sort((a, b) => a.year - b.year);
+  // A span from the first year (the whole term, or its first years) reported as one figure stands for those years;
+  // yearly figures then count only after it. The longest such span is read.
+  const reported = spanFromFirstYear(ctx.obs, firstYear, lastYear, isFlow);
+  const spanEnd = reported === undefined ? firstYear - 1 : reported.endYear;
+  const yearly = ctx.obs.filter((o) => o.period.kind === 'year' && o.year >= firstYear && o.year > spanEnd && isFlow(o)).sort((a, b) => a.year - b.year);
   let total = ZERO;
-  let used: PreparedObservation[];
+  const used: PreparedObservation[] = [];
   let elapsed = 0;
   let fullYears = 0;
   let lastFull = firstYear - 1;
   let anyNegative = false;
   if (reported !== undefined) {
-    total = reported.value;
-    used = [reported];
-    elapsed = N;
-    fullYears = N;
-    lastFull = lastYear;
-  } else {
-    used = [...yearly];
-    for (const o of yearly) {
-      total = add(total, o.value);
-      if (o.value.text.startsWith('-')) anyNegative = true;
-      fullYears++;
-      lastFull = Math.max(lastFull, o.year);
-    }
-    elapsed = fullYears;
-    const partialYear = lastFull + 1;
-    if (partialYear <= lastYear && !yearly.some((o) => o.year === partialYear)) {
-      const ytd = yearToDate(ctx.obs, partialYear);
-      if (ytd !== null) {
-        total = add(total, ytd.value);
-        used.push(...ytd.used);
-        elapsed += ytd.months / 12;
-      }
+    total = spanTotal(reported);
+    used.push(reported);
+    if (total.text.startsWith('-')) anyNegative = true;
+    fullYears = reported.endYear - reported.year + 1;
+    lastFull = reported.endYear;
+  }
+  for (const o of yearly) {
+    used.push(o);
+    total = add(total, o.value);
+    if (o.value.text.startsWith('-')) anyNegative = true;
+    fullYears++;
+    lastFull = Math.max(lastFull, o.year);
+  }
+  elapsed = fullYears;
+  const partialYear = lastFull + 1;
+  if (partialYear <= lastYear && !yearly.some((o) => o.year === partialYear)) {
+    const ytd = yearToDate(ctx.obs, partialYear);
+    if (ytd !== null) {
+      total = add(total, ytd.value);
+      used.push(...ytd.used);
+      elapsed += ytd.months / 12;
     }
   }
   if (used.length === 0) {
@@ -107,9 +130,9 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
   const totalD = toDecimal(total);
   const rests = restsOn(used);
   const last = used[used.length - 1] as PreparedObservation;
-  const period = reported !== undefined ? years(reported.year, reported.endYear) : years(firstYear, last.endYear);
+  const period = years(firstYear, last.endYear);
   const missing: number[] = [];
-  for (let y = firstYear; y <= lastFull; y++) if (reported === undefined && !yearly.some((o) => o.year === y)) missing.push(y);
+  for (let y = spanEnd + 1; y <= lastFull; y++) if (!yearly.some((o) => o.year === y)) missing.push(y);
   const intermediates: Record<string, string> = {
     total: total.text,
     yearsWithFigures: String(fullYears),
@@ -117,6 +140,10 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
     termYears: String(N),
   };
   if (missing.length > 0) intermediates.missingYears = missing.join(',');
+  if (reported !== undefined) {
+    intermediates.span = reported.input.period;
+    intermediates.spanAggregate = reported.input.aggregate ?? 'term_total';
+  }
   const achievement = spec.bounds.direction === 'band' || goalD.isZero() || totalD.isZero() ? null : (spec.bounds.direction === 'lower_better' ? goalD.div(totalD) : totalD.div(goalD)).toDecimalPlaces(4).toFixed();
   const said = join(amount(total.text, spec.unit), estimateMark(rests.anyEstimate));
   const rel = relation(total, spec.bounds, spec.targetText);

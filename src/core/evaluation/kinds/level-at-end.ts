@@ -1,11 +1,21 @@
-// A level in the final year (GRDP per capita 11,380 USD in 2030): the judged year's figure against the value.
+// A level in the final year (GRDP per capita 11,380 USD in 2030): the judged year's figure against the value. The
+// judged year's figure may be a flow of that year (budget revenue, exports in 2025): for a level-at-end target the
+// final year's flow is that year's level. Flows of earlier years are not levels and are not read.
 import type { LevelAtEndTarget } from '../../targets/target.ts';
 import { boundsOf } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
 import { targetPhrase, unitPhrase } from '../explain.ts';
 import { targetNumber } from '../target-values.ts';
 import { baselineOf, evaluateLevel } from './level-series.ts';
+import type { PreparedObservation } from '../prepare.ts';
 import { yearlyOf } from './series.ts';
+
+/** Levels, shares and counts of any year, and the judged year's figure measured as a flow. */
+export function levelAtEndSeries(obs: readonly PreparedObservation[], year: number): PreparedObservation[] {
+  const series = yearlyOf(obs, ['level', 'share', 'count']);
+  for (const o of obs) if (o.period.kind === 'year' && o.year === year && o.input.measure === 'flow') series.push(o);
+  return series;
+}
 
 export function evaluateLevelAtEnd(ctx: KindContext<LevelAtEndTarget>): KindEvaluation {
   const t = ctx.target;
@@ -18,7 +28,7 @@ export function evaluateLevelAtEnd(ctx: KindContext<LevelAtEndTarget>): KindEval
     targetText: targetPhrase(bounds, unit),
     unit,
     judgedYear: t.year,
-    series: yearlyOf(ctx.obs, ['level', 'share', 'count']),
+    series: levelAtEndSeries(ctx.obs, t.year),
     method: 'value_in_year',
     parameters: { value: t.value, direction: t.direction },
     achievement: true,

@@ -1,15 +1,21 @@
 // A flow every year (55,800 jobs a year): each year is judged on its own and the term on the yearly average
-// (Hải Phòng's Phụ lục 1 judges 58,600/yr on average against 55,800/yr as "Vượt").
+// (Hải Phòng's Phụ lục 1 judges 58,600/yr on average against 55,800/yr as "Vượt"). A figure reported for a span from
+// the first year is read as the yearly average over it (aggregate absent or yearly_average) or as its total
+// (aggregate term_total, divided by the span's years).
 import { Decimal } from '../../decimal.ts';
 import type { YearlyFlowTarget } from '../../targets/target.ts';
 import { boundsOf, classify, metBound, reached } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
-import { add, parseExact, toDecimal, ZERO } from '../exact.ts';
+import { add, exactOf, parseExact, toDecimal, ZERO } from '../exact.ts';
 import { amount, estimateMark, join, relation, targetPhrase, unitPhrase, years } from '../explain.ts';
-import { assertOnePriceBasis, restsOn } from '../prepare.ts';
+import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
 import { compareScale, roundRequired, roundTo, targetRange } from '../target-values.ts';
 import { progressRatio, trackOf } from '../track.ts';
 import type { Required } from '../types.ts';
+import { spanFromFirstYear } from './flow-total.ts';
+
+/** Figures a yearly average is taken of: flows, and shares (a five-year average share, HD 5.1), or unstated. */
+const isAverageable = (o: PreparedObservation): boolean => o.input.measure === undefined || o.input.measure === 'flow' || o.input.measure === 'share';
 
 export function evaluateYearlyFlow(ctx: KindContext<YearlyFlowTarget>): KindEvaluation {
   const t = ctx.target;
@@ -21,8 +27,12 @@ export function evaluateYearlyFlow(ctx: KindContext<YearlyFlowTarget>): KindEval
   const perYear = { vi: unit.vi === '' ? '/năm' : `${unit.vi}/năm`, en: unit.en === '' ? 'a year' : `${unit.en} a year` };
   const targetText = targetPhrase(bounds, perYear);
   const parameters = { value: t.value, max: t.max, direction: t.direction, firstYear, lastYear };
-  const flows = ctx.obs.filter((o) => o.period.kind === 'year' && o.year >= firstYear && (o.input.measure === undefined || o.input.measure === 'flow')).sort((a, b) => a.year - b.year);
-  if (flows.length === 0) {
+  // A span from the first year (a reported five-year average, or a total over the first years) stands for its years;
+  // yearly figures count only after it.
+  const span = spanFromFirstYear(ctx.obs, firstYear, lastYear, isAverageable);
+  const spanEnd = span === undefined ? firstYear - 1 : span.endYear;
+  const flows = ctx.obs.filter((o) => o.period.kind === 'year' && o.year >= firstYear && o.year > spanEnd && isAverageable(o)).sort((a, b) => a.year - b.year);
+  if (flows.length === 0 && span === undefined) {
     return {
       status: 'no_data',
       actual: { value: null, period: null, method: 'yearly_average', restsOn: [], estimatesOnly: false, anyEstimate: false },
@@ -34,9 +44,19 @@ export function evaluateYearlyFlow(ctx: KindContext<YearlyFlowTarget>): KindEval
       explanation: { vi: `Chưa có số liệu (mục tiêu ${targetText.vi})`, en: `No figures yet (target ${targetText.en})` },
     };
   }
-  assertOnePriceBasis(flows);
+  const used = span === undefined ? flows : [span, ...flows];
+  assertOnePriceBasis(used);
   const intermediates: Record<string, string> = {};
   let sum = ZERO;
+  let spanYears = 0;
+  if (span !== undefined) {
+    // A span is a yearly average unless stated to be the span's total.
+    spanYears = span.endYear - span.year + 1;
+    sum = span.input.aggregate === 'term_total' ? span.value : exactOf(toDecimal(span.value).times(spanYears));
+    intermediates.span = span.input.period;
+    intermediates.spanAggregate = span.input.aggregate ?? 'yearly_average';
+    intermediates.spanSum = sum.text;
+  }
   let yearsMet = 0;
   for (const f of flows) {
     sum = add(sum, f.value);
@@ -44,8 +64,8 @@ export function evaluateYearlyFlow(ctx: KindContext<YearlyFlowTarget>): KindEval
     intermediates[`year.${f.year}`] = s;
     if (reached(s)) yearsMet++;
   }
-  const k = flows.length;
-  const scale = compareScale(t, [r.min, ...(r.max ? [r.max] : [])], flows);
+  const k = spanYears + flows.length;
+  const scale = compareScale(t, [r.min, ...(r.max ? [r.max] : [])], used);
   const avgD = toDecimal(sum).div(k);
   const avgText = roundTo(avgD, scale);
   const avg = parseExact(avgText);
@@ -55,16 +75,17 @@ export function evaluateYearlyFlow(ctx: KindContext<YearlyFlowTarget>): KindEval
   const verdict = classify(avg, bounds);
   const goal = metBound(bounds, avg) ?? r.min;
   const goalD = toDecimal(goal);
-  const rests = restsOn(flows);
-  const last = flows[k - 1];
-  const period = years(firstYear, last === undefined ? firstYear : last.year);
+  const rests = restsOn(used);
+  const last = flows[flows.length - 1];
+  const period = years(firstYear, last === undefined ? spanEnd : last.year);
   const said = join(amount(avgText, perYear), estimateMark(rests.anyEstimate));
   const rel = relation(avg, bounds, targetText);
   const achievement = t.direction === 'band' || goalD.isZero() || avgD.isZero() ? null : (t.direction === 'lower_better' ? goalD.div(avgD) : avgD.div(goalD)).toDecimalPlaces(4).toFixed();
   const common = { actual: { value: avgText, period, method: 'yearly_average', ...rests }, achievement, method: { name: 'chitieu_default', parameters }, intermediates };
+  const yearly = flows.length;
   const sentence = {
-    vi: `Bình quân ${period} đạt ${said.vi}, ${rel.vi}; ${yearsMet}/${k} năm đạt`,
-    en: `Averaged ${said.en} over ${period}, ${rel.en}; ${yearsMet} of ${k} years met it`,
+    vi: `Bình quân ${period} đạt ${said.vi}, ${rel.vi}${yearly > 0 ? `; ${yearsMet}/${yearly} năm đạt` : ''}`,
+    en: `Averaged ${said.en} over ${period}, ${rel.en}${yearly > 0 ? `; ${yearsMet} of ${yearly} years met it` : ''}`,
   };
   if (ctx.phase === 'final') {
     return { ...common, status: k >= N ? verdict : 'no_data', required: null, projection: null, explanation: sentence };
