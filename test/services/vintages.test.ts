@@ -123,3 +123,35 @@ describe.each(testDatabases)('manual overrides on $name', (tdb) => {
     expect(audit).toHaveLength(1);
   });
 });
+
+describe.each(testDatabases)('reporting regime and wording as data on $name', (tdb) => {
+  let db: Db;
+  let ctx: ServiceContext;
+  beforeAll(async () => {
+    db = await openMigrated(tdb);
+    ctx = { db, actor: systemActor('test'), now: () => new Date('2026-11-25T00:00:00Z') };
+    await importDataset({ ctx, input: readDatasetFolder(DATA) });
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  const grdp = async () => {
+    const view = await evaluatePlan({ ctx, input: { planCode: 'hai-phong-2020-2025', asOf: '2026-11-25' } });
+    return view.rows.find((x) => x.indicator.code === '1');
+  };
+
+  it('stamps evaluations with the cut-off of NĐ 09/2019 by default, and with a tenant’s own regime once it records one', async () => {
+    expect((await grdp())?.period).toMatchObject({ cutoff: { from: '2020-12-15', to: '2025-12-14' }, rulesId: 'nd-09-2019' });
+    const basis = { kind: 'custom', note: { vi: 'Quyết định của UBND thành phố (thử)', en: 'City decision (test)' } };
+    const regime = { id: 'hp-calendar-months', cutoffDay: { value: 'month_end', basis }, deadline: { value: { kind: 'days_after_cutoff', days: 10, working: true }, basis } };
+    await db.query(`UPDATE tenants SET settings = jsonb_set(settings, '{reportingRules}', $1::jsonb) WHERE code = 'hai-phong'`, [JSON.stringify(regime)]);
+    expect((await grdp())?.period).toMatchObject({ cutoff: { from: '2021-01-01', to: '2025-12-31' }, rulesId: 'hp-calendar-months' });
+  });
+
+  it('prints the verdict in the vocabulary the plan chose', async () => {
+    expect((await grdp())?.displayStatus?.vi).toBe('Ước không đạt');
+    await db.query(`UPDATE plans SET settings = jsonb_set(settings, '{display,vocabulary}', '"vi-official-suffix"') WHERE code = 'hai-phong-2020-2025'`);
+    expect((await grdp())?.displayStatus?.vi).toBe('Không đạt (ước)');
+  });
+});

@@ -5,7 +5,8 @@ import type { Evaluation } from '../../core/evaluation/index.ts';
 import { periodStamp, type PeriodStamp } from '../../core/periods/cutoff.ts';
 import { priceBasisLabel } from '../../core/price-basis.ts';
 import type { PriceBasis } from '../../core/targets/target.ts';
-import { wordFor } from '../../core/wording/index.ts';
+import type { ReportingRules } from '../../core/legal/reporting-rules.ts';
+import { wordFor, type Vocabulary } from '../../core/wording/index.ts';
 import type { TargetInputRow, VersionInputRow } from '../../storage/repositories/evaluation-inputs-repo.ts';
 
 export interface VintageView {
@@ -61,16 +62,24 @@ export function presentVintage(v: VersionInputRow): VintageView {
   };
 }
 
-function stampOf(period: string | null): PeriodStamp | null {
+function stampOf(period: string | null, rules: ReportingRules): PeriodStamp | null {
   if (!period) return null;
   try {
-    return periodStamp(period);
+    return periodStamp(period, rules);
   } catch {
     return null;
   }
 }
 
-export function presentEvaluation(t: TargetInputRow, inputs: VersionInputRow[], e: Evaluation, exceededAs: 'exceeded' | 'met'): EvaluationRow {
+export interface Presentation {
+  exceededAs: 'exceeded' | 'met';
+  rules: ReportingRules;
+  /** The plan's Vietnamese vocabulary; English words come from the standard English vocabulary. */
+  vocabulary: Vocabulary;
+}
+
+export function presentEvaluation(t: TargetInputRow, inputs: VersionInputRow[], e: Evaluation, p: Presentation): EvaluationRow {
+  const { exceededAs } = p;
   const basis = t.price_basis && t.price_basis !== 'none' ? { code: t.price_basis, label: priceBasisLabel(t.price_basis as PriceBasis) } : null;
   const estimate = e.actual.anyEstimate;
   const used = new Set(e.actual.restsOn.map((r) => r.vintageId));
@@ -95,14 +104,14 @@ export function presentEvaluation(t: TargetInputRow, inputs: VersionInputRow[], 
     status: e.status,
     phase: e.phase,
     decided: e.decided ?? null,
-    displayStatus: { vi: wordFor(e.status, { exceededAs, restsOnEstimate: estimate, locale: 'vi' }), en: wordFor(e.status, { exceededAs, restsOnEstimate: estimate, locale: 'en' }) },
+    displayStatus: { vi: wordFor(e.status, { exceededAs, restsOnEstimate: estimate, vocabulary: p.vocabulary }), en: wordFor(e.status, { exceededAs, restsOnEstimate: estimate, locale: 'en' }) },
     achievement: e.achievement,
     required: e.required,
     projection: e.projection,
     method: e.method,
     intermediates: e.intermediates,
     explanation: e.explanation,
-    period: stampOf(periodCode),
+    period: stampOf(periodCode, p.rules),
     reported: reported ? { text: reported.text, status: reported.status, line: reported.line ?? null } : null,
     error: null,
     override: e.override ?? null,

@@ -3,6 +3,8 @@
 // the "as published on" reproduction, so the three can never disagree.
 import { evaluate } from '../../core/evaluation/index.ts';
 import { isChitieuError } from '../../core/errors.ts';
+import { DEFAULT_REPORTING_RULES, withReportingOverrides, type ReportingRules } from '../../core/legal/reporting-rules.ts';
+import { VI_OFFICIAL, VOCABULARIES, type Vocabulary } from '../../core/wording/index.ts';
 import type { ObservationInput, PriceBasis, TargetSpec } from '../../core/targets/target.ts';
 import type { Queryable } from '../../storage/db.ts';
 import { loadActiveOverrides, loadChosenVersions, loadPlanTargets, type VersionInputRow } from '../../storage/repositories/evaluation-inputs-repo.ts';
@@ -12,6 +14,19 @@ export interface PlanRef {
   id: string;
   tenant_id: string;
   settings: Record<string, unknown>;
+  tenant_settings?: Record<string, unknown>;
+}
+
+/** The tenant's reporting regime: NĐ 09/2019's by default, with the tenant's own parameters where it set them. */
+export function reportingRulesOf(plan: PlanRef): ReportingRules {
+  const overrides = plan.tenant_settings?.reportingRules;
+  return overrides && typeof overrides === 'object' ? withReportingOverrides(DEFAULT_REPORTING_RULES, overrides as Partial<ReportingRules>) : DEFAULT_REPORTING_RULES;
+}
+
+/** The words a plan prints: its configured vocabulary (e.g. estimates as "Đạt (ước)"), else the official default. */
+export function vocabularyOf(plan: PlanRef): Vocabulary {
+  const id = (plan.settings.display as { vocabulary?: string } | undefined)?.vocabulary;
+  return VOCABULARIES.find((v) => v.id === id && v.locale === 'vi') ?? VI_OFFICIAL;
 }
 
 export interface RunOptions {
@@ -28,6 +43,12 @@ export interface RunResult {
   exceededAs: 'exceeded' | 'met';
 }
 
+/** Whether a figure for a span is a yearly average or the span's total, as its source says. */
+function aggregateOf(v: VersionInputRow): Pick<ObservationInput, 'aggregate'> {
+  const a = v.value_qualifier?.aggregate;
+  return a === 'yearly_average' || a === 'term_total' ? { aggregate: a } : {};
+}
+
 function toInput(v: VersionInputRow): ObservationInput | null {
   if (v.value === null) return null;
   return {
@@ -38,6 +59,7 @@ function toInput(v: VersionInputRow): ObservationInput | null {
     priceBasis: v.price_basis as PriceBasis,
     vintageId: v.version_id,
     ...(v.published_on ? { publishedOn: v.published_on } : {}),
+    ...aggregateOf(v),
   };
 }
 
@@ -59,6 +81,7 @@ export async function runEvaluations(db: Queryable, plan: PlanRef, opts: RunOpti
   }
   const overrides = await loadActiveOverrides(db, plan.tenant_id, targets.map((t) => t.target_id));
   const exceededAs = exceededAsOf(plan);
+  const presentation = { exceededAs, rules: reportingRulesOf(plan), vocabulary: vocabularyOf(plan) };
   const progressMethod = typeof plan.settings.progressMethod === 'string' ? plan.settings.progressMethod : undefined;
   const rows = targets.map((t) => {
     const inputs = byIndicatorUnit.get(`${t.indicator_id}/${t.unit_id}`) ?? [];
@@ -71,7 +94,7 @@ export async function runEvaluations(db: Queryable, plan: PlanRef, opts: RunOpti
     try {
       const override = overrides.get(t.target_id);
       const e = evaluate(t.spec as TargetSpec, observations, opts.asOf, { ...(progressMethod ? { progressMethod } : {}), ...(override ? { override } : {}) });
-      return presentEvaluation(t, inputs, e, exceededAs);
+      return presentEvaluation(t, inputs, e, presentation);
     } catch (err) {
       // One invalid target (or a figure the engine refuses) must not hide the others: the row says why instead.
       if (isChitieuError(err)) return presentFailure(t, inputs, err.code, err.messages);

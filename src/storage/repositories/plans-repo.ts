@@ -14,6 +14,8 @@ export interface PlanRow {
   last_year: number;
   status: string;
   settings: Record<string, unknown>;
+  /** The owning tenant's settings: its reporting regime overrides (cut-off day, deadlines) live here. */
+  tenant_settings: Record<string, unknown>;
   unit_code: string | null;
   unit_name: string | null;
   indicators: number;
@@ -24,7 +26,7 @@ export interface PlanRow {
 }
 
 const SELECT_PLAN = `
-  SELECT p.id, p.tenant_id, t.code AS tenant_code, p.code, p.name, p.description, p.first_year, p.last_year, p.status, p.settings,
+  SELECT p.id, p.tenant_id, t.code AS tenant_code, p.code, p.name, p.description, p.first_year, p.last_year, p.status, p.settings, t.settings AS tenant_settings,
          u.code AS unit_code, u.name AS unit_name,
          (SELECT count(*)::int FROM indicators i WHERE i.plan_id = p.id) AS indicators,
          (SELECT count(*)::int FROM targets x WHERE x.plan_id = p.id) AS targets,
