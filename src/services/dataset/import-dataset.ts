@@ -2,6 +2,7 @@
 // breakthroughs, projects) in one transaction per plan. Idempotent: a tenant, unit or plan already present is
 // kept as it is, so running it twice, or at every start, changes nothing.
 import { Forbidden } from '../../core/errors.ts';
+import { validateRegistry, type LineageEvent, type UnitRecord } from '../../core/units/index.ts';
 import type { Queryable } from '../../storage/db.ts';
 import { writeAudit } from '../audit.ts';
 import { hasRole, type ServiceContext } from '../context.ts';
@@ -57,6 +58,7 @@ async function importTenant(tx: Queryable, ctx: ServiceContext, t: TenantFile): 
     tenantId = (rows[0] as { id: string }).id;
     await writeAudit(tx, ctx, { tenantId, action: 'create', entity: 'tenant', entityId: tenantId, after: t.tenant, reason: 'dataset import' });
   }
+  await checkUnitRegistry(tx, tenantId, t);
   for (const u of t.units) {
     const found = await tx.query('SELECT 1 FROM units WHERE tenant_id = $1 AND code = $2 AND valid_from IS NOT DISTINCT FROM $3', [tenantId, u.code, u.validFrom]);
     if (found.length > 0) continue;
@@ -97,6 +99,30 @@ function qualifierOf(o: { bound?: unknown; range?: unknown; aggregate?: unknown 
   const q = { ...(o.bound ? { bound: o.bound } : {}), ...(o.range ? { range: o.range } : {}), ...(o.aggregate ? { aggregate: o.aggregate } : {}) };
   return Object.keys(q).length > 0 ? JSON.stringify(q) : null;
 }
+
+/**
+ * The tenant's units after this import must keep the rules of the official code list (QĐ 124/2004, QĐ 19/2025):
+ * well-formed codes, one holder at a time, and a closed code never given to another unit. A unit with no known
+ * start date is taken as held since before any code list.
+ */
+async function checkUnitRegistry(tx: Queryable, tenantId: string, t: TenantFile): Promise<void> {
+  const stored = await tx.query<{ code: string; name: string; level: string; valid_from: string | null; valid_to: string | null }>(
+    'SELECT code, name, level, valid_from, valid_to FROM units WHERE tenant_id = $1',
+    [tenantId],
+  );
+  const key = (code: string, from: string | null): string => `${code}/${from ?? ''}`;
+  const seen = new Set(stored.map((u) => key(u.code, u.valid_from)));
+  const records: UnitRecord[] = [
+    ...stored.map((u) => ({ code: u.code, name: u.name, level: u.level as UnitRecord['level'], validFrom: u.valid_from ?? EARLIEST, validTo: u.valid_to })),
+    ...t.units
+      .filter((u) => !seen.has(key(u.code, u.validFrom)))
+      .map((u) => ({ code: u.code, name: u.name, level: u.level as UnitRecord['level'], validFrom: u.validFrom ?? EARLIEST, validTo: u.validTo })),
+  ];
+  const lineage: LineageEvent[] = (t.lineage ?? []).map((l) => ({ event: l.event as LineageEvent['event'], from: l.from, to: l.to, date: l.date }));
+  validateRegistry(records, lineage);
+}
+
+const EARLIEST = '1900-01-01';
 
 function dayBefore(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
