@@ -48,7 +48,7 @@ export async function evaluatePlan({ ctx, input }: { ctx: ServiceContext; input:
   if (dataBasis === 'all' && ctx.actor.kind === 'user' && !DRAFT_READERS.some((r) => hasRole(ctx.actor, r))) {
     throw new ValidationError({ vi: 'Bạn chỉ xem được số liệu đã phê duyệt', en: 'You may see approved figures only' }, [{ path: 'dataBasis', reason: { vi: 'không được phép', en: 'not allowed' } }]);
   }
-  const plan = await findPlanByCode(ctx.db, ctx.actor.kind === 'user' ? ctx.actor.tenantId : null, input.planCode);
+  const plan = await findPlanByCode(ctx.db, ctx.actor.tenantId, input.planCode);
   if (!plan) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
   const asOf = input.asOf ?? ctx.now().toISOString().slice(0, 10);
   const [year, month] = asOf.split('-').map(Number) as [number, number];

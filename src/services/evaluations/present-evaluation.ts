@@ -44,6 +44,8 @@ export interface EvaluationRow {
   error: { code: string; messages: { vi: string; en: string } } | null;
   /** A plan owner's manual verdict, with the computed one it replaced. */
   override: Evaluation['override'] | null;
+  /** For units meeting a standard: the count computed from the units valid at each year's end ("55/67"). */
+  unitCounts?: { period: string; date: string; count: number; of: number; share: string }[];
 }
 
 export function presentVintage(v: VersionInputRow): VintageView {

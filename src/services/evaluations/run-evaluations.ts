@@ -8,7 +8,9 @@ import { VI_OFFICIAL, VOCABULARIES, type Vocabulary } from '../../core/wording/i
 import type { ObservationInput, PriceBasis, TargetSpec } from '../../core/targets/target.ts';
 import type { Queryable } from '../../storage/db.ts';
 import { loadActiveOverrides, loadChosenVersions, loadPlanTargets, type VersionInputRow } from '../../storage/repositories/evaluation-inputs-repo.ts';
+import { loadChildUnits, type ChildUnitRow } from '../../storage/repositories/unit-counts-repo.ts';
 import { presentEvaluation, presentFailure, type EvaluationRow } from './present-evaluation.ts';
+import { shareObservation, unitShares } from './units-meeting.ts';
 
 export interface PlanRef {
   id: string;
@@ -83,9 +85,20 @@ export async function runEvaluations(db: Queryable, plan: PlanRef, opts: RunOpti
   const exceededAs = exceededAsOf(plan);
   const presentation = { exceededAs, rules: reportingRulesOf(plan), vocabulary: vocabularyOf(plan) };
   const progressMethod = typeof plan.settings.progressMethod === 'string' ? plan.settings.progressMethod : undefined;
+  const childUnits = new Map<string, ChildUnitRow[]>();
+  for (const t of targets) {
+    if (t.kind === 'units_meeting_standard' && !childUnits.has(t.unit_id)) childUnits.set(t.unit_id, await loadChildUnits(db, plan.tenant_id, t.unit_id));
+  }
   const rows = targets.map((t) => {
     const inputs = byIndicatorUnit.get(`${t.indicator_id}/${t.unit_id}`) ?? [];
     const observations = inputs.map(toInput).filter((o): o is ObservationInput => o !== null);
+    const children = childUnits.get(t.unit_id) ?? [];
+    const childIds = new Set(children.map((c) => c.id));
+    const perUnit = versions.filter((v) => v.indicator_id === t.indicator_id && childIds.has(v.unit_id));
+    const shares = t.kind === 'units_meeting_standard' ? unitShares(children, perUnit) : [];
+    // A share computed from the units' own figures replaces a typed-in one for the same year.
+    const computedYears = new Set(shares.map((x) => x.period));
+    const used = [...observations.filter((o) => !computedYears.has(o.period)), ...shares.map(shareObservation)];
     const spec = t.spec as Partial<TargetSpec> | null;
     if (!spec || typeof spec !== 'object' || !spec.term || typeof spec.kind !== 'string') {
       // A stored target that is not a target (written by hand, or by an older format) is reported, not crashed on.
@@ -93,8 +106,8 @@ export async function runEvaluations(db: Queryable, plan: PlanRef, opts: RunOpti
     }
     try {
       const override = overrides.get(t.target_id);
-      const e = evaluate(t.spec as TargetSpec, observations, opts.asOf, { ...(progressMethod ? { progressMethod } : {}), ...(override ? { override } : {}) });
-      return presentEvaluation(t, inputs, e, presentation);
+      const e = evaluate(t.spec as TargetSpec, used, opts.asOf, { ...(progressMethod ? { progressMethod } : {}), ...(override ? { override } : {}) });
+      return { ...presentEvaluation(t, inputs, e, presentation), unitCounts: shares.map(({ period, date, count, of, share }) => ({ period, date, count, of, share })) };
     } catch (err) {
       // One invalid target (or a figure the engine refuses) must not hide the others: the row says why instead.
       if (isChitieuError(err)) return presentFailure(t, inputs, err.code, err.messages);
