@@ -14,7 +14,7 @@ describe('the chitieu command', () => {
   });
 
   it('shows help for every command', async () => {
-    for (const cmd of ['serve', 'migrate', 'plans', 'import-dataset']) {
+    for (const cmd of ['serve', 'migrate', 'plans', 'import-dataset', 'evaluate', 'add-vintage', 'changes', 'override']) {
       const res = await runCli([cmd, '--help'], {});
       expect(res.code).toBe(0);
       expect(res.stdout).toContain(`Usage: chitieu ${cmd}`);

@@ -14,6 +14,8 @@ export interface SummaryOptions {
   vocabulary?: Vocabulary;
   /** 'verb_first' (default): "đạt và vượt N/M chỉ tiêu"; 'count_first': "Có N/M chỉ tiêu đạt và vượt". */
   form?: 'verb_first' | 'count_first';
+  /** The kind of review when the statuses alone cannot tell it (every item "no data"); inferred otherwise. */
+  kind?: 'final' | 'in_term';
 }
 
 export interface WordCount {
@@ -51,8 +53,8 @@ export function summarize(items: readonly SummaryItem[], opts: SummaryOptions = 
       ? { status: assertPrintedStatus(item), estimate: false }
       : { status: assertPrintedStatus(item.status), estimate: item.restsOnEstimate === true },
   );
-  const inTerm = entries.some((e) => isInTermStatus(e.status));
-  const final = entries.some((e) => e.status !== 'no_data' && !isInTermStatus(e.status));
+  const inTerm = opts.kind === 'in_term' || entries.some((e) => isInTermStatus(e.status));
+  const final = opts.kind === 'final' || entries.some((e) => e.status !== 'no_data' && !isInTermStatus(e.status));
   if (inTerm && final) {
     throw new ValidationError(
       {

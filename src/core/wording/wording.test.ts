@@ -138,3 +138,14 @@ describe('result/target notation', () => {
     expect(resultOverTarget('45799', '36875', { locale: 'en', unit: 'billion VND' })).toBe('45,799/36,875 billion VND');
   });
 });
+
+describe('the summary of a review whose figures have not arrived', () => {
+  it('is an in-term line when the caller says the review is in term, even if every target has no data yet', () => {
+    expect(summarize(['no_data', 'no_data'], { kind: 'in_term' }).line).toBe('0/2 chỉ tiêu có khả năng hoàn thành');
+    expect(summarize(['no_data', 'no_data']).kind).toBe('final');
+  });
+
+  it('refuses to call in-term projections a final review', () => {
+    expect(() => summarize(['on_track'], { kind: 'final' })).toThrow(/Cannot summarise/);
+  });
+});

@@ -58,7 +58,7 @@ export async function evaluatePlan({ ctx, input }: { ctx: ServiceContext; input:
   const finals = judged('final');
   const inTerm = judged('in_term');
   const line = (locale: 'vi' | 'en'): string =>
-    [finals.length > 0 ? summarize(finals, { exceededAs, locale }).line : null, inTerm.length > 0 ? summarize(inTerm, { exceededAs, locale }).line : null]
+    [finals.length > 0 ? summarize(finals, { exceededAs, locale, kind: 'final' }).line : null, inTerm.length > 0 ? summarize(inTerm, { exceededAs, locale, kind: 'in_term' }).line : null]
       .filter((x): x is string => x !== null)
       .join('; ');
   return {
