@@ -13,6 +13,7 @@ import type { Runtime } from '../runtime.ts';
 import { registerJsonBody } from './json-body.ts';
 import { sendProblem } from './problem.ts';
 import { registerRoutes } from './routes/index.ts';
+import { registerValidators } from './validators.ts';
 
 const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 
@@ -26,11 +27,8 @@ export async function buildServer(runtime: Runtime, opts: ServerOptions = {}): P
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     genReqId: () => crypto.randomUUID(),
-    ajv: {
-      // Unknown fields are rejected (additionalProperties: false in every schema), never silently dropped.
-      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  registerValidators(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -17,8 +17,24 @@ const HOSTILE = [
 ];
 const BAD_DECIMALS = ['1,5', '1.200.000,5', '1e5', 'NaN', 'Infinity', '-', '', ' 1', '1.', '.5', '0x10', '1/2', '９５', '1'.repeat(60), '--1', '+1', '1 000'];
 const BAD_PERIODS = ['2025-Q0', '2025-M00', '2025-13', '2025-Q5', '1800', '25', '2025/Q1', 'năm 2025', '2025-H3', '', '2025-M13', '99999'];
-// Plain JSON numbers for `value` are coerced to strings by the server's ajv (coerceTypes), so they are not in this list.
 const WRONG_TYPES: unknown[] = [null, true, [], {}, 1e308, 1e-30];
+// JSON numbers and booleans where the body wants text: a body is never coerced (only querystrings are), so each is
+// a 400 naming the field rather than a float silently turned into a decimal string.
+const UNCOERCED: [string, unknown][] = [
+  ['value', 1.5],
+  ['value', 96],
+  ['value', 0],
+  ['value', -1],
+  ['value', false],
+  ['period', 2025],
+  ['status', 1],
+  ['reason', 42],
+  ['reason', true],
+  ['sourceText', 3.14],
+  ['evidenceUrl', 0],
+  ['indicatorId', 1],
+  ['unitId', 31],
+];
 
 /** Percent-encodes; a lone surrogate becomes the invalid UTF-8 bytes it would be (%ED%A0%80). */
 function q(text: string): string {
@@ -44,6 +60,11 @@ function corpus(t: Tenant, obsId: string): Call[] {
     for (const field of ['indicatorId', 'unitId', 'period', 'value', 'status', 'reason']) calls.push(post({ ...good, [field]: field === 'reason' && (w === null || typeof w !== 'object') ? { w } : w }));
     calls.push(post(w), post({ value: w, status: 'official' }, `/api/observations/${obsId}/versions`));
   }
+  for (const [field, v] of UNCOERCED) calls.push(post({ ...good, [field]: v }), post({ value: '1', status: 'official', [field]: v }, `/api/observations/${obsId}/versions`));
+  calls.push({ method: 'POST', url: `/api/observations/${obsId}/return`, headers: { 'if-match': '1' }, payload: { comment: 7 } });
+  calls.push({ method: 'POST', url: '/api/users', payload: { email: 'n@x.test', displayName: 12, password: 'long enough password', roles: ['reader'] } });
+  calls.push({ method: 'POST', url: '/api/users', payload: { email: 'n@x.test', displayName: 'x', password: 123456789012345, roles: ['reader'] } });
+  calls.push({ method: 'POST', url: '/api/users', payload: { email: 'n@x.test', displayName: 'x', password: 'long enough password', roles: 'reader' } });
   for (const n of [-1, 0, 201, 1e9, -1e9, 1.5]) calls.push({ method: 'GET', url: `/api/observations?limit=${n}` });
   for (const c of ['!!!', 'eyJ4Ijo', 'W10', 'bm90IGpzb24', 'x'.repeat(500)]) calls.push({ method: 'GET', url: `/api/audit-log?cursor=${c}` }, { method: 'GET', url: `/api/units?cursor=${c}` });
   calls.push(post({ ...good, extra: 1 }), { method: 'POST', url: '/api/observations', payload: `{"__proto__":{"admin":true},${JSON.stringify(good).slice(1)}`, headers: { 'content-type': 'application/json' } }, post({ ...good, value: 1e308 }), post({ ...good, value: -1e-9 }));
@@ -94,6 +115,22 @@ describe.each(testDatabases)('malformed requests on $name', (database) => {
     expect(failures).toEqual([]);
     expect(await fingerprint(api.db)).toBe(before);
     console.info(`bad-input corpus: ${calls.length} requests, all 4xx problem+json, database unchanged`);
+  });
+
+  it('a JSON number for a decimal string is refused, not coerced, and the problem names the field', async () => {
+    for (const [field, v] of UNCOERCED) {
+      const res = await call(api.app, admin, { method: 'POST', url: '/api/observations', payload: { indicatorId: t.indicators.own, unitId: t.unitId, period: '2032', value: '1.5', status: 'estimate', [field]: v } });
+      expect(res.statusCode, `${field}=${JSON.stringify(v)}`).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      const body = res.json() as { code: string; errors: { path: string }[] };
+      expect(body.code).toBe('validation_failed');
+      expect(body.errors.map((e) => e.path)).toContain(`body/${field}`);
+    }
+  });
+
+  it('querystrings are still read as text and coerced: ?limit=2 is the number 2', async () => {
+    const res = await call(api.app, admin, { method: 'GET', url: '/api/units?limit=2' });
+    expect(res.statusCode, res.body).toBe(200);
   });
 
   it('a decimal with a comma is refused with a message that says to use a dot', async () => {
