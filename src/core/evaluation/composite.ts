@@ -1,6 +1,7 @@
 // A parent indicator evaluated from its sub-indicators by a declared rule: every child met (the worst child decides),
 // or the parent's own target (children kept for reference).
 import { InvalidTarget } from '../errors.ts';
+import { plainEvaluation } from './lazy.ts';
 import type { Evaluation, EvaluationStatus, TrackStatus } from './types.ts';
 
 export type CompositeRule = 'all_children_met' | 'own_target';
@@ -38,7 +39,7 @@ export function evaluateComposite(parentRule: CompositeRule, children: Evaluatio
     if (own === undefined) {
       throw new InvalidTarget({ vi: 'Chỉ tiêu tổng hợp theo mục tiêu riêng cần đánh giá của chính nó', en: 'A composite judged on its own target needs its own evaluation' }, { parentRule });
     }
-    return { ...own, intermediates: { ...own.intermediates, rule: parentRule, children: children.map((c) => c.status).join(',') } };
+    return { ...plainEvaluation(own), intermediates: { ...own.intermediates, rule: parentRule, children: children.map((c) => c.status).join(',') } };
   }
   if (children.length === 0) {
     throw new InvalidTarget({ vi: 'Chỉ tiêu tổng hợp không có chỉ tiêu con', en: 'A composite indicator has no children' }, { parentRule });

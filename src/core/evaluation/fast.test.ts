@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ObservationInput, TargetSpec } from '../targets/target.ts';
+import { evaluateComposite } from './composite.ts';
 import { evaluateByReference } from './evaluate.ts';
 import { roundFloat } from './fast.ts';
-import { evaluate } from './index.ts';
+import { evaluate, plainEvaluation } from './index.ts';
 import type { AsOf, EvaluateOptions } from './types.ts';
 
 const first = 2026;
@@ -27,7 +28,7 @@ function same(target: TargetSpec, observations: ObservationInput[], asOf: AsOf, 
   const r = ref as ReturnType<typeof evaluate>;
   expect({ status: fast.status, decided: fast.decided }).toEqual({ status: r.status, decided: r.decided });
   expect(JSON.stringify(fast)).toBe(JSON.stringify(r));
-  expect(fast).toEqual(r);
+  expect(plainEvaluation(fast)).toEqual(r);
 }
 
 const obs = (period: string, value: string, extra: Partial<ObservationInput> = {}): ObservationInput => ({ period, value, status: 'official', ...extra });
@@ -156,17 +157,33 @@ describe('fast verdict against the decimal.js reference', () => {
     );
   });
 
-  it('a lazily built evaluation reads, spreads, clones and serialises like the eager one', () => {
+  it('a lazily built evaluation reads, serialises and (as a plain object) spreads and clones like the eager one', () => {
     const target: TargetSpec = { kind: 'level_at_end', direction: 'higher_better', term, value: '100', year: last };
     const observations = [obs('2026', '80'), obs('2027', '90')];
     const e = evaluate(target, observations, { year: 2028, month: 3 });
     const r = evaluateByReference(target, observations, { year: 2028, month: 3 });
-    expect(Object.keys(e).sort()).toEqual(Object.keys(r).sort());
-    expect({ ...e }).toEqual(r);
-    expect(structuredClone(e)).toEqual(r);
-    expect(e.explanation.en).toBe(r.explanation.en);
+    // Every figure reads by name as on the eager evaluation; JSON is the same text in the same key order.
+    for (const k of Object.keys(r) as (keyof typeof r)[]) expect(e[k]).toEqual(r[k]);
+    expect(JSON.stringify(e)).toBe(JSON.stringify(r));
+    // The plain form has the eager evaluation's keys in its order, and spreads and clones to it.
+    const p = plainEvaluation(e);
+    expect(Object.keys(p)).toEqual(Object.keys(r));
+    expect({ ...p }).toEqual(r);
+    expect(structuredClone(p)).toEqual(r);
+    expect(plainEvaluation(r)).toBe(r);
+    // A figure assigned by a caller replaces the computed one, when read and when serialised.
     e.explanation = { vi: 'x', en: 'y' };
     expect(e.explanation.en).toBe('y');
     expect(JSON.parse(JSON.stringify(e)).explanation).toEqual({ vi: 'x', en: 'y' });
+    e.status = 'met';
+    expect(JSON.parse(JSON.stringify(e)).status).toBe('met');
+  });
+
+  it('a composite on its own target keeps every figure of a lazily built evaluation', () => {
+    const target: TargetSpec = { kind: 'level_at_end', direction: 'higher_better', term, value: '100', year: last };
+    const observations = [obs('2026', '80'), obs('2027', '90')];
+    const e = evaluate(target, observations, { year: 2028, month: 3 });
+    const r = evaluateByReference(target, observations, { year: 2028, month: 3 });
+    expect(evaluateComposite('own_target', [r], e)).toEqual(evaluateComposite('own_target', [r], r));
   });
 });

@@ -1,6 +1,7 @@
 // A plan owner's manual override: the status is replaced, the computed one is kept beside it, and the reason is
 // shown in the explanation (Open SDG's manual progress_status, made visible rather than silent).
 import { InvalidTarget } from '../errors.ts';
+import { plainEvaluation } from './lazy.ts';
 import type { Evaluation, ManualOverride } from './types.ts';
 
 const STATUSES = new Set(['exceeded', 'met', 'not_met', 'no_data', 'on_track', 'at_risk', 'off_track']);
@@ -13,7 +14,7 @@ export function applyOverride(e: Evaluation, o: ManualOverride): Evaluation {
     );
   }
   return {
-    ...e,
+    ...plainEvaluation(e),
     status: o.status,
     override: { ...o, original: e.status },
     explanation: {
