@@ -15,6 +15,8 @@ export const ACTIONS = [
   'observation.submit',
   'observation.review',
   'evaluation.read',
+  'evaluation.override',
+  'vintage.add',
   'task.read',
   'task_report.enter',
   'task_report.submit',
@@ -71,6 +73,9 @@ export const POLICY: Record<Action, Partial<Record<Principal, Scope>>> = {
   'observation.submit': ENTER,
   'observation.review': REVIEW,
   'evaluation.read': READ_ALL,
+  // A manual verdict and a published vintage are the plan owner's word on the plan as a whole, not an agency's.
+  'evaluation.override': { admin: 'tenant', plan_owner: 'tenant' },
+  'vintage.add': { admin: 'tenant', plan_owner: 'tenant' },
   'task.read': READ_ALL,
   'task_report.enter': ENTER,
   'task_report.submit': ENTER,

@@ -26,6 +26,12 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/plans': { kind: 'list', request: () => ({ method: 'GET', url: '/api/plans' }) },
   'GET /api/plans/:code': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}` }) },
   'GET /api/plans/:code/evaluations': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/evaluations` }) },
+  'POST /api/plans/:code/vintages': {
+    kind: 'object',
+    request: (f) => ({ method: 'POST', url: `/api/plans/${f.a.planCode}/vintages`, payload: { indicatorCode: 'I2', period: '2024', value: '80.5', status: 'official', source: 'Niên giám thống kê', publishedOn: '2026-03-31' } }),
+  },
+  'GET /api/plans/:code/evaluation-changes': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/evaluation-changes` }) },
+  'POST /api/plans/:code/overrides': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/plans/${f.a.planCode}/overrides`, payload: { indicatorCode: 'I1', status: 'met', reason: 'Theo báo cáo tổng kết' } }) },
   'GET /api/units': { kind: 'list', request: () => ({ method: 'GET', url: '/api/units' }) },
   'GET /api/agencies': { kind: 'list', request: () => ({ method: 'GET', url: '/api/agencies' }) },
   'GET /api/indicators': { kind: 'list', request: () => ({ method: 'GET', url: '/api/indicators' }) },

@@ -11,6 +11,7 @@ import { planRoutes } from './plans.ts';
 import { referenceRoutes } from './reference.ts';
 import { enforceRouteTable } from './route-table.ts';
 import { userRoutes } from './users.ts';
+import { vintageRoutes } from './vintages.ts';
 
 export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Promise<void> {
   // Liveness needs no caller and no policy: registered before the route table is enforced.
@@ -22,5 +23,6 @@ export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Pr
   await referenceRoutes(api, runtime);
   await observationRoutes(api, runtime);
   await evaluationRoutes(api, runtime);
+  await vintageRoutes(api, runtime);
   await userRoutes(api, runtime);
 }

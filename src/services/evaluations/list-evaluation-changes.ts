@@ -3,6 +3,7 @@
 import { NotFound } from '../../core/errors.ts';
 import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
 import type { ServiceContext } from '../context.ts';
+import { authorize } from '../policy.ts';
 
 export interface EvaluationChangeView {
   at: string;
@@ -14,6 +15,7 @@ export interface EvaluationChangeView {
 }
 
 export async function listEvaluationChanges({ ctx, input }: { ctx: ServiceContext; input: { planCode: string } }): Promise<EvaluationChangeView[]> {
+  authorize(ctx.actor, 'evaluation.read');
   const plan = await findPlanByCode(ctx.db, ctx.actor.kind === 'user' ? ctx.actor.tenantId : null, input.planCode);
   if (!plan) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
   const rows = await ctx.db.query<{

@@ -1,9 +1,10 @@
 // A plan owner records a manual verdict for a target, with a reason. The computed verdict stays beside it and the
 // override is printed as such; recording a new one revokes the previous, so the history is kept.
-import { Forbidden, NotFound, ValidationError } from '../../core/errors.ts';
+import { NotFound, ValidationError } from '../../core/errors.ts';
 import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
 import { writeAudit } from '../audit.ts';
-import { hasRole, type ServiceContext } from '../context.ts';
+import type { ServiceContext } from '../context.ts';
+import { authorize } from '../policy.ts';
 
 const STATUSES = ['exceeded', 'met', 'not_met', 'no_data', 'on_track', 'at_risk', 'off_track'] as const;
 export type OverrideStatus = (typeof STATUSES)[number];
@@ -16,7 +17,8 @@ export interface RecordOverrideInput {
 }
 
 export async function recordOverride({ ctx, input }: { ctx: ServiceContext; input: RecordOverrideInput }): Promise<{ overrideId: string }> {
-  if (ctx.actor.kind === 'public' || (ctx.actor.kind === 'user' && !hasRole(ctx.actor, 'admin') && !hasRole(ctx.actor, 'plan_owner'))) throw new Forbidden();
+  // The system actor (CLI) holds the admin role, so the policy lets it through too.
+  authorize(ctx.actor, 'evaluation.override');
   const issues = [];
   if (!STATUSES.includes(input.status)) issues.push({ path: 'status', reason: { vi: `phải là một trong ${STATUSES.join(', ')}`, en: `must be one of ${STATUSES.join(', ')}` } });
   if (!input.reason?.trim() || input.reason.length > 1000) issues.push({ path: 'reason', reason: { vi: 'cần nêu lý do (tối đa 1000 ký tự)', en: 'a reason is required (at most 1000 characters)' } });

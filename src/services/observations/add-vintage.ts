@@ -2,13 +2,14 @@
 // statistics office) or a correction of a stored one. Nothing is overwritten: the figure becomes a new version,
 // the evaluations resting on it are recomputed, and every verdict that moved is returned and stored.
 import { parseDecimal } from '../../core/decimal.ts';
-import { Forbidden, NotFound, ValidationError } from '../../core/errors.ts';
+import { NotFound, ValidationError } from '../../core/errors.ts';
 import { parsePeriod } from '../../core/periods/period.ts';
 import type { ObservationStatus } from '../../core/targets/target.ts';
 import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
 import { writeAudit } from '../audit.ts';
-import { hasRole, type ServiceContext } from '../context.ts';
+import type { ServiceContext } from '../context.ts';
 import { recomputeEvaluations, type EvaluationChange } from '../evaluations/recompute-evaluations.ts';
+import { authorize } from '../policy.ts';
 
 export interface AddVintageInput {
   planCode: string;
@@ -50,7 +51,8 @@ function validate(input: AddVintageInput): void {
 }
 
 export async function addVintage({ ctx, input }: { ctx: ServiceContext; input: AddVintageInput }): Promise<AddVintageResult> {
-  if (ctx.actor.kind === 'public' || (ctx.actor.kind === 'user' && !hasRole(ctx.actor, 'admin') && !hasRole(ctx.actor, 'plan_owner'))) throw new Forbidden();
+  // The system actor (CLI, import) holds the admin role, so the policy lets it through too.
+  authorize(ctx.actor, 'vintage.add');
   validate(input);
   const plan = await findPlanByCode(ctx.db, ctx.actor.kind === 'user' ? ctx.actor.tenantId : null, input.planCode);
   if (!plan) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
