@@ -46,6 +46,9 @@ export interface Tenant {
   agencies: { own: { id: string; code: string }; other: { id: string; code: string } };
   /** Indicators owned by the "own" and the "other" agency. */
   indicators: { own: string; other: string };
+  /** Tasks and projects owned by the "own" and the "other" agency. */
+  tasks: { own: string; other: string };
+  projects: { own: string; other: string };
   users: Record<Principal, { id: string; email: string }>;
 }
 
@@ -76,6 +79,12 @@ export async function seedTenant(db: Db, prefix = 't'): Promise<Tenant> {
     `INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, kind, spec, text, first_year, last_year) VALUES ($1,$2,$3,$4,'threshold',$5,'trên 95%',2025,2030)`,
     [t.id, planId, indicators.own, unitId, JSON.stringify({ kind: 'threshold', direction: 'higher_better', term: { firstYear: 2025, lastYear: 2030 }, op: '>', value: '95', year: 2025, precision: 0 })],
   );
+  const task = async (code: string, agencyId: string) =>
+    one(await db.query<{ id: string }>('INSERT INTO tasks (tenant_id, plan_id, code, title, owner_agency_id) VALUES ($1,$2,$3,$4,$5) RETURNING id', [t.id, planId, code, `Nhiệm vụ ${code}`, agencyId])).id;
+  const project = async (code: string, agencyId: string) =>
+    one(await db.query<{ id: string }>('INSERT INTO projects (tenant_id, plan_id, code, title, owner_agency_id) VALUES ($1,$2,$3,$4,$5) RETURNING id', [t.id, planId, code, `Dự án ${code}`, agencyId])).id;
+  const tasks = { own: await task('1', own.id), other: await task('2', other.id) };
+  const projects = { own: await project('P1', own.id), other: await project('P2', other.id) };
   const users = {} as Record<Principal, { id: string; email: string }>;
   for (const p of [...ROLES, 'agency_editor_other'] as Principal[]) {
     const role = p === 'agency_editor_other' ? 'agency_editor' : p;
@@ -85,7 +94,7 @@ export async function seedTenant(db: Db, prefix = 't'): Promise<Tenant> {
     await db.query('INSERT INTO user_roles (tenant_id, user_id, role) VALUES ($1,$2,$3)', [t.id, id, role]);
     users[p] = { id, email };
   }
-  return { id: t.id, code: t.code, planCode, unitId, agencies: { own, other }, indicators, users };
+  return { id: t.id, code: t.code, planCode, unitId, agencies: { own, other }, indicators, tasks, projects, users };
 }
 
 export interface Session {

@@ -13,6 +13,9 @@ interface Fixture {
   a: Tenant;
   readObs: string;
   writeObs: string;
+  /** A report of a task and one of a project, both owned by the "own" agency, that the write samples move. */
+  writeTaskReport: string;
+  writeProjectProgress: string;
 }
 type Sample = { kind: Kind; request: (f: Fixture) => Call };
 
@@ -32,6 +35,18 @@ const SAMPLES: Record<string, Sample> = {
   },
   'GET /api/plans/:code/evaluation-changes': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/evaluation-changes` }) },
   'POST /api/plans/:code/overrides': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/plans/${f.a.planCode}/overrides`, payload: { indicatorCode: 'I1', status: 'met', reason: 'Theo báo cáo tổng kết' } }) },
+  'GET /api/tasks/:id/reports': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/tasks/${f.a.tasks.own}/reports` }) },
+  'POST /api/tasks/:id/reports': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/tasks/${f.a.tasks.own}/reports`, payload: { period: `${2100 + ++periodSeq}`, progressPercent: '10', narrative: 'Đang triển khai' } }) },
+  'POST /api/task-reports/:id/revisions': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/task-reports/${f.writeTaskReport}/revisions`, payload: { progressPercent: '20', narrative: 'Sửa' } }) },
+  'POST /api/task-reports/:id/submit': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/task-reports/${f.writeTaskReport}/submit` }) },
+  'POST /api/task-reports/:id/return': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/task-reports/${f.writeTaskReport}/return`, payload: { comment: 'xem lại' } }) },
+  'POST /api/task-reports/:id/approve': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/task-reports/${f.writeTaskReport}/approve` }) },
+  'GET /api/projects/:id/progress': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/projects/${f.a.projects.own}/progress` }) },
+  'POST /api/projects/:id/progress': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/projects/${f.a.projects.own}/progress`, payload: { period: `${2100 + ++periodSeq}`, physicalActualPercent: '10' } }) },
+  'POST /api/project-progress/:id/revisions': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/project-progress/${f.writeProjectProgress}/revisions`, payload: { physicalActualPercent: '20' } }) },
+  'POST /api/project-progress/:id/submit': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/project-progress/${f.writeProjectProgress}/submit` }) },
+  'POST /api/project-progress/:id/return': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/project-progress/${f.writeProjectProgress}/return`, payload: { comment: 'xem lại' } }) },
+  'POST /api/project-progress/:id/approve': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/project-progress/${f.writeProjectProgress}/approve` }) },
   'GET /api/units': { kind: 'list', request: () => ({ method: 'GET', url: '/api/units' }) },
   'GET /api/agencies': { kind: 'list', request: () => ({ method: 'GET', url: '/api/agencies' }) },
   'GET /api/indicators': { kind: 'list', request: () => ({ method: 'GET', url: '/api/indicators' }) },
@@ -101,7 +116,14 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
     const readObs = await mk('2025');
     await call(api.app, editor, { method: 'POST', url: `/api/observations/${readObs}/submit`, headers: { 'if-match': '1' } });
     await call(api.app, approver, { method: 'POST', url: `/api/observations/${readObs}/approve`, headers: { 'if-match': '2' } });
-    f = { a, readObs, writeObs: await mk('2026') };
+    const report = async (url: string, payload: object) => ((await call(api.app, editor, { method: 'POST', url, payload })).json() as { id: string }).id;
+    f = {
+      a,
+      readObs,
+      writeObs: await mk('2026'),
+      writeTaskReport: await report(`/api/tasks/${a.tasks.own}/reports`, { period: '2026', narrative: 'Bắt đầu' }),
+      writeProjectProgress: await report(`/api/projects/${a.projects.own}/progress`, { period: '2026', physicalActualPercent: '5' }),
+    };
   }, 120_000);
   afterAll(async () => api?.close());
 
@@ -113,7 +135,18 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
 
   it('every route × role × own/other agency × own/other tenant answers as the policy says, and a refused write changes nothing', async () => {
     const auditCount = async () => ((await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0] as { n: number }).n;
-    const version = async () => ((await api.db.query<{ version: number }>('SELECT version FROM observations WHERE id = $1', [f.writeObs]))[0] as { version: number }).version;
+    // The current ETag of whichever written object a sample request moves.
+    const version = async (url: string): Promise<number | null> => {
+      const [table, id] = url.includes(f.writeObs)
+        ? ['observations', f.writeObs]
+        : url.includes(f.writeTaskReport)
+          ? ['task_progress_reports', f.writeTaskReport]
+          : url.includes(f.writeProjectProgress)
+            ? ['project_progress', f.writeProjectProgress]
+            : [null, null];
+      if (!table) return null;
+      return ((await api.db.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0] as { version: number }).version;
+    };
     const failures: string[] = [];
     for (const entry of ROUTE_TABLE.values()) {
       const key = `${entry.method} ${entry.url}`;
@@ -125,7 +158,8 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
         const home = c.tenant === 'own' ? f.a : b;
         const session: Session | null = c.who === 'public' ? null : await login(api.app, home.users[c.who].email);
         const req = sample.request(f);
-        if (req.url.includes(f.writeObs)) req.headers = { 'if-match': `"${await version()}"` };
+        const current = await version(req.url);
+        if (current !== null) req.headers = { 'if-match': `"${current}"` };
         const before = await auditCount();
         const res = await call(api.app, session, req);
         counts.cases++;

@@ -8,6 +8,7 @@ import { evaluationRoutes } from './evaluations.ts';
 import { healthRoutes } from './health.ts';
 import { observationRoutes } from './observations.ts';
 import { planRoutes } from './plans.ts';
+import { progressRoutes } from './progress.ts';
 import { referenceRoutes } from './reference.ts';
 import { enforceRouteTable } from './route-table.ts';
 import { userRoutes } from './users.ts';
@@ -22,6 +23,7 @@ export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Pr
   await planRoutes(api, runtime);
   await referenceRoutes(api, runtime);
   await observationRoutes(api, runtime);
+  await progressRoutes(api, runtime);
   await evaluationRoutes(api, runtime);
   await vintageRoutes(api, runtime);
   await userRoutes(api, runtime);

@@ -51,18 +51,18 @@ const Figure = {
   sourceText: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
   evidenceUrl: Type.Optional(Nullable(Type.String({ maxLength: 2000, pattern: '^https?://[^\\s<>"]+$' }))),
 };
-const IdParams = Type.Object({ id: Common.id }, { additionalProperties: false });
-const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
-const Comment = Type.Object({ comment: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) }, { additionalProperties: false });
+export const IdParams = Type.Object({ id: Common.id }, { additionalProperties: false });
+export const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
+export const Comment = Type.Object({ comment: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) }, { additionalProperties: false });
 
 /** `If-Match: "3"` (or W/"3", or 3) → 3; anything else counts as absent, which the service refuses with 428. */
-function ifMatchOf(req: FastifyRequest): number | null {
+export function ifMatchOf(req: FastifyRequest): number | null {
   const h = req.headers['if-match'];
   const m = typeof h === 'string' ? /^(?:W\/)?"?(\d{1,9})"?$/.exec(h.trim()) : null;
   return m?.[1] ? Number(m[1]) : null;
 }
 
-function written(reply: FastifyReply, r: { id: string; version: number }, status = 200): { id: string; version: number } {
+export function written(reply: FastifyReply, r: { id: string; version: number }, status = 200): { id: string; version: number } {
   void reply.status(status).header('etag', `"${r.version}"`);
   return r;
 }
