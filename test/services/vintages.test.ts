@@ -155,3 +155,24 @@ describe.each(testDatabases)('reporting regime and wording as data on $name', (t
     expect((await grdp())?.displayStatus?.vi).toBe('Không đạt (ước)');
   });
 });
+
+describe.each(testDatabases)('figures published only as a bound or a range on $name', (tdb) => {
+  let db: Db;
+  let ctx: ServiceContext;
+  beforeAll(async () => {
+    db = await openMigrated(tdb);
+    ctx = { db, actor: systemActor('test'), now: () => new Date('2026-11-25T00:00:00Z') };
+    await importDataset({ ctx, input: readDatasetFolder(DATA) });
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('judges "< 3,5" against "< 3,5" on every value the bound allows, and "87-88" inside the range 87–88, keeping the source’s wording', async () => {
+    const view = await evaluatePlan({ ctx, input: { planCode: 'hai-phong-2020-2025', asOf: '2026-11-25' } });
+    const unemployment = view.rows.find((x) => x.indicator.code === '11');
+    expect(unemployment).toMatchObject({ status: 'exceeded', actual: { value: null, text: '< 3,5 (ước)', method: 'published_interval' } });
+    const trained = view.rows.find((x) => x.indicator.code === '13');
+    expect(trained).toMatchObject({ status: 'met', actual: { text: '87-88 (ước)' } });
+  });
+});

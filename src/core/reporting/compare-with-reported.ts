@@ -81,6 +81,7 @@ const ENGINE_FIELDS = [
   'publishedOn',
   'date',
   'evidence',
+  'aggregate',
 ] as const;
 
 /** The engine's view of an observation: only the fields of ObservationInput (dataset extras such as text, line dropped). */

@@ -2,6 +2,7 @@
 // reader needs to redo it (inputs with their vintages, price basis, period and cut-off, method and figures).
 import { formatNumber } from '../../core/format/number.ts';
 import type { Evaluation } from '../../core/evaluation/index.ts';
+import type { Judgement } from '../../core/reporting/compare-with-reported.ts';
 import { periodStamp, type PeriodStamp } from '../../core/periods/cutoff.ts';
 import { priceBasisLabel } from '../../core/price-basis.ts';
 import type { PriceBasis } from '../../core/targets/target.ts';
@@ -142,5 +143,41 @@ export function presentFailure(t: TargetInputRow, inputs: VersionInputRow[], cod
     reported: reported ? { text: reported.text, status: reported.status, line: reported.line ?? null } : null,
     error: { code, messages },
     override: null,
+  };
+}
+
+/**
+ * A target whose figure was published only as a bound or a range: judged on every value the interval allows. When
+ * they all give one verdict, that verdict stands (with the interval as the actual); otherwise the row says the
+ * published figure cannot decide it.
+ */
+export function presentInterval(t: TargetInputRow, inputs: VersionInputRow[], j: Judgement, p: Presentation): EvaluationRow {
+  const interval = j.actual ?? '';
+  // The source's own wording of the interval ("< 3,5") for the Vietnamese text.
+  const written = inputs.find((v) => v.value === null)?.value_text ?? interval;
+  if (j.evaluation === null || j.status === null) {
+    return {
+      ...presentFailure(t, inputs, 'interval_undecided', {
+        vi: `số liệu chỉ công bố dạng khoảng ${written}, các giá trị trong khoảng cho kết quả khác nhau`,
+        en: `the figure was published only as ${interval}, and values inside it give different verdicts`,
+      }),
+      inputs: inputs.map(presentVintage),
+    };
+  }
+  const row = presentEvaluation(t, inputs, j.evaluation, p);
+  const estimate = inputs.some((v) => v.status === 'estimate');
+  const word = row.displayStatus ?? { vi: '', en: '' };
+  return {
+    ...row,
+    inputs: inputs.map(presentVintage),
+    actual: { ...row.actual, value: null, text: `${written}${estimate ? ' (ước)' : ''}`, method: 'published_interval', estimate },
+    displayStatus: {
+      vi: wordFor(j.status, { exceededAs: p.exceededAs, restsOnEstimate: estimate, vocabulary: p.vocabulary }),
+      en: wordFor(j.status, { exceededAs: p.exceededAs, restsOnEstimate: estimate, locale: 'en' }),
+    },
+    explanation: {
+      vi: `Kết quả công bố dạng khoảng ${written}${estimate ? ' (ước)' : ''}; mọi giá trị trong khoảng đều cho kết quả "${word.vi}" so với mục tiêu ${t.text}`,
+      en: `Published only as ${interval}${estimate ? ' (estimate)' : ''}; every value inside it gives "${word.en}" against the target ${t.text}`,
+    },
   };
 }

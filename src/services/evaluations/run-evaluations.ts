@@ -9,7 +9,8 @@ import type { ObservationInput, PriceBasis, TargetSpec } from '../../core/target
 import type { Queryable } from '../../storage/db.ts';
 import { loadActiveOverrides, loadChosenVersions, loadPlanTargets, type VersionInputRow } from '../../storage/repositories/evaluation-inputs-repo.ts';
 import { loadChildUnits, type ChildUnitRow } from '../../storage/repositories/unit-counts-repo.ts';
-import { presentEvaluation, presentFailure, type EvaluationRow } from './present-evaluation.ts';
+import { judgeTarget, type ReportedObservation } from '../../core/reporting/compare-with-reported.ts';
+import { presentEvaluation, presentFailure, presentInterval, type EvaluationRow } from './present-evaluation.ts';
 import { shareObservation, unitShares } from './units-meeting.ts';
 
 export interface PlanRef {
@@ -43,6 +44,22 @@ export interface RunOptions {
 export interface RunResult {
   rows: EvaluationRow[];
   exceededAs: 'exceeded' | 'met';
+}
+
+/** A figure as the source gave it: a value, or only a bound ("< 3,5") or a range ("87-88"). */
+function toReported(v: VersionInputRow): ReportedObservation {
+  const q = v.value_qualifier ?? {};
+  return {
+    period: v.period,
+    value: v.value,
+    status: v.status,
+    measure: v.measure as ObservationInput['measure'],
+    priceBasis: v.price_basis as PriceBasis,
+    vintageId: v.version_id,
+    ...aggregateOf(v),
+    ...(q.bound ? { bound: q.bound as ReportedObservation['bound'] } : {}),
+    ...(q.range ? { range: q.range as ReportedObservation['range'] } : {}),
+  };
 }
 
 /** Whether a figure for a span is a yearly average or the span's total, as its source says. */
@@ -106,7 +123,10 @@ export async function runEvaluations(db: Queryable, plan: PlanRef, opts: RunOpti
     }
     try {
       const override = overrides.get(t.target_id);
-      const e = evaluate(t.spec as TargetSpec, used, opts.asOf, { ...(progressMethod ? { progressMethod } : {}), ...(override ? { override } : {}) });
+      const options = { ...(progressMethod ? { progressMethod } : {}), ...(override ? { override } : {}) };
+      const open = inputs.filter((v) => v.value === null && (v.value_qualifier?.bound || v.value_qualifier?.range));
+      if (open.length > 0 && shares.length === 0) return presentInterval(t, inputs, judgeTarget(t.spec as TargetSpec, inputs.map(toReported), opts.asOf, options), presentation);
+      const e = evaluate(t.spec as TargetSpec, used, opts.asOf, options);
       return { ...presentEvaluation(t, inputs, e, presentation), unitCounts: shares.map(({ period, date, count, of, share }) => ({ period, date, count, of, share })) };
     } catch (err) {
       // One invalid target (or a figure the engine refuses) must not hide the others: the row says why instead.
