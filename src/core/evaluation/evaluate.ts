@@ -16,8 +16,8 @@ import { evaluateYearlyFlow } from './kinds/yearly-flow.ts';
 import { fastVerdict } from './fast.ts';
 import { lazyEvaluation } from './lazy.ts';
 import { applyOverride } from './override.ts';
-import { phaseOf } from './phase.ts';
-import { prepareObservations } from './prepare.ts';
+import { phaseOf, phaseOfScan } from './phase.ts';
+import { prepareObservations, scanObservations } from './prepare.ts';
 import { checkProgressMethod, DEFAULT_PROGRESS_METHOD } from './progress-adapter.ts';
 import { bandOf } from './track.ts';
 import type { AsOf, EvaluateOptions, Evaluation } from './types.ts';
@@ -73,15 +73,25 @@ export function evaluate(target: TargetSpec, observations: ObservationInput[], a
   checkAsOf(asOf);
   const progressMethod = options.progressMethod ?? DEFAULT_PROGRESS_METHOD;
   checkProgressMethod(progressMethod);
+  if (options.override === undefined) {
+    // The status from exact integers and verified floats over a compact scan of the observations (checked exactly as
+    // prepareObservations checks them); the figures behind it from the reference, when read.
+    const scan = scanObservations(target, observations, options.indicatorUnit);
+    const phase = phaseOfScan(target, scan, asOf);
+    const band = bandOf(options.onTrackBand);
+    const fast = fastVerdict(target, scan, phase, band, progressMethod);
+    if (fast !== null) return lazyEvaluation(fast.status, phase, fast.decided, referenceFigures, target, observations.slice(), asOf, options);
+  }
   const obs = prepareObservations(target, observations, options.indicatorUnit);
   const phase = phaseOf(target, obs, asOf);
-  const ctx: KindContext<TargetSpec> = { target, obs, asOf, phase, band: bandOf(options.onTrackBand), unit: options.indicatorUnit, progressMethod };
-  if (options.override === undefined) {
-    // The status from exact integers and verified floats; the figures behind it from the reference, when read.
-    const fast = fastVerdict(ctx);
-    if (fast !== null) return lazyEvaluation(fast.status, phase, fast.decided, () => byKind(ctx));
-  }
-  return evaluateReference(ctx, options.override);
+  return evaluateReference({ target, obs, asOf, phase, band: bandOf(options.onTrackBand), unit: options.indicatorUnit, progressMethod }, options.override);
+}
+
+/** The reference's figures for inputs the fast path has already checked (run on the first read of a figure). */
+function referenceFigures(target: TargetSpec, observations: ObservationInput[], asOf: AsOf, options: EvaluateOptions): KindEvaluation {
+  const obs = prepareObservations(target, observations, options.indicatorUnit);
+  const phase = phaseOf(target, obs, asOf);
+  return byKind({ target, obs, asOf, phase, band: bandOf(options.onTrackBand), unit: options.indicatorUnit, progressMethod: options.progressMethod ?? DEFAULT_PROGRESS_METHOD });
 }
 
 /** The decimal.js reference: every figure computed eagerly by the kind's own evaluator. */

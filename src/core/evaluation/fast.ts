@@ -10,22 +10,34 @@ import type {
   GrowthAverageTarget,
   LevelAtEndTarget,
   RangeAtEndTarget,
+  ObservationInput,
   TargetSpec,
   ThresholdTarget,
   UnitsMeetingStandardTarget,
   YearlyFlowTarget,
 } from '../targets/target.ts';
 import { boundsOf, classify, metBound, reached, type Bounds } from './compare.ts';
-import type { KindContext } from './context.ts';
 import { cmp, parseExact, scaledText, type Exact } from './exact.ts';
 import { validate as validateGrowth } from './kinds/growth-average.ts';
 import { baselineOf } from './kinds/level-series.ts';
 import { thresholdBounds } from './kinds/threshold.ts';
-import type { PreparedObservation } from './prepare.ts';
+import type { Scan } from './prepare.ts';
 import { DEFAULT_PROGRESS_METHOD } from './progress-adapter.ts';
 import { compareScale, targetNumber, targetRange } from './target-values.ts';
 import type { Band } from './track.ts';
-import type { EvaluationStatus, FinalStatus } from './types.ts';
+import type { EvaluationStatus, FinalStatus, Phase } from './types.ts';
+
+// Period kinds in a Scan (KIND_CODE of prepare.ts), as local constants: an imported binding is a getter call under tsx.
+const KIND_YEAR = 0;
+const KIND_SPAN = 1;
+
+/** What the fast verdict reads: the target, the scanned observations, the phase and the progress band. */
+export interface FastContext<T extends TargetSpec> {
+  target: T;
+  scan: Scan;
+  phase: Phase;
+  band: Band;
+}
 
 export interface FastVerdict {
   status: EvaluationStatus;
@@ -92,58 +104,58 @@ function track(reaches: boolean, ratio: number | null, err: number, band: Band):
   return risk ? 'at_risk' : 'off_track';
 }
 
-/** Price bases of the figures used are all the same (or absent); mixed bases are left to the reference to refuse. */
-function oneBasis(used: readonly PreparedObservation[]): boolean {
-  let basis: string | undefined;
-  for (const o of used) {
-    const b = o.input.priceBasis;
-    if (b === undefined) continue;
-    if (basis === undefined) basis = b;
-    else if (b !== basis) return false;
-  }
-  return true;
+/** Float value of the scan's observation i. */
+function numAt(sc: Scan, i: number): number {
+  const n = sc.n[i] as number;
+  return Number.isNaN(n) ? Number((sc.inputs[i] as { value: string }).value) : n / (POW10[sc.s[i] as number] ?? 10 ** (sc.s[i] as number));
+}
+
+/** The exact figure of the scan's observation i (its text as written). */
+function exactAt(sc: Scan, i: number): Exact {
+  return { text: (sc.inputs[i] as { value: string }).value, n: sc.n[i] as number, s: sc.s[i] as number };
 }
 
 function figuresScale(target: TargetSpec, figures: readonly Exact[]): number {
   return compareScale(target, figures, []);
 }
 
-function withUsed(base: number, used: readonly PreparedObservation[]): number {
-  let s = base;
-  for (const o of used) if (o.value.s > s) s = o.value.s;
-  return Math.min(s, 12);
-}
-
 // ---- Growth average (yearly rates only) ----
 
-function fastGrowth(ctx: KindContext<GrowthAverageTarget>): FastVerdict | null {
+function fastGrowth(ctx: FastContext<GrowthAverageTarget>): FastVerdict | null {
   const t = ctx.target;
   validateGrowth(t);
   const range = targetRange(t.min, t.max, 'growth');
   const bounds = boundsOf(t.direction, range.min, range.max);
   const N = t.term.lastYear - t.baseYear;
-  const rates: PreparedObservation[] = [];
-  let lastYear = -Infinity;
-  for (const o of ctx.obs) {
-    const m = o.input.measure;
-    if (m !== undefined && m !== 'growth_rate') continue;
-    if (o.period.kind === 'span' && o.year === t.baseYear + 1 && o.endYear === t.term.lastYear) return null;
-    if (o.period.kind === 'year' && o.year > t.baseYear) {
-      rates.push(o);
-      if (o.year > lastYear) lastYear = o.year;
-    }
-  }
-  const k = rates.length;
-  if (k === 0 || !oneBasis(rates)) return null;
-  const scale = withUsed(figuresScale(t, range.max ? [range.min, range.max] : [range.min]), rates);
+  const sc = ctx.scan;
   const arithmetic = t.averaging === 'arithmetic';
   // Geometric: L = Σ ln(1 + gᵢ)/k, average = e^L − 1; arithmetic: Σ gᵢ/k.
   let logSum = 0;
   let absLog = 0;
   let sum = 0;
   let absSum = 0;
-  for (const r of rates) {
-    const g = num(r.value) / 100;
+  let k = 0;
+  let lastYear = -Infinity;
+  let maxS = 0;
+  let basis: string | undefined;
+  for (let i = 0; i < sc.count; i++) {
+    const o = sc.inputs[i] as ObservationInput;
+    const m = o.measure;
+    if (m !== undefined && m !== 'growth_rate') continue;
+    const kind = sc.kind[i];
+    const y = sc.year[i] as number;
+    if (kind === KIND_SPAN && y === t.baseYear + 1 && sc.endYear[i] === t.term.lastYear) return null;
+    if (kind !== KIND_YEAR || y <= t.baseYear) continue;
+    // Price bases of the rates used are all the same (or absent); mixed bases are left to the reference to refuse.
+    const pb = o.priceBasis;
+    if (pb !== undefined) {
+      if (basis === undefined) basis = pb;
+      else if (pb !== basis) return null;
+    }
+    k++;
+    if (y > lastYear) lastYear = y;
+    if ((sc.s[i] as number) > maxS) maxS = sc.s[i] as number;
+    const g = numAt(sc, i) / 100;
     if (arithmetic) {
       sum += g;
       absSum += Math.abs(g);
@@ -154,6 +166,8 @@ function fastGrowth(ctx: KindContext<GrowthAverageTarget>): FastVerdict | null {
       absLog += Math.abs(l);
     }
   }
+  if (k === 0) return null;
+  const scale = Math.min(Math.max(figuresScale(t, range.max ? [range.min, range.max] : [range.min]), maxS), 12);
   let avg: number;
   let errAvg: number;
   let L: number;
@@ -173,7 +187,7 @@ function fastGrowth(ctx: KindContext<GrowthAverageTarget>): FastVerdict | null {
   const actual = roundFloat(avg * 100, scale, 100 * errAvg);
   if (actual === null) return null;
   const verdict = classify(actual, bounds);
-  if (ctx.phase === 'final') return { status: rates.length >= N && lastYear === t.term.lastYear ? verdict : 'no_data' };
+  if (ctx.phase === 'final') return { status: k >= N && lastYear === t.term.lastYear ? verdict : 'no_data' };
   if (reached(verdict)) return { status: 'on_track' };
   // P = ((1+ḡ)^N − 1)/((1+g*)^N − 1), ḡ the unrounded average; null (off track) when g* = 0.
   const goal = metBound(bounds, actual) ?? range.min;
@@ -202,52 +216,57 @@ interface LevelFast {
   baseline?: { year: number; value: Exact };
   /** The judged year's flow is read as its level (level_at_end; levelAtEndSeries in kinds/level-at-end.ts). */
   judgedYearFlow?: boolean;
-  /** Count ↔ share conversion: the float value of an observation and its error; undefined = the value as written. */
-  convert?: (o: PreparedObservation) => number;
+  /** Count ↔ share conversion: the float value of observation i; undefined = the value as written. */
+  convert?: (sc: Scan, i: number) => number;
 }
 
-function isYearly(o: PreparedObservation, measures: readonly string[]): boolean {
-  return o.period.kind === 'year' && (o.input.measure === undefined || measures.includes(o.input.measure));
-}
+const measureIn = (m: string | undefined, measures: readonly string[]): boolean => m === undefined || measures.includes(m);
 
-function fastLevel(ctx: KindContext<TargetSpec>, spec: LevelFast): FastVerdict | null {
+function fastLevel(ctx: FastContext<TargetSpec>, spec: LevelFast): FastVerdict | null {
   const T = spec.judgedYear;
-  let current: PreparedObservation | undefined;
-  let first: PreparedObservation | undefined;
+  const sc = ctx.scan;
+  let cur = -1;
+  let fst = -1;
   let basis: string | undefined;
-  for (const o of ctx.obs) {
-    if (o.year > T || !(isYearly(o, spec.measures) || (spec.judgedYearFlow === true && o.period.kind === 'year' && o.year === T && o.input.measure === 'flow'))) continue;
-    const b = o.input.priceBasis;
+  for (let i = 0; i < sc.count; i++) {
+    const y = sc.year[i] as number;
+    if (y > T || sc.kind[i] !== KIND_YEAR) continue;
+    const o = sc.inputs[i] as ObservationInput;
+    const m = o.measure;
+    if (!(measureIn(m, spec.measures) || (spec.judgedYearFlow === true && y === T && m === 'flow'))) continue;
+    const b = o.priceBasis;
     if (b !== undefined) {
       if (basis === undefined) basis = b;
       else if (b !== basis) return null;
     }
-    if (current === undefined || o.year > current.year) current = o;
-    if (first === undefined || o.year < first.year) first = o;
+    if (cur < 0 || y > (sc.year[cur] as number)) cur = i;
+    if (fst < 0 || y < (sc.year[fst] as number)) fst = i;
   }
-  if (current === undefined || first === undefined) return { status: 'no_data' };
-  const scale = withUsed(figuresScale(ctx.target, spec.figures), [current]);
+  if (cur < 0 || fst < 0) return { status: 'no_data' };
+  const curYear = sc.year[cur] as number;
+  const firstYear = sc.year[fst] as number;
+  const scale = Math.min(Math.max(figuresScale(ctx.target, spec.figures), sc.s[cur] as number), 12);
   const convert = spec.convert;
   let actual: Exact;
   let c: number;
   let errC = 0;
   if (convert === undefined) {
-    actual = current.value;
+    actual = exactAt(sc, cur);
     c = num(actual);
     errC = EPS * Math.abs(c);
   } else {
-    c = convert(current);
+    c = convert(sc, cur);
     errC = 4 * EPS * Math.abs(c);
     const a = roundFloat(c, scale, errC);
     if (a === null) return null;
     actual = a;
   }
   const verdict = classify(actual, spec.bounds);
-  if (ctx.phase === 'final') return { status: current.year !== T ? 'no_data' : verdict };
-  const t = current.year;
+  if (ctx.phase === 'final') return { status: curYear !== T ? 'no_data' : verdict };
+  const t = curYear;
   let base: { year: number; value: number; exact: Exact | null } | undefined;
   if (spec.baseline !== undefined && spec.baseline.year < t) base = { year: spec.baseline.year, value: num(spec.baseline.value), exact: spec.baseline.value };
-  else if (first.year < t) base = { year: first.year, value: convert === undefined ? num(first.value) : convert(first), exact: convert === undefined ? first.value : null };
+  else if (firstYear < t) base = { year: firstYear, value: convert === undefined ? numAt(sc, fst) : convert(sc, fst), exact: convert === undefined ? exactAt(sc, fst) : null };
   if (base === undefined && T > t) return { status: reached(verdict) ? 'on_track' : 'at_risk' };
   let p = c;
   let errP = errC;
@@ -297,28 +316,28 @@ function baselineExact(t: TargetSpec): { year: number; value: Exact } | undefine
 const LEVEL_MEASURES = ['level', 'share', 'count'] as const;
 const UNIT_MEASURES = ['share', 'count', 'level'] as const;
 
-function fastLevelAtEnd(ctx: KindContext<LevelAtEndTarget>): FastVerdict | null {
+function fastLevelAtEnd(ctx: FastContext<LevelAtEndTarget>): FastVerdict | null {
   const t = ctx.target;
   const v = targetNumber(t.value, 'value');
   const bounds = boundsOf(t.direction, v);
   return fastLevel(ctx, { bounds, figures: [v], judgedYear: t.year, measures: LEVEL_MEASURES, geometric: true, baseline: baselineExact(t), judgedYearFlow: true });
 }
 
-function fastRangeAtEnd(ctx: KindContext<RangeAtEndTarget>): FastVerdict | null {
+function fastRangeAtEnd(ctx: FastContext<RangeAtEndTarget>): FastVerdict | null {
   const t = ctx.target;
   const r = targetRange(t.min, t.max, 'range');
   const bounds = boundsOf(t.direction, r.min, r.max ?? r.min);
   return fastLevel(ctx, { bounds, figures: r.max ? [r.min, r.max] : [r.min], judgedYear: t.year, measures: LEVEL_MEASURES, geometric: false, baseline: baselineExact(t) });
 }
 
-function fastThreshold(ctx: KindContext<ThresholdTarget>): FastVerdict | null {
+function fastThreshold(ctx: FastContext<ThresholdTarget>): FastVerdict | null {
   const t = ctx.target;
   const v = targetNumber(t.value, 'value');
   const bounds = thresholdBounds(t, v);
   return fastLevel(ctx, { bounds, figures: [v], judgedYear: t.year, measures: LEVEL_MEASURES, geometric: false, baseline: baselineExact(t) });
 }
 
-function fastUnits(ctx: KindContext<UnitsMeetingStandardTarget>): FastVerdict | null {
+function fastUnits(ctx: FastContext<UnitsMeetingStandardTarget>): FastVerdict | null {
   const t = ctx.target;
   // Validation and unit conversion without a stated total are the reference's to report.
   if (t.share === undefined && t.count === undefined) return null;
@@ -326,9 +345,9 @@ function fastUnits(ctx: KindContext<UnitsMeetingStandardTarget>): FastVerdict | 
   const byShare = t.share !== undefined;
   const goal = byShare ? targetNumber(t.share, 'share') : parseExact(String(t.count));
   const total = t.ofCount;
-  const convert = (o: PreparedObservation): number => {
-    const v = num(o.value);
-    const isCount = o.input.measure === 'count';
+  const convert = (sc: Scan, i: number): number => {
+    const v = numAt(sc, i);
+    const isCount = (sc.inputs[i] as ObservationInput).measure === 'count';
     if (isCount === !byShare) return v;
     return isCount ? (v / total) * 100 : (v * total) / 100;
   };
@@ -338,7 +357,7 @@ function fastUnits(ctx: KindContext<UnitsMeetingStandardTarget>): FastVerdict | 
 
 // ---- Flows ----
 
-function fastYearlyFlow(ctx: KindContext<YearlyFlowTarget>): FastVerdict | null {
+function fastYearlyFlow(ctx: FastContext<YearlyFlowTarget>): FastVerdict | null {
   const t = ctx.target;
   const { firstYear, lastYear } = t.term;
   const N = lastYear - firstYear + 1;
@@ -349,20 +368,25 @@ function fastYearlyFlow(ctx: KindContext<YearlyFlowTarget>): FastVerdict | null 
   let abs = 0;
   let basis: string | undefined;
   let maxScale = figuresScale(t, r.max ? [r.min, r.max] : [r.min]);
-  for (const o of ctx.obs) {
+  const sc = ctx.scan;
+  for (let i = 0; i < sc.count; i++) {
+    const kind = sc.kind[i];
     // Span figures (reported averages or totals) are left to the reference.
-    if (o.period.kind === 'span') return null;
-    if (o.period.kind !== 'year' || o.year < firstYear || (o.input.measure !== undefined && o.input.measure !== 'flow' && o.input.measure !== 'share')) continue;
-    const b = o.input.priceBasis;
+    if (kind === KIND_SPAN) return null;
+    if (kind !== KIND_YEAR || (sc.year[i] as number) < firstYear) continue;
+    const o = sc.inputs[i] as ObservationInput;
+    const m = o.measure;
+    if (m !== undefined && m !== 'flow' && m !== 'share') continue;
+    const b = o.priceBasis;
     if (b !== undefined) {
       if (basis === undefined) basis = b;
       else if (b !== basis) return null;
     }
-    const v = num(o.value);
+    const v = numAt(sc, i);
     sum += v;
     abs += Math.abs(v);
     k++;
-    if (o.value.s > maxScale) maxScale = o.value.s;
+    if ((sc.s[i] as number) > maxScale) maxScale = sc.s[i] as number;
   }
   if (k === 0) return { status: 'no_data' };
   const scale = Math.min(maxScale, 12);
@@ -381,7 +405,7 @@ function fastYearlyFlow(ctx: KindContext<YearlyFlowTarget>): FastVerdict | null 
   return s === undefined ? null : { status: s };
 }
 
-function fastCumulative(ctx: KindContext<CumulativeTarget>): FastVerdict | null {
+function fastCumulative(ctx: FastContext<CumulativeTarget>): FastVerdict | null {
   const t = ctx.target;
   const { firstYear, lastYear } = t.term;
   const N = lastYear - firstYear + 1;
@@ -397,25 +421,29 @@ function fastCumulative(ctx: KindContext<CumulativeTarget>): FastVerdict | null 
   let sum = 0;
   let abs = 0;
   let maxScale = figuresScale(t, r.max ? [r.min, r.max] : [r.min]);
-  for (const o of ctx.obs) {
-    if (o.period.kind !== 'year') return null;
-    if (o.year < firstYear || (o.input.measure !== undefined && o.input.measure !== 'flow')) continue;
-    const b = o.input.priceBasis;
+  const sc = ctx.scan;
+  for (let i = 0; i < sc.count; i++) {
+    if (sc.kind[i] !== KIND_YEAR) return null;
+    const y = sc.year[i] as number;
+    const o = sc.inputs[i] as ObservationInput;
+    if (y < firstYear || (o.measure !== undefined && o.measure !== 'flow')) continue;
+    const b = o.priceBasis;
     if (b !== undefined) {
       if (basis === undefined) basis = b;
       else if (b !== basis) return null;
     }
-    const v = o.value;
-    if (Number.isNaN(v.n) || (s >= 0 && v.s !== s)) return null;
-    s = v.s;
-    n += v.n;
-    const f = num(v);
+    const vn = sc.n[i] as number;
+    const vs = sc.s[i] as number;
+    if (Number.isNaN(vn) || (s >= 0 && vs !== s)) return null;
+    s = vs;
+    n += vn;
+    const f = vn / (POW10[vs] ?? 10 ** vs);
     sum += f;
     abs += Math.abs(f);
-    if (isNeg(v)) anyNegative = true;
-    if (v.s > maxScale) maxScale = v.s;
+    if (o.value.charCodeAt(0) === 45) anyNegative = true;
+    if (vs > maxScale) maxScale = vs;
     fullYears++;
-    if (o.year > lastFull) lastFull = o.year;
+    if (y > lastFull) lastFull = y;
   }
   if (fullYears === 0) return { status: 'no_data' };
   if (!Number.isSafeInteger(n)) return null;
@@ -442,24 +470,23 @@ function fastCumulative(ctx: KindContext<CumulativeTarget>): FastVerdict | null 
 }
 
 /** The verdict by the fast path, or null when the reference must decide (other kinds, peer methods, edge cases). */
-export function fastVerdict(ctx: KindContext<TargetSpec>): FastVerdict | null {
-  if (ctx.progressMethod !== DEFAULT_PROGRESS_METHOD) return null;
-  const target = ctx.target;
+export function fastVerdict(target: TargetSpec, scan: Scan, phase: Phase, band: Band, progressMethod: string): FastVerdict | null {
+  if (progressMethod !== DEFAULT_PROGRESS_METHOD) return null;
   switch (target.kind) {
     case 'growth_average':
-      return fastGrowth({ ...ctx, target });
+      return fastGrowth({ target, scan, phase, band });
     case 'level_at_end':
-      return fastLevelAtEnd({ ...ctx, target });
+      return fastLevelAtEnd({ target, scan, phase, band });
     case 'range_at_end':
-      return fastRangeAtEnd({ ...ctx, target });
+      return fastRangeAtEnd({ target, scan, phase, band });
     case 'threshold':
-      return fastThreshold({ ...ctx, target });
+      return fastThreshold({ target, scan, phase, band });
     case 'units_meeting_standard':
-      return fastUnits({ ...ctx, target });
+      return fastUnits({ target, scan, phase, band });
     case 'yearly_flow':
-      return fastYearlyFlow({ ...ctx, target });
+      return fastYearlyFlow({ target, scan, phase, band });
     case 'cumulative':
-      return fastCumulative({ ...ctx, target });
+      return fastCumulative({ target, scan, phase, band });
     default:
       return null;
   }

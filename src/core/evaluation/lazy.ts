@@ -8,30 +8,42 @@
 // plain object uses plainEvaluation() (the engine's own code does). Defining seven own accessors per evaluation cost
 // 2–4 µs; a class costs tens of nanoseconds.
 import type { KindEvaluation } from './context.ts';
-import type { Evaluation, EvaluationStatus, FinalStatus, Phase } from './types.ts';
+import type { ObservationInput, TargetSpec } from '../targets/target.ts';
+import type { AsOf, EvaluateOptions, Evaluation, EvaluationStatus, FinalStatus, Phase } from './types.ts';
 
 type Figures = Omit<KindEvaluation, 'status' | 'decided'>;
+
+/** Computes the reference's figures from the evaluation's inputs (a module function: no closure per evaluation). */
+export type MakeFigures = (target: TargetSpec, observations: ObservationInput[], asOf: AsOf, options: EvaluateOptions) => KindEvaluation;
+
+interface Inputs {
+  make: MakeFigures;
+  target: TargetSpec;
+  observations: ObservationInput[];
+  asOf: AsOf;
+  options: EvaluateOptions;
+}
 
 export class LazyEvaluation {
   status: EvaluationStatus;
   phase: Phase;
   declare decided?: FinalStatus;
-  #make: (() => KindEvaluation) | null;
+  #in: Inputs | null;
   #e: KindEvaluation | null = null;
 
-  constructor(status: EvaluationStatus, phase: Phase, decided: FinalStatus | undefined, make: () => KindEvaluation) {
+  constructor(status: EvaluationStatus, phase: Phase, decided: FinalStatus | undefined, inputs: Inputs) {
     this.status = status;
     this.phase = phase;
     if (decided !== undefined) this.decided = decided;
-    this.#make = make;
+    this.#in = inputs;
   }
 
   #figures(): KindEvaluation {
     let e = this.#e;
     if (e === null) {
-      const make = this.#make as () => KindEvaluation;
-      this.#make = null;
-      e = make();
+      const i = this.#in as Inputs;
+      e = i.make(i.target, i.observations, i.asOf, i.options);
+      this.#in = null;
       this.#e = e;
     }
     return e;
@@ -103,9 +115,21 @@ export class LazyEvaluation {
   }
 }
 
-/** An evaluation with its status (and `decided`) set now and every other figure computed by `make` on first read. */
-export function lazyEvaluation(status: EvaluationStatus, phase: Phase, decided: FinalStatus | undefined, make: () => KindEvaluation): Evaluation {
-  return new LazyEvaluation(status, phase, decided, make) as unknown as Evaluation;
+/**
+ * An evaluation with its status (and `decided`) set now and every other figure computed on first read by
+ * `make(target, observations, asOf, options)`; `observations` is kept as given (the caller passes its own copy).
+ */
+export function lazyEvaluation(
+  status: EvaluationStatus,
+  phase: Phase,
+  decided: FinalStatus | undefined,
+  make: MakeFigures,
+  target: TargetSpec,
+  observations: ObservationInput[],
+  asOf: AsOf,
+  options: EvaluateOptions,
+): Evaluation {
+  return new LazyEvaluation(status, phase, decided, { make, target, observations, asOf, options }) as unknown as Evaluation;
 }
 
 /** A plain object with every figure of the evaluation (for spreading, cloning or deep comparison). */

@@ -122,6 +122,153 @@ export function prepareObservations(target: TargetSpec, observations: readonly O
   return out;
 }
 
+// ---- The compact scan of the fast path ----
+
+/** Period kinds as small integers in a Scan. */
+export const KIND_YEAR = 0;
+export const KIND_SPAN = 1;
+const KIND_CODE: Record<Period['kind'], number> = { year: KIND_YEAR, span: KIND_SPAN, quarter: 2, half: 3, nine_months: 4, month: 5 };
+
+/**
+ * The observations checked exactly as prepareObservations() checks them (same errors, same order), parsed into
+ * parallel typed arrays reused from call to call: no object per observation. Valid until the next scan; the fast
+ * verdict reads it and is done before evaluate() returns.
+ */
+export interface Scan {
+  count: number;
+  inputs: readonly ObservationInput[];
+  kind: Uint8Array;
+  year: Int32Array;
+  endYear: Int32Array;
+  /** The value as a scaled integer n·10^−s; NaN beyond 15 significant digits (then the input's text is authoritative). */
+  n: Float64Array;
+  s: Uint8Array;
+}
+
+const YEAR_MIN = 1900;
+const YEAR_MAX = 2200;
+// Stamp of the last call that saw each year code ("2026"): duplicate years are found without the period cache.
+const yearStamps = new Int32Array(YEAR_MAX - YEAR_MIN + 1);
+
+const scan: Scan = { count: 0, inputs: [], kind: new Uint8Array(64), year: new Int32Array(64), endYear: new Int32Array(64), n: new Float64Array(64), s: new Uint8Array(64) };
+
+function grow(size: number): void {
+  let cap = scan.kind.length;
+  while (cap < size) cap *= 2;
+  scan.kind = new Uint8Array(cap);
+  scan.year = new Int32Array(cap);
+  scan.endYear = new Int32Array(cap);
+  scan.n = new Float64Array(cap);
+  scan.s = new Uint8Array(cap);
+}
+
+/** "2026" (four digits, 1900–2200, as parsePeriod() accepts a year) → 2026; anything else → −1. */
+function plainYear(code: string): number {
+  if (typeof code !== 'string' || code.length !== 4) return -1;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = code.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    y = y * 10 + c;
+  }
+  return y >= YEAR_MIN && y <= YEAR_MAX ? y : -1;
+}
+
+/** parseSafe() into the scan's slot i, without an object; false when the text needs parseExact(). */
+function parseInto(text: string, i: number): boolean {
+  if (typeof text !== 'string') return false;
+  const len = text.length;
+  let j = 0;
+  let neg = false;
+  if (len > 0 && text.charCodeAt(0) === 45) {
+    neg = true;
+    j = 1;
+  }
+  let n = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; j < len; j++) {
+    const c = text.charCodeAt(j);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      digits++;
+      if (scale >= 0) scale++;
+    } else if (c === 46 && scale < 0 && digits > 0) {
+      scale = 0;
+    } else {
+      return false;
+    }
+  }
+  if (digits === 0 || scale === 0 || digits > 15) return false;
+  scan.n[i] = neg ? -n : n;
+  scan.s[i] = scale < 0 ? 0 : scale;
+  return true;
+}
+
+function outOfWindow(o: ObservationInput, from: number, to: number): never {
+  throw new PeriodOutOfTerm(
+    {
+      vi: `Số liệu kỳ ${o.period} nằm ngoài giai đoạn ${from}–${to} của mục tiêu`,
+      en: `Observation for ${o.period} lies outside the target's window ${from}–${to}`,
+    },
+    { period: o.period, from, to },
+  );
+}
+
+function duplicate(o: ObservationInput): never {
+  throw new InvalidObservation(
+    { vi: `Có hai số liệu cho cùng kỳ ${o.period}; hãy chọn một phiên bản`, en: `Two observations for the same period ${o.period}; choose one vintage` },
+    { period: o.period },
+  );
+}
+
+export function scanObservations(target: TargetSpec, observations: readonly ObservationInput[], indicatorUnit?: string): Scan {
+  const { from, to } = observationWindow(target);
+  const count = observations.length;
+  if (scan.kind.length < count) grow(count);
+  const stamp = ++callStamp;
+  const generation = cacheGeneration;
+  let seen: Set<string> | undefined;
+  const { kind, year, endYear, n, s } = scan;
+  for (let i = 0; i < count; i++) {
+    const o = observations[i] as ObservationInput;
+    const code = o.period;
+    const y = plainYear(code);
+    if (y >= 0) {
+      if (y < from || y > to) outOfWindow(o, from, to);
+      if (yearStamps[y - YEAR_MIN] === stamp) duplicate(o);
+      yearStamps[y - YEAR_MIN] = stamp;
+      kind[i] = KIND_YEAR;
+      year[i] = y;
+      endYear[i] = y;
+    } else {
+      const entry = periodEntry(code);
+      if (seen === undefined && cacheGeneration !== generation) seen = new Set(observations.slice(0, i).map((x) => x.period));
+      if (entry.period.year < from || entry.endYear > to) outOfWindow(o, from, to);
+      if (entry.stamp === stamp || (seen !== undefined && seen.has(code))) duplicate(o);
+      entry.stamp = stamp;
+      seen?.add(code);
+      kind[i] = KIND_CODE[entry.period.kind];
+      year[i] = entry.period.year;
+      endYear[i] = entry.endYear;
+    }
+    if (indicatorUnit !== undefined && o.unit !== undefined && !sameUnit(o.unit, indicatorUnit)) {
+      throw new UnitMismatch(
+        { vi: `Số liệu kỳ ${o.period} có đơn vị "${o.unit}", chỉ tiêu dùng "${indicatorUnit}"`, en: `Observation for ${o.period} is in "${o.unit}", the indicator uses "${indicatorUnit}"` },
+        { period: o.period, unit: o.unit, indicatorUnit },
+      );
+    }
+    if (!parseInto(o.value, i)) {
+      const e = parseExact(o.value, `${o.period} / value`);
+      n[i] = e.n;
+      s[i] = e.s;
+    }
+  }
+  scan.count = count;
+  scan.inputs = observations;
+  return scan;
+}
+
 /** Growth or money figures on different price bases are never combined (observations without a basis are neutral). */
 export function assertOnePriceBasis(used: readonly PreparedObservation[]): void {
   let basis: string | undefined;
