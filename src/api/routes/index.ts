@@ -10,6 +10,7 @@ import { observationRoutes } from './observations.ts';
 import { planRoutes } from './plans.ts';
 import { progressRoutes } from './progress.ts';
 import { referenceRoutes } from './reference.ts';
+import { referenceWriteRoutes } from './reference-writes.ts';
 import { enforceRouteTable } from './route-table.ts';
 import { userRoutes } from './users.ts';
 import { vintageRoutes } from './vintages.ts';
@@ -22,6 +23,7 @@ export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Pr
   await authRoutes(api, runtime);
   await planRoutes(api, runtime);
   await referenceRoutes(api, runtime);
+  await referenceWriteRoutes(api, runtime);
   await observationRoutes(api, runtime);
   await progressRoutes(api, runtime);
   await evaluationRoutes(api, runtime);
