@@ -65,6 +65,7 @@ function corpus(t: Tenant, obsId: string): Call[] {
   calls.push({ method: 'POST', url: '/api/users', payload: { email: 'n@x.test', displayName: 12, password: 'long enough password', roles: ['reader'] } });
   calls.push({ method: 'POST', url: '/api/users', payload: { email: 'n@x.test', displayName: 'x', password: 123456789012345, roles: ['reader'] } });
   calls.push({ method: 'POST', url: '/api/users', payload: { email: 'n@x.test', displayName: 'x', password: 'long enough password', roles: 'reader' } });
+  for (const sort of ['nope', '-nope', 'password', '--code', 'code,name', "code'--", '-', 'x'.repeat(41)]) calls.push({ method: 'GET', url: `/api/tasks?sort=${q(sort)}` }, { method: 'GET', url: `/api/audit-log?sort=${q(sort)}` });
   for (const n of [-1, 0, 201, 1e9, -1e9, 1.5]) calls.push({ method: 'GET', url: `/api/observations?limit=${n}` });
   for (const c of ['!!!', 'eyJ4Ijo', 'W10', 'bm90IGpzb24', 'x'.repeat(500)]) calls.push({ method: 'GET', url: `/api/audit-log?cursor=${c}` }, { method: 'GET', url: `/api/units?cursor=${c}` });
   calls.push(post({ ...good, extra: 1 }), { method: 'POST', url: '/api/observations', payload: `{"__proto__":{"admin":true},${JSON.stringify(good).slice(1)}`, headers: { 'content-type': 'application/json' } }, post({ ...good, value: 1e308 }), post({ ...good, value: -1e-9 }));

@@ -11,7 +11,7 @@ import { returnObservation } from '../../services/observations/return-observatio
 import { reviseObservation } from '../../services/observations/revise-observation.ts';
 import { submitObservation } from '../../services/observations/submit-observation.ts';
 import type { FigureInput } from '../../services/observations/observation-input.ts';
-import { Common, PageQuery, pageSchema } from './pagination.ts';
+import { Common, PageQuery, SortQuery, pageSchema } from './pagination.ts';
 import { contextOf } from './route-table.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -74,7 +74,7 @@ export async function observationRoutes(api: FastifyInstance, runtime: Runtime):
       config: { action: 'observation.read' },
       schema: {
         tags: ['observations'],
-        summary: 'List observations (the public sees approved figures only)',
+        summary: 'List observations (the public sees approved figures only); sort: indicator (default), period, updatedAt, - for descending',
         querystring: Type.Object(
           {
             tenant: Type.Optional(Common.code),
@@ -85,6 +85,7 @@ export async function observationRoutes(api: FastifyInstance, runtime: Runtime):
             period: Type.Optional(Common.period),
             status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('returned'), Type.Literal('approved')])),
             ...PageQuery,
+            ...SortQuery,
           },
           { additionalProperties: false },
         ),

@@ -6,6 +6,11 @@ export const PageQuery = {
   cursor: Type.Optional(Type.String({ maxLength: 400, pattern: '^[A-Za-z0-9_-]*$' })),
 };
 
+/** `?sort=field` or `?sort=-field` (descending), on the lists that sort; an unknown field is a 400 naming it. */
+export const SortQuery = {
+  sort: Type.Optional(Type.String({ maxLength: 40, pattern: '^-?[A-Za-z][A-Za-z0-9_]*$' })),
+};
+
 export const Common = {
   id: Type.String({ format: 'uuid' }),
   code: Type.String({ minLength: 1, maxLength: 80, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' }),

@@ -14,7 +14,7 @@ import { listProjects } from '../../services/projects/list-projects.ts';
 import { listTasks } from '../../services/tasks/list-tasks.ts';
 import { listUsers } from '../../services/users/list-users.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { Common, PageQuery } from './pagination.ts';
+import { Common, PageQuery, SortQuery } from './pagination.ts';
 import { PlanSchema } from './plans.ts';
 import { contextOf } from './route-table.ts';
 
@@ -34,16 +34,17 @@ const Filters = {
 type FilterName = keyof typeof Filters;
 
 // Each list names its policy action and the filters it accepts; unknown query parameters are refused.
-const LISTS: { url: string; action: Action; tag: string; summary: string; filters: FilterName[]; run: Lister }[] = [
+// `sorts` names the fields `?sort=` accepts (the first is the default); lists without it take no sort.
+const LISTS: { url: string; action: Action; tag: string; summary: string; filters: FilterName[]; sorts?: string[]; run: Lister }[] = [
   { url: '/units', action: 'reference.read', tag: 'reference', summary: 'Administrative units', filters: ['tenant', 'level'], run: listUnits as Lister },
   { url: '/agencies', action: 'reference.read', tag: 'reference', summary: 'Agencies', filters: ['tenant'], run: listAgencies as Lister },
-  { url: '/indicators', action: 'reference.read', tag: 'reference', summary: 'Indicators', filters: ['tenant', 'plan', 'agency', 'group'], run: listIndicators as Lister },
+  { url: '/indicators', action: 'reference.read', tag: 'reference', summary: 'Indicators', filters: ['tenant', 'plan', 'agency', 'group'], sorts: ['code', 'name', 'group', 'agency'], run: listIndicators as Lister },
   { url: '/targets', action: 'reference.read', tag: 'reference', summary: 'Targets', filters: ['tenant', 'plan', 'indicatorId'], run: listTargets as Lister },
   { url: '/breakthroughs', action: 'reference.read', tag: 'reference', summary: 'Breakthroughs', filters: ['tenant', 'plan'], run: listBreakthroughs as Lister },
-  { url: '/tasks', action: 'task.read', tag: 'tasks', summary: 'Tasks and solutions (parentId gives the tree)', filters: ['tenant', 'plan', 'agency', 'status'], run: listTasks as Lister },
-  { url: '/projects', action: 'project.read', tag: 'projects', summary: 'Key projects with milestones and progress', filters: ['tenant', 'plan', 'agency', 'status'], run: listProjects as Lister },
+  { url: '/tasks', action: 'task.read', tag: 'tasks', summary: 'Tasks and solutions (parentId gives the tree)', filters: ['tenant', 'plan', 'agency', 'status'], sorts: ['code', 'title', 'deadline', 'status'], run: listTasks as Lister },
+  { url: '/projects', action: 'project.read', tag: 'projects', summary: 'Key projects with milestones and progress', filters: ['tenant', 'plan', 'agency', 'status'], sorts: ['code', 'title', 'status', 'agency', 'start'], run: listProjects as Lister },
   { url: '/users', action: 'user.read', tag: 'users', summary: 'Accounts of the tenant (admin)', filters: [], run: listUsers as Lister },
-  { url: '/audit-log', action: 'audit.read', tag: 'audit', summary: 'Audit log, newest first (admin, inspector)', filters: ['entity', 'entityId'], run: listAuditLog as Lister },
+  { url: '/audit-log', action: 'audit.read', tag: 'audit', summary: 'Audit log, newest first (admin, inspector)', filters: ['entity', 'entityId'], sorts: ['-at', 'action', 'entity'], run: listAuditLog as Lister },
 ];
 
 export async function referenceRoutes(api: FastifyInstance, runtime: Runtime): Promise<void> {
@@ -60,8 +61,8 @@ export async function referenceRoutes(api: FastifyInstance, runtime: Runtime): P
         config: { action: l.action },
         schema: {
           tags: [l.tag],
-          summary: l.summary,
-          querystring: Type.Object({ ...props, ...PageQuery }, { additionalProperties: false }),
+          summary: l.sorts ? `${l.summary}; sort: ${l.sorts.join(', ')} (- for descending)` : l.summary,
+          querystring: Type.Object({ ...props, ...PageQuery, ...(l.sorts ? SortQuery : {}) }, { additionalProperties: false }),
           response: { 200: Type.Object({ items: Type.Array(Type.Unknown()), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
         },
       },

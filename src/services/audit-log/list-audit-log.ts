@@ -1,8 +1,12 @@
 // The audit log of the actor's tenant (admins and inspectors), newest first, filtered by entity and paged.
-import { ValidationError } from '../../core/errors.ts';
+import { keyset } from '../../storage/repositories/keyset.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
 import { decodeCursor, page } from '../reference/paging.ts';
+import { afterKey, parseSort } from '../reference/sorting.ts';
+
+/** The orders the audit log may be sorted in (`?sort=`); newest first by default. */
+const AUDIT_SORTS = { at: ["to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"], action: ['action'], entity: ['entity', 'entity_id'] } as const;
 
 interface AuditRow {
   [k: string]: unknown;
@@ -17,6 +21,7 @@ interface AuditRow {
   after: unknown;
   reason: string | null;
   request_id: string | null;
+  sort_key: string[];
 }
 
 export function presentAuditEntry(r: AuditRow) {
@@ -25,19 +30,18 @@ export function presentAuditEntry(r: AuditRow) {
 
 export type AuditEntryView = ReturnType<typeof presentAuditEntry>;
 
-export async function listAuditLog({ ctx, input }: { ctx: ServiceContext; input: { entity?: string; entityId?: string; limit?: number; cursor?: string } }): Promise<{ items: AuditEntryView[]; nextCursor: string | null }> {
+export async function listAuditLog({ ctx, input }: { ctx: ServiceContext; input: { entity?: string; entityId?: string; sort?: string; limit?: number; cursor?: string } }): Promise<{ items: AuditEntryView[]; nextCursor: string | null }> {
   authorize(ctx.actor, 'audit.read');
   const limit = input.limit ?? 50;
-  const before = decodeCursor(input.cursor)?.[0] ?? null;
-  if (before !== null && !/^\d{1,18}$/.test(before)) {
-    throw new ValidationError({ vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid pagination cursor' }, [{ path: 'querystring/cursor', reason: { vi: 'không hợp lệ', en: 'invalid' } }], 'invalid_cursor');
-  }
+  const sort = parseSort(input.sort, Object.keys(AUDIT_SORTS) as (keyof typeof AUDIT_SORTS)[], '-at');
+  // The id (zero-padded, so text order is numeric order) breaks ties: two rows of one transaction share `at`.
+  const ks = keyset({ exprs: AUDIT_SORTS[sort.key], desc: sort.desc }, "lpad(id::text, 20, '0')", afterKey(decodeCursor(input.cursor), sort, AUDIT_SORTS[sort.key].length), 5);
   const rows = await ctx.db.query<AuditRow>(
-    `SELECT id, at::text AS at, actor_id, actor_label, action, entity, entity_id, before, after, reason, request_id FROM audit_log
+    `SELECT id, at::text AS at, actor_id, actor_label, action, entity, entity_id, before, after, reason, request_id, ${ks.select} FROM audit_log
       WHERE ($1::uuid IS NULL OR tenant_id = $1) AND ($2::text IS NULL OR entity = $2) AND ($3::text IS NULL OR entity_id = $3)
-        AND ($4::bigint IS NULL OR id < $4::bigint) ORDER BY id DESC LIMIT $5`,
-    [ctx.actor.tenantId, input.entity ?? null, input.entityId ?? null, before, limit + 1],
+        AND ${ks.where} ORDER BY ${ks.orderBy} LIMIT $4`,
+    [ctx.actor.tenantId, input.entity ?? null, input.entityId ?? null, limit + 1, ...ks.params],
   );
-  const result = page(rows, limit, (r) => [String(r.id)]);
+  const result = page(rows, limit, (r) => [sort.token, ...r.sort_key]);
   return { items: result.items.map(presentAuditEntry), nextCursor: result.nextCursor };
 }

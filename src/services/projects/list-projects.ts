@@ -1,14 +1,16 @@
 // Lists key projects with their milestones and progress updates; the public sees approved progress only.
-import { listMilestones, listProjectProgress, listProjects as listRows, type MilestoneRow, type ProgressRow, type ProjectRow } from '../../storage/repositories/reference-repo.ts';
+import { PROJECT_SORTS, listMilestones, listProjectProgress, listProjects as listRows, type MilestoneRow, type ProgressRow, type ProjectRow } from '../../storage/repositories/reference-repo.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
 import { decodeCursor, page } from '../reference/paging.ts';
+import { afterKey, parseSort } from '../reference/sorting.ts';
 
 export interface ListInput {
   tenant?: string;
   plan?: string;
   agency?: string;
   status?: string;
+  sort?: string;
   limit?: number;
   cursor?: string;
 }
@@ -36,16 +38,18 @@ export type ProjectView = ReturnType<typeof presentProject>;
 export async function listProjects({ ctx, input }: { ctx: ServiceContext; input: ListInput }): Promise<{ items: ProjectView[]; nextCursor: string | null }> {
   const scope = authorize(ctx.actor, 'project.read');
   const limit = input.limit ?? 50;
+  const sort = parseSort(input.sort, Object.keys(PROJECT_SORTS) as (keyof typeof PROJECT_SORTS)[], 'code');
   const rows = await listRows(ctx.db, {
     tenantId: ctx.actor.tenantId,
     tenantCode: input.tenant ?? null,
     plan: input.plan ?? null,
     agency: input.agency ?? null,
     status: input.status ?? null,
-    after: decodeCursor(input.cursor),
+    after: afterKey(decodeCursor(input.cursor), sort, PROJECT_SORTS[sort.key].length),
+    sort,
     limit: limit + 1,
   });
-  const result = page(rows, limit, (r) => [r.code, r.id]);
+  const result = page(rows, limit, (r) => [sort.token, ...r.sort_key]);
   const ids = result.items.map((r) => r.id);
   const [milestones, progress] = await Promise.all([listMilestones(ctx.db, ids), listProjectProgress(ctx.db, ids, scope === 'published')]);
   return {

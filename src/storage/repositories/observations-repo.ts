@@ -1,5 +1,6 @@
 // Observations (the slot indicator × unit × period), their append-only versions and workflow reviews, as stored.
 import type { Queryable } from '../db.ts';
+import { keyset } from './keyset.ts';
 
 export interface ObservationRow {
   [k: string]: unknown;
@@ -65,20 +66,25 @@ export interface ObservationFilter {
   approvedOnly: boolean;
   after: string[] | null;
   limit: number;
+  sort: { key: keyof typeof OBSERVATION_SORTS; desc: boolean };
 }
 
-export async function listObservations(db: Queryable, f: ObservationFilter): Promise<ObservationRow[]> {
-  return db.query<ObservationRow>(
-    `${SELECT_OBS}
+/** The orders an observation list may be sorted in (`?sort=`); the first is the default. */
+export const OBSERVATION_SORTS = { indicator: ['i.code', 'o.period'], period: ['o.period', 'i.code'], updatedAt: ["to_char(o.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"] } as const;
+
+export async function listObservations(db: Queryable, f: ObservationFilter): Promise<(ObservationRow & { sort_key: string[] })[]> {
+  const ks = keyset({ exprs: OBSERVATION_SORTS[f.sort.key], desc: f.sort.desc }, 'o.id', f.after, 11);
+  return db.query<ObservationRow & { sort_key: string[] }>(
+    `${SELECT_OBS.replace(' FROM observations o', `, ${ks.select} FROM observations o`)}
       WHERE ($1::uuid IS NULL OR o.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR p.code = $3)
         AND ($4::uuid IS NULL OR o.indicator_id = $4) AND ($5::text IS NULL OR u.code = $5)
         AND ($6::text IS NULL OR i.owner_agency_id = (SELECT a.id FROM agencies a WHERE a.tenant_id = o.tenant_id AND a.code = $6))
         AND ($7::text IS NULL OR o.period = $7)
         AND ($8::text IS NULL OR (SELECT v.workflow_state FROM observation_versions v WHERE v.observation_id = o.id ORDER BY v.seq DESC LIMIT 1) = $8)
         AND (NOT $9::boolean OR EXISTS (SELECT 1 FROM observation_versions v WHERE v.observation_id = o.id AND v.workflow_state = 'approved'))
-        AND ($10::text IS NULL OR (i.code, o.period, o.id::text) > ($10, $11, $12))
-      ORDER BY i.code, o.period, o.id::text LIMIT $13`,
-    [f.tenantId, f.tenantCode, f.plan, f.indicatorId, f.unit, f.agency, f.period, f.workflowState, f.approvedOnly, f.after?.[0] ?? null, f.after?.[1] ?? null, f.after?.[2] ?? null, f.limit],
+        AND ${ks.where}
+      ORDER BY ${ks.orderBy} LIMIT $10`,
+    [f.tenantId, f.tenantCode, f.plan, f.indicatorId, f.unit, f.agency, f.period, f.workflowState, f.approvedOnly, f.limit, ...ks.params],
   );
 }
 

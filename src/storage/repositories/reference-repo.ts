@@ -1,6 +1,7 @@
 // Reference data as stored: units, agencies, indicators, targets, breakthroughs, tasks, projects. Every query takes
 // the tenant (null only for the public portal, which reads every tenant) and a keyset cursor.
 import type { Queryable } from '../db.ts';
+import { keyset } from './keyset.ts';
 
 export interface ListArgs {
   tenantId: string | null;
@@ -63,16 +64,24 @@ export interface IndicatorRow {
   direction: string;
   measure: string;
   agency_code: string | null;
+  sort_key: string[];
 }
 
-export async function listIndicators(db: Queryable, a: ListArgs & { plan: string | null; agency: string | null; group: string | null }): Promise<IndicatorRow[]> {
+/** The orders an indicator list may be sorted in (`?sort=`); the first is the default. */
+export const INDICATOR_SORTS = { code: ['p.code', 'i.code'], name: ['i.name'], group: ['i.group_code', 'i.code'], agency: ['g.code', 'i.code'] } as const;
+
+export async function listIndicators(
+  db: Queryable,
+  a: ListArgs & { plan: string | null; agency: string | null; group: string | null; sort: { key: keyof typeof INDICATOR_SORTS; desc: boolean } },
+): Promise<IndicatorRow[]> {
+  const ks = keyset({ exprs: INDICATOR_SORTS[a.sort.key], desc: a.sort.desc }, 'i.id', a.after, 7);
   return db.query<IndicatorRow>(
-    `SELECT i.id, t.code AS tenant_code, p.code AS plan_code, i.code, i.name, i.unit_of_measure, i.group_code, i.frequency, i.direction, i.measure, g.code AS agency_code
+    `SELECT i.id, t.code AS tenant_code, p.code AS plan_code, i.code, i.name, i.unit_of_measure, i.group_code, i.frequency, i.direction, i.measure, g.code AS agency_code, ${ks.select}
        FROM indicators i JOIN tenants t ON t.id = i.tenant_id LEFT JOIN plans p ON p.id = i.plan_id LEFT JOIN agencies g ON g.id = i.owner_agency_id
       WHERE ($1::uuid IS NULL OR i.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR p.code = $3)
-        AND ($4::text IS NULL OR g.code = $4) AND ($5::text IS NULL OR i.group_code = $5) AND ($6::text IS NULL OR (i.code, i.id::text) > ($6, $7))
-      ORDER BY i.code, i.id::text LIMIT $8`,
-    [a.tenantId, a.tenantCode, a.plan, a.agency, a.group, k(a, 0), k(a, 1), a.limit],
+        AND ($4::text IS NULL OR g.code = $4) AND ($5::text IS NULL OR i.group_code = $5) AND ${ks.where}
+      ORDER BY ${ks.orderBy} LIMIT $6`,
+    [a.tenantId, a.tenantCode, a.plan, a.agency, a.group, a.limit, ...ks.params],
   );
 }
 
@@ -134,17 +143,25 @@ export interface TaskRow {
   deadline: string | null;
   status: string;
   version: number;
+  sort_key?: string[];
 }
+
+/** The orders a task list may be sorted in (`?sort=`); the first is the default. */
+export const TASK_SORTS = { code: ['p.code', 'x.code'], title: ['x.title'], deadline: ['x.deadline', 'x.code'], status: ['x.status', 'x.code'] } as const;
 
 const SELECT_TASK = `SELECT x.id, t.code AS tenant_code, p.code AS plan_code, x.parent_id, x.code, x.title, g.code AS agency_code, x.owner_agency_id, x.deadline, x.status, x.version
   FROM tasks x JOIN tenants t ON t.id = x.tenant_id JOIN plans p ON p.id = x.plan_id LEFT JOIN agencies g ON g.id = x.owner_agency_id`;
 
-export async function listTasks(db: Queryable, a: ListArgs & { plan: string | null; agency: string | null; status: string | null }): Promise<TaskRow[]> {
-  return db.query<TaskRow>(
-    `${SELECT_TASK} WHERE ($1::uuid IS NULL OR x.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR p.code = $3)
-        AND ($4::text IS NULL OR g.code = $4) AND ($5::text IS NULL OR x.status = $5) AND ($6::text IS NULL OR (p.code, x.code, x.id::text) > ($6, $7, $8))
-      ORDER BY p.code, x.code, x.id::text LIMIT $9`,
-    [a.tenantId, a.tenantCode, a.plan, a.agency, a.status, k(a, 0), k(a, 1), k(a, 2), a.limit],
+export async function listTasks(
+  db: Queryable,
+  a: ListArgs & { plan: string | null; agency: string | null; status: string | null; sort: { key: keyof typeof TASK_SORTS; desc: boolean } },
+): Promise<(TaskRow & { sort_key: string[] })[]> {
+  const ks = keyset({ exprs: TASK_SORTS[a.sort.key], desc: a.sort.desc }, 'x.id', a.after, 7);
+  return db.query<TaskRow & { sort_key: string[] }>(
+    `${SELECT_TASK.replace(' FROM tasks x', `, ${ks.select} FROM tasks x`)} WHERE ($1::uuid IS NULL OR x.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR p.code = $3)
+        AND ($4::text IS NULL OR g.code = $4) AND ($5::text IS NULL OR x.status = $5) AND ${ks.where}
+      ORDER BY ${ks.orderBy} LIMIT $6`,
+    [a.tenantId, a.tenantCode, a.plan, a.agency, a.status, a.limit, ...ks.params],
   );
 }
 
@@ -169,17 +186,25 @@ export interface ProjectRow {
   capital_source: string | null;
   period_start: string | null;
   period_end: string | null;
+  sort_key: string[];
 }
 
-export async function listProjects(db: Queryable, a: ListArgs & { plan: string | null; agency: string | null; status: string | null }): Promise<ProjectRow[]> {
+/** The orders a project list may be sorted in (`?sort=`); the first is the default. */
+export const PROJECT_SORTS = { code: ['x.code'], title: ['x.title'], status: ['x.status', 'x.code'], agency: ['g.code', 'x.code'], start: ['x.period_start', 'x.code'] } as const;
+
+export async function listProjects(
+  db: Queryable,
+  a: ListArgs & { plan: string | null; agency: string | null; status: string | null; sort: { key: keyof typeof PROJECT_SORTS; desc: boolean } },
+): Promise<ProjectRow[]> {
+  const ks = keyset({ exprs: PROJECT_SORTS[a.sort.key], desc: a.sort.desc }, 'x.id', a.after, 7);
   return db.query<ProjectRow>(
     `SELECT x.id, x.tenant_id, t.code AS tenant_code, p.code AS plan_code, x.code, x.title, x.role, g.code AS agency_code, x.status, x.budget_amount::text AS budget_amount,
-            x.capital_source, x.period_start, x.period_end
+            x.capital_source, x.period_start, x.period_end, ${ks.select}
        FROM projects x JOIN tenants t ON t.id = x.tenant_id LEFT JOIN plans p ON p.id = x.plan_id LEFT JOIN agencies g ON g.id = x.owner_agency_id
       WHERE ($1::uuid IS NULL OR x.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR p.code = $3)
-        AND ($4::text IS NULL OR g.code = $4) AND ($5::text IS NULL OR x.status = $5) AND ($6::text IS NULL OR (x.code, x.id::text) > ($6, $7))
-      ORDER BY x.code, x.id::text LIMIT $8`,
-    [a.tenantId, a.tenantCode, a.plan, a.agency, a.status, k(a, 0), k(a, 1), a.limit],
+        AND ($4::text IS NULL OR g.code = $4) AND ($5::text IS NULL OR x.status = $5) AND ${ks.where}
+      ORDER BY ${ks.orderBy} LIMIT $6`,
+    [a.tenantId, a.tenantCode, a.plan, a.agency, a.status, a.limit, ...ks.params],
   );
 }
 
