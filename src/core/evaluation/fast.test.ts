@@ -147,6 +147,31 @@ describe('fast verdict against the decimal.js reference', () => {
     );
   });
 
+  it('linear projections and yearly averages on exact rounding ties and exactly on the band edges', () => {
+    // One-decimal figures over spans of 1–4 years put projections on x.x5 ties and progress ratios on 0.9 or 1 exactly.
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 20, max: 50 }), { minLength: 2, maxLength: 5 }),
+        fc.integer({ min: 20, max: 50 }),
+        fc.constantFrom('higher_better' as const, 'lower_better' as const),
+        fc.integer({ min: first, max: last }),
+        fc.constantFrom({ onTrack: '1', atRisk: '0.9' }, { onTrack: '0.95', atRisk: '0.8' }, { onTrack: '0.75', atRisk: '0.5' }),
+        fc.integer({ min: 1, max: 4 }),
+        (tenths, bound, direction, year, band, gap) => {
+          const asOf = { year, month: 6 };
+          const observations = tenths.map((v, i) => obs(String(first - 1 + i * gap - (i > 0 ? 1 : 0)), (v / 10).toFixed(1))).filter((o) => Number(o.period) <= last && Number(o.period) >= first - 1);
+          const seenPeriods = new Set<string>();
+          const unique = observations.filter((o) => (seenPeriods.has(o.period) ? false : (seenPeriods.add(o.period), true)));
+          const op = direction === 'higher_better' ? '>=' : '<=';
+          same({ kind: 'threshold', direction, term, op, value: (bound / 10).toFixed(1), year: last }, unique, asOf, { onTrackBand: band });
+          same({ kind: 'range_at_end', direction, term, min: (bound / 10).toFixed(1), max: ((bound + 5) / 10).toFixed(1), year: last }, unique, asOf, { onTrackBand: band });
+          same({ kind: 'yearly_flow', direction, term, value: String(bound) }, unique.filter((o) => Number(o.period) >= first).map((o) => ({ ...o, value: String(Math.round(Number(o.value) * 10)), measure: 'flow' as const })), { year: last + 1 }, { onTrackBand: band });
+        },
+      ),
+      { numRuns: 600 },
+    );
+  });
+
   it('units meeting a standard, counts turned into shares of the stated total', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 120 }), fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 100 }), asOfArb, (total, counts, share, asOf) => {

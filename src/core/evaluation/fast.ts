@@ -119,6 +119,93 @@ function figuresScale(target: TargetSpec, figures: readonly Exact[]): number {
   return compareScale(target, figures, []);
 }
 
+// ---- Exact rational decisions (scaled safe integers), where a float would land on a tie or an edge ----
+
+const safe = Number.isSafeInteger;
+
+/** a·10^k as a safe integer, or NaN. */
+function scaleUp(a: number, k: number): number {
+  const f = POW10[k];
+  if (f === undefined) return Number.NaN;
+  const r = a * f;
+  return safe(r) ? r : Number.NaN;
+}
+
+/** ⌊a/b⌋ for safe integers a ≥ 0, b > 0, corrected for the float quotient's rounding. */
+function floorDiv(a: number, b: number): number {
+  let q = Math.floor(a / b);
+  if (q * b > a) q--;
+  else if ((q + 1) * b <= a) q++;
+  return q;
+}
+
+/**
+ * x/d rounded half up (away from zero, as decimal.js ROUND_HALF_UP) for safe integers x and d > 0; NaN if unsafe, or
+ * if x/d is exactly a tie and the reference's own figure might not be exact (`tieExact` false).
+ */
+function divHalfUp(x: number, d: number, tieExact: boolean): number {
+  const a = 2 * Math.abs(x) + d;
+  if (!safe(a) || !safe(2 * d)) return Number.NaN;
+  const q = floorDiv(a, 2 * d);
+  if (!tieExact && q * 2 * d === a) return Number.NaN;
+  return x < 0 ? -q : q;
+}
+
+const bandExact = new WeakMap<Band, { onTrack: Exact | null; atRisk: Exact | null }>();
+function exactEdges(b: Band): { onTrack: Exact | null; atRisk: Exact | null } {
+  let e = bandExact.get(b);
+  if (e === undefined) {
+    e = { onTrack: parseSafeOrNull(b.onTrack.toFixed()), atRisk: parseSafeOrNull(b.atRisk.toFixed()) };
+    bandExact.set(b, e);
+  }
+  return e;
+}
+
+function parseSafeOrNull(text: string): Exact | null {
+  try {
+    const e = parseExact(text);
+    return Number.isNaN(e.n) ? null : e;
+  } catch {
+    return null;
+  }
+}
+
+/** num/den has a terminating decimal expansion (so decimal.js computes it exactly). */
+function terminates(num: number, den: number): boolean {
+  if (!safe(num) || !safe(den) || den === 0) return false;
+  let a = Math.abs(num);
+  let b = Math.abs(den);
+  while (b !== 0) [a, b] = [b, a % b];
+  let d = Math.abs(den) / (a === 0 ? 1 : a);
+  while (d % 2 === 0) d /= 2;
+  while (d % 5 === 0) d /= 5;
+  return d === 1;
+}
+
+/**
+ * num/den ≥ edge exactly (num, den safe integers, den ≠ 0), or null when a product leaves the safe range, or when the
+ * ratio is exactly on the edge and the reference's own figure might not be exact (`onEdgeExact` false).
+ */
+function ratioAtLeast(num: number, den: number, edge: Exact, onEdgeExact: boolean): boolean | null {
+  const l = scaleUp(num, edge.s);
+  const r = edge.n * den;
+  if (Number.isNaN(l) || !safe(r)) return null;
+  if (l === r) return onEdgeExact ? true : null;
+  return den > 0 ? l > r : l < r;
+}
+
+/** trackOf() of track.ts for the exact ratio num/den, or undefined when it cannot be decided in safe integers. */
+function trackExact(num: number, den: number, band: Band, onEdgeExact: boolean): EvaluationStatus | undefined {
+  const e = exactEdges(band);
+  if (e.onTrack === null || e.atRisk === null) return undefined;
+  const on = ratioAtLeast(num, den, e.onTrack, onEdgeExact);
+  if (on === null) return undefined;
+  if (on) return 'on_track';
+  const risk = ratioAtLeast(num, den, e.atRisk, onEdgeExact);
+  if (risk === null) return undefined;
+  return risk ? 'at_risk' : 'off_track';
+}
+
 // ---- Growth average (yearly rates only) ----
 
 function fastGrowth(ctx: FastContext<GrowthAverageTarget>): FastVerdict | null {
@@ -271,6 +358,19 @@ function fastLevel(ctx: FastContext<TargetSpec>, spec: LevelFast): FastVerdict |
   let p = c;
   let errP = errC;
   let projected = actual;
+  // The linear projection (or the latest value) as the exact rational P/(D·10^s0), when both points are exact.
+  let P = Number.NaN;
+  let D = 1;
+  let s0 = 0;
+  let B = Number.NaN;
+  // Whether the reference's own projection is exact (its yearly change (C − B)/span terminates).
+  let refExact = true;
+  if (base !== undefined && base.exact !== null && !Number.isNaN(base.exact.n) && !Number.isNaN(actual.n)) {
+    s0 = Math.max(actual.s, base.exact.s);
+    const C = scaleUp(actual.n, s0 - actual.s);
+    B = scaleUp(base.exact.n, s0 - base.exact.s);
+    P = C;
+  }
   if (base !== undefined && T > t) {
     const span = t - base.year;
     const b = base.value;
@@ -281,12 +381,24 @@ function fastLevel(ctx: FastContext<TargetSpec>, spec: LevelFast): FastVerdict |
       const l = Math.log(c / b);
       p = c * Math.exp(e * l);
       errP = Math.abs(p) * (8 * EPS * (1 + Math.abs(e * l) + e)) + errC * (1 + e) * Math.exp(e * l);
+      P = Number.NaN;
     } else {
       const e = (T - t) / span;
       p = c + (c - b) * e;
       errP = 4 * EPS * (Math.abs(c) + Math.abs(b)) * (1 + e) + errC * (1 + e) + EPS * Math.abs(b) * e;
+      // P/D = C + (C − B)·(T − t)/span.
+      if (!Number.isNaN(P) && !Number.isNaN(B)) {
+        refExact = terminates(P - B, span);
+        P = P * span + (P - B) * (T - t);
+        D = span;
+        if (!safe(P)) P = Number.NaN;
+      } else P = Number.NaN;
     }
-    const r = roundFloat(p, scale, errP);
+    let r = roundFloat(p, scale, errP);
+    if (r === null && !Number.isNaN(P) && scale >= s0) {
+      const m = divHalfUp(scaleUp(P, scale - s0), D, refExact);
+      if (!Number.isNaN(m)) r = { text: scaledText(m, scale), n: m, s: scale };
+    }
     if (r === null) return null;
     projected = r;
   }
@@ -300,11 +412,23 @@ function fastLevel(ctx: FastContext<TargetSpec>, spec: LevelFast): FastVerdict |
   const g = num(goal);
   const need = g - base.value;
   const errNeed = 2 * EPS * (Math.abs(g) + Math.abs(base.value)) + (base.exact === null ? 4 * EPS * Math.abs(base.value) : 0);
-  if (!(Math.abs(need) > SAFETY * errNeed) || !(Math.abs(need) > 1e-300)) return null;
-  const ratio = (p - base.value) / need;
-  const err = (errP + errNeed + EPS * Math.abs(p - base.value)) / Math.abs(need) + (Math.abs(ratio) * errNeed) / Math.abs(need);
-  const s = track(false, ratio, err, ctx.band);
-  return s === undefined ? null : { status: s };
+  let st: EvaluationStatus | undefined;
+  if (Math.abs(need) > SAFETY * errNeed && Math.abs(need) > 1e-300) {
+    const ratio = (p - base.value) / need;
+    const err = (errP + errNeed + EPS * Math.abs(p - base.value)) / Math.abs(need) + (Math.abs(ratio) * errNeed) / Math.abs(need);
+    st = track(false, ratio, err, ctx.band);
+  }
+  if (st === undefined && !Number.isNaN(P) && !Number.isNaN(goal.n)) {
+    // On a band edge: (P/D − B)/(G − B) at one scale s1, exactly.
+    const s1 = Math.max(s0, goal.s);
+    const P1 = scaleUp(P, s1 - s0);
+    const B1 = scaleUp(B, s1 - s0);
+    const G1 = scaleUp(goal.n, s1 - goal.s);
+    const num = P1 - B1 * D;
+    const den = D * (G1 - B1);
+    if (safe(num) && safe(den) && den !== 0) st = trackExact(num, den, ctx.band, refExact);
+  }
+  return st === undefined ? null : { status: st };
 }
 
 function baselineExact(t: TargetSpec): { year: number; value: Exact } | undefined {
@@ -368,6 +492,8 @@ function fastYearlyFlow(ctx: FastContext<YearlyFlowTarget>): FastVerdict | null 
   let abs = 0;
   let basis: string | undefined;
   let maxScale = figuresScale(t, r.max ? [r.min, r.max] : [r.min]);
+  let exactN = 0;
+  let exactS = -1;
   const sc = ctx.scan;
   for (let i = 0; i < sc.count; i++) {
     const kind = sc.kind[i];
@@ -386,13 +512,25 @@ function fastYearlyFlow(ctx: FastContext<YearlyFlowTarget>): FastVerdict | null 
     sum += v;
     abs += Math.abs(v);
     k++;
-    if ((sc.s[i] as number) > maxScale) maxScale = sc.s[i] as number;
+    const vs = sc.s[i] as number;
+    if (vs > maxScale) maxScale = vs;
+    // The exact sum, while every figure is a safe integer at one scale.
+    if (exactS === -2 || Number.isNaN(sc.n[i] as number) || (exactS >= 0 && vs !== exactS)) exactS = -2;
+    else {
+      exactS = vs;
+      exactN += sc.n[i] as number;
+    }
   }
   if (k === 0) return { status: 'no_data' };
   const scale = Math.min(maxScale, 12);
   const x = sum / k;
   const errX = (4 * EPS * (abs + Math.abs(sum)) * (k + 1)) / k;
-  const avg = roundFloat(x, scale, errX);
+  let avg = roundFloat(x, scale, errX);
+  if (avg === null && exactS >= 0 && scale >= exactS && safe(exactN)) {
+    // On a rounding tie of the float: Σ·10^(scale−s)/k rounded half up, in integers.
+    const m = divHalfUp(scaleUp(exactN, scale - exactS), k, true);
+    if (!Number.isNaN(m)) avg = { text: scaledText(m, scale), n: m, s: scale };
+  }
   if (avg === null) return null;
   const verdict = classify(avg, bounds);
   if (ctx.phase === 'final') return { status: k >= N ? verdict : 'no_data' };
