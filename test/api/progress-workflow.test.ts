@@ -107,6 +107,12 @@ describe.each(testDatabases)('the progress workflow over HTTP on $name', (databa
       expect(pub.map((r) => r.id)).toEqual([next]);
       expect(pub[0]?.reviewComment).toBeNull();
 
+      if (c.entity === 'project_progress') {
+        // The project listing shows the newest update of each period: the revision, not the returned one.
+        const listed = (await call(api.app, null, { method: 'GET', url: `/api/projects?plan=${t.planCode}` })).json() as { items: { id: string; progress: { period: string; physicalActualPercent: string | null }[] }[] };
+        expect(listed.items.find((p) => p.id === parent.own)?.progress).toEqual([{ period: '2026-H1', physicalActualPercent: '32.5', disbursed: '1250000000', workflowState: 'approved' }]);
+      }
+
       const audit = async (entityId: string) =>
         ((await call(api.app, admin, { method: 'GET', url: `/api/audit-log?entity=${c.entity}&entityId=${entityId}` })).json() as { items: { action: string }[] }).items.map((a) => a.action).reverse();
       expect(await audit(id)).toEqual(['create', 'submit', 'return']);

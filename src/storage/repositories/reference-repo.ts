@@ -232,11 +232,15 @@ export interface ProgressRow {
   workflow_state: string;
 }
 
+/** The newest update of each project and period (revisions supersede, never overwrite); the newest approved one for the public. */
 export async function listProjectProgress(db: Queryable, projectIds: string[], approvedOnly: boolean): Promise<ProgressRow[]> {
   if (projectIds.length === 0) return [];
   return db.query<ProgressRow>(
-    `SELECT project_id, period, physical_actual_percent::text AS physical_actual_percent, disbursed::text AS disbursed, workflow_state FROM project_progress
-      WHERE project_id = ANY($1::uuid[]) AND (NOT $2::boolean OR workflow_state = 'approved') ORDER BY period`,
+    `SELECT * FROM (
+       SELECT DISTINCT ON (project_id, period) project_id, period, physical_actual_percent::text AS physical_actual_percent, disbursed::text AS disbursed, workflow_state
+         FROM project_progress WHERE project_id = ANY($1::uuid[]) AND (NOT $2::boolean OR workflow_state = 'approved')
+        ORDER BY project_id, period, entered_at DESC, id DESC) newest
+      ORDER BY period`,
     [projectIds, approvedOnly],
   );
 }
