@@ -44,6 +44,12 @@ export interface FastVerdict {
   decided?: FinalStatus;
 }
 
+// One shared, frozen verdict per status (no object per evaluation); a `decided` verdict is built when needed.
+const VERDICTS = new Map<EvaluationStatus, FastVerdict>(
+  (['exceeded', 'met', 'not_met', 'no_data', 'on_track', 'at_risk', 'off_track'] as const).map((st) => [st, Object.freeze({ status: st })]),
+);
+const verdictOf = (status: EvaluationStatus): FastVerdict => VERDICTS.get(status) ?? { status };
+
 /** Safety factor applied to every float error estimate (the estimates themselves are already generous). */
 const SAFETY = 1e3;
 const EPS = Number.EPSILON;
@@ -274,11 +280,11 @@ function fastGrowth(ctx: FastContext<GrowthAverageTarget>): FastVerdict | null {
   const actual = roundFloat(avg * 100, scale, 100 * errAvg);
   if (actual === null) return null;
   const verdict = classify(actual, bounds);
-  if (ctx.phase === 'final') return { status: k >= N && lastYear === t.term.lastYear ? verdict : 'no_data' };
-  if (reached(verdict)) return { status: 'on_track' };
+  if (ctx.phase === 'final') return verdictOf(k >= N && lastYear === t.term.lastYear ? verdict : 'no_data');
+  if (reached(verdict)) return verdictOf('on_track');
   // P = ((1+ḡ)^N − 1)/((1+g*)^N − 1), ḡ the unrounded average; null (off track) when g* = 0.
   const goal = metBound(bounds, actual) ?? range.min;
-  if (isZeroExact(goal)) return { status: 'off_track' };
+  if (isZeroExact(goal)) return verdictOf('off_track');
   const gStar = num(goal) / 100;
   if (!(gStar > -1)) return null;
   const den = Math.expm1(N * Math.log1p(gStar));
@@ -289,7 +295,7 @@ function fastGrowth(ctx: FastContext<GrowthAverageTarget>): FastVerdict | null {
   const ratio = numer / den;
   const err = (errNum + Math.abs(ratio) * errDen) / Math.abs(den);
   const s = track(false, ratio, err, ctx.band);
-  return s === undefined ? null : { status: s };
+  return s === undefined ? null : verdictOf(s);
 }
 
 // ---- Targets judged on one year's value ----
@@ -329,7 +335,7 @@ function fastLevel(ctx: FastContext<TargetSpec>, spec: LevelFast): FastVerdict |
     if (cur < 0 || y > (sc.year[cur] as number)) cur = i;
     if (fst < 0 || y < (sc.year[fst] as number)) fst = i;
   }
-  if (cur < 0 || fst < 0) return { status: 'no_data' };
+  if (cur < 0 || fst < 0) return verdictOf('no_data');
   const curYear = sc.year[cur] as number;
   const firstYear = sc.year[fst] as number;
   const scale = Math.min(Math.max(figuresScale(ctx.target, spec.figures), sc.s[cur] as number), 12);
@@ -349,12 +355,12 @@ function fastLevel(ctx: FastContext<TargetSpec>, spec: LevelFast): FastVerdict |
     actual = a;
   }
   const verdict = classify(actual, spec.bounds);
-  if (ctx.phase === 'final') return { status: curYear !== T ? 'no_data' : verdict };
+  if (ctx.phase === 'final') return verdictOf(curYear !== T ? 'no_data' : verdict);
   const t = curYear;
   let base: { year: number; value: number; exact: Exact | null } | undefined;
   if (spec.baseline !== undefined && spec.baseline.year < t) base = { year: spec.baseline.year, value: num(spec.baseline.value), exact: spec.baseline.value };
   else if (firstYear < t) base = { year: firstYear, value: convert === undefined ? numAt(sc, fst) : convert(sc, fst), exact: convert === undefined ? exactAt(sc, fst) : null };
-  if (base === undefined && T > t) return { status: reached(verdict) ? 'on_track' : 'at_risk' };
+  if (base === undefined && T > t) return verdictOf(reached(verdict) ? 'on_track' : 'at_risk');
   let p = c;
   let errP = errC;
   let projected = actual;
@@ -403,12 +409,12 @@ function fastLevel(ctx: FastContext<TargetSpec>, spec: LevelFast): FastVerdict |
     projected = r;
   }
   const reaches = reached(classify(projected, spec.bounds));
-  if (reaches) return { status: 'on_track' };
-  if (base === undefined) return { status: 'off_track' };
+  if (reaches) return verdictOf('on_track');
+  if (base === undefined) return verdictOf('off_track');
   const goal = metBound(spec.bounds, projected);
-  if (goal === null) return { status: 'off_track' };
+  if (goal === null) return verdictOf('off_track');
   // P = (v̂ − v_b)/(g − v_b); null (off track) when the goal equals the base exactly.
-  if (base.exact !== null && cmp(goal, base.exact) === 0) return { status: 'off_track' };
+  if (base.exact !== null && cmp(goal, base.exact) === 0) return verdictOf('off_track');
   const g = num(goal);
   const need = g - base.value;
   const errNeed = 2 * EPS * (Math.abs(g) + Math.abs(base.value)) + (base.exact === null ? 4 * EPS * Math.abs(base.value) : 0);
@@ -428,7 +434,7 @@ function fastLevel(ctx: FastContext<TargetSpec>, spec: LevelFast): FastVerdict |
     const den = D * (G1 - B1);
     if (safe(num) && safe(den) && den !== 0) st = trackExact(num, den, ctx.band, refExact);
   }
-  return st === undefined ? null : { status: st };
+  return st === undefined ? null : verdictOf(st);
 }
 
 function baselineExact(t: TargetSpec): { year: number; value: Exact } | undefined {
@@ -521,7 +527,7 @@ function fastYearlyFlow(ctx: FastContext<YearlyFlowTarget>): FastVerdict | null 
       exactN += sc.n[i] as number;
     }
   }
-  if (k === 0) return { status: 'no_data' };
+  if (k === 0) return verdictOf('no_data');
   const scale = Math.min(maxScale, 12);
   const x = sum / k;
   const errX = (4 * EPS * (abs + Math.abs(sum)) * (k + 1)) / k;
@@ -533,14 +539,14 @@ function fastYearlyFlow(ctx: FastContext<YearlyFlowTarget>): FastVerdict | null 
   }
   if (avg === null) return null;
   const verdict = classify(avg, bounds);
-  if (ctx.phase === 'final') return { status: k >= N ? verdict : 'no_data' };
-  if (reached(verdict)) return { status: 'on_track' };
+  if (ctx.phase === 'final') return verdictOf(k >= N ? verdict : 'no_data');
+  if (reached(verdict)) return verdictOf('on_track');
   const goal = metBound(bounds, avg) ?? r.min;
-  if (isZeroExact(goal)) return { status: 'off_track' };
+  if (isZeroExact(goal)) return verdictOf('off_track');
   const g = num(goal);
   const ratio = x / g;
   const s = track(false, ratio, (errX + 2 * EPS * Math.abs(x)) / Math.abs(g), ctx.band);
-  return s === undefined ? null : { status: s };
+  return s === undefined ? null : verdictOf(s);
 }
 
 function fastCumulative(ctx: FastContext<CumulativeTarget>): FastVerdict | null {
@@ -583,14 +589,14 @@ function fastCumulative(ctx: FastContext<CumulativeTarget>): FastVerdict | null 
     fullYears++;
     if (y > lastFull) lastFull = y;
   }
-  if (fullYears === 0) return { status: 'no_data' };
+  if (fullYears === 0) return verdictOf('no_data');
   if (!Number.isSafeInteger(n)) return null;
   const total: Exact = { text: scaledText(n, s), n, s };
   const verdict = classify(total, bounds);
   const irreversible = !anyNegative && ((bounds.direction === 'higher_better' && reached(verdict)) || (bounds.direction === 'lower_better' && verdict === 'not_met'));
   if (ctx.phase === 'final') {
     const complete = fullYears >= N && lastFull - firstYear + 1 - fullYears === 0;
-    return { status: complete || irreversible ? verdict : 'no_data' };
+    return verdictOf(complete || irreversible ? verdict : 'no_data');
   }
   if (irreversible) return { status: bounds.direction === 'higher_better' ? 'on_track' : 'off_track', decided: verdict };
   // Run rate: projected = total · N / elapsed.
@@ -599,12 +605,12 @@ function fastCumulative(ctx: FastContext<CumulativeTarget>): FastVerdict | null 
   const errP = (4 * EPS * (abs + Math.abs(sum)) * (fullYears + 2) * N) / fullYears;
   const projected = roundFloat(p, scale, errP);
   if (projected === null) return null;
-  if (reached(classify(projected, bounds))) return { status: 'on_track' };
+  if (reached(classify(projected, bounds))) return verdictOf('on_track');
   const goal = metBound(bounds, total) ?? total;
-  if (isZeroExact(goal)) return { status: 'off_track' };
+  if (isZeroExact(goal)) return verdictOf('off_track');
   const g = num(goal);
   const st = track(false, p / g, (errP + 2 * EPS * Math.abs(p)) / Math.abs(g), ctx.band);
-  return st === undefined ? null : { status: st };
+  return st === undefined ? null : verdictOf(st);
 }
 
 /** The verdict by the fast path, or null when the reference must decide (other kinds, peer methods, edge cases). */

@@ -16,34 +16,35 @@ type Figures = Omit<KindEvaluation, 'status' | 'decided'>;
 /** Computes the reference's figures from the evaluation's inputs (a module function: no closure per evaluation). */
 export type MakeFigures = (target: TargetSpec, observations: ObservationInput[], asOf: AsOf, options: EvaluateOptions) => KindEvaluation;
 
-interface Inputs {
-  make: MakeFigures;
-  target: TargetSpec;
-  observations: ObservationInput[];
-  asOf: AsOf;
-  options: EvaluateOptions;
-}
 
 export class LazyEvaluation {
   status: EvaluationStatus;
   phase: Phase;
   declare decided?: FinalStatus;
-  #in: Inputs | null;
+  // The inputs of the reference (dropped once it has run) and its figures.
+  #make: MakeFigures | null;
+  #target: TargetSpec | null;
+  #observations: ObservationInput[] | null;
+  #asOf: AsOf | null;
+  #options: EvaluateOptions | null;
   #e: KindEvaluation | null = null;
 
-  constructor(status: EvaluationStatus, phase: Phase, decided: FinalStatus | undefined, inputs: Inputs) {
+  constructor(status: EvaluationStatus, phase: Phase, decided: FinalStatus | undefined, make: MakeFigures, target: TargetSpec, observations: ObservationInput[], asOf: AsOf, options: EvaluateOptions) {
     this.status = status;
     this.phase = phase;
     if (decided !== undefined) this.decided = decided;
-    this.#in = inputs;
+    this.#make = make;
+    this.#target = target;
+    this.#observations = observations;
+    this.#asOf = asOf;
+    this.#options = options;
   }
 
   #figures(): KindEvaluation {
     let e = this.#e;
     if (e === null) {
-      const i = this.#in as Inputs;
-      e = i.make(i.target, i.observations, i.asOf, i.options);
-      this.#in = null;
+      e = (this.#make as MakeFigures)(this.#target as TargetSpec, this.#observations as ObservationInput[], this.#asOf as AsOf, this.#options as EvaluateOptions);
+      this.#make = this.#target = this.#observations = this.#asOf = this.#options = null;
       this.#e = e;
     }
     return e;
@@ -129,7 +130,7 @@ export function lazyEvaluation(
   asOf: AsOf,
   options: EvaluateOptions,
 ): Evaluation {
-  return new LazyEvaluation(status, phase, decided, { make, target, observations, asOf, options }) as unknown as Evaluation;
+  return new LazyEvaluation(status, phase, decided, make, target, observations, asOf, options) as unknown as Evaluation;
 }
 
 /** A plain object with every figure of the evaluation (for spreading, cloning or deep comparison). */
