@@ -310,7 +310,21 @@ interface LevelFast {
   /** The judged year's flow is read as its level (level_at_end; levelAtEndSeries in kinds/level-at-end.ts). */
   judgedYearFlow?: boolean;
   /** Count ↔ share conversion: the float value of observation i; undefined = the value as written. */
-  convert?: (sc: Scan, i: number) => number;
+  convert?: UnitConversion;
+}
+
+/** Count ↔ share conversion through the stated total (a plain record, not a closure per evaluation). */
+interface UnitConversion {
+  byShare: boolean;
+  total: number;
+}
+
+/** The float value of observation i in the target's measure (share or count). */
+function converted(sc: Scan, i: number, u: UnitConversion): number {
+  const v = numAt(sc, i);
+  const isCount = (sc.inputs[i] as ObservationInput).measure === 'count';
+  if (isCount === !u.byShare) return v;
+  return isCount ? (v / u.total) * 100 : (v * u.total) / 100;
 }
 
 const measureIn = (m: string | undefined, measures: readonly string[]): boolean => m === undefined || measures.includes(m);
@@ -348,7 +362,7 @@ function fastLevel(ctx: FastContext<TargetSpec>, spec: LevelFast): FastVerdict |
     c = num(actual);
     errC = EPS * Math.abs(c);
   } else {
-    c = convert(sc, cur);
+    c = converted(sc, cur, convert);
     errC = 4 * EPS * Math.abs(c);
     const a = roundFloat(c, scale, errC);
     if (a === null) return null;
@@ -359,7 +373,7 @@ function fastLevel(ctx: FastContext<TargetSpec>, spec: LevelFast): FastVerdict |
   const t = curYear;
   let base: { year: number; value: number; exact: Exact | null } | undefined;
   if (spec.baseline !== undefined && spec.baseline.year < t) base = { year: spec.baseline.year, value: num(spec.baseline.value), exact: spec.baseline.value };
-  else if (firstYear < t) base = { year: firstYear, value: convert === undefined ? numAt(sc, fst) : convert(sc, fst), exact: convert === undefined ? exactAt(sc, fst) : null };
+  else if (firstYear < t) base = { year: firstYear, value: convert === undefined ? numAt(sc, fst) : converted(sc, fst, convert), exact: convert === undefined ? exactAt(sc, fst) : null };
   if (base === undefined && T > t) return verdictOf(reached(verdict) ? 'on_track' : 'at_risk');
   let p = c;
   let errP = errC;
@@ -475,14 +489,8 @@ function fastUnits(ctx: FastContext<UnitsMeetingStandardTarget>): FastVerdict | 
   const byShare = t.share !== undefined;
   const goal = byShare ? targetNumber(t.share, 'share') : parseExact(String(t.count));
   const total = t.ofCount;
-  const convert = (sc: Scan, i: number): number => {
-    const v = numAt(sc, i);
-    const isCount = (sc.inputs[i] as ObservationInput).measure === 'count';
-    if (isCount === !byShare) return v;
-    return isCount ? (v / total) * 100 : (v * total) / 100;
-  };
   const bounds = boundsOf(t.direction, goal);
-  return fastLevel(ctx, { bounds, figures: [goal], judgedYear: t.year, measures: UNIT_MEASURES, geometric: false, baseline: baselineExact(t), convert });
+  return fastLevel(ctx, { bounds, figures: [goal], judgedYear: t.year, measures: UNIT_MEASURES, geometric: false, baseline: baselineExact(t), convert: { byShare, total } });
 }
 
 // ---- Flows ----
