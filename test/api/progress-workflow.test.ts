@@ -120,6 +120,17 @@ describe.each(testDatabases)('the progress workflow over HTTP on $name', (databa
     });
   }
 
+  it('two editors race to revise one report: exactly one new report lands, the other gets 412', async () => {
+    const second = await login(api.app, t.users.plan_owner.email);
+    const entered = await call(api.app, editor, { method: 'POST', url: `/api/tasks/${t.tasks.own}/reports`, payload: { period: '2026-Q2', narrative: 'Bản đầu' } });
+    const { id } = entered.json() as { id: string };
+    const revise = (who: Session, narrative: string) => call(api.app, who, { method: 'POST', url: `/api/task-reports/${id}/revisions`, headers: { 'if-match': '"1"' }, payload: { narrative } });
+    const results = await Promise.all([revise(editor, 'Sửa A'), revise(second, 'Sửa B')]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 412]);
+    const rows = await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM task_progress_reports WHERE supersedes_id = $1', [id]);
+    expect(rows[0]?.n).toBe(1);
+  });
+
   it('an editor whose agency leads a task through task_agencies may report on it', async () => {
     await api.db.query(`INSERT INTO task_agencies (tenant_id, task_id, agency_id, role) VALUES ($1, $2, $3, 'lead')`, [t.id, t.tasks.other, t.agencies.own.id]);
     const res = await call(api.app, editor, { method: 'POST', url: `/api/tasks/${t.tasks.other}/reports`, payload: { period: '2026', narrative: 'Phối hợp chủ trì' } });
