@@ -45,6 +45,8 @@ export interface EvaluationRow {
   error: { code: string; messages: { vi: string; en: string } } | null;
   /** A plan owner's manual verdict, with the computed one it replaced. */
   override: Evaluation['override'] | null;
+  /** A parent indicator judged from its sub-indicators (no target of its own); not stored as a snapshot. */
+  composite?: boolean;
   /** For units meeting a standard: the count computed from the units valid at each year's end ("55/67"). */
   unitCounts?: { period: string; date: string; count: number; of: number; share: string }[];
 }

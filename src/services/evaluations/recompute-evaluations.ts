@@ -32,7 +32,9 @@ export async function recomputeEvaluations(
 ): Promise<EvaluationChange[]> {
   const now = ctx.now();
   const asOf = { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 };
-  const { rows } = await runEvaluations(tx, input.plan, { dataBasis: 'approved', publishedOn: null, asOf, indicatorIds: input.indicatorIds });
+  const { rows: all } = await runEvaluations(tx, input.plan, { dataBasis: 'approved', publishedOn: null, asOf, indicatorIds: input.indicatorIds });
+  // Snapshots are kept per stored target; composite rows are recomputed from their children on read.
+  const rows = all.filter((r) => r.composite !== true);
   if (rows.length === 0) return [];
   const previous = await tx.query<StoredEvaluation>(
     `SELECT DISTINCT ON (target_id) id, target_id, status, actual_value, result

@@ -108,3 +108,30 @@ export async function loadActiveOverrides(
     rows.map((r) => [r.target_id, { status: r.status as 'met', reason: r.reason, by: r.by, at: new Date(r.at).toISOString() }]),
   );
 }
+
+export interface CompositeIndicatorRow {
+  [k: string]: unknown;
+  indicator_id: string;
+  indicator_code: string;
+  indicator_name: string;
+  parent_code: string | null;
+  indicator_provenance: TargetInputRow['indicator_provenance'];
+}
+
+/** Indicators of a plan judged from their children (rule all_children_met) that have no target of their own. */
+export async function loadCompositeIndicators(db: Queryable, tenantId: string, planId: string): Promise<CompositeIndicatorRow[]> {
+  return db.query<CompositeIndicatorRow>(
+    `SELECT i.id AS indicator_id, i.code AS indicator_code, i.name AS indicator_name, pi.code AS parent_code, i.provenance AS indicator_provenance
+       FROM indicators i LEFT JOIN indicators pi ON pi.id = i.parent_id
+      WHERE i.tenant_id = $1 AND i.plan_id = $2 AND i.composite_rule = 'all_children_met'
+        AND NOT EXISTS (SELECT 1 FROM targets t WHERE t.indicator_id = i.id)
+      ORDER BY i.sort_order`,
+    [tenantId, planId],
+  );
+}
+
+/** Indicator codes of a plan in the plan's own order (the order of its results table). */
+export async function loadPlanIndicatorOrder(db: Queryable, tenantId: string, planId: string): Promise<string[]> {
+  const rows = await db.query<{ code: string }>('SELECT code FROM indicators WHERE tenant_id = $1 AND plan_id = $2 ORDER BY sort_order', [tenantId, planId]);
+  return rows.map((r) => r.code);
+}
