@@ -20,8 +20,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/storage/**', '**/services/**', '**/api/**', '**/cli/**', '**/web/**'], message: 'The domain core is pure: no adapter imports.' },
-            { group: ['node:*', 'fs', 'path', 'pg', '@electric-sql/*', 'fastify*'], message: 'The domain core does no I/O.' },
+            {
+              group: ['**/storage/**', '**/services/**', '**/api/**', '**/cli/**', '**/web/**'],
+              message: 'The domain core is pure: no adapter imports.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'pg', '@electric-sql/*', 'fastify*'],
+              message: 'The domain core does no I/O.',
+            },
           ],
         },
       ],

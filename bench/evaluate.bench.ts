@@ -34,25 +34,70 @@ function makeCase(): Case {
   const last = first + len - 1;
   const term = { firstYear: first, lastYear: last };
   const asOf = rnd() < 0.5 ? { year: last + 1 } : { year: first + int(1, len - 1), month: int(1, 12) };
-  const status = (): ObservationInput['status'] => (rnd() < 0.2 ? 'estimate' : rnd() < 0.5 ? 'preliminary' : 'official');
+  const status = (): ObservationInput['status'] =>
+    rnd() < 0.2 ? 'estimate' : rnd() < 0.5 ? 'preliminary' : 'official';
   const years = (f: () => string, extra: Partial<ObservationInput> = {}): ObservationInput[] =>
     Array.from({ length: len }, (_, i) => ({ period: String(first + i), value: f(), status: status(), ...extra }));
   const kind = int(0, 6);
   switch (kind) {
     case 0:
-      return { target: { kind: 'growth_average', direction: 'higher_better', term, min: '7', max: '7.5', averaging: 'geometric', baseYear: first - 1 }, observations: years(() => dec(2, 12, 2), { measure: 'growth_rate' }), asOf };
+      return {
+        target: {
+          kind: 'growth_average',
+          direction: 'higher_better',
+          term,
+          min: '7',
+          max: '7.5',
+          averaging: 'geometric',
+          baseYear: first - 1,
+        },
+        observations: years(() => dec(2, 12, 2), { measure: 'growth_rate' }),
+        asOf,
+      };
     case 1:
-      return { target: { kind: 'range_at_end', direction: 'higher_better', term, min: '40', max: '50', year: last }, observations: years(() => dec(30, 60, 2)), asOf };
+      return {
+        target: { kind: 'range_at_end', direction: 'higher_better', term, min: '40', max: '50', year: last },
+        observations: years(() => dec(30, 60, 2)),
+        asOf,
+      };
     case 2:
-      return { target: { kind: 'threshold', direction: 'lower_better', term, op: '<', value: '3.5', year: last }, observations: years(() => dec(2, 5, 1)), asOf };
+      return {
+        target: { kind: 'threshold', direction: 'lower_better', term, op: '<', value: '3.5', year: last },
+        observations: years(() => dec(2, 5, 1)),
+        asOf,
+      };
     case 3:
-      return { target: { kind: 'cumulative', direction: 'higher_better', term, value: String(len * 240000) }, observations: years(() => dec(150000, 300000, 0), { measure: 'flow' }), asOf };
+      return {
+        target: { kind: 'cumulative', direction: 'higher_better', term, value: String(len * 240000) },
+        observations: years(() => dec(150000, 300000, 0), { measure: 'flow' }),
+        asOf,
+      };
     case 4:
-      return { target: { kind: 'yearly_flow', direction: 'higher_better', term, value: '55800' }, observations: years(() => dec(50000, 60000, 0), { measure: 'flow' }), asOf };
+      return {
+        target: { kind: 'yearly_flow', direction: 'higher_better', term, value: '55800' },
+        observations: years(() => dec(50000, 60000, 0), { measure: 'flow' }),
+        asOf,
+      };
     case 5:
-      return { target: { kind: 'level_at_end', direction: 'higher_better', term, value: '11380', year: last }, observations: years(() => dec(5000, 12000, 2)), asOf };
+      return {
+        target: { kind: 'level_at_end', direction: 'higher_better', term, value: '11380', year: last },
+        observations: years(() => dec(5000, 12000, 2)),
+        asOf,
+      };
     default:
-      return { target: { kind: 'units_meeting_standard', direction: 'higher_better', term, share: '80', ofCount: 67, standard: 'NTM', year: last }, observations: years(() => String(int(30, 67)), { measure: 'count' }), asOf };
+      return {
+        target: {
+          kind: 'units_meeting_standard',
+          direction: 'higher_better',
+          term,
+          share: '80',
+          ofCount: 67,
+          standard: 'NTM',
+          year: last,
+        },
+        observations: years(() => String(int(30, 67)), { measure: 'count' }),
+        asOf,
+      };
   }
 }
 
@@ -128,8 +173,8 @@ const result = {
   date: new Date().toISOString(),
 };
 console.table({
-  'evaluations': result.evaluations,
-  'observations': result.observations,
+  evaluations: result.evaluations,
+  observations: result.observations,
   'engine (ms)': result.engineMs,
   'evaluations/s': result.evaluationsPerSecond,
   'floor: iterate only (ms)': result.floorMs,

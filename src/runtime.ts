@@ -43,7 +43,11 @@ export async function openRuntime(config: Config, log: Logger = { info: () => {}
   }
 }
 
-export async function seedBundledDataset(runtime: Runtime, folder = runtime.config.datasetDir, onProgress?: (done: number, total: number, label: string) => void): Promise<ImportReport> {
+export async function seedBundledDataset(
+  runtime: Runtime,
+  folder = runtime.config.datasetDir,
+  onProgress?: (done: number, total: number, label: string) => void,
+): Promise<ImportReport> {
   const dataset = readDatasetFolder(folder);
   return importDataset({ ctx: runtime.systemContext('dataset import'), input: dataset, onProgress });
 }

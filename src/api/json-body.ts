@@ -8,10 +8,19 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const invalidText = (where: string): ValidationError =>
-  new ValidationError({ vi: 'Văn bản chứa ký tự Unicode không hợp lệ', en: 'The text contains invalid Unicode' }, [{ path: where, reason: { vi: 'Unicode không hợp lệ', en: 'invalid Unicode' } }], 'invalid_text');
+  new ValidationError(
+    { vi: 'Văn bản chứa ký tự Unicode không hợp lệ', en: 'The text contains invalid Unicode' },
+    [{ path: where, reason: { vi: 'Unicode không hợp lệ', en: 'invalid Unicode' } }],
+    'invalid_text',
+  );
 
 function checkStrings(value: unknown, where: string, depth = 0): void {
-  if (depth > 32) throw new ValidationError({ vi: 'Dữ liệu lồng nhau quá sâu', en: 'Nesting too deep' }, [{ path: where, reason: { vi: 'quá sâu', en: 'too deep' } }], 'too_deep');
+  if (depth > 32)
+    throw new ValidationError(
+      { vi: 'Dữ liệu lồng nhau quá sâu', en: 'Nesting too deep' },
+      [{ path: where, reason: { vi: 'quá sâu', en: 'too deep' } }],
+      'too_deep',
+    );
   if (typeof value === 'string') {
     if (LONE_SURROGATE.test(value) || value.includes('\u0000')) throw invalidText(where);
   } else if (Array.isArray(value)) {
@@ -31,16 +40,24 @@ export function registerJsonBody(app: FastifyInstance): void {
     try {
       const text = decoder.decode(body);
       // Prototype-pollution keys are refused outright rather than dropped, so the client learns its body was wrong.
-      parsed = text.trim() === '' ? undefined : JSON.parse(text, (key, v: unknown) => {
-        if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw new SyntaxError('forbidden key');
-        return v;
-      });
+      parsed =
+        text.trim() === ''
+          ? undefined
+          : JSON.parse(text, (key, v: unknown) => {
+              if (key === '__proto__' || key === 'constructor' || key === 'prototype')
+                throw new SyntaxError('forbidden key');
+              return v;
+            });
     } catch (e) {
       const bytes = e instanceof TypeError;
       done(
         bytes
           ? invalidText('body')
-          : new ValidationError({ vi: 'Nội dung không phải JSON hợp lệ', en: 'The body is not valid JSON' }, [{ path: 'body', reason: { vi: 'JSON không hợp lệ', en: 'invalid JSON' } }], 'invalid_json'),
+          : new ValidationError(
+              { vi: 'Nội dung không phải JSON hợp lệ', en: 'The body is not valid JSON' },
+              [{ path: 'body', reason: { vi: 'JSON không hợp lệ', en: 'invalid JSON' } }],
+              'invalid_json',
+            ),
         undefined,
       );
       return;

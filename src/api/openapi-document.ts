@@ -11,7 +11,12 @@ export async function generateOpenApiDocument(): Promise<unknown> {
   const db = await openPglite(null);
   try {
     const config = loadConfig({ SEED: 'false', LOG_LEVEL: 'silent' }, { version: '0.0.0' });
-    const runtime: Runtime = { config, db, systemContext: (label) => ({ db, actor: systemActor(label), now: () => new Date() }), close: () => db.close() };
+    const runtime: Runtime = {
+      config,
+      db,
+      systemContext: (label) => ({ db, actor: systemActor(label), now: () => new Date() }),
+      close: () => db.close(),
+    };
     const app = await buildServer(runtime, { logger: false });
     await app.ready();
     // A round trip through JSON drops what JSON cannot hold (TypeBox's symbol keys), as a client would see it.

@@ -26,7 +26,13 @@ export interface Problem {
   [k: string]: unknown;
 }
 
-function problemOf(status: number, code: string, messages: { vi: string; en: string }, errors: FieldIssue[] = [], extra: Record<string, unknown> = {}): Problem {
+function problemOf(
+  status: number,
+  code: string,
+  messages: { vi: string; en: string },
+  errors: FieldIssue[] = [],
+  extra: Record<string, unknown> = {},
+): Problem {
   return {
     type: `https://chitieu.dev/problems/${code}`,
     title: messages.en,
@@ -44,7 +50,10 @@ function translateDatabaseError(e: { code?: unknown }): Problem | null {
   switch (e.code) {
     case '22021': // character_not_in_repertoire
     case '22P05': // untranslatable_character
-      return problemOf(400, 'invalid_text', { vi: 'Văn bản chứa ký tự không hợp lệ', en: 'The text contains invalid characters' });
+      return problemOf(400, 'invalid_text', {
+        vi: 'Văn bản chứa ký tự không hợp lệ',
+        en: 'The text contains invalid characters',
+      });
     case '22001':
       return problemOf(400, 'value_too_long', { vi: 'Giá trị quá dài', en: 'Value too long' });
     case '22003':
@@ -60,10 +69,19 @@ function fromValidation(err: FastifyError): Problem {
   const issues: FieldIssue[] = (err.validation ?? []).map((v) => {
     const where = `${err.validationContext ?? 'body'}${v.instancePath || ''}`;
     const missing = (v.params as { missingProperty?: string; additionalProperty?: string }) ?? {};
-    const field = missing.missingProperty ? `${where}/${missing.missingProperty}` : missing.additionalProperty ? `${where}/${missing.additionalProperty}` : where;
+    const field = missing.missingProperty
+      ? `${where}/${missing.missingProperty}`
+      : missing.additionalProperty
+        ? `${where}/${missing.additionalProperty}`
+        : where;
     // A decimal written the Vietnamese way ("1,5") is the commonest mistake: say so plainly.
-    const decimal = v.keyword === 'pattern' && String((v.params as { pattern?: string }).pattern ?? '').startsWith('^-?\\d');
-    const reasonEn = missing.additionalProperty ? 'unknown field' : decimal ? 'must be a decimal number with a dot, e.g. 1.5 (not 1,5)' : (v.message ?? 'invalid');
+    const decimal =
+      v.keyword === 'pattern' && String((v.params as { pattern?: string }).pattern ?? '').startsWith('^-?\\d');
+    const reasonEn = missing.additionalProperty
+      ? 'unknown field'
+      : decimal
+        ? 'must be a decimal number with a dot, e.g. 1.5 (not 1,5)'
+        : (v.message ?? 'invalid');
     const reasonVi = missing.additionalProperty
       ? 'trường không được phép'
       : missing.missingProperty
@@ -98,18 +116,34 @@ export function toProblem(err: unknown): Problem {
   if (db) return db;
   const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
   if (status === 404) return problemOf(404, 'not_found', { vi: 'Không tìm thấy', en: 'Not found' });
-  if (status === 405) return problemOf(405, 'method_not_allowed', { vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' });
-  if (status === 413) return problemOf(413, 'payload_too_large', { vi: 'Dữ liệu gửi lên quá lớn', en: 'Request body too large' });
-  if (status === 415) return problemOf(415, 'unsupported_media_type', { vi: 'Kiểu dữ liệu không được hỗ trợ; dùng application/json', en: 'Unsupported media type; use application/json' });
-  if (status === 429) return problemOf(429, 'rate_limited', { vi: 'Quá nhiều yêu cầu; hãy thử lại sau', en: 'Too many requests; try again later' });
+  if (status === 405)
+    return problemOf(405, 'method_not_allowed', { vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' });
+  if (status === 413)
+    return problemOf(413, 'payload_too_large', { vi: 'Dữ liệu gửi lên quá lớn', en: 'Request body too large' });
+  if (status === 415)
+    return problemOf(415, 'unsupported_media_type', {
+      vi: 'Kiểu dữ liệu không được hỗ trợ; dùng application/json',
+      en: 'Unsupported media type; use application/json',
+    });
+  if (status === 429)
+    return problemOf(429, 'rate_limited', {
+      vi: 'Quá nhiều yêu cầu; hãy thử lại sau',
+      en: 'Too many requests; try again later',
+    });
   if (status >= 400 && status < 500) {
     return problemOf(status, 'bad_request', { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' });
   }
-  return problemOf(500, 'internal_error', { vi: 'Lỗi hệ thống; đã ghi nhận để xử lý', en: 'Internal error; it has been logged' });
+  return problemOf(500, 'internal_error', {
+    vi: 'Lỗi hệ thống; đã ghi nhận để xử lý',
+    en: 'Internal error; it has been logged',
+  });
 }
 
 export function sendProblem(reply: FastifyReply, req: FastifyRequest, err: unknown): FastifyReply {
   const p = toProblem(err);
   if (p.status >= 500) req.log.error({ err }, 'request failed');
-  return reply.status(p.status).type('application/problem+json; charset=utf-8').send({ ...p, instance: req.id });
+  return reply
+    .status(p.status)
+    .type('application/problem+json; charset=utf-8')
+    .send({ ...p, instance: req.id });
 }

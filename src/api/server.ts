@@ -51,7 +51,11 @@ export async function buildServer(runtime: Runtime, opts: ServerOptions = {}): P
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'chitieu API', version: runtime.config.version, description: 'Plans, targets, observations and their evaluation. Errors are RFC 9457 problem+json.' },
+      info: {
+        title: 'chitieu API',
+        version: runtime.config.version,
+        description: 'Plans, targets, observations and their evaluation. Errors are RFC 9457 problem+json.',
+      },
       servers: [{ url: '/' }],
     },
   });

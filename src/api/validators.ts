@@ -19,5 +19,7 @@ function makeAjv(coerce: boolean): Ajv {
 export function registerValidators(app: FastifyInstance): void {
   const text = makeAjv(true);
   const body = makeAjv(false);
-  app.setValidatorCompiler<FastifySchema>(({ schema, httpPart }) => (httpPart === 'body' ? body : text).compile(schema as object));
+  app.setValidatorCompiler<FastifySchema>(({ schema, httpPart }) =>
+    (httpPart === 'body' ? body : text).compile(schema as object),
+  );
 }

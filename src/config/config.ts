@@ -28,19 +28,40 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
   const portText = env.PORT ?? '3000';
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    issues.push({ path: 'PORT', reason: { vi: `PORT phải là số nguyên 0–65535, nhận "${portText}"`, en: `PORT must be an integer 0–65535, got "${portText}"` } });
+    issues.push({
+      path: 'PORT',
+      reason: {
+        vi: `PORT phải là số nguyên 0–65535, nhận "${portText}"`,
+        en: `PORT must be an integer 0–65535, got "${portText}"`,
+      },
+    });
   }
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    issues.push({ path: 'DATABASE_URL', reason: { vi: 'DATABASE_URL phải bắt đầu bằng postgres:// hoặc postgresql://', en: 'DATABASE_URL must start with postgres:// or postgresql://' } });
+    issues.push({
+      path: 'DATABASE_URL',
+      reason: {
+        vi: 'DATABASE_URL phải bắt đầu bằng postgres:// hoặc postgresql://',
+        en: 'DATABASE_URL must start with postgres:// or postgresql://',
+      },
+    });
   }
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
-    issues.push({ path: 'LOG_LEVEL', reason: { vi: `LOG_LEVEL phải là một trong ${LOG_LEVELS.join(', ')}`, en: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` } });
+    issues.push({
+      path: 'LOG_LEVEL',
+      reason: {
+        vi: `LOG_LEVEL phải là một trong ${LOG_LEVELS.join(', ')}`,
+        en: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`,
+      },
+    });
   }
   const adminPassword = env.ADMIN_PASSWORD ?? null;
   if (adminPassword !== null && adminPassword.length < 12) {
-    issues.push({ path: 'ADMIN_PASSWORD', reason: { vi: 'ADMIN_PASSWORD cần ít nhất 12 ký tự', en: 'ADMIN_PASSWORD needs at least 12 characters' } });
+    issues.push({
+      path: 'ADMIN_PASSWORD',
+      reason: { vi: 'ADMIN_PASSWORD cần ít nhất 12 ký tự', en: 'ADMIN_PASSWORD needs at least 12 characters' },
+    });
   }
   if (issues.length > 0) {
     throw new ValidationError({ vi: 'Cấu hình không hợp lệ', en: 'Invalid configuration' }, issues, 'invalid_config');

@@ -4,7 +4,12 @@ import { Decimal as DecimalJs } from 'decimal.js';
 import { InvalidObservation } from './errors.ts';
 
 /** 40 significant digits: far beyond any statistic, so rounding happens only where a rule says so. */
-export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export const Decimal = DecimalJs.clone({
+  precision: 40,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -30,
+  toExpPos: 40,
+});
 export type Decimal = InstanceType<typeof Decimal>;
 
 const DECIMAL_TEXT = /^-?(\d+)(\.\d+)?$/;

@@ -3,7 +3,15 @@
 
 export type Messages = { vi: string; en: string };
 
-export type ErrorKind = 'validation' | 'not_found' | 'forbidden' | 'unauthenticated' | 'conflict' | 'precondition' | 'rate_limited' | 'internal';
+export type ErrorKind =
+  | 'validation'
+  | 'not_found'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'conflict'
+  | 'precondition'
+  | 'rate_limited'
+  | 'internal';
 
 export interface FieldIssue {
   /** JSON-pointer-like path of the offending field, e.g. "/targets/3/bounds/min" or "row 12 / value". */
@@ -36,7 +44,12 @@ export class ChitieuError extends Error {
 
 /** Input that breaks a rule: the message names the row/field and the reason. */
 export class ValidationError extends ChitieuError {
-  constructor(messages: Messages, issues: FieldIssue[] = [], code = 'validation_failed', details?: Record<string, unknown>) {
+  constructor(
+    messages: Messages,
+    issues: FieldIssue[] = [],
+    code = 'validation_failed',
+    details?: Record<string, unknown>,
+  ) {
     super(code, 'validation', messages, { issues, details });
   }
 }
@@ -84,7 +97,9 @@ export class NotFound extends ChitieuError {
 }
 
 export class Forbidden extends ChitieuError {
-  constructor(messages: Messages = { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' }) {
+  constructor(
+    messages: Messages = { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
+  ) {
     super('forbidden', 'forbidden', messages);
   }
 }
@@ -107,7 +122,10 @@ export class StaleVersion extends ChitieuError {
     super(
       'stale_version',
       'precondition',
-      { vi: 'Dữ liệu đã được người khác thay đổi; hãy tải lại và thử lại', en: 'The data was changed by someone else; reload and try again' },
+      {
+        vi: 'Dữ liệu đã được người khác thay đổi; hãy tải lại và thử lại',
+        en: 'The data was changed by someone else; reload and try again',
+      },
       { details: { current } },
     );
   }

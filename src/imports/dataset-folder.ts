@@ -18,7 +18,10 @@ function readJsonFiles(dir: string): { file: string; data: unknown }[] {
         return { file, data: JSON.parse(fs.readFileSync(file, 'utf8')) as unknown };
       } catch (e) {
         throw new ValidationError(
-          { vi: `Tệp ${file} không phải JSON hợp lệ: ${(e as Error).message}`, en: `File ${file} is not valid JSON: ${(e as Error).message}` },
+          {
+            vi: `Tệp ${file} không phải JSON hợp lệ: ${(e as Error).message}`,
+            en: `File ${file} is not valid JSON: ${(e as Error).message}`,
+          },
           [{ path: file, reason: { vi: 'JSON lỗi cú pháp', en: 'JSON syntax error' } }],
           'invalid_dataset',
         );
@@ -41,7 +44,11 @@ function validator(schemaFile: string): ((data: unknown) => FieldIssue[]) | null
 
 export function readDatasetFolder(folder: string): Dataset {
   if (!fs.existsSync(folder)) {
-    throw new ValidationError({ vi: `Không tìm thấy thư mục dữ liệu ${folder}`, en: `Dataset folder ${folder} not found` }, [], 'dataset_not_found');
+    throw new ValidationError(
+      { vi: `Không tìm thấy thư mục dữ liệu ${folder}`, en: `Dataset folder ${folder} not found` },
+      [],
+      'dataset_not_found',
+    );
   }
   const checks: [string, ((d: unknown) => FieldIssue[]) | null][] = [
     ['tenants', validator(path.join(folder, 'schema', 'tenant.schema.json'))],
@@ -53,7 +60,10 @@ export function readDatasetFolder(folder: string): Dataset {
       const issues = check ? check(data) : [];
       if (issues.length > 0) {
         throw new ValidationError(
-          { vi: `Tệp ${path.basename(file)} không đúng lược đồ: ${issues[0]?.path} ${issues[0]?.reason.vi}`, en: `File ${path.basename(file)} does not match its schema: ${issues[0]?.path} ${issues[0]?.reason.en}` },
+          {
+            vi: `Tệp ${path.basename(file)} không đúng lược đồ: ${issues[0]?.path} ${issues[0]?.reason.vi}`,
+            en: `File ${path.basename(file)} does not match its schema: ${issues[0]?.path} ${issues[0]?.reason.en}`,
+          },
           issues.map((i) => ({ ...i, path: `${path.basename(file)}${i.path}` })),
           'invalid_dataset',
         );

@@ -41,7 +41,15 @@ export type Action = (typeof ACTIONS)[number];
  */
 export type Scope = 'tenant' | 'agency' | 'published' | 'self';
 export type Principal = Role | 'public';
-export const PRINCIPALS: readonly Principal[] = ['admin', 'plan_owner', 'agency_editor', 'approver', 'reader', 'inspector', 'public'];
+export const PRINCIPALS: readonly Principal[] = [
+  'admin',
+  'plan_owner',
+  'agency_editor',
+  'approver',
+  'reader',
+  'inspector',
+  'public',
+];
 
 const READ_ALL: Partial<Record<Principal, Scope>> = {
   admin: 'tenant',

@@ -52,7 +52,11 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
     // PGlite does not guard its folder: two processes on one folder corrupt it. A lock with a heartbeat
     // (stale after 10 s if the holder died) makes a second start fail with a clear message instead.
     try {
-      release = await lockfile.lock(dir, { stale: 10_000, update: 2_000, lockfilePath: path.join(dataDir, 'pglite.lock') });
+      release = await lockfile.lock(dir, {
+        stale: 10_000,
+        update: 2_000,
+        lockfilePath: path.join(dataDir, 'pglite.lock'),
+      });
     } catch (e) {
       if ((e as { code?: string }).code === 'ELOCKED') throw new DatabaseLocked(dataDir);
       throw e;

@@ -6,7 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_TABLE, enforceRouteTable } from '../../src/api/routes/route-table.ts';
 import { POLICY, type Principal as PolicyPrincipal } from '../../src/services/policy.ts';
 import { testDatabases } from '../helpers/databases.ts';
-import { PASSWORD, call, login, openApi, seedTenant, type Api, type Call, type Principal, type Session, type Tenant } from './api-helpers.ts';
+import {
+  PASSWORD,
+  call,
+  login,
+  openApi,
+  seedTenant,
+  type Api,
+  type Call,
+  type Principal,
+  type Session,
+  type Tenant,
+} from './api-helpers.ts';
 
 type Kind = 'object' | 'list' | 'self';
 interface Fixture {
@@ -21,34 +32,145 @@ type Sample = { kind: Kind; request: (f: Fixture) => Call };
 
 let periodSeq = 0;
 const SAMPLES: Record<string, Sample> = {
-  'POST /api/auth/login': { kind: 'self', request: (f) => ({ method: 'POST', url: '/api/auth/login', payload: { email: f.a.users.reader.email, password: PASSWORD } }) },
+  'POST /api/auth/login': {
+    kind: 'self',
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: f.a.users.reader.email, password: PASSWORD },
+    }),
+  },
   'GET /api/auth/session': { kind: 'self', request: () => ({ method: 'GET', url: '/api/auth/session' }) },
   'POST /api/auth/logout': { kind: 'self', request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
-  'POST /api/auth/logout-everywhere': { kind: 'self', request: () => ({ method: 'POST', url: '/api/auth/logout-everywhere' }) },
-  'POST /api/auth/password': { kind: 'self', request: () => ({ method: 'POST', url: '/api/auth/password', payload: { current: PASSWORD, next: PASSWORD } }) },
+  'POST /api/auth/logout-everywhere': {
+    kind: 'self',
+    request: () => ({ method: 'POST', url: '/api/auth/logout-everywhere' }),
+  },
+  'POST /api/auth/password': {
+    kind: 'self',
+    request: () => ({ method: 'POST', url: '/api/auth/password', payload: { current: PASSWORD, next: PASSWORD } }),
+  },
   'GET /api/plans': { kind: 'list', request: () => ({ method: 'GET', url: '/api/plans' }) },
   'GET /api/plans/:code': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}` }) },
-  'GET /api/plans/:code/evaluations': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/evaluations` }) },
+  'GET /api/plans/:code/evaluations': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/evaluations` }),
+  },
   'POST /api/plans/:code/vintages': {
     kind: 'object',
-    request: (f) => ({ method: 'POST', url: `/api/plans/${f.a.planCode}/vintages`, payload: { indicatorCode: 'I2', period: '2024', value: '80.5', status: 'official', source: 'Niên giám thống kê', publishedOn: '2026-03-31' } }),
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/plans/${f.a.planCode}/vintages`,
+      payload: {
+        indicatorCode: 'I2',
+        period: '2024',
+        value: '80.5',
+        status: 'official',
+        source: 'Niên giám thống kê',
+        publishedOn: '2026-03-31',
+      },
+    }),
   },
-  'GET /api/plans/:code/evaluation-changes': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/evaluation-changes` }) },
-  'POST /api/plans/:code/overrides': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/plans/${f.a.planCode}/overrides`, payload: { indicatorCode: 'I1', status: 'met', reason: 'Theo báo cáo tổng kết' } }) },
-  'GET /api/tasks/:id/reports': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/tasks/${f.a.tasks.own}/reports` }) },
-  'POST /api/tasks/:id/reports': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/tasks/${f.a.tasks.own}/reports`, payload: { period: `${2100 + ++periodSeq}`, progressPercent: '10', narrative: 'Đang triển khai' } }) },
-  'POST /api/task-reports/:id/revisions': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/task-reports/${f.writeTaskReport}/revisions`, payload: { progressPercent: '20', narrative: 'Sửa' } }) },
-  'POST /api/task-reports/:id/submit': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/task-reports/${f.writeTaskReport}/submit` }) },
-  'POST /api/task-reports/:id/return': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/task-reports/${f.writeTaskReport}/return`, payload: { comment: 'xem lại' } }) },
-  'POST /api/task-reports/:id/approve': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/task-reports/${f.writeTaskReport}/approve` }) },
-  'GET /api/projects/:id/progress': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/projects/${f.a.projects.own}/progress` }) },
-  'POST /api/projects/:id/progress': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/projects/${f.a.projects.own}/progress`, payload: { period: `${2100 + ++periodSeq}`, physicalActualPercent: '10' } }) },
-  'POST /api/project-progress/:id/revisions': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/project-progress/${f.writeProjectProgress}/revisions`, payload: { physicalActualPercent: '20' } }) },
-  'POST /api/project-progress/:id/submit': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/project-progress/${f.writeProjectProgress}/submit` }) },
-  'POST /api/project-progress/:id/return': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/project-progress/${f.writeProjectProgress}/return`, payload: { comment: 'xem lại' } }) },
-  'POST /api/project-progress/:id/approve': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/project-progress/${f.writeProjectProgress}/approve` }) },
-  'POST /api/agencies': { kind: 'self', request: () => ({ method: 'POST', url: '/api/agencies', payload: { code: `so-${crypto.randomUUID().slice(0, 8)}`, name: 'Sở mới' } }) },
-  'PATCH /api/indicators/:id': { kind: 'object', request: (f) => ({ method: 'PATCH', url: `/api/indicators/${f.a.indicators.other}`, payload: { ownerAgencyId: f.a.agencies.other.id } }) },
+  'GET /api/plans/:code/evaluation-changes': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/evaluation-changes` }),
+  },
+  'POST /api/plans/:code/overrides': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/plans/${f.a.planCode}/overrides`,
+      payload: { indicatorCode: 'I1', status: 'met', reason: 'Theo báo cáo tổng kết' },
+    }),
+  },
+  'GET /api/tasks/:id/reports': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/tasks/${f.a.tasks.own}/reports` }),
+  },
+  'POST /api/tasks/:id/reports': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/tasks/${f.a.tasks.own}/reports`,
+      payload: { period: `${2100 + ++periodSeq}`, progressPercent: '10', narrative: 'Đang triển khai' },
+    }),
+  },
+  'POST /api/task-reports/:id/revisions': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/task-reports/${f.writeTaskReport}/revisions`,
+      payload: { progressPercent: '20', narrative: 'Sửa' },
+    }),
+  },
+  'POST /api/task-reports/:id/submit': {
+    kind: 'object',
+    request: (f) => ({ method: 'POST', url: `/api/task-reports/${f.writeTaskReport}/submit` }),
+  },
+  'POST /api/task-reports/:id/return': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/task-reports/${f.writeTaskReport}/return`,
+      payload: { comment: 'xem lại' },
+    }),
+  },
+  'POST /api/task-reports/:id/approve': {
+    kind: 'object',
+    request: (f) => ({ method: 'POST', url: `/api/task-reports/${f.writeTaskReport}/approve` }),
+  },
+  'GET /api/projects/:id/progress': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/projects/${f.a.projects.own}/progress` }),
+  },
+  'POST /api/projects/:id/progress': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/projects/${f.a.projects.own}/progress`,
+      payload: { period: `${2100 + ++periodSeq}`, physicalActualPercent: '10' },
+    }),
+  },
+  'POST /api/project-progress/:id/revisions': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/project-progress/${f.writeProjectProgress}/revisions`,
+      payload: { physicalActualPercent: '20' },
+    }),
+  },
+  'POST /api/project-progress/:id/submit': {
+    kind: 'object',
+    request: (f) => ({ method: 'POST', url: `/api/project-progress/${f.writeProjectProgress}/submit` }),
+  },
+  'POST /api/project-progress/:id/return': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/project-progress/${f.writeProjectProgress}/return`,
+      payload: { comment: 'xem lại' },
+    }),
+  },
+  'POST /api/project-progress/:id/approve': {
+    kind: 'object',
+    request: (f) => ({ method: 'POST', url: `/api/project-progress/${f.writeProjectProgress}/approve` }),
+  },
+  'POST /api/agencies': {
+    kind: 'self',
+    request: () => ({
+      method: 'POST',
+      url: '/api/agencies',
+      payload: { code: `so-${crypto.randomUUID().slice(0, 8)}`, name: 'Sở mới' },
+    }),
+  },
+  'PATCH /api/indicators/:id': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'PATCH',
+      url: `/api/indicators/${f.a.indicators.other}`,
+      payload: { ownerAgencyId: f.a.agencies.other.id },
+    }),
+  },
   'GET /api/units': { kind: 'list', request: () => ({ method: 'GET', url: '/api/units' }) },
   'GET /api/agencies': { kind: 'list', request: () => ({ method: 'GET', url: '/api/agencies' }) },
   'GET /api/indicators': { kind: 'list', request: () => ({ method: 'GET', url: '/api/indicators' }) },
@@ -59,22 +181,72 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/users': { kind: 'list', request: () => ({ method: 'GET', url: '/api/users' }) },
   'POST /api/users': {
     kind: 'self',
-    request: () => ({ method: 'POST', url: '/api/users', payload: { email: `u${crypto.randomUUID().slice(0, 8)}@x.test`, displayName: 'Người mới', password: PASSWORD, roles: ['reader'] } }),
+    request: () => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        email: `u${crypto.randomUUID().slice(0, 8)}@x.test`,
+        displayName: 'Người mới',
+        password: PASSWORD,
+        roles: ['reader'],
+      },
+    }),
   },
   'GET /api/audit-log': { kind: 'list', request: () => ({ method: 'GET', url: '/api/audit-log' }) },
   'GET /api/observations': { kind: 'list', request: () => ({ method: 'GET', url: '/api/observations' }) },
-  'GET /api/observations/:id': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/observations/${f.readObs}` }) },
+  'GET /api/observations/:id': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/observations/${f.readObs}` }),
+  },
   'POST /api/observations': {
     kind: 'object',
-    request: (f) => ({ method: 'POST', url: '/api/observations', payload: { indicatorId: f.a.indicators.own, unitId: f.a.unitId, period: `${2100 + ++periodSeq}`, value: '1.5', status: 'estimate' } }),
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/observations',
+      payload: {
+        indicatorId: f.a.indicators.own,
+        unitId: f.a.unitId,
+        period: `${2100 + ++periodSeq}`,
+        value: '1.5',
+        status: 'estimate',
+      },
+    }),
   },
-  'POST /api/observations/:id/versions': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/observations/${f.writeObs}/versions`, payload: { value: '2', status: 'official', reason: 'sửa' } }) },
-  'POST /api/observations/:id/submit': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/observations/${f.writeObs}/submit` }) },
-  'POST /api/observations/:id/return': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/observations/${f.writeObs}/return`, payload: { comment: 'xem lại' } }) },
-  'POST /api/observations/:id/approve': { kind: 'object', request: (f) => ({ method: 'POST', url: `/api/observations/${f.writeObs}/approve` }) },
+  'POST /api/observations/:id/versions': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/observations/${f.writeObs}/versions`,
+      payload: { value: '2', status: 'official', reason: 'sửa' },
+    }),
+  },
+  'POST /api/observations/:id/submit': {
+    kind: 'object',
+    request: (f) => ({ method: 'POST', url: `/api/observations/${f.writeObs}/submit` }),
+  },
+  'POST /api/observations/:id/return': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/observations/${f.writeObs}/return`,
+      payload: { comment: 'xem lại' },
+    }),
+  },
+  'POST /api/observations/:id/approve': {
+    kind: 'object',
+    request: (f) => ({ method: 'POST', url: `/api/observations/${f.writeObs}/approve` }),
+  },
 };
 
-const PRINCIPALS: Principal[] = ['admin', 'plan_owner', 'agency_editor', 'agency_editor_other', 'approver', 'reader', 'inspector'];
+const PRINCIPALS: Principal[] = [
+  'admin',
+  'plan_owner',
+  'agency_editor',
+  'agency_editor_other',
+  'approver',
+  'reader',
+  'inspector',
+];
 
 type Expect = 401 | 403 | 404 | 'ok' | 'ok-no-leak';
 
@@ -114,17 +286,37 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
     const editor = await login(api.app, a.users.agency_editor.email);
     const approver = await login(api.app, a.users.approver.email);
     const mk = async (period: string) =>
-      ((await call(api.app, editor, { method: 'POST', url: '/api/observations', payload: { indicatorId: a.indicators.own, unitId: a.unitId, period, value: '96', status: 'official' } })).json() as { id: string }).id;
+      (
+        (
+          await call(api.app, editor, {
+            method: 'POST',
+            url: '/api/observations',
+            payload: { indicatorId: a.indicators.own, unitId: a.unitId, period, value: '96', status: 'official' },
+          })
+        ).json() as { id: string }
+      ).id;
     const readObs = await mk('2025');
-    await call(api.app, editor, { method: 'POST', url: `/api/observations/${readObs}/submit`, headers: { 'if-match': '1' } });
-    await call(api.app, approver, { method: 'POST', url: `/api/observations/${readObs}/approve`, headers: { 'if-match': '2' } });
-    const report = async (url: string, payload: object) => ((await call(api.app, editor, { method: 'POST', url, payload })).json() as { id: string }).id;
+    await call(api.app, editor, {
+      method: 'POST',
+      url: `/api/observations/${readObs}/submit`,
+      headers: { 'if-match': '1' },
+    });
+    await call(api.app, approver, {
+      method: 'POST',
+      url: `/api/observations/${readObs}/approve`,
+      headers: { 'if-match': '2' },
+    });
+    const report = async (url: string, payload: object) =>
+      ((await call(api.app, editor, { method: 'POST', url, payload })).json() as { id: string }).id;
     f = {
       a,
       readObs,
       writeObs: await mk('2026'),
       writeTaskReport: await report(`/api/tasks/${a.tasks.own}/reports`, { period: '2026', narrative: 'Bắt đầu' }),
-      writeProjectProgress: await report(`/api/projects/${a.projects.own}/progress`, { period: '2026', physicalActualPercent: '5' }),
+      writeProjectProgress: await report(`/api/projects/${a.projects.own}/progress`, {
+        period: '2026',
+        physicalActualPercent: '5',
+      }),
     };
   }, 120_000);
   afterAll(async () => api?.close());
@@ -136,7 +328,8 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
   });
 
   it('every route × role × own/other agency × own/other tenant answers as the policy says, and a refused write changes nothing', async () => {
-    const auditCount = async () => ((await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0] as { n: number }).n;
+    const auditCount = async () =>
+      ((await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0] as { n: number }).n;
     // The current ETag of whichever written object a sample request moves.
     const version = async (url: string): Promise<number | null> => {
       const [table, id] = url.includes(f.writeObs)
@@ -147,7 +340,11 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
             ? ['project_progress', f.writeProjectProgress]
             : [null, null];
       if (!table) return null;
-      return ((await api.db.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0] as { version: number }).version;
+      return (
+        (await api.db.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0] as {
+          version: number;
+        }
+      ).version;
     };
     const failures: string[] = [];
     for (const entry of ROUTE_TABLE.values()) {
@@ -170,13 +367,17 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
         if (res.statusCode >= 500) failures.push(`${label} — server error`);
         else if (typeof want === 'number') {
           if (res.statusCode !== want) failures.push(`${label}, expected ${want} ${res.body.slice(0, 120)}`);
-          if (!String(res.headers['content-type'] ?? '').includes('application/problem+json')) failures.push(`${label} — not problem+json`);
-          if (req.method !== 'GET' && (await auditCount()) !== before) failures.push(`${label} — a refused write left an audit row`);
+          if (!String(res.headers['content-type'] ?? '').includes('application/problem+json'))
+            failures.push(`${label} — not problem+json`);
+          if (req.method !== 'GET' && (await auditCount()) !== before)
+            failures.push(`${label} — a refused write left an audit row`);
         } else {
-          if ([401, 403, 404].includes(res.statusCode)) failures.push(`${label}, expected to be allowed ${res.body.slice(0, 160)}`);
+          if ([401, 403, 404].includes(res.statusCode))
+            failures.push(`${label}, expected to be allowed ${res.body.slice(0, 160)}`);
           if (want === 'ok-no-leak' && res.body.includes(f.a.code)) failures.push(`${label} — leaks the other tenant`);
           // Every accepted write leaves its audit row.
-          if (req.method !== 'GET' && res.statusCode < 300 && (await auditCount()) <= before) failures.push(`${label} — no audit row`);
+          if (req.method !== 'GET' && res.statusCode < 300 && (await auditCount()) <= before)
+            failures.push(`${label} — no audit row`);
         }
       }
     }

@@ -17,7 +17,11 @@ describe.each(providers)('the server on $name', ({ name }) => {
       expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
 
       const plans = (await (await fetch(`${server.baseUrl}/api/plans`)).json()) as { items: { code: string }[] };
-      expect(plans.items.map((p) => p.code).sort()).toEqual(['hai-duong-2020-2025', 'hai-phong-2020-2025', 'hai-phong-2025-2030']);
+      expect(plans.items.map((p) => p.code).sort()).toEqual([
+        'hai-duong-2020-2025',
+        'hai-phong-2020-2025',
+        'hai-phong-2025-2030',
+      ]);
 
       const page = await fetch(`${server.baseUrl}/`);
       expect(page.status).toBe(200);

@@ -20,9 +20,17 @@ function walkthroughBlocks(): string[] {
   return [...section.matchAll(/```sh\n([\s\S]*?)\n```/g)].map((m) => m[1] ?? '');
 }
 
-function bash(script: string, cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function bash(
+  script: string,
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn('bash', ['-euo', 'pipefail', '-c', script], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-euo', 'pipefail', '-c', script], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -34,9 +42,15 @@ function bash(script: string, cwd: string, env: Record<string, string>): Promise
 describe.each(providers)('the README API walkthrough on $name', ({ name }) => {
   it('runs as written: the editor enters, the approver approves, and the evaluation moves from no data to on track', async () => {
     const [startBlock, roundTrip] = walkthroughBlocks();
-    if (!startBlock || !roundTrip) throw new Error('the walkthrough needs a block that starts the server and one with the round trip');
+    if (!startBlock || !roundTrip)
+      throw new Error('the walkthrough needs a block that starts the server and one with the round trip');
     // The server is started with the variables the README's first block sets (our own port and data folder).
-    const vars = Object.fromEntries([...startBlock.matchAll(/(ADMIN_EMAIL|ADMIN_PASSWORD)='?([^'\s]+)'?/g)].map((m) => [m[1] as string, m[2] as string]));
+    const vars = Object.fromEntries(
+      [...startBlock.matchAll(/(ADMIN_EMAIL|ADMIN_PASSWORD)='?([^'\s]+)'?/g)].map((m) => [
+        m[1] as string,
+        m[2] as string,
+      ]),
+    );
     expect(Object.keys(vars).sort()).toEqual(['ADMIN_EMAIL', 'ADMIN_PASSWORD']);
     const env: Record<string, string> = { DATA_DIR: tempDir(), ...vars };
     if (name === 'postgres' && pgUrl) env.DATABASE_URL = await freshPostgresUrl(pgUrl);

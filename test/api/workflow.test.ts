@@ -19,9 +19,24 @@ describe.each(testDatabases)('the data-entry workflow over HTTP on $name', (data
 
   it('an agency editor enters, submits; an approver returns; the editor revises; the approver approves; history and audit show every step', async () => {
     const evaluation = async () =>
-      ((await call(api.app, null, { method: 'GET', url: `/api/plans/${t.planCode}/evaluations?asOf=2026-06-30` })).json() as { rows: { status: string | null }[] }).rows.map((r) => r.status);
+      (
+        (
+          await call(api.app, null, { method: 'GET', url: `/api/plans/${t.planCode}/evaluations?asOf=2026-06-30` })
+        ).json() as { rows: { status: string | null }[] }
+      ).rows.map((r) => r.status);
     const initial = await evaluation();
-    const entered = await call(api.app, editor, { method: 'POST', url: '/api/observations', payload: { indicatorId: t.indicators.own, unitId: t.unitId, period: '2025', value: '94.5', status: 'estimate', reason: 'ước tính lần 1' } });
+    const entered = await call(api.app, editor, {
+      method: 'POST',
+      url: '/api/observations',
+      payload: {
+        indicatorId: t.indicators.own,
+        unitId: t.unitId,
+        period: '2025',
+        value: '94.5',
+        status: 'estimate',
+        reason: 'ước tính lần 1',
+      },
+    });
     expect(entered.statusCode, entered.body).toBe(201);
     const { id } = entered.json() as { id: string };
     expect(entered.headers.etag).toBe('"1"');
@@ -29,21 +44,52 @@ describe.each(testDatabases)('the data-entry workflow over HTTP on $name', (data
     // Not public yet: a draft is invisible to the portal.
     expect((await call(api.app, null, { method: 'GET', url: `/api/observations/${id}` })).statusCode).toBe(404);
 
-    const submitted = await call(api.app, editor, { method: 'POST', url: `/api/observations/${id}/submit`, headers: { 'if-match': '"1"' } });
+    const submitted = await call(api.app, editor, {
+      method: 'POST',
+      url: `/api/observations/${id}/submit`,
+      headers: { 'if-match': '"1"' },
+    });
     expect(submitted.statusCode, submitted.body).toBe(200);
     expect(submitted.headers.etag).toBe('"2"');
 
-    const noComment = await call(api.app, approver, { method: 'POST', url: `/api/observations/${id}/return`, headers: { 'if-match': '"2"' }, payload: {} });
+    const noComment = await call(api.app, approver, {
+      method: 'POST',
+      url: `/api/observations/${id}/return`,
+      headers: { 'if-match': '"2"' },
+      payload: {},
+    });
     expect(noComment.statusCode).toBe(400);
-    const returned = await call(api.app, approver, { method: 'POST', url: `/api/observations/${id}/return`, headers: { 'if-match': '"2"' }, payload: { comment: 'Thiếu nguồn số liệu' } });
+    const returned = await call(api.app, approver, {
+      method: 'POST',
+      url: `/api/observations/${id}/return`,
+      headers: { 'if-match': '"2"' },
+      payload: { comment: 'Thiếu nguồn số liệu' },
+    });
     expect(returned.statusCode, returned.body).toBe(200);
 
-    const revised = await call(api.app, editor, { method: 'POST', url: `/api/observations/${id}/versions`, headers: { 'if-match': '"3"' }, payload: { value: '95.20', status: 'preliminary', reason: 'bổ sung nguồn', sourceText: 'Cục Thống kê' } });
+    const revised = await call(api.app, editor, {
+      method: 'POST',
+      url: `/api/observations/${id}/versions`,
+      headers: { 'if-match': '"3"' },
+      payload: { value: '95.20', status: 'preliminary', reason: 'bổ sung nguồn', sourceText: 'Cục Thống kê' },
+    });
     expect(revised.statusCode, revised.body).toBe(200);
-    expect((await call(api.app, editor, { method: 'POST', url: `/api/observations/${id}/submit`, headers: { 'if-match': '"4"' } })).statusCode).toBe(200);
+    expect(
+      (
+        await call(api.app, editor, {
+          method: 'POST',
+          url: `/api/observations/${id}/submit`,
+          headers: { 'if-match': '"4"' },
+        })
+      ).statusCode,
+    ).toBe(200);
     // Drafts, submissions and returns do not move the (approved-basis) evaluation.
     expect(await evaluation()).toEqual(initial);
-    const approved = await call(api.app, approver, { method: 'POST', url: `/api/observations/${id}/approve`, headers: { 'if-match': '"5"' } });
+    const approved = await call(api.app, approver, {
+      method: 'POST',
+      url: `/api/observations/${id}/approve`,
+      headers: { 'if-match': '"5"' },
+    });
     expect(approved.statusCode, approved.body).toBe(200);
     // The approved 95.20 is beyond the "> 95" threshold: the evaluation changes only now.
     const after = await evaluation();
@@ -72,32 +118,60 @@ describe.each(testDatabases)('the data-entry workflow over HTTP on $name', (data
     expect(view.reviews.map((r) => r.action)).toEqual(['create', 'submit', 'return', 'revise', 'submit', 'approve']);
     expect(view.reviews[2]?.comment).toBe('Thiếu nguồn số liệu');
 
-    const audit = (await call(api.app, admin, { method: 'GET', url: `/api/audit-log?entity=observation&entityId=${id}` })).json() as { items: { action: string; actor: { label: string } }[] };
-    expect(audit.items.map((a) => a.action).reverse()).toEqual(['create', 'submit', 'return', 'revise', 'submit', 'approve']);
+    const audit = (
+      await call(api.app, admin, { method: 'GET', url: `/api/audit-log?entity=observation&entityId=${id}` })
+    ).json() as { items: { action: string; actor: { label: string } }[] };
+    expect(audit.items.map((a) => a.action).reverse()).toEqual([
+      'create',
+      'submit',
+      'return',
+      'revise',
+      'submit',
+      'approve',
+    ]);
     expect(audit.items[0]?.actor.label).toBe(t.users.approver.email);
 
     // Public now: only the approved version.
-    const pub = (await call(api.app, null, { method: 'GET', url: `/api/observations/${id}` })).json() as { versions: { seq: number }[]; reviews: unknown[] };
+    const pub = (await call(api.app, null, { method: 'GET', url: `/api/observations/${id}` })).json() as {
+      versions: { seq: number }[];
+      reviews: unknown[];
+    };
     expect(pub.versions.map((v) => v.seq)).toEqual([2]);
     expect(pub.reviews).toEqual([]);
   });
 
   it('a write without If-Match gets 428 and a stale one 412 with the current version', async () => {
-    const entered = await call(api.app, editor, { method: 'POST', url: '/api/observations', payload: { indicatorId: t.indicators.own, unitId: t.unitId, period: '2026', value: '1', status: 'estimate' } });
+    const entered = await call(api.app, editor, {
+      method: 'POST',
+      url: '/api/observations',
+      payload: { indicatorId: t.indicators.own, unitId: t.unitId, period: '2026', value: '1', status: 'estimate' },
+    });
     const { id } = entered.json() as { id: string };
     const missing = await call(api.app, editor, { method: 'POST', url: `/api/observations/${id}/submit` });
     expect(missing.statusCode, missing.body).toBe(428);
     expect(missing.headers['content-type']).toContain('application/problem+json');
-    const stale = await call(api.app, editor, { method: 'POST', url: `/api/observations/${id}/submit`, headers: { 'if-match': '"7"' } });
+    const stale = await call(api.app, editor, {
+      method: 'POST',
+      url: `/api/observations/${id}/submit`,
+      headers: { 'if-match': '"7"' },
+    });
     expect(stale.statusCode).toBe(412);
     expect(stale.json()).toMatchObject({ code: 'stale_version', details: { current: { id, version: 1 } } });
   });
 
   it('whoever entered a figure cannot approve it (four eyes)', async () => {
-    const entered = await call(api.app, admin, { method: 'POST', url: '/api/observations', payload: { indicatorId: t.indicators.own, unitId: t.unitId, period: '2027', value: '1', status: 'estimate' } });
+    const entered = await call(api.app, admin, {
+      method: 'POST',
+      url: '/api/observations',
+      payload: { indicatorId: t.indicators.own, unitId: t.unitId, period: '2027', value: '1', status: 'estimate' },
+    });
     const { id } = entered.json() as { id: string };
     await call(api.app, admin, { method: 'POST', url: `/api/observations/${id}/submit`, headers: { 'if-match': '1' } });
-    const self = await call(api.app, admin, { method: 'POST', url: `/api/observations/${id}/approve`, headers: { 'if-match': '2' } });
+    const self = await call(api.app, admin, {
+      method: 'POST',
+      url: `/api/observations/${id}/approve`,
+      headers: { 'if-match': '2' },
+    });
     expect(self.statusCode).toBe(403);
   });
 });

@@ -14,7 +14,16 @@ describe('the chitieu command', () => {
   });
 
   it('shows help for every command', async () => {
-    for (const cmd of ['serve', 'migrate', 'plans', 'import-dataset', 'evaluate', 'add-vintage', 'changes', 'override']) {
+    for (const cmd of [
+      'serve',
+      'migrate',
+      'plans',
+      'import-dataset',
+      'evaluate',
+      'add-vintage',
+      'changes',
+      'override',
+    ]) {
       const res = await runCli([cmd, '--help'], {});
       expect(res.code).toBe(0);
       expect(res.stdout).toContain(`Usage: chitieu ${cmd}`);
@@ -76,7 +85,18 @@ describe('chitieu evaluate and add-vintage', () => {
     expect(view.rows.filter((r) => !r.composite).length).toBe(33);
     expect(view.rows.filter((r) => r.composite).map((r) => r.indicator.code)).toEqual(['17', '20']);
     for (const r of view.rows) {
-      expect(Object.keys(r)).toEqual(expect.arrayContaining(['indicator', 'target', 'actual', 'status', 'displayStatus', 'required', 'projection', 'explanation']));
+      expect(Object.keys(r)).toEqual(
+        expect.arrayContaining([
+          'indicator',
+          'target',
+          'actual',
+          'status',
+          'displayStatus',
+          'required',
+          'projection',
+          'explanation',
+        ]),
+      );
       expect(r.explanation.vi.length).toBeGreaterThan(0);
       expect(r.explanation.en.length).toBeGreaterThan(0);
     }
@@ -92,19 +112,51 @@ describe('chitieu evaluate and add-vintage', () => {
     expect(view.summary.vi).toMatch(/đạt và vượt \d+\/\d+ chỉ tiêu/);
 
     const add = await runCli(
-      ['add-vintage', 'hai-phong-2020-2025', '1', '--period', '2021-2025', '--value', '14.6', '--status', 'official', '--source', 'Số liệu thử', '--published-on', '2026-11-20'],
+      [
+        'add-vintage',
+        'hai-phong-2020-2025',
+        '1',
+        '--period',
+        '2021-2025',
+        '--value',
+        '14.6',
+        '--status',
+        'official',
+        '--source',
+        'Số liệu thử',
+        '--published-on',
+        '2026-11-20',
+      ],
       env,
     );
     expect(add.code, add.stderr).toBe(0);
     expect(add.stdout).toContain('Ước không đạt (11.39) → Vượt (14.6)');
 
-    const after = JSON.parse((await runCli(['evaluate', 'hai-phong-2020-2025', '--json', '--as-of', '2026-11-25'], env)).stdout) as { rows: Row[] };
-    expect(after.rows.find((r) => r.indicator.code === '1')).toMatchObject({ status: 'exceeded', displayStatus: { vi: 'Vượt' }, inputs: [{ status: 'official' }] });
-    const before = JSON.parse((await runCli(['evaluate', 'hai-phong-2020-2025', '--json', '--as-of', '2026-11-25', '--published-on', '2026-11-19'], env)).stdout) as { rows: Row[] };
-    expect(before.rows.find((r) => r.indicator.code === '1')).toMatchObject({ status: 'not_met', inputs: [{ status: 'estimate' }] });
+    const after = JSON.parse(
+      (await runCli(['evaluate', 'hai-phong-2020-2025', '--json', '--as-of', '2026-11-25'], env)).stdout,
+    ) as { rows: Row[] };
+    expect(after.rows.find((r) => r.indicator.code === '1')).toMatchObject({
+      status: 'exceeded',
+      displayStatus: { vi: 'Vượt' },
+      inputs: [{ status: 'official' }],
+    });
+    const before = JSON.parse(
+      (
+        await runCli(
+          ['evaluate', 'hai-phong-2020-2025', '--json', '--as-of', '2026-11-25', '--published-on', '2026-11-19'],
+          env,
+        )
+      ).stdout,
+    ) as { rows: Row[] };
+    expect(before.rows.find((r) => r.indicator.code === '1')).toMatchObject({
+      status: 'not_met',
+      inputs: [{ status: 'estimate' }],
+    });
 
     const changes = await runCli(['changes', 'hai-phong-2020-2025', '--json'], env);
-    expect(JSON.parse(changes.stdout)).toMatchObject([{ indicator: { code: '1' }, before: { status: 'not_met' }, after: { status: 'exceeded' } }]);
+    expect(JSON.parse(changes.stdout)).toMatchObject([
+      { indicator: { code: '1' }, before: { status: 'not_met' }, after: { status: 'exceeded' } },
+    ]);
   }, 300_000);
 
   it('reports an unknown plan as a user error', async () => {

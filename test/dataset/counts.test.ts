@@ -71,12 +71,46 @@ describe('hai-duong-2020-2025 against table 2.1 and 2.2', () => {
     expect(topLevel(p)).toEqual(seq(1, 19));
   });
   it('has every sub-row', () => {
-    expect(children(p)).toEqual({ '1': 4, '1.4': 2, '3': 4, '3.4': 3, '4': 3, '5': 2, '12': 4, '13': 2, '14': 3, '15': 2, '17': 2, '18': 2 });
+    expect(children(p)).toEqual({
+      '1': 4,
+      '1.4': 2,
+      '3': 4,
+      '3.4': 3,
+      '4': 3,
+      '5': 2,
+      '12': 4,
+      '13': 2,
+      '14': 3,
+      '15': 2,
+      '17': 2,
+      '18': 2,
+    });
     expect(p.indicators).toHaveLength(52);
   });
   it('carries the 2030 targets of the table (one per row that states one)', () => {
-    const with2030 = p.indicators.filter((i) => i.targets.some((t) => t.spec.term.lastYear === 2030)).map((i) => i.code);
-    expect(with2030).toEqual(['1.4.1', '1.4.2', '2', '3.1', '3.2', '3.3', '3.4.1', '3.4.2', '3.4.3', '4.1', '4.2', '4.3', '7', '10', '11', '13.1', '13.2', '17.2']);
+    const with2030 = p.indicators
+      .filter((i) => i.targets.some((t) => t.spec.term.lastYear === 2030))
+      .map((i) => i.code);
+    expect(with2030).toEqual([
+      '1.4.1',
+      '1.4.2',
+      '2',
+      '3.1',
+      '3.2',
+      '3.3',
+      '3.4.1',
+      '3.4.2',
+      '3.4.3',
+      '4.1',
+      '4.2',
+      '4.3',
+      '7',
+      '10',
+      '11',
+      '13.1',
+      '13.2',
+      '17.2',
+    ]);
   });
   it('has the 3 breakthroughs of footnote 103 and the 3 key works of footnote 104', () => {
     expect(SOURCE[1182 - 1]).toContain('3 đột phá');

@@ -8,39 +8,99 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const DATA = path.join(ROOT, 'data');
 export const SOURCE_PATH = path.resolve(ROOT, '../shared/source/000_fcfbe4c97d396d0a.txt');
 
-export interface Note { kind: string; text: string; lines: number[] }
+export interface Note {
+  kind: string;
+  text: string;
+  lines: number[];
+}
 export interface Spec {
   kind: string;
   term: { firstYear: number; lastYear: number };
-  min?: string; max?: string; value?: string; share?: string; factor?: string; baselineValue?: string;
-  count?: number; ofCount?: number; maxRank?: number;
+  min?: string;
+  max?: string;
+  value?: string;
+  share?: string;
+  factor?: string;
+  baselineValue?: string;
+  count?: number;
+  ofCount?: number;
+  maxRank?: number;
   [key: string]: unknown;
 }
-export interface Target { text: string; line: number; lineEnd?: number; spec: Spec; derived?: Record<string, string> }
+export interface Target {
+  text: string;
+  line: number;
+  lineEnd?: number;
+  spec: Spec;
+  derived?: Record<string, string>;
+}
 export interface Observation {
-  period: string; value: string | null; text: string; status: string; line: number; lineEnd?: number;
-  range?: { min: string; max: string }; bound?: { op: string; value: string };
+  period: string;
+  value: string | null;
+  text: string;
+  status: string;
+  line: number;
+  lineEnd?: number;
+  range?: { min: string; max: string };
+  bound?: { op: string; value: string };
 }
-export interface Verdict { text: string; status: 'exceeded' | 'met' | 'not_met'; line: number; lineEnd?: number }
+export interface Verdict {
+  text: string;
+  status: 'exceeded' | 'met' | 'not_met';
+  line: number;
+  lineEnd?: number;
+}
 export interface Indicator {
-  code: string; parent: string | null; name: string; line: number; lineEnd?: number;
-  targets: Target[]; observations?: Observation[]; reportedVerdict?: Verdict | null; notes?: Note[];
+  code: string;
+  parent: string | null;
+  name: string;
+  line: number;
+  lineEnd?: number;
+  targets: Target[];
+  observations?: Observation[];
+  reportedVerdict?: Verdict | null;
+  notes?: Note[];
 }
-export interface TextItem { code?: string; number?: string; list?: number; title?: string; name?: string; line: number; lineEnd?: number; notes?: Note[] }
+export interface TextItem {
+  code?: string;
+  number?: string;
+  list?: number;
+  title?: string;
+  name?: string;
+  line: number;
+  lineEnd?: number;
+  notes?: Note[];
+}
 export interface PlanFile {
-  format: string; tenant: string;
-  plan: { id: string; unitCode: string; term: { firstYear: number; lastYear: number }; display: { exceededAs: 'exceeded' | 'met' }; line: number };
-  indicators: Indicator[]; breakthroughs: TextItem[]; tasks: TextItem[]; projects: TextItem[]; notes?: Note[];
+  format: string;
+  tenant: string;
+  plan: {
+    id: string;
+    unitCode: string;
+    term: { firstYear: number; lastYear: number };
+    display: { exceededAs: 'exceeded' | 'met' };
+    line: number;
+  };
+  indicators: Indicator[];
+  breakthroughs: TextItem[];
+  tasks: TextItem[];
+  projects: TextItem[];
+  notes?: Note[];
 }
 export interface TenantFile {
-  format: string; tenant: { code: string; unitCode: string };
+  format: string;
+  tenant: { code: string; unitCode: string };
   units: { code: string; line?: number }[];
   lineage: { from: string; to: string; line?: number }[];
   agencies: { code: string; line?: number }[];
   notes?: Note[];
 }
 
-export interface DataFile<T> { name: string; text: string; json: T }
+export interface DataFile<T> {
+  name: string;
+  text: string;
+  json: T;
+}
 
 function load<T>(dir: string): DataFile<T>[] {
   const full = path.join(DATA, dir);
@@ -54,7 +114,8 @@ function load<T>(dir: string): DataFile<T>[] {
 }
 export const planFiles = (): DataFile<PlanFile>[] => load<PlanFile>('plans');
 export const tenantFiles = (): DataFile<TenantFile>[] => load<TenantFile>('tenants');
-export const readSchema = (name: string): object => JSON.parse(readFileSync(path.join(DATA, 'schema', name), 'utf8')) as object;
+export const readSchema = (name: string): object =>
+  JSON.parse(readFileSync(path.join(DATA, 'schema', name), 'utf8')) as object;
 
 export const SOURCE: readonly string[] = readFileSync(SOURCE_PATH, 'utf8').normalize('NFC').split('\n');
 
@@ -120,5 +181,9 @@ export function specNumbers(t: Target): { key: string; vi: string }[] {
 export function* strings(value: unknown, at = '$'): Generator<{ at: string; s: string }> {
   if (typeof value === 'string') yield { at, s: value };
   else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, `${at}[${i}]`);
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) { yield { at: `${at}.${k}#key`, s: k }; yield* strings(v, `${at}.${k}`); }
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      yield { at: `${at}.${k}#key`, s: k };
+      yield* strings(v, `${at}.${k}`);
+    }
 }

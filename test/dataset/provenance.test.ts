@@ -5,26 +5,42 @@
 // whitespace removed. (e) every reported verdict's status agrees with its wording.
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_SPAN, SOURCE, compact, containsNumber, planFiles, sourceWindow, specNumbers, tenantFiles, verdictStatus, viNumber,
-  type Note, type PlanFile,
+  MAX_SPAN,
+  SOURCE,
+  compact,
+  containsNumber,
+  planFiles,
+  sourceWindow,
+  specNumbers,
+  tenantFiles,
+  verdictStatus,
+  viNumber,
+  type Note,
+  type PlanFile,
 } from './dataset.ts';
 
 const plans = planFiles();
 
 function checkLine(where: string, line: number, lineEnd: number | undefined, problems: string[]): boolean {
-  if (!Number.isInteger(line) || line < 1 || line > SOURCE.length) { problems.push(`${where}: line ${line} is not in the source (1..${SOURCE.length})`); return false; }
+  if (!Number.isInteger(line) || line < 1 || line > SOURCE.length) {
+    problems.push(`${where}: line ${line} is not in the source (1..${SOURCE.length})`);
+    return false;
+  }
   if (lineEnd !== undefined && (lineEnd < line || lineEnd > line + MAX_SPAN || lineEnd > SOURCE.length)) {
-    problems.push(`${where}: lineEnd ${lineEnd} must be within ${line}..${line + MAX_SPAN}`); return false;
+    problems.push(`${where}: lineEnd ${lineEnd} must be within ${line}..${line + MAX_SPAN}`);
+    return false;
   }
   return true;
 }
 function checkText(where: string, text: string, line: number, lineEnd: number | undefined, problems: string[]): void {
   if (!checkLine(where, line, lineEnd, problems)) return;
-  if (!compact(sourceWindow(line, lineEnd)).includes(compact(text))) problems.push(`${where}: "${text}" is not at line ${line}${lineEnd ? `–${lineEnd}` : ''}`);
+  if (!compact(sourceWindow(line, lineEnd)).includes(compact(text)))
+    problems.push(`${where}: "${text}" is not at line ${line}${lineEnd ? `–${lineEnd}` : ''}`);
 }
 function checkNumber(where: string, vi: string, line: number, lineEnd: number | undefined, problems: string[]): void {
   if (!checkLine(where, line, lineEnd, problems)) return;
-  if (!containsNumber(sourceWindow(line, lineEnd), vi)) problems.push(`${where}: number ${vi} is not at line ${line}${lineEnd ? `–${lineEnd}` : ''}`);
+  if (!containsNumber(sourceWindow(line, lineEnd), vi))
+    problems.push(`${where}: number ${vi} is not at line ${line}${lineEnd ? `–${lineEnd}` : ''}`);
 }
 function checkNotes(where: string, notes: Note[] | undefined, problems: string[]): void {
   for (const n of notes ?? []) for (const l of n.lines) checkLine(`${where} note`, l, undefined, problems);
@@ -43,13 +59,16 @@ function figureProblems(json: PlanFile): string[] {
       checkText(w, t.text, t.line, t.lineEnd, problems);
       for (const { key, vi } of specNumbers(t)) {
         checkNumber(`${w} spec.${key}`, vi, t.line, t.lineEnd, problems);
-        if (!compact(t.text).includes(compact(vi)) && !containsNumber(t.text, vi)) problems.push(`${w}: spec.${key} ${vi} is not in its text "${t.text}"`);
+        if (!compact(t.text).includes(compact(vi)) && !containsNumber(t.text, vi))
+          problems.push(`${w}: spec.${key} ${vi} is not in its text "${t.text}"`);
       }
     }
     for (const [k, o] of (i.observations ?? []).entries()) {
       const w = `${at} observation ${k} (${o.period})`;
       checkText(w, o.text, o.line, o.lineEnd, problems);
-      const nums = [o.value, o.range?.min, o.range?.max, o.bound?.value].filter((v): v is string => typeof v === 'string');
+      const nums = [o.value, o.range?.min, o.range?.max, o.bound?.value].filter(
+        (v): v is string => typeof v === 'string',
+      );
       if (nums.length === 0) problems.push(`${w}: no value, range or bound`);
       for (const v of nums) checkNumber(w, viNumber(v), o.line, o.lineEnd, problems);
     }
@@ -57,7 +76,9 @@ function figureProblems(json: PlanFile): string[] {
     if (v) checkText(`${at} verdict`, v.text, v.line, v.lineEnd, problems);
   }
   const items: [string, { line: number; lineEnd?: number; title?: string; name?: string; notes?: Note[] }[]][] = [
-    ['breakthrough', json.breakthroughs], ['task', json.tasks], ['project', json.projects],
+    ['breakthrough', json.breakthroughs],
+    ['task', json.tasks],
+    ['project', json.projects],
   ];
   for (const [kind, list] of items) {
     for (const [k, item] of list.entries()) {
@@ -68,7 +89,8 @@ function figureProblems(json: PlanFile): string[] {
       const title = item.title ?? item.name ?? '';
       const opening = title.split(/\s+/).slice(0, 4).join(' ');
       const end = item.lineEnd ?? Math.min(item.line + 2, SOURCE.length);
-      if (!compact(sourceWindow(item.line, end)).includes(compact(opening))) problems.push(`${w}: "${opening}…" is not at line ${item.line}`);
+      if (!compact(sourceWindow(item.line, end)).includes(compact(opening)))
+        problems.push(`${w}: "${opening}…" is not at line ${item.line}`);
     }
   }
   return problems;
@@ -116,7 +138,8 @@ describe('provenance of every figure', () => {
   it.each(tenantFiles().map((t) => [t.name, t] as const))('%s: lines exist', (_name, { json }) => {
     const problems: string[] = [];
     for (const u of json.units) if (u.line !== undefined) checkLine(`unit ${u.code}`, u.line, undefined, problems);
-    for (const l of json.lineage) if (l.line !== undefined) checkLine(`lineage ${l.from}→${l.to}`, l.line, undefined, problems);
+    for (const l of json.lineage)
+      if (l.line !== undefined) checkLine(`lineage ${l.from}→${l.to}`, l.line, undefined, problems);
     for (const a of json.agencies) if (a.line !== undefined) checkLine(`agency ${a.code}`, a.line, undefined, problems);
     checkNotes('tenant', json.notes, problems);
     expect(problems).toEqual([]);
@@ -136,13 +159,19 @@ describe('reported verdicts agree with their wording', () => {
   it.each(plans.map((p) => [p.name, p] as const))('%s', (_name, { json }) => {
     const wrong = json.indicators
       .filter((i) => i.reportedVerdict)
-      .map((i) => ({ code: i.code, text: i.reportedVerdict?.text ?? '', status: i.reportedVerdict?.status, expected: verdictStatus(i.reportedVerdict?.text ?? '') }))
+      .map((i) => ({
+        code: i.code,
+        text: i.reportedVerdict?.text ?? '',
+        status: i.reportedVerdict?.status,
+        expected: verdictStatus(i.reportedVerdict?.text ?? ''),
+      }))
       .filter((v) => v.expected !== v.status);
     expect(wrong).toEqual([]);
   });
   it('a plan that folds exceeded into "Đạt" uses "exceeded" only where the source says "Vượt"', () => {
     for (const { json } of plans.filter((p) => p.json.plan.display.exceededAs === 'met')) {
-      for (const i of json.indicators) if (i.reportedVerdict?.status === 'exceeded') expect(i.reportedVerdict.text.toLowerCase()).toMatch(/^vượt/);
+      for (const i of json.indicators)
+        if (i.reportedVerdict?.status === 'exceeded') expect(i.reportedVerdict.text.toLowerCase()).toMatch(/^vượt/);
     }
   });
 });

@@ -10,7 +10,8 @@ export interface TestDatabase {
 
 const url = process.env.TEST_DATABASE_URL;
 if (!url) {
-  if (process.env.CI) throw new Error('CI requires TEST_DATABASE_URL: PostgreSQL storage tests must run, not be skipped');
+  if (process.env.CI)
+    throw new Error('CI requires TEST_DATABASE_URL: PostgreSQL storage tests must run, not be skipped');
   console.warn('\n*** TEST_DATABASE_URL is not set: PostgreSQL storage tests are SKIPPED (PGlite only). ***\n');
 }
 
@@ -39,6 +40,9 @@ export async function openMigrated(db: TestDatabase): Promise<Db> {
 /** A tenant of its own for each test: tests never share rows. */
 export async function createTenant(db: Db, prefix = 't'): Promise<{ id: string; code: string }> {
   const code = `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
-  const rows = await db.query<{ id: string }>('INSERT INTO tenants (code, name) VALUES ($1, $2) RETURNING id', [code, `Tỉnh thử nghiệm ${code}`]);
+  const rows = await db.query<{ id: string }>('INSERT INTO tenants (code, name) VALUES ($1, $2) RETURNING id', [
+    code,
+    `Tỉnh thử nghiệm ${code}`,
+  ]);
   return { id: (rows[0] as { id: string }).id, code };
 }

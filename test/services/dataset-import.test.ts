@@ -27,7 +27,9 @@ describe.each(testDatabases)('loading a dataset on $name', (tdb) => {
       ['hai-phong-2020-2025', true],
       ['hai-phong-2025-2030', true],
     ]);
-    const units = await db.query<{ code: string; valid_to: string | null }>(`SELECT u.code, u.valid_to FROM units u JOIN tenants t ON t.id = u.tenant_id WHERE t.code = 'hai-phong' ORDER BY u.code`);
+    const units = await db.query<{ code: string; valid_to: string | null }>(
+      `SELECT u.code, u.valid_to FROM units u JOIN tenants t ON t.id = u.tenant_id WHERE t.code = 'hai-phong' ORDER BY u.code`,
+    );
     expect(units).toEqual([
       { code: '30', valid_to: '2025-06-30' },
       { code: '31', valid_to: null },
@@ -48,11 +50,21 @@ describe.each(testDatabases)('loading a dataset on $name', (tdb) => {
   it('refuses a tenant file that gives the closed code 30 to another unit, naming the rule, and writes none of it', async () => {
     const dataset = readDatasetFolder(DATA);
     const tenant = dataset.tenants[0] as TenantFile;
-    const reused: TenantFile = { ...tenant, units: [...tenant.units, { code: '30', name: 'Đơn vị thử', level: 'province', validFrom: '2026-01-01', validTo: null }] };
+    const reused: TenantFile = {
+      ...tenant,
+      units: [
+        ...tenant.units,
+        { code: '30', name: 'Đơn vị thử', level: 'province', validFrom: '2026-01-01', validTo: null },
+      ],
+    };
     const before = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM units');
     await expect(importDataset({ ctx, input: { tenants: [reused], plans: [] } })).rejects.toMatchObject({
       code: 'invalid_unit_registry',
-      issues: expect.arrayContaining([expect.objectContaining({ reason: expect.objectContaining({ en: expect.stringContaining('may not be reused') }) })]),
+      issues: expect.arrayContaining([
+        expect.objectContaining({
+          reason: expect.objectContaining({ en: expect.stringContaining('may not be reused') }),
+        }),
+      ]),
     });
     expect(await db.query<{ n: number }>('SELECT count(*)::int AS n FROM units')).toEqual(before);
   });

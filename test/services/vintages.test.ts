@@ -24,7 +24,10 @@ describe.each(testDatabases)('vintages on $name', (tdb) => {
   });
 
   const row = async (code: string, publishedOn?: string) => {
-    const view = await evaluatePlan({ ctx, input: { planCode: 'hai-phong-2020-2025', asOf: '2026-11-25', ...(publishedOn ? { publishedOn } : {}) } });
+    const view = await evaluatePlan({
+      ctx,
+      input: { planCode: 'hai-phong-2020-2025', asOf: '2026-11-25', ...(publishedOn ? { publishedOn } : {}) },
+    });
     const r = view.rows.find((x) => x.indicator.code === code);
     if (!r) throw new Error(`no row ${code}`);
     return r;
@@ -42,7 +45,15 @@ describe.each(testDatabases)('vintages on $name', (tdb) => {
   it('an official vintage that crosses the target flips the verdict, lists the change with both vintages, and the "as published on" evaluation keeps the old verdict', async () => {
     const result = await addVintage({
       ctx,
-      input: { planCode: 'hai-phong-2020-2025', indicatorCode: '1', period: '2021-2025', value: '14.6', status: 'official', source: 'Số liệu thử của bài kiểm tra', publishedOn: '2026-11-20' },
+      input: {
+        planCode: 'hai-phong-2020-2025',
+        indicatorCode: '1',
+        period: '2021-2025',
+        value: '14.6',
+        status: 'official',
+        source: 'Số liệu thử của bài kiểm tra',
+        publishedOn: '2026-11-20',
+      },
     });
     expect(result.seq).toBe(2);
     expect(result.changes).toHaveLength(1);
@@ -61,7 +72,12 @@ describe.each(testDatabases)('vintages on $name', (tdb) => {
     expect(asPublished.inputs.map((v) => [v.status, v.value])).toEqual([['estimate', '11.39']]);
 
     const listed = await listEvaluationChanges({ ctx, input: { planCode: 'hai-phong-2020-2025' } });
-    expect(listed[0]).toMatchObject({ indicator: { code: '1' }, before: { status: 'not_met' }, after: { status: 'exceeded' }, cause: { status: 'official', value: '14.6', publishedOn: '2026-11-20' } });
+    expect(listed[0]).toMatchObject({
+      indicator: { code: '1' },
+      before: { status: 'not_met' },
+      after: { status: 'exceeded' },
+      cause: { status: 'official', value: '14.6', publishedOn: '2026-11-20' },
+    });
   });
 
   it('keeps every version: the estimate is still stored after the official figure arrived', async () => {
@@ -79,7 +95,18 @@ describe.each(testDatabases)('vintages on $name', (tdb) => {
   it('refuses a figure with a decimal comma, naming the field, and writes nothing', async () => {
     const before = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observation_versions');
     await expect(
-      addVintage({ ctx, input: { planCode: 'hai-phong-2020-2025', indicatorCode: '1', period: '2021-2025', value: '14,6', status: 'official', source: 'x', publishedOn: '2026-11-20' } }),
+      addVintage({
+        ctx,
+        input: {
+          planCode: 'hai-phong-2020-2025',
+          indicatorCode: '1',
+          period: '2021-2025',
+          value: '14,6',
+          status: 'official',
+          source: 'x',
+          publishedOn: '2026-11-20',
+        },
+      }),
     ).rejects.toMatchObject({ code: 'invalid_observation', messages: { vi: expect.stringContaining('value') } });
     const after = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observation_versions');
     expect(after).toEqual(before);
@@ -87,13 +114,38 @@ describe.each(testDatabases)('vintages on $name', (tdb) => {
 
   it('requires a reason for a correction, and records it as a correction in the audit log', async () => {
     await expect(
-      addVintage({ ctx, input: { planCode: 'hai-phong-2020-2025', indicatorCode: '2', period: '2025', value: '9500', status: 'estimate', source: 'x', publishedOn: '2026-11-21', kind: 'correction' } }),
+      addVintage({
+        ctx,
+        input: {
+          planCode: 'hai-phong-2020-2025',
+          indicatorCode: '2',
+          period: '2025',
+          value: '9500',
+          status: 'estimate',
+          source: 'x',
+          publishedOn: '2026-11-21',
+          kind: 'correction',
+        },
+      }),
     ).rejects.toMatchObject({ code: 'validation_failed' });
     const ok = await addVintage({
       ctx,
-      input: { planCode: 'hai-phong-2020-2025', indicatorCode: '2', period: '2025', value: '9487', status: 'estimate', source: 'Báo cáo bổ sung', publishedOn: '2026-11-21', kind: 'correction', reason: 'Sai số nhập liệu' },
+      input: {
+        planCode: 'hai-phong-2020-2025',
+        indicatorCode: '2',
+        period: '2025',
+        value: '9487',
+        status: 'estimate',
+        source: 'Báo cáo bổ sung',
+        publishedOn: '2026-11-21',
+        kind: 'correction',
+        reason: 'Sai số nhập liệu',
+      },
     });
-    const audit = await db.query<{ action: string; reason: string }>(`SELECT action, reason FROM audit_log WHERE entity = 'observation' AND entity_id = $1`, [ok.observationId]);
+    const audit = await db.query<{ action: string; reason: string }>(
+      `SELECT action, reason FROM audit_log WHERE entity = 'observation' AND entity_id = $1`,
+      [ok.observationId],
+    );
     expect(audit).toEqual([{ action: 'correct', reason: 'Sai số nhập liệu' }]);
   });
 });
@@ -112,8 +164,21 @@ describe.each(testDatabases)('manual overrides on $name', (tdb) => {
 
   it('shows a plan owner’s override as such, keeps the computed verdict beside it, and refuses one without a reason', async () => {
     const { recordOverride } = await import('../../src/services/evaluations/record-override.ts');
-    await expect(recordOverride({ ctx, input: { planCode: 'hai-phong-2020-2025', indicatorCode: '1', status: 'met', reason: ' ' } })).rejects.toMatchObject({ code: 'validation_failed' });
-    await recordOverride({ ctx, input: { planCode: 'hai-phong-2020-2025', indicatorCode: '1', status: 'met', reason: 'Theo kết luận của Ban Thường vụ' } });
+    await expect(
+      recordOverride({
+        ctx,
+        input: { planCode: 'hai-phong-2020-2025', indicatorCode: '1', status: 'met', reason: ' ' },
+      }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    await recordOverride({
+      ctx,
+      input: {
+        planCode: 'hai-phong-2020-2025',
+        indicatorCode: '1',
+        status: 'met',
+        reason: 'Theo kết luận của Ban Thường vụ',
+      },
+    });
     const view = await evaluatePlan({ ctx, input: { planCode: 'hai-phong-2020-2025', asOf: '2026-11-25' } });
     const r = view.rows.find((x) => x.indicator.code === '1');
     expect(r?.status).toBe('met');
@@ -142,16 +207,31 @@ describe.each(testDatabases)('reporting regime and wording as data on $name', (t
   };
 
   it('stamps evaluations with the cut-off of NĐ 09/2019 by default, and with a tenant’s own regime once it records one', async () => {
-    expect((await grdp())?.period).toMatchObject({ cutoff: { from: '2020-12-15', to: '2025-12-14' }, rulesId: 'nd-09-2019' });
+    expect((await grdp())?.period).toMatchObject({
+      cutoff: { from: '2020-12-15', to: '2025-12-14' },
+      rulesId: 'nd-09-2019',
+    });
     const basis = { kind: 'custom', note: { vi: 'Quyết định của UBND thành phố (thử)', en: 'City decision (test)' } };
-    const regime = { id: 'hp-calendar-months', cutoffDay: { value: 'month_end', basis }, deadline: { value: { kind: 'days_after_cutoff', days: 10, working: true }, basis } };
-    await db.query(`UPDATE tenants SET settings = jsonb_set(settings, '{reportingRules}', $1::jsonb) WHERE code = 'hai-phong'`, [JSON.stringify(regime)]);
-    expect((await grdp())?.period).toMatchObject({ cutoff: { from: '2021-01-01', to: '2025-12-31' }, rulesId: 'hp-calendar-months' });
+    const regime = {
+      id: 'hp-calendar-months',
+      cutoffDay: { value: 'month_end', basis },
+      deadline: { value: { kind: 'days_after_cutoff', days: 10, working: true }, basis },
+    };
+    await db.query(
+      `UPDATE tenants SET settings = jsonb_set(settings, '{reportingRules}', $1::jsonb) WHERE code = 'hai-phong'`,
+      [JSON.stringify(regime)],
+    );
+    expect((await grdp())?.period).toMatchObject({
+      cutoff: { from: '2021-01-01', to: '2025-12-31' },
+      rulesId: 'hp-calendar-months',
+    });
   });
 
   it('prints the verdict in the vocabulary the plan chose', async () => {
     expect((await grdp())?.displayStatus?.vi).toBe('Ước không đạt');
-    await db.query(`UPDATE plans SET settings = jsonb_set(settings, '{display,vocabulary}', '"vi-official-suffix"') WHERE code = 'hai-phong-2020-2025'`);
+    await db.query(
+      `UPDATE plans SET settings = jsonb_set(settings, '{display,vocabulary}', '"vi-official-suffix"') WHERE code = 'hai-phong-2020-2025'`,
+    );
     expect((await grdp())?.displayStatus?.vi).toBe('Không đạt (ước)');
   });
 });
@@ -171,7 +251,10 @@ describe.each(testDatabases)('figures published only as a bound or a range on $n
   it('judges "< 3,5" against "< 3,5" on every value the bound allows, and "87-88" inside the range 87–88, keeping the source’s wording', async () => {
     const view = await evaluatePlan({ ctx, input: { planCode: 'hai-phong-2020-2025', asOf: '2026-11-25' } });
     const unemployment = view.rows.find((x) => x.indicator.code === '11');
-    expect(unemployment).toMatchObject({ status: 'exceeded', actual: { value: null, text: '< 3,5 (ước)', method: 'published_interval' } });
+    expect(unemployment).toMatchObject({
+      status: 'exceeded',
+      actual: { value: null, text: '< 3,5 (ước)', method: 'published_interval' },
+    });
     const trained = view.rows.find((x) => x.indicator.code === '13');
     expect(trained).toMatchObject({ status: 'met', actual: { text: '87-88 (ước)' } });
   });

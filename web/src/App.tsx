@@ -50,8 +50,9 @@ export function App() {
               <li key={p.id} data-plan={p.code}>
                 <h2>{p.name}</h2>
                 <p>
-                  {t.term} {p.term.firstYear}–{p.term.lastYear} · {formatCount(p.counts.targets, locale)} {t.targets} · {formatCount(p.counts.tasks, locale)} {t.tasks} ·{' '}
-                  {formatCount(p.counts.projects, locale)} {t.projects} · {formatCount(p.counts.breakthroughs, locale)} {t.breakthroughs}
+                  {t.term} {p.term.firstYear}–{p.term.lastYear} · {formatCount(p.counts.targets, locale)} {t.targets} ·{' '}
+                  {formatCount(p.counts.tasks, locale)} {t.tasks} · {formatCount(p.counts.projects, locale)}{' '}
+                  {t.projects} · {formatCount(p.counts.breakthroughs, locale)} {t.breakthroughs}
                 </p>
               </li>
             ))}

@@ -34,7 +34,10 @@ export const messages = {
 
 export type MessageKey = keyof (typeof messages)['vi'];
 
-const numberFormats: Record<Locale, Intl.NumberFormat> = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  vi: new Intl.NumberFormat('vi-VN'),
+  en: new Intl.NumberFormat('en-GB'),
+};
 
 export function formatCount(n: number, locale: Locale): string {
   return numberFormats[locale].format(n);

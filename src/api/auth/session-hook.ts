@@ -13,7 +13,10 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export class CsrfFailed extends ChitieuError {
   constructor() {
-    super('csrf_failed', 'forbidden', { vi: 'Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token)', en: 'Missing or wrong anti-forgery token (X-CSRF-Token)' });
+    super('csrf_failed', 'forbidden', {
+      vi: 'Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token)',
+      en: 'Missing or wrong anti-forgery token (X-CSRF-Token)',
+    });
   }
 }
 
@@ -25,7 +28,10 @@ export function registerSessionHook(api: FastifyInstance, runtime: Runtime): voi
     req.sessionHash = null;
     const token = req.cookies[SESSION_COOKIE];
     if (token && token.length <= 100) {
-      const resolved = await resolveSession({ ctx: { db: runtime.db, actor: publicActor(), now: () => new Date() }, input: { token } });
+      const resolved = await resolveSession({
+        ctx: { db: runtime.db, actor: publicActor(), now: () => new Date() },
+        input: { token },
+      });
       if (resolved) {
         // A cookie rides along on cross-site requests; the header cannot, so it proves the page is ours.
         if (!SAFE.has(req.method)) {
@@ -43,9 +49,20 @@ export function registerSessionHook(api: FastifyInstance, runtime: Runtime): voi
 }
 
 export function setSessionCookie(reply: FastifyReply, runtime: Runtime, token: string, expiresAt: Date): void {
-  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: runtime.config.secureCookies, path: '/', expires: expiresAt });
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: runtime.config.secureCookies,
+    path: '/',
+    expires: expiresAt,
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply, runtime: Runtime): void {
-  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: runtime.config.secureCookies, path: '/' });
+  reply.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: runtime.config.secureCookies,
+    path: '/',
+  });
 }

@@ -29,7 +29,10 @@ export async function evaluationRoutes(api: FastifyInstance, runtime: Runtime): 
     },
     async (req) => {
       const q = req.query as { asOf?: string; dataBasis?: 'approved' | 'all'; publishedOn?: string };
-      return evaluatePlan({ ctx: contextOf(runtime, req), input: { planCode: (req.params as { code: string }).code, ...q } });
+      return evaluatePlan({
+        ctx: contextOf(runtime, req),
+        input: { planCode: (req.params as { code: string }).code, ...q },
+      });
     },
   );
 }

@@ -3,7 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { Runtime } from '../../runtime.ts';
 
-const Health = Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]), version: Type.String() });
+const Health = Type.Object({
+  status: Type.Literal('ok'),
+  database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
+  version: Type.String(),
+});
 
 export async function healthRoutes(api: FastifyInstance, runtime: Runtime): Promise<void> {
   api.get('/health', { schema: { tags: ['system'], summary: 'Health', response: { 200: Health } } }, async () => {

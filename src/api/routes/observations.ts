@@ -41,7 +41,17 @@ const ObservationSchema = Type.Object({
   latest: Nullable(Version),
   approved: Nullable(Version),
   versions: Type.Optional(Type.Array(Version)),
-  reviews: Type.Optional(Type.Array(Type.Object({ versionId: Type.String(), action: Type.String(), comment: Nullable(Type.String()), actorId: Nullable(Type.String()), at: Type.String() }))),
+  reviews: Type.Optional(
+    Type.Array(
+      Type.Object({
+        versionId: Type.String(),
+        action: Type.String(),
+        comment: Nullable(Type.String()),
+        actorId: Nullable(Type.String()),
+        at: Type.String(),
+      }),
+    ),
+  ),
 });
 const Written = Type.Object({ id: Type.String(), version: Type.Integer() });
 const Figure = {
@@ -53,7 +63,10 @@ const Figure = {
 };
 export const IdParams = Type.Object({ id: Common.id }, { additionalProperties: false });
 export const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
-export const Comment = Type.Object({ comment: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) }, { additionalProperties: false });
+export const Comment = Type.Object(
+  { comment: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) },
+  { additionalProperties: false },
+);
 
 /** `If-Match: "3"` (or W/"3", or 3) → 3; anything else counts as absent, which the service refuses with 428. */
 export function ifMatchOf(req: FastifyRequest): number | null {
@@ -62,7 +75,11 @@ export function ifMatchOf(req: FastifyRequest): number | null {
   return m?.[1] ? Number(m[1]) : null;
 }
 
-export function written(reply: FastifyReply, r: { id: string; version: number }, status = 200): { id: string; version: number } {
+export function written(
+  reply: FastifyReply,
+  r: { id: string; version: number },
+  status = 200,
+): { id: string; version: number } {
   void reply.status(status).header('etag', `"${r.version}"`);
   return r;
 }
@@ -74,7 +91,8 @@ export async function observationRoutes(api: FastifyInstance, runtime: Runtime):
       config: { action: 'observation.read' },
       schema: {
         tags: ['observations'],
-        summary: 'List observations (the public sees approved figures only); sort: indicator (default), period, updatedAt, - for descending',
+        summary:
+          'List observations (the public sees approved figures only); sort: indicator (default), period, updatedAt, - for descending',
         querystring: Type.Object(
           {
             tenant: Type.Optional(Common.code),
@@ -83,7 +101,14 @@ export async function observationRoutes(api: FastifyInstance, runtime: Runtime):
             unit: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
             agency: Type.Optional(Common.code),
             period: Type.Optional(Common.period),
-            status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('returned'), Type.Literal('approved')])),
+            status: Type.Optional(
+              Type.Union([
+                Type.Literal('draft'),
+                Type.Literal('submitted'),
+                Type.Literal('returned'),
+                Type.Literal('approved'),
+              ]),
+            ),
             ...PageQuery,
             ...SortQuery,
           },
@@ -96,7 +121,15 @@ export async function observationRoutes(api: FastifyInstance, runtime: Runtime):
   );
   api.get(
     '/observations/:id',
-    { config: { action: 'observation.read' }, schema: { tags: ['observations'], summary: 'One observation with every version and workflow step', params: IdParams, response: { 200: ObservationSchema } } },
+    {
+      config: { action: 'observation.read' },
+      schema: {
+        tags: ['observations'],
+        summary: 'One observation with every version and workflow step',
+        params: IdParams,
+        response: { 200: ObservationSchema },
+      },
+    },
     async (req, reply) => {
       const view = await getObservation({ ctx: contextOf(runtime, req), input: req.params as { id: string } });
       void reply.header('etag', `"${view.version}"`);
@@ -110,20 +143,41 @@ export async function observationRoutes(api: FastifyInstance, runtime: Runtime):
       schema: {
         tags: ['observations'],
         summary: 'Enter the first figure of an indicator for a unit and period (a draft)',
-        body: Type.Object({ indicatorId: Common.id, unitId: Common.id, period: Common.period, ...Figure }, { additionalProperties: false }),
+        body: Type.Object(
+          { indicatorId: Common.id, unitId: Common.id, period: Common.period, ...Figure },
+          { additionalProperties: false },
+        ),
         response: { 201: Written },
       },
     },
-    async (req, reply) => written(reply, await enterObservation({ ctx: contextOf(runtime, req), input: req.body as EnterObservationInput }), 201),
+    async (req, reply) =>
+      written(
+        reply,
+        await enterObservation({ ctx: contextOf(runtime, req), input: req.body as EnterObservationInput }),
+        201,
+      ),
   );
   api.post(
     '/observations/:id/versions',
     {
       config: { action: 'observation.enter' },
-      schema: { tags: ['observations'], summary: 'Revise: a new version (draft) of the figure; needs If-Match', params: IdParams, headers: IfMatch, body: Type.Object(Figure, { additionalProperties: false }), response: { 200: Written } },
+      schema: {
+        tags: ['observations'],
+        summary: 'Revise: a new version (draft) of the figure; needs If-Match',
+        params: IdParams,
+        headers: IfMatch,
+        body: Type.Object(Figure, { additionalProperties: false }),
+        response: { 200: Written },
+      },
     },
     async (req, reply) =>
-      written(reply, await reviseObservation({ ctx: contextOf(runtime, req), input: { ...(req.body as FigureInput), id: (req.params as { id: string }).id, ifMatch: ifMatchOf(req) } })),
+      written(
+        reply,
+        await reviseObservation({
+          ctx: contextOf(runtime, req),
+          input: { ...(req.body as FigureInput), id: (req.params as { id: string }).id, ifMatch: ifMatchOf(req) },
+        }),
+      ),
   );
   const steps = [
     ['submit', 'observation.submit', 'Submit the newest version for approval', submitObservation],
@@ -139,11 +193,24 @@ export async function observationRoutes(api: FastifyInstance, runtime: Runtime):
         preValidation: async (req) => {
           req.body ??= {};
         },
-        schema: { tags: ['observations'], summary: `${summary}; needs If-Match`, params: IdParams, headers: IfMatch, body: Comment, response: { 200: Written } },
+        schema: {
+          tags: ['observations'],
+          summary: `${summary}; needs If-Match`,
+          params: IdParams,
+          headers: IfMatch,
+          body: Comment,
+          response: { 200: Written },
+        },
       },
       async (req, reply) => {
         const comment = (req.body as { comment?: string | null } | undefined)?.comment ?? null;
-        return written(reply, await run({ ctx: contextOf(runtime, req), input: { id: (req.params as { id: string }).id, ifMatch: ifMatchOf(req), comment } }));
+        return written(
+          reply,
+          await run({
+            ctx: contextOf(runtime, req),
+            input: { id: (req.params as { id: string }).id, ifMatch: ifMatchOf(req), comment },
+          }),
+        );
       },
     );
   }

@@ -20,4 +20,5 @@ export const Common = {
   period: Type.String({ pattern: '^(19|20|21)\\d{2}(-(Q[1-4]|H[12]|M(0[1-9]|1[0-2])|9M))?$', maxLength: 10 }),
 };
 
-export const pageSchema = <T extends Parameters<typeof Type.Array>[0]>(item: T) => Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export const pageSchema = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });

@@ -13,7 +13,13 @@ export const PlanSchema = Type.Object({
   unit: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
   term: Type.Object({ firstYear: Type.Integer(), lastYear: Type.Integer() }),
   status: Type.String(),
-  counts: Type.Object({ indicators: Type.Integer(), targets: Type.Integer(), tasks: Type.Integer(), projects: Type.Integer(), breakthroughs: Type.Integer() }),
+  counts: Type.Object({
+    indicators: Type.Integer(),
+    targets: Type.Integer(),
+    tasks: Type.Integer(),
+    projects: Type.Integer(),
+    breakthroughs: Type.Integer(),
+  }),
 });
 
 export async function planRoutes(api: FastifyInstance, runtime: Runtime): Promise<void> {
@@ -24,7 +30,10 @@ export async function planRoutes(api: FastifyInstance, runtime: Runtime): Promis
       schema: {
         tags: ['plans'],
         summary: 'List plans',
-        querystring: Type.Object({ tenant: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { tenant: Type.Optional(Type.String({ maxLength: 64 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ items: Type.Array(PlanSchema) }) },
       },
     },

@@ -33,15 +33,29 @@ const KINDS: {
     tag: 'tasks',
     parent: '/tasks/:id/reports',
     item: '/task-reports/:id',
-    actions: { read: 'task.read', enter: 'task_report.enter', submit: 'task_report.submit', review: 'task_report.review' },
-    figures: { progressPercent: Opt(Common.decimal), narrative: Type.String({ minLength: 1, maxLength: 5000 }), evidenceUrl: Opt(Url) },
+    actions: {
+      read: 'task.read',
+      enter: 'task_report.enter',
+      submit: 'task_report.submit',
+      review: 'task_report.review',
+    },
+    figures: {
+      progressPercent: Opt(Common.decimal),
+      narrative: Type.String({ minLength: 1, maxLength: 5000 }),
+      evidenceUrl: Opt(Url),
+    },
   },
   {
     kind: 'project',
     tag: 'projects',
     parent: '/projects/:id/progress',
     item: '/project-progress/:id',
-    actions: { read: 'project.read', enter: 'project_progress.enter', submit: 'project_progress.submit', review: 'project_progress.review' },
+    actions: {
+      read: 'project.read',
+      enter: 'project_progress.enter',
+      submit: 'project_progress.submit',
+      review: 'project_progress.review',
+    },
     figures: {
       physicalPlannedPercent: Opt(Common.decimal),
       physicalActualPercent: Opt(Common.decimal),
@@ -75,18 +89,39 @@ export async function progressRoutes(api: FastifyInstance, runtime: Runtime): Pr
     const what = k.kind === 'task' ? 'progress report of a task' : 'progress update of a project';
     api.get(
       k.parent,
-      { config: { action: k.actions.read }, schema: { tags: [k.tag], summary: `Every ${what}, revisions included (the public sees approved ones only)`, params: IdParams, response: { 200: Type.Object({ items: Type.Array(Report) }) } } },
-      async (req) => listProgressReports({ ctx: contextOf(runtime, req), input: { kind: k.kind, parentId: (req.params as { id: string }).id } }),
+      {
+        config: { action: k.actions.read },
+        schema: {
+          tags: [k.tag],
+          summary: `Every ${what}, revisions included (the public sees approved ones only)`,
+          params: IdParams,
+          response: { 200: Type.Object({ items: Type.Array(Report) }) },
+        },
+      },
+      async (req) =>
+        listProgressReports({
+          ctx: contextOf(runtime, req),
+          input: { kind: k.kind, parentId: (req.params as { id: string }).id },
+        }),
     );
     api.post(
       k.parent,
       {
         config: { action: k.actions.enter },
-        schema: { tags: [k.tag], summary: `Enter the first ${what} for a period (a draft)`, params: IdParams, body: Type.Object({ period: Common.period, ...k.figures }, { additionalProperties: false }), response: { 201: Written } },
+        schema: {
+          tags: [k.tag],
+          summary: `Enter the first ${what} for a period (a draft)`,
+          params: IdParams,
+          body: Type.Object({ period: Common.period, ...k.figures }, { additionalProperties: false }),
+          response: { 201: Written },
+        },
       },
       async (req, reply) => {
         const { period, ...figures } = req.body as { period: string } & ProgressFigures;
-        const r = await enterProgressReport({ ctx: contextOf(runtime, req), input: { kind: k.kind, parentId: (req.params as { id: string }).id, period, figures } });
+        const r = await enterProgressReport({
+          ctx: contextOf(runtime, req),
+          input: { kind: k.kind, parentId: (req.params as { id: string }).id, period, figures },
+        });
         return written(reply, r, 201);
       },
     );
@@ -94,10 +129,25 @@ export async function progressRoutes(api: FastifyInstance, runtime: Runtime): Pr
       `${k.item}/revisions`,
       {
         config: { action: k.actions.enter },
-        schema: { tags: [k.tag], summary: `Revise: a new ${what} (a draft, a new id) superseding this one; needs If-Match`, params: IdParams, headers: IfMatch, body: Type.Object(k.figures, { additionalProperties: false }), response: { 201: Written } },
+        schema: {
+          tags: [k.tag],
+          summary: `Revise: a new ${what} (a draft, a new id) superseding this one; needs If-Match`,
+          params: IdParams,
+          headers: IfMatch,
+          body: Type.Object(k.figures, { additionalProperties: false }),
+          response: { 201: Written },
+        },
       },
       async (req, reply) => {
-        const r = await reviseProgressReport({ ctx: contextOf(runtime, req), input: { kind: k.kind, id: (req.params as { id: string }).id, ifMatch: ifMatchOf(req), figures: req.body as ProgressFigures } });
+        const r = await reviseProgressReport({
+          ctx: contextOf(runtime, req),
+          input: {
+            kind: k.kind,
+            id: (req.params as { id: string }).id,
+            ifMatch: ifMatchOf(req),
+            figures: req.body as ProgressFigures,
+          },
+        });
         return written(reply, r, 201);
       },
     );
@@ -114,11 +164,24 @@ export async function progressRoutes(api: FastifyInstance, runtime: Runtime): Pr
           preValidation: async (req) => {
             req.body ??= {};
           },
-          schema: { tags: [k.tag], summary: `${summary}; needs If-Match`, params: IdParams, headers: IfMatch, body: Comment, response: { 200: Written } },
+          schema: {
+            tags: [k.tag],
+            summary: `${summary}; needs If-Match`,
+            params: IdParams,
+            headers: IfMatch,
+            body: Comment,
+            response: { 200: Written },
+          },
         },
         async (req, reply) => {
           const comment = (req.body as { comment?: string | null } | undefined)?.comment ?? null;
-          return written(reply, await run({ ctx: contextOf(runtime, req), input: { kind: k.kind, id: (req.params as { id: string }).id, ifMatch: ifMatchOf(req), comment } }));
+          return written(
+            reply,
+            await run({
+              ctx: contextOf(runtime, req),
+              input: { kind: k.kind, id: (req.params as { id: string }).id, ifMatch: ifMatchOf(req), comment },
+            }),
+          );
         },
       );
     }

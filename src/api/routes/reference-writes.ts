@@ -16,11 +16,17 @@ export async function referenceWriteRoutes(api: FastifyInstance, runtime: Runtim
       schema: {
         tags: ['reference'],
         summary: 'Add an agency to your tenant (admin, plan owner)',
-        body: Type.Object({ code: Common.code, name: Type.String({ minLength: 1, maxLength: 300 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { code: Common.code, name: Type.String({ minLength: 1, maxLength: 300 }) },
+          { additionalProperties: false },
+        ),
         response: { 201: Type.Object({ id: Type.String() }) },
       },
     },
-    async (req, reply) => reply.status(201).send(await createAgency({ ctx: contextOf(runtime, req), input: req.body as CreateAgencyInput })),
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await createAgency({ ctx: contextOf(runtime, req), input: req.body as CreateAgencyInput })),
   );
   api.patch(
     '/indicators/:id',
@@ -28,12 +34,20 @@ export async function referenceWriteRoutes(api: FastifyInstance, runtime: Runtim
       config: { action: 'reference.manage' },
       schema: {
         tags: ['reference'],
-        summary: "Name the agency that owns an indicator (its editors may then enter the indicator's figures); null clears it",
+        summary:
+          "Name the agency that owns an indicator (its editors may then enter the indicator's figures); null clears it",
         params: IdParams,
         body: Type.Object({ ownerAgencyId: Type.Union([Common.id, Type.Null()]) }, { additionalProperties: false }),
         response: { 200: Type.Object({ id: Type.String(), ownerAgencyId: Type.Union([Type.String(), Type.Null()]) }) },
       },
     },
-    async (req) => assignIndicatorAgency({ ctx: contextOf(runtime, req), input: { id: (req.params as { id: string }).id, ownerAgencyId: (req.body as { ownerAgencyId: string | null }).ownerAgencyId } }),
+    async (req) =>
+      assignIndicatorAgency({
+        ctx: contextOf(runtime, req),
+        input: {
+          id: (req.params as { id: string }).id,
+          ownerAgencyId: (req.body as { ownerAgencyId: string | null }).ownerAgencyId,
+        },
+      }),
   );
 }

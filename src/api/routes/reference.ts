@@ -18,7 +18,10 @@ import { Common, PageQuery, SortQuery } from './pagination.ts';
 import { PlanSchema } from './plans.ts';
 import { contextOf } from './route-table.ts';
 
-type Lister = (a: { ctx: ServiceContext; input: Record<string, unknown> }) => Promise<{ items: unknown[]; nextCursor: string | null }>;
+type Lister = (a: {
+  ctx: ServiceContext;
+  input: Record<string, unknown>;
+}) => Promise<{ items: unknown[]; nextCursor: string | null }>;
 
 const Filters = {
   tenant: Type.Optional(Common.code),
@@ -26,7 +29,9 @@ const Filters = {
   agency: Type.Optional(Common.code),
   group: Type.Optional(Common.code),
   indicatorId: Type.Optional(Common.id),
-  level: Type.Optional(Type.Union(['province', 'commune', 'ward', 'special_zone', 'district'].map((l) => Type.Literal(l)))),
+  level: Type.Optional(
+    Type.Union(['province', 'commune', 'ward', 'special_zone', 'district'].map((l) => Type.Literal(l))),
+  ),
   status: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z_]+$' })),
   entity: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z_]+$' })),
   entityId: Type.Optional(Type.String({ maxLength: 80 })),
@@ -35,22 +40,105 @@ type FilterName = keyof typeof Filters;
 
 // Each list names its policy action and the filters it accepts; unknown query parameters are refused.
 // `sorts` names the fields `?sort=` accepts (the first is the default); lists without it take no sort.
-const LISTS: { url: string; action: Action; tag: string; summary: string; filters: FilterName[]; sorts?: string[]; run: Lister }[] = [
-  { url: '/units', action: 'reference.read', tag: 'reference', summary: 'Administrative units', filters: ['tenant', 'level'], run: listUnits as Lister },
-  { url: '/agencies', action: 'reference.read', tag: 'reference', summary: 'Agencies', filters: ['tenant'], run: listAgencies as Lister },
-  { url: '/indicators', action: 'reference.read', tag: 'reference', summary: 'Indicators', filters: ['tenant', 'plan', 'agency', 'group'], sorts: ['code', 'name', 'group', 'agency'], run: listIndicators as Lister },
-  { url: '/targets', action: 'reference.read', tag: 'reference', summary: 'Targets', filters: ['tenant', 'plan', 'indicatorId'], run: listTargets as Lister },
-  { url: '/breakthroughs', action: 'reference.read', tag: 'reference', summary: 'Breakthroughs', filters: ['tenant', 'plan'], run: listBreakthroughs as Lister },
-  { url: '/tasks', action: 'task.read', tag: 'tasks', summary: 'Tasks and solutions (parentId gives the tree)', filters: ['tenant', 'plan', 'agency', 'status'], sorts: ['code', 'title', 'deadline', 'status'], run: listTasks as Lister },
-  { url: '/projects', action: 'project.read', tag: 'projects', summary: 'Key projects with milestones and progress', filters: ['tenant', 'plan', 'agency', 'status'], sorts: ['code', 'title', 'status', 'agency', 'start'], run: listProjects as Lister },
-  { url: '/users', action: 'user.read', tag: 'users', summary: 'Accounts of the tenant (admin)', filters: [], run: listUsers as Lister },
-  { url: '/audit-log', action: 'audit.read', tag: 'audit', summary: 'Audit log, newest first (admin, inspector)', filters: ['entity', 'entityId'], sorts: ['-at', 'action', 'entity'], run: listAuditLog as Lister },
+const LISTS: {
+  url: string;
+  action: Action;
+  tag: string;
+  summary: string;
+  filters: FilterName[];
+  sorts?: string[];
+  run: Lister;
+}[] = [
+  {
+    url: '/units',
+    action: 'reference.read',
+    tag: 'reference',
+    summary: 'Administrative units',
+    filters: ['tenant', 'level'],
+    run: listUnits as Lister,
+  },
+  {
+    url: '/agencies',
+    action: 'reference.read',
+    tag: 'reference',
+    summary: 'Agencies',
+    filters: ['tenant'],
+    run: listAgencies as Lister,
+  },
+  {
+    url: '/indicators',
+    action: 'reference.read',
+    tag: 'reference',
+    summary: 'Indicators',
+    filters: ['tenant', 'plan', 'agency', 'group'],
+    sorts: ['code', 'name', 'group', 'agency'],
+    run: listIndicators as Lister,
+  },
+  {
+    url: '/targets',
+    action: 'reference.read',
+    tag: 'reference',
+    summary: 'Targets',
+    filters: ['tenant', 'plan', 'indicatorId'],
+    run: listTargets as Lister,
+  },
+  {
+    url: '/breakthroughs',
+    action: 'reference.read',
+    tag: 'reference',
+    summary: 'Breakthroughs',
+    filters: ['tenant', 'plan'],
+    run: listBreakthroughs as Lister,
+  },
+  {
+    url: '/tasks',
+    action: 'task.read',
+    tag: 'tasks',
+    summary: 'Tasks and solutions (parentId gives the tree)',
+    filters: ['tenant', 'plan', 'agency', 'status'],
+    sorts: ['code', 'title', 'deadline', 'status'],
+    run: listTasks as Lister,
+  },
+  {
+    url: '/projects',
+    action: 'project.read',
+    tag: 'projects',
+    summary: 'Key projects with milestones and progress',
+    filters: ['tenant', 'plan', 'agency', 'status'],
+    sorts: ['code', 'title', 'status', 'agency', 'start'],
+    run: listProjects as Lister,
+  },
+  {
+    url: '/users',
+    action: 'user.read',
+    tag: 'users',
+    summary: 'Accounts of the tenant (admin)',
+    filters: [],
+    run: listUsers as Lister,
+  },
+  {
+    url: '/audit-log',
+    action: 'audit.read',
+    tag: 'audit',
+    summary: 'Audit log, newest first (admin, inspector)',
+    filters: ['entity', 'entityId'],
+    sorts: ['-at', 'action', 'entity'],
+    run: listAuditLog as Lister,
+  },
 ];
 
 export async function referenceRoutes(api: FastifyInstance, runtime: Runtime): Promise<void> {
   api.get(
     '/plans/:code',
-    { config: { action: 'plan.read' }, schema: { tags: ['plans'], summary: 'One plan', params: Type.Object({ code: Common.code }, { additionalProperties: false }), response: { 200: PlanSchema } } },
+    {
+      config: { action: 'plan.read' },
+      schema: {
+        tags: ['plans'],
+        summary: 'One plan',
+        params: Type.Object({ code: Common.code }, { additionalProperties: false }),
+        response: { 200: PlanSchema },
+      },
+    },
     async (req) => getPlan({ ctx: contextOf(runtime, req), input: req.params as { code: string } }),
   );
   for (const l of LISTS) {
@@ -62,8 +150,16 @@ export async function referenceRoutes(api: FastifyInstance, runtime: Runtime): P
         schema: {
           tags: [l.tag],
           summary: l.sorts ? `${l.summary}; sort: ${l.sorts.join(', ')} (- for descending)` : l.summary,
-          querystring: Type.Object({ ...props, ...PageQuery, ...(l.sorts ? SortQuery : {}) }, { additionalProperties: false }),
-          response: { 200: Type.Object({ items: Type.Array(Type.Unknown()), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+          querystring: Type.Object(
+            { ...props, ...PageQuery, ...(l.sorts ? SortQuery : {}) },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              items: Type.Array(Type.Unknown()),
+              nextCursor: Type.Union([Type.String(), Type.Null()]),
+            }),
+          },
         },
       },
       async (req) => l.run({ ctx: contextOf(runtime, req), input: req.query as Record<string, unknown> }),

@@ -13,9 +13,23 @@ const DATE = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const PlanParams = Type.Object({ code: Common.code }, { additionalProperties: false });
 // A vintage may be of a whole term ("2021-2025") as well as of a year or part of one.
-const VintagePeriod = Type.String({ pattern: '^(19|20|21)\\d{2}(-((19|20|21)\\d{2}|Q[1-4]|H[12]|M(0[1-9]|1[0-2])|9M))?$', maxLength: 10 });
-const Verdict = Type.Object({ status: Nullable(Type.String()), value: Nullable(Type.String()), word: Nullable(Type.String()), vintages: Type.Array(Type.String()) });
-const Change = Type.Object({ targetId: Type.String(), indicator: Type.Object({ code: Type.String(), name: Type.String() }), target: Type.String(), before: Nullable(Verdict), after: Verdict });
+const VintagePeriod = Type.String({
+  pattern: '^(19|20|21)\\d{2}(-((19|20|21)\\d{2}|Q[1-4]|H[12]|M(0[1-9]|1[0-2])|9M))?$',
+  maxLength: 10,
+});
+const Verdict = Type.Object({
+  status: Nullable(Type.String()),
+  value: Nullable(Type.String()),
+  word: Nullable(Type.String()),
+  vintages: Type.Array(Type.String()),
+});
+const Change = Type.Object({
+  targetId: Type.String(),
+  indicator: Type.Object({ code: Type.String(), name: Type.String() }),
+  target: Type.String(),
+  before: Nullable(Verdict),
+  after: Verdict,
+});
 const StoredChange = Type.Object({
   at: Type.String(),
   indicator: Type.Object({ code: Type.String(), name: Type.String() }),
@@ -23,10 +37,25 @@ const StoredChange = Type.Object({
   before: Type.Object({ status: Nullable(Type.String()), value: Nullable(Type.String()) }),
   after: Type.Object({ status: Type.String(), value: Nullable(Type.String()) }),
   cause: Nullable(
-    Type.Object({ period: Type.String(), value: Nullable(Type.String()), status: Type.String(), label: Nullable(Type.String()), source: Nullable(Type.String()), publishedOn: Nullable(Type.String()) }),
+    Type.Object({
+      period: Type.String(),
+      value: Nullable(Type.String()),
+      status: Type.String(),
+      label: Nullable(Type.String()),
+      source: Nullable(Type.String()),
+      publishedOn: Nullable(Type.String()),
+    }),
   ),
 });
-const OVERRIDE_STATUSES: OverrideStatus[] = ['exceeded', 'met', 'not_met', 'no_data', 'on_track', 'at_risk', 'off_track'];
+const OVERRIDE_STATUSES: OverrideStatus[] = [
+  'exceeded',
+  'met',
+  'not_met',
+  'no_data',
+  'on_track',
+  'at_risk',
+  'off_track',
+];
 
 export async function vintageRoutes(api: FastifyInstance, runtime: Runtime): Promise<void> {
   api.post(
@@ -52,11 +81,21 @@ export async function vintageRoutes(api: FastifyInstance, runtime: Runtime): Pro
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ observationId: Type.String(), versionId: Type.String(), seq: Type.Integer(), changes: Type.Array(Change) }) },
+        response: {
+          201: Type.Object({
+            observationId: Type.String(),
+            versionId: Type.String(),
+            seq: Type.Integer(),
+            changes: Type.Array(Change),
+          }),
+        },
       },
     },
     async (req, reply) => {
-      const input = { ...(req.body as Omit<AddVintageInput, 'planCode'>), planCode: (req.params as { code: string }).code };
+      const input = {
+        ...(req.body as Omit<AddVintageInput, 'planCode'>),
+        planCode: (req.params as { code: string }).code,
+      };
       return reply.status(201).send(await addVintage({ ctx: contextOf(runtime, req), input }));
     },
   );
@@ -64,9 +103,19 @@ export async function vintageRoutes(api: FastifyInstance, runtime: Runtime): Pro
     '/plans/:code/evaluation-changes',
     {
       config: { action: 'evaluation.read' },
-      schema: { tags: ['evaluations'], summary: 'Every verdict or value change of the plan, newest first, with the vintage that caused it', params: PlanParams, response: { 200: Type.Object({ items: Type.Array(StoredChange) }) } },
+      schema: {
+        tags: ['evaluations'],
+        summary: 'Every verdict or value change of the plan, newest first, with the vintage that caused it',
+        params: PlanParams,
+        response: { 200: Type.Object({ items: Type.Array(StoredChange) }) },
+      },
     },
-    async (req) => ({ items: await listEvaluationChanges({ ctx: contextOf(runtime, req), input: { planCode: (req.params as { code: string }).code } }) }),
+    async (req) => ({
+      items: await listEvaluationChanges({
+        ctx: contextOf(runtime, req),
+        input: { planCode: (req.params as { code: string }).code },
+      }),
+    }),
   );
   api.post(
     '/plans/:code/overrides',
@@ -74,17 +123,25 @@ export async function vintageRoutes(api: FastifyInstance, runtime: Runtime): Pro
       config: { action: 'evaluation.override' },
       schema: {
         tags: ['evaluations'],
-        summary: 'Record a manual verdict for the target of an indicator, with its reason (shown beside the computed one)',
+        summary:
+          'Record a manual verdict for the target of an indicator, with its reason (shown beside the computed one)',
         params: PlanParams,
         body: Type.Object(
-          { indicatorCode: Common.code, status: Type.Union(OVERRIDE_STATUSES.map((s) => Type.Literal(s))), reason: Type.String({ minLength: 1, maxLength: 1000 }) },
+          {
+            indicatorCode: Common.code,
+            status: Type.Union(OVERRIDE_STATUSES.map((s) => Type.Literal(s))),
+            reason: Type.String({ minLength: 1, maxLength: 1000 }),
+          },
           { additionalProperties: false },
         ),
         response: { 201: Type.Object({ overrideId: Type.String() }) },
       },
     },
     async (req, reply) => {
-      const input = { ...(req.body as { indicatorCode: string; status: OverrideStatus; reason: string }), planCode: (req.params as { code: string }).code };
+      const input = {
+        ...(req.body as { indicatorCode: string; status: OverrideStatus; reason: string }),
+        planCode: (req.params as { code: string }).code,
+      };
       return reply.status(201).send(await recordOverride({ ctx: contextOf(runtime, req), input }));
     },
   );

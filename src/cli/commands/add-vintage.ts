@@ -7,7 +7,9 @@ import { withRuntime } from '../with-runtime.ts';
 export function addVintageCommand(program: Command): void {
   program
     .command('add-vintage')
-    .description('Record a new vintage of a figure (e.g. the official figure replacing an estimate); prints the verdicts that changed')
+    .description(
+      'Record a new vintage of a figure (e.g. the official figure replacing an estimate); prints the verdicts that changed',
+    )
     .argument('<plan>', 'plan code, e.g. hai-phong-2020-2025')
     .argument('<indicator>', 'indicator code in the plan, e.g. 1')
     .requiredOption('--period <period>', 'period code: 2025, 2021-2025, 2026-Q1 …')
@@ -23,7 +25,17 @@ export function addVintageCommand(program: Command): void {
       async (
         planCode: string,
         indicatorCode: string,
-        opts: { period: string; value: string; source: string; publishedOn: string; status: string; label?: string; correction?: boolean; reason?: string; json?: boolean },
+        opts: {
+          period: string;
+          value: string;
+          source: string;
+          publishedOn: string;
+          status: string;
+          label?: string;
+          correction?: boolean;
+          reason?: string;
+          json?: boolean;
+        },
       ) => {
         await withRuntime(async (rt) => {
           const result = await addVintage({
@@ -45,10 +57,15 @@ export function addVintageCommand(program: Command): void {
             process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
             return;
           }
-          process.stdout.write(`Đã ghi phiên bản ${result.seq} của số liệu ${indicatorCode} kỳ ${opts.period} / recorded version ${result.seq}\n`);
-          if (result.changes.length === 0) process.stdout.write('Không có đánh giá nào thay đổi / no evaluation changed\n');
+          process.stdout.write(
+            `Đã ghi phiên bản ${result.seq} của số liệu ${indicatorCode} kỳ ${opts.period} / recorded version ${result.seq}\n`,
+          );
+          if (result.changes.length === 0)
+            process.stdout.write('Không có đánh giá nào thay đổi / no evaluation changed\n');
           for (const c of result.changes) {
-            process.stdout.write(`${c.indicator.code} ${c.indicator.name}: ${c.before?.word ?? '—'} (${c.before?.value ?? '—'}) → ${c.after.word ?? '—'} (${c.after.value ?? '—'})\n`);
+            process.stdout.write(
+              `${c.indicator.code} ${c.indicator.name}: ${c.before?.word ?? '—'} (${c.before?.value ?? '—'}) → ${c.after.word ?? '—'} (${c.after.value ?? '—'})\n`,
+            );
           }
         });
       },

@@ -17,7 +17,9 @@ export function changesCommand(program: Command): void {
           return;
         }
         for (const c of changes) {
-          process.stdout.write(`${c.at.slice(0, 10)} ${c.indicator.code} ${c.indicator.name}: ${c.before.status ?? '—'} (${c.before.value ?? '—'}) → ${c.after.status} (${c.after.value ?? '—'})${c.cause ? ` ← ${c.cause.status} ${c.cause.value ?? ''}, ${c.cause.source ?? ''} ${c.cause.publishedOn ?? ''}` : ''}\n`);
+          process.stdout.write(
+            `${c.at.slice(0, 10)} ${c.indicator.code} ${c.indicator.name}: ${c.before.status ?? '—'} (${c.before.value ?? '—'}) → ${c.after.status} (${c.after.value ?? '—'})${c.cause ? ` ← ${c.cause.status} ${c.cause.value ?? ''}, ${c.cause.source ?? ''} ${c.cause.publishedOn ?? ''}` : ''}\n`,
+          );
         }
       });
     });

@@ -12,20 +12,29 @@ export function evaluateCommand(program: Command): void {
     .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default today)')
     .option('--published-on <date>', 'reproduce the evaluation as published on this date (only vintages known then)')
     .option('--all-data', 'include figures not yet approved')
-    .action(async (planCode: string, opts: { json?: boolean; asOf?: string; publishedOn?: string; allData?: boolean }) => {
-      await withRuntime(async (rt) => {
-        const view = await evaluatePlan({
-          ctx: rt.systemContext('cli'),
-          input: { planCode, ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.publishedOn ? { publishedOn: opts.publishedOn } : {}), dataBasis: opts.allData ? 'all' : 'approved' },
+    .action(
+      async (planCode: string, opts: { json?: boolean; asOf?: string; publishedOn?: string; allData?: boolean }) => {
+        await withRuntime(async (rt) => {
+          const view = await evaluatePlan({
+            ctx: rt.systemContext('cli'),
+            input: {
+              planCode,
+              ...(opts.asOf ? { asOf: opts.asOf } : {}),
+              ...(opts.publishedOn ? { publishedOn: opts.publishedOn } : {}),
+              dataBasis: opts.allData ? 'all' : 'approved',
+            },
+          });
+          if (opts.json) {
+            process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
+            return;
+          }
+          process.stdout.write(`${view.plan.name}\n${view.summary.vi}\n\n`);
+          for (const r of view.rows) {
+            process.stdout.write(
+              `${r.indicator.code.padEnd(6)} ${(r.displayStatus?.vi ?? '—').padEnd(16)} ${r.explanation.vi}\n`,
+            );
+          }
         });
-        if (opts.json) {
-          process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
-          return;
-        }
-        process.stdout.write(`${view.plan.name}\n${view.summary.vi}\n\n`);
-        for (const r of view.rows) {
-          process.stdout.write(`${r.indicator.code.padEnd(6)} ${(r.displayStatus?.vi ?? '—').padEnd(16)} ${r.explanation.vi}\n`);
-        }
-      });
-    });
+      },
+    );
 }

@@ -12,16 +12,29 @@ export function importDatasetCommand(program: Command): void {
     .argument('<folder>', 'dataset folder, e.g. ./data')
     .option('--json', 'print the report as JSON')
     .action(async (folder: string, opts: { json?: boolean }) => {
-      await withRuntime(async (rt) => {
-        const bar = process.stderr.isTTY && !opts.json ? new cliProgress.SingleBar({ format: 'import [{bar}] {value}/{total} {label}' }, cliProgress.Presets.shades_classic) : null;
-        const report = await seedBundledDataset(rt, path.resolve(folder), (done, total, label) => {
-          if (!bar) return;
-          if (done === 1) bar.start(total, 0, { label });
-          bar.update(done, { label });
-        });
-        bar?.stop();
-        if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-        else for (const p of report.plans) process.stdout.write(`${p.code}: ${p.created ? `loaded ${p.indicators} indicators, ${p.targets} targets, ${p.observations} observations` : 'already present, kept'}\n`);
-      }, { seedOnStart: false });
+      await withRuntime(
+        async (rt) => {
+          const bar =
+            process.stderr.isTTY && !opts.json
+              ? new cliProgress.SingleBar(
+                  { format: 'import [{bar}] {value}/{total} {label}' },
+                  cliProgress.Presets.shades_classic,
+                )
+              : null;
+          const report = await seedBundledDataset(rt, path.resolve(folder), (done, total, label) => {
+            if (!bar) return;
+            if (done === 1) bar.start(total, 0, { label });
+            bar.update(done, { label });
+          });
+          bar?.stop();
+          if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+          else
+            for (const p of report.plans)
+              process.stdout.write(
+                `${p.code}: ${p.created ? `loaded ${p.indicators} indicators, ${p.targets} targets, ${p.observations} observations` : 'already present, kept'}\n`,
+              );
+        },
+        { seedOnStart: false },
+      );
     });
 }

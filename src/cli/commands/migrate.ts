@@ -7,8 +7,11 @@ export function migrateCommand(program: Command): void {
     .command('migrate')
     .description('Apply pending database migrations')
     .action(async () => {
-      await withRuntime(async () => {
-        process.stdout.write('schema is current\n');
-      }, { seedOnStart: false });
+      await withRuntime(
+        async () => {
+          process.stdout.write('schema is current\n');
+        },
+        { seedOnStart: false },
+      );
     });
 }

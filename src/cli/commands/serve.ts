@@ -11,7 +11,9 @@ export function serveCommand(program: Command): void {
     .option('-p, --port <port>', 'port to listen on (overrides PORT)')
     .action(async (opts: { port?: string }) => {
       const config = loadConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
-      const runtime = await openRuntime(config, { info: (m) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: m })}\n`) });
+      const runtime = await openRuntime(config, {
+        info: (m) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: m })}\n`),
+      });
       const app = await buildServer(runtime);
       let closing = false;
       const shutdown = async (signal: string): Promise<void> => {

@@ -30,22 +30,42 @@ function allMet(children: Evaluation[]): { status: EvaluationStatus; phase: Eval
     return { status: s.every((x) => x === 'exceeded') ? 'exceeded' : 'met', phase: 'final' };
   }
   const t = children.map((c) => toTrack(c.status));
-  const worst: TrackStatus = t.includes('off_track') ? 'off_track' : t.includes('at_risk') ? 'at_risk' : t.includes('no_data') ? 'no_data' : 'on_track';
+  const worst: TrackStatus = t.includes('off_track')
+    ? 'off_track'
+    : t.includes('at_risk')
+      ? 'at_risk'
+      : t.includes('no_data')
+        ? 'no_data'
+        : 'on_track';
   return { status: worst, phase: 'in_term' };
 }
 
 export function evaluateComposite(parentRule: CompositeRule, children: Evaluation[], own?: Evaluation): Evaluation {
   if (parentRule === 'own_target') {
     if (own === undefined) {
-      throw new InvalidTarget({ vi: 'Chỉ tiêu tổng hợp theo mục tiêu riêng cần đánh giá của chính nó', en: 'A composite judged on its own target needs its own evaluation' }, { parentRule });
+      throw new InvalidTarget(
+        {
+          vi: 'Chỉ tiêu tổng hợp theo mục tiêu riêng cần đánh giá của chính nó',
+          en: 'A composite judged on its own target needs its own evaluation',
+        },
+        { parentRule },
+      );
     }
-    return { ...plainEvaluation(own), intermediates: { ...own.intermediates, rule: parentRule, children: children.map((c) => c.status).join(',') } };
+    return {
+      ...plainEvaluation(own),
+      intermediates: { ...own.intermediates, rule: parentRule, children: children.map((c) => c.status).join(',') },
+    };
   }
   if (children.length === 0) {
-    throw new InvalidTarget({ vi: 'Chỉ tiêu tổng hợp không có chỉ tiêu con', en: 'A composite indicator has no children' }, { parentRule });
+    throw new InvalidTarget(
+      { vi: 'Chỉ tiêu tổng hợp không có chỉ tiêu con', en: 'A composite indicator has no children' },
+      { parentRule },
+    );
   }
   const { status, phase } = allMet(children);
-  const counted = children.filter((c) => c.status === 'met' || c.status === 'exceeded' || c.status === 'on_track').length;
+  const counted = children.filter(
+    (c) => c.status === 'met' || c.status === 'exceeded' || c.status === 'on_track',
+  ).length;
   return {
     status,
     phase,
@@ -61,7 +81,11 @@ export function evaluateComposite(parentRule: CompositeRule, children: Evaluatio
     required: null,
     projection: null,
     method: { name: 'all_children_met', parameters: { children: children.length } },
-    intermediates: { rule: parentRule, children: children.map((c) => c.status).join(','), childrenReached: String(counted) },
+    intermediates: {
+      rule: parentRule,
+      children: children.map((c) => c.status).join(','),
+      childrenReached: String(counted),
+    },
     explanation: {
       vi: `${counted}/${children.length} chỉ tiêu con đạt hoặc đúng hướng`,
       en: `${counted} of ${children.length} sub-indicators met or on track`,

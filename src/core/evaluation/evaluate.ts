@@ -26,14 +26,20 @@ function checkTerm(target: TargetSpec): void {
   const { firstYear, lastYear } = target.term;
   if (!Number.isInteger(firstYear) || !Number.isInteger(lastYear) || firstYear > lastYear) {
     throw new InvalidTarget(
-      { vi: `Giai đoạn ${firstYear}–${lastYear} của mục tiêu không hợp lệ`, en: `The target's term ${firstYear}–${lastYear} is invalid` },
+      {
+        vi: `Giai đoạn ${firstYear}–${lastYear} của mục tiêu không hợp lệ`,
+        en: `The target's term ${firstYear}–${lastYear} is invalid`,
+      },
       { term: target.term },
     );
   }
 }
 
 function checkAsOf(asOf: AsOf): void {
-  if (!Number.isInteger(asOf.year) || (asOf.month !== undefined && (!Number.isInteger(asOf.month) || asOf.month < 1 || asOf.month > 12))) {
+  if (
+    !Number.isInteger(asOf.year) ||
+    (asOf.month !== undefined && (!Number.isInteger(asOf.month) || asOf.month < 1 || asOf.month > 12))
+  ) {
     throw new InvalidTarget({ vi: 'Thời điểm đánh giá không hợp lệ', en: 'The evaluation date is invalid' }, { asOf });
   }
 }
@@ -63,12 +69,20 @@ function byKind(ctx: KindContext<TargetSpec>): KindEvaluation {
       return evaluateMilestone({ ...ctx, target });
     default: {
       const unknown: never = target;
-      throw new InvalidTarget({ vi: 'Loại mục tiêu không được hỗ trợ', en: 'Unsupported target kind' }, { kind: (unknown as { kind?: unknown }).kind });
+      throw new InvalidTarget(
+        { vi: 'Loại mục tiêu không được hỗ trợ', en: 'Unsupported target kind' },
+        { kind: (unknown as { kind?: unknown }).kind },
+      );
     }
   }
 }
 
-export function evaluate(target: TargetSpec, observations: ObservationInput[], asOf: { year: number; month?: number }, options: EvaluateOptions = {}): Evaluation {
+export function evaluate(
+  target: TargetSpec,
+  observations: ObservationInput[],
+  asOf: { year: number; month?: number },
+  options: EvaluateOptions = {},
+): Evaluation {
   checkTerm(target);
   checkAsOf(asOf);
   const progressMethod = options.progressMethod ?? DEFAULT_PROGRESS_METHOD;
@@ -80,18 +94,44 @@ export function evaluate(target: TargetSpec, observations: ObservationInput[], a
     const phase = phaseOfScan(target, scan, asOf);
     const band = bandOf(options.onTrackBand);
     const fast = fastVerdict(target, scan, phase, band, progressMethod);
-    if (fast !== null) return lazyEvaluation(fast.status, phase, fast.decided, referenceFigures, target, observations.slice(), asOf, options);
+    if (fast !== null)
+      return lazyEvaluation(
+        fast.status,
+        phase,
+        fast.decided,
+        referenceFigures,
+        target,
+        observations.slice(),
+        asOf,
+        options,
+      );
   }
   const obs = prepareObservations(target, observations, options.indicatorUnit);
   const phase = phaseOf(target, obs, asOf);
-  return evaluateReference({ target, obs, asOf, phase, band: bandOf(options.onTrackBand), unit: options.indicatorUnit, progressMethod }, options.override);
+  return evaluateReference(
+    { target, obs, asOf, phase, band: bandOf(options.onTrackBand), unit: options.indicatorUnit, progressMethod },
+    options.override,
+  );
 }
 
 /** The reference's figures for inputs the fast path has already checked (run on the first read of a figure). */
-function referenceFigures(target: TargetSpec, observations: ObservationInput[], asOf: AsOf, options: EvaluateOptions): KindEvaluation {
+function referenceFigures(
+  target: TargetSpec,
+  observations: ObservationInput[],
+  asOf: AsOf,
+  options: EvaluateOptions,
+): KindEvaluation {
   const obs = prepareObservations(target, observations, options.indicatorUnit);
   const phase = phaseOf(target, obs, asOf);
-  return byKind({ target, obs, asOf, phase, band: bandOf(options.onTrackBand), unit: options.indicatorUnit, progressMethod: options.progressMethod ?? DEFAULT_PROGRESS_METHOD });
+  return byKind({
+    target,
+    obs,
+    asOf,
+    phase,
+    band: bandOf(options.onTrackBand),
+    unit: options.indicatorUnit,
+    progressMethod: options.progressMethod ?? DEFAULT_PROGRESS_METHOD,
+  });
 }
 
 /** The decimal.js reference: every figure computed eagerly by the kind's own evaluator. */
@@ -102,12 +142,20 @@ export function evaluateReference(ctx: KindContext<TargetSpec>, override?: Evalu
 }
 
 /** Same inputs as evaluate(), evaluated by the reference only (for tests that hold the fast path to it). */
-export function evaluateByReference(target: TargetSpec, observations: ObservationInput[], asOf: { year: number; month?: number }, options: EvaluateOptions = {}): Evaluation {
+export function evaluateByReference(
+  target: TargetSpec,
+  observations: ObservationInput[],
+  asOf: { year: number; month?: number },
+  options: EvaluateOptions = {},
+): Evaluation {
   checkTerm(target);
   checkAsOf(asOf);
   const progressMethod = options.progressMethod ?? DEFAULT_PROGRESS_METHOD;
   checkProgressMethod(progressMethod);
   const obs = prepareObservations(target, observations, options.indicatorUnit);
   const phase = phaseOf(target, obs, asOf);
-  return evaluateReference({ target, obs, asOf, phase, band: bandOf(options.onTrackBand), unit: options.indicatorUnit, progressMethod }, options.override);
+  return evaluateReference(
+    { target, obs, asOf, phase, band: bandOf(options.onTrackBand), unit: options.indicatorUnit, progressMethod },
+    options.override,
+  );
 }

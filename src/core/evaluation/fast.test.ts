@@ -31,12 +31,24 @@ function same(target: TargetSpec, observations: ObservationInput[], asOf: AsOf, 
   expect(plainEvaluation(fast)).toEqual(r);
 }
 
-const obs = (period: string, value: string, extra: Partial<ObservationInput> = {}): ObservationInput => ({ period, value, status: 'official', ...extra });
+const obs = (period: string, value: string, extra: Partial<ObservationInput> = {}): ObservationInput => ({
+  period,
+  value,
+  status: 'official',
+  ...extra,
+});
 const cents = (n: number): string => (n < 0 ? '-' : '') + (Math.abs(n) / 100).toFixed(2);
 
 /** Values on, just beside, and around a bound (in hundredths). */
 const nearBound = (bound: number): fc.Arbitrary<number> =>
-  fc.oneof(fc.constant(bound), fc.constantFrom(bound - 1, bound + 1, bound - 10, bound + 10, Math.round(bound * 0.9), Math.round(bound * 1.1)), fc.integer({ min: Math.min(Math.round(bound * 0.5), Math.round(bound * 1.5)), max: Math.max(Math.round(bound * 0.5), Math.round(bound * 1.5)) }));
+  fc.oneof(
+    fc.constant(bound),
+    fc.constantFrom(bound - 1, bound + 1, bound - 10, bound + 10, Math.round(bound * 0.9), Math.round(bound * 1.1)),
+    fc.integer({
+      min: Math.min(Math.round(bound * 0.5), Math.round(bound * 1.5)),
+      max: Math.max(Math.round(bound * 0.5), Math.round(bound * 1.5)),
+    }),
+  );
 
 const asOfArb: fc.Arbitrary<AsOf> = fc.oneof(
   fc.constant({ year: last + 1 }),
@@ -66,14 +78,25 @@ describe('fast verdict against the decimal.js reference', () => {
         fc.option(fc.integer({ min: 1, max: 20000 }), { nil: undefined }),
         (bound, present, drift, direction, kind, asOf, baseline) => {
           const values = fc.sample(nearBound(bound), { numRuns: 5, seed: bound + drift });
-          const observations = present.flatMap((p, i) => (p === 1 ? [obs(String(first + i), cents(values[i] ?? bound))] : []));
+          const observations = present.flatMap((p, i) =>
+            p === 1 ? [obs(String(first + i), cents(values[i] ?? bound))] : [],
+          );
           const op = direction === 'higher_better' ? (drift % 2 === 0 ? '>=' : '>') : drift % 2 === 0 ? '<=' : '<';
-          const base = baseline === undefined ? {} : { baseline: { value: cents(baseline), period: String(first - 1) } };
+          const base =
+            baseline === undefined ? {} : { baseline: { value: cents(baseline), period: String(first - 1) } };
           const target: TargetSpec =
             kind === 'level'
               ? { kind: 'level_at_end', direction, term, value: cents(bound), year: last, ...base }
               : kind === 'range'
-                ? { kind: 'range_at_end', direction, term, min: cents(bound), max: cents(bound + drift * 100), year: last, ...base }
+                ? {
+                    kind: 'range_at_end',
+                    direction,
+                    term,
+                    min: cents(bound),
+                    max: cents(bound + drift * 100),
+                    year: last,
+                    ...base,
+                  }
                 : { kind: 'threshold', direction, term, op, value: cents(bound), year: last, ...base };
           same(target, observations, asOf);
         },
@@ -92,8 +115,17 @@ describe('fast verdict against the decimal.js reference', () => {
         fc.constantFrom('higher_better' as const, 'lower_better' as const),
         asOfArb,
         (g, k, averaging, jitter, direction, asOf) => {
-          const observations = Array.from({ length: k }, (_, i) => obs(String(first + i), cents(g + (jitter[i] ?? 0)), { measure: 'growth_rate' }));
-          const target: TargetSpec = { kind: 'growth_average', direction, term, min: cents(g), averaging, baseYear: first - 1 };
+          const observations = Array.from({ length: k }, (_, i) =>
+            obs(String(first + i), cents(g + (jitter[i] ?? 0)), { measure: 'growth_rate' }),
+          );
+          const target: TargetSpec = {
+            kind: 'growth_average',
+            direction,
+            term,
+            min: cents(g),
+            averaging,
+            baseYear: first - 1,
+          };
           same(target, observations, asOf);
           same({ ...target, max: cents(g + 50) }, observations, asOf);
         },
@@ -111,12 +143,22 @@ describe('fast verdict against the decimal.js reference', () => {
         asOfArb,
         fc.constantFrom({ onTrack: '1', atRisk: '0.9' }, { onTrack: '0.95', atRisk: '0.8' }),
         (v, shifts, direction, asOf, band) => {
-          const observations = shifts.map((d, i) => obs(String(first + i), String(Number.isInteger(d) ? v + d : Math.round(v * d)), { measure: 'flow' }));
+          const observations = shifts.map((d, i) =>
+            obs(String(first + i), String(Number.isInteger(d) ? v + d : Math.round(v * d)), { measure: 'flow' }),
+          );
           same({ kind: 'yearly_flow', direction, term, value: String(v) }, observations, asOf, { onTrackBand: band });
           // A total whose run rate lands exactly on the target, and exactly on 90 % of it.
           const sum = observations.reduce((s, o) => s + Number(o.value), 0);
-          for (const total of [sum * 5, Math.round((sum * 5) / observations.length) * observations.length, sum, (sum * 50) / 9]) {
-            if (Number.isInteger(total) && total > 0) same({ kind: 'cumulative', direction, term, value: String(total) }, observations, asOf, { onTrackBand: band });
+          for (const total of [
+            sum * 5,
+            Math.round((sum * 5) / observations.length) * observations.length,
+            sum,
+            (sum * 50) / 9,
+          ]) {
+            if (Number.isInteger(total) && total > 0)
+              same({ kind: 'cumulative', direction, term, value: String(total) }, observations, asOf, {
+                onTrackBand: band,
+              });
           }
         },
       ),
@@ -134,13 +176,27 @@ describe('fast verdict against the decimal.js reference', () => {
         fc.constantFrom('higher_better' as const, 'lower_better' as const),
         asOfArb,
         (v, shifts, spanYears, aggregate, direction, asOf) => {
-          const flows = shifts.map((d, i) => obs(String(first + i), String(Number.isInteger(d) ? v + d : Math.round(v * d)), { measure: 'flow' }));
-          same({ kind: 'level_at_end', direction, term, value: String(v), year: last }, [...flows.slice(0, 3), obs(String(last), String(v + shifts.length - 2), { measure: 'flow' })], asOf);
-          const span = obs(`${first}-${first + spanYears - 1}`, String(v * (aggregate === 'term_total' ? spanYears : 1)), { measure: 'flow', ...(aggregate === undefined ? {} : { aggregate }) });
+          const flows = shifts.map((d, i) =>
+            obs(String(first + i), String(Number.isInteger(d) ? v + d : Math.round(v * d)), { measure: 'flow' }),
+          );
+          same(
+            { kind: 'level_at_end', direction, term, value: String(v), year: last },
+            [...flows.slice(0, 3), obs(String(last), String(v + shifts.length - 2), { measure: 'flow' })],
+            asOf,
+          );
+          const span = obs(
+            `${first}-${first + spanYears - 1}`,
+            String(v * (aggregate === 'term_total' ? spanYears : 1)),
+            { measure: 'flow', ...(aggregate === undefined ? {} : { aggregate }) },
+          );
           const later = flows.filter((o) => Number(o.period) >= first + spanYears);
           same({ kind: 'yearly_flow', direction, term, value: String(v) }, [span, ...later], asOf);
           same({ kind: 'cumulative', direction, term, value: String(v * 5) }, [span, ...later], asOf);
-          same({ kind: 'cumulative', direction, term, value: String(v * 4), max: String(v * 5) }, [span, ...later], asOf);
+          same(
+            { kind: 'cumulative', direction, term, value: String(v * 4), max: String(v * 5) },
+            [span, ...later],
+            asOf,
+          );
         },
       ),
       { numRuns: 300 },
@@ -155,17 +211,46 @@ describe('fast verdict against the decimal.js reference', () => {
         fc.integer({ min: 20, max: 50 }),
         fc.constantFrom('higher_better' as const, 'lower_better' as const),
         fc.integer({ min: first, max: last }),
-        fc.constantFrom({ onTrack: '1', atRisk: '0.9' }, { onTrack: '0.95', atRisk: '0.8' }, { onTrack: '0.75', atRisk: '0.5' }),
+        fc.constantFrom(
+          { onTrack: '1', atRisk: '0.9' },
+          { onTrack: '0.95', atRisk: '0.8' },
+          { onTrack: '0.75', atRisk: '0.5' },
+        ),
         fc.integer({ min: 1, max: 4 }),
         (tenths, bound, direction, year, band, gap) => {
           const asOf = { year, month: 6 };
-          const observations = tenths.map((v, i) => obs(String(first - 1 + i * gap - (i > 0 ? 1 : 0)), (v / 10).toFixed(1))).filter((o) => Number(o.period) <= last && Number(o.period) >= first - 1);
+          const observations = tenths
+            .map((v, i) => obs(String(first - 1 + i * gap - (i > 0 ? 1 : 0)), (v / 10).toFixed(1)))
+            .filter((o) => Number(o.period) <= last && Number(o.period) >= first - 1);
           const seenPeriods = new Set<string>();
-          const unique = observations.filter((o) => (seenPeriods.has(o.period) ? false : (seenPeriods.add(o.period), true)));
+          const unique = observations.filter((o) =>
+            seenPeriods.has(o.period) ? false : (seenPeriods.add(o.period), true),
+          );
           const op = direction === 'higher_better' ? '>=' : '<=';
-          same({ kind: 'threshold', direction, term, op, value: (bound / 10).toFixed(1), year: last }, unique, asOf, { onTrackBand: band });
-          same({ kind: 'range_at_end', direction, term, min: (bound / 10).toFixed(1), max: ((bound + 5) / 10).toFixed(1), year: last }, unique, asOf, { onTrackBand: band });
-          same({ kind: 'yearly_flow', direction, term, value: String(bound) }, unique.filter((o) => Number(o.period) >= first).map((o) => ({ ...o, value: String(Math.round(Number(o.value) * 10)), measure: 'flow' as const })), { year: last + 1 }, { onTrackBand: band });
+          same({ kind: 'threshold', direction, term, op, value: (bound / 10).toFixed(1), year: last }, unique, asOf, {
+            onTrackBand: band,
+          });
+          same(
+            {
+              kind: 'range_at_end',
+              direction,
+              term,
+              min: (bound / 10).toFixed(1),
+              max: ((bound + 5) / 10).toFixed(1),
+              year: last,
+            },
+            unique,
+            asOf,
+            { onTrackBand: band },
+          );
+          same(
+            { kind: 'yearly_flow', direction, term, value: String(bound) },
+            unique
+              .filter((o) => Number(o.period) >= first)
+              .map((o) => ({ ...o, value: String(Math.round(Number(o.value) * 10)), measure: 'flow' as const })),
+            { year: last + 1 },
+            { onTrackBand: band },
+          );
         },
       ),
       { numRuns: 600 },
@@ -174,10 +259,30 @@ describe('fast verdict against the decimal.js reference', () => {
 
   it('units meeting a standard, counts turned into shares of the stated total', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 120 }), fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 100 }), asOfArb, (total, counts, share, asOf) => {
-        const observations = counts.map((c, i) => obs(String(first + i), String(Math.min(c, total)), { measure: 'count' }));
-        same({ kind: 'units_meeting_standard', direction: 'higher_better', term, share: String(share), ofCount: total, standard: 'NTM', year: last }, observations, asOf);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 120 }),
+        fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 1, max: 100 }),
+        asOfArb,
+        (total, counts, share, asOf) => {
+          const observations = counts.map((c, i) =>
+            obs(String(first + i), String(Math.min(c, total)), { measure: 'count' }),
+          );
+          same(
+            {
+              kind: 'units_meeting_standard',
+              direction: 'higher_better',
+              term,
+              share: String(share),
+              ofCount: total,
+              standard: 'NTM',
+              year: last,
+            },
+            observations,
+            asOf,
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -46,7 +46,10 @@ export interface FastVerdict {
 
 // One shared, frozen verdict per status (no object per evaluation); a `decided` verdict is built when needed.
 const VERDICTS = new Map<EvaluationStatus, FastVerdict>(
-  (['exceeded', 'met', 'not_met', 'no_data', 'on_track', 'at_risk', 'off_track'] as const).map((st) => [st, Object.freeze({ status: st })]),
+  (['exceeded', 'met', 'not_met', 'no_data', 'on_track', 'at_risk', 'off_track'] as const).map((st) => [
+    st,
+    Object.freeze({ status: st }),
+  ]),
 );
 const verdictOf = (status: EvaluationStatus): FastVerdict => VERDICTS.get(status) ?? { status };
 
@@ -113,7 +116,9 @@ function track(reaches: boolean, ratio: number | null, err: number, band: Band):
 /** Float value of the scan's observation i. */
 function numAt(sc: Scan, i: number): number {
   const n = sc.n[i] as number;
-  return Number.isNaN(n) ? Number((sc.inputs[i] as { value: string }).value) : n / (POW10[sc.s[i] as number] ?? 10 ** (sc.s[i] as number));
+  return Number.isNaN(n)
+    ? Number((sc.inputs[i] as { value: string }).value)
+    : n / (POW10[sc.s[i] as number] ?? 10 ** (sc.s[i] as number));
 }
 
 /** The exact figure of the scan's observation i (its text as written). */
@@ -327,7 +332,8 @@ function converted(sc: Scan, i: number, u: UnitConversion): number {
   return isCount ? (v / u.total) * 100 : (v * u.total) / 100;
 }
 
-const measureIn = (m: string | undefined, measures: readonly string[]): boolean => m === undefined || measures.includes(m);
+const measureIn = (m: string | undefined, measures: readonly string[]): boolean =>
+  m === undefined || measures.includes(m);
 
 function fastLevel(ctx: FastContext<TargetSpec>, spec: LevelFast): FastVerdict | null {
   const T = spec.judgedYear;
@@ -372,8 +378,14 @@ function fastLevel(ctx: FastContext<TargetSpec>, spec: LevelFast): FastVerdict |
   if (ctx.phase === 'final') return verdictOf(curYear !== T ? 'no_data' : verdict);
   const t = curYear;
   let base: { year: number; value: number; exact: Exact | null } | undefined;
-  if (spec.baseline !== undefined && spec.baseline.year < t) base = { year: spec.baseline.year, value: num(spec.baseline.value), exact: spec.baseline.value };
-  else if (firstYear < t) base = { year: firstYear, value: convert === undefined ? numAt(sc, fst) : converted(sc, fst, convert), exact: convert === undefined ? exactAt(sc, fst) : null };
+  if (spec.baseline !== undefined && spec.baseline.year < t)
+    base = { year: spec.baseline.year, value: num(spec.baseline.value), exact: spec.baseline.value };
+  else if (firstYear < t)
+    base = {
+      year: firstYear,
+      value: convert === undefined ? numAt(sc, fst) : converted(sc, fst, convert),
+      exact: convert === undefined ? exactAt(sc, fst) : null,
+    };
   if (base === undefined && T > t) return verdictOf(reached(verdict) ? 'on_track' : 'at_risk');
   let p = c;
   let errP = errC;
@@ -431,11 +443,13 @@ function fastLevel(ctx: FastContext<TargetSpec>, spec: LevelFast): FastVerdict |
   if (base.exact !== null && cmp(goal, base.exact) === 0) return verdictOf('off_track');
   const g = num(goal);
   const need = g - base.value;
-  const errNeed = 2 * EPS * (Math.abs(g) + Math.abs(base.value)) + (base.exact === null ? 4 * EPS * Math.abs(base.value) : 0);
+  const errNeed =
+    2 * EPS * (Math.abs(g) + Math.abs(base.value)) + (base.exact === null ? 4 * EPS * Math.abs(base.value) : 0);
   let st: EvaluationStatus | undefined;
   if (Math.abs(need) > SAFETY * errNeed && Math.abs(need) > 1e-300) {
     const ratio = (p - base.value) / need;
-    const err = (errP + errNeed + EPS * Math.abs(p - base.value)) / Math.abs(need) + (Math.abs(ratio) * errNeed) / Math.abs(need);
+    const err =
+      (errP + errNeed + EPS * Math.abs(p - base.value)) / Math.abs(need) + (Math.abs(ratio) * errNeed) / Math.abs(need);
     st = track(false, ratio, err, ctx.band);
   }
   if (st === undefined && !Number.isNaN(P) && !Number.isNaN(goal.n)) {
@@ -464,21 +478,43 @@ function fastLevelAtEnd(ctx: FastContext<LevelAtEndTarget>): FastVerdict | null 
   const t = ctx.target;
   const v = targetNumber(t.value, 'value');
   const bounds = boundsOf(t.direction, v);
-  return fastLevel(ctx, { bounds, figures: [v], judgedYear: t.year, measures: LEVEL_MEASURES, geometric: true, baseline: baselineExact(t), judgedYearFlow: true });
+  return fastLevel(ctx, {
+    bounds,
+    figures: [v],
+    judgedYear: t.year,
+    measures: LEVEL_MEASURES,
+    geometric: true,
+    baseline: baselineExact(t),
+    judgedYearFlow: true,
+  });
 }
 
 function fastRangeAtEnd(ctx: FastContext<RangeAtEndTarget>): FastVerdict | null {
   const t = ctx.target;
   const r = targetRange(t.min, t.max, 'range');
   const bounds = boundsOf(t.direction, r.min, r.max ?? r.min);
-  return fastLevel(ctx, { bounds, figures: r.max ? [r.min, r.max] : [r.min], judgedYear: t.year, measures: LEVEL_MEASURES, geometric: false, baseline: baselineExact(t) });
+  return fastLevel(ctx, {
+    bounds,
+    figures: r.max ? [r.min, r.max] : [r.min],
+    judgedYear: t.year,
+    measures: LEVEL_MEASURES,
+    geometric: false,
+    baseline: baselineExact(t),
+  });
 }
 
 function fastThreshold(ctx: FastContext<ThresholdTarget>): FastVerdict | null {
   const t = ctx.target;
   const v = targetNumber(t.value, 'value');
   const bounds = thresholdBounds(t, v);
-  return fastLevel(ctx, { bounds, figures: [v], judgedYear: t.year, measures: LEVEL_MEASURES, geometric: false, baseline: baselineExact(t) });
+  return fastLevel(ctx, {
+    bounds,
+    figures: [v],
+    judgedYear: t.year,
+    measures: LEVEL_MEASURES,
+    geometric: false,
+    baseline: baselineExact(t),
+  });
 }
 
 function fastUnits(ctx: FastContext<UnitsMeetingStandardTarget>): FastVerdict | null {
@@ -490,7 +526,15 @@ function fastUnits(ctx: FastContext<UnitsMeetingStandardTarget>): FastVerdict | 
   const goal = byShare ? targetNumber(t.share, 'share') : parseExact(String(t.count));
   const total = t.ofCount;
   const bounds = boundsOf(t.direction, goal);
-  return fastLevel(ctx, { bounds, figures: [goal], judgedYear: t.year, measures: UNIT_MEASURES, geometric: false, baseline: baselineExact(t), convert: { byShare, total } });
+  return fastLevel(ctx, {
+    bounds,
+    figures: [goal],
+    judgedYear: t.year,
+    measures: UNIT_MEASURES,
+    geometric: false,
+    baseline: baselineExact(t),
+    convert: { byShare, total },
+  });
 }
 
 // ---- Flows ----
@@ -601,12 +645,16 @@ function fastCumulative(ctx: FastContext<CumulativeTarget>): FastVerdict | null 
   if (!Number.isSafeInteger(n)) return null;
   const total: Exact = { text: scaledText(n, s), n, s };
   const verdict = classify(total, bounds);
-  const irreversible = !anyNegative && ((bounds.direction === 'higher_better' && reached(verdict)) || (bounds.direction === 'lower_better' && verdict === 'not_met'));
+  const irreversible =
+    !anyNegative &&
+    ((bounds.direction === 'higher_better' && reached(verdict)) ||
+      (bounds.direction === 'lower_better' && verdict === 'not_met'));
   if (ctx.phase === 'final') {
     const complete = fullYears >= N && lastFull - firstYear + 1 - fullYears === 0;
     return verdictOf(complete || irreversible ? verdict : 'no_data');
   }
-  if (irreversible) return { status: bounds.direction === 'higher_better' ? 'on_track' : 'off_track', decided: verdict };
+  if (irreversible)
+    return { status: bounds.direction === 'higher_better' ? 'on_track' : 'off_track', decided: verdict };
   // Run rate: projected = total · N / elapsed.
   const scale = Math.min(maxScale, 12);
   const p = (sum * N) / fullYears;
@@ -622,7 +670,13 @@ function fastCumulative(ctx: FastContext<CumulativeTarget>): FastVerdict | null 
 }
 
 /** The verdict by the fast path, or null when the reference must decide (other kinds, peer methods, edge cases). */
-export function fastVerdict(target: TargetSpec, scan: Scan, phase: Phase, band: Band, progressMethod: string): FastVerdict | null {
+export function fastVerdict(
+  target: TargetSpec,
+  scan: Scan,
+  phase: Phase,
+  band: Band,
+  progressMethod: string,
+): FastVerdict | null {
   if (progressMethod !== DEFAULT_PROGRESS_METHOD) return null;
   switch (target.kind) {
     case 'growth_average':

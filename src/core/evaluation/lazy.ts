@@ -14,8 +14,12 @@ import type { AsOf, EvaluateOptions, Evaluation, EvaluationStatus, FinalStatus, 
 type Figures = Omit<KindEvaluation, 'status' | 'decided'>;
 
 /** Computes the reference's figures from the evaluation's inputs (a module function: no closure per evaluation). */
-export type MakeFigures = (target: TargetSpec, observations: ObservationInput[], asOf: AsOf, options: EvaluateOptions) => KindEvaluation;
-
+export type MakeFigures = (
+  target: TargetSpec,
+  observations: ObservationInput[],
+  asOf: AsOf,
+  options: EvaluateOptions,
+) => KindEvaluation;
 
 export class LazyEvaluation {
   status: EvaluationStatus;
@@ -29,7 +33,16 @@ export class LazyEvaluation {
   #options: EvaluateOptions | null;
   #e: KindEvaluation | null = null;
 
-  constructor(status: EvaluationStatus, phase: Phase, decided: FinalStatus | undefined, make: MakeFigures, target: TargetSpec, observations: ObservationInput[], asOf: AsOf, options: EvaluateOptions) {
+  constructor(
+    status: EvaluationStatus,
+    phase: Phase,
+    decided: FinalStatus | undefined,
+    make: MakeFigures,
+    target: TargetSpec,
+    observations: ObservationInput[],
+    asOf: AsOf,
+    options: EvaluateOptions,
+  ) {
     this.status = status;
     this.phase = phase;
     if (decided !== undefined) this.decided = decided;
@@ -43,7 +56,12 @@ export class LazyEvaluation {
   #figures(): KindEvaluation {
     let e = this.#e;
     if (e === null) {
-      e = (this.#make as MakeFigures)(this.#target as TargetSpec, this.#observations as ObservationInput[], this.#asOf as AsOf, this.#options as EvaluateOptions);
+      e = (this.#make as MakeFigures)(
+        this.#target as TargetSpec,
+        this.#observations as ObservationInput[],
+        this.#asOf as AsOf,
+        this.#options as EvaluateOptions,
+      );
       this.#make = this.#target = this.#observations = this.#asOf = this.#options = null;
       this.#e = e;
     }

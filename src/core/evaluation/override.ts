@@ -9,7 +9,10 @@ const STATUSES = new Set(['exceeded', 'met', 'not_met', 'no_data', 'on_track', '
 export function applyOverride(e: Evaluation, o: ManualOverride): Evaluation {
   if (!STATUSES.has(o.status) || o.reason.trim() === '' || o.by.trim() === '') {
     throw new InvalidTarget(
-      { vi: 'Điều chỉnh thủ công cần trạng thái hợp lệ, lý do và người điều chỉnh', en: 'A manual override needs a valid status, a reason and who made it' },
+      {
+        vi: 'Điều chỉnh thủ công cần trạng thái hợp lệ, lý do và người điều chỉnh',
+        en: 'A manual override needs a valid status, a reason and who made it',
+      },
       { override: o },
     );
   }

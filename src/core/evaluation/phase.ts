@@ -40,7 +40,11 @@ export function hasFullYear(obs: readonly PreparedObservation[], year: number): 
 export function phaseOf(target: TargetSpec, obs: readonly PreparedObservation[], asOf: AsOf): Phase {
   const y = judgedYear(target);
   if (asOf.year > y) return 'final';
-  if (asOf.year === y && (asOf.month ?? 12) === 12 && (wholeTermCounts(target) ? hasTermEnd(obs, target.term.firstYear, y) : hasFullYear(obs, y))) {
+  if (
+    asOf.year === y &&
+    (asOf.month ?? 12) === 12 &&
+    (wholeTermCounts(target) ? hasTermEnd(obs, target.term.firstYear, y) : hasFullYear(obs, y))
+  ) {
     return 'final';
   }
   return 'in_term';

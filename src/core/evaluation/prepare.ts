@@ -38,7 +38,12 @@ function periodEntry(code: string): PeriodEntry {
     periodCache.clear();
     cacheGeneration++;
   }
-  const e: PeriodEntry = { period: p, endYear: p.kind === 'span' ? p.endYear : p.year, months: monthsCovered(p), stamp: 0 };
+  const e: PeriodEntry = {
+    period: p,
+    endYear: p.kind === 'span' ? p.endYear : p.year,
+    months: monthsCovered(p),
+    stamp: 0,
+  };
   periodCache.set(code, e);
   return e;
 }
@@ -81,7 +86,11 @@ export function observationWindow(target: TargetSpec): { from: number; to: numbe
 
 const sameUnit = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-export function prepareObservations(target: TargetSpec, observations: readonly ObservationInput[], indicatorUnit?: string): PreparedObservation[] {
+export function prepareObservations(
+  target: TargetSpec,
+  observations: readonly ObservationInput[],
+  indicatorUnit?: string,
+): PreparedObservation[] {
   const { from, to } = observationWindow(target);
   const out: PreparedObservation[] = new Array<PreparedObservation>(observations.length);
   const stamp = ++callStamp;
@@ -93,7 +102,8 @@ export function prepareObservations(target: TargetSpec, observations: readonly O
     const entry = periodEntry(o.period);
     const period = entry.period;
     const endYear = entry.endYear;
-    if (seen === undefined && cacheGeneration !== generation) seen = new Set(observations.slice(0, i).map((x) => x.period));
+    if (seen === undefined && cacheGeneration !== generation)
+      seen = new Set(observations.slice(0, i).map((x) => x.period));
     if (period.year < from || endYear > to) {
       throw new PeriodOutOfTerm(
         {
@@ -105,7 +115,10 @@ export function prepareObservations(target: TargetSpec, observations: readonly O
     }
     if (entry.stamp === stamp || (seen !== undefined && seen.has(o.period))) {
       throw new InvalidObservation(
-        { vi: `Có hai số liệu cho cùng kỳ ${o.period}; hãy chọn một phiên bản`, en: `Two observations for the same period ${o.period}; choose one vintage` },
+        {
+          vi: `Có hai số liệu cho cùng kỳ ${o.period}; hãy chọn một phiên bản`,
+          en: `Two observations for the same period ${o.period}; choose one vintage`,
+        },
         { period: o.period },
       );
     }
@@ -113,11 +126,21 @@ export function prepareObservations(target: TargetSpec, observations: readonly O
     seen?.add(o.period);
     if (indicatorUnit !== undefined && o.unit !== undefined && !sameUnit(o.unit, indicatorUnit)) {
       throw new UnitMismatch(
-        { vi: `Số liệu kỳ ${o.period} có đơn vị "${o.unit}", chỉ tiêu dùng "${indicatorUnit}"`, en: `Observation for ${o.period} is in "${o.unit}", the indicator uses "${indicatorUnit}"` },
+        {
+          vi: `Số liệu kỳ ${o.period} có đơn vị "${o.unit}", chỉ tiêu dùng "${indicatorUnit}"`,
+          en: `Observation for ${o.period} is in "${o.unit}", the indicator uses "${indicatorUnit}"`,
+        },
         { period: o.period, unit: o.unit, indicatorUnit },
       );
     }
-    out[i] = { input: o, period, year: period.year, endYear, months: entry.months, value: parseSafe(o.value) ?? parseExact(o.value, `${o.period} / value`) };
+    out[i] = {
+      input: o,
+      period,
+      year: period.year,
+      endYear,
+      months: entry.months,
+      value: parseSafe(o.value) ?? parseExact(o.value, `${o.period} / value`),
+    };
   }
   return out;
 }
@@ -127,7 +150,14 @@ export function prepareObservations(target: TargetSpec, observations: readonly O
 /** Period kinds as small integers in a Scan. */
 export const KIND_YEAR = 0;
 export const KIND_SPAN = 1;
-const KIND_CODE: Record<Period['kind'], number> = { year: KIND_YEAR, span: KIND_SPAN, quarter: 2, half: 3, nine_months: 4, month: 5 };
+const KIND_CODE: Record<Period['kind'], number> = {
+  year: KIND_YEAR,
+  span: KIND_SPAN,
+  quarter: 2,
+  half: 3,
+  nine_months: 4,
+  month: 5,
+};
 
 /**
  * The observations checked exactly as prepareObservations() checks them (same errors, same order), parsed into
@@ -150,7 +180,15 @@ const YEAR_MAX = 2200;
 // Stamp of the last call that saw each year code ("2026"): duplicate years are found without the period cache.
 const yearStamps = new Int32Array(YEAR_MAX - YEAR_MIN + 1);
 
-const scan: Scan = { count: 0, inputs: [], kind: new Uint8Array(64), year: new Int32Array(64), endYear: new Int32Array(64), n: new Float64Array(64), s: new Uint8Array(64) };
+const scan: Scan = {
+  count: 0,
+  inputs: [],
+  kind: new Uint8Array(64),
+  year: new Int32Array(64),
+  endYear: new Int32Array(64),
+  n: new Float64Array(64),
+  s: new Uint8Array(64),
+};
 
 function grow(size: number): void {
   let cap = scan.kind.length;
@@ -217,12 +255,19 @@ function outOfWindow(o: ObservationInput, from: number, to: number): never {
 
 function duplicate(o: ObservationInput): never {
   throw new InvalidObservation(
-    { vi: `Có hai số liệu cho cùng kỳ ${o.period}; hãy chọn một phiên bản`, en: `Two observations for the same period ${o.period}; choose one vintage` },
+    {
+      vi: `Có hai số liệu cho cùng kỳ ${o.period}; hãy chọn một phiên bản`,
+      en: `Two observations for the same period ${o.period}; choose one vintage`,
+    },
     { period: o.period },
   );
 }
 
-export function scanObservations(target: TargetSpec, observations: readonly ObservationInput[], indicatorUnit?: string): Scan {
+export function scanObservations(
+  target: TargetSpec,
+  observations: readonly ObservationInput[],
+  indicatorUnit?: string,
+): Scan {
   const { from, to } = observationWindow(target);
   const count = observations.length;
   if (scan.kind.length < count) grow(count);
@@ -243,7 +288,8 @@ export function scanObservations(target: TargetSpec, observations: readonly Obse
       endYear[i] = y;
     } else {
       const entry = periodEntry(code);
-      if (seen === undefined && cacheGeneration !== generation) seen = new Set(observations.slice(0, i).map((x) => x.period));
+      if (seen === undefined && cacheGeneration !== generation)
+        seen = new Set(observations.slice(0, i).map((x) => x.period));
       if (entry.period.year < from || entry.endYear > to) outOfWindow(o, from, to);
       if (entry.stamp === stamp || (seen !== undefined && seen.has(code))) duplicate(o);
       entry.stamp = stamp;
@@ -254,7 +300,10 @@ export function scanObservations(target: TargetSpec, observations: readonly Obse
     }
     if (indicatorUnit !== undefined && o.unit !== undefined && !sameUnit(o.unit, indicatorUnit)) {
       throw new UnitMismatch(
-        { vi: `Số liệu kỳ ${o.period} có đơn vị "${o.unit}", chỉ tiêu dùng "${indicatorUnit}"`, en: `Observation for ${o.period} is in "${o.unit}", the indicator uses "${indicatorUnit}"` },
+        {
+          vi: `Số liệu kỳ ${o.period} có đơn vị "${o.unit}", chỉ tiêu dùng "${indicatorUnit}"`,
+          en: `Observation for ${o.period} is in "${o.unit}", the indicator uses "${indicatorUnit}"`,
+        },
         { period: o.period, unit: o.unit, indicatorUnit },
       );
     }
@@ -291,7 +340,11 @@ export function assertOnePriceBasis(used: readonly PreparedObservation[]): void 
   }
 }
 
-export function restsOn(used: readonly PreparedObservation[]): { restsOn: RestsOn[]; estimatesOnly: boolean; anyEstimate: boolean } {
+export function restsOn(used: readonly PreparedObservation[]): {
+  restsOn: RestsOn[];
+  estimatesOnly: boolean;
+  anyEstimate: boolean;
+} {
   const list: RestsOn[] = [];
   let estimates = 0;
   for (const o of used) {

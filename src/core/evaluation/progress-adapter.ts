@@ -6,7 +6,12 @@ import type { ProgressInput, ProgressMethodName, ProgressResult } from '../progr
 
 export const DEFAULT_PROGRESS_METHOD = 'chitieu_default';
 
-const PEER_METHODS: readonly ProgressMethodName[] = ['statcan_opensdg', 'un_progress_chart_cr', 'un_2023_expected_value', 'eustat_eurostat_variant'];
+const PEER_METHODS: readonly ProgressMethodName[] = [
+  'statcan_opensdg',
+  'un_progress_chart_cr',
+  'un_2023_expected_value',
+  'eustat_eurostat_variant',
+];
 
 export type PeerRunner = (name: ProgressMethodName, input: ProgressInput) => ProgressResult;
 
@@ -26,7 +31,15 @@ export function checkProgressMethod(name: string): void {
   if (name === DEFAULT_PROGRESS_METHOD || isPeerMethod(name)) return;
   throw new ValidationError(
     { vi: `Phương pháp đánh giá tiến độ "${name}" không tồn tại`, en: `Unknown progress method "${name}"` },
-    [{ path: 'progressMethod', reason: { vi: `dùng ${DEFAULT_PROGRESS_METHOD} hoặc ${PEER_METHODS.join(', ')}`, en: `use ${DEFAULT_PROGRESS_METHOD} or ${PEER_METHODS.join(', ')}` } }],
+    [
+      {
+        path: 'progressMethod',
+        reason: {
+          vi: `dùng ${DEFAULT_PROGRESS_METHOD} hoặc ${PEER_METHODS.join(', ')}`,
+          en: `use ${DEFAULT_PROGRESS_METHOD} or ${PEER_METHODS.join(', ')}`,
+        },
+      },
+    ],
     'unknown_progress_method',
     { progressMethod: name },
   );

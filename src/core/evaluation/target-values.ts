@@ -15,7 +15,10 @@ export function targetNumber(text: string | undefined, field: string): Exact {
   } catch (e) {
     if (e instanceof ChitieuError) {
       throw new InvalidTarget(
-        { vi: `Giá trị ${field} của mục tiêu ("${String(text)}") không phải số thập phân hợp lệ`, en: `The target's ${field} ("${String(text)}") is not a valid decimal` },
+        {
+          vi: `Giá trị ${field} của mục tiêu ("${String(text)}") không phải số thập phân hợp lệ`,
+          en: `The target's ${field} ("${String(text)}") is not a valid decimal`,
+        },
         { field, value: text },
       );
     }
@@ -24,13 +27,20 @@ export function targetNumber(text: string | undefined, field: string): Exact {
 }
 
 /** A min–max pair with min ≤ max, or the min alone. */
-export function targetRange(min: string | undefined, max: string | undefined, what: string): { min: Exact; max?: Exact } {
+export function targetRange(
+  min: string | undefined,
+  max: string | undefined,
+  what: string,
+): { min: Exact; max?: Exact } {
   const lo = targetNumber(min, `${what}.min`);
   if (max === undefined) return { min: lo };
   const hi = targetNumber(max, `${what}.max`);
   if (cmp(lo, hi) > 0) {
     throw new InvalidTarget(
-      { vi: `Khoảng mục tiêu ${min}–${max} không hợp lệ: cận dưới lớn hơn cận trên`, en: `Target range ${min}–${max} is invalid: the minimum exceeds the maximum` },
+      {
+        vi: `Khoảng mục tiêu ${min}–${max} không hợp lệ: cận dưới lớn hơn cận trên`,
+        en: `Target range ${min}–${max} is invalid: the minimum exceeds the maximum`,
+      },
       { min, max },
     );
   }
@@ -45,7 +55,11 @@ const MAX_COMPARE_SCALE = 12;
  * (its `precision`, else its figures as written) and the observations it is derived from. A value reported directly is
  * compared as written.
  */
-export function compareScale(target: TargetSpec, targetFigures: readonly Exact[], used: readonly PreparedObservation[]): number {
+export function compareScale(
+  target: TargetSpec,
+  targetFigures: readonly Exact[],
+  used: readonly PreparedObservation[],
+): number {
   let s = target.precision ?? 0;
   for (const f of targetFigures) if (f.s > s) s = f.s;
   for (const o of used) if (o.value.s > s) s = o.value.s;

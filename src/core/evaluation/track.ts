@@ -19,7 +19,10 @@ export function bandOf(b: OnTrackBand | undefined): Band {
   const ok = /^-?\d+(\.\d+)?$/;
   if (!ok.test(b.onTrack) || !ok.test(b.atRisk) || new Decimal(b.atRisk).gt(b.onTrack)) {
     throw new InvalidTarget(
-      { vi: `Ngưỡng đánh giá tiến độ không hợp lệ (${b.onTrack} / ${b.atRisk}): cần hai số, ngưỡng "có nguy cơ" không lớn hơn "đúng hướng"`, en: `Invalid progress band (${b.onTrack} / ${b.atRisk}): two decimals, at-risk not above on-track` },
+      {
+        vi: `Ngưỡng đánh giá tiến độ không hợp lệ (${b.onTrack} / ${b.atRisk}): cần hai số, ngưỡng "có nguy cơ" không lớn hơn "đúng hướng"`,
+        en: `Invalid progress band (${b.onTrack} / ${b.atRisk}): two decimals, at-risk not above on-track`,
+      },
       { onTrackBand: b },
     );
   }
@@ -33,7 +36,11 @@ export function progressRatio(projected: Decimal, base: Decimal, target: Decimal
   return projected.minus(base).div(need);
 }
 
-export function trackOf(projectionReaches: boolean, ratio: Decimal | null, band: Band): Exclude<TrackStatus, 'no_data'> {
+export function trackOf(
+  projectionReaches: boolean,
+  ratio: Decimal | null,
+  band: Band,
+): Exclude<TrackStatus, 'no_data'> {
   if (projectionReaches) return 'on_track';
   if (ratio === null) return 'off_track';
   if (ratio.gte(band.onTrack)) return 'on_track';

@@ -11,11 +11,17 @@ describe('period codes', () => {
     expect(parsePeriod('2026-M03')).toMatchObject({ kind: 'month', month: 3 });
   });
 
-  it.each(['', '26', '2026-Q5', '2026-M13', '2025-2021', '2026-13', 'năm 2026', '2026 '])('rejects "%s" with a bilingual message', (code) => {
-    expect(() => parsePeriod(code)).toThrowError(/invalid/);
-  });
+  it.each(['', '26', '2026-Q5', '2026-M13', '2025-2021', '2026-13', 'năm 2026', '2026 '])(
+    'rejects "%s" with a bilingual message',
+    (code) => {
+      expect(() => parsePeriod(code)).toThrowError(/invalid/);
+    },
+  );
 
   it('gives the months a quarter covers', () => {
-    expect(periodMonths(parsePeriod('2026-Q3'))).toEqual({ from: { year: 2026, month: 7 }, to: { year: 2026, month: 9 } });
+    expect(periodMonths(parsePeriod('2026-Q3'))).toEqual({
+      from: { year: 2026, month: 7 },
+      to: { year: 2026, month: 9 },
+    });
   });
 });

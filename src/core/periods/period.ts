@@ -25,7 +25,8 @@ function bad(code: string, reasonVi: string, reasonEn: string): never {
 
 function year(code: string, text: string): number {
   const y = Number(text);
-  if (!Number.isInteger(y) || y < YEAR_MIN || y > YEAR_MAX) bad(code, `năm ngoài khoảng ${YEAR_MIN}–${YEAR_MAX}`, `year outside ${YEAR_MIN}–${YEAR_MAX}`);
+  if (!Number.isInteger(y) || y < YEAR_MIN || y > YEAR_MAX)
+    bad(code, `năm ngoài khoảng ${YEAR_MIN}–${YEAR_MAX}`, `year outside ${YEAR_MIN}–${YEAR_MAX}`);
   return y;
 }
 
@@ -48,11 +49,18 @@ export function parsePeriod(code: string): Period {
   if (m) return { kind: 'nine_months', code, year: year(code, m[1] as string) };
   m = /^(\d{4})-M(0[1-9]|1[0-2])$/.exec(code);
   if (m) return { kind: 'month', code, year: year(code, m[1] as string), month: Number(m[2]) };
-  return bad(code, 'dùng dạng 2026, 2021-2025, 2026-Q1, 2026-H1, 2026-9M hoặc 2026-M03', 'use 2026, 2021-2025, 2026-Q1, 2026-H1, 2026-9M or 2026-M03');
+  return bad(
+    code,
+    'dùng dạng 2026, 2021-2025, 2026-Q1, 2026-H1, 2026-9M hoặc 2026-M03',
+    'use 2026, 2021-2025, 2026-Q1, 2026-H1, 2026-9M or 2026-M03',
+  );
 }
 
 /** First and last calendar month covered (1-based months), for ordering and containment. */
-export function periodMonths(p: Period): { from: { year: number; month: number }; to: { year: number; month: number } } {
+export function periodMonths(p: Period): {
+  from: { year: number; month: number };
+  to: { year: number; month: number };
+} {
   switch (p.kind) {
     case 'year':
       return { from: { year: p.year, month: 1 }, to: { year: p.year, month: 12 } };
@@ -61,7 +69,10 @@ export function periodMonths(p: Period): { from: { year: number; month: number }
     case 'quarter':
       return { from: { year: p.year, month: p.quarter * 3 - 2 }, to: { year: p.year, month: p.quarter * 3 } };
     case 'half':
-      return { from: { year: p.year, month: p.half === 1 ? 1 : 7 }, to: { year: p.year, month: p.half === 1 ? 6 : 12 } };
+      return {
+        from: { year: p.year, month: p.half === 1 ? 1 : 7 },
+        to: { year: p.year, month: p.half === 1 ? 6 : 12 },
+      };
     case 'nine_months':
       return { from: { year: p.year, month: 1 }, to: { year: p.year, month: 9 } };
     case 'month':

@@ -6,7 +6,11 @@ import { decodeCursor, page } from '../reference/paging.ts';
 import { afterKey, parseSort } from '../reference/sorting.ts';
 
 /** The orders the audit log may be sorted in (`?sort=`); newest first by default. */
-const AUDIT_SORTS = { at: ["to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"], action: ['action'], entity: ['entity', 'entity_id'] } as const;
+const AUDIT_SORTS = {
+  at: ["to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"],
+  action: ['action'],
+  entity: ['entity', 'entity_id'],
+} as const;
 
 interface AuditRow {
   [k: string]: unknown;
@@ -25,17 +29,39 @@ interface AuditRow {
 }
 
 export function presentAuditEntry(r: AuditRow) {
-  return { id: String(r.id), at: r.at, actor: { id: r.actor_id, label: r.actor_label }, action: r.action, entity: r.entity, entityId: r.entity_id, before: r.before, after: r.after, reason: r.reason, requestId: r.request_id };
+  return {
+    id: String(r.id),
+    at: r.at,
+    actor: { id: r.actor_id, label: r.actor_label },
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: r.before,
+    after: r.after,
+    reason: r.reason,
+    requestId: r.request_id,
+  };
 }
 
 export type AuditEntryView = ReturnType<typeof presentAuditEntry>;
 
-export async function listAuditLog({ ctx, input }: { ctx: ServiceContext; input: { entity?: string; entityId?: string; sort?: string; limit?: number; cursor?: string } }): Promise<{ items: AuditEntryView[]; nextCursor: string | null }> {
+export async function listAuditLog({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { entity?: string; entityId?: string; sort?: string; limit?: number; cursor?: string };
+}): Promise<{ items: AuditEntryView[]; nextCursor: string | null }> {
   authorize(ctx.actor, 'audit.read');
   const limit = input.limit ?? 50;
   const sort = parseSort(input.sort, Object.keys(AUDIT_SORTS) as (keyof typeof AUDIT_SORTS)[], '-at');
   // The id (zero-padded, so text order is numeric order) breaks ties: two rows of one transaction share `at`.
-  const ks = keyset({ exprs: AUDIT_SORTS[sort.key], desc: sort.desc }, "lpad(id::text, 20, '0')", afterKey(decodeCursor(input.cursor), sort, AUDIT_SORTS[sort.key].length), 5);
+  const ks = keyset(
+    { exprs: AUDIT_SORTS[sort.key], desc: sort.desc },
+    "lpad(id::text, 20, '0')",
+    afterKey(decodeCursor(input.cursor), sort, AUDIT_SORTS[sort.key].length),
+    5,
+  );
   const rows = await ctx.db.query<AuditRow>(
     `SELECT id, at::text AS at, actor_id, actor_label, action, entity, entity_id, before, after, reason, request_id, ${ks.select} FROM audit_log
       WHERE ($1::uuid IS NULL OR tenant_id = $1) AND ($2::text IS NULL OR entity = $2) AND ($3::text IS NULL OR entity_id = $3)

@@ -19,12 +19,33 @@ export async function ensureAdmin(db: Db, config: Config, log: { info(msg: strin
   await db.transaction(async (tx) => {
     // The admin belongs to the first tenant (the bundled dataset's); an empty database gets a "default" tenant.
     let tenantId = (await tx.query<{ id: string }>('SELECT id FROM tenants ORDER BY created_at, code LIMIT 1'))[0]?.id;
-    if (!tenantId) tenantId = (await tx.query<{ id: string }>(`INSERT INTO tenants (code, name) VALUES ('default', $1) RETURNING id`, [nfc('Mặc định')]))[0]?.id;
+    if (!tenantId)
+      tenantId = (
+        await tx.query<{ id: string }>(`INSERT INTO tenants (code, name) VALUES ('default', $1) RETURNING id`, [
+          nfc('Mặc định'),
+        ])
+      )[0]?.id;
     if (!tenantId) throw new Error('no tenant for the first admin');
-    const id = await insertUser(tx, { tenantId, email, displayName: 'Admin', passwordHash, agencyId: null, mustChangePassword: oneTime, roles: ['admin'] });
-    await writeAudit(tx, ctx, { tenantId, action: 'create', entity: 'user', entityId: id, after: { email, roles: ['admin'], mustChangePassword: oneTime }, reason: 'first start' });
+    const id = await insertUser(tx, {
+      tenantId,
+      email,
+      displayName: 'Admin',
+      passwordHash,
+      agencyId: null,
+      mustChangePassword: oneTime,
+      roles: ['admin'],
+    });
+    await writeAudit(tx, ctx, {
+      tenantId,
+      action: 'create',
+      entity: 'user',
+      entityId: id,
+      after: { email, roles: ['admin'], mustChangePassword: oneTime },
+      reason: 'first start',
+    });
   });
-  if (oneTime) log.info(`admin account created: ${email} with one-time password ${password} (change it at first login)`);
+  if (oneTime)
+    log.info(`admin account created: ${email} with one-time password ${password} (change it at first login)`);
   else log.info(`admin account created: ${email}`);
   return email;
 }

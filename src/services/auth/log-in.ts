@@ -1,7 +1,12 @@
 // Logs a user in: throttled per account and per address, argon2id check, a new session whose token the caller
 // puts in a cookie (only its hash is stored) and a CSRF token the client echoes on every write.
 import { ChitieuError, Unauthenticated } from '../../core/errors.ts';
-import { countLoginFailures, findUserByEmail, insertSession, recordLoginFailure } from '../../storage/repositories/users-repo.ts';
+import {
+  countLoginFailures,
+  findUserByEmail,
+  insertSession,
+  recordLoginFailure,
+} from '../../storage/repositories/users-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
@@ -12,7 +17,12 @@ export const SESSION_HOURS = 12;
 
 export class LoginThrottled extends ChitieuError {
   constructor(retryAfterSeconds: number) {
-    super('login_throttled', 'rate_limited', { vi: 'Đăng nhập sai quá nhiều lần; hãy thử lại sau', en: 'Too many failed logins; try again later' }, { details: { retryAfterSeconds } });
+    super(
+      'login_throttled',
+      'rate_limited',
+      { vi: 'Đăng nhập sai quá nhiều lần; hãy thử lại sau', en: 'Too many failed logins; try again later' },
+      { details: { retryAfterSeconds } },
+    );
   }
 }
 
@@ -38,8 +48,12 @@ export async function logIn({ ctx, input }: { ctx: ServiceContext; input: LogInI
   const since = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000);
   const keys = [`account:${email}`, ...(input.address ? [`address:${input.address}`] : [])];
   // Checked before the password, so a throttled attacker learns nothing even from a right guess.
-  if ((await countLoginFailures(ctx.db, keys[0] ?? '', since)) >= LOGIN_LIMITS.perAccount) throw new LoginThrottled(LOGIN_LIMITS.windowMinutes * 60);
-  if (input.address && (await countLoginFailures(ctx.db, `address:${input.address}`, since)) >= LOGIN_LIMITS.perAddress) {
+  if ((await countLoginFailures(ctx.db, keys[0] ?? '', since)) >= LOGIN_LIMITS.perAccount)
+    throw new LoginThrottled(LOGIN_LIMITS.windowMinutes * 60);
+  if (
+    input.address &&
+    (await countLoginFailures(ctx.db, `address:${input.address}`, since)) >= LOGIN_LIMITS.perAddress
+  ) {
     throw new LoginThrottled(LOGIN_LIMITS.windowMinutes * 60);
   }
   const user = await findUserByEmail(ctx.db, email);
@@ -53,14 +67,36 @@ export async function logIn({ ctx, input }: { ctx: ServiceContext; input: LogInI
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
   const idHash = sha256(token);
   await ctx.db.transaction(async (tx) => {
-    await insertSession(tx, { idHash, tenantId: user.tenant_id, userId: user.id, csrfToken, expiresAt, ip: input.address, userAgent: input.userAgent?.slice(0, 300) ?? null });
-    await writeAudit(tx, { ...ctx, actor: { kind: 'user', userId: user.id, label: user.email, tenantId: user.tenant_id, roles: [], agencyId: user.agency_id } }, {
+    await insertSession(tx, {
+      idHash,
       tenantId: user.tenant_id,
-      action: 'login',
-      entity: 'session',
-      entityId: idHash.slice(0, 16),
-      after: { address: input.address },
+      userId: user.id,
+      csrfToken,
+      expiresAt,
+      ip: input.address,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
     });
+    await writeAudit(
+      tx,
+      {
+        ...ctx,
+        actor: {
+          kind: 'user',
+          userId: user.id,
+          label: user.email,
+          tenantId: user.tenant_id,
+          roles: [],
+          agencyId: user.agency_id,
+        },
+      },
+      {
+        tenantId: user.tenant_id,
+        action: 'login',
+        entity: 'session',
+        entityId: idHash.slice(0, 16),
+        after: { address: input.address },
+      },
+    );
   });
   return { token, csrfToken, expiresAt, userId: user.id, mustChangePassword: user.must_change_password };
 }

@@ -10,7 +10,13 @@ export interface ResolvedSession {
   mustChangePassword: boolean;
 }
 
-export async function resolveSession({ ctx, input }: { ctx: ServiceContext; input: { token: string } }): Promise<ResolvedSession | null> {
+export async function resolveSession({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { token: string };
+}): Promise<ResolvedSession | null> {
   const sessionHash = sha256(input.token);
   const session = await findLiveSession(ctx.db, sessionHash, ctx.now());
   if (!session) return null;
@@ -18,7 +24,14 @@ export async function resolveSession({ ctx, input }: { ctx: ServiceContext; inpu
   if (!user) return null;
   const roles = user.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   return {
-    actor: { kind: 'user', userId: user.id, label: user.email, tenantId: user.tenant_id, roles, agencyId: user.agency_id },
+    actor: {
+      kind: 'user',
+      userId: user.id,
+      label: user.email,
+      tenantId: user.tenant_id,
+      roles,
+      agencyId: user.agency_id,
+    },
     sessionHash,
     csrfToken: session.csrf_token,
     mustChangePassword: user.must_change_password,

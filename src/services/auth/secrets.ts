@@ -33,4 +33,5 @@ export function sameSecret(a: string, b: string): boolean {
 }
 
 // Verified against when the account does not exist, so a wrong e-mail costs the same time as a wrong password.
-export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$aAaWI+5qa+AvsOXmj/n8QA$Wa48S6mIq2DJ5Iq4ooJB1m2FSmnsAhvtI+7OLw/o7TQ';
+export const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$aAaWI+5qa+AvsOXmj/n8QA$Wa48S6mIq2DJ5Iq4ooJB1m2FSmnsAhvtI+7OLw/o7TQ';

@@ -18,7 +18,15 @@ export interface NoteFile {
 export interface TenantFile {
   format: string;
   tenant: { code: string; name: string; unitCode: string };
-  units: { code: string; name: string; level: string; validFrom: string | null; validTo: string | null; note?: string; line?: number }[];
+  units: {
+    code: string;
+    name: string;
+    level: string;
+    validFrom: string | null;
+    validTo: string | null;
+    note?: string;
+    line?: number;
+  }[];
   lineage?: { from: string; to: string; event: string; date: string; document?: DocumentRef | null; line?: number }[];
   agencies?: { code: string; name: string; line?: number }[];
 }
@@ -69,7 +77,13 @@ export interface PlanFile {
     line?: number;
   };
   indicators?: IndicatorFile[];
-  breakthroughs?: { code: string; title: string; body?: string; line?: number; links?: { tasks?: string[]; projects?: string[]; indicators?: string[] } }[];
+  breakthroughs?: {
+    code: string;
+    title: string;
+    body?: string;
+    line?: number;
+    links?: { tasks?: string[]; projects?: string[]; indicators?: string[] };
+  }[];
   tasks?: { code: string; title: string; body?: string; line?: number }[];
   projects?: {
     list?: number;

@@ -11,14 +11,31 @@ import type { Dataset, DocumentRef, PlanFile, TenantFile } from './dataset-types
 
 export interface ImportReport {
   tenants: { code: string; created: boolean }[];
-  plans: { code: string; created: boolean; indicators: number; targets: number; observations: number; tasks: number; projects: number; breakthroughs: number }[];
+  plans: {
+    code: string;
+    created: boolean;
+    indicators: number;
+    targets: number;
+    observations: number;
+    tasks: number;
+    projects: number;
+    breakthroughs: number;
+  }[];
 }
 
 const nfc = (s: string): string => s.normalize('NFC');
 const prov = (line: number | undefined, extra: Record<string, unknown> = {}): string | null =>
   line === undefined ? null : JSON.stringify({ source: 'source/000_fcfbe4c97d396d0a.txt', line, ...extra });
 
-export async function importDataset({ ctx, input, onProgress }: { ctx: ServiceContext; input: Dataset; onProgress?: (done: number, total: number, label: string) => void }): Promise<ImportReport> {
+export async function importDataset({
+  ctx,
+  input,
+  onProgress,
+}: {
+  ctx: ServiceContext;
+  input: Dataset;
+  onProgress?: (done: number, total: number, label: string) => void;
+}): Promise<ImportReport> {
   if (ctx.actor.kind !== 'system' && !hasRole(ctx.actor, 'admin')) throw new Forbidden();
   const report: ImportReport = { tenants: [], plans: [] };
   const total = input.tenants.length + input.plans.length;
@@ -45,58 +62,80 @@ async function findTenantId(db: Queryable, code: string): Promise<string> {
   return row.id;
 }
 
-async function importTenant(tx: Queryable, ctx: ServiceContext, t: TenantFile): Promise<{ id: string; created: boolean }> {
+async function importTenant(
+  tx: Queryable,
+  ctx: ServiceContext,
+  t: TenantFile,
+): Promise<{ id: string; created: boolean }> {
   const existing = await tx.query<{ id: string }>('SELECT id FROM tenants WHERE code = $1', [t.tenant.code]);
   let tenantId = existing[0]?.id;
   const created = !tenantId;
   if (!tenantId) {
-    const rows = await tx.query<{ id: string }>('INSERT INTO tenants (code, name, unit_code) VALUES ($1, $2, $3) RETURNING id', [
-      t.tenant.code,
-      nfc(t.tenant.name),
-      t.tenant.unitCode,
-    ]);
+    const rows = await tx.query<{ id: string }>(
+      'INSERT INTO tenants (code, name, unit_code) VALUES ($1, $2, $3) RETURNING id',
+      [t.tenant.code, nfc(t.tenant.name), t.tenant.unitCode],
+    );
     tenantId = (rows[0] as { id: string }).id;
-    await writeAudit(tx, ctx, { tenantId, action: 'create', entity: 'tenant', entityId: tenantId, after: t.tenant, reason: 'dataset import' });
+    await writeAudit(tx, ctx, {
+      tenantId,
+      action: 'create',
+      entity: 'tenant',
+      entityId: tenantId,
+      after: t.tenant,
+      reason: 'dataset import',
+    });
   }
   await checkUnitRegistry(tx, tenantId, t);
   for (const u of t.units) {
-    const found = await tx.query('SELECT 1 FROM units WHERE tenant_id = $1 AND code = $2 AND valid_from IS NOT DISTINCT FROM $3', [tenantId, u.code, u.validFrom]);
+    const found = await tx.query(
+      'SELECT 1 FROM units WHERE tenant_id = $1 AND code = $2 AND valid_from IS NOT DISTINCT FROM $3',
+      [tenantId, u.code, u.validFrom],
+    );
     if (found.length > 0) continue;
     await tx.query(
       `INSERT INTO units (tenant_id, code, name, level, valid_from, valid_to, attributes, provenance) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-      [tenantId, u.code, nfc(u.name), u.level, u.validFrom, u.validTo, JSON.stringify(u.note ? { note: nfc(u.note) } : {}), prov(u.line)],
+      [
+        tenantId,
+        u.code,
+        nfc(u.name),
+        u.level,
+        u.validFrom,
+        u.validTo,
+        JSON.stringify(u.note ? { note: nfc(u.note) } : {}),
+        prov(u.line),
+      ],
     );
   }
   for (const l of t.lineage ?? []) {
     const from = await unitIdByCode(tx, tenantId, l.from, dayBefore(l.date));
     const to = await unitIdByCode(tx, tenantId, l.to, l.date);
-    const found = await tx.query('SELECT 1 FROM unit_lineage WHERE tenant_id=$1 AND from_unit_id=$2 AND to_unit_id=$3 AND event=$4', [tenantId, from, to, l.event]);
+    const found = await tx.query(
+      'SELECT 1 FROM unit_lineage WHERE tenant_id=$1 AND from_unit_id=$2 AND to_unit_id=$3 AND event=$4',
+      [tenantId, from, to, l.event],
+    );
     if (found.length > 0) continue;
     const docId = l.document ? await insertDocument(tx, tenantId, l.document) : null;
-    await tx.query('INSERT INTO unit_lineage (tenant_id, from_unit_id, to_unit_id, event, effective_on, document_id, provenance) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
-      tenantId,
-      from,
-      to,
-      l.event,
-      l.date,
-      docId,
-      prov(l.line),
-    ]);
+    await tx.query(
+      'INSERT INTO unit_lineage (tenant_id, from_unit_id, to_unit_id, event, effective_on, document_id, provenance) VALUES ($1,$2,$3,$4,$5,$6,$7)',
+      [tenantId, from, to, l.event, l.date, docId, prov(l.line)],
+    );
   }
   for (const a of t.agencies ?? []) {
-    await tx.query('INSERT INTO agencies (tenant_id, code, name, provenance) VALUES ($1,$2,$3,$4) ON CONFLICT (tenant_id, code) DO NOTHING', [
-      tenantId,
-      a.code,
-      nfc(a.name),
-      prov(a.line),
-    ]);
+    await tx.query(
+      'INSERT INTO agencies (tenant_id, code, name, provenance) VALUES ($1,$2,$3,$4) ON CONFLICT (tenant_id, code) DO NOTHING',
+      [tenantId, a.code, nfc(a.name), prov(a.line)],
+    );
   }
   return { id: tenantId, created };
 }
 
 /** A figure published as a bound ("< 3,5") or a range ("87-88"), or as an average of a span, keeps that form. */
 function qualifierOf(o: { bound?: unknown; range?: unknown; aggregate?: unknown }): string | null {
-  const q = { ...(o.bound ? { bound: o.bound } : {}), ...(o.range ? { range: o.range } : {}), ...(o.aggregate ? { aggregate: o.aggregate } : {}) };
+  const q = {
+    ...(o.bound ? { bound: o.bound } : {}),
+    ...(o.range ? { range: o.range } : {}),
+    ...(o.aggregate ? { aggregate: o.aggregate } : {}),
+  };
   return Object.keys(q).length > 0 ? JSON.stringify(q) : null;
 }
 
@@ -106,19 +145,39 @@ function qualifierOf(o: { bound?: unknown; range?: unknown; aggregate?: unknown 
  * start date is taken as held since before any code list.
  */
 async function checkUnitRegistry(tx: Queryable, tenantId: string, t: TenantFile): Promise<void> {
-  const stored = await tx.query<{ code: string; name: string; level: string; valid_from: string | null; valid_to: string | null }>(
-    'SELECT code, name, level, valid_from, valid_to FROM units WHERE tenant_id = $1',
-    [tenantId],
-  );
+  const stored = await tx.query<{
+    code: string;
+    name: string;
+    level: string;
+    valid_from: string | null;
+    valid_to: string | null;
+  }>('SELECT code, name, level, valid_from, valid_to FROM units WHERE tenant_id = $1', [tenantId]);
   const key = (code: string, from: string | null): string => `${code}/${from ?? ''}`;
   const seen = new Set(stored.map((u) => key(u.code, u.valid_from)));
   const records: UnitRecord[] = [
-    ...stored.map((u) => ({ code: u.code, name: u.name, level: u.level as UnitRecord['level'], validFrom: u.valid_from ?? EARLIEST, validTo: u.valid_to })),
+    ...stored.map((u) => ({
+      code: u.code,
+      name: u.name,
+      level: u.level as UnitRecord['level'],
+      validFrom: u.valid_from ?? EARLIEST,
+      validTo: u.valid_to,
+    })),
     ...t.units
       .filter((u) => !seen.has(key(u.code, u.validFrom)))
-      .map((u) => ({ code: u.code, name: u.name, level: u.level as UnitRecord['level'], validFrom: u.validFrom ?? EARLIEST, validTo: u.validTo })),
+      .map((u) => ({
+        code: u.code,
+        name: u.name,
+        level: u.level as UnitRecord['level'],
+        validFrom: u.validFrom ?? EARLIEST,
+        validTo: u.validTo,
+      })),
   ];
-  const lineage: LineageEvent[] = (t.lineage ?? []).map((l) => ({ event: l.event as LineageEvent['event'], from: l.from, to: l.to, date: l.date }));
+  const lineage: LineageEvent[] = (t.lineage ?? []).map((l) => ({
+    event: l.event as LineageEvent['event'],
+    from: l.from,
+    to: l.to,
+    date: l.date,
+  }));
   validateRegistry(records, lineage);
 }
 
@@ -137,36 +196,76 @@ async function unitIdByCode(tx: Queryable, tenantId: string, code: string, date:
      ORDER BY valid_from DESC NULLS LAST LIMIT 1`,
     [tenantId, code, date],
   );
-  const row = rows[0] ?? (await tx.query<{ id: string }>('SELECT id FROM units WHERE tenant_id = $1 AND code = $2 ORDER BY valid_from DESC NULLS LAST LIMIT 1', [tenantId, code]))[0];
+  const row =
+    rows[0] ??
+    (
+      await tx.query<{ id: string }>(
+        'SELECT id FROM units WHERE tenant_id = $1 AND code = $2 ORDER BY valid_from DESC NULLS LAST LIMIT 1',
+        [tenantId, code],
+      )
+    )[0];
   if (!row) throw new Error(`dataset refers to unit code ${code}, which the tenant file does not define`);
   return row.id;
 }
 
 async function insertDocument(tx: Queryable, tenantId: string, d: DocumentRef): Promise<string> {
-  const rows = await tx.query<{ id: string }>('INSERT INTO documents (tenant_id, kind, number, issued_on, issuer, title) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id', [
-    tenantId,
-    d.kind,
-    d.number ?? null,
-    d.date ?? null,
-    d.issuer ? nfc(d.issuer) : null,
-    nfc(d.title ?? d.issuer ?? d.kind),
-  ]);
+  const rows = await tx.query<{ id: string }>(
+    'INSERT INTO documents (tenant_id, kind, number, issued_on, issuer, title) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id',
+    [
+      tenantId,
+      d.kind,
+      d.number ?? null,
+      d.date ?? null,
+      d.issuer ? nfc(d.issuer) : null,
+      nfc(d.title ?? d.issuer ?? d.kind),
+    ],
+  );
   return (rows[0] as { id: string }).id;
 }
 
-async function importPlan(tx: Queryable, ctx: ServiceContext, tenantId: string, f: PlanFile): Promise<ImportReport['plans'][number]> {
-  const counts = { code: f.plan.id, created: false, indicators: 0, targets: 0, observations: 0, tasks: 0, projects: 0, breakthroughs: 0 };
+async function importPlan(
+  tx: Queryable,
+  ctx: ServiceContext,
+  tenantId: string,
+  f: PlanFile,
+): Promise<ImportReport['plans'][number]> {
+  const counts = {
+    code: f.plan.id,
+    created: false,
+    indicators: 0,
+    targets: 0,
+    observations: 0,
+    tasks: 0,
+    projects: 0,
+    breakthroughs: 0,
+  };
   const existing = await tx.query('SELECT 1 FROM plans WHERE tenant_id = $1 AND code = $2', [tenantId, f.plan.id]);
   if (existing.length > 0) return counts;
   counts.created = true;
   const refDate = `${f.plan.term.firstYear}-01-01`;
   const unitId = await unitIdByCode(tx, tenantId, f.plan.unitCode, refDate);
-  const docId = f.plan.document ? await insertDocument(tx, tenantId, { ...f.plan.document, title: f.plan.document.title ?? f.plan.name }) : null;
-  const settings = { display: { exceededAs: f.plan.display?.exceededAs ?? 'exceeded' }, progressMethod: f.plan.progressMethod ?? 'chitieu_default' };
+  const docId = f.plan.document
+    ? await insertDocument(tx, tenantId, { ...f.plan.document, title: f.plan.document.title ?? f.plan.name })
+    : null;
+  const settings = {
+    display: { exceededAs: f.plan.display?.exceededAs ?? 'exceeded' },
+    progressMethod: f.plan.progressMethod ?? 'chitieu_default',
+  };
   const planRows = await tx.query<{ id: string }>(
     `INSERT INTO plans (tenant_id, code, name, description, unit_id, first_year, last_year, document_id, settings, provenance)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
-    [tenantId, f.plan.id, nfc(f.plan.name), f.plan.description ? nfc(f.plan.description) : null, unitId, f.plan.term.firstYear, f.plan.term.lastYear, docId, JSON.stringify(settings), prov(f.plan.line)],
+    [
+      tenantId,
+      f.plan.id,
+      nfc(f.plan.name),
+      f.plan.description ? nfc(f.plan.description) : null,
+      unitId,
+      f.plan.term.firstYear,
+      f.plan.term.lastYear,
+      docId,
+      JSON.stringify(settings),
+      prov(f.plan.line),
+    ],
   );
   const planId = (planRows[0] as { id: string }).id;
 
@@ -180,8 +279,20 @@ async function importPlan(tx: Queryable, ctx: ServiceContext, tenantId: string, 
          aggregation_over_units, aggregation_over_time, composite_rule, sort_order, provenance)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
       [
-        tenantId, planId, parentId, ind.code, nfc(ind.name), nfc(ind.unit ?? ''), ind.group ?? null, direction, ind.measure ?? 'level',
-        ind.priceBasis ?? 'none', ind.aggregation?.overUnits ?? 'sum', ind.aggregation?.overTime ?? 'last', ind.compositeRule ?? null, order++,
+        tenantId,
+        planId,
+        parentId,
+        ind.code,
+        nfc(ind.name),
+        nfc(ind.unit ?? ''),
+        ind.group ?? null,
+        direction,
+        ind.measure ?? 'level',
+        ind.priceBasis ?? 'none',
+        ind.aggregation?.overUnits ?? 'sum',
+        ind.aggregation?.overTime ?? 'last',
+        ind.compositeRule ?? null,
+        order++,
         prov(ind.line, ind.reportedVerdict ? { reportedVerdict: ind.reportedVerdict } : {}),
       ],
     );
@@ -194,7 +305,20 @@ async function importPlan(tx: Queryable, ctx: ServiceContext, tenantId: string, 
       await tx.query(
         `INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, document_id, kind, spec, text, first_year, last_year, sort_order, provenance)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-        [tenantId, planId, indicatorId, unitId, tDoc, t.spec.kind, JSON.stringify(t.spec), nfc(t.text), t.spec.term.firstYear, t.spec.term.lastYear, tOrder++, prov(t.line)],
+        [
+          tenantId,
+          planId,
+          indicatorId,
+          unitId,
+          tDoc,
+          t.spec.kind,
+          JSON.stringify(t.spec),
+          nfc(t.text),
+          t.spec.term.firstYear,
+          t.spec.term.lastYear,
+          tOrder++,
+          prov(t.line),
+        ],
       );
       counts.targets++;
     }
@@ -205,29 +329,52 @@ async function importPlan(tx: Queryable, ctx: ServiceContext, tenantId: string, 
         [tenantId, indicatorId, unitId, o.period],
       );
       const obsId = (obs[0] as { id: string }).id;
-      const seqRows = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM observation_versions WHERE observation_id = $1', [obsId]);
+      const seqRows = await tx.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM observation_versions WHERE observation_id = $1',
+        [obsId],
+      );
       // Figures printed in the source document are published figures: they enter approved, with the document as source.
       await tx.query(
         `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_qualifier, value_text, status, measure, price_basis, source_text,
            workflow_state, reason, approved_at, provenance)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,'approved','dataset import', now(), $11)`,
         [
-          tenantId, obsId, (seqRows[0]?.n ?? 0) + 1, o.value ?? null, qualifierOf(o), o.text ? nfc(o.text) : null, o.status,
-          o.measure ?? ind.measure ?? 'level', o.priceBasis ?? ind.priceBasis ?? 'none', f.plan.name, prov(o.line, o.asOf ? { asOf: o.asOf } : {}),
+          tenantId,
+          obsId,
+          (seqRows[0]?.n ?? 0) + 1,
+          o.value ?? null,
+          qualifierOf(o),
+          o.text ? nfc(o.text) : null,
+          o.status,
+          o.measure ?? ind.measure ?? 'level',
+          o.priceBasis ?? ind.priceBasis ?? 'none',
+          f.plan.name,
+          prov(o.line, o.asOf ? { asOf: o.asOf } : {}),
         ],
       );
       counts.observations++;
     }
     for (const n of ind.notes ?? []) {
-      await tx.query('INSERT INTO quality_notes (tenant_id, entity, entity_id, kind, text, provenance) VALUES ($1,$2,$3,$4,$5,$6)', [
-        tenantId, 'indicator', indicatorId, n.kind ?? 'data_quality', nfc(n.text), JSON.stringify({ lines: n.lines ?? [] }),
-      ]);
+      await tx.query(
+        'INSERT INTO quality_notes (tenant_id, entity, entity_id, kind, text, provenance) VALUES ($1,$2,$3,$4,$5,$6)',
+        [
+          tenantId,
+          'indicator',
+          indicatorId,
+          n.kind ?? 'data_quality',
+          nfc(n.text),
+          JSON.stringify({ lines: n.lines ?? [] }),
+        ],
+      );
     }
   }
   // Sub-indicators listed before their parent: link them in a second pass.
   for (const ind of f.indicators ?? []) {
     if (ind.parent && indicatorIds.has(ind.parent)) {
-      await tx.query('UPDATE indicators SET parent_id = $1 WHERE id = $2 AND parent_id IS NULL', [indicatorIds.get(ind.parent), indicatorIds.get(ind.code)]);
+      await tx.query('UPDATE indicators SET parent_id = $1 WHERE id = $2 AND parent_id IS NULL', [
+        indicatorIds.get(ind.parent),
+        indicatorIds.get(ind.code),
+      ]);
     }
   }
 
@@ -251,8 +398,17 @@ async function importPlan(tx: Queryable, ctx: ServiceContext, tenantId: string, 
     const rows = await tx.query<{ id: string }>(
       `INSERT INTO projects (tenant_id, plan_id, list_no, code, title, role, capital_source, budget_amount, provenance)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
-      [tenantId, planId, p.list ?? null, code, nfc(p.name), p.role ?? 'lead', p.capitalSource ? nfc(p.capitalSource) : null,
-        p.investment && /^-?\d+(\.\d+)?$/.test(p.investment) ? p.investment : null, prov(p.line)],
+      [
+        tenantId,
+        planId,
+        p.list ?? null,
+        code,
+        nfc(p.name),
+        p.role ?? 'lead',
+        p.capitalSource ? nfc(p.capitalSource) : null,
+        p.investment && /^-?\d+(\.\d+)?$/.test(p.investment) ? p.investment : null,
+        prov(p.line),
+      ],
     );
     projectIds.set(code, (rows[0] as { id: string }).id);
     counts.projects++;
@@ -274,17 +430,33 @@ async function importPlan(tx: Queryable, ctx: ServiceContext, tenantId: string, 
     for (const [entity, codes, ids] of links) {
       for (const c of codes ?? []) {
         const id = ids.get(c);
-        if (id) await tx.query('INSERT INTO breakthrough_links (tenant_id, breakthrough_id, entity, entity_id) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING', [tenantId, bId, entity, id]);
+        if (id)
+          await tx.query(
+            'INSERT INTO breakthrough_links (tenant_id, breakthrough_id, entity, entity_id) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING',
+            [tenantId, bId, entity, id],
+          );
       }
     }
   }
   for (const n of f.notes ?? []) {
-    await tx.query('INSERT INTO quality_notes (tenant_id, entity, entity_id, kind, text, provenance) VALUES ($1,$2,$3,$4,$5,$6)', [
-      tenantId, 'plan', planId, n.kind ?? 'data_quality', nfc(n.text), JSON.stringify({ lines: n.lines ?? [] }),
-    ]);
+    await tx.query(
+      'INSERT INTO quality_notes (tenant_id, entity, entity_id, kind, text, provenance) VALUES ($1,$2,$3,$4,$5,$6)',
+      [tenantId, 'plan', planId, n.kind ?? 'data_quality', nfc(n.text), JSON.stringify({ lines: n.lines ?? [] })],
+    );
   }
-  await writeAudit(tx, ctx, { tenantId, action: 'import', entity: 'plan', entityId: planId, after: counts, reason: 'dataset import' });
+  await writeAudit(tx, ctx, {
+    tenantId,
+    action: 'import',
+    entity: 'plan',
+    entityId: planId,
+    after: counts,
+    reason: 'dataset import',
+  });
   // The first stored evaluations: the baseline that later vintages are compared with.
-  await recomputeEvaluations(tx, ctx, { plan: { id: planId, tenant_id: tenantId, settings }, indicatorIds: null, causeVersionId: null });
+  await recomputeEvaluations(tx, ctx, {
+    plan: { id: planId, tenant_id: tenantId, settings },
+    indicatorIds: null,
+    causeVersionId: null,
+  });
   return counts;
 }

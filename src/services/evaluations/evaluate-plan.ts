@@ -37,32 +37,58 @@ function checkDate(value: string | undefined, field: string): void {
   }
 }
 
-export async function evaluatePlan({ ctx, input }: { ctx: ServiceContext; input: EvaluatePlanInput }): Promise<PlanEvaluationView> {
+export async function evaluatePlan({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: EvaluatePlanInput;
+}): Promise<PlanEvaluationView> {
   checkDate(input.asOf, 'asOf');
   checkDate(input.publishedOn, 'publishedOn');
   // The public and readers without a role see evaluations on approved figures only.
   const dataBasis = input.dataBasis ?? 'approved';
   if (dataBasis === 'all' && ctx.actor.kind === 'public') {
-    throw new ValidationError({ vi: 'Công chúng chỉ xem được số liệu đã phê duyệt', en: 'The public sees approved figures only' }, [{ path: 'dataBasis', reason: { vi: 'không được phép', en: 'not allowed' } }]);
+    throw new ValidationError(
+      { vi: 'Công chúng chỉ xem được số liệu đã phê duyệt', en: 'The public sees approved figures only' },
+      [{ path: 'dataBasis', reason: { vi: 'không được phép', en: 'not allowed' } }],
+    );
   }
   if (dataBasis === 'all' && ctx.actor.kind === 'user' && !DRAFT_READERS.some((r) => hasRole(ctx.actor, r))) {
-    throw new ValidationError({ vi: 'Bạn chỉ xem được số liệu đã phê duyệt', en: 'You may see approved figures only' }, [{ path: 'dataBasis', reason: { vi: 'không được phép', en: 'not allowed' } }]);
+    throw new ValidationError(
+      { vi: 'Bạn chỉ xem được số liệu đã phê duyệt', en: 'You may see approved figures only' },
+      [{ path: 'dataBasis', reason: { vi: 'không được phép', en: 'not allowed' } }],
+    );
   }
   const plan = await findPlanByCode(ctx.db, ctx.actor.tenantId, input.planCode);
   if (!plan) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
   const asOf = input.asOf ?? ctx.now().toISOString().slice(0, 10);
   const [year, month] = asOf.split('-').map(Number) as [number, number];
-  const { rows, exceededAs } = await runEvaluations(ctx.db, plan, { dataBasis, publishedOn: input.publishedOn ?? null, asOf: { year, month } });
+  const { rows, exceededAs } = await runEvaluations(ctx.db, plan, {
+    dataBasis,
+    publishedOn: input.publishedOn ?? null,
+    asOf: { year, month },
+  });
   const judged = (phase: 'final' | 'in_term') =>
-    rows.flatMap((r) => (r.status !== null && r.phase === phase ? [{ status: r.status, restsOnEstimate: r.actual.estimate }] : []));
+    rows.flatMap((r) =>
+      r.status !== null && r.phase === phase ? [{ status: r.status, restsOnEstimate: r.actual.estimate }] : [],
+    );
   const finals = judged('final');
   const inTerm = judged('in_term');
   const line = (locale: 'vi' | 'en'): string =>
-    [finals.length > 0 ? summarize(finals, { exceededAs, locale, kind: 'final' }).line : null, inTerm.length > 0 ? summarize(inTerm, { exceededAs, locale, kind: 'in_term' }).line : null]
+    [
+      finals.length > 0 ? summarize(finals, { exceededAs, locale, kind: 'final' }).line : null,
+      inTerm.length > 0 ? summarize(inTerm, { exceededAs, locale, kind: 'in_term' }).line : null,
+    ]
       .filter((x): x is string => x !== null)
       .join('; ');
   return {
-    plan: { code: plan.code, name: plan.name, term: { firstYear: plan.first_year, lastYear: plan.last_year }, exceededAs },
+    plan: {
+      code: plan.code,
+      name: plan.name,
+      term: { firstYear: plan.first_year, lastYear: plan.last_year },
+      exceededAs,
+    },
     asOf,
     dataBasis,
     publishedOn: input.publishedOn ?? null,

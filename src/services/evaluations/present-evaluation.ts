@@ -28,7 +28,14 @@ export interface EvaluationRow {
   targetId: string;
   indicator: { code: string; name: string; unit: string; parent: string | null };
   target: { kind: string; text: string; line: number | null; document: TargetInputRow['document'] };
-  actual: { value: string | null; text: string | null; period: string | null; basis: { code: string; label: string } | null; method: string | null; estimate: boolean };
+  actual: {
+    value: string | null;
+    text: string | null;
+    period: string | null;
+    basis: { code: string; label: string } | null;
+    method: string | null;
+    estimate: boolean;
+  };
   inputs: VintageView[];
   status: Evaluation['status'] | null;
   phase: Evaluation['phase'] | null;
@@ -83,23 +90,35 @@ export interface Presentation {
   vocabulary: Vocabulary;
 }
 
-export function presentEvaluation(t: TargetInputRow, inputs: VersionInputRow[], e: Evaluation, p: Presentation): EvaluationRow {
+export function presentEvaluation(
+  t: TargetInputRow,
+  inputs: VersionInputRow[],
+  e: Evaluation,
+  p: Presentation,
+): EvaluationRow {
   const { exceededAs } = p;
-  const basis = t.price_basis && t.price_basis !== 'none' ? { code: t.price_basis, label: priceBasisLabel(t.price_basis as PriceBasis) } : null;
+  const basis =
+    t.price_basis && t.price_basis !== 'none'
+      ? { code: t.price_basis, label: priceBasisLabel(t.price_basis as PriceBasis) }
+      : null;
   const estimate = e.actual.anyEstimate;
   const used = new Set(e.actual.restsOn.map((r) => r.vintageId));
   const reported = t.indicator_provenance?.reportedVerdict ?? null;
   // The period an evaluation answers to: its single input's period, else the whole term.
   const term = (t.spec as { term: { firstYear: number; lastYear: number } }).term;
   const single = e.actual.restsOn.length === 1 ? e.actual.restsOn[0]?.period : undefined;
-  const periodCode = single ?? (term.firstYear === term.lastYear ? String(term.firstYear) : `${term.firstYear}-${term.lastYear}`);
+  const periodCode =
+    single ?? (term.firstYear === term.lastYear ? String(term.firstYear) : `${term.firstYear}-${term.lastYear}`);
   return {
     targetId: t.target_id,
     indicator: { code: t.indicator_code, name: t.indicator_name, unit: t.unit_of_measure, parent: t.parent_code },
     target: { kind: t.kind, text: t.text, line: t.target_provenance?.line ?? null, document: t.document },
     actual: {
       value: e.actual.value,
-      text: e.actual.value === null ? null : `${formatNumber(e.actual.value)}${t.unit_of_measure ? ` ${t.unit_of_measure}` : ''}${estimate ? ' (ước)' : ''}`,
+      text:
+        e.actual.value === null
+          ? null
+          : `${formatNumber(e.actual.value)}${t.unit_of_measure ? ` ${t.unit_of_measure}` : ''}${estimate ? ' (ước)' : ''}`,
       period: e.actual.period,
       basis,
       method: e.actual.method,
@@ -109,7 +128,10 @@ export function presentEvaluation(t: TargetInputRow, inputs: VersionInputRow[], 
     status: e.status,
     phase: e.phase,
     decided: e.decided ?? null,
-    displayStatus: { vi: wordFor(e.status, { exceededAs, restsOnEstimate: estimate, vocabulary: p.vocabulary }), en: wordFor(e.status, { exceededAs, restsOnEstimate: estimate, locale: 'en' }) },
+    displayStatus: {
+      vi: wordFor(e.status, { exceededAs, restsOnEstimate: estimate, vocabulary: p.vocabulary }),
+      en: wordFor(e.status, { exceededAs, restsOnEstimate: estimate, locale: 'en' }),
+    },
     achievement: e.achievement,
     required: e.required,
     projection: e.projection,
@@ -123,7 +145,12 @@ export function presentEvaluation(t: TargetInputRow, inputs: VersionInputRow[], 
   };
 }
 
-export function presentFailure(t: TargetInputRow, inputs: VersionInputRow[], code: string, messages: { vi: string; en: string }): EvaluationRow {
+export function presentFailure(
+  t: TargetInputRow,
+  inputs: VersionInputRow[],
+  code: string,
+  messages: { vi: string; en: string },
+): EvaluationRow {
   const reported = t.indicator_provenance?.reportedVerdict ?? null;
   return {
     targetId: t.target_id,
@@ -153,7 +180,12 @@ export function presentFailure(t: TargetInputRow, inputs: VersionInputRow[], cod
  * they all give one verdict, that verdict stands (with the interval as the actual); otherwise the row says the
  * published figure cannot decide it.
  */
-export function presentInterval(t: TargetInputRow, inputs: VersionInputRow[], j: Judgement, p: Presentation): EvaluationRow {
+export function presentInterval(
+  t: TargetInputRow,
+  inputs: VersionInputRow[],
+  j: Judgement,
+  p: Presentation,
+): EvaluationRow {
   const interval = j.actual ?? '';
   // The source's own wording of the interval ("< 3,5") for the Vietnamese text.
   const written = inputs.find((v) => v.value === null)?.value_text ?? interval;
@@ -172,7 +204,13 @@ export function presentInterval(t: TargetInputRow, inputs: VersionInputRow[], j:
   return {
     ...row,
     inputs: inputs.map(presentVintage),
-    actual: { ...row.actual, value: null, text: `${written}${estimate ? ' (ước)' : ''}`, method: 'published_interval', estimate },
+    actual: {
+      ...row.actual,
+      value: null,
+      text: `${written}${estimate ? ' (ước)' : ''}`,
+      method: 'published_interval',
+      estimate,
+    },
     displayStatus: {
       vi: wordFor(j.status, { exceededAs: p.exceededAs, restsOnEstimate: estimate, vocabulary: p.vocabulary }),
       en: wordFor(j.status, { exceededAs: p.exceededAs, restsOnEstimate: estimate, locale: 'en' }),

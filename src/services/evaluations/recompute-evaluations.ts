@@ -23,7 +23,8 @@ interface StoredEvaluation {
   result: EvaluationRow;
 }
 
-const vintagesOf = (r: EvaluationRow): string[] => r.inputs.map((v) => `${v.period}: ${v.value ?? v.text ?? ''} (${v.status}${v.label ? `, ${v.label}` : ''})`);
+const vintagesOf = (r: EvaluationRow): string[] =>
+  r.inputs.map((v) => `${v.period}: ${v.value ?? v.text ?? ''} (${v.status}${v.label ? `, ${v.label}` : ''})`);
 
 export async function recomputeEvaluations(
   tx: Queryable,
@@ -32,7 +33,12 @@ export async function recomputeEvaluations(
 ): Promise<EvaluationChange[]> {
   const now = ctx.now();
   const asOf = { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 };
-  const { rows: all } = await runEvaluations(tx, input.plan, { dataBasis: 'approved', publishedOn: null, asOf, indicatorIds: input.indicatorIds });
+  const { rows: all } = await runEvaluations(tx, input.plan, {
+    dataBasis: 'approved',
+    publishedOn: null,
+    asOf,
+    indicatorIds: input.indicatorIds,
+  });
   // Snapshots are kept per stored target; composite rows are recomputed from their children on read.
   const rows = all.filter((r) => r.composite !== true);
   if (rows.length === 0) return [];
@@ -69,18 +75,45 @@ export async function recomputeEvaluations(
     await tx.query(
       `INSERT INTO evaluation_changes (tenant_id, target_id, before_evaluation_id, after_evaluation_id, old_status, new_status, old_value, new_value, cause_version_id)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-      [input.plan.tenant_id, row.targetId, prev.id, newId, prev.status, status, prev.actual_value, row.actual.value, input.causeVersionId],
+      [
+        input.plan.tenant_id,
+        row.targetId,
+        prev.id,
+        newId,
+        prev.status,
+        status,
+        prev.actual_value,
+        row.actual.value,
+        input.causeVersionId,
+      ],
     );
     changes.push({
       targetId: row.targetId,
       indicator: { code: row.indicator.code, name: row.indicator.name },
       target: row.target.text,
-      before: { status: prev.status, value: prev.actual_value, word: prev.result.displayStatus?.vi ?? null, vintages: vintagesOf(prev.result) },
-      after: { status: row.status, value: row.actual.value, word: row.displayStatus?.vi ?? null, vintages: vintagesOf(row) },
+      before: {
+        status: prev.status,
+        value: prev.actual_value,
+        word: prev.result.displayStatus?.vi ?? null,
+        vintages: vintagesOf(prev.result),
+      },
+      after: {
+        status: row.status,
+        value: row.actual.value,
+        word: row.displayStatus?.vi ?? null,
+        vintages: vintagesOf(row),
+      },
     });
   }
   if (changes.length > 0) {
-    await writeAudit(tx, ctx, { tenantId: input.plan.tenant_id, action: 'recompute', entity: 'evaluation', entityId: null, after: changes, reason: 'inputs changed' });
+    await writeAudit(tx, ctx, {
+      tenantId: input.plan.tenant_id,
+      action: 'recompute',
+      entity: 'evaluation',
+      entityId: null,
+      after: changes,
+      reason: 'inputs changed',
+    });
   }
   return changes;
 }

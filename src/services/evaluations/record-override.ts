@@ -16,14 +16,34 @@ export interface RecordOverrideInput {
   reason: string;
 }
 
-export async function recordOverride({ ctx, input }: { ctx: ServiceContext; input: RecordOverrideInput }): Promise<{ overrideId: string }> {
+export async function recordOverride({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: RecordOverrideInput;
+}): Promise<{ overrideId: string }> {
   // The system actor (CLI) holds the admin role, so the policy lets it through too.
   authorize(ctx.actor, 'evaluation.override');
   const issues = [];
-  if (!STATUSES.includes(input.status)) issues.push({ path: 'status', reason: { vi: `phải là một trong ${STATUSES.join(', ')}`, en: `must be one of ${STATUSES.join(', ')}` } });
-  if (!input.reason?.trim() || input.reason.length > 1000) issues.push({ path: 'reason', reason: { vi: 'cần nêu lý do (tối đa 1000 ký tự)', en: 'a reason is required (at most 1000 characters)' } });
+  if (!STATUSES.includes(input.status))
+    issues.push({
+      path: 'status',
+      reason: { vi: `phải là một trong ${STATUSES.join(', ')}`, en: `must be one of ${STATUSES.join(', ')}` },
+    });
+  if (!input.reason?.trim() || input.reason.length > 1000)
+    issues.push({
+      path: 'reason',
+      reason: { vi: 'cần nêu lý do (tối đa 1000 ký tự)', en: 'a reason is required (at most 1000 characters)' },
+    });
   if (issues.length > 0) {
-    throw new ValidationError({ vi: `Điều chỉnh không hợp lệ: ${issues.map((i) => `${i.path}: ${i.reason.vi}`).join('; ')}`, en: `Invalid override: ${issues.map((i) => `${i.path}: ${i.reason.en}`).join('; ')}` }, issues);
+    throw new ValidationError(
+      {
+        vi: `Điều chỉnh không hợp lệ: ${issues.map((i) => `${i.path}: ${i.reason.vi}`).join('; ')}`,
+        en: `Invalid override: ${issues.map((i) => `${i.path}: ${i.reason.en}`).join('; ')}`,
+      },
+      issues,
+    );
   }
   const plan = await findPlanByCode(ctx.db, ctx.actor.kind === 'user' ? ctx.actor.tenantId : null, input.planCode);
   if (!plan) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
@@ -33,14 +53,30 @@ export async function recordOverride({ ctx, input }: { ctx: ServiceContext; inpu
       [plan.tenant_id, plan.id, input.indicatorCode],
     );
     const target = targets[0];
-    if (!target) throw new NotFound({ vi: `mục tiêu của chỉ tiêu "${input.indicatorCode}"`, en: `Target of indicator "${input.indicatorCode}"` });
-    const revoked = await tx.query('UPDATE evaluation_overrides SET revoked_at = now() WHERE tenant_id = $1 AND target_id = $2 AND revoked_at IS NULL RETURNING id, status, reason', [plan.tenant_id, target.id]);
+    if (!target)
+      throw new NotFound({
+        vi: `mục tiêu của chỉ tiêu "${input.indicatorCode}"`,
+        en: `Target of indicator "${input.indicatorCode}"`,
+      });
+    const revoked = await tx.query(
+      'UPDATE evaluation_overrides SET revoked_at = now() WHERE tenant_id = $1 AND target_id = $2 AND revoked_at IS NULL RETURNING id, status, reason',
+      [plan.tenant_id, target.id],
+    );
     const row = (
-      await tx.query<{ id: string }>('INSERT INTO evaluation_overrides (tenant_id, target_id, status, reason, created_by) VALUES ($1,$2,$3,$4,$5) RETURNING id', [
-        plan.tenant_id, target.id, input.status, input.reason.normalize('NFC'), ctx.actor.userId,
-      ])
+      await tx.query<{ id: string }>(
+        'INSERT INTO evaluation_overrides (tenant_id, target_id, status, reason, created_by) VALUES ($1,$2,$3,$4,$5) RETURNING id',
+        [plan.tenant_id, target.id, input.status, input.reason.normalize('NFC'), ctx.actor.userId],
+      )
     )[0] as { id: string };
-    await writeAudit(tx, ctx, { tenantId: plan.tenant_id, action: 'override', entity: 'target', entityId: target.id, before: revoked[0] ?? null, after: { status: input.status }, reason: input.reason });
+    await writeAudit(tx, ctx, {
+      tenantId: plan.tenant_id,
+      action: 'override',
+      entity: 'target',
+      entityId: target.id,
+      before: revoked[0] ?? null,
+      after: { status: input.status },
+      reason: input.reason,
+    });
     return { overrideId: row.id };
   });
 }

@@ -3,7 +3,11 @@
 // the "as published on" reproduction, so the three can never disagree.
 import { evaluate, evaluateComposite, type Evaluation } from '../../core/evaluation/index.ts';
 import { isChitieuError } from '../../core/errors.ts';
-import { DEFAULT_REPORTING_RULES, withReportingOverrides, type ReportingRules } from '../../core/legal/reporting-rules.ts';
+import {
+  DEFAULT_REPORTING_RULES,
+  withReportingOverrides,
+  type ReportingRules,
+} from '../../core/legal/reporting-rules.ts';
 import { VI_OFFICIAL, VOCABULARIES, type Vocabulary } from '../../core/wording/index.ts';
 import type { ObservationInput, PriceBasis, TargetSpec } from '../../core/targets/target.ts';
 import type { Queryable } from '../../storage/db.ts';
@@ -18,7 +22,13 @@ import {
 } from '../../storage/repositories/evaluation-inputs-repo.ts';
 import { loadChildUnits, type ChildUnitRow } from '../../storage/repositories/unit-counts-repo.ts';
 import { judgeTarget, type ReportedObservation } from '../../core/reporting/compare-with-reported.ts';
-import { presentEvaluation, presentFailure, presentInterval, type EvaluationRow, type Presentation } from './present-evaluation.ts';
+import {
+  presentEvaluation,
+  presentFailure,
+  presentInterval,
+  type EvaluationRow,
+  type Presentation,
+} from './present-evaluation.ts';
 import { shareObservation, unitShares } from './units-meeting.ts';
 
 export interface PlanRef {
@@ -31,7 +41,9 @@ export interface PlanRef {
 /** The tenant's reporting regime: NĐ 09/2019's by default, with the tenant's own parameters where it set them. */
 export function reportingRulesOf(plan: PlanRef): ReportingRules {
   const overrides = plan.tenant_settings?.reportingRules;
-  return overrides && typeof overrides === 'object' ? withReportingOverrides(DEFAULT_REPORTING_RULES, overrides as Partial<ReportingRules>) : DEFAULT_REPORTING_RULES;
+  return overrides && typeof overrides === 'object'
+    ? withReportingOverrides(DEFAULT_REPORTING_RULES, overrides as Partial<ReportingRules>)
+    : DEFAULT_REPORTING_RULES;
 }
 
 /** The words a plan prints: its configured vocabulary (e.g. estimates as "Đạt (ước)"), else the official default. */
@@ -75,10 +87,15 @@ async function compositeRows(
   const depth = (code: string): number => code.split('.').length;
   for (const p of [...parents].sort((a, b) => depth(b.indicator_code) - depth(a.indicator_code))) {
     if (byCode.has(p.indicator_code)) continue;
-    const children = [...byCode.entries()].filter(([, v]) => v.target.parent_code === p.indicator_code).map(([, v]) => v);
+    const children = [...byCode.entries()]
+      .filter(([, v]) => v.target.parent_code === p.indicator_code)
+      .map(([, v]) => v);
     if (children.length === 0) continue;
     const first = children[0] as { target: TargetInputRow };
-    const e = evaluateComposite('all_children_met', children.map((c) => c.evaluation));
+    const e = evaluateComposite(
+      'all_children_met',
+      children.map((c) => c.evaluation),
+    );
     const synthetic: TargetInputRow = {
       ...first.target,
       target_id: `composite:${p.indicator_id}`,
@@ -145,7 +162,10 @@ export function exceededAsOf(plan: PlanRef): 'exceeded' | 'met' {
 export async function runEvaluations(db: Queryable, plan: PlanRef, opts: RunOptions): Promise<RunResult> {
   const targets = await loadPlanTargets(db, plan.tenant_id, plan.id, opts.indicatorIds ?? null);
   const indicatorIds = [...new Set(targets.map((t) => t.indicator_id))];
-  const versions = await loadChosenVersions(db, plan.tenant_id, indicatorIds, { approvedOnly: opts.dataBasis === 'approved', publishedOn: opts.publishedOn });
+  const versions = await loadChosenVersions(db, plan.tenant_id, indicatorIds, {
+    approvedOnly: opts.dataBasis === 'approved',
+    publishedOn: opts.publishedOn,
+  });
   const byIndicatorUnit = new Map<string, VersionInputRow[]>();
   for (const v of versions) {
     const key = `${v.indicator_id}/${v.unit_id}`;
@@ -153,13 +173,18 @@ export async function runEvaluations(db: Queryable, plan: PlanRef, opts: RunOpti
     list.push(v);
     byIndicatorUnit.set(key, list);
   }
-  const overrides = await loadActiveOverrides(db, plan.tenant_id, targets.map((t) => t.target_id));
+  const overrides = await loadActiveOverrides(
+    db,
+    plan.tenant_id,
+    targets.map((t) => t.target_id),
+  );
   const exceededAs = exceededAsOf(plan);
   const presentation = { exceededAs, rules: reportingRulesOf(plan), vocabulary: vocabularyOf(plan) };
   const progressMethod = typeof plan.settings.progressMethod === 'string' ? plan.settings.progressMethod : undefined;
   const childUnits = new Map<string, ChildUnitRow[]>();
   for (const t of targets) {
-    if (t.kind === 'units_meeting_standard' && !childUnits.has(t.unit_id)) childUnits.set(t.unit_id, await loadChildUnits(db, plan.tenant_id, t.unit_id));
+    if (t.kind === 'units_meeting_standard' && !childUnits.has(t.unit_id))
+      childUnits.set(t.unit_id, await loadChildUnits(db, plan.tenant_id, t.unit_id));
   }
   const evaluated = targets.map((t): { row: EvaluationRow; evaluation: Evaluation | null } => {
     const inputs = byIndicatorUnit.get(`${t.indicator_id}/${t.unit_id}`) ?? [];
@@ -174,7 +199,13 @@ export async function runEvaluations(db: Queryable, plan: PlanRef, opts: RunOpti
     const spec = t.spec as Partial<TargetSpec> | null;
     if (!spec || typeof spec !== 'object' || !spec.term || typeof spec.kind !== 'string') {
       // A stored target that is not a target (written by hand, or by an older format) is reported, not crashed on.
-      return { row: presentFailure(t, inputs, 'invalid_target', { vi: 'Mục tiêu lưu trữ thiếu loại hoặc giai đoạn', en: 'The stored target lacks its kind or term' }), evaluation: null };
+      return {
+        row: presentFailure(t, inputs, 'invalid_target', {
+          vi: 'Mục tiêu lưu trữ thiếu loại hoặc giai đoạn',
+          en: 'The stored target lacks its kind or term',
+        }),
+        evaluation: null,
+      };
     }
     try {
       const override = overrides.get(t.target_id);
@@ -182,10 +213,19 @@ export async function runEvaluations(db: Queryable, plan: PlanRef, opts: RunOpti
       const open = inputs.filter((v) => v.value === null && (v.value_qualifier?.bound || v.value_qualifier?.range));
       if (open.length > 0 && shares.length === 0) {
         const judgement = judgeTarget(t.spec as TargetSpec, inputs.map(toReported), opts.asOf, options);
-        return { row: presentInterval(t, inputs, judgement, presentation), evaluation: judgement.status === null ? null : judgement.evaluation };
+        return {
+          row: presentInterval(t, inputs, judgement, presentation),
+          evaluation: judgement.status === null ? null : judgement.evaluation,
+        };
       }
       const e = evaluate(t.spec as TargetSpec, used, opts.asOf, options);
-      return { row: { ...presentEvaluation(t, inputs, e, presentation), unitCounts: shares.map(({ period, date, count, of, share }) => ({ period, date, count, of, share })) }, evaluation: e };
+      return {
+        row: {
+          ...presentEvaluation(t, inputs, e, presentation),
+          unitCounts: shares.map(({ period, date, count, of, share }) => ({ period, date, count, of, share })),
+        },
+        evaluation: e,
+      };
     } catch (err) {
       // One invalid target (or a figure the engine refuses) must not hide the others: the row says why instead.
       if (isChitieuError(err)) return { row: presentFailure(t, inputs, err.code, err.messages), evaluation: null };
@@ -199,5 +239,11 @@ export async function runEvaluations(db: Queryable, plan: PlanRef, opts: RunOpti
   const order = new Map((await loadPlanIndicatorOrder(db, plan.tenant_id, plan.id)).map((r, i) => [r, i]));
   const all = [...rows, ...composites];
   const position = (r: EvaluationRow): number => order.get(r.indicator.code) ?? Number.MAX_SAFE_INTEGER;
-  return { rows: all.map((r, i) => ({ r, i })).sort((a, b) => position(a.r) - position(b.r) || a.i - b.i).map((x) => x.r), exceededAs };
+  return {
+    rows: all
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => position(a.r) - position(b.r) || a.i - b.i)
+      .map((x) => x.r),
+    exceededAs,
+  };
 }

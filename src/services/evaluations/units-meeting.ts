@@ -36,8 +36,18 @@ export function unitShares(children: ChildUnitRow[], perUnit: VersionInputRow[])
     const date = `${year}-12-31`;
     const c = countMeeting(records, date, (u) => done.has(u.id));
     if (c.share === null) continue;
-    const status = figures.reduce<ObservationStatus>((worst, v) => (STATUS_RANK[v.status] < STATUS_RANK[worst] ? v.status : worst), 'official');
-    out.push({ period: year, date, count: c.count, of: c.of, share: c.share.toSignificantDigits(30).toFixed(), status });
+    const status = figures.reduce<ObservationStatus>(
+      (worst, v) => (STATUS_RANK[v.status] < STATUS_RANK[worst] ? v.status : worst),
+      'official',
+    );
+    out.push({
+      period: year,
+      date,
+      count: c.count,
+      of: c.of,
+      share: c.share.toSignificantDigits(30).toFixed(),
+      status,
+    });
   }
   return out;
 }

@@ -2,7 +2,12 @@
 // not leaked), another agency's indicator is forbidden, and a stale If-Match is refused with the current version.
 import { ChitieuError, Forbidden, NotFound, StaleVersion } from '../../core/errors.ts';
 import type { Queryable } from '../../storage/db.ts';
-import { findObservation, latestVersion, type ObservationRow, type VersionRow } from '../../storage/repositories/observations-repo.ts';
+import {
+  findObservation,
+  latestVersion,
+  type ObservationRow,
+  type VersionRow,
+} from '../../storage/repositories/observations-repo.ts';
 import type { Actor } from '../context.ts';
 import type { Scope } from '../policy.ts';
 
@@ -20,7 +25,10 @@ export class WrongWorkflowState extends ChitieuError {
     super(
       'wrong_workflow_state',
       'conflict',
-      { vi: `Không thể thực hiện khi số liệu đang ở trạng thái "${state}"`, en: `Not possible while the figure is "${state}"` },
+      {
+        vi: `Không thể thực hiện khi số liệu đang ở trạng thái "${state}"`,
+        en: `Not possible while the figure is "${state}"`,
+      },
       { details: { state, allowedFrom: wanted } },
     );
   }
@@ -30,7 +38,10 @@ export const observationNotFound = (): NotFound => new NotFound({ vi: 'số li�
 
 export function checkAgency(actor: Actor, scope: Scope, ownerAgencyId: string | null): void {
   if (scope === 'agency' && (actor.agencyId === null || actor.agencyId !== ownerAgencyId)) {
-    throw new Forbidden({ vi: 'Chỉ tiêu này không thuộc cơ quan của bạn', en: 'This indicator is not owned by your agency' });
+    throw new Forbidden({
+      vi: 'Chỉ tiêu này không thuộc cơ quan của bạn',
+      en: 'This indicator is not owned by your agency',
+    });
   }
 }
 

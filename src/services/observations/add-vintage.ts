@@ -39,18 +39,46 @@ const STATUSES: readonly ObservationStatus[] = ['estimate', 'preliminary', 'offi
 
 function validate(input: AddVintageInput): void {
   const issues = [];
-  if (!STATUSES.includes(input.status)) issues.push({ path: 'status', reason: { vi: 'phải là estimate, preliminary hoặc official', en: 'must be estimate, preliminary or official' } });
-  if (!input.source || input.source.trim().length === 0 || input.source.length > 500) issues.push({ path: 'source', reason: { vi: 'cần nêu văn bản công bố số liệu (tối đa 500 ký tự)', en: 'name the publishing document (at most 500 characters)' } });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.publishedOn) || Number.isNaN(Date.parse(`${input.publishedOn}T00:00:00Z`))) issues.push({ path: 'publishedOn', reason: { vi: 'ngày công bố phải có dạng YYYY-MM-DD', en: 'publication date must be YYYY-MM-DD' } });
-  if (input.kind === 'correction' && !input.reason?.trim()) issues.push({ path: 'reason', reason: { vi: 'đính chính cần nêu lý do', en: 'a correction needs a reason' } });
+  if (!STATUSES.includes(input.status))
+    issues.push({
+      path: 'status',
+      reason: { vi: 'phải là estimate, preliminary hoặc official', en: 'must be estimate, preliminary or official' },
+    });
+  if (!input.source || input.source.trim().length === 0 || input.source.length > 500)
+    issues.push({
+      path: 'source',
+      reason: {
+        vi: 'cần nêu văn bản công bố số liệu (tối đa 500 ký tự)',
+        en: 'name the publishing document (at most 500 characters)',
+      },
+    });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.publishedOn) || Number.isNaN(Date.parse(`${input.publishedOn}T00:00:00Z`)))
+    issues.push({
+      path: 'publishedOn',
+      reason: { vi: 'ngày công bố phải có dạng YYYY-MM-DD', en: 'publication date must be YYYY-MM-DD' },
+    });
+  if (input.kind === 'correction' && !input.reason?.trim())
+    issues.push({ path: 'reason', reason: { vi: 'đính chính cần nêu lý do', en: 'a correction needs a reason' } });
   if (issues.length > 0) {
-    throw new ValidationError({ vi: `Số liệu không hợp lệ: ${issues.map((i) => `${i.path}: ${i.reason.vi}`).join('; ')}`, en: `Invalid figure: ${issues.map((i) => `${i.path}: ${i.reason.en}`).join('; ')}` }, issues);
+    throw new ValidationError(
+      {
+        vi: `Số liệu không hợp lệ: ${issues.map((i) => `${i.path}: ${i.reason.vi}`).join('; ')}`,
+        en: `Invalid figure: ${issues.map((i) => `${i.path}: ${i.reason.en}`).join('; ')}`,
+      },
+      issues,
+    );
   }
   parseDecimal(input.value, 'value');
   parsePeriod(input.period);
 }
 
-export async function addVintage({ ctx, input }: { ctx: ServiceContext; input: AddVintageInput }): Promise<AddVintageResult> {
+export async function addVintage({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: AddVintageInput;
+}): Promise<AddVintageResult> {
   // The system actor (CLI, import) holds the admin role, so the policy lets it through too.
   authorize(ctx.actor, 'vintage.add');
   validate(input);
@@ -64,13 +92,27 @@ export async function addVintage({ ctx, input }: { ctx: ServiceContext; input: A
         [plan.tenant_id, plan.id, input.indicatorCode],
       )
     )[0];
-    if (!ind) throw new NotFound({ vi: `chỉ tiêu "${input.indicatorCode}" trong ${input.planCode}`, en: `Indicator "${input.indicatorCode}" in ${input.planCode}` });
+    if (!ind)
+      throw new NotFound({
+        vi: `chỉ tiêu "${input.indicatorCode}" trong ${input.planCode}`,
+        en: `Indicator "${input.indicatorCode}" in ${input.planCode}`,
+      });
     let unitId = ind.unit_id;
     if (input.unitCode) {
-      unitId = (await tx.query<{ id: string }>('SELECT id FROM units WHERE tenant_id = $1 AND code = $2 ORDER BY valid_from DESC NULLS LAST LIMIT 1', [plan.tenant_id, input.unitCode]))[0]?.id ?? null;
+      unitId =
+        (
+          await tx.query<{ id: string }>(
+            'SELECT id FROM units WHERE tenant_id = $1 AND code = $2 ORDER BY valid_from DESC NULLS LAST LIMIT 1',
+            [plan.tenant_id, input.unitCode],
+          )
+        )[0]?.id ?? null;
       if (!unitId) throw new NotFound({ vi: `đơn vị mã ${input.unitCode}`, en: `Unit ${input.unitCode}` });
     }
-    if (!unitId) throw new ValidationError({ vi: 'Nghị quyết chưa gắn đơn vị hành chính', en: 'The plan has no administrative unit' });
+    if (!unitId)
+      throw new ValidationError({
+        vi: 'Nghị quyết chưa gắn đơn vị hành chính',
+        en: 'The plan has no administrative unit',
+      });
     const obs = (
       await tx.query<{ id: string; version: number }>(
         `INSERT INTO observations (tenant_id, indicator_id, unit_id, period) VALUES ($1,$2,$3,$4)
@@ -90,7 +132,21 @@ export async function addVintage({ ctx, input }: { ctx: ServiceContext; input: A
         `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_text, status, vintage_label, change_kind, measure,
            price_basis, source_text, published_on, data_type, workflow_state, reason, entered_by, approved_by, approved_at)
          VALUES ($1,$2,$3,$4,NULL,$5,$6,$7,$8,$9,$10,$11,'statistical','approved',$12,$13,$13,now()) RETURNING id`,
-        [plan.tenant_id, obs.id, seq, input.value, input.status, input.label ?? null, input.kind ?? 'vintage', ind.measure, ind.price_basis, input.source.normalize('NFC'), input.publishedOn, input.reason?.normalize('NFC') ?? null, ctx.actor.userId],
+        [
+          plan.tenant_id,
+          obs.id,
+          seq,
+          input.value,
+          input.status,
+          input.label ?? null,
+          input.kind ?? 'vintage',
+          ind.measure,
+          ind.price_basis,
+          input.source.normalize('NFC'),
+          input.publishedOn,
+          input.reason?.normalize('NFC') ?? null,
+          ctx.actor.userId,
+        ],
       )
     )[0] as { id: string };
     await writeAudit(tx, ctx, {
@@ -99,7 +155,14 @@ export async function addVintage({ ctx, input }: { ctx: ServiceContext; input: A
       entity: 'observation',
       entityId: obs.id,
       before: before[0] ?? null,
-      after: { seq, value: input.value, status: input.status, label: input.label ?? null, source: input.source, publishedOn: input.publishedOn },
+      after: {
+        seq,
+        value: input.value,
+        status: input.status,
+        label: input.label ?? null,
+        source: input.source,
+        publishedOn: input.publishedOn,
+      },
       reason: input.reason ?? null,
     });
     const changes = await recomputeEvaluations(tx, ctx, { plan, indicatorIds: [ind.id], causeVersionId: version.id });

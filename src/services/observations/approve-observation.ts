@@ -4,7 +4,13 @@ import type { ServiceContext } from '../context.ts';
 import { afterApproval } from './after-approval.ts';
 import { transitionObservation, type TransitionInput } from './transition-observation.ts';
 
-export async function approveObservation({ ctx, input }: { ctx: ServiceContext; input: TransitionInput }): Promise<{ id: string; version: number }> {
+export async function approveObservation({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: TransitionInput;
+}): Promise<{ id: string; version: number }> {
   return transitionObservation(
     ctx,
     {
@@ -15,10 +21,14 @@ export async function approveObservation({ ctx, input }: { ctx: ServiceContext; 
       // Four eyes: whoever entered a figure does not approve it.
       check: (c, latest) => {
         if (latest.entered_by !== null && latest.entered_by === c.actor.userId) {
-          throw new Forbidden({ vi: 'Người nhập số liệu không được tự phê duyệt', en: 'Whoever entered a figure may not approve it' });
+          throw new Forbidden({
+            vi: 'Người nhập số liệu không được tự phê duyệt',
+            en: 'Whoever entered a figure may not approve it',
+          });
         }
       },
-      after: (tx, c, obs, latest) => afterApproval(tx, c, { indicatorIds: [obs.indicator_id], causeVersionId: latest.id }),
+      after: (tx, c, obs, latest) =>
+        afterApproval(tx, c, { indicatorIds: [obs.indicator_id], causeVersionId: latest.id }),
     },
     input,
   );

@@ -1,7 +1,14 @@
 // Enters the first figure of an observation (indicator × unit × period) as a draft. A slot that already has a
 // figure is revised instead (revise-observation), so nothing is ever overwritten.
 import { Conflict, NotFound } from '../../core/errors.ts';
-import { findIndicatorRef, findObservationSlot, insertObservation, insertReview, insertVersion, unitExists } from '../../storage/repositories/observations-repo.ts';
+import {
+  findIndicatorRef,
+  findObservationSlot,
+  insertObservation,
+  insertReview,
+  insertVersion,
+  unitExists,
+} from '../../storage/repositories/observations-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
@@ -14,7 +21,13 @@ export interface EnterObservationInput extends FigureInput {
   period: string;
 }
 
-export async function enterObservation({ ctx, input }: { ctx: ServiceContext; input: EnterObservationInput }): Promise<{ id: string; version: number }> {
+export async function enterObservation({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: EnterObservationInput;
+}): Promise<{ id: string; version: number }> {
   const scope = authorize(ctx.actor, 'observation.enter');
   const figure = normaliseFigure(input);
   const tenantId = ctx.actor.tenantId;
@@ -27,11 +40,19 @@ export async function enterObservation({ ctx, input }: { ctx: ServiceContext; in
     if (existing) {
       throw new Conflict(
         'observation_exists',
-        { vi: 'Đã có số liệu cho kỳ này; hãy sửa bằng một phiên bản mới', en: 'This period already has a figure; revise it with a new version' },
+        {
+          vi: 'Đã có số liệu cho kỳ này; hãy sửa bằng một phiên bản mới',
+          en: 'This period already has a figure; revise it with a new version',
+        },
         { id: existing.id, version: existing.version },
       );
     }
-    const id = await insertObservation(tx, { tenantId, indicatorId: input.indicatorId, unitId: input.unitId, period: input.period });
+    const id = await insertObservation(tx, {
+      tenantId,
+      indicatorId: input.indicatorId,
+      unitId: input.unitId,
+      period: input.period,
+    });
     const versionId = await insertVersion(tx, {
       tenantId,
       observationId: id,
@@ -46,13 +67,28 @@ export async function enterObservation({ ctx, input }: { ctx: ServiceContext; in
       measure: indicator.measure,
       priceBasis: indicator.price_basis,
     });
-    await insertReview(tx, { tenantId, observationId: id, versionId, action: 'create', comment: figure.reason, actorId: ctx.actor.userId });
+    await insertReview(tx, {
+      tenantId,
+      observationId: id,
+      versionId,
+      action: 'create',
+      comment: figure.reason,
+      actorId: ctx.actor.userId,
+    });
     await writeAudit(tx, ctx, {
       tenantId,
       action: 'create',
       entity: 'observation',
       entityId: id,
-      after: { indicatorId: input.indicatorId, unitId: input.unitId, period: input.period, seq: 1, value: figure.value, status: figure.status, workflowState: 'draft' },
+      after: {
+        indicatorId: input.indicatorId,
+        unitId: input.unitId,
+        period: input.period,
+        seq: 1,
+        value: figure.value,
+        status: figure.status,
+        workflowState: 'draft',
+      },
       reason: figure.reason,
     });
     return { id, version: 1 };

@@ -6,7 +6,13 @@ import { authorize } from '../policy.ts';
 import { observationNotFound } from './access.ts';
 import { presentObservation, type ObservationView } from './present-observation.ts';
 
-export async function getObservation({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<ObservationView> {
+export async function getObservation({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { id: string };
+}): Promise<ObservationView> {
   const scope = authorize(ctx.actor, 'observation.read');
   const published = scope === 'published';
   const obs = await findObservation(ctx.db, ctx.actor.tenantId, input.id);

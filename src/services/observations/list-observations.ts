@@ -1,5 +1,9 @@
 // Lists observations the actor may see, filtered and paged; the public sees approved figures only.
-import { OBSERVATION_SORTS, listObservations as listRows, listVersions } from '../../storage/repositories/observations-repo.ts';
+import {
+  OBSERVATION_SORTS,
+  listObservations as listRows,
+  listVersions,
+} from '../../storage/repositories/observations-repo.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
 import { decodeCursor, page } from '../reference/paging.ts';
@@ -19,7 +23,13 @@ export interface ListObservationsInput {
   cursor?: string;
 }
 
-export async function listObservations({ ctx, input }: { ctx: ServiceContext; input: ListObservationsInput }): Promise<{ items: ObservationView[]; nextCursor: string | null }> {
+export async function listObservations({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ListObservationsInput;
+}): Promise<{ items: ObservationView[]; nextCursor: string | null }> {
   const scope = authorize(ctx.actor, 'observation.read');
   const published = scope === 'published';
   const limit = input.limit ?? 50;
@@ -42,5 +52,14 @@ export async function listObservations({ ctx, input }: { ctx: ServiceContext; in
   const byTenant = new Map<string, string[]>();
   for (const r of result.items) byTenant.set(r.tenant_id, [...(byTenant.get(r.tenant_id) ?? []), r.id]);
   const versions = (await Promise.all([...byTenant].map(([t, ids]) => listVersions(ctx.db, t, ids)))).flat();
-  return { items: result.items.map((o) => presentObservation(o, versions.filter((v) => v.observation_id === o.id), published)), nextCursor: result.nextCursor };
+  return {
+    items: result.items.map((o) =>
+      presentObservation(
+        o,
+        versions.filter((v) => v.observation_id === o.id),
+        published,
+      ),
+    ),
+    nextCursor: result.nextCursor,
+  };
 }

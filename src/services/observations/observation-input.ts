@@ -10,7 +10,13 @@ export interface FigureInput {
   evidenceUrl?: string | null;
 }
 
-export function normaliseFigure(f: FigureInput): { value: string; status: string; reason: string | null; sourceText: string | null; evidenceUrl: string | null } {
+export function normaliseFigure(f: FigureInput): {
+  value: string;
+  status: string;
+  reason: string | null;
+  sourceText: string | null;
+  evidenceUrl: string | null;
+} {
   return {
     // parseDecimal refuses commas, exponents and NaN; the text is kept as written ("14.50"): its precision counts.
     value: parseDecimal(f.value, 'value') && f.value,

@@ -60,8 +60,15 @@ export function presentVersion(v: VersionRow): VersionView {
   };
 }
 
-export function presentObservation(o: ObservationRow, versions: VersionRow[], publishedOnly: boolean, history?: { reviews: ReviewRow[] }): ObservationView {
-  const visible = (publishedOnly ? versions.filter((v) => v.workflow_state === 'approved') : versions).sort((a, b) => a.seq - b.seq);
+export function presentObservation(
+  o: ObservationRow,
+  versions: VersionRow[],
+  publishedOnly: boolean,
+  history?: { reviews: ReviewRow[] },
+): ObservationView {
+  const visible = (publishedOnly ? versions.filter((v) => v.workflow_state === 'approved') : versions).sort(
+    (a, b) => a.seq - b.seq,
+  );
   const approved = visible.filter((v) => v.workflow_state === 'approved');
   const latest = visible[visible.length - 1];
   const lastApproved = approved[approved.length - 1];
@@ -78,7 +85,15 @@ export function presentObservation(o: ObservationRow, versions: VersionRow[], pu
     ...(history
       ? {
           versions: visible.map(presentVersion),
-          reviews: publishedOnly ? [] : history.reviews.map((r) => ({ versionId: r.version_id, action: r.action, comment: r.comment, actorId: r.actor_id, at: r.at })),
+          reviews: publishedOnly
+            ? []
+            : history.reviews.map((r) => ({
+                versionId: r.version_id,
+                action: r.action,
+                comment: r.comment,
+                actorId: r.actor_id,
+                at: r.at,
+              })),
         }
       : {}),
   };

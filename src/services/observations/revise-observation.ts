@@ -1,7 +1,12 @@
 // A new figure for an observation: a new version (seq + 1) as a draft; the old versions stay as they were. Used
 // after a return, for a new vintage (estimate → official), or to correct an approved figure (approved again).
 import { StaleVersion } from '../../core/errors.ts';
-import { bumpVersion, findIndicatorRef, insertReview, insertVersion } from '../../storage/repositories/observations-repo.ts';
+import {
+  bumpVersion,
+  findIndicatorRef,
+  insertReview,
+  insertVersion,
+} from '../../storage/repositories/observations-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
@@ -13,13 +18,20 @@ export interface ReviseObservationInput extends FigureInput {
   ifMatch: number | null;
 }
 
-export async function reviseObservation({ ctx, input }: { ctx: ServiceContext; input: ReviseObservationInput }): Promise<{ id: string; version: number }> {
+export async function reviseObservation({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ReviseObservationInput;
+}): Promise<{ id: string; version: number }> {
   const scope = authorize(ctx.actor, 'observation.enter');
   const figure = normaliseFigure(input);
   return ctx.db.transaction(async (tx) => {
     const { obs, latest, tenantId } = await loadForWrite(tx, ctx.actor, scope, input.id, input.ifMatch);
     // A figure under review is the approver's to return or approve; changing it underneath would approve the unseen.
-    if (latest.workflow_state === 'submitted') throw new WrongWorkflowState('submitted', ['draft', 'returned', 'approved']);
+    if (latest.workflow_state === 'submitted')
+      throw new WrongWorkflowState('submitted', ['draft', 'returned', 'approved']);
     const indicator = await findIndicatorRef(tx, tenantId, obs.indicator_id);
     if (!indicator) throw observationNotFound();
     const version = await bumpVersion(tx, tenantId, obs.id, obs.version, ctx.now());
@@ -39,13 +51,26 @@ export async function reviseObservation({ ctx, input }: { ctx: ServiceContext; i
       measure: indicator.measure,
       priceBasis: indicator.price_basis,
     });
-    await insertReview(tx, { tenantId, observationId: obs.id, versionId, action: 'revise', comment: figure.reason, actorId: ctx.actor.userId });
+    await insertReview(tx, {
+      tenantId,
+      observationId: obs.id,
+      versionId,
+      action: 'revise',
+      comment: figure.reason,
+      actorId: ctx.actor.userId,
+    });
     await writeAudit(tx, ctx, {
       tenantId,
       action: 'revise',
       entity: 'observation',
       entityId: obs.id,
-      before: { version: obs.version, seq: latest.seq, value: latest.value, status: latest.status, workflowState: latest.workflow_state },
+      before: {
+        version: obs.version,
+        seq: latest.seq,
+        value: latest.value,
+        status: latest.status,
+        workflowState: latest.workflow_state,
+      },
       after: { version, seq, value: figure.value, status: figure.status, workflowState: 'draft' },
       reason: figure.reason,
     });

@@ -2,6 +2,16 @@
 import type { ServiceContext } from '../context.ts';
 import { transitionObservation, type TransitionInput } from './transition-observation.ts';
 
-export async function submitObservation({ ctx, input }: { ctx: ServiceContext; input: TransitionInput }): Promise<{ id: string; version: number }> {
-  return transitionObservation(ctx, { action: 'observation.submit', review: 'submit', from: ['draft'], to: 'submitted' }, input);
+export async function submitObservation({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: TransitionInput;
+}): Promise<{ id: string; version: number }> {
+  return transitionObservation(
+    ctx,
+    { action: 'observation.submit', review: 'submit', from: ['draft'], to: 'submitted' },
+    input,
+  );
 }

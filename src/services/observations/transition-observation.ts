@@ -2,7 +2,13 @@
 // the audit row (before/after, who, why) in the same transaction, guarded by If-Match.
 import { StaleVersion } from '../../core/errors.ts';
 import type { Queryable } from '../../storage/db.ts';
-import { bumpVersion, insertReview, setWorkflowState, type ObservationRow, type VersionRow } from '../../storage/repositories/observations-repo.ts';
+import {
+  bumpVersion,
+  insertReview,
+  setWorkflowState,
+  type ObservationRow,
+  type VersionRow,
+} from '../../storage/repositories/observations-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize, type Action } from '../policy.ts';
@@ -24,7 +30,11 @@ export interface TransitionRule {
   after?: (tx: Queryable, ctx: ServiceContext, obs: ObservationRow, latest: VersionRow) => Promise<void>;
 }
 
-export async function transitionObservation(ctx: ServiceContext, rule: TransitionRule, input: TransitionInput): Promise<{ id: string; version: number }> {
+export async function transitionObservation(
+  ctx: ServiceContext,
+  rule: TransitionRule,
+  input: TransitionInput,
+): Promise<{ id: string; version: number }> {
   const scope = authorize(ctx.actor, rule.action);
   return ctx.db.transaction(async (tx) => {
     const { obs, latest, tenantId } = await loadForWrite(tx, ctx.actor, scope, input.id, input.ifMatch);
@@ -34,7 +44,14 @@ export async function transitionObservation(ctx: ServiceContext, rule: Transitio
     const version = await bumpVersion(tx, tenantId, obs.id, obs.version, now);
     if (version === null) throw new StaleVersion({ id: obs.id, version: obs.version + 1 });
     await setWorkflowState(tx, tenantId, latest.id, rule.to, ctx.actor.userId, now);
-    await insertReview(tx, { tenantId, observationId: obs.id, versionId: latest.id, action: rule.review, comment: input.comment, actorId: ctx.actor.userId });
+    await insertReview(tx, {
+      tenantId,
+      observationId: obs.id,
+      versionId: latest.id,
+      action: rule.review,
+      comment: input.comment,
+      actorId: ctx.actor.userId,
+    });
     await writeAudit(tx, ctx, {
       tenantId,
       action: rule.review,

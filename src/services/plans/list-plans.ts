@@ -3,7 +3,13 @@ import { listPlans as listPlanRows } from '../../storage/repositories/plans-repo
 import type { ServiceContext } from '../context.ts';
 import { presentPlan, type PlanView } from './present-plan.ts';
 
-export async function listPlans({ ctx, input = {} }: { ctx: ServiceContext; input?: { tenant?: string } }): Promise<PlanView[]> {
+export async function listPlans({
+  ctx,
+  input = {},
+}: {
+  ctx: ServiceContext;
+  input?: { tenant?: string };
+}): Promise<PlanView[]> {
   const rows = await listPlanRows(ctx.db, ctx.actor.kind === 'user' ? ctx.actor.tenantId : null);
   return rows.filter((r) => !input.tenant || r.tenant_code === input.tenant).map(presentPlan);
 }

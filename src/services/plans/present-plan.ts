@@ -21,6 +21,12 @@ export function presentPlan(r: PlanRow): PlanView {
     unit: r.unit_code && r.unit_name ? { code: r.unit_code, name: r.unit_name } : null,
     term: { firstYear: r.first_year, lastYear: r.last_year },
     status: r.status,
-    counts: { indicators: r.indicators, targets: r.targets, tasks: r.tasks, projects: r.projects, breakthroughs: r.breakthroughs },
+    counts: {
+      indicators: r.indicators,
+      targets: r.targets,
+      tasks: r.tasks,
+      projects: r.projects,
+      breakthroughs: r.breakthroughs,
+    },
   };
 }

@@ -7,11 +7,18 @@ import { ACTIONS, type ProgressKind } from './progress-access.ts';
 import { presentProgress, type ProgressView } from './present-progress.ts';
 import { NotFound } from '../../core/errors.ts';
 
-export async function listProgressReports({ ctx, input }: { ctx: ServiceContext; input: { kind: ProgressKind; parentId: string } }): Promise<{ items: ProgressView[] }> {
+export async function listProgressReports({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { kind: ProgressKind; parentId: string };
+}): Promise<{ items: ProgressView[] }> {
   const scope = authorize(ctx.actor, ACTIONS[input.kind].read);
   const published = scope === 'published';
   const parent = await findProgressParent(ctx.db, input.kind, ctx.actor.tenantId, input.parentId, null);
-  if (!parent) throw new NotFound(input.kind === 'task' ? { vi: 'nhiệm vụ', en: 'Task' } : { vi: 'dự án', en: 'Project' });
+  if (!parent)
+    throw new NotFound(input.kind === 'task' ? { vi: 'nhiệm vụ', en: 'Task' } : { vi: 'dự án', en: 'Project' });
   const rows = await listProgress(ctx.db, input.kind, ctx.actor.tenantId, input.parentId, published);
   return { items: rows.map((r) => presentProgress(input.kind, r, published)) };
 }

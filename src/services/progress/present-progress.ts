@@ -19,7 +19,9 @@ export interface ProgressView {
 }
 
 export function presentProgress(kind: ProgressKind, r: ProgressRow, publicView: boolean): ProgressView {
-  const figures = Object.fromEntries(Object.entries(FIGURES[kind]).map(([name, f]) => [name, r.figures[f.column] ?? null]));
+  const figures = Object.fromEntries(
+    Object.entries(FIGURES[kind]).map(([name, f]) => [name, r.figures[f.column] ?? null]),
+  );
   return {
     id: r.id,
     parentId: r.parent_id,

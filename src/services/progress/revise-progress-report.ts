@@ -6,7 +6,13 @@ import { WrongWorkflowState } from '../observations/access.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
-import { ACTIONS, figureColumns, loadProgressForWrite, type ProgressFigures, type ProgressKind } from './progress-access.ts';
+import {
+  ACTIONS,
+  figureColumns,
+  loadProgressForWrite,
+  type ProgressFigures,
+  type ProgressKind,
+} from './progress-access.ts';
 
 export interface ReviseProgressInput {
   kind: ProgressKind;
@@ -15,16 +21,31 @@ export interface ReviseProgressInput {
   figures: ProgressFigures;
 }
 
-export async function reviseProgressReport({ ctx, input }: { ctx: ServiceContext; input: ReviseProgressInput }): Promise<{ id: string; version: number }> {
+export async function reviseProgressReport({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ReviseProgressInput;
+}): Promise<{ id: string; version: number }> {
   const scope = authorize(ctx.actor, ACTIONS[input.kind].enter);
   const figures = figureColumns(input.kind, input.figures);
   return ctx.db.transaction(async (tx) => {
     const { row, tenantId } = await loadProgressForWrite(tx, input.kind, ctx.actor, scope, input.id, input.ifMatch);
     // A report under review is the approver's to return or approve; revising it underneath would approve the unseen.
-    if (row.workflow_state === 'submitted') throw new WrongWorkflowState('submitted', ['draft', 'returned', 'approved']);
+    if (row.workflow_state === 'submitted')
+      throw new WrongWorkflowState('submitted', ['draft', 'returned', 'approved']);
     // Bumping the old row serialises racing revisions: the loser sees a stale version.
-    if ((await bumpProgress(tx, input.kind, tenantId, row.id, row.version, null)) === null) throw new StaleVersion({ id: row.id, version: row.version + 1 });
-    const next = await insertProgress(tx, input.kind, { tenantId, parentId: row.parent_id, period: row.period, figures, enteredBy: ctx.actor.userId, supersedesId: row.id });
+    if ((await bumpProgress(tx, input.kind, tenantId, row.id, row.version, null)) === null)
+      throw new StaleVersion({ id: row.id, version: row.version + 1 });
+    const next = await insertProgress(tx, input.kind, {
+      tenantId,
+      parentId: row.parent_id,
+      period: row.period,
+      figures,
+      enteredBy: ctx.actor.userId,
+      supersedesId: row.id,
+    });
     await writeAudit(tx, ctx, {
       tenantId,
       action: 'revise',

@@ -1,5 +1,13 @@
 // Lists key projects with their milestones and progress updates; the public sees approved progress only.
-import { PROJECT_SORTS, listMilestones, listProjectProgress, listProjects as listRows, type MilestoneRow, type ProgressRow, type ProjectRow } from '../../storage/repositories/reference-repo.ts';
+import {
+  PROJECT_SORTS,
+  listMilestones,
+  listProjectProgress,
+  listProjects as listRows,
+  type MilestoneRow,
+  type ProgressRow,
+  type ProjectRow,
+} from '../../storage/repositories/reference-repo.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
 import { decodeCursor, page } from '../reference/paging.ts';
@@ -28,14 +36,31 @@ export function presentProject(r: ProjectRow, milestones: MilestoneRow[], progre
     budget: r.budget_amount,
     capitalSource: r.capital_source,
     period: { start: r.period_start, end: r.period_end },
-    milestones: milestones.map((m) => ({ code: m.code, title: m.title, status: m.status, dueDate: m.due_date, dateMet: m.date_met })),
-    progress: progress.map((p) => ({ period: p.period, physicalActualPercent: p.physical_actual_percent, disbursed: p.disbursed, workflowState: p.workflow_state })),
+    milestones: milestones.map((m) => ({
+      code: m.code,
+      title: m.title,
+      status: m.status,
+      dueDate: m.due_date,
+      dateMet: m.date_met,
+    })),
+    progress: progress.map((p) => ({
+      period: p.period,
+      physicalActualPercent: p.physical_actual_percent,
+      disbursed: p.disbursed,
+      workflowState: p.workflow_state,
+    })),
   };
 }
 
 export type ProjectView = ReturnType<typeof presentProject>;
 
-export async function listProjects({ ctx, input }: { ctx: ServiceContext; input: ListInput }): Promise<{ items: ProjectView[]; nextCursor: string | null }> {
+export async function listProjects({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ListInput;
+}): Promise<{ items: ProjectView[]; nextCursor: string | null }> {
   const scope = authorize(ctx.actor, 'project.read');
   const limit = input.limit ?? 50;
   const sort = parseSort(input.sort, Object.keys(PROJECT_SORTS) as (keyof typeof PROJECT_SORTS)[], 'code');
@@ -51,9 +76,18 @@ export async function listProjects({ ctx, input }: { ctx: ServiceContext; input:
   });
   const result = page(rows, limit, (r) => [sort.token, ...r.sort_key]);
   const ids = result.items.map((r) => r.id);
-  const [milestones, progress] = await Promise.all([listMilestones(ctx.db, ids), listProjectProgress(ctx.db, ids, scope === 'published')]);
+  const [milestones, progress] = await Promise.all([
+    listMilestones(ctx.db, ids),
+    listProjectProgress(ctx.db, ids, scope === 'published'),
+  ]);
   return {
-    items: result.items.map((r) => presentProject(r, milestones.filter((m) => m.project_id === r.id), progress.filter((p) => p.project_id === r.id))),
+    items: result.items.map((r) =>
+      presentProject(
+        r,
+        milestones.filter((m) => m.project_id === r.id),
+        progress.filter((p) => p.project_id === r.id),
+      ),
+    ),
     nextCursor: result.nextCursor,
   };
 }

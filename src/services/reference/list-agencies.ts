@@ -16,10 +16,21 @@ export function presentAgency(r: AgencyRow) {
 
 export type AgencyView = ReturnType<typeof presentAgency>;
 
-export async function listAgencies({ ctx, input }: { ctx: ServiceContext; input: ListInput }): Promise<{ items: AgencyView[]; nextCursor: string | null }> {
+export async function listAgencies({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ListInput;
+}): Promise<{ items: AgencyView[]; nextCursor: string | null }> {
   authorize(ctx.actor, 'reference.read');
   const limit = input.limit ?? 50;
-  const rows = await listRows(ctx.db, { tenantId: ctx.actor.tenantId, tenantCode: input.tenant ?? null, after: decodeCursor(input.cursor), limit: limit + 1 });
-  const result = page(rows, limit, r => [r.code, r.id]);
+  const rows = await listRows(ctx.db, {
+    tenantId: ctx.actor.tenantId,
+    tenantCode: input.tenant ?? null,
+    after: decodeCursor(input.cursor),
+    limit: limit + 1,
+  });
+  const result = page(rows, limit, (r) => [r.code, r.id]);
   return { items: result.items.map(presentAgency), nextCursor: result.nextCursor };
 }

@@ -17,10 +17,22 @@ export function presentBreakthrough(r: BreakthroughRow) {
 
 export type BreakthroughView = ReturnType<typeof presentBreakthrough>;
 
-export async function listBreakthroughs({ ctx, input }: { ctx: ServiceContext; input: ListInput }): Promise<{ items: BreakthroughView[]; nextCursor: string | null }> {
+export async function listBreakthroughs({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ListInput;
+}): Promise<{ items: BreakthroughView[]; nextCursor: string | null }> {
   authorize(ctx.actor, 'reference.read');
   const limit = input.limit ?? 50;
-  const rows = await listRows(ctx.db, { tenantId: ctx.actor.tenantId, tenantCode: input.tenant ?? null, after: decodeCursor(input.cursor), limit: limit + 1, plan: input.plan ?? null });
-  const result = page(rows, limit, r => [r.code, r.id]);
+  const rows = await listRows(ctx.db, {
+    tenantId: ctx.actor.tenantId,
+    tenantCode: input.tenant ?? null,
+    after: decodeCursor(input.cursor),
+    limit: limit + 1,
+    plan: input.plan ?? null,
+  });
+  const result = page(rows, limit, (r) => [r.code, r.id]);
   return { items: result.items.map(presentBreakthrough), nextCursor: result.nextCursor };
 }

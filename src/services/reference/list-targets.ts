@@ -13,12 +13,28 @@ export interface ListInput {
 }
 
 export function presentTarget(r: TargetRow) {
-  return { id: r.id, tenant: r.tenant_code, plan: r.plan_code, indicator: { id: r.indicator_id, code: r.indicator_code }, kind: r.kind, spec: r.spec, text: r.text, firstYear: r.first_year, lastYear: r.last_year };
+  return {
+    id: r.id,
+    tenant: r.tenant_code,
+    plan: r.plan_code,
+    indicator: { id: r.indicator_id, code: r.indicator_code },
+    kind: r.kind,
+    spec: r.spec,
+    text: r.text,
+    firstYear: r.first_year,
+    lastYear: r.last_year,
+  };
 }
 
 export type TargetView = ReturnType<typeof presentTarget>;
 
-export async function listTargets({ ctx, input }: { ctx: ServiceContext; input: ListInput }): Promise<{ items: TargetView[]; nextCursor: string | null }> {
+export async function listTargets({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ListInput;
+}): Promise<{ items: TargetView[]; nextCursor: string | null }> {
   authorize(ctx.actor, 'reference.read');
   const limit = input.limit ?? 50;
   const rows = await listRows(ctx.db, {

@@ -12,15 +12,36 @@ export interface ListInput {
 }
 
 export function presentUnit(r: UnitRow) {
-  return { id: r.id, tenant: r.tenant_code, code: r.code, name: r.name, level: r.level, parentId: r.parent_id, validFrom: r.valid_from, validTo: r.valid_to };
+  return {
+    id: r.id,
+    tenant: r.tenant_code,
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    parentId: r.parent_id,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+  };
 }
 
 export type UnitView = ReturnType<typeof presentUnit>;
 
-export async function listUnits({ ctx, input }: { ctx: ServiceContext; input: ListInput }): Promise<{ items: UnitView[]; nextCursor: string | null }> {
+export async function listUnits({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ListInput;
+}): Promise<{ items: UnitView[]; nextCursor: string | null }> {
   authorize(ctx.actor, 'reference.read');
   const limit = input.limit ?? 50;
-  const rows = await listRows(ctx.db, { tenantId: ctx.actor.tenantId, tenantCode: input.tenant ?? null, after: decodeCursor(input.cursor), limit: limit + 1, level: input.level ?? null });
-  const result = page(rows, limit, r => [r.code, r.id]);
+  const rows = await listRows(ctx.db, {
+    tenantId: ctx.actor.tenantId,
+    tenantCode: input.tenant ?? null,
+    after: decodeCursor(input.cursor),
+    limit: limit + 1,
+    level: input.level ?? null,
+  });
+  const result = page(rows, limit, (r) => [r.code, r.id]);
   return { items: result.items.map(presentUnit), nextCursor: result.nextCursor };
 }

@@ -9,14 +9,29 @@ export interface Sort<K extends string> {
   token: string;
 }
 
-export function parseSort<K extends string>(sort: string | undefined, allowed: readonly K[], fallback: string): Sort<K> {
+export function parseSort<K extends string>(
+  sort: string | undefined,
+  allowed: readonly K[],
+  fallback: string,
+): Sort<K> {
   const token = sort ?? fallback;
   const desc = token.startsWith('-');
   const key = desc ? token.slice(1) : token;
   if (!(allowed as readonly string[]).includes(key)) {
     throw new ValidationError(
-      { vi: `Không sắp xếp được theo "${key}"; dùng một trong: ${allowed.join(', ')}`, en: `Cannot sort by "${key}"; use one of: ${allowed.join(', ')}` },
-      [{ path: 'querystring/sort', reason: { vi: `trường "${key}" không được phép; dùng ${allowed.join(', ')}`, en: `unknown sort field "${key}"; use ${allowed.join(', ')}` } }],
+      {
+        vi: `Không sắp xếp được theo "${key}"; dùng một trong: ${allowed.join(', ')}`,
+        en: `Cannot sort by "${key}"; use one of: ${allowed.join(', ')}`,
+      },
+      [
+        {
+          path: 'querystring/sort',
+          reason: {
+            vi: `trường "${key}" không được phép; dùng ${allowed.join(', ')}`,
+            en: `unknown sort field "${key}"; use ${allowed.join(', ')}`,
+          },
+        },
+      ],
       'invalid_sort',
       { field: key, allowed },
     );

@@ -16,12 +16,29 @@ export interface ListInput {
 }
 
 export function presentTask(r: TaskRow) {
-  return { id: r.id, tenant: r.tenant_code, plan: r.plan_code, parentId: r.parent_id, code: r.code, title: r.title, agency: r.agency_code, deadline: r.deadline, status: r.status, version: r.version };
+  return {
+    id: r.id,
+    tenant: r.tenant_code,
+    plan: r.plan_code,
+    parentId: r.parent_id,
+    code: r.code,
+    title: r.title,
+    agency: r.agency_code,
+    deadline: r.deadline,
+    status: r.status,
+    version: r.version,
+  };
 }
 
 export type TaskView = ReturnType<typeof presentTask>;
 
-export async function listTasks({ ctx, input }: { ctx: ServiceContext; input: ListInput }): Promise<{ items: TaskView[]; nextCursor: string | null }> {
+export async function listTasks({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ListInput;
+}): Promise<{ items: TaskView[]; nextCursor: string | null }> {
   authorize(ctx.actor, 'task.read');
   const limit = input.limit ?? 50;
   const sort = parseSort(input.sort, Object.keys(TASK_SORTS) as (keyof typeof TASK_SORTS)[], 'code');

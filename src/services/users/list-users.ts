@@ -5,12 +5,27 @@ import { authorize } from '../policy.ts';
 import { decodeCursor, page } from '../reference/paging.ts';
 
 export function presentUser(u: UserRow) {
-  return { id: u.id, tenant: u.tenant_code, email: u.email, displayName: u.display_name, roles: u.roles, agencyId: u.agency_id, active: u.active, mustChangePassword: u.must_change_password };
+  return {
+    id: u.id,
+    tenant: u.tenant_code,
+    email: u.email,
+    displayName: u.display_name,
+    roles: u.roles,
+    agencyId: u.agency_id,
+    active: u.active,
+    mustChangePassword: u.must_change_password,
+  };
 }
 
 export type UserView = ReturnType<typeof presentUser>;
 
-export async function listUsers({ ctx, input }: { ctx: ServiceContext; input: { limit?: number; cursor?: string } }): Promise<{ items: UserView[]; nextCursor: string | null }> {
+export async function listUsers({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { limit?: number; cursor?: string };
+}): Promise<{ items: UserView[]; nextCursor: string | null }> {
   authorize(ctx.actor, 'user.read');
   const limit = input.limit ?? 50;
   const rows = await listRows(ctx.db, ctx.actor.tenantId, decodeCursor(input.cursor)?.[0] ?? null, limit + 1);

@@ -20,10 +20,21 @@ export interface TargetInputRow {
   parent_code: string | null;
   composite_rule: string | null;
   indicator_provenance: { reportedVerdict?: { text: string; status: string; line?: number } | null } | null;
-  document: { kind: string; number: string | null; issued_on: string | null; issuer: string | null; title: string } | null;
+  document: {
+    kind: string;
+    number: string | null;
+    issued_on: string | null;
+    issuer: string | null;
+    title: string;
+  } | null;
 }
 
-export async function loadPlanTargets(db: Queryable, tenantId: string, planId: string, indicatorIds: string[] | null = null): Promise<TargetInputRow[]> {
+export async function loadPlanTargets(
+  db: Queryable,
+  tenantId: string,
+  planId: string,
+  indicatorIds: string[] | null = null,
+): Promise<TargetInputRow[]> {
   return db.query<TargetInputRow>(
     `SELECT t.id AS target_id, t.indicator_id, coalesce(t.unit_id, p.unit_id) AS unit_id, t.kind, t.spec, t.text, t.sort_order,
             t.provenance AS target_provenance,
@@ -95,7 +106,17 @@ export async function loadActiveOverrides(
   db: Queryable,
   tenantId: string,
   targetIds: string[],
-): Promise<Map<string, { status: 'exceeded' | 'met' | 'not_met' | 'no_data' | 'on_track' | 'at_risk' | 'off_track'; reason: string; by: string; at: string }>> {
+): Promise<
+  Map<
+    string,
+    {
+      status: 'exceeded' | 'met' | 'not_met' | 'no_data' | 'on_track' | 'at_risk' | 'off_track';
+      reason: string;
+      by: string;
+      at: string;
+    }
+  >
+> {
   if (targetIds.length === 0) return new Map();
   const rows = await db.query<{ target_id: string; status: string; reason: string; by: string; at: Date }>(
     `SELECT DISTINCT ON (o.target_id) o.target_id, o.status, o.reason, coalesce(u.display_name, 'hệ thống') AS by, o.created_at AS at
@@ -105,7 +126,10 @@ export async function loadActiveOverrides(
     [tenantId, targetIds],
   );
   return new Map(
-    rows.map((r) => [r.target_id, { status: r.status as 'met', reason: r.reason, by: r.by, at: new Date(r.at).toISOString() }]),
+    rows.map((r) => [
+      r.target_id,
+      { status: r.status as 'met', reason: r.reason, by: r.by, at: new Date(r.at).toISOString() },
+    ]),
   );
 }
 
@@ -119,7 +143,11 @@ export interface CompositeIndicatorRow {
 }
 
 /** Indicators of a plan judged from their children (rule all_children_met) that have no target of their own. */
-export async function loadCompositeIndicators(db: Queryable, tenantId: string, planId: string): Promise<CompositeIndicatorRow[]> {
+export async function loadCompositeIndicators(
+  db: Queryable,
+  tenantId: string,
+  planId: string,
+): Promise<CompositeIndicatorRow[]> {
   return db.query<CompositeIndicatorRow>(
     `SELECT i.id AS indicator_id, i.code AS indicator_code, i.name AS indicator_name, pi.code AS parent_code, i.provenance AS indicator_provenance
        FROM indicators i LEFT JOIN indicators pi ON pi.id = i.parent_id
@@ -132,6 +160,9 @@ export async function loadCompositeIndicators(db: Queryable, tenantId: string, p
 
 /** Indicator codes of a plan in the plan's own order (the order of its results table). */
 export async function loadPlanIndicatorOrder(db: Queryable, tenantId: string, planId: string): Promise<string[]> {
-  const rows = await db.query<{ code: string }>('SELECT code FROM indicators WHERE tenant_id = $1 AND plan_id = $2 ORDER BY sort_order', [tenantId, planId]);
+  const rows = await db.query<{ code: string }>(
+    'SELECT code FROM indicators WHERE tenant_id = $1 AND plan_id = $2 ORDER BY sort_order',
+    [tenantId, planId],
+  );
   return rows.map((r) => r.code);
 }

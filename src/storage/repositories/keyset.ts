@@ -23,7 +23,9 @@ export function keyset(order: Order, idExpr: string, after: string[] | null, fir
   const usable = after !== null && after.length === cols.length;
   return {
     select: `ARRAY[${cols.join(', ')}] AS sort_key`,
-    where: usable ? `(${cols.join(', ')}) ${order.desc ? '<' : '>'} (${cols.map((_, i) => `$${firstParam + i}`).join(', ')})` : 'TRUE',
+    where: usable
+      ? `(${cols.join(', ')}) ${order.desc ? '<' : '>'} (${cols.map((_, i) => `$${firstParam + i}`).join(', ')})`
+      : 'TRUE',
     orderBy: cols.map((c) => `${c} ${dir}`).join(', '),
     params: usable ? after : [],
   };

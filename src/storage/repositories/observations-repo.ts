@@ -70,9 +70,16 @@ export interface ObservationFilter {
 }
 
 /** The orders an observation list may be sorted in (`?sort=`); the first is the default. */
-export const OBSERVATION_SORTS = { indicator: ['i.code', 'o.period'], period: ['o.period', 'i.code'], updatedAt: ["to_char(o.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"] } as const;
+export const OBSERVATION_SORTS = {
+  indicator: ['i.code', 'o.period'],
+  period: ['o.period', 'i.code'],
+  updatedAt: ["to_char(o.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"],
+} as const;
 
-export async function listObservations(db: Queryable, f: ObservationFilter): Promise<(ObservationRow & { sort_key: string[] })[]> {
+export async function listObservations(
+  db: Queryable,
+  f: ObservationFilter,
+): Promise<(ObservationRow & { sort_key: string[] })[]> {
   const ks = keyset({ exprs: OBSERVATION_SORTS[f.sort.key], desc: f.sort.desc }, 'o.id', f.after, 11);
   return db.query<ObservationRow & { sort_key: string[] }>(
     `${SELECT_OBS.replace(' FROM observations o', `, ${ks.select} FROM observations o`)}
@@ -84,17 +91,51 @@ export async function listObservations(db: Queryable, f: ObservationFilter): Pro
         AND (NOT $9::boolean OR EXISTS (SELECT 1 FROM observation_versions v WHERE v.observation_id = o.id AND v.workflow_state = 'approved'))
         AND ${ks.where}
       ORDER BY ${ks.orderBy} LIMIT $10`,
-    [f.tenantId, f.tenantCode, f.plan, f.indicatorId, f.unit, f.agency, f.period, f.workflowState, f.approvedOnly, f.limit, ...ks.params],
+    [
+      f.tenantId,
+      f.tenantCode,
+      f.plan,
+      f.indicatorId,
+      f.unit,
+      f.agency,
+      f.period,
+      f.workflowState,
+      f.approvedOnly,
+      f.limit,
+      ...ks.params,
+    ],
   );
 }
 
-export async function findObservation(db: Queryable, tenantId: string | null, id: string): Promise<ObservationRow | null> {
-  return (await db.query<ObservationRow>(`${SELECT_OBS} WHERE o.id = $1 AND ($2::uuid IS NULL OR o.tenant_id = $2)`, [id, tenantId]))[0] ?? null;
+export async function findObservation(
+  db: Queryable,
+  tenantId: string | null,
+  id: string,
+): Promise<ObservationRow | null> {
+  return (
+    (
+      await db.query<ObservationRow>(`${SELECT_OBS} WHERE o.id = $1 AND ($2::uuid IS NULL OR o.tenant_id = $2)`, [
+        id,
+        tenantId,
+      ])
+    )[0] ?? null
+  );
 }
 
-export async function findObservationSlot(db: Queryable, tenantId: string, indicatorId: string, unitId: string, period: string): Promise<ObservationRow | null> {
+export async function findObservationSlot(
+  db: Queryable,
+  tenantId: string,
+  indicatorId: string,
+  unitId: string,
+  period: string,
+): Promise<ObservationRow | null> {
   return (
-    (await db.query<ObservationRow>(`${SELECT_OBS} WHERE o.tenant_id = $1 AND o.indicator_id = $2 AND o.unit_id = $3 AND o.period = $4`, [tenantId, indicatorId, unitId, period]))[0] ?? null
+    (
+      await db.query<ObservationRow>(
+        `${SELECT_OBS} WHERE o.tenant_id = $1 AND o.indicator_id = $2 AND o.unit_id = $3 AND o.period = $4`,
+        [tenantId, indicatorId, unitId, period],
+      )
+    )[0] ?? null
   );
 }
 
@@ -103,22 +144,42 @@ const SELECT_VERSION = `SELECT id, observation_id, seq, value::text AS value, va
 
 export async function listVersions(db: Queryable, tenantId: string, observationIds: string[]): Promise<VersionRow[]> {
   if (observationIds.length === 0) return [];
-  return db.query<VersionRow>(`${SELECT_VERSION} WHERE tenant_id = $1 AND observation_id = ANY($2::uuid[]) ORDER BY observation_id, seq`, [tenantId, observationIds]);
+  return db.query<VersionRow>(
+    `${SELECT_VERSION} WHERE tenant_id = $1 AND observation_id = ANY($2::uuid[]) ORDER BY observation_id, seq`,
+    [tenantId, observationIds],
+  );
 }
 
-export async function latestVersion(db: Queryable, tenantId: string, observationId: string): Promise<VersionRow | null> {
-  return (await db.query<VersionRow>(`${SELECT_VERSION} WHERE tenant_id = $1 AND observation_id = $2 ORDER BY seq DESC LIMIT 1`, [tenantId, observationId]))[0] ?? null;
+export async function latestVersion(
+  db: Queryable,
+  tenantId: string,
+  observationId: string,
+): Promise<VersionRow | null> {
+  return (
+    (
+      await db.query<VersionRow>(
+        `${SELECT_VERSION} WHERE tenant_id = $1 AND observation_id = $2 ORDER BY seq DESC LIMIT 1`,
+        [tenantId, observationId],
+      )
+    )[0] ?? null
+  );
 }
 
 export async function listReviews(db: Queryable, tenantId: string, observationId: string): Promise<ReviewRow[]> {
-  return db.query<ReviewRow>('SELECT id, version_id, action, comment, actor_id, at::text AS at FROM observation_reviews WHERE tenant_id = $1 AND observation_id = $2 ORDER BY at, id', [
-    tenantId,
-    observationId,
-  ]);
+  return db.query<ReviewRow>(
+    'SELECT id, version_id, action, comment, actor_id, at::text AS at FROM observation_reviews WHERE tenant_id = $1 AND observation_id = $2 ORDER BY at, id',
+    [tenantId, observationId],
+  );
 }
 
-export async function insertObservation(db: Queryable, o: { tenantId: string; indicatorId: string; unitId: string; period: string }): Promise<string> {
-  const rows = await db.query<{ id: string }>('INSERT INTO observations (tenant_id, indicator_id, unit_id, period) VALUES ($1,$2,$3,$4) RETURNING id', [o.tenantId, o.indicatorId, o.unitId, o.period]);
+export async function insertObservation(
+  db: Queryable,
+  o: { tenantId: string; indicatorId: string; unitId: string; period: string },
+): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    'INSERT INTO observations (tenant_id, indicator_id, unit_id, period) VALUES ($1,$2,$3,$4) RETURNING id',
+    [o.tenantId, o.indicatorId, o.unitId, o.period],
+  );
   return (rows[0] as { id: string }).id;
 }
 
@@ -126,29 +187,67 @@ export async function insertObservation(db: Queryable, o: { tenantId: string; in
  * Moves the observation to its next version if, and only if, it is still at `expected`: the row lock this UPDATE
  * takes makes two racing writers serialise, and the loser sees zero rows (a stale If-Match).
  */
-export async function bumpVersion(db: Queryable, tenantId: string, id: string, expected: number, at: Date): Promise<number | null> {
-  const rows = await db.query<{ version: number }>('UPDATE observations SET version = version + 1, updated_at = $4 WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING version', [
-    tenantId,
-    id,
-    expected,
-    at.toISOString(),
-  ]);
+export async function bumpVersion(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+  expected: number,
+  at: Date,
+): Promise<number | null> {
+  const rows = await db.query<{ version: number }>(
+    'UPDATE observations SET version = version + 1, updated_at = $4 WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING version',
+    [tenantId, id, expected, at.toISOString()],
+  );
   return rows[0]?.version ?? null;
 }
 
 export async function insertVersion(
   db: Queryable,
-  v: { tenantId: string; observationId: string; seq: number; value: string; valueText: string | null; status: string; reason: string | null; sourceText: string | null; evidenceUrl: string | null; enteredBy: string | null; measure: string; priceBasis: string },
+  v: {
+    tenantId: string;
+    observationId: string;
+    seq: number;
+    value: string;
+    valueText: string | null;
+    status: string;
+    reason: string | null;
+    sourceText: string | null;
+    evidenceUrl: string | null;
+    enteredBy: string | null;
+    measure: string;
+    priceBasis: string;
+  },
 ): Promise<string> {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_text, status, reason, source_text, evidence_url, entered_by, measure, price_basis, workflow_state, change_kind)
      VALUES ($1,$2,$3,$4::numeric,$5,$6,$7,$8,$9,$10,$11,$12,'draft',$13) RETURNING id`,
-    [v.tenantId, v.observationId, v.seq, v.value, v.valueText, v.status, v.reason, v.sourceText, v.evidenceUrl, v.enteredBy, v.measure, v.priceBasis, v.seq === 1 ? 'vintage' : 'correction'],
+    [
+      v.tenantId,
+      v.observationId,
+      v.seq,
+      v.value,
+      v.valueText,
+      v.status,
+      v.reason,
+      v.sourceText,
+      v.evidenceUrl,
+      v.enteredBy,
+      v.measure,
+      v.priceBasis,
+      v.seq === 1 ? 'vintage' : 'correction',
+    ],
   );
   return (rows[0] as { id: string }).id;
 }
 
-export async function setWorkflowState(db: Queryable, tenantId: string, versionId: string, state: string, approvedBy: string | null, at: Date): Promise<void> {
+export async function setWorkflowState(
+  db: Queryable,
+  tenantId: string,
+  versionId: string,
+  state: string,
+  approvedBy: string | null,
+  at: Date,
+): Promise<void> {
   await db.query(
     `UPDATE observation_versions SET workflow_state = $3, approved_by = CASE WHEN $3 = 'approved' THEN $4::uuid ELSE approved_by END,
             approved_at = CASE WHEN $3 = 'approved' THEN $5::timestamptz ELSE approved_at END WHERE tenant_id = $1 AND id = $2`,
@@ -156,15 +255,21 @@ export async function setWorkflowState(db: Queryable, tenantId: string, versionI
   );
 }
 
-export async function insertReview(db: Queryable, r: { tenantId: string; observationId: string; versionId: string; action: string; comment: string | null; actorId: string | null }): Promise<void> {
-  await db.query('INSERT INTO observation_reviews (tenant_id, observation_id, version_id, action, comment, actor_id) VALUES ($1,$2,$3,$4,$5,$6)', [
-    r.tenantId,
-    r.observationId,
-    r.versionId,
-    r.action,
-    r.comment,
-    r.actorId,
-  ]);
+export async function insertReview(
+  db: Queryable,
+  r: {
+    tenantId: string;
+    observationId: string;
+    versionId: string;
+    action: string;
+    comment: string | null;
+    actorId: string | null;
+  },
+): Promise<void> {
+  await db.query(
+    'INSERT INTO observation_reviews (tenant_id, observation_id, version_id, action, comment, actor_id) VALUES ($1,$2,$3,$4,$5,$6)',
+    [r.tenantId, r.observationId, r.versionId, r.action, r.comment, r.actorId],
+  );
 }
 
 export interface IndicatorRef {
@@ -177,7 +282,14 @@ export interface IndicatorRef {
 }
 
 export async function findIndicatorRef(db: Queryable, tenantId: string, id: string): Promise<IndicatorRef | null> {
-  return (await db.query<IndicatorRef>('SELECT id, tenant_id, owner_agency_id, measure, price_basis FROM indicators WHERE tenant_id = $1 AND id = $2', [tenantId, id]))[0] ?? null;
+  return (
+    (
+      await db.query<IndicatorRef>(
+        'SELECT id, tenant_id, owner_agency_id, measure, price_basis FROM indicators WHERE tenant_id = $1 AND id = $2',
+        [tenantId, id],
+      )
+    )[0] ?? null
+  );
 }
 
 export async function unitExists(db: Queryable, tenantId: string, id: string): Promise<boolean> {

@@ -36,11 +36,17 @@ const SELECT_PLAN = `
     FROM plans p JOIN tenants t ON t.id = p.tenant_id LEFT JOIN units u ON u.id = p.unit_id`;
 
 export async function listPlans(db: Queryable, tenantId: string | null): Promise<PlanRow[]> {
-  return db.query<PlanRow>(`${SELECT_PLAN} WHERE ($1::uuid IS NULL OR p.tenant_id = $1) ORDER BY t.code, p.first_year, p.code`, [tenantId]);
+  return db.query<PlanRow>(
+    `${SELECT_PLAN} WHERE ($1::uuid IS NULL OR p.tenant_id = $1) ORDER BY t.code, p.first_year, p.code`,
+    [tenantId],
+  );
 }
 
 export async function findPlanByCode(db: Queryable, tenantId: string | null, code: string): Promise<PlanRow | null> {
-  const rows = await db.query<PlanRow>(`${SELECT_PLAN} WHERE ($1::uuid IS NULL OR p.tenant_id = $1) AND p.code = $2 ORDER BY t.code LIMIT 1`, [tenantId, code]);
+  const rows = await db.query<PlanRow>(
+    `${SELECT_PLAN} WHERE ($1::uuid IS NULL OR p.tenant_id = $1) AND p.code = $2 ORDER BY t.code LIMIT 1`,
+    [tenantId, code],
+  );
   return rows[0] ?? null;
 }
 

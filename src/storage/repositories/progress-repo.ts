@@ -71,12 +71,28 @@ function select(kind: ProgressKind): string {
             FROM ${l.table} r JOIN ${l.parentTable} p ON p.id = r.${l.parentColumn}`;
 }
 
-export async function findProgress(db: Queryable, kind: ProgressKind, tenantId: string, id: string, agencyId: string | null): Promise<ProgressRow | null> {
-  return (await db.query<ProgressRow>(`${select(kind)} WHERE r.tenant_id = $1 AND r.id = $2`, [tenantId, id, agencyId]))[0] ?? null;
+export async function findProgress(
+  db: Queryable,
+  kind: ProgressKind,
+  tenantId: string,
+  id: string,
+  agencyId: string | null,
+): Promise<ProgressRow | null> {
+  return (
+    (
+      await db.query<ProgressRow>(`${select(kind)} WHERE r.tenant_id = $1 AND r.id = $2`, [tenantId, id, agencyId])
+    )[0] ?? null
+  );
 }
 
 /** The open (not superseded) report of a task or project for a period, if any. */
-export async function findOpenProgress(db: Queryable, kind: ProgressKind, tenantId: string, parentId: string, period: string): Promise<ProgressRow | null> {
+export async function findOpenProgress(
+  db: Queryable,
+  kind: ProgressKind,
+  tenantId: string,
+  parentId: string,
+  period: string,
+): Promise<ProgressRow | null> {
   const l = LAYOUTS[kind];
   return (
     (
@@ -88,7 +104,13 @@ export async function findOpenProgress(db: Queryable, kind: ProgressKind, tenant
   );
 }
 
-export async function listProgress(db: Queryable, kind: ProgressKind, tenantId: string | null, parentId: string, approvedOnly: boolean): Promise<ProgressRow[]> {
+export async function listProgress(
+  db: Queryable,
+  kind: ProgressKind,
+  tenantId: string | null,
+  parentId: string,
+  approvedOnly: boolean,
+): Promise<ProgressRow[]> {
   const l = LAYOUTS[kind];
   return db.query<ProgressRow>(
     `${select(kind)} WHERE ($1::uuid IS NULL OR r.tenant_id = $1) AND r.${l.parentColumn} = $2 AND (NOT $4::boolean OR r.workflow_state = 'approved')
@@ -103,18 +125,35 @@ export interface ParentRef {
   owned: boolean;
 }
 
-export async function findProgressParent(db: Queryable, kind: ProgressKind, tenantId: string | null, id: string, agencyId: string | null): Promise<ParentRef | null> {
+export async function findProgressParent(
+  db: Queryable,
+  kind: ProgressKind,
+  tenantId: string | null,
+  id: string,
+  agencyId: string | null,
+): Promise<ParentRef | null> {
   const l = LAYOUTS[kind];
   return (
-    (await db.query<ParentRef>(`SELECT p.id, coalesce(${l.ownedBy}, false) AS owned FROM ${l.parentTable} p WHERE ($1::uuid IS NULL OR p.tenant_id = $1) AND p.id = $2`, [tenantId, id, agencyId]))[0] ??
-    null
+    (
+      await db.query<ParentRef>(
+        `SELECT p.id, coalesce(${l.ownedBy}, false) AS owned FROM ${l.parentTable} p WHERE ($1::uuid IS NULL OR p.tenant_id = $1) AND p.id = $2`,
+        [tenantId, id, agencyId],
+      )
+    )[0] ?? null
   );
 }
 
 export async function insertProgress(
   db: Queryable,
   kind: ProgressKind,
-  r: { tenantId: string; parentId: string; period: string; figures: Record<string, string | null>; enteredBy: string | null; supersedesId: string | null },
+  r: {
+    tenantId: string;
+    parentId: string;
+    period: string;
+    figures: Record<string, string | null>;
+    enteredBy: string | null;
+    supersedesId: string | null;
+  },
 ): Promise<{ id: string; version: number }> {
   const l = LAYOUTS[kind];
   const cols = l.figures.map((f) => f.column);
@@ -147,7 +186,15 @@ export async function bumpProgress(
             approved_by = CASE WHEN $4 = 'approved' THEN $5::uuid ELSE approved_by END,
             approved_at = CASE WHEN $4 = 'approved' THEN $6::timestamptz ELSE approved_at END
       WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING version`,
-    [tenantId, id, expected, change?.state ?? null, change?.by ?? null, change?.at.toISOString() ?? null, change?.comment ?? null],
+    [
+      tenantId,
+      id,
+      expected,
+      change?.state ?? null,
+      change?.by ?? null,
+      change?.at.toISOString() ?? null,
+      change?.comment ?? null,
+    ],
   );
   return rows[0]?.version ?? null;
 }

@@ -68,11 +68,21 @@ export interface IndicatorRow {
 }
 
 /** The orders an indicator list may be sorted in (`?sort=`); the first is the default. */
-export const INDICATOR_SORTS = { code: ['p.code', 'i.code'], name: ['i.name'], group: ['i.group_code', 'i.code'], agency: ['g.code', 'i.code'] } as const;
+export const INDICATOR_SORTS = {
+  code: ['p.code', 'i.code'],
+  name: ['i.name'],
+  group: ['i.group_code', 'i.code'],
+  agency: ['g.code', 'i.code'],
+} as const;
 
 export async function listIndicators(
   db: Queryable,
-  a: ListArgs & { plan: string | null; agency: string | null; group: string | null; sort: { key: keyof typeof INDICATOR_SORTS; desc: boolean } },
+  a: ListArgs & {
+    plan: string | null;
+    agency: string | null;
+    group: string | null;
+    sort: { key: keyof typeof INDICATOR_SORTS; desc: boolean };
+  },
 ): Promise<IndicatorRow[]> {
   const ks = keyset({ exprs: INDICATOR_SORTS[a.sort.key], desc: a.sort.desc }, 'i.id', a.after, 7);
   return db.query<IndicatorRow>(
@@ -100,7 +110,10 @@ export interface TargetRow {
   sort_order: number;
 }
 
-export async function listTargets(db: Queryable, a: ListArgs & { plan: string | null; indicatorId: string | null }): Promise<TargetRow[]> {
+export async function listTargets(
+  db: Queryable,
+  a: ListArgs & { plan: string | null; indicatorId: string | null },
+): Promise<TargetRow[]> {
   return db.query<TargetRow>(
     `SELECT x.id, t.code AS tenant_code, p.code AS plan_code, x.indicator_id, i.code AS indicator_code, x.kind, x.spec, x.text, x.first_year, x.last_year, x.sort_order
        FROM targets x JOIN tenants t ON t.id = x.tenant_id JOIN plans p ON p.id = x.plan_id JOIN indicators i ON i.id = x.indicator_id
@@ -121,7 +134,10 @@ export interface BreakthroughRow {
   body: string | null;
 }
 
-export async function listBreakthroughs(db: Queryable, a: ListArgs & { plan: string | null }): Promise<BreakthroughRow[]> {
+export async function listBreakthroughs(
+  db: Queryable,
+  a: ListArgs & { plan: string | null },
+): Promise<BreakthroughRow[]> {
   return db.query<BreakthroughRow>(
     `SELECT b.id, t.code AS tenant_code, p.code AS plan_code, b.code, b.title, b.body FROM breakthroughs b JOIN tenants t ON t.id = b.tenant_id JOIN plans p ON p.id = b.plan_id
       WHERE ($1::uuid IS NULL OR b.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR p.code = $3)
@@ -147,14 +163,24 @@ export interface TaskRow {
 }
 
 /** The orders a task list may be sorted in (`?sort=`); the first is the default. */
-export const TASK_SORTS = { code: ['p.code', 'x.code'], title: ['x.title'], deadline: ['x.deadline', 'x.code'], status: ['x.status', 'x.code'] } as const;
+export const TASK_SORTS = {
+  code: ['p.code', 'x.code'],
+  title: ['x.title'],
+  deadline: ['x.deadline', 'x.code'],
+  status: ['x.status', 'x.code'],
+} as const;
 
 const SELECT_TASK = `SELECT x.id, t.code AS tenant_code, p.code AS plan_code, x.parent_id, x.code, x.title, g.code AS agency_code, x.owner_agency_id, x.deadline, x.status, x.version
   FROM tasks x JOIN tenants t ON t.id = x.tenant_id JOIN plans p ON p.id = x.plan_id LEFT JOIN agencies g ON g.id = x.owner_agency_id`;
 
 export async function listTasks(
   db: Queryable,
-  a: ListArgs & { plan: string | null; agency: string | null; status: string | null; sort: { key: keyof typeof TASK_SORTS; desc: boolean } },
+  a: ListArgs & {
+    plan: string | null;
+    agency: string | null;
+    status: string | null;
+    sort: { key: keyof typeof TASK_SORTS; desc: boolean };
+  },
 ): Promise<(TaskRow & { sort_key: string[] })[]> {
   const ks = keyset({ exprs: TASK_SORTS[a.sort.key], desc: a.sort.desc }, 'x.id', a.after, 7);
   return db.query<TaskRow & { sort_key: string[] }>(
@@ -165,9 +191,18 @@ export async function listTasks(
   );
 }
 
-export async function findTask(db: Queryable, tenantId: string | null, id: string): Promise<(TaskRow & { tenant_id: string }) | null> {
+export async function findTask(
+  db: Queryable,
+  tenantId: string | null,
+  id: string,
+): Promise<(TaskRow & { tenant_id: string }) | null> {
   return (
-    (await db.query<TaskRow & { tenant_id: string }>(`${SELECT_TASK.replace('SELECT x.id,', 'SELECT x.id, x.tenant_id,')} WHERE x.id = $1 AND ($2::uuid IS NULL OR x.tenant_id = $2)`, [id, tenantId]))[0] ?? null
+    (
+      await db.query<TaskRow & { tenant_id: string }>(
+        `${SELECT_TASK.replace('SELECT x.id,', 'SELECT x.id, x.tenant_id,')} WHERE x.id = $1 AND ($2::uuid IS NULL OR x.tenant_id = $2)`,
+        [id, tenantId],
+      )
+    )[0] ?? null
   );
 }
 
@@ -190,11 +225,22 @@ export interface ProjectRow {
 }
 
 /** The orders a project list may be sorted in (`?sort=`); the first is the default. */
-export const PROJECT_SORTS = { code: ['x.code'], title: ['x.title'], status: ['x.status', 'x.code'], agency: ['g.code', 'x.code'], start: ['x.period_start', 'x.code'] } as const;
+export const PROJECT_SORTS = {
+  code: ['x.code'],
+  title: ['x.title'],
+  status: ['x.status', 'x.code'],
+  agency: ['g.code', 'x.code'],
+  start: ['x.period_start', 'x.code'],
+} as const;
 
 export async function listProjects(
   db: Queryable,
-  a: ListArgs & { plan: string | null; agency: string | null; status: string | null; sort: { key: keyof typeof PROJECT_SORTS; desc: boolean } },
+  a: ListArgs & {
+    plan: string | null;
+    agency: string | null;
+    status: string | null;
+    sort: { key: keyof typeof PROJECT_SORTS; desc: boolean };
+  },
 ): Promise<ProjectRow[]> {
   const ks = keyset({ exprs: PROJECT_SORTS[a.sort.key], desc: a.sort.desc }, 'x.id', a.after, 7);
   return db.query<ProjectRow>(
@@ -220,7 +266,10 @@ export interface MilestoneRow {
 
 export async function listMilestones(db: Queryable, projectIds: string[]): Promise<MilestoneRow[]> {
   if (projectIds.length === 0) return [];
-  return db.query<MilestoneRow>('SELECT project_id, code, title, status, due_date, date_met FROM project_milestones WHERE project_id = ANY($1::uuid[]) ORDER BY code', [projectIds]);
+  return db.query<MilestoneRow>(
+    'SELECT project_id, code, title, status, due_date, date_met FROM project_milestones WHERE project_id = ANY($1::uuid[]) ORDER BY code',
+    [projectIds],
+  );
 }
 
 export interface ProgressRow {
@@ -233,7 +282,11 @@ export interface ProgressRow {
 }
 
 /** The newest update of each project and period (revisions supersede, never overwrite); the newest approved one for the public. */
-export async function listProjectProgress(db: Queryable, projectIds: string[], approvedOnly: boolean): Promise<ProgressRow[]> {
+export async function listProjectProgress(
+  db: Queryable,
+  projectIds: string[],
+  approvedOnly: boolean,
+): Promise<ProgressRow[]> {
   if (projectIds.length === 0) return [];
   return db.query<ProgressRow>(
     `SELECT * FROM (

@@ -28,15 +28,26 @@ export async function findUserByEmail(db: Queryable, email: string): Promise<Use
 }
 
 export async function findUser(db: Queryable, tenantId: string | null, id: string): Promise<UserRow | null> {
-  return (await db.query<UserRow>(`${SELECT_USER} WHERE u.id = $1 AND ($2::uuid IS NULL OR u.tenant_id = $2)`, [id, tenantId]))[0] ?? null;
+  return (
+    (
+      await db.query<UserRow>(`${SELECT_USER} WHERE u.id = $1 AND ($2::uuid IS NULL OR u.tenant_id = $2)`, [
+        id,
+        tenantId,
+      ])
+    )[0] ?? null
+  );
 }
 
-export async function listUsers(db: Queryable, tenantId: string | null, after: string | null, limit: number): Promise<UserRow[]> {
-  return db.query<UserRow>(`${SELECT_USER} WHERE ($1::uuid IS NULL OR u.tenant_id = $1) AND ($2::text IS NULL OR u.email > $2) ORDER BY u.email LIMIT $3`, [
-    tenantId,
-    after,
-    limit,
-  ]);
+export async function listUsers(
+  db: Queryable,
+  tenantId: string | null,
+  after: string | null,
+  limit: number,
+): Promise<UserRow[]> {
+  return db.query<UserRow>(
+    `${SELECT_USER} WHERE ($1::uuid IS NULL OR u.tenant_id = $1) AND ($2::text IS NULL OR u.email > $2) ORDER BY u.email LIMIT $3`,
+    [tenantId, after, limit],
+  );
 }
 
 export async function countUsers(db: Queryable): Promise<number> {
@@ -45,19 +56,31 @@ export async function countUsers(db: Queryable): Promise<number> {
 
 export async function insertUser(
   db: Queryable,
-  u: { tenantId: string; email: string; displayName: string; passwordHash: string; agencyId: string | null; mustChangePassword: boolean; roles: string[] },
+  u: {
+    tenantId: string;
+    email: string;
+    displayName: string;
+    passwordHash: string;
+    agencyId: string | null;
+    mustChangePassword: boolean;
+    roles: string[];
+  },
 ): Promise<string> {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO users (tenant_id, email, display_name, password_hash, agency_id, must_change_password) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
     [u.tenantId, u.email, u.displayName, u.passwordHash, u.agencyId, u.mustChangePassword],
   );
   const id = (rows[0] as { id: string }).id;
-  for (const role of u.roles) await db.query('INSERT INTO user_roles (tenant_id, user_id, role) VALUES ($1,$2,$3)', [u.tenantId, id, role]);
+  for (const role of u.roles)
+    await db.query('INSERT INTO user_roles (tenant_id, user_id, role) VALUES ($1,$2,$3)', [u.tenantId, id, role]);
   return id;
 }
 
 export async function setPassword(db: Queryable, userId: string, passwordHash: string): Promise<void> {
-  await db.query('UPDATE users SET password_hash = $2, must_change_password = false WHERE id = $1', [userId, passwordHash]);
+  await db.query('UPDATE users SET password_hash = $2, must_change_password = false WHERE id = $1', [
+    userId,
+    passwordHash,
+  ]);
 }
 
 export interface SessionRow {
@@ -67,16 +90,22 @@ export interface SessionRow {
   csrf_token: string;
 }
 
-export async function insertSession(db: Queryable, s: { idHash: string; tenantId: string; userId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null }): Promise<void> {
-  await db.query('INSERT INTO sessions (id, tenant_id, user_id, csrf_token, expires_at, ip, user_agent) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
-    s.idHash,
-    s.tenantId,
-    s.userId,
-    s.csrfToken,
-    s.expiresAt.toISOString(),
-    s.ip,
-    s.userAgent,
-  ]);
+export async function insertSession(
+  db: Queryable,
+  s: {
+    idHash: string;
+    tenantId: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
+): Promise<void> {
+  await db.query(
+    'INSERT INTO sessions (id, tenant_id, user_id, csrf_token, expires_at, ip, user_agent) VALUES ($1,$2,$3,$4,$5,$6,$7)',
+    [s.idHash, s.tenantId, s.userId, s.csrfToken, s.expiresAt.toISOString(), s.ip, s.userAgent],
+  );
 }
 
 export async function findLiveSession(db: Queryable, idHash: string, now: Date): Promise<SessionRow | null> {
@@ -89,18 +118,32 @@ export async function findLiveSession(db: Queryable, idHash: string, now: Date):
 }
 
 export async function revokeSession(db: Queryable, idHash: string, now: Date): Promise<void> {
-  await db.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [idHash, now.toISOString()]);
+  await db.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [
+    idHash,
+    now.toISOString(),
+  ]);
 }
 
 export async function revokeUserSessions(db: Queryable, userId: string, now: Date): Promise<number> {
-  const rows = await db.query('UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING id', [userId, now.toISOString()]);
+  const rows = await db.query(
+    'UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING id',
+    [userId, now.toISOString()],
+  );
   return rows.length;
 }
 
 export async function countLoginFailures(db: Queryable, key: string, since: Date): Promise<number> {
-  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM login_failures WHERE key = $1 AND at > $2', [key, since.toISOString()]))[0]?.n ?? 0;
+  return (
+    (
+      await db.query<{ n: number }>('SELECT count(*)::int AS n FROM login_failures WHERE key = $1 AND at > $2', [
+        key,
+        since.toISOString(),
+      ])
+    )[0]?.n ?? 0
+  );
 }
 
 export async function recordLoginFailure(db: Queryable, keys: string[], at: Date): Promise<void> {
-  for (const key of keys) await db.query('INSERT INTO login_failures (key, at) VALUES ($1, $2)', [key, at.toISOString()]);
+  for (const key of keys)
+    await db.query('INSERT INTO login_failures (key, at) VALUES ($1, $2)', [key, at.toISOString()]);
 }

@@ -26,21 +26,29 @@ export interface TotalSpec {
 const isFlow = (o: PreparedObservation): boolean => o.input.measure === undefined || o.input.measure === 'flow';
 
 /** The year-to-date figure of a year without its full-year figure: H1/9M as reported, or quarters/months summed from the start. */
-export function yearToDate(obs: readonly PreparedObservation[], year: number): { months: number; value: Exact; used: PreparedObservation[] } | null {
+export function yearToDate(
+  obs: readonly PreparedObservation[],
+  year: number,
+): { months: number; value: Exact; used: PreparedObservation[] } | null {
   let best: { months: number; value: Exact; used: PreparedObservation[] } | null = null;
-  const inYear = obs.filter((o) => o.year === year && o.period.kind !== 'year' && o.period.kind !== 'span' && isFlow(o));
+  const inYear = obs.filter(
+    (o) => o.year === year && o.period.kind !== 'year' && o.period.kind !== 'span' && isFlow(o),
+  );
   for (const o of inYear) {
     if ((o.period.kind === 'half' && o.period.half === 1) || o.period.kind === 'nine_months') {
       if (best === null || o.months > best.months) best = { months: o.months, value: o.value, used: [o] };
     }
   }
   for (const kind of ['quarter', 'month'] as const) {
-    const parts = inYear.filter((o) => o.period.kind === kind).sort((a, b) => a.input.period.localeCompare(b.input.period));
+    const parts = inYear
+      .filter((o) => o.period.kind === kind)
+      .sort((a, b) => a.input.period.localeCompare(b.input.period));
     let months = 0;
     let sum = ZERO;
     const used: PreparedObservation[] = [];
     for (const p of parts) {
-      const start = p.period.kind === 'quarter' ? p.period.quarter * 3 - 2 : p.period.kind === 'month' ? p.period.month : 0;
+      const start =
+        p.period.kind === 'quarter' ? p.period.quarter * 3 - 2 : p.period.kind === 'month' ? p.period.month : 0;
       if (start !== months + 1) break;
       months += p.months;
       sum = add(sum, p.value);
@@ -80,7 +88,9 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
   // yearly figures then count only after it. The longest such span is read.
   const reported = spanFromFirstYear(ctx.obs, firstYear, lastYear, isFlow);
   const spanEnd = reported === undefined ? firstYear - 1 : reported.endYear;
-  const yearly = ctx.obs.filter((o) => o.period.kind === 'year' && o.year >= firstYear && o.year > spanEnd && isFlow(o)).sort((a, b) => a.year - b.year);
+  const yearly = ctx.obs
+    .filter((o) => o.period.kind === 'year' && o.year >= firstYear && o.year > spanEnd && isFlow(o))
+    .sort((a, b) => a.year - b.year);
   let total = ZERO;
   const used: PreparedObservation[] = [];
   let elapsed = 0;
@@ -120,7 +130,10 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
       projection: null,
       method: { name: 'chitieu_default', parameters },
       intermediates: {},
-      explanation: { vi: `Chưa có số liệu ${years(firstYear, lastYear)}`, en: `No figures yet for ${years(firstYear, lastYear)}` },
+      explanation: {
+        vi: `Chưa có số liệu ${years(firstYear, lastYear)}`,
+        en: `No figures yet for ${years(firstYear, lastYear)}`,
+      },
     };
   }
   assertOnePriceBasis(used);
@@ -144,24 +157,40 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
     intermediates.span = reported.input.period;
     intermediates.spanAggregate = reported.input.aggregate ?? 'term_total';
   }
-  const achievement = spec.bounds.direction === 'band' || goalD.isZero() || totalD.isZero() ? null : (spec.bounds.direction === 'lower_better' ? goalD.div(totalD) : totalD.div(goalD)).toDecimalPlaces(4).toFixed();
+  const achievement =
+    spec.bounds.direction === 'band' || goalD.isZero() || totalD.isZero()
+      ? null
+      : (spec.bounds.direction === 'lower_better' ? goalD.div(totalD) : totalD.div(goalD)).toDecimalPlaces(4).toFixed();
   const said = join(amount(total.text, spec.unit), estimateMark(rests.anyEstimate));
   const rel = relation(total, spec.bounds, spec.targetText);
   // Flows never shrink a total (when none is negative): past the bound in the good direction the verdict cannot change
   // (except met → exceeded); past it in the bad direction (lower is better) it cannot be recovered.
-  const irreversible = !anyNegative && ((spec.bounds.direction === 'higher_better' && reached(verdict)) || (spec.bounds.direction === 'lower_better' && verdict === 'not_met'));
-  const common = { actual: { value: total.text, period, method: spec.method, ...rests }, achievement, method: { name: 'chitieu_default', parameters }, intermediates };
+  const irreversible =
+    !anyNegative &&
+    ((spec.bounds.direction === 'higher_better' && reached(verdict)) ||
+      (spec.bounds.direction === 'lower_better' && verdict === 'not_met'));
+  const common = {
+    actual: { value: total.text, period, method: spec.method, ...rests },
+    achievement,
+    method: { name: 'chitieu_default', parameters },
+    intermediates,
+  };
 
   if (ctx.phase === 'final') {
     const complete = fullYears >= N && missing.length === 0;
     const status: FinalStatus = complete || irreversible ? verdict : 'no_data';
-    const missingNote = complete ? { vi: '', en: '' } : { vi: ' (chưa đủ số liệu các năm)', en: ' (some years are missing)' };
+    const missingNote = complete
+      ? { vi: '', en: '' }
+      : { vi: ' (chưa đủ số liệu các năm)', en: ' (some years are missing)' };
     return {
       ...common,
       status,
       required: null,
       projection: null,
-      explanation: { vi: `Tổng ${period} đạt ${said.vi}${missingNote.vi}, ${rel.vi}`, en: `Total ${said.en} over ${period}${missingNote.en}, ${rel.en}` },
+      explanation: {
+        vi: `Tổng ${period} đạt ${said.vi}${missingNote.vi}, ${rel.vi}`,
+        en: `Total ${said.en} over ${period}${missingNote.en}, ${rel.en}`,
+      },
     };
   }
 
@@ -174,14 +203,28 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
   const ratio = progressRatio(projected, new Decimal(0), goalD);
   intermediates.expectedToDate = roundTo(expected, scale);
   const reaches = reached(classify(parseExact(projectedText), spec.bounds));
-  const status: TrackStatus = irreversible && spec.bounds.direction === 'higher_better' ? 'on_track' : irreversible ? 'off_track' : trackOf(reaches, ratio, ctx.band);
-  const projection: Projection = { value: projectedText, year: lastYear, method: 'run_rate', progressRatio: ratio === null ? null : ratio.toDecimalPlaces(4).toFixed() };
+  const status: TrackStatus =
+    irreversible && spec.bounds.direction === 'higher_better'
+      ? 'on_track'
+      : irreversible
+        ? 'off_track'
+        : trackOf(reaches, ratio, ctx.band);
+  const projection: Projection = {
+    value: projectedText,
+    year: lastYear,
+    method: 'run_rate',
+    progressRatio: ratio === null ? null : ratio.toDecimalPlaces(4).toFixed(),
+  };
   const remaining = new Decimal(N).minus(el);
   let required: Required | null = null;
   if (remaining.gt(0) && !reached(verdict)) {
     required = {
       kind: 'yearly_flow',
-      value: roundRequired(requiredYearlyFlow(goalD, totalD, remaining.toNumber()), Math.max(scale, 2), spec.bounds.direction === 'lower_better'),
+      value: roundRequired(
+        requiredYearlyFlow(goalD, totalD, remaining.toNumber()),
+        Math.max(scale, 2),
+        spec.bounds.direction === 'lower_better',
+      ),
       target: goal.text,
       remainingYears: lastYear - lastFull,
       fromYear: lastFull + 1,
@@ -191,7 +234,10 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
   const needText =
     required === null
       ? { vi: '', en: '' }
-      : { vi: `; cần bình quân ${amount(required.value, spec.unit).vi}/năm cho phần còn lại`, en: `; needs ${amount(required.value, spec.unit).en} a year for the rest` };
+      : {
+          vi: `; cần bình quân ${amount(required.value, spec.unit).vi}/năm cho phần còn lại`,
+          en: `; needs ${amount(required.value, spec.unit).en} a year for the rest`,
+        };
   return {
     ...common,
     status,

@@ -21,7 +21,12 @@ const HUNDRED = new Derived(100);
 const toDecimal = (e: Exact): Decimal => new Derived(e.text);
 
 interface Realised {
-  method: 'reported_average' | 'geometric_mean_of_rates' | 'arithmetic_mean_of_rates' | 'cagr_from_levels' | 'arithmetic_mean_from_levels';
+  method:
+    | 'reported_average'
+    | 'geometric_mean_of_rates'
+    | 'arithmetic_mean_of_rates'
+    | 'cagr_from_levels'
+    | 'arithmetic_mean_from_levels';
   /** Average growth so far, as a fraction. */
   average: Decimal;
   /** Π(1 + gᵢ) over the realised years (growth factor since the base year). */
@@ -37,13 +42,19 @@ interface Realised {
 export function validate(t: GrowthAverageTarget): void {
   if (typeof t.baseYear !== 'number' || !Number.isInteger(t.baseYear)) {
     throw new InvalidTarget(
-      { vi: 'Mục tiêu tăng trưởng bình quân thiếu năm gốc (baseYear)', en: 'An average-growth target needs a base year (baseYear)' },
+      {
+        vi: 'Mục tiêu tăng trưởng bình quân thiếu năm gốc (baseYear)',
+        en: 'An average-growth target needs a base year (baseYear)',
+      },
       { field: 'baseYear' },
     );
   }
   if (t.baseYear >= t.term.lastYear || t.baseYear > t.term.firstYear - 1) {
     throw new InvalidTarget(
-      { vi: `Năm gốc ${t.baseYear} phải trước năm đầu của giai đoạn ${t.term.firstYear}`, en: `Base year ${t.baseYear} must precede the term's first year ${t.term.firstYear}` },
+      {
+        vi: `Năm gốc ${t.baseYear} phải trước năm đầu của giai đoạn ${t.term.firstYear}`,
+        en: `Base year ${t.baseYear} must precede the term's first year ${t.term.firstYear}`,
+      },
       { baseYear: t.baseYear, term: t.term },
     );
   }
@@ -53,13 +64,25 @@ const isRate = (o: PreparedObservation): boolean => o.input.measure === undefine
 
 function realise(t: GrowthAverageTarget, obs: readonly PreparedObservation[]): Realised | null {
   const N = t.term.lastYear - t.baseYear;
-  const span = obs.find((o) => o.period.kind === 'span' && o.year === t.baseYear + 1 && o.endYear === t.term.lastYear && isRate(o));
+  const span = obs.find(
+    (o) => o.period.kind === 'span' && o.year === t.baseYear + 1 && o.endYear === t.term.lastYear && isRate(o),
+  );
   if (span !== undefined) {
     // A reported average for the whole term is the official figure: it is the actual, not recomputed.
     const g = toDecimal(span.value).div(HUNDRED);
-    return { method: 'reported_average', average: g, factor: ONE.plus(g).pow(N), sum: g.times(N), k: N, lastYear: t.term.lastYear, used: [span] };
+    return {
+      method: 'reported_average',
+      average: g,
+      factor: ONE.plus(g).pow(N),
+      sum: g.times(N),
+      k: N,
+      lastYear: t.term.lastYear,
+      used: [span],
+    };
   }
-  const rates = obs.filter((o) => o.period.kind === 'year' && o.year > t.baseYear && isRate(o)).sort((a, b) => a.year - b.year);
+  const rates = obs
+    .filter((o) => o.period.kind === 'year' && o.year > t.baseYear && isRate(o))
+    .sort((a, b) => a.year - b.year);
   if (rates.length > 0) {
     let factor = ONE;
     let sum: Decimal = new Derived(0);
@@ -72,16 +95,29 @@ function realise(t: GrowthAverageTarget, obs: readonly PreparedObservation[]): R
     const last = rates[k - 1] as PreparedObservation;
     const arithmetic = t.averaging === 'arithmetic';
     const average = arithmetic ? sum.div(k) : factor.pow(ONE.div(k)).minus(ONE);
-    return { method: arithmetic ? 'arithmetic_mean_of_rates' : 'geometric_mean_of_rates', average, factor, sum, k, lastYear: last.year, used: rates };
+    return {
+      method: arithmetic ? 'arithmetic_mean_of_rates' : 'geometric_mean_of_rates',
+      average,
+      factor,
+      sum,
+      k,
+      lastYear: last.year,
+      used: rates,
+    };
   }
-  const levels = obs.filter((o) => o.period.kind === 'year' && o.input.measure === 'level').sort((a, b) => a.year - b.year);
+  const levels = obs
+    .filter((o) => o.period.kind === 'year' && o.input.measure === 'level')
+    .sort((a, b) => a.year - b.year);
   const base = levels.find((o) => o.year === t.baseYear);
   const latest = levels[levels.length - 1];
   if (base === undefined || latest === undefined || latest.year <= t.baseYear) return null;
   const l0 = toDecimal(base.value);
   if (l0.lte(0) || toDecimal(latest.value).lte(0)) {
     throw new InvalidTarget(
-      { vi: 'Không tính được tăng trưởng từ mức không dương', en: 'Growth cannot be computed from a level that is not positive' },
+      {
+        vi: 'Không tính được tăng trưởng từ mức không dương',
+        en: 'Growth cannot be computed from a level that is not positive',
+      },
       { baseYear: t.baseYear },
     );
   }
@@ -95,10 +131,26 @@ function realise(t: GrowthAverageTarget, obs: readonly PreparedObservation[]): R
       const cur = consecutive[i] as PreparedObservation;
       sum = sum.plus(toDecimal(cur.value).div(toDecimal(prev.value)).minus(ONE));
     }
-    return { method: 'arithmetic_mean_from_levels', average: sum.div(k), factor, sum, k, lastYear: latest.year, used: consecutive };
+    return {
+      method: 'arithmetic_mean_from_levels',
+      average: sum.div(k),
+      factor,
+      sum,
+      k,
+      lastYear: latest.year,
+      used: consecutive,
+    };
   }
   // CAGR between the base level and the latest level: (L_t / L_0)^(1/(t − t₀)) − 1.
-  return { method: 'cagr_from_levels', average: factor.pow(ONE.div(k)).minus(ONE), factor, sum: new Derived(0), k, lastYear: latest.year, used: [base, latest] };
+  return {
+    method: 'cagr_from_levels',
+    average: factor.pow(ONE.div(k)).minus(ONE),
+    factor,
+    sum: new Derived(0),
+    k,
+    lastYear: latest.year,
+    used: [base, latest],
+  };
 }
 
 export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): KindEvaluation {
@@ -109,7 +161,12 @@ export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): Ki
   const N = t.term.lastYear - t.baseYear;
   const unit = PERCENT_PER_YEAR;
   const targetText = targetPhrase(bounds, unit);
-  const parameters = { averaging: t.averaging, baseYear: t.baseYear, years: N, ...(range.max ? { min: t.min, max: t.max } : { min: t.min }) };
+  const parameters = {
+    averaging: t.averaging,
+    baseYear: t.baseYear,
+    years: N,
+    ...(range.max ? { min: t.min, max: t.max } : { min: t.min }),
+  };
   const r = realise(t, ctx.obs);
   if (r === null) {
     return {
@@ -144,7 +201,8 @@ export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): Ki
     compareScale: String(scale),
   };
   const ach = gStar.isZero() ? null : r.average.div(gStar);
-  const achievement = ach === null ? null : (t.direction === 'lower_better' ? ONE.div(ach) : ach).toDecimalPlaces(4).toFixed();
+  const achievement =
+    ach === null ? null : (t.direction === 'lower_better' ? ONE.div(ach) : ach).toDecimalPlaces(4).toFixed();
   const said = join(amount(actualText, unit), estimateMark(rests.anyEstimate));
   const base = {
     actual: { value: actualText, period, method: r.method, ...rests },
@@ -207,6 +265,9 @@ export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): Ki
     status,
     required,
     projection,
-    explanation: { vi: `Bình quân ${period} đạt ${said.vi}, ${rel.vi}${needText.vi}`, en: `Averaged ${said.en} over ${period}, ${rel.en}${needText.en}` },
+    explanation: {
+      vi: `Bình quân ${period} đạt ${said.vi}, ${rel.vi}${needText.vi}`,
+      en: `Averaged ${said.en} over ${period}, ${rel.en}${needText.en}`,
+    },
   };
 }

@@ -55,7 +55,10 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
       projection: null,
       method: { name: DEFAULT_PROGRESS_METHOD, parameters },
       intermediates: {},
-      explanation: { vi: `Chưa có số liệu (mục tiêu ${spec.targetText.vi} năm ${spec.judgedYear})`, en: `No figures yet (target ${spec.targetText.en} in ${spec.judgedYear})` },
+      explanation: {
+        vi: `Chưa có số liệu (mục tiêu ${spec.targetText.vi} năm ${spec.judgedYear})`,
+        en: `No figures yet (target ${spec.targetText.en} in ${spec.judgedYear})`,
+      },
     };
   }
   const scale = compareScale(ctx.target, spec.targetFigures, [current]);
@@ -96,7 +99,10 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
       required: null,
       projection: null,
       method: { name: DEFAULT_PROGRESS_METHOD, parameters },
-      explanation: { vi: `Năm ${current.year} đạt ${said.vi}, ${rel.vi}`, en: `${said.en} in ${current.year}, ${rel.en}` },
+      explanation: {
+        vi: `Năm ${current.year} đạt ${said.vi}, ${rel.vi}`,
+        en: `${said.en} in ${current.year}, ${rel.en}`,
+      },
     };
   }
 
@@ -133,7 +139,8 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
   const projectedText = roundTo(projected, scale);
   const projectedExact = parseExact(projectedText);
   const projGoal = metBound(spec.bounds, projectedExact);
-  const ratio = base !== undefined && projGoal !== null ? progressRatio(projected, base.value, toDecimal(projGoal)) : null;
+  const ratio =
+    base !== undefined && projGoal !== null ? progressRatio(projected, base.value, toDecimal(projGoal)) : null;
   const reaches = reached(classify(projectedExact, spec.bounds));
   let status: TrackStatus;
   let methodName = DEFAULT_PROGRESS_METHOD;
@@ -158,14 +165,26 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
     intermediates.peerStatus = peer.peerStatus;
     if (peer.value !== null) intermediates.peerValue = String(peer.value);
     if (peer.score !== null) intermediates.peerScore = String(peer.score);
-    for (const [k, v] of Object.entries(peer.intermediates)) intermediates[`peer.${k}`] = v === null ? 'null' : String(v);
+    for (const [k, v] of Object.entries(peer.intermediates))
+      intermediates[`peer.${k}`] = v === null ? 'null' : String(v);
   }
-  const projection: Projection = { value: projectedText, year: T, method: projMethod, progressRatio: ratio === null ? null : ratio.toDecimalPlaces(4).toFixed() };
+  const projection: Projection = {
+    value: projectedText,
+    year: T,
+    method: projMethod,
+    progressRatio: ratio === null ? null : ratio.toDecimalPlaces(4).toFixed(),
+  };
   let required: Required | null = null;
   if (T > t && goal !== null && !reached(verdict)) {
     required = {
       kind: 'yearly_change',
-      value: roundRequired(toDecimal(goal).minus(currentValue).div(T - t), Math.max(scale, 2), spec.bounds.direction === 'lower_better'),
+      value: roundRequired(
+        toDecimal(goal)
+          .minus(currentValue)
+          .div(T - t),
+        Math.max(scale, 2),
+        spec.bounds.direction === 'lower_better',
+      ),
       target: goal.text,
       remainingYears: T - t,
       fromYear: t + 1,
@@ -173,7 +192,9 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
     };
   }
   const projText = join(amount(projectedText, spec.unit));
-  const projRel = spec.relationOf ? spec.relationOf(projectedExact) : relation(projectedExact, spec.bounds, spec.targetText);
+  const projRel = spec.relationOf
+    ? spec.relationOf(projectedExact)
+    : relation(projectedExact, spec.bounds, spec.targetText);
   const explanation =
     T > t
       ? {
@@ -198,7 +219,10 @@ export function baselineOf(target: TargetSpec): { year: number; value: Decimal }
   const m = /^(\d{4})(?:-(\d{4}))?$/.exec(target.baseline.period);
   if (m === null || !/^-?\d+(\.\d+)?$/.test(target.baseline.value)) {
     throw new InvalidTarget(
-      { vi: `Giá trị gốc của mục tiêu không hợp lệ (${target.baseline.value}, ${target.baseline.period})`, en: `The target's baseline is invalid (${target.baseline.value}, ${target.baseline.period})` },
+      {
+        vi: `Giá trị gốc của mục tiêu không hợp lệ (${target.baseline.value}, ${target.baseline.period})`,
+        en: `The target's baseline is invalid (${target.baseline.value}, ${target.baseline.period})`,
+      },
       { baseline: target.baseline },
     );
   }

@@ -13,7 +13,10 @@ export function evaluateMilestone(ctx: KindContext<MilestoneTarget>): KindEvalua
   for (const o of reports) {
     if (o.value.text !== '1' && o.value.text !== '0') {
       throw new InvalidObservation(
-        { vi: `Mốc hoàn thành chỉ nhận 1 (xong) hoặc 0 (chưa xong), kỳ ${o.input.period} có ${o.value.text}`, en: `A milestone takes 1 (done) or 0 (not done); ${o.input.period} has ${o.value.text}` },
+        {
+          vi: `Mốc hoàn thành chỉ nhận 1 (xong) hoặc 0 (chưa xong), kỳ ${o.input.period} có ${o.value.text}`,
+          en: `A milestone takes 1 (done) or 0 (not done); ${o.input.period} has ${o.value.text}`,
+        },
         { period: o.input.period, value: o.value.text },
       );
     }
@@ -24,7 +27,12 @@ export function evaluateMilestone(ctx: KindContext<MilestoneTarget>): KindEvalua
   const method = { name: 'chitieu_default', parameters };
   const used: PreparedObservation[] = latest === undefined ? [] : [latest];
   const rests = restsOn(used);
-  const actual = { value: latest?.value.text ?? null, period: latest?.input.period ?? null, method: 'done_or_not', ...rests };
+  const actual = {
+    value: latest?.value.text ?? null,
+    period: latest?.input.period ?? null,
+    method: 'done_or_not',
+    ...rests,
+  };
   const intermediates: Record<string, string> = {};
   if (done?.input.date !== undefined) intermediates.date = done.input.date;
   if (done?.input.evidence !== undefined) intermediates.evidence = done.input.evidence;
@@ -36,7 +44,10 @@ export function evaluateMilestone(ctx: KindContext<MilestoneTarget>): KindEvalua
       ...base,
       status: ctx.phase === 'final' ? 'met' : 'on_track',
       ...(ctx.phase === 'final' ? {} : { decided: 'met' as const }),
-      explanation: { vi: `Đã hoàn thành (${when})${mark.vi}: ${t.description}`, en: `Done (${when})${mark.en}: ${t.description}` },
+      explanation: {
+        vi: `Đã hoàn thành (${when})${mark.vi}: ${t.description}`,
+        en: `Done (${when})${mark.en}: ${t.description}`,
+      },
     };
   }
   let status: EvaluationStatus;
@@ -45,7 +56,13 @@ export function evaluateMilestone(ctx: KindContext<MilestoneTarget>): KindEvalua
   else status = ctx.asOf.year < t.dueYear ? 'on_track' : 'at_risk';
   const explanation =
     latest === undefined
-      ? { vi: `Chưa có báo cáo (hạn ${t.dueYear}): ${t.description}`, en: `Not reported yet (due ${t.dueYear}): ${t.description}` }
-      : { vi: `Chưa hoàn thành (hạn ${t.dueYear})${mark.vi}: ${t.description}`, en: `Not done yet (due ${t.dueYear})${mark.en}: ${t.description}` };
+      ? {
+          vi: `Chưa có báo cáo (hạn ${t.dueYear}): ${t.description}`,
+          en: `Not reported yet (due ${t.dueYear}): ${t.description}`,
+        }
+      : {
+          vi: `Chưa hoàn thành (hạn ${t.dueYear})${mark.vi}: ${t.description}`,
+          en: `Not done yet (due ${t.dueYear})${mark.en}: ${t.description}`,
+        };
   return { ...base, status, explanation };
 }

@@ -19,7 +19,11 @@ function baselineValue(ctx: KindContext<MultipleOfBaselineTarget>): Exact | null
   const exact = ctx.obs.find((o) => o.input.period === t.baselinePeriod);
   if (exact !== undefined) return exact.value;
   const m = /^(\d{4})(?:-(\d{4}))?$/.exec(t.baselinePeriod);
-  if (m === null) throw new InvalidTarget({ vi: `Kỳ gốc ${t.baselinePeriod} không hợp lệ`, en: `Baseline period ${t.baselinePeriod} is invalid` }, { baselinePeriod: t.baselinePeriod });
+  if (m === null)
+    throw new InvalidTarget(
+      { vi: `Kỳ gốc ${t.baselinePeriod} không hợp lệ`, en: `Baseline period ${t.baselinePeriod} is invalid` },
+      { baselinePeriod: t.baselinePeriod },
+    );
   const from = Number(m[1]);
   const to = Number(m[2] ?? m[1]);
   const inside = ctx.obs.filter((o) => o.period.kind === 'year' && o.year >= from && o.year <= to);
@@ -37,13 +41,23 @@ export function evaluateMultipleOfBaseline(ctx: KindContext<MultipleOfBaselineTa
   if (base === null || toDecimal(base).isZero()) {
     return {
       status: 'no_data',
-      actual: { value: null, period: null, method: 'ratio_to_baseline', restsOn: [], estimatesOnly: false, anyEstimate: false },
+      actual: {
+        value: null,
+        period: null,
+        method: 'ratio_to_baseline',
+        restsOn: [],
+        estimatesOnly: false,
+        anyEstimate: false,
+      },
       achievement: null,
       required: null,
       projection: null,
       method: { name: 'chitieu_default', parameters },
       intermediates: {},
-      explanation: { vi: `Chưa có giá trị kỳ gốc ${t.baselinePeriod}`, en: `No value for the baseline period ${t.baselinePeriod}` },
+      explanation: {
+        vi: `Chưa có giá trị kỳ gốc ${t.baselinePeriod}`,
+        en: `No value for the baseline period ${t.baselinePeriod}`,
+      },
     };
   }
   const b = toDecimal(base);
@@ -53,7 +67,14 @@ export function evaluateMultipleOfBaseline(ctx: KindContext<MultipleOfBaselineTa
   const bounds = boundsOf(t.direction, goal);
   const e =
     t.compare === 'term_total'
-      ? evaluateTotal(inner, { bounds, targetFigures: [goal], targetText: targetPhrase(bounds, unit), unit, method: 'sum_of_flows', parameters })
+      ? evaluateTotal(inner, {
+          bounds,
+          targetFigures: [goal],
+          targetText: targetPhrase(bounds, unit),
+          unit,
+          method: 'sum_of_flows',
+          parameters,
+        })
       : evaluateLevel(inner, {
           bounds,
           targetFigures: [goal],
@@ -70,10 +91,20 @@ export function evaluateMultipleOfBaseline(ctx: KindContext<MultipleOfBaselineTa
   const ratio = e.actual.value === null ? null : roundTo(new Decimal(e.actual.value).div(b), 4);
   const intermediates: Record<string, string> = { ...e.intermediates, baselineValue: base.text, goalValue: goal.text };
   if (e.actual.value !== null) intermediates.absoluteActual = e.actual.value;
-  const times = ratio === null ? null : { vi: ` (${ratio.replace('.', ',')} lần kỳ gốc ${t.baselinePeriod}, mục tiêu ${t.factor.replace('.', ',')} lần)`, en: ` (${ratio}× the ${t.baselinePeriod} baseline, target ${t.factor}×)` };
+  const times =
+    ratio === null
+      ? null
+      : {
+          vi: ` (${ratio.replace('.', ',')} lần kỳ gốc ${t.baselinePeriod}, mục tiêu ${t.factor.replace('.', ',')} lần)`,
+          en: ` (${ratio}× the ${t.baselinePeriod} baseline, target ${t.factor}×)`,
+        };
   return {
     ...e,
-    actual: { ...e.actual, value: ratio, method: t.compare === 'term_total' ? 'ratio_of_term_total_to_baseline' : 'ratio_of_final_level_to_baseline' },
+    actual: {
+      ...e.actual,
+      value: ratio,
+      method: t.compare === 'term_total' ? 'ratio_of_term_total_to_baseline' : 'ratio_of_final_level_to_baseline',
+    },
     intermediates,
     explanation: times === null ? e.explanation : { vi: e.explanation.vi + times.vi, en: e.explanation.en + times.en },
   };

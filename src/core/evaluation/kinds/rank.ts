@@ -12,13 +12,18 @@ import { yearlyOf } from './series.ts';
 export function evaluateRank(ctx: KindContext<RankTarget>): KindEvaluation {
   const t = ctx.target;
   if (!Number.isInteger(t.maxRank) || t.maxRank < 1) {
-    throw new InvalidTarget({ vi: `Thứ hạng mục tiêu ${String(t.maxRank)} không hợp lệ`, en: `Target rank ${String(t.maxRank)} is invalid` }, { maxRank: t.maxRank });
+    throw new InvalidTarget(
+      { vi: `Thứ hạng mục tiêu ${String(t.maxRank)} không hợp lệ`, en: `Target rank ${String(t.maxRank)} is invalid` },
+      { maxRank: t.maxRank },
+    );
   }
   const n = parseExact(String(t.maxRank));
   const bounds: Bounds = { direction: 'lower_better', lo: null, hi: n, loStrict: false, hiStrict: false };
   const target: Phrase = { vi: `top ${t.maxRank} ${t.among}`, en: `top ${t.maxRank} among ${t.among}` };
   const relationOf = (a: Exact): Phrase =>
-    cmp(a, n) <= 0 ? { vi: `trong nhóm mục tiêu ${target.vi}`, en: `within the ${target.en} target` } : { vi: `ngoài nhóm mục tiêu ${target.vi}`, en: `outside the ${target.en} target` };
+    cmp(a, n) <= 0
+      ? { vi: `trong nhóm mục tiêu ${target.vi}`, en: `within the ${target.en} target` }
+      : { vi: `ngoài nhóm mục tiêu ${target.vi}`, en: `outside the ${target.en} target` };
   return evaluateLevel(ctx, {
     bounds,
     targetFigures: [n],

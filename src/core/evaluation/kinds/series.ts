@@ -5,5 +5,7 @@ import type { PreparedObservation } from '../prepare.ts';
 type Measure = NonNullable<ObservationInput['measure']>;
 
 export function yearlyOf(obs: readonly PreparedObservation[], measures: readonly Measure[]): PreparedObservation[] {
-  return obs.filter((o) => o.period.kind === 'year' && (o.input.measure === undefined || measures.includes(o.input.measure)));
+  return obs.filter(
+    (o) => o.period.kind === 'year' && (o.input.measure === undefined || measures.includes(o.input.measure)),
+  );
 }

@@ -15,7 +15,10 @@ export function thresholdBounds(t: ThresholdTarget, v: Exact): Bounds {
   const higher = t.op === '>' || t.op === '>=';
   if (t.direction !== (higher ? 'higher_better' : 'lower_better')) {
     throw new InvalidTarget(
-      { vi: `Ngưỡng "${t.op} ${t.value}" mâu thuẫn với chiều đánh giá ${t.direction}`, en: `Threshold "${t.op} ${t.value}" contradicts direction ${t.direction}` },
+      {
+        vi: `Ngưỡng "${t.op} ${t.value}" mâu thuẫn với chiều đánh giá ${t.direction}`,
+        en: `Threshold "${t.op} ${t.value}" contradicts direction ${t.direction}`,
+      },
       { op: t.op, direction: t.direction },
     );
   }
@@ -31,7 +34,9 @@ export function evaluateThreshold(ctx: KindContext<ThresholdTarget>): KindEvalua
   const unit = unitPhrase(ctx.unit);
   const target = targetPhrase(bounds, unit, t.op);
   const relationOf = (a: Exact): Phrase =>
-    reached(classify(a, bounds)) ? { vi: `đạt mục tiêu ${target.vi}`, en: `meeting the ${target.en} target` } : { vi: `không đạt mục tiêu ${target.vi}`, en: `missing the ${target.en} target` };
+    reached(classify(a, bounds))
+      ? { vi: `đạt mục tiêu ${target.vi}`, en: `meeting the ${target.en} target` }
+      : { vi: `không đạt mục tiêu ${target.vi}`, en: `missing the ${target.en} target` };
   return evaluateLevel(ctx, {
     bounds,
     targetFigures: [v],

@@ -18,10 +18,22 @@ const HUNDRED = new Decimal(100);
 export function evaluateUnitsMeetingStandard(ctx: KindContext<UnitsMeetingStandardTarget>): KindEvaluation {
   const t = ctx.target;
   if (t.share === undefined && t.count === undefined) {
-    throw new InvalidTarget({ vi: 'Mục tiêu số đơn vị đạt chuẩn cần tỷ lệ hoặc số lượng', en: 'A units-meeting-standard target needs a share or a count' }, {});
+    throw new InvalidTarget(
+      {
+        vi: 'Mục tiêu số đơn vị đạt chuẩn cần tỷ lệ hoặc số lượng',
+        en: 'A units-meeting-standard target needs a share or a count',
+      },
+      {},
+    );
   }
   if (t.ofCount !== undefined && (!Number.isInteger(t.ofCount) || t.ofCount <= 0)) {
-    throw new InvalidTarget({ vi: `Tổng số đơn vị ${String(t.ofCount)} không hợp lệ`, en: `Total number of units ${String(t.ofCount)} is invalid` }, { ofCount: t.ofCount });
+    throw new InvalidTarget(
+      {
+        vi: `Tổng số đơn vị ${String(t.ofCount)} không hợp lệ`,
+        en: `Total number of units ${String(t.ofCount)} is invalid`,
+      },
+      { ofCount: t.ofCount },
+    );
   }
   const byShare = t.share !== undefined;
   const goal = byShare ? targetNumber(t.share, 'share') : parseExact(String(t.count));
@@ -32,7 +44,10 @@ export function evaluateUnitsMeetingStandard(ctx: KindContext<UnitsMeetingStanda
     if (isCount === !byShare) return v;
     if (total === undefined) {
       throw new InvalidObservation(
-        { vi: `Số liệu kỳ ${o.input.period} không quy đổi được giữa số lượng và tỷ lệ vì mục tiêu không nêu tổng số đơn vị`, en: `Observation ${o.input.period} cannot be converted between count and share: the target states no total of units` },
+        {
+          vi: `Số liệu kỳ ${o.input.period} không quy đổi được giữa số lượng và tỷ lệ vì mục tiêu không nêu tổng số đơn vị`,
+          en: `Observation ${o.input.period} cannot be converted between count and share: the target states no total of units`,
+        },
         { period: o.input.period },
       );
     }

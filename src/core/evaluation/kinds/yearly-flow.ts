@@ -15,7 +15,8 @@ import type { Required } from '../types.ts';
 import { spanFromFirstYear } from './flow-total.ts';
 
 /** Figures a yearly average is taken of: flows, and shares (a five-year average share, HD 5.1), or unstated. */
-const isAverageable = (o: PreparedObservation): boolean => o.input.measure === undefined || o.input.measure === 'flow' || o.input.measure === 'share';
+const isAverageable = (o: PreparedObservation): boolean =>
+  o.input.measure === undefined || o.input.measure === 'flow' || o.input.measure === 'share';
 
 export function evaluateYearlyFlow(ctx: KindContext<YearlyFlowTarget>): KindEvaluation {
   const t = ctx.target;
@@ -24,24 +25,39 @@ export function evaluateYearlyFlow(ctx: KindContext<YearlyFlowTarget>): KindEval
   const r = targetRange(t.value, t.max, 'value');
   const bounds = boundsOf(t.direction, r.min, r.max);
   const unit = unitPhrase(ctx.unit);
-  const perYear = { vi: unit.vi === '' ? '/năm' : `${unit.vi}/năm`, en: unit.en === '' ? 'a year' : `${unit.en} a year` };
+  const perYear = {
+    vi: unit.vi === '' ? '/năm' : `${unit.vi}/năm`,
+    en: unit.en === '' ? 'a year' : `${unit.en} a year`,
+  };
   const targetText = targetPhrase(bounds, perYear);
   const parameters = { value: t.value, max: t.max, direction: t.direction, firstYear, lastYear };
   // A span from the first year (a reported five-year average, or a total over the first years) stands for its years;
   // yearly figures count only after it.
   const span = spanFromFirstYear(ctx.obs, firstYear, lastYear, isAverageable);
   const spanEnd = span === undefined ? firstYear - 1 : span.endYear;
-  const flows = ctx.obs.filter((o) => o.period.kind === 'year' && o.year >= firstYear && o.year > spanEnd && isAverageable(o)).sort((a, b) => a.year - b.year);
+  const flows = ctx.obs
+    .filter((o) => o.period.kind === 'year' && o.year >= firstYear && o.year > spanEnd && isAverageable(o))
+    .sort((a, b) => a.year - b.year);
   if (flows.length === 0 && span === undefined) {
     return {
       status: 'no_data',
-      actual: { value: null, period: null, method: 'yearly_average', restsOn: [], estimatesOnly: false, anyEstimate: false },
+      actual: {
+        value: null,
+        period: null,
+        method: 'yearly_average',
+        restsOn: [],
+        estimatesOnly: false,
+        anyEstimate: false,
+      },
       achievement: null,
       required: null,
       projection: null,
       method: { name: 'chitieu_default', parameters },
       intermediates: {},
-      explanation: { vi: `Chưa có số liệu (mục tiêu ${targetText.vi})`, en: `No figures yet (target ${targetText.en})` },
+      explanation: {
+        vi: `Chưa có số liệu (mục tiêu ${targetText.vi})`,
+        en: `No figures yet (target ${targetText.en})`,
+      },
     };
   }
   const used = span === undefined ? flows : [span, ...flows];
@@ -80,8 +96,16 @@ export function evaluateYearlyFlow(ctx: KindContext<YearlyFlowTarget>): KindEval
   const period = years(firstYear, last === undefined ? spanEnd : last.year);
   const said = join(amount(avgText, perYear), estimateMark(rests.anyEstimate));
   const rel = relation(avg, bounds, targetText);
-  const achievement = t.direction === 'band' || goalD.isZero() || avgD.isZero() ? null : (t.direction === 'lower_better' ? goalD.div(avgD) : avgD.div(goalD)).toDecimalPlaces(4).toFixed();
-  const common = { actual: { value: avgText, period, method: 'yearly_average', ...rests }, achievement, method: { name: 'chitieu_default', parameters }, intermediates };
+  const achievement =
+    t.direction === 'band' || goalD.isZero() || avgD.isZero()
+      ? null
+      : (t.direction === 'lower_better' ? goalD.div(avgD) : avgD.div(goalD)).toDecimalPlaces(4).toFixed();
+  const common = {
+    actual: { value: avgText, period, method: 'yearly_average', ...rests },
+    achievement,
+    method: { name: 'chitieu_default', parameters },
+    intermediates,
+  };
   const yearly = flows.length;
   const sentence = {
     vi: `Bình quân ${period} đạt ${said.vi}, ${rel.vi}${yearly > 0 ? `; ${yearsMet}/${yearly} năm đạt` : ''}`,
@@ -94,14 +118,30 @@ export function evaluateYearlyFlow(ctx: KindContext<YearlyFlowTarget>): KindEval
   let required: Required | null = null;
   if (remaining > 0) {
     // Average the remaining years need so the term's average reaches the goal: (N·v* − Σ)/(N − k).
-    required = { kind: 'yearly_flow', value: roundRequired(goalD.times(N).minus(toDecimal(sum)).div(remaining), Math.max(scale, 2), t.direction === 'lower_better'), target: goal.text, remainingYears: remaining, fromYear: lastYear - remaining + 1, toYear: lastYear };
+    required = {
+      kind: 'yearly_flow',
+      value: roundRequired(
+        goalD.times(N).minus(toDecimal(sum)).div(remaining),
+        Math.max(scale, 2),
+        t.direction === 'lower_better',
+      ),
+      target: goal.text,
+      remainingYears: remaining,
+      fromYear: lastYear - remaining + 1,
+      toYear: lastYear,
+    };
   }
   const ratio = progressRatio(avgD, new Decimal(0), goalD);
   return {
     ...common,
     status: trackOf(reached(verdict), ratio, ctx.band),
     required,
-    projection: { value: avgText, year: lastYear, method: 'constant_average', progressRatio: ratio === null ? null : ratio.toDecimalPlaces(4).toFixed() },
+    projection: {
+      value: avgText,
+      year: lastYear,
+      method: 'constant_average',
+      progressRatio: ratio === null ? null : ratio.toDecimalPlaces(4).toFixed(),
+    },
     explanation: sentence,
   };
 }
