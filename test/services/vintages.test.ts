@@ -7,17 +7,23 @@ import { evaluatePlan } from '../../src/services/evaluations/evaluate-plan.ts';
 import { listEvaluationChanges } from '../../src/services/evaluations/list-evaluation-changes.ts';
 import { addVintage } from '../../src/services/observations/add-vintage.ts';
 import type { Db } from '../../src/storage/db.ts';
-import { openMigrated, testDatabases } from '../helpers/databases.ts';
+import { openMigrated, testDatabases, type TestDatabase } from '../helpers/databases.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../data');
+
+/** A database of this file's own with the bundled dataset loaded, as of the session's fixed date. */
+async function openWithBundledDataset(tdb: TestDatabase): Promise<{ db: Db; ctx: ServiceContext }> {
+  const db = await openMigrated(tdb);
+  const ctx: ServiceContext = { db, actor: systemActor('test'), now: () => new Date('2026-11-25T00:00:00Z') };
+  await importDataset({ ctx, input: readDatasetFolder(DATA) });
+  return { db, ctx };
+}
 
 describe.each(testDatabases)('vintages on $name', (tdb) => {
   let db: Db;
   let ctx: ServiceContext;
   beforeAll(async () => {
-    db = await openMigrated(tdb);
-    ctx = { db, actor: systemActor('test'), now: () => new Date('2026-11-25T00:00:00Z') };
-    await importDataset({ ctx, input: readDatasetFolder(DATA) });
+    ({ db, ctx } = await openWithBundledDataset(tdb));
   });
   afterAll(async () => {
     await db.close();
@@ -154,9 +160,7 @@ describe.each(testDatabases)('manual overrides on $name', (tdb) => {
   let db: Db;
   let ctx: ServiceContext;
   beforeAll(async () => {
-    db = await openMigrated(tdb);
-    ctx = { db, actor: systemActor('test'), now: () => new Date('2026-11-25T00:00:00Z') };
-    await importDataset({ ctx, input: readDatasetFolder(DATA) });
+    ({ db, ctx } = await openWithBundledDataset(tdb));
   });
   afterAll(async () => {
     await db.close();
@@ -193,9 +197,7 @@ describe.each(testDatabases)('reporting regime and wording as data on $name', (t
   let db: Db;
   let ctx: ServiceContext;
   beforeAll(async () => {
-    db = await openMigrated(tdb);
-    ctx = { db, actor: systemActor('test'), now: () => new Date('2026-11-25T00:00:00Z') };
-    await importDataset({ ctx, input: readDatasetFolder(DATA) });
+    ({ db, ctx } = await openWithBundledDataset(tdb));
   });
   afterAll(async () => {
     await db.close();
@@ -240,9 +242,7 @@ describe.each(testDatabases)('figures published only as a bound or a range on $n
   let db: Db;
   let ctx: ServiceContext;
   beforeAll(async () => {
-    db = await openMigrated(tdb);
-    ctx = { db, actor: systemActor('test'), now: () => new Date('2026-11-25T00:00:00Z') };
-    await importDataset({ ctx, input: readDatasetFolder(DATA) });
+    ({ db, ctx } = await openWithBundledDataset(tdb));
   });
   afterAll(async () => {
     await db.close();
