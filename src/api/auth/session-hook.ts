@@ -20,6 +20,17 @@ export class CsrfFailed extends ChitieuError {
   }
 }
 
+/** Until a one-time password is changed, the account may only read its session, change the password or log out. */
+export class PasswordChangeRequired extends ChitieuError {
+  constructor() {
+    super('password_change_required', 'forbidden', {
+      vi: 'Cần đổi mật khẩu dùng một lần trước khi làm việc khác (POST /api/auth/password)',
+      en: 'Change the one-time password before anything else (POST /api/auth/password)',
+    });
+  }
+}
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['session.read', 'session.update', 'session.logout']);
+
 export function registerSessionHook(api: FastifyInstance, runtime: Runtime): void {
   api.decorateRequest('actor', null);
   api.decorateRequest('sessionHash', null);
@@ -40,6 +51,10 @@ export function registerSessionHook(api: FastifyInstance, runtime: Runtime): voi
         }
         actor = resolved.actor;
         req.sessionHash = resolved.sessionHash;
+        const requested = req.routeOptions.config.action;
+        if (resolved.mustChangePassword && (!requested || !ALLOWED_BEFORE_PASSWORD_CHANGE.has(requested))) {
+          throw new PasswordChangeRequired();
+        }
       }
     }
     req.actor = actor;
