@@ -19,12 +19,15 @@ export function parseExact(text: string, field = 'value'): Exact {
   return parseSafe(text) ?? parseSlow(text, field);
 }
 
+/** What scanCanonical() read: the scaled integer, its scale and its count of digits (reused, never allocated). */
+export const scanned = { n: 0, s: 0, digits: 0 };
+
 /**
- * The hand parser for canonical decimals of up to 15 significant digits; null for anything else (invalid text, or a
- * figure that needs decimal.js), so the caller builds its error context only when it is needed.
+ * The one hand scanner for canonical decimals ("-118079.28": same grammar as parseDecimal). Writes into `scanned`
+ * and returns false for text outside the grammar. `scanned.n` is exact only up to 15 digits; callers check that.
  */
-export function parseSafe(text: string): Exact | null {
-  if (typeof text !== 'string') return null;
+export function scanCanonical(text: string): boolean {
+  if (typeof text !== 'string') return false;
   const len = text.length;
   let i = 0;
   let neg = false;
@@ -44,41 +47,30 @@ export function parseSafe(text: string): Exact | null {
     } else if (c === 46 && scale < 0 && digits > 0) {
       scale = 0;
     } else {
-      return null;
+      return false;
     }
   }
-  if (digits === 0 || scale === 0 || digits > 15) return null;
-  return { text, n: neg ? -n : n, s: scale < 0 ? 0 : scale };
+  if (digits === 0 || scale === 0) return false;
+  scanned.n = neg ? -n : n;
+  scanned.s = scale < 0 ? 0 : scale;
+  scanned.digits = digits;
+  return true;
+}
+
+/**
+ * Canonical decimals of up to 15 significant digits; null for anything else (invalid text, or a figure that needs
+ * decimal.js), so the caller builds its error context only when it is needed.
+ */
+export function parseSafe(text: string): Exact | null {
+  if (!scanCanonical(text) || scanned.digits > 15) return null;
+  return { text, n: scanned.n, s: scanned.s };
 }
 
 function parseSlow(text: string, field: string): Exact {
-  if (typeof text !== 'string') return fromDecimal(parseDecimal(text, field), text);
-  const len = text.length;
-  let i = 0;
-  let neg = false;
-  if (len > 0 && text.charCodeAt(0) === 45) {
-    neg = true;
-    i = 1;
-  }
-  let n = 0;
-  let digits = 0;
-  let scale = -1;
-  for (; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      n = n * 10 + (c - 48);
-      digits++;
-      if (scale >= 0) scale++;
-    } else if (c === 46 && scale < 0 && digits > 0) {
-      scale = 0;
-    } else {
-      return fromDecimal(parseDecimal(text, field), text);
-    }
-  }
-  if (digits === 0 || scale === 0) return fromDecimal(parseDecimal(text, field), text);
-  const s = scale < 0 ? 0 : scale;
-  if (digits > 15) return { text, n: Number.NaN, s };
-  return { text, n: neg ? -n : n, s };
+  // Outside the grammar: parseDecimal throws its typed error (or reads what decimal.js accepts).
+  if (!scanCanonical(text)) return fromDecimal(parseDecimal(text, field), text);
+  if (scanned.digits > 15) return { text, n: Number.NaN, s: scanned.s };
+  return { text, n: scanned.n, s: scanned.s };
 }
 
 function fromDecimal(d: Decimal, text: string): Exact {

@@ -3,7 +3,7 @@
 import { InvalidObservation, MixedPriceBasis, PeriodOutOfTerm, UnitMismatch } from '../errors.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
 import type { ObservationInput, TargetSpec } from '../targets/target.ts';
-import { parseExact, parseSafe, type Exact } from './exact.ts';
+import { parseExact, parseSafe, scanCanonical, scanned, type Exact } from './exact.ts';
 import type { RestsOn } from './types.ts';
 
 export interface PreparedObservation {
@@ -214,32 +214,9 @@ function plainYear(code: string): number {
 
 /** parseSafe() into the scan's slot i, without an object; false when the text needs parseExact(). */
 function parseInto(text: string, i: number): boolean {
-  if (typeof text !== 'string') return false;
-  const len = text.length;
-  let j = 0;
-  let neg = false;
-  if (len > 0 && text.charCodeAt(0) === 45) {
-    neg = true;
-    j = 1;
-  }
-  let n = 0;
-  let digits = 0;
-  let scale = -1;
-  for (; j < len; j++) {
-    const c = text.charCodeAt(j);
-    if (c >= 48 && c <= 57) {
-      n = n * 10 + (c - 48);
-      digits++;
-      if (scale >= 0) scale++;
-    } else if (c === 46 && scale < 0 && digits > 0) {
-      scale = 0;
-    } else {
-      return false;
-    }
-  }
-  if (digits === 0 || scale === 0 || digits > 15) return false;
-  scan.n[i] = neg ? -n : n;
-  scan.s[i] = scale < 0 ? 0 : scale;
+  if (!scanCanonical(text) || scanned.digits > 15) return false;
+  scan.n[i] = scanned.n;
+  scan.s[i] = scanned.s;
   return true;
 }
 
