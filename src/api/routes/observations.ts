@@ -13,6 +13,7 @@ import { submitObservation } from '../../services/observations/submit-observatio
 import type { FigureInput } from '../../services/observations/observation-input.ts';
 import { Common, PageQuery, SortQuery, pageSchema } from './pagination.ts';
 import { contextOf } from './route-table.ts';
+import { Vocabulary } from './vocabulary.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Version = Type.Object({
@@ -20,8 +21,8 @@ const Version = Type.Object({
   seq: Type.Integer(),
   value: Nullable(Type.String()),
   valueText: Nullable(Type.String()),
-  status: Type.String(),
-  workflowState: Type.String(),
+  status: Vocabulary.observationStatus,
+  workflowState: Vocabulary.workflowState,
   reason: Nullable(Type.String()),
   sourceText: Nullable(Type.String()),
   evidenceUrl: Nullable(Type.String()),
@@ -56,7 +57,7 @@ const ObservationSchema = Type.Object({
 const Written = Type.Object({ id: Type.String(), version: Type.Integer() });
 const Figure = {
   value: Common.decimal,
-  status: Type.Union([Type.Literal('estimate'), Type.Literal('preliminary'), Type.Literal('official')]),
+  status: Vocabulary.observationStatus,
   reason: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
   sourceText: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
   evidenceUrl: Type.Optional(Nullable(Type.String({ maxLength: 2000, pattern: '^https?://[^\\s<>"]+$' }))),
@@ -101,14 +102,7 @@ export async function observationRoutes(api: FastifyInstance, runtime: Runtime):
             unit: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
             agency: Type.Optional(Common.code),
             period: Type.Optional(Common.period),
-            status: Type.Optional(
-              Type.Union([
-                Type.Literal('draft'),
-                Type.Literal('submitted'),
-                Type.Literal('returned'),
-                Type.Literal('approved'),
-              ]),
-            ),
+            status: Type.Optional(Vocabulary.workflowState),
             ...PageQuery,
             ...SortQuery,
           },

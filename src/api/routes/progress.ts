@@ -15,6 +15,7 @@ import type { ProgressFigures, ProgressKind } from '../../services/progress/prog
 import { Comment, IdParams, IfMatch, ifMatchOf, written } from './observations.ts';
 import { Common } from './pagination.ts';
 import { contextOf } from './route-table.ts';
+import { Vocabulary } from './vocabulary.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Opt = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Optional(Nullable(t));
@@ -72,7 +73,7 @@ const Report = Type.Object({
   parentId: Type.String(),
   period: Type.String(),
   figures: Type.Record(Type.String(), Nullable(Type.String())),
-  workflowState: Type.String(),
+  workflowState: Vocabulary.workflowState,
   reviewComment: Nullable(Type.String()),
   supersedesId: Nullable(Type.String()),
   supersededBy: Nullable(Type.String()),

@@ -2,12 +2,14 @@
 // official), the verdict changes it caused, and a plan owner's manual override with its reason.
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import type { EvaluationStatus } from '../../core/vocabulary.ts';
 import type { Runtime } from '../../runtime.ts';
 import { listEvaluationChanges } from '../../services/evaluations/list-evaluation-changes.ts';
-import { recordOverride, type OverrideStatus } from '../../services/evaluations/record-override.ts';
+import { recordOverride } from '../../services/evaluations/record-override.ts';
 import { addVintage, type AddVintageInput } from '../../services/observations/add-vintage.ts';
 import { Common } from './pagination.ts';
 import { contextOf } from './route-table.ts';
+import { Vocabulary } from './vocabulary.ts';
 
 const DATE = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -18,7 +20,7 @@ const VintagePeriod = Type.String({
   maxLength: 10,
 });
 const Verdict = Type.Object({
-  status: Nullable(Type.String()),
+  status: Nullable(Vocabulary.evaluationStatus),
   value: Nullable(Type.String()),
   word: Nullable(Type.String()),
   vintages: Type.Array(Type.String()),
@@ -34,28 +36,19 @@ const StoredChange = Type.Object({
   at: Type.String(),
   indicator: Type.Object({ code: Type.String(), name: Type.String() }),
   target: Type.String(),
-  before: Type.Object({ status: Nullable(Type.String()), value: Nullable(Type.String()) }),
-  after: Type.Object({ status: Type.String(), value: Nullable(Type.String()) }),
+  before: Type.Object({ status: Nullable(Vocabulary.evaluationStatus), value: Nullable(Type.String()) }),
+  after: Type.Object({ status: Vocabulary.evaluationStatus, value: Nullable(Type.String()) }),
   cause: Nullable(
     Type.Object({
       period: Type.String(),
       value: Nullable(Type.String()),
-      status: Type.String(),
+      status: Vocabulary.observationStatus,
       label: Nullable(Type.String()),
       source: Nullable(Type.String()),
       publishedOn: Nullable(Type.String()),
     }),
   ),
 });
-const OVERRIDE_STATUSES: OverrideStatus[] = [
-  'exceeded',
-  'met',
-  'not_met',
-  'no_data',
-  'on_track',
-  'at_risk',
-  'off_track',
-];
 
 export async function vintageRoutes(api: FastifyInstance, runtime: Runtime): Promise<void> {
   api.post(
@@ -71,11 +64,11 @@ export async function vintageRoutes(api: FastifyInstance, runtime: Runtime): Pro
             indicatorCode: Common.code,
             period: VintagePeriod,
             value: Common.decimal,
-            status: Type.Union([Type.Literal('estimate'), Type.Literal('preliminary'), Type.Literal('official')]),
+            status: Vocabulary.observationStatus,
             label: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
             source: Type.String({ minLength: 1, maxLength: 500 }),
             publishedOn: Type.String({ pattern: DATE }),
-            kind: Type.Optional(Type.Union([Type.Literal('vintage'), Type.Literal('correction')])),
+            kind: Type.Optional(Vocabulary.vintageKind),
             reason: Type.Optional(Type.String({ maxLength: 2000 })),
             unitCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
           },
@@ -129,7 +122,7 @@ export async function vintageRoutes(api: FastifyInstance, runtime: Runtime): Pro
         body: Type.Object(
           {
             indicatorCode: Common.code,
-            status: Type.Union(OVERRIDE_STATUSES.map((s) => Type.Literal(s))),
+            status: Vocabulary.evaluationStatus,
             reason: Type.String({ minLength: 1, maxLength: 1000 }),
           },
           { additionalProperties: false },
@@ -139,7 +132,7 @@ export async function vintageRoutes(api: FastifyInstance, runtime: Runtime): Pro
     },
     async (req, reply) => {
       const input = {
-        ...(req.body as { indicatorCode: string; status: OverrideStatus; reason: string }),
+        ...(req.body as { indicatorCode: string; status: EvaluationStatus; reason: string }),
         planCode: (req.params as { code: string }).code,
       };
       return reply.status(201).send(await recordOverride({ ctx: contextOf(runtime, req), input }));

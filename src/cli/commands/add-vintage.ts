@@ -1,7 +1,7 @@
 // `chitieu add-vintage`: record a later vintage (sơ bộ, chính thức) of a figure and print what changed.
 import type { Command } from 'commander';
+import { OBSERVATION_STATUSES, type ObservationStatus } from '../../core/vocabulary.ts';
 import { addVintage } from '../../services/observations/add-vintage.ts';
-import type { ObservationStatus } from '../../core/targets/target.ts';
 import { withRuntime } from '../with-runtime.ts';
 
 export function addVintageCommand(program: Command): void {
@@ -16,7 +16,7 @@ export function addVintageCommand(program: Command): void {
     .requiredOption('--value <decimal>', 'the figure, with a dot as decimal point: 11.8')
     .requiredOption('--source <document>', 'the document that published it')
     .requiredOption('--published-on <date>', 'its publication date YYYY-MM-DD')
-    .option('--status <status>', 'estimate | preliminary | official', 'official')
+    .option('--status <status>', OBSERVATION_STATUSES.join(' | '), 'official')
     .option('--label <label>', 'vintage label, e.g. "ước tính lần 2"')
     .option('--correction', 'this corrects a mistake in a stored figure (needs --reason)')
     .option('--reason <text>', 'why')

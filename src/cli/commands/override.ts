@@ -1,6 +1,7 @@
 // `chitieu override <plan> <indicator>`: a plan owner's manual verdict, with its reason (shown as such).
 import type { Command } from 'commander';
-import { recordOverride, type OverrideStatus } from '../../services/evaluations/record-override.ts';
+import { EVALUATION_STATUSES, type EvaluationStatus } from '../../core/vocabulary.ts';
+import { recordOverride } from '../../services/evaluations/record-override.ts';
 import { withRuntime } from '../with-runtime.ts';
 
 export function overrideCommand(program: Command): void {
@@ -11,13 +12,13 @@ export function overrideCommand(program: Command): void {
     )
     .argument('<plan>', 'plan code')
     .argument('<indicator>', 'indicator code')
-    .requiredOption('--status <status>', 'exceeded | met | not_met | no_data | on_track | at_risk | off_track')
+    .requiredOption('--status <status>', EVALUATION_STATUSES.join(' | '))
     .requiredOption('--reason <text>', 'why (shown with the verdict)')
     .action(async (planCode: string, indicatorCode: string, opts: { status: string; reason: string }) => {
       await withRuntime(async (rt) => {
         await recordOverride({
           ctx: rt.systemContext('cli'),
-          input: { planCode, indicatorCode, status: opts.status as OverrideStatus, reason: opts.reason },
+          input: { planCode, indicatorCode, status: opts.status as EvaluationStatus, reason: opts.reason },
         });
         process.stdout.write('Đã ghi điều chỉnh / override recorded\n');
       });

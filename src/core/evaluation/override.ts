@@ -2,12 +2,11 @@
 // shown in the explanation (Open SDG's manual progress_status, made visible rather than silent).
 import { InvalidTarget } from '../errors.ts';
 import { plainEvaluation } from './lazy.ts';
+import { EVALUATION_STATUSES, isOneOf } from '../vocabulary.ts';
 import type { Evaluation, ManualOverride } from './types.ts';
 
-const STATUSES = new Set(['exceeded', 'met', 'not_met', 'no_data', 'on_track', 'at_risk', 'off_track']);
-
 export function applyOverride(e: Evaluation, o: ManualOverride): Evaluation {
-  if (!STATUSES.has(o.status) || o.reason.trim() === '' || o.by.trim() === '') {
+  if (!isOneOf(EVALUATION_STATUSES, o.status) || o.reason.trim() === '' || o.by.trim() === '') {
     throw new InvalidTarget(
       {
         vi: 'Điều chỉnh thủ công cần trạng thái hợp lệ, lý do và người điều chỉnh',

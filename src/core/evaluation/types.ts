@@ -1,10 +1,8 @@
 // The value object an evaluation returns: every figure a reader needs to redo the verdict by hand.
-import type { ObservationStatus } from '../targets/target.ts';
+import type { EvaluationStatus, FinalStatus, ObservationStatus, Phase } from '../vocabulary.ts';
 
-export type FinalStatus = 'exceeded' | 'met' | 'not_met' | 'no_data';
-export type TrackStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_data';
-export type EvaluationStatus = FinalStatus | TrackStatus;
-export type Phase = 'final' | 'in_term';
+export type { EvaluationStatus, FinalStatus, Phase };
+export type { TrackStatus } from '../vocabulary.ts';
 
 export interface AsOf {
   year: number;

@@ -5,10 +5,12 @@ import { Decimal } from '../decimal.ts';
 import { evaluate, evaluateComposite } from '../evaluation/index.ts';
 import type { AsOf, EvaluateOptions, Evaluation, EvaluationStatus, Phase } from '../evaluation/index.ts';
 import type { ObservationInput, TargetSpec, ThresholdOp } from '../targets/target.ts';
+import { MEASURES, type ExceededAs, type FinalStatus } from '../vocabulary.ts';
 import { printedStatus, wordFor, type PrintedStatus } from '../wording/index.ts';
 
-export type ReportedStatus = 'exceeded' | 'met' | 'not_met';
-export type ExceededAs = 'exceeded' | 'met';
+/** A source document prints a verdict only where it had data. */
+export type ReportedStatus = Exclude<FinalStatus, 'no_data'>;
+export type { ExceededAs };
 
 /** The source's own verdict, its wording kept ("Vượt", "Không đạt", "đạt 108% so với chỉ tiêu"). */
 export interface ReportedVerdict {
@@ -101,8 +103,8 @@ interface Interval {
   text: string;
 }
 
-/** Measures that cannot go below zero: a "< 3,5" share lies in [0, 3.5). */
-const NON_NEGATIVE = new Set(['level', 'flow', 'share', 'count', 'rank', 'done']);
+/** Measures that cannot go below zero (every one but a growth rate): a "< 3,5" share lies in [0, 3.5). */
+const NON_NEGATIVE = new Set<string>(MEASURES.filter((m) => m !== 'growth_rate'));
 
 function intervalOf(o: ReportedObservation): Interval {
   if (o.range !== undefined) {

@@ -1,13 +1,10 @@
 // The shape of a target (Mục tiêu) as the engine, the dataset files and the database (targets.spec, jsonb) hold it.
 // Numbers are decimal strings ("14.5", "0.1") so they keep the precision they were declared with.
 
-export type Direction = 'higher_better' | 'lower_better' | 'band';
+import type { Direction, Measure, ObservationStatus, PriceBasis, TargetKind } from '../vocabulary.ts';
 
-/** Status of a figure as the statistics regime produces it (NĐ 62/2024, NĐ 13/2026: ước → sơ bộ → chính thức). */
-export type ObservationStatus = 'estimate' | 'preliminary' | 'official';
-
-/** Price basis of money and growth figures; growth on different bases is never combined. */
-export type PriceBasis = 'current' | 'comparable_2010' | 'comparable_2020' | 'usd_current' | 'none';
+export type { Direction, ObservationStatus, PriceBasis, TargetKind };
+export { TARGET_KINDS } from '../vocabulary.ts';
 
 export type ThresholdOp = '<' | '<=' | '>' | '>=';
 
@@ -132,20 +129,9 @@ export type TargetSpec =
   | MultipleOfBaselineTarget
   | MilestoneTarget;
 
-export type TargetKind = TargetSpec['kind'];
-
-export const TARGET_KINDS: readonly TargetKind[] = [
-  'growth_average',
-  'level_at_end',
-  'range_at_end',
-  'threshold',
-  'cumulative',
-  'yearly_flow',
-  'units_meeting_standard',
-  'rank',
-  'multiple_of_baseline',
-  'milestone',
-];
+/** Compile-time proof that the union of target shapes and the vocabulary's TARGET_KINDS name the same kinds. */
+type SameKinds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const TARGET_SHAPES_MATCH_KINDS: SameKinds<TargetSpec['kind'], TargetKind> = true;
 
 /**
  * One figure for (indicator, unit, period) as the engine sees it: the value chosen for an evaluation (a specific
@@ -159,7 +145,7 @@ export interface ObservationInput {
   value: string;
   status: ObservationStatus;
   /** What the value measures for this indicator: a level, a yearly growth rate in %, a flow of the period, a rank. */
-  measure?: 'level' | 'growth_rate' | 'flow' | 'rank' | 'share' | 'count' | 'done';
+  measure?: Measure;
   priceBasis?: PriceBasis;
   /**
    * What a span figure ("2021-2025") is: the yearly average over the span or the span's total. Unstated, a span is

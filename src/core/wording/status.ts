@@ -3,17 +3,23 @@
 // (vn-conventions §4.3), so chitieu never computes them, but a plan may record and print them.
 import { ValidationError } from '../errors.ts';
 
-/** At the end of a target's period. */
-export type FinalStatus = 'exceeded' | 'met' | 'not_met' | 'no_data';
-/** During the term: the projection of a target. */
-export type InTermStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_data';
-/** Recorded by a person, not computed. */
-export type JudgedStatus = 'nearly_met' | 'basically_met';
+import {
+  FINAL_STATUSES,
+  type FinalStatus,
+  isOneOf,
+  type JudgedStatus,
+  TRACK_STATUSES,
+  type TrackStatus,
+} from '../vocabulary.ts';
+
+/** During the term: the projection of a target (the vocabulary's track statuses). */
+export type InTermStatus = TrackStatus;
+export type { FinalStatus, JudgedStatus };
 
 export type PrintedStatus = FinalStatus | InTermStatus | JudgedStatus;
 
-export const FINAL_STATUSES: readonly FinalStatus[] = ['exceeded', 'met', 'not_met', 'no_data'];
-export const IN_TERM_STATUSES: readonly InTermStatus[] = ['on_track', 'at_risk', 'off_track', 'no_data'];
+export { FINAL_STATUSES };
+export const IN_TERM_STATUSES = TRACK_STATUSES;
 /** Order in which words are listed in counts: best first, no data last. */
 export const PRINTED_STATUSES: readonly PrintedStatus[] = [
   'exceeded',
@@ -28,7 +34,7 @@ export const PRINTED_STATUSES: readonly PrintedStatus[] = [
 ];
 
 export function isPrintedStatus(value: unknown): value is PrintedStatus {
-  return typeof value === 'string' && (PRINTED_STATUSES as readonly string[]).includes(value);
+  return isOneOf(PRINTED_STATUSES, value);
 }
 
 export function assertPrintedStatus(value: unknown): PrintedStatus {

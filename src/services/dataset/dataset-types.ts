@@ -1,5 +1,6 @@
 // The bundled dataset's file shapes (data/FORMAT.md); the JSON Schemas in data/schema validate them on read.
-import type { ObservationStatus, PriceBasis, TargetSpec } from '../../core/targets/target.ts';
+import type { TargetSpec } from '../../core/targets/target.ts';
+import type { ExceededAs, ObservationStatus, PriceBasis } from '../../core/vocabulary.ts';
 
 export interface DocumentRef {
   kind: string;
@@ -72,7 +73,7 @@ export interface PlanFile {
     unitCode: string;
     term: { firstYear: number; lastYear: number };
     document?: DocumentRef | null;
-    display?: { exceededAs?: 'exceeded' | 'met' };
+    display?: { exceededAs?: ExceededAs };
     progressMethod?: string;
     line?: number;
   };

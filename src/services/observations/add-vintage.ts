@@ -4,7 +4,7 @@
 import { parseDecimal } from '../../core/decimal.ts';
 import { NotFound, ValidationError } from '../../core/errors.ts';
 import { parsePeriod } from '../../core/periods/period.ts';
-import type { ObservationStatus } from '../../core/targets/target.ts';
+import { isOneOf, OBSERVATION_STATUSES, type ObservationStatus, type VintageKind } from '../../core/vocabulary.ts';
 import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
@@ -23,7 +23,7 @@ export interface AddVintageInput {
   source: string;
   /** Publication date YYYY-MM-DD of that document. */
   publishedOn: string;
-  kind?: 'vintage' | 'correction';
+  kind?: VintageKind;
   reason?: string;
   unitCode?: string;
 }
@@ -35,11 +35,9 @@ export interface AddVintageResult {
   changes: EvaluationChange[];
 }
 
-const STATUSES: readonly ObservationStatus[] = ['estimate', 'preliminary', 'official'];
-
 function validate(input: AddVintageInput): void {
   const issues = [];
-  if (!STATUSES.includes(input.status))
+  if (!isOneOf(OBSERVATION_STATUSES, input.status))
     issues.push({
       path: 'status',
       reason: { vi: 'phải là estimate, preliminary hoặc official', en: 'must be estimate, preliminary or official' },

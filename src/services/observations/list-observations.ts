@@ -1,4 +1,5 @@
 // Lists observations the actor may see, filtered and paged; the public sees approved figures only.
+import type { WorkflowState } from '../../core/vocabulary.ts';
 import {
   OBSERVATION_SORTS,
   listObservations as listRows,
@@ -17,7 +18,7 @@ export interface ListObservationsInput {
   unit?: string;
   agency?: string;
   period?: string;
-  status?: 'draft' | 'submitted' | 'returned' | 'approved';
+  status?: WorkflowState;
   sort?: string;
   limit?: number;
   cursor?: string;

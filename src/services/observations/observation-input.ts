@@ -1,10 +1,11 @@
 // The figure part of entering or revising an observation, checked the same way for both.
 import { parseDecimal } from '../../core/decimal.ts';
+import type { ObservationStatus } from '../../core/vocabulary.ts';
 import { nfc } from '../auth/text.ts';
 
 export interface FigureInput {
   value: string;
-  status: 'estimate' | 'preliminary' | 'official';
+  status: ObservationStatus;
   reason?: string | null;
   sourceText?: string | null;
   evidenceUrl?: string | null;

@@ -1,6 +1,7 @@
 // The shared step of submit, return and approve: one workflow move of the newest version, with the review row and
 // the audit row (before/after, who, why) in the same transaction, guarded by If-Match.
 import { StaleVersion } from '../../core/errors.ts';
+import { isOneOf, type WorkflowState } from '../../core/vocabulary.ts';
 import type { Queryable } from '../../storage/db.ts';
 import {
   bumpVersion,
@@ -23,8 +24,8 @@ export interface TransitionInput {
 export interface TransitionRule {
   action: Action;
   review: 'submit' | 'return' | 'approve';
-  from: string[];
-  to: 'submitted' | 'returned' | 'approved';
+  from: WorkflowState[];
+  to: Exclude<WorkflowState, 'draft'>;
   /** Extra checks on the loaded rows (e.g. four eyes on approval). */
   check?: (ctx: ServiceContext, latest: VersionRow) => void;
   after?: (tx: Queryable, ctx: ServiceContext, obs: ObservationRow, latest: VersionRow) => Promise<void>;
@@ -38,7 +39,7 @@ export async function transitionObservation(
   const scope = authorize(ctx.actor, rule.action);
   return ctx.db.transaction(async (tx) => {
     const { obs, latest, tenantId } = await loadForWrite(tx, ctx.actor, scope, input.id, input.ifMatch);
-    if (!rule.from.includes(latest.workflow_state)) throw new WrongWorkflowState(latest.workflow_state, rule.from);
+    if (!isOneOf(rule.from, latest.workflow_state)) throw new WrongWorkflowState(latest.workflow_state, rule.from);
     rule.check?.(ctx, latest);
     const now = ctx.now();
     const version = await bumpVersion(tx, tenantId, obs.id, obs.version, now);

@@ -1,0 +1,50 @@
+// The database's CHECK lists and core/vocabulary name the same words: a word added on one side only would be
+// accepted by the API and refused by the database (or stored and then refused by a response schema).
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  DATA_BASES,
+  DIRECTIONS,
+  MEASURES,
+  OBSERVATION_STATUSES,
+  PRICE_BASES,
+  TARGET_KINDS,
+  VINTAGE_KINDS,
+  WORKFLOW_STATES,
+} from '../../src/core/vocabulary.ts';
+
+const dir = new URL('../../src/storage/migrations/', import.meta.url);
+const sql = readdirSync(dir)
+  .filter((f) => f.endsWith('.sql'))
+  .map((f) => readFileSync(new URL(f, dir), 'utf8'))
+  .join('\n');
+
+/** Every word list the migrations constrain a column to: column name → the distinct lists found. */
+function checksOf(column: string): string[][] {
+  const lists = new Map<string, string[]>();
+  const re = new RegExp(`\\b${column} IN \\(([^)]*)\\)`, 'g');
+  for (const m of sql.matchAll(re)) {
+    const words = [...(m[1] ?? '').matchAll(/'([^']*)'/g)].map((w) => w[1] ?? '').sort();
+    lists.set(words.join(','), words);
+  }
+  return [...lists.values()];
+}
+
+describe('the database constrains columns to the vocabulary', () => {
+  it.each([
+    ['status', OBSERVATION_STATUSES, 'observation_versions'],
+    ['workflow_state', WORKFLOW_STATES, 'figures and progress reports'],
+    ['kind', TARGET_KINDS, 'targets'],
+    ['direction', DIRECTIONS, 'indicators'],
+    ['measure', MEASURES, 'indicators'],
+    ['price_basis', PRICE_BASES, 'indicators'],
+    ['change_kind', VINTAGE_KINDS, 'observation_versions'],
+    ['data_basis', DATA_BASES, 'evaluations'],
+  ] as const)('%s holds exactly the vocabulary list (%s)', (column, words) => {
+    const lists = checksOf(column);
+    expect(lists.length).toBeGreaterThan(0);
+    expect(lists).toContainEqual([...words].sort());
+    for (const l of lists)
+      if (l.some((w) => (words as readonly string[]).includes(w))) expect(l).toEqual([...words].sort());
+  });
+});
