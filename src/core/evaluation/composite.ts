@@ -1,7 +1,6 @@
 // A parent indicator evaluated from its sub-indicators by a declared rule: every child met (the worst child decides),
 // or the parent's own target (children kept for reference).
 import { InvalidTarget } from '../errors.ts';
-import { plainEvaluation } from './lazy.ts';
 import type { Evaluation, EvaluationStatus, TrackStatus } from './types.ts';
 
 export type CompositeRule = 'all_children_met' | 'own_target';
@@ -52,7 +51,7 @@ export function evaluateComposite(parentRule: CompositeRule, children: Evaluatio
       );
     }
     return {
-      ...plainEvaluation(own),
+      ...own,
       intermediates: { ...own.intermediates, rule: parentRule, children: children.map((c) => c.status).join(',') },
     };
   }

@@ -1,5 +1,6 @@
 // The one entry point of the evaluation engine: checks the target and its observations, decides the phase, and
-// hands over to the evaluator of the target's kind. Pure: no I/O, same inputs give the same evaluation.
+// hands over to the evaluator of the target's kind, which computes the status and every figure behind it at once
+// (decision 0007). Pure: no I/O, no module state; same inputs give the same plain, JSON-safe evaluation.
 import { InvalidTarget } from '../errors.ts';
 import type { ObservationInput, TargetSpec } from '../targets/target.ts';
 import type { KindContext, KindEvaluation } from './context.ts';
@@ -13,11 +14,9 @@ import { evaluateRank } from './kinds/rank.ts';
 import { evaluateThreshold } from './kinds/threshold.ts';
 import { evaluateUnitsMeetingStandard } from './kinds/units-meeting-standard.ts';
 import { evaluateYearlyFlow } from './kinds/yearly-flow.ts';
-import { fastVerdict } from './fast.ts';
-import { lazyEvaluation } from './lazy.ts';
 import { applyOverride } from './override.ts';
-import { phaseOf, phaseOfScan } from './phase.ts';
-import { prepareObservations, scanObservations } from './prepare.ts';
+import { phaseOf } from './phase.ts';
+import { prepareObservations } from './prepare.ts';
 import { checkProgressMethod, DEFAULT_PROGRESS_METHOD } from './progress-adapter.ts';
 import { bandOf } from './track.ts';
 import type { AsOf, EvaluateOptions, Evaluation } from './types.ts';
@@ -79,83 +78,26 @@ function byKind(ctx: KindContext<TargetSpec>): KindEvaluation {
 
 export function evaluate(
   target: TargetSpec,
-  observations: ObservationInput[],
-  asOf: { year: number; month?: number },
+  observations: readonly ObservationInput[],
+  asOf: AsOf,
   options: EvaluateOptions = {},
 ): Evaluation {
   checkTerm(target);
   checkAsOf(asOf);
   const progressMethod = options.progressMethod ?? DEFAULT_PROGRESS_METHOD;
   checkProgressMethod(progressMethod);
-  if (options.override === undefined) {
-    // The status from exact integers and verified floats over a compact scan of the observations (checked exactly as
-    // prepareObservations checks them); the figures behind it from the reference, when read.
-    const scan = scanObservations(target, observations, options.indicatorUnit);
-    const phase = phaseOfScan(target, scan, asOf);
-    const band = bandOf(options.onTrackBand);
-    const fast = fastVerdict(target, scan, phase, band, progressMethod);
-    if (fast !== null)
-      return lazyEvaluation(
-        fast.status,
-        phase,
-        fast.decided,
-        referenceFigures,
-        target,
-        observations.slice(),
-        asOf,
-        options,
-      );
-  }
   const obs = prepareObservations(target, observations, options.indicatorUnit);
   const phase = phaseOf(target, obs, asOf);
-  return evaluateReference(
-    { target, obs, asOf, phase, band: bandOf(options.onTrackBand), unit: options.indicatorUnit, progressMethod },
-    options.override,
-  );
-}
-
-/** The reference's figures for inputs the fast path has already checked (run on the first read of a figure). */
-function referenceFigures(
-  target: TargetSpec,
-  observations: ObservationInput[],
-  asOf: AsOf,
-  options: EvaluateOptions,
-): KindEvaluation {
-  const obs = prepareObservations(target, observations, options.indicatorUnit);
-  const phase = phaseOf(target, obs, asOf);
-  return byKind({
+  const e = byKind({
     target,
     obs,
     asOf,
     phase,
     band: bandOf(options.onTrackBand),
     unit: options.indicatorUnit,
-    progressMethod: options.progressMethod ?? DEFAULT_PROGRESS_METHOD,
+    progressMethod,
   });
-}
-
-/** The decimal.js reference: every figure computed eagerly by the kind's own evaluator. */
-export function evaluateReference(ctx: KindContext<TargetSpec>, override?: EvaluateOptions['override']): Evaluation {
-  const e = byKind(ctx);
-  const evaluation: Evaluation = { ...e, phase: ctx.phase };
-  return override === undefined ? evaluation : applyOverride(evaluation, override);
-}
-
-/** Same inputs as evaluate(), evaluated by the reference only (for tests that hold the fast path to it). */
-export function evaluateByReference(
-  target: TargetSpec,
-  observations: ObservationInput[],
-  asOf: { year: number; month?: number },
-  options: EvaluateOptions = {},
-): Evaluation {
-  checkTerm(target);
-  checkAsOf(asOf);
-  const progressMethod = options.progressMethod ?? DEFAULT_PROGRESS_METHOD;
-  checkProgressMethod(progressMethod);
-  const obs = prepareObservations(target, observations, options.indicatorUnit);
-  const phase = phaseOf(target, obs, asOf);
-  return evaluateReference(
-    { target, obs, asOf, phase, band: bandOf(options.onTrackBand), unit: options.indicatorUnit, progressMethod },
-    options.override,
-  );
+  // `phase` after the kind's figures keeps the key order every stored and served evaluation has had.
+  const evaluation: Evaluation = { ...e, phase };
+  return options.override === undefined ? evaluation : applyOverride(evaluation, options.override);
 }

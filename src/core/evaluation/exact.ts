@@ -16,18 +16,16 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 
 
 /** Parses "-118079.28" by hand (same grammar as parseDecimal); throws parseDecimal's typed error when invalid. */
 export function parseExact(text: string, field = 'value'): Exact {
-  return parseSafe(text) ?? parseSlow(text, field);
+  // Outside the grammar: parseDecimal throws its typed error (or reads what decimal.js accepts).
+  return scanCanonical(text) ?? fromDecimal(parseDecimal(text, field), text);
 }
 
-/** What scanCanonical() read: the scaled integer, its scale and its count of digits (reused, never allocated). */
-export const scanned = { n: 0, s: 0, digits: 0 };
-
 /**
- * The one hand scanner for canonical decimals ("-118079.28": same grammar as parseDecimal). Writes into `scanned`
- * and returns false for text outside the grammar. `scanned.n` is exact only up to 15 digits; callers check that.
+ * The one hand scanner for canonical decimals ("-118079.28": same grammar as parseDecimal): the scaled integer and its
+ * scale, with n = NaN beyond 15 digits (then the text is authoritative); null for text outside the grammar.
  */
-export function scanCanonical(text: string): boolean {
-  if (typeof text !== 'string') return false;
+function scanCanonical(text: string): Exact | null {
+  if (typeof text !== 'string') return null;
   const len = text.length;
   let i = 0;
   let neg = false;
@@ -47,30 +45,11 @@ export function scanCanonical(text: string): boolean {
     } else if (c === 46 && scale < 0 && digits > 0) {
       scale = 0;
     } else {
-      return false;
+      return null;
     }
   }
-  if (digits === 0 || scale === 0) return false;
-  scanned.n = neg ? -n : n;
-  scanned.s = scale < 0 ? 0 : scale;
-  scanned.digits = digits;
-  return true;
-}
-
-/**
- * Canonical decimals of up to 15 significant digits; null for anything else (invalid text, or a figure that needs
- * decimal.js), so the caller builds its error context only when it is needed.
- */
-export function parseSafe(text: string): Exact | null {
-  if (!scanCanonical(text) || scanned.digits > 15) return null;
-  return { text, n: scanned.n, s: scanned.s };
-}
-
-function parseSlow(text: string, field: string): Exact {
-  // Outside the grammar: parseDecimal throws its typed error (or reads what decimal.js accepts).
-  if (!scanCanonical(text)) return fromDecimal(parseDecimal(text, field), text);
-  if (scanned.digits > 15) return { text, n: Number.NaN, s: scanned.s };
-  return { text, n: scanned.n, s: scanned.s };
+  if (digits === 0 || scale === 0) return null;
+  return { text, n: digits > 15 ? Number.NaN : neg ? -n : n, s: scale < 0 ? 0 : scale };
 }
 
 function fromDecimal(d: Decimal, text: string): Exact {

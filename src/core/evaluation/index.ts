@@ -1,8 +1,7 @@
 // Public surface of the evaluation engine: evaluate one target, or a composite from its children.
 export { evaluate } from './evaluate.ts';
 export { evaluateComposite, type CompositeRule } from './composite.ts';
-export { plainEvaluation } from './lazy.ts';
-export { registerProgressMethods, DEFAULT_PROGRESS_METHOD } from './progress-adapter.ts';
+export { DEFAULT_PROGRESS_METHOD } from './progress-adapter.ts';
 export { DEFAULT_BAND } from './track.ts';
 export type {
   Actual,

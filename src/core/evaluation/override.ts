@@ -1,7 +1,6 @@
 // A plan owner's manual override: the status is replaced, the computed one is kept beside it, and the reason is
 // shown in the explanation (Open SDG's manual progress_status, made visible rather than silent).
 import { InvalidTarget } from '../errors.ts';
-import { plainEvaluation } from './lazy.ts';
 import { EVALUATION_STATUSES, isOneOf } from '../vocabulary.ts';
 import type { Evaluation, ManualOverride } from './types.ts';
 
@@ -16,7 +15,7 @@ export function applyOverride(e: Evaluation, o: ManualOverride): Evaluation {
     );
   }
   return {
-    ...plainEvaluation(e),
+    ...e,
     status: o.status,
     override: { ...o, original: e.status },
     explanation: {

@@ -1,12 +1,8 @@
 // When a verdict is final and which years are "due": a yearly figure is expected only once its year is over (or once
 // the figure is in), so a yearly indicator is never behind in March (Cascade's step milestones; peers' pain point 12).
 import type { TargetSpec } from '../targets/target.ts';
-import type { PreparedObservation, Scan } from './prepare.ts';
+import type { PreparedObservation } from './prepare.ts';
 import type { AsOf, Phase } from './types.ts';
-
-// Period kinds in a Scan (KIND_CODE of prepare.ts), as local constants: an imported binding is a getter call under tsx.
-const KIND_YEAR = 0;
-const KIND_SPAN = 1;
 
 /** The year whose figure decides the target: the stated year for end-of-term kinds, the due year for a milestone. */
 export function judgedYear(target: TargetSpec): number {
@@ -46,22 +42,6 @@ export function phaseOf(target: TargetSpec, obs: readonly PreparedObservation[],
     (wholeTermCounts(target) ? hasTermEnd(obs, target.term.firstYear, y) : hasFullYear(obs, y))
   ) {
     return 'final';
-  }
-  return 'in_term';
-}
-
-/** phaseOf() on the fast path's scan. */
-export function phaseOfScan(target: TargetSpec, scan: Scan, asOf: AsOf): Phase {
-  const y = judgedYear(target);
-  if (asOf.year > y) return 'final';
-  if (asOf.year === y && (asOf.month ?? 12) === 12) {
-    const whole = wholeTermCounts(target);
-    const first = target.term.firstYear;
-    for (let i = 0; i < scan.count; i++) {
-      const k = scan.kind[i];
-      if (k === KIND_YEAR && scan.year[i] === y) return 'final';
-      if (whole && k === KIND_SPAN && scan.year[i] === first && scan.endYear[i] === y) return 'final';
-    }
   }
   return 'in_term';
 }

@@ -3,7 +3,7 @@
 import { InvalidObservation, MixedPriceBasis, PeriodOutOfTerm, UnitMismatch } from '../errors.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
 import type { ObservationInput, TargetSpec } from '../targets/target.ts';
-import { parseExact, parseSafe, scanCanonical, scanned, type Exact } from './exact.ts';
+import { parseExact, type Exact } from './exact.ts';
 import type { RestsOn } from './types.ts';
 
 export interface PreparedObservation {
@@ -17,35 +17,34 @@ export interface PreparedObservation {
   value: Exact;
 }
 
-// Period codes repeat across millions of observations; parsing each once keeps the hot path free of regexes. Each
-// entry also carries the stamp of the last call that saw it, so duplicates are found without a Set per call.
+/** A period code parsed once, with what the kinds read from it. */
 interface PeriodEntry {
   period: Period;
   endYear: number;
   months: number;
-  stamp: number;
 }
-const periodCache = new Map<string, PeriodEntry>();
-const PERIOD_CACHE_MAX = 50_000;
-let callStamp = 0;
-let cacheGeneration = 0;
 
+/**
+ * "2026" → the year period without the regex of parsePeriod (nearly every figure is a plain year); other codes are
+ * parsed in full. The same code twice in one call's list is found by the caller's per-call Set.
+ */
 function periodEntry(code: string): PeriodEntry {
-  const hit = periodCache.get(code);
-  if (hit !== undefined) return hit;
+  const y = plainYear(code);
+  if (y >= 0) return { period: { kind: 'year', code, year: y }, endYear: y, months: 12 };
   const p = parsePeriod(code);
-  if (periodCache.size >= PERIOD_CACHE_MAX) {
-    periodCache.clear();
-    cacheGeneration++;
+  return { period: p, endYear: p.kind === 'span' ? p.endYear : p.year, months: monthsCovered(p) };
+}
+
+/** Four digits 1900–2200 (the years parsePeriod() accepts) → the year; anything else → −1. */
+function plainYear(code: string): number {
+  if (typeof code !== 'string' || code.length !== 4) return -1;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = code.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    y = y * 10 + c;
   }
-  const e: PeriodEntry = {
-    period: p,
-    endYear: p.kind === 'span' ? p.endYear : p.year,
-    months: monthsCovered(p),
-    stamp: 0,
-  };
-  periodCache.set(code, e);
-  return e;
+  return y >= 1900 && y <= 2200 ? y : -1;
 }
 
 function cachedPeriod(code: string): Period {
@@ -93,17 +92,12 @@ export function prepareObservations(
 ): PreparedObservation[] {
   const { from, to } = observationWindow(target);
   const out: PreparedObservation[] = new Array<PreparedObservation>(observations.length);
-  const stamp = ++callStamp;
-  const generation = cacheGeneration;
-  // Set only if the cache is cleared during this call (the stamps of the earlier entries are then lost).
-  let seen: Set<string> | undefined;
+  const seen = new Set<string>();
   for (let i = 0; i < observations.length; i++) {
     const o = observations[i] as ObservationInput;
     const entry = periodEntry(o.period);
     const period = entry.period;
     const endYear = entry.endYear;
-    if (seen === undefined && cacheGeneration !== generation)
-      seen = new Set(observations.slice(0, i).map((x) => x.period));
     if (period.year < from || endYear > to) {
       throw new PeriodOutOfTerm(
         {
@@ -113,7 +107,7 @@ export function prepareObservations(
         { period: o.period, from, to },
       );
     }
-    if (entry.stamp === stamp || (seen !== undefined && seen.has(o.period))) {
+    if (seen.has(o.period)) {
       throw new InvalidObservation(
         {
           vi: `Có hai số liệu cho cùng kỳ ${o.period}; hãy chọn một phiên bản`,
@@ -122,8 +116,7 @@ export function prepareObservations(
         { period: o.period },
       );
     }
-    entry.stamp = stamp;
-    seen?.add(o.period);
+    seen.add(o.period);
     if (indicatorUnit !== undefined && o.unit !== undefined && !sameUnit(o.unit, indicatorUnit)) {
       throw new UnitMismatch(
         {
@@ -139,160 +132,10 @@ export function prepareObservations(
       year: period.year,
       endYear,
       months: entry.months,
-      value: parseSafe(o.value) ?? parseExact(o.value, `${o.period} / value`),
+      value: parseExact(o.value, `${o.period} / value`),
     };
   }
   return out;
-}
-
-// ---- The compact scan of the fast path ----
-
-/** Period kinds as small integers in a Scan. */
-export const KIND_YEAR = 0;
-export const KIND_SPAN = 1;
-const KIND_CODE: Record<Period['kind'], number> = {
-  year: KIND_YEAR,
-  span: KIND_SPAN,
-  quarter: 2,
-  half: 3,
-  nine_months: 4,
-  month: 5,
-};
-
-/**
- * The observations checked exactly as prepareObservations() checks them (same errors, same order), parsed into
- * parallel typed arrays reused from call to call: no object per observation. Valid until the next scan; the fast
- * verdict reads it and is done before evaluate() returns.
- */
-export interface Scan {
-  count: number;
-  inputs: readonly ObservationInput[];
-  kind: Uint8Array;
-  year: Int32Array;
-  endYear: Int32Array;
-  /** The value as a scaled integer n·10^−s; NaN beyond 15 significant digits (then the input's text is authoritative). */
-  n: Float64Array;
-  s: Uint8Array;
-}
-
-const YEAR_MIN = 1900;
-const YEAR_MAX = 2200;
-// Stamp of the last call that saw each year code ("2026"): duplicate years are found without the period cache.
-const yearStamps = new Int32Array(YEAR_MAX - YEAR_MIN + 1);
-
-const scan: Scan = {
-  count: 0,
-  inputs: [],
-  kind: new Uint8Array(64),
-  year: new Int32Array(64),
-  endYear: new Int32Array(64),
-  n: new Float64Array(64),
-  s: new Uint8Array(64),
-};
-
-function grow(size: number): void {
-  let cap = scan.kind.length;
-  while (cap < size) cap *= 2;
-  scan.kind = new Uint8Array(cap);
-  scan.year = new Int32Array(cap);
-  scan.endYear = new Int32Array(cap);
-  scan.n = new Float64Array(cap);
-  scan.s = new Uint8Array(cap);
-}
-
-/** "2026" (four digits, 1900–2200, as parsePeriod() accepts a year) → 2026; anything else → −1. */
-function plainYear(code: string): number {
-  if (typeof code !== 'string' || code.length !== 4) return -1;
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
-    const c = code.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    y = y * 10 + c;
-  }
-  return y >= YEAR_MIN && y <= YEAR_MAX ? y : -1;
-}
-
-/** parseSafe() into the scan's slot i, without an object; false when the text needs parseExact(). */
-function parseInto(text: string, i: number): boolean {
-  if (!scanCanonical(text) || scanned.digits > 15) return false;
-  scan.n[i] = scanned.n;
-  scan.s[i] = scanned.s;
-  return true;
-}
-
-function outOfWindow(o: ObservationInput, from: number, to: number): never {
-  throw new PeriodOutOfTerm(
-    {
-      vi: `Số liệu kỳ ${o.period} nằm ngoài giai đoạn ${from}–${to} của mục tiêu`,
-      en: `Observation for ${o.period} lies outside the target's window ${from}–${to}`,
-    },
-    { period: o.period, from, to },
-  );
-}
-
-function duplicate(o: ObservationInput): never {
-  throw new InvalidObservation(
-    {
-      vi: `Có hai số liệu cho cùng kỳ ${o.period}; hãy chọn một phiên bản`,
-      en: `Two observations for the same period ${o.period}; choose one vintage`,
-    },
-    { period: o.period },
-  );
-}
-
-export function scanObservations(
-  target: TargetSpec,
-  observations: readonly ObservationInput[],
-  indicatorUnit?: string,
-): Scan {
-  const { from, to } = observationWindow(target);
-  const count = observations.length;
-  if (scan.kind.length < count) grow(count);
-  const stamp = ++callStamp;
-  const generation = cacheGeneration;
-  let seen: Set<string> | undefined;
-  const { kind, year, endYear, n, s } = scan;
-  for (let i = 0; i < count; i++) {
-    const o = observations[i] as ObservationInput;
-    const code = o.period;
-    const y = plainYear(code);
-    if (y >= 0) {
-      if (y < from || y > to) outOfWindow(o, from, to);
-      if (yearStamps[y - YEAR_MIN] === stamp) duplicate(o);
-      yearStamps[y - YEAR_MIN] = stamp;
-      kind[i] = KIND_YEAR;
-      year[i] = y;
-      endYear[i] = y;
-    } else {
-      const entry = periodEntry(code);
-      if (seen === undefined && cacheGeneration !== generation)
-        seen = new Set(observations.slice(0, i).map((x) => x.period));
-      if (entry.period.year < from || entry.endYear > to) outOfWindow(o, from, to);
-      if (entry.stamp === stamp || (seen !== undefined && seen.has(code))) duplicate(o);
-      entry.stamp = stamp;
-      seen?.add(code);
-      kind[i] = KIND_CODE[entry.period.kind];
-      year[i] = entry.period.year;
-      endYear[i] = entry.endYear;
-    }
-    if (indicatorUnit !== undefined && o.unit !== undefined && !sameUnit(o.unit, indicatorUnit)) {
-      throw new UnitMismatch(
-        {
-          vi: `Số liệu kỳ ${o.period} có đơn vị "${o.unit}", chỉ tiêu dùng "${indicatorUnit}"`,
-          en: `Observation for ${o.period} is in "${o.unit}", the indicator uses "${indicatorUnit}"`,
-        },
-        { period: o.period, unit: o.unit, indicatorUnit },
-      );
-    }
-    if (!parseInto(o.value, i)) {
-      const e = parseExact(o.value, `${o.period} / value`);
-      n[i] = e.n;
-      s[i] = e.s;
-    }
-  }
-  scan.count = count;
-  scan.inputs = observations;
-  return scan;
 }
 
 /** Growth or money figures on different price bases are never combined (observations without a basis are neutral). */

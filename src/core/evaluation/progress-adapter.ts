@@ -1,26 +1,12 @@
 // The seam between chitieu's evaluation and the named peer progress methods (core/progress-methods): the engine
 // sends yearly points and the target, and keeps the peer's own category beside chitieu's track.
 import { ValidationError } from '../errors.ts';
-import { runProgressMethod } from '../progress-methods/index.ts';
+import { PROGRESS_METHODS, runProgressMethod } from '../progress-methods/index.ts';
 import type { ProgressInput, ProgressMethodName, ProgressResult } from '../progress-methods/types.ts';
 
 export const DEFAULT_PROGRESS_METHOD = 'chitieu_default';
 
-const PEER_METHODS: readonly ProgressMethodName[] = [
-  'statcan_opensdg',
-  'un_progress_chart_cr',
-  'un_2023_expected_value',
-  'eustat_eurostat_variant',
-];
-
-export type PeerRunner = (name: ProgressMethodName, input: ProgressInput) => ProgressResult;
-
-let runner: PeerRunner | undefined = runProgressMethod;
-
-/** Replaces the peer methods' runner (by default core/progress-methods' runProgressMethod), e.g. with a newer build. */
-export function registerProgressMethods(run: PeerRunner): void {
-  runner = run;
-}
+const PEER_METHODS: readonly ProgressMethodName[] = PROGRESS_METHODS.map((m) => m.name);
 
 export function isPeerMethod(name: string): name is ProgressMethodName {
   return (PEER_METHODS as readonly string[]).includes(name);
@@ -46,13 +32,5 @@ export function checkProgressMethod(name: string): void {
 }
 
 export function runPeerMethod(name: ProgressMethodName, input: ProgressInput): ProgressResult {
-  if (runner === undefined) {
-    throw new ValidationError(
-      { vi: `Phương pháp ${name} chưa được cài đặt`, en: `Progress method ${name} is not available` },
-      [],
-      'progress_method_unavailable',
-      { progressMethod: name },
-    );
-  }
-  return runner(name, input);
+  return runProgressMethod(name, input);
 }
