@@ -1,7 +1,7 @@
 // Benchmark of the evaluation engine as the product runs it: N (target × unit) evaluations with 5–60 observations
 // each, every figure and explanation computed and serialised (JSON.stringify of each evaluation), against the floor of
 // iterating over the same observations and serialising a precomputed evaluation of the same case (same size).
-// Not a timed test: run `npm run bench:evaluate -- [--n 200000]`.
+// Not a timed test: run `npm run bench:evaluate -- [--n 100000]`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import { evaluate } from '../src/core/evaluation/index.ts';
 import type { ObservationInput, TargetSpec } from '../src/core/targets/target.ts';
 
 const arg = process.argv.indexOf('--n');
-const N = arg > 0 ? Number(process.argv[arg + 1]) : 200_000;
+const N = arg > 0 ? Number(process.argv[arg + 1]) : 100_000;
 const POOL = 20_000;
 
 // Seeded generator (mulberry32) so every run evaluates the same cases.
