@@ -6,7 +6,10 @@ import type { ProgressInput, ProgressMethodName, ProgressResult } from '../progr
 
 export const DEFAULT_PROGRESS_METHOD = 'chitieu_default';
 
-const PEER_METHODS: readonly ProgressMethodName[] = PROGRESS_METHODS.map((m) => m.name);
+// Every named method that reads a series of levels; UNDP's 8.1.1 rule reads growth rates, which no level kind has.
+const PEER_METHODS: readonly ProgressMethodName[] = PROGRESS_METHODS.map((m) => m.name).filter(
+  (n) => n !== 'undp_growth_rate_811',
+);
 
 export function isPeerMethod(name: string): name is ProgressMethodName {
   return (PEER_METHODS as readonly string[]).includes(name);

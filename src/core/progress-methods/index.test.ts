@@ -36,10 +36,13 @@ function reasonOf(f: () => unknown): unknown {
 }
 
 describe('runProgressMethod', () => {
-  it('lists the four named methods with bilingual titles and a pinned reference', () => {
+  it('lists the seven named methods with bilingual titles and a pinned reference', () => {
     expect(PROGRESS_METHODS.map((m) => m.name)).toEqual([
       'statcan_opensdg',
+      'statcan_opensdg_indicator',
       'un_progress_chart_cr',
+      'undp_aarr',
+      'undp_growth_rate_811',
       'un_2023_expected_value',
       'eustat_eurostat_variant',
     ]);
@@ -174,13 +177,14 @@ describe('runProgressMethod', () => {
     });
   });
 
-  it('gives no_data for a single observation', () => {
+  it('gives no_data for a single observation with every trend method (the 8.1.1 rule reads rates, not a trend)', () => {
     const input: ProgressInput = {
       points: [{ year: 2015, value: '50' }],
       target: '70',
       targetYear: 2030,
       direction: 'higher_better',
     };
-    for (const m of PROGRESS_METHODS) expect(runProgressMethod(m.name, input).track).toBe('no_data');
+    for (const m of PROGRESS_METHODS)
+      if (m.name !== 'undp_growth_rate_811') expect(runProgressMethod(m.name, input).track).toBe('no_data');
   });
 });

@@ -9,7 +9,8 @@ export type RefusalReason =
   | 'target_required'
   | 'target_equals_base'
   | 'growth_rate_not_assessable'
-  | 'invalid_year';
+  | 'invalid_year'
+  | 'series_required';
 
 const TEXT: Record<RefusalReason, { vi: string; en: string }> = {
   duplicate_year: { vi: 'Chuỗi số liệu có năm bị lặp', en: 'The series has a repeated year' },
@@ -32,6 +33,10 @@ const TEXT: Record<RefusalReason, { vi: string; en: string }> = {
     en: 'A growth-rate indicator cannot be assessed by this method (expert judgement needed)',
   },
   invalid_year: { vi: 'Năm không phải số nguyên', en: 'A year is not an integer' },
+  series_required: {
+    vi: 'Phương pháp cấp chỉ tiêu cần ít nhất một chuỗi số liệu',
+    en: 'An indicator-level method needs at least one series',
+  },
 };
 
 export function refuseProgressInput(

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { runProgressMethod, type ProgressInput } from './index.ts';
 import { statcanIndicatorProgress } from './statcan-indicator.ts';
 import { statcanFromComponents, statcanSeriesProgress, type StatcanSeriesResult } from './statcan-opensdg.ts';
 
@@ -105,4 +106,46 @@ describe('StatCan CIF published progress (sdg-build 2.4.0)', () => {
     expect(agg.status).toBe(ind.progress_status);
     expect(Object.is(agg.score, ind.score)).toBe(true);
   });
+
+  /** A published series as runProgressMethod's input: its two data points as decimal text, its configuration. */
+  const inputOf = (s: PublishedSeries): Omit<ProgressInput, 'series' | 'zeroBase'> => ({
+    points:
+      s.base_value === null || s.current_value === null || s.current_year === null
+        ? []
+        : [
+            { year: s.base_year, value: String(s.base_value) },
+            { year: s.current_year, value: String(s.current_value) },
+          ].filter((p, i, all) => i === 0 || p.year !== all[0]?.year),
+    baseYear: s.base_year,
+    ...(s.target === null ? {} : { target: String(s.target) }),
+    targetYear: s.target_year,
+    direction: s.direction === 1 ? 'higher_better' : 'lower_better',
+    ...(s.limit === null ? {} : { limit: String(s.limit) }),
+  });
+
+  it.each(indicators)(
+    'gives the published score and status of %s through runProgressMethod, as the peer',
+    (id, ind) => {
+      const byTag = new Map(seriesOf(ind));
+      const order = configuredOrder[id] ?? [...byTag.keys()];
+      const series = order.map((tag) => inputOf(byTag.get(tag) as PublishedSeries));
+      const r = runProgressMethod('statcan_opensdg_indicator', {
+        points: [],
+        targetYear: 2030,
+        direction: 'higher_better',
+        zeroBase: 'peer',
+        series,
+      });
+      expect(r.peerStatus).toBe(ind.progress_status);
+      expect(Object.is(r.score, ind.score)).toBe(true);
+      // Every series' own figures ride along, in configured order, with the peer's progress value and score.
+      order.forEach((tag, i) => {
+        const s = byTag.get(tag) as PublishedSeries;
+        expect(r.intermediates[`series.${i}.status`]).toBe(s.status);
+        expect(Object.is(r.intermediates[`series.${i}.value`], s.progress_value)).toBe(true);
+        expect(Object.is(r.intermediates[`series.${i}.score`], s.score)).toBe(true);
+      });
+      expect(r.intermediates.seriesCount).toBe(order.length);
+    },
+  );
 });
