@@ -106,13 +106,13 @@ describe.each(testDatabases)('plan evaluation on $name', (tdb) => {
     expect((await row(t)).status).toBe('no_data');
     await approve(userActor(t, 'approver'));
     const after = await row(t);
-    expect(after).toMatchObject({ status: 'met', actual: { value: '96', estimate: true } });
+    expect(after).toMatchObject({ status: 'exceeded', actual: { value: '96', estimate: true } });
   });
 
   it('reads are served from the stored evaluation: a figure written behind the services is not seen until a write recomputes', async () => {
     const t = await seedTenant(db);
     await record(t, { value: '96', status: 'official', publishedOn: '2026-03-01' });
-    expect((await row(t)).status).toBe('met');
+    expect((await row(t)).status).toBe('exceeded');
     // Written straight into the table, as no service would: no recompute, so the stored answer stays.
     await db.query(
       `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, status, measure, workflow_state, published_on)
@@ -168,7 +168,7 @@ describe.each(testDatabases)('plan evaluation on $name', (tdb) => {
     });
     const edited = await row(t);
     expect(edited.target.text).toBe('trên 90%');
-    expect(edited.override?.original).toBe('met');
+    expect(edited.override?.original).toBe('exceeded');
   });
 
   it('a unit change shows on the next read: a commune that stops existing leaves the count of units meeting a standard', async () => {
@@ -225,7 +225,7 @@ describe.each(testDatabases)('plan evaluation on $name', (tdb) => {
       now: () => new Date('2027-06-30T00:00:00Z'),
     };
     const read = async () => (await evaluatePlan({ ctx, input: { planCode: 'ntm' } })).rows[0];
-    expect(await read()).toMatchObject({ status: 'met', unitCounts: [{ count: 3, of: 4 }] });
+    expect(await read()).toMatchObject({ status: 'exceeded', unitCounts: [{ count: 3, of: 4 }] });
     await endUnit({ ctx, input: { unitCode: '11311', validTo: '2026-06-30', reason: 'Sáp nhập' } });
     expect(await read()).toMatchObject({ status: 'not_met', unitCounts: [{ count: 2, of: 3 }] });
   });
