@@ -2,6 +2,7 @@
 // schema describing real answers, cacheable public answers (ETag, 304), no-store for signed-in readers, and a
 // clear 429 when evaluations computed on request exceed their bound.
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanEvaluationSchema } from '../../src/api/schemas/evaluation.ts';
@@ -75,6 +76,11 @@ describe.each(testDatabases)('evaluation reads on $name', (tdb) => {
     const again = await get(url, { 'if-none-match': tag });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
+    // A client that accepts gzip gets the same JSON compressed.
+    const zipped = await get(url, { 'accept-encoding': 'gzip, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(first.json());
     await addVintage({
       ctx: { db: api.db, actor: systemActor('test'), now: () => new Date() },
       input: {
