@@ -1,12 +1,42 @@
-// Evaluations of a plan, computed on read from approved (default) or all figures; the answer says which.
+// Evaluations of a plan: served from the stored evaluation (computed when its inputs last changed), with a strong
+// ETag so public readers and caches revalidate for free; asked on other terms (a past publication date, another
+// month, unapproved figures) it is computed on request within a small bound (429 when exceeded).
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { Runtime } from '../../runtime.ts';
-import { evaluatePlan } from '../../services/evaluations/evaluate-plan.ts';
+import { readPlanEvaluation } from '../../services/evaluations/evaluate-plan.ts';
+import { PlanEvaluationSchema } from '../schemas/evaluation.ts';
 import { Common } from './pagination.ts';
 import { contextOf } from './route-table.ts';
 
 const DATE = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
+
+/** Public answers may be cached briefly and revalidated with the ETag; a new figure shows within this many seconds. */
+const PUBLIC_MAX_AGE = 30;
+
+/**
+ * Serialised answers by tag: an answer with the same tag is byte for byte the same, so it is presented and
+ * compressed once (about 100 kB of JSON for 81 targets, about a tenth of it gzipped).
+ */
+interface Presented {
+  json: string;
+  gzip: Buffer | null;
+}
+const presented = new Map<string, Presented>();
+const PRESENTED_KEPT = 64;
+
+function remember(tag: string, json: string): Presented {
+  if (presented.size >= PRESENTED_KEPT) {
+    const oldest = presented.keys().next().value;
+    if (oldest !== undefined) presented.delete(oldest);
+  }
+  const entry = { json, gzip: null };
+  presented.set(tag, entry);
+  return entry;
+}
+
+const acceptsGzip = (header: string | undefined): boolean => header !== undefined && /\bgzip\b/.test(header);
 
 export async function evaluationRoutes(api: FastifyInstance, runtime: Runtime): Promise<void> {
   api.get(
@@ -16,6 +46,10 @@ export async function evaluationRoutes(api: FastifyInstance, runtime: Runtime): 
       schema: {
         tags: ['evaluations'],
         summary: 'Evaluate every target of a plan',
+        description:
+          'Served from the evaluation stored when its inputs last changed. Public answers carry a strong ETag and ' +
+          `Cache-Control: public, max-age=${PUBLIC_MAX_AGE} (If-None-Match gives 304); signed-in answers are no-store. ` +
+          'publishedOn, an asOf in another month or dataBasis=all are computed on request, a few at a time (429 when busy).',
         params: Type.Object({ code: Common.code }, { additionalProperties: false }),
         querystring: Type.Object(
           {
@@ -25,14 +59,29 @@ export async function evaluationRoutes(api: FastifyInstance, runtime: Runtime): 
           },
           { additionalProperties: false },
         ),
+        response: { 200: PlanEvaluationSchema, 304: Type.Null({ description: 'not modified (If-None-Match)' }) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const q = req.query as { asOf?: string; dataBasis?: 'approved' | 'all'; publishedOn?: string };
-      return evaluatePlan({
-        ctx: contextOf(runtime, req),
+      const ctx = contextOf(runtime, req);
+      const answer = await readPlanEvaluation({
+        ctx,
         input: { planCode: (req.params as { code: string }).code, ...q },
       });
+      const signedIn = ctx.actor.kind !== 'public';
+      void reply.header('cache-control', signedIn ? 'no-store' : `public, max-age=${PUBLIC_MAX_AGE}`);
+      if (answer.tag !== null && !signedIn) {
+        void reply.header('etag', answer.tag);
+        if (req.headers['if-none-match'] === answer.tag) return reply.status(304).send();
+      }
+      void reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+      // The body is serialised here (the schema documents it; a test checks real answers against it).
+      if (answer.tag === null) return reply.send(JSON.stringify(await answer.view()));
+      const entry = presented.get(answer.tag) ?? remember(answer.tag, JSON.stringify(await answer.view()));
+      if (!acceptsGzip(req.headers['accept-encoding'])) return reply.send(entry.json);
+      entry.gzip ??= gzipSync(entry.json);
+      return reply.header('content-encoding', 'gzip').send(entry.gzip);
     },
   );
 }

@@ -57,7 +57,8 @@ export async function vintageRoutes(api: FastifyInstance, runtime: Runtime): Pro
       config: { action: 'vintage.add' },
       schema: {
         tags: ['evaluations'],
-        summary: 'Record a later vintage (or a correction) of a published figure; answers with every verdict it moved',
+        summary:
+          'Record a later vintage (or a correction) of a published figure; an official one counts at once and answers with every verdict it moved, an estimate or preliminary one awaits a second person',
         params: PlanParams,
         body: Type.Object(
           {
@@ -79,6 +80,10 @@ export async function vintageRoutes(api: FastifyInstance, runtime: Runtime): Pro
             observationId: Type.String(),
             versionId: Type.String(),
             seq: Type.Integer(),
+            workflowState: Type.Union([Type.Literal('approved'), Type.Literal('submitted')], {
+              description:
+                'approved: an official publication recorded with its document, counted at once; submitted: awaits approval by someone else',
+            }),
             changes: Type.Array(Change),
           }),
         },

@@ -60,7 +60,11 @@ export function addVintageCommand(program: Command): void {
           process.stdout.write(
             `Đã ghi phiên bản ${result.seq} của số liệu ${indicatorCode} kỳ ${opts.period} / recorded version ${result.seq}\n`,
           );
-          if (result.changes.length === 0)
+          if (result.workflowState === 'submitted')
+            process.stdout.write(
+              `Chờ một người khác phê duyệt (số liệu ${result.observationId}) / awaiting approval by someone else\n`,
+            );
+          else if (result.changes.length === 0)
             process.stdout.write('Không có đánh giá nào thay đổi / no evaluation changed\n');
           for (const c of result.changes) {
             process.stdout.write(

@@ -1,11 +1,30 @@
-// Evaluates every target of a plan on the data the caller chooses: approved (default) or all, latest figures or as
-// published on a date, at an evaluation date (default today). Read-only: nothing is stored.
+// A plan's evaluation as readers get it: served from the stored snapshot (computed when its inputs last changed),
+// with words applied now. Only an evaluation asked for on other terms (as published on a date, another month,
+// unapproved figures) is computed on request, within a small bound (compute-slots.ts).
 import { NotFound, ValidationError } from '../../core/errors.ts';
-import { summarize } from '../../core/wording/index.ts';
-import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
+import {
+  CORE_ROW_SCHEMA_VERSION,
+  evaluatePlanSnapshot,
+  type CoreRow,
+  type PlanCounts,
+} from '../../core/plan-evaluation/index.ts';
+import { loadPlanSnapshot } from '../../storage/repositories/evaluation-inputs-repo.ts';
+import {
+  findPlanEvaluationHead,
+  readStoredRows,
+  type PlanEvaluationHead,
+} from '../../storage/repositories/plan-evaluations-repo.ts';
 import { hasRole, type Role, type ServiceContext } from '../context.ts';
-import type { EvaluationRow } from './present-evaluation.ts';
-import { runEvaluations } from './run-evaluations.ts';
+import { onRequestSlots } from './compute-slots.ts';
+import {
+  exceededAsOf,
+  presentationOf,
+  presentationTag,
+  presentRow,
+  presentSummary,
+  type EvaluationRow,
+} from './present-evaluation.ts';
+import { storeCurrentEvaluation } from './recompute-evaluations.ts';
 
 export interface EvaluatePlanInput {
   planCode: string;
@@ -20,34 +39,40 @@ export interface PlanEvaluationView {
   dataBasis: 'approved' | 'all';
   publishedOn: string | null;
   summary: { vi: string; en: string };
+  /** The counts the summary is written from; `targets` is the plan's one count of targets. */
+  counts: PlanCounts;
+  /** When the stored evaluation was computed; null when this answer was computed on request. */
+  computedAt: string | null;
   rows: EvaluationRow[];
+}
+
+export interface PlanEvaluationAnswer {
+  /** A strong validator of the answer when it is served from storage; null when computed on request. */
+  tag: string | null;
+  view(): Promise<PlanEvaluationView>;
 }
 
 /** Roles that may see evaluations that include unapproved figures (drafts and submissions). */
 const DRAFT_READERS: readonly Role[] = ['admin', 'plan_owner', 'approver', 'agency_editor', 'inspector'];
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 function checkDate(value: string | undefined, field: string): void {
-  if (value !== undefined && !ISO_DATE.test(value)) {
+  // A real calendar date: 2026-02-30 is refused here, not answered with a database error.
+  const ok =
+    value === undefined ||
+    (/^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value);
+  if (!ok) {
     throw new ValidationError(
-      { vi: `${field} phải có dạng YYYY-MM-DD, nhận "${value}"`, en: `${field} must be YYYY-MM-DD, got "${value}"` },
+      {
+        vi: `${field} phải là một ngày có thật dạng YYYY-MM-DD, nhận "${value}"`,
+        en: `${field} must be a real date YYYY-MM-DD, got "${value}"`,
+      },
       [{ path: field, reason: { vi: 'ngày không hợp lệ', en: 'invalid date' } }],
     );
   }
 }
 
-export async function evaluatePlan({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: EvaluatePlanInput;
-}): Promise<PlanEvaluationView> {
-  checkDate(input.asOf, 'asOf');
-  checkDate(input.publishedOn, 'publishedOn');
+function checkDataBasis(ctx: ServiceContext, dataBasis: 'approved' | 'all'): void {
   // The public and readers without a role see evaluations on approved figures only.
-  const dataBasis = input.dataBasis ?? 'approved';
   if (dataBasis === 'all' && ctx.actor.kind === 'public') {
     throw new ValidationError(
       { vi: 'Công chúng chỉ xem được số liệu đã phê duyệt', en: 'The public sees approved figures only' },
@@ -60,39 +85,117 @@ export async function evaluatePlan({
       [{ path: 'dataBasis', reason: { vi: 'không được phép', en: 'not allowed' } }],
     );
   }
-  const plan = await findPlanByCode(ctx.db, ctx.actor.tenantId, input.planCode);
-  if (!plan) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
-  const asOf = input.asOf ?? ctx.now().toISOString().slice(0, 10);
-  const [year, month] = asOf.split('-').map(Number) as [number, number];
-  const { rows, exceededAs } = await runEvaluations(ctx.db, plan, {
-    dataBasis,
-    publishedOn: input.publishedOn ?? null,
-    asOf: { year, month },
-  });
-  const judged = (phase: 'final' | 'in_term') =>
-    rows.flatMap((r) =>
-      r.status !== null && r.phase === phase ? [{ status: r.status, restsOnEstimate: r.actual.estimate }] : [],
-    );
-  const finals = judged('final');
-  const inTerm = judged('in_term');
-  const line = (locale: 'vi' | 'en'): string =>
-    [
-      finals.length > 0 ? summarize(finals, { exceededAs, locale, kind: 'final' }).line : null,
-      inTerm.length > 0 ? summarize(inTerm, { exceededAs, locale, kind: 'in_term' }).line : null,
-    ]
-      .filter((x): x is string => x !== null)
-      .join('; ');
+}
+
+/** One refresh per plan at a time: concurrent readers of a missing or outdated snapshot wait for the same one. */
+const refreshing = new Map<string, Promise<void>>();
+
+function refresh(ctx: ServiceContext, head: PlanEvaluationHead): Promise<void> {
+  const running = refreshing.get(head.id);
+  if (running) return running;
+  const work = ctx.db
+    .transaction(async (tx) => {
+      await storeCurrentEvaluation(tx, head, ctx.now());
+    })
+    .finally(() => refreshing.delete(head.id));
+  refreshing.set(head.id, work);
+  return work;
+}
+
+/**
+ * The stored snapshot is current unless it is missing (a plan imported before snapshots existed), of an older row
+ * schema, or made in an earlier month (in-term verdicts are judged by month): then it is recomputed once, stored,
+ * and served like any other.
+ */
+function isCurrent(head: PlanEvaluationHead, now: Date): boolean {
+  return (
+    head.digest !== null &&
+    head.schema_version === CORE_ROW_SCHEMA_VERSION &&
+    head.as_of !== null &&
+    head.as_of.slice(0, 7) === now.toISOString().slice(0, 7)
+  );
+}
+
+function view(
+  head: PlanEvaluationHead,
+  meta: { asOf: string; dataBasis: 'approved' | 'all'; publishedOn: string | null; computedAt: string | null },
+  rows: CoreRow[],
+  counts: PlanCounts,
+): PlanEvaluationView {
+  const presentation = presentationOf(head);
   return {
     plan: {
-      code: plan.code,
-      name: plan.name,
-      term: { firstYear: plan.first_year, lastYear: plan.last_year },
-      exceededAs,
+      code: head.code,
+      name: head.name,
+      term: { firstYear: head.first_year, lastYear: head.last_year },
+      exceededAs: exceededAsOf(head),
     },
-    asOf,
-    dataBasis,
-    publishedOn: input.publishedOn ?? null,
-    summary: { vi: line('vi'), en: line('en') },
-    rows,
+    asOf: meta.asOf,
+    dataBasis: meta.dataBasis,
+    publishedOn: meta.publishedOn,
+    summary: presentSummary(rows, presentation),
+    counts,
+    computedAt: meta.computedAt,
+    rows: rows.map((r) => presentRow(r, presentation)),
   };
+}
+
+export async function readPlanEvaluation({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: EvaluatePlanInput;
+}): Promise<PlanEvaluationAnswer> {
+  checkDate(input.asOf, 'asOf');
+  checkDate(input.publishedOn, 'publishedOn');
+  const dataBasis = input.dataBasis ?? 'approved';
+  checkDataBasis(ctx, dataBasis);
+  const tenantId = ctx.actor.kind === 'public' ? null : ctx.actor.tenantId;
+  let head = await findPlanEvaluationHead(ctx.db, tenantId, input.planCode);
+  if (!head) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
+  const now = ctx.now();
+  const asOf = input.asOf ?? now.toISOString().slice(0, 10);
+  const publishedOn = input.publishedOn ?? null;
+  const sameMonth = asOf.slice(0, 7) === now.toISOString().slice(0, 7);
+  if (dataBasis === 'approved' && publishedOn === null && sameMonth) {
+    if (!isCurrent(head, now)) {
+      await refresh(ctx, head);
+      head = await findPlanEvaluationHead(ctx.db, tenantId, input.planCode);
+    }
+    const current = head;
+    if (!current?.digest)
+      throw new NotFound({ vi: `đánh giá của "${input.planCode}"`, en: `Evaluation of "${input.planCode}"` });
+    const digest = current.digest;
+    return {
+      tag: presentationTag(digest, current, asOf),
+      view: async () => {
+        // A write landing between the head and the rows makes this answer newer than its tag: the next
+        // conditional read then sees another tag and gets the rows again, so nothing stale is ever kept.
+        const stored = await readStoredRows(ctx.db, current.tenant_id, current.id);
+        if (!stored)
+          throw new NotFound({ vi: `đánh giá của "${input.planCode}"`, en: `Evaluation of "${input.planCode}"` });
+        const computedAt = current.computed_at ? new Date(current.computed_at).toISOString() : null;
+        return view(current, { asOf, dataBasis, publishedOn, computedAt }, stored.rows, stored.counts);
+      },
+    };
+  }
+  const plan = head;
+  const [year, month] = asOf.split('-').map(Number) as [number, number];
+  const computed = await onRequestSlots.run(async () => {
+    const snapshot = await loadPlanSnapshot(ctx.db, plan, { approvedOnly: dataBasis === 'approved', publishedOn });
+    return evaluatePlanSnapshot(snapshot, { year, month });
+  });
+  return {
+    tag: null,
+    view: async () => view(plan, { asOf, dataBasis, publishedOn, computedAt: null }, computed.rows, computed.counts),
+  };
+}
+
+/** The whole view at once (CLI, tests, services that need the rows). */
+export async function evaluatePlan(args: {
+  ctx: ServiceContext;
+  input: EvaluatePlanInput;
+}): Promise<PlanEvaluationView> {
+  return (await readPlanEvaluation(args)).view();
 }

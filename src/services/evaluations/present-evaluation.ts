@@ -1,33 +1,26 @@
-// The outward shape of one evaluated target: what a leader reads (status, printed word, explanation) and what a
-// reader needs to redo it (inputs with their vintages, price basis, period and cut-off, method and figures).
+// The presenter of a plan evaluation: adds words (the plan's Vietnamese vocabulary, English), formatted figures,
+// the price basis label and the period with its data cut-off to the core rows. Applied when read, so a stored
+// snapshot never holds printed words and a change of vocabulary shows at once.
+import { createHash } from 'node:crypto';
 import { formatNumber } from '../../core/format/number.ts';
-import type { Evaluation } from '../../core/evaluation/index.ts';
-import type { Judgement } from '../../core/reporting/compare-with-reported.ts';
+import {
+  DEFAULT_REPORTING_RULES,
+  withReportingOverrides,
+  type ReportingRules,
+} from '../../core/legal/reporting-rules.ts';
 import { periodStamp, type PeriodStamp } from '../../core/periods/cutoff.ts';
+import type { CoreRow, CoreVintage, PlanCounts } from '../../core/plan-evaluation/index.ts';
 import { priceBasisLabel } from '../../core/price-basis.ts';
 import type { PriceBasis } from '../../core/targets/target.ts';
-import type { ReportingRules } from '../../core/legal/reporting-rules.ts';
-import { wordFor, type Vocabulary } from '../../core/wording/index.ts';
-import type { TargetInputRow, VersionInputRow } from '../../storage/repositories/evaluation-inputs-repo.ts';
+import { planSummaryLine } from '../../core/wording/plan-summary.ts';
+import { VI_OFFICIAL, VOCABULARIES, wordFor, type Vocabulary } from '../../core/wording/index.ts';
 
-export interface VintageView {
-  versionId: string;
-  seq: number;
-  period: string;
-  value: string | null;
-  text: string | null;
-  status: 'estimate' | 'preliminary' | 'official';
-  label: string | null;
-  kind: string;
-  publishedOn: string | null;
-  source: string | null;
-  workflowState: string;
-}
+export type VintageView = CoreVintage;
 
 export interface EvaluationRow {
   targetId: string;
-  indicator: { code: string; name: string; unit: string; parent: string | null };
-  target: { kind: string; text: string; line: number | null; document: TargetInputRow['document'] };
+  indicator: CoreRow['indicator'];
+  target: CoreRow['target'];
   actual: {
     value: string | null;
     text: string | null;
@@ -37,41 +30,73 @@ export interface EvaluationRow {
     estimate: boolean;
   };
   inputs: VintageView[];
-  status: Evaluation['status'] | null;
-  phase: Evaluation['phase'] | null;
-  decided: Evaluation['decided'] | null;
+  status: CoreRow['status'];
+  phase: CoreRow['phase'];
+  decided: CoreRow['decided'];
   displayStatus: { vi: string; en: string } | null;
   achievement: string | null;
-  required: Evaluation['required'] | null;
-  projection: Evaluation['projection'] | null;
-  method: Evaluation['method'] | null;
+  required: CoreRow['required'];
+  projection: CoreRow['projection'];
+  method: CoreRow['method'];
   intermediates: Record<string, string>;
   explanation: { vi: string; en: string };
   period: PeriodStamp | null;
-  reported: { text: string; status: string; line: number | null } | null;
-  error: { code: string; messages: { vi: string; en: string } } | null;
+  reported: CoreRow['reported'];
+  error: CoreRow['error'];
   /** A plan owner's manual verdict, with the computed one it replaced. */
-  override: Evaluation['override'] | null;
-  /** A parent indicator judged from its sub-indicators (no target of its own); not stored as a snapshot. */
-  composite?: boolean;
+  override: CoreRow['override'];
+  /** A parent indicator judged from its sub-indicators (no target of its own). */
+  composite?: true;
   /** For units meeting a standard: the count computed from the units valid at each year's end ("55/67"). */
-  unitCounts?: { period: string; date: string; count: number; of: number; share: string }[];
+  unitCounts?: CoreRow['unitCounts'];
 }
 
-export function presentVintage(v: VersionInputRow): VintageView {
-  return {
-    versionId: v.version_id,
-    seq: v.seq,
-    period: v.period,
-    value: v.value,
-    text: v.value_text,
-    status: v.status,
-    label: v.vintage_label,
-    kind: v.change_kind,
-    publishedOn: v.published_on,
-    source: v.source_text,
-    workflowState: v.workflow_state,
-  };
+/** What the presenter needs to know about a plan: its display settings and its tenant's reporting regime. */
+export interface PresentablePlan {
+  settings: Record<string, unknown>;
+  tenant_settings?: Record<string, unknown>;
+}
+
+export interface Presentation {
+  exceededAs: 'exceeded' | 'met';
+  rules: ReportingRules;
+  /** The plan's Vietnamese vocabulary; English words come from the standard English vocabulary. */
+  vocabulary: Vocabulary;
+}
+
+/** The tenant's reporting regime: NĐ 09/2019's by default, with the tenant's own parameters where it set them. */
+export function reportingRulesOf(plan: PresentablePlan): ReportingRules {
+  const overrides = plan.tenant_settings?.reportingRules;
+  return overrides && typeof overrides === 'object'
+    ? withReportingOverrides(DEFAULT_REPORTING_RULES, overrides as Partial<ReportingRules>)
+    : DEFAULT_REPORTING_RULES;
+}
+
+export function exceededAsOf(plan: PresentablePlan): 'exceeded' | 'met' {
+  const display = plan.settings.display as { exceededAs?: string } | undefined;
+  return display?.exceededAs === 'met' ? 'met' : 'exceeded';
+}
+
+/** The words a plan prints: its configured vocabulary (e.g. estimates as "Đạt (ước)"), else the official default. */
+export function vocabularyOf(plan: PresentablePlan): Vocabulary {
+  const id = (plan.settings.display as { vocabulary?: string } | undefined)?.vocabulary;
+  return VOCABULARIES.find((v) => v.id === id && v.locale === 'vi') ?? VI_OFFICIAL;
+}
+
+export function presentationOf(plan: PresentablePlan): Presentation {
+  return { exceededAs: exceededAsOf(plan), rules: reportingRulesOf(plan), vocabulary: vocabularyOf(plan) };
+}
+
+/** Changes whenever the presenter's output for the same core rows would change (part of the ETag). */
+const PRESENTER_VERSION = 1;
+
+/** A strong validator of a presented answer: the stored rows' digest and every input of the presentation. */
+export function presentationTag(digest: string, plan: PresentablePlan, extra: string): string {
+  const h = createHash('sha256');
+  h.update(`${PRESENTER_VERSION}\n${digest}\n${extra}\n`);
+  h.update(JSON.stringify(plan.settings));
+  h.update(JSON.stringify(plan.tenant_settings ?? {}));
+  return `"${h.digest('base64url').slice(0, 32)}"`;
 }
 
 function stampOf(period: string | null, rules: ReportingRules): PeriodStamp | null {
@@ -83,141 +108,86 @@ function stampOf(period: string | null, rules: ReportingRules): PeriodStamp | nu
   }
 }
 
-export interface Presentation {
-  exceededAs: 'exceeded' | 'met';
-  rules: ReportingRules;
-  /** The plan's Vietnamese vocabulary; English words come from the standard English vocabulary. */
-  vocabulary: Vocabulary;
-}
-
-export function presentEvaluation(
-  t: TargetInputRow,
-  inputs: VersionInputRow[],
-  e: Evaluation,
-  p: Presentation,
-): EvaluationRow {
-  const { exceededAs } = p;
-  const basis =
-    t.price_basis && t.price_basis !== 'none'
-      ? { code: t.price_basis, label: priceBasisLabel(t.price_basis as PriceBasis) }
-      : null;
-  const estimate = e.actual.anyEstimate;
-  const used = new Set(e.actual.restsOn.map((r) => r.vintageId));
-  const reported = t.indicator_provenance?.reportedVerdict ?? null;
-  // The period an evaluation answers to: its single input's period, else the whole term.
-  const term = (t.spec as { term: { firstYear: number; lastYear: number } }).term;
-  const single = e.actual.restsOn.length === 1 ? e.actual.restsOn[0]?.period : undefined;
-  const periodCode =
-    single ?? (term.firstYear === term.lastYear ? String(term.firstYear) : `${term.firstYear}-${term.lastYear}`);
+function words(status: CoreRow['status'], estimate: boolean, p: Presentation): { vi: string; en: string } | null {
+  if (status === null) return null;
   return {
-    targetId: t.target_id,
-    indicator: { code: t.indicator_code, name: t.indicator_name, unit: t.unit_of_measure, parent: t.parent_code },
-    target: { kind: t.kind, text: t.text, line: t.target_provenance?.line ?? null, document: t.document },
-    actual: {
-      value: e.actual.value,
-      text:
-        e.actual.value === null
-          ? null
-          : `${formatNumber(e.actual.value)}${t.unit_of_measure ? ` ${t.unit_of_measure}` : ''}${estimate ? ' (ước)' : ''}`,
-      period: e.actual.period,
-      basis,
-      method: e.actual.method,
-      estimate,
-    },
-    inputs: inputs.filter((v) => used.has(v.version_id) || v.value === null).map(presentVintage),
-    status: e.status,
-    phase: e.phase,
-    decided: e.decided ?? null,
-    displayStatus: {
-      vi: wordFor(e.status, { exceededAs, restsOnEstimate: estimate, vocabulary: p.vocabulary }),
-      en: wordFor(e.status, { exceededAs, restsOnEstimate: estimate, locale: 'en' }),
-    },
-    achievement: e.achievement,
-    required: e.required,
-    projection: e.projection,
-    method: e.method,
-    intermediates: e.intermediates,
-    explanation: e.explanation,
-    period: stampOf(periodCode, p.rules),
-    reported: reported ? { text: reported.text, status: reported.status, line: reported.line ?? null } : null,
-    error: null,
-    override: e.override ?? null,
+    vi: wordFor(status, { exceededAs: p.exceededAs, restsOnEstimate: estimate, vocabulary: p.vocabulary }),
+    en: wordFor(status, { exceededAs: p.exceededAs, restsOnEstimate: estimate, locale: 'en' }),
   };
 }
 
-export function presentFailure(
-  t: TargetInputRow,
-  inputs: VersionInputRow[],
-  code: string,
-  messages: { vi: string; en: string },
-): EvaluationRow {
-  const reported = t.indicator_provenance?.reportedVerdict ?? null;
-  return {
-    targetId: t.target_id,
-    indicator: { code: t.indicator_code, name: t.indicator_name, unit: t.unit_of_measure, parent: t.parent_code },
-    target: { kind: t.kind, text: t.text, line: t.target_provenance?.line ?? null, document: t.document },
-    actual: { value: null, text: null, period: null, basis: null, method: null, estimate: false },
-    inputs: inputs.map(presentVintage),
-    status: null,
-    phase: null,
-    decided: null,
-    displayStatus: null,
-    achievement: null,
-    required: null,
-    projection: null,
-    method: null,
-    intermediates: {},
-    explanation: { vi: `Không đánh giá được: ${messages.vi}`, en: `Cannot be evaluated: ${messages.en}` },
-    period: null,
-    reported: reported ? { text: reported.text, status: reported.status, line: reported.line ?? null } : null,
-    error: { code, messages },
-    override: null,
-  };
+/** The printed word of a stored status (the "what changed" list writes it beside the figures). */
+export function printedWord(status: string | null, estimate: boolean, p: Presentation): string | null {
+  return words(status as CoreRow['status'], estimate, p)?.vi ?? null;
 }
 
-/**
- * A target whose figure was published only as a bound or a range: judged on every value the interval allows. When
- * they all give one verdict, that verdict stands (with the interval as the actual); otherwise the row says the
- * published figure cannot decide it.
- */
-export function presentInterval(
-  t: TargetInputRow,
-  inputs: VersionInputRow[],
-  j: Judgement,
-  p: Presentation,
-): EvaluationRow {
-  const interval = j.actual ?? '';
-  // The source's own wording of the interval ("< 3,5") for the Vietnamese text.
-  const written = inputs.find((v) => v.value === null)?.value_text ?? interval;
-  if (j.evaluation === null || j.status === null) {
+function actualText(r: CoreRow): string | null {
+  if (r.actual.interval !== null) return `${r.actual.interval}${r.actual.estimate ? ' (ước)' : ''}`;
+  if (r.actual.value === null) return null;
+  const unit = r.indicator.unit ? ` ${r.indicator.unit}` : '';
+  return `${formatNumber(r.actual.value)}${unit}${r.actual.estimate ? ' (ước)' : ''}`;
+}
+
+function explanationOf(r: CoreRow, display: { vi: string; en: string } | null): { vi: string; en: string } {
+  if (r.error !== null) {
     return {
-      ...presentFailure(t, inputs, 'interval_undecided', {
-        vi: `số liệu chỉ công bố dạng khoảng ${written}, các giá trị trong khoảng cho kết quả khác nhau`,
-        en: `the figure was published only as ${interval}, and values inside it give different verdicts`,
-      }),
-      inputs: inputs.map(presentVintage),
+      vi: `Không đánh giá được: ${r.error.messages.vi}`,
+      en: `Cannot be evaluated: ${r.error.messages.en}`,
     };
   }
-  const row = presentEvaluation(t, inputs, j.evaluation, p);
-  const estimate = inputs.some((v) => v.status === 'estimate');
-  const word = row.displayStatus ?? { vi: '', en: '' };
+  if (r.actual.interval !== null) {
+    const est = r.actual.estimate;
+    return {
+      vi: `Kết quả công bố dạng khoảng ${r.actual.interval}${est ? ' (ước)' : ''}; mọi giá trị trong khoảng đều cho kết quả "${display?.vi ?? ''}" so với mục tiêu ${r.target.text}`,
+      en: `Published only as ${r.actual.interval}${est ? ' (estimate)' : ''}; every value inside it gives "${display?.en ?? ''}" against the target ${r.target.text}`,
+    };
+  }
+  return r.explanation ?? { vi: '', en: '' };
+}
+
+export function presentRow(r: CoreRow, p: Presentation): EvaluationRow {
+  const display = words(r.status, r.actual.estimate, p);
+  const basis = r.actual.priceBasis
+    ? { code: r.actual.priceBasis, label: priceBasisLabel(r.actual.priceBasis as PriceBasis) }
+    : null;
   return {
-    ...row,
-    inputs: inputs.map(presentVintage),
+    targetId: r.targetId,
+    indicator: r.indicator,
+    target: r.target,
     actual: {
-      ...row.actual,
-      value: null,
-      text: `${written}${estimate ? ' (ước)' : ''}`,
-      method: 'published_interval',
-      estimate,
+      value: r.actual.value,
+      text: actualText(r),
+      period: r.actual.period,
+      basis,
+      method: r.actual.method,
+      estimate: r.actual.estimate,
     },
-    displayStatus: {
-      vi: wordFor(j.status, { exceededAs: p.exceededAs, restsOnEstimate: estimate, vocabulary: p.vocabulary }),
-      en: wordFor(j.status, { exceededAs: p.exceededAs, restsOnEstimate: estimate, locale: 'en' }),
-    },
-    explanation: {
-      vi: `Kết quả công bố dạng khoảng ${written}${estimate ? ' (ước)' : ''}; mọi giá trị trong khoảng đều cho kết quả "${word.vi}" so với mục tiêu ${t.text}`,
-      en: `Published only as ${interval}${estimate ? ' (estimate)' : ''}; every value inside it gives "${word.en}" against the target ${t.text}`,
-    },
+    inputs: r.inputs,
+    status: r.status,
+    phase: r.phase,
+    decided: r.decided,
+    displayStatus: display,
+    achievement: r.achievement,
+    required: r.required,
+    projection: r.projection,
+    method: r.method,
+    intermediates: r.intermediates,
+    explanation: explanationOf(r, display),
+    period: stampOf(r.periodCode, p.rules),
+    reported: r.reported,
+    error: r.error,
+    override: r.override,
+    ...(r.composite ? { composite: true as const } : {}),
+    ...(r.unitCounts ? { unitCounts: r.unitCounts } : {}),
   };
 }
+
+export function presentSummary(rows: readonly CoreRow[], p: Presentation): { vi: string; en: string } {
+  const items = rows.map((r) => ({ status: r.status, phase: r.phase, restsOnEstimate: r.actual.estimate }));
+  return {
+    vi: planSummaryLine(items, { exceededAs: p.exceededAs, locale: 'vi', vocabulary: p.vocabulary }),
+    en: planSummaryLine(items, { exceededAs: p.exceededAs, locale: 'en' }),
+  };
+}
+
+export type { PlanCounts };

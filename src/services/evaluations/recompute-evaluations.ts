@@ -1,10 +1,26 @@
-// Recomputes the stored evaluations of targets whose inputs changed (a new vintage, an approval), on approved
-// figures, and records every verdict or value that moved: "what changed since the estimates".
+// Recomputes a plan's stored evaluation inside the transaction of the write that changed its inputs (an approval,
+// a vintage, an override, a target or unit edit, the dataset import): load the snapshot, evaluate it in the core,
+// store the rows for reads, keep per-target history, and record every verdict or value that moved.
+import { createHash } from 'node:crypto';
+import {
+  CORE_ROW_SCHEMA_VERSION,
+  evaluatePlanSnapshot,
+  type CoreRow,
+  type PlanSnapshot,
+} from '../../core/plan-evaluation/index.ts';
 import type { Queryable } from '../../storage/db.ts';
+import { loadPlanSnapshot } from '../../storage/repositories/evaluation-inputs-repo.ts';
+import {
+  insertEvaluationChange,
+  insertTargetEvaluation,
+  latestTargetEvaluations,
+  plansRestingOn,
+  storePlanEvaluation,
+  type StoredTargetEvaluation,
+} from '../../storage/repositories/plan-evaluations-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import type { EvaluationRow } from './present-evaluation.ts';
-import { runEvaluations, type PlanRef } from './run-evaluations.ts';
+import { presentationOf, printedWord, type PresentablePlan } from './present-evaluation.ts';
 
 export interface EvaluationChange {
   targetId: string;
@@ -14,79 +30,99 @@ export interface EvaluationChange {
   after: { status: string | null; value: string | null; word: string | null; vintages: string[] };
 }
 
-interface StoredEvaluation {
-  [k: string]: unknown;
+export interface PlanRef extends PresentablePlan {
   id: string;
-  target_id: string;
-  status: string;
-  actual_value: string | null;
-  result: EvaluationRow;
+  tenant_id: string;
 }
 
-const vintagesOf = (r: EvaluationRow): string[] =>
+/** The month an evaluation is made in: the engine judges in-term targets by year and month. */
+export function asOfMonth(date: Date): { year: number; month: number } {
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1 };
+}
+
+export function digestOf(asOf: string, rows: readonly CoreRow[]): string {
+  return createHash('sha256')
+    .update(`${CORE_ROW_SCHEMA_VERSION}\n${asOf}\n`)
+    .update(JSON.stringify(rows))
+    .digest('base64url');
+}
+
+const vintagesOf = (r: Pick<CoreRow, 'inputs'> | StoredTargetEvaluation['result']): string[] =>
   r.inputs.map((v) => `${v.period}: ${v.value ?? v.text ?? ''} (${v.status}${v.label ? `, ${v.label}` : ''})`);
 
+/** Evaluates one plan on approved figures and stores it as the snapshot reads serve; returns its rows. */
+export async function storeCurrentEvaluation(
+  tx: Queryable,
+  plan: PlanRef,
+  now: Date,
+): Promise<{ rows: CoreRow[]; snapshot: PlanSnapshot }> {
+  const snapshot = await loadPlanSnapshot(tx, plan, { approvedOnly: true, publishedOn: null });
+  const { rows, counts } = evaluatePlanSnapshot(snapshot, asOfMonth(now));
+  const asOf = now.toISOString().slice(0, 10);
+  await storePlanEvaluation(tx, {
+    tenantId: plan.tenant_id,
+    planId: plan.id,
+    schemaVersion: CORE_ROW_SCHEMA_VERSION,
+    asOf,
+    rows,
+    counts,
+    digest: digestOf(asOf, rows),
+  });
+  return { rows, snapshot };
+}
+
+/**
+ * Recomputes and stores the plan's evaluation, then keeps history for the targets of `indicatorIds` (all targets
+ * when null) and records each one whose verdict or value moved since its last stored evaluation.
+ */
 export async function recomputeEvaluations(
   tx: Queryable,
   ctx: ServiceContext,
   input: { plan: PlanRef; indicatorIds: string[] | null; causeVersionId: string | null },
 ): Promise<EvaluationChange[]> {
   const now = ctx.now();
-  const asOf = { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 };
-  const { rows: all } = await runEvaluations(tx, input.plan, {
-    dataBasis: 'approved',
-    publishedOn: null,
-    asOf,
-    indicatorIds: input.indicatorIds,
+  const { plan } = input;
+  const { rows: all, snapshot } = await storeCurrentEvaluation(tx, plan, now);
+  const indicatorIdOf = new Map(snapshot.targets.map((t) => [t.target_id, t.indicator_id]));
+  const wanted = input.indicatorIds ? new Set(input.indicatorIds) : null;
+  // History is kept per stored target; composite rows are recomputed from their children.
+  const rows = all.filter((r) => {
+    const indicatorId = indicatorIdOf.get(r.targetId);
+    return r.composite !== true && indicatorId !== undefined && (wanted === null || wanted.has(indicatorId));
   });
-  // Snapshots are kept per stored target; composite rows are recomputed from their children on read.
-  const rows = all.filter((r) => r.composite !== true);
   if (rows.length === 0) return [];
-  const previous = await tx.query<StoredEvaluation>(
-    `SELECT DISTINCT ON (target_id) id, target_id, status, actual_value, result
-       FROM evaluations WHERE tenant_id = $1 AND target_id = ANY($2) AND data_basis = 'approved'
-      ORDER BY target_id, computed_at DESC, id`,
-    [input.plan.tenant_id, rows.map((r) => r.targetId)],
+  const previous = await latestTargetEvaluations(
+    tx,
+    plan.tenant_id,
+    rows.map((r) => r.targetId),
   );
   const prevByTarget = new Map(previous.map((p) => [p.target_id, p]));
+  const presentation = presentationOf(plan);
+  const asOf = now.toISOString().slice(0, 10);
   const changes: EvaluationChange[] = [];
   for (const row of rows) {
     const status = row.status ?? 'invalid';
     const prev = prevByTarget.get(row.targetId);
-    const inserted = await tx.query<{ id: string }>(
-      `INSERT INTO evaluations (tenant_id, target_id, unit_id, as_of, data_basis, status, actual_value, result, input_version_ids, computed_by)
-       SELECT $1, t.id, coalesce(t.unit_id, p.unit_id), $3, 'approved', $4, $5, $6, $7::uuid[], $8
-         FROM targets t JOIN plans p ON p.id = t.plan_id WHERE t.id = $2 AND t.tenant_id = $1 RETURNING id`,
-      [
-        input.plan.tenant_id,
-        row.targetId,
-        now.toISOString().slice(0, 10),
-        status,
-        row.actual.value,
-        JSON.stringify(row),
-        row.inputs.map((v) => v.versionId),
-        ctx.actor.userId,
-      ],
-    );
-    const newId = inserted[0]?.id;
-    if (!newId) continue;
-    const moved = !prev || prev.status !== status || prev.actual_value !== row.actual.value;
-    if (!prev || !moved) continue;
-    await tx.query(
-      `INSERT INTO evaluation_changes (tenant_id, target_id, before_evaluation_id, after_evaluation_id, old_status, new_status, old_value, new_value, cause_version_id)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-      [
-        input.plan.tenant_id,
-        row.targetId,
-        prev.id,
-        newId,
-        prev.status,
-        status,
-        prev.actual_value,
-        row.actual.value,
-        input.causeVersionId,
-      ],
-    );
+    const newId = await insertTargetEvaluation(tx, {
+      tenantId: plan.tenant_id,
+      row,
+      schemaVersion: CORE_ROW_SCHEMA_VERSION,
+      asOf,
+      computedBy: ctx.actor.userId,
+    });
+    if (!newId || !prev) continue;
+    if (prev.status === status && prev.actual_value === row.actual.value) continue;
+    await insertEvaluationChange(tx, {
+      tenantId: plan.tenant_id,
+      targetId: row.targetId,
+      beforeId: prev.id,
+      afterId: newId,
+      oldStatus: prev.status,
+      newStatus: status,
+      oldValue: prev.actual_value,
+      newValue: row.actual.value,
+      causeVersionId: input.causeVersionId,
+    });
     changes.push({
       targetId: row.targetId,
       indicator: { code: row.indicator.code, name: row.indicator.name },
@@ -94,26 +130,45 @@ export async function recomputeEvaluations(
       before: {
         status: prev.status,
         value: prev.actual_value,
-        word: prev.result.displayStatus?.vi ?? null,
+        word: printedWord(prev.status, prev.result.actual?.estimate === true, presentation),
         vintages: vintagesOf(prev.result),
       },
       after: {
         status: row.status,
         value: row.actual.value,
-        word: row.displayStatus?.vi ?? null,
+        word: printedWord(row.status, row.actual.estimate, presentation),
         vintages: vintagesOf(row),
       },
     });
   }
   if (changes.length > 0) {
     await writeAudit(tx, ctx, {
-      tenantId: input.plan.tenant_id,
+      tenantId: plan.tenant_id,
       action: 'recompute',
       entity: 'evaluation',
       entityId: null,
       after: changes,
       reason: 'inputs changed',
     });
+  }
+  return changes;
+}
+
+/** After an approval: every plan of the tenant resting on the approved figure's indicators is recomputed. */
+export async function recomputePlansResting(
+  tx: Queryable,
+  ctx: ServiceContext,
+  input: { tenantId: string; indicatorIds: string[]; causeVersionId: string },
+): Promise<EvaluationChange[]> {
+  const changes: EvaluationChange[] = [];
+  for (const plan of await plansRestingOn(tx, input.tenantId, input.indicatorIds)) {
+    changes.push(
+      ...(await recomputeEvaluations(tx, ctx, {
+        plan,
+        indicatorIds: input.indicatorIds,
+        causeVersionId: input.causeVersionId,
+      })),
+    );
   }
   return changes;
 }

@@ -1,10 +1,12 @@
 // A plan owner records a manual verdict for a target, with a reason. The computed verdict stays beside it and the
-// override is printed as such; recording a new one revokes the previous, so the history is kept.
+// override is printed as such; recording a new one revokes the previous, so the history is kept. The plan's stored
+// evaluation is recomputed in the same transaction.
 import { NotFound, ValidationError } from '../../core/errors.ts';
 import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
+import { recomputeEvaluations } from './recompute-evaluations.ts';
 
 const STATUSES = ['exceeded', 'met', 'not_met', 'no_data', 'on_track', 'at_risk', 'off_track'] as const;
 export type OverrideStatus = (typeof STATUSES)[number];
@@ -48,8 +50,8 @@ export async function recordOverride({
   const plan = await findPlanByCode(ctx.db, ctx.actor.kind === 'user' ? ctx.actor.tenantId : null, input.planCode);
   if (!plan) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
   return ctx.db.transaction(async (tx) => {
-    const targets = await tx.query<{ id: string }>(
-      `SELECT t.id FROM targets t JOIN indicators i ON i.id = t.indicator_id WHERE t.tenant_id = $1 AND t.plan_id = $2 AND i.code = $3 ORDER BY t.sort_order`,
+    const targets = await tx.query<{ id: string; indicator_id: string }>(
+      `SELECT t.id, t.indicator_id FROM targets t JOIN indicators i ON i.id = t.indicator_id WHERE t.tenant_id = $1 AND t.plan_id = $2 AND i.code = $3 ORDER BY t.sort_order`,
       [plan.tenant_id, plan.id, input.indicatorCode],
     );
     const target = targets[0];
@@ -77,6 +79,8 @@ export async function recordOverride({
       after: { status: input.status },
       reason: input.reason,
     });
+    // The stored evaluation reads serve moves with the override, in this same transaction.
+    await recomputeEvaluations(tx, ctx, { plan, indicatorIds: [target.indicator_id], causeVersionId: null });
     return { overrideId: row.id };
   });
 }

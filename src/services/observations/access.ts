@@ -20,19 +20,7 @@ export class PreconditionRequired extends ChitieuError {
   }
 }
 
-export class WrongWorkflowState extends ChitieuError {
-  constructor(state: string, wanted: string[]) {
-    super(
-      'wrong_workflow_state',
-      'conflict',
-      {
-        vi: `Không thể thực hiện khi số liệu đang ở trạng thái "${state}"`,
-        en: `Not possible while the figure is "${state}"`,
-      },
-      { details: { state, allowedFrom: wanted } },
-    );
-  }
-}
+export { WrongWorkflowState } from '../../core/workflow.ts';
 
 export const observationNotFound = (): NotFound => new NotFound({ vi: 'số liệu', en: 'Observation' });
 

@@ -1,11 +1,19 @@
 // Records a new vintage of a published figure (a later estimate, the preliminary or the official figure from the
 // statistics office) or a correction of a stored one. Nothing is overwritten: the figure becomes a new version,
-// the evaluations resting on it are recomputed, and every verdict that moved is returned and stored.
+// the evaluations resting on it are recomputed, and every verdict that moved is returned and stored. Four eyes:
+// only an official publication recorded with its document counts at once; other vintages await a second person.
 import { parseDecimal } from '../../core/decimal.ts';
 import { NotFound, ValidationError } from '../../core/errors.ts';
 import { parsePeriod } from '../../core/periods/period.ts';
 import { isOneOf, OBSERVATION_STATUSES, type ObservationStatus, type VintageKind } from '../../core/vocabulary.ts';
+import { insertVersion } from '../../storage/repositories/observations-repo.ts';
 import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
+import {
+  findPlanIndicator,
+  findUnitIdByCode,
+  newestVersionHead,
+  upsertObservationSlot,
+} from '../../storage/repositories/vintages-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { recomputeEvaluations, type EvaluationChange } from '../evaluations/recompute-evaluations.ts';
@@ -32,6 +40,8 @@ export interface AddVintageResult {
   observationId: string;
   versionId: string;
   seq: number;
+  /** 'approved' when it counts at once (an official publication), 'submitted' when it awaits a second person. */
+  workflowState: 'approved' | 'submitted';
   changes: EvaluationChange[];
 }
 
@@ -83,13 +93,7 @@ export async function addVintage({
   const plan = await findPlanByCode(ctx.db, ctx.actor.kind === 'user' ? ctx.actor.tenantId : null, input.planCode);
   if (!plan) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
   return ctx.db.transaction(async (tx) => {
-    const ind = (
-      await tx.query<{ id: string; measure: string; price_basis: string; unit_id: string | null }>(
-        `SELECT i.id, i.measure, i.price_basis, p.unit_id FROM indicators i JOIN plans p ON p.id = i.plan_id
-          WHERE i.tenant_id = $1 AND i.plan_id = $2 AND i.code = $3`,
-        [plan.tenant_id, plan.id, input.indicatorCode],
-      )
-    )[0];
+    const ind = await findPlanIndicator(tx, plan.tenant_id, plan.id, input.indicatorCode);
     if (!ind)
       throw new NotFound({
         vi: `chỉ tiêu "${input.indicatorCode}" trong ${input.planCode}`,
@@ -97,13 +101,7 @@ export async function addVintage({
       });
     let unitId = ind.unit_id;
     if (input.unitCode) {
-      unitId =
-        (
-          await tx.query<{ id: string }>(
-            'SELECT id FROM units WHERE tenant_id = $1 AND code = $2 ORDER BY valid_from DESC NULLS LAST LIMIT 1',
-            [plan.tenant_id, input.unitCode],
-          )
-        )[0]?.id ?? null;
+      unitId = await findUnitIdByCode(tx, plan.tenant_id, input.unitCode);
       if (!unitId) throw new NotFound({ vi: `đơn vị mã ${input.unitCode}`, en: `Unit ${input.unitCode}` });
     }
     if (!unitId)
@@ -111,48 +109,44 @@ export async function addVintage({
         vi: 'Nghị quyết chưa gắn đơn vị hành chính',
         en: 'The plan has no administrative unit',
       });
-    const obs = (
-      await tx.query<{ id: string; version: number }>(
-        `INSERT INTO observations (tenant_id, indicator_id, unit_id, period) VALUES ($1,$2,$3,$4)
-         ON CONFLICT (tenant_id, indicator_id, unit_id, period) DO UPDATE SET version = observations.version + 1, updated_at = now()
-         RETURNING id, version`,
-        [plan.tenant_id, ind.id, unitId, input.period],
-      )
-    )[0] as { id: string; version: number };
-    const before = await tx.query<{ seq: number; value: string | null; status: string }>(
-      'SELECT seq, value, status FROM observation_versions WHERE observation_id = $1 ORDER BY seq DESC LIMIT 1',
-      [obs.id],
-    );
-    const seq = (before[0]?.seq ?? 0) + 1;
-    // A published figure entered by the plan owner is the publisher's figure: it is approved as it is recorded.
-    const version = (
-      await tx.query<{ id: string }>(
-        `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_text, status, vintage_label, change_kind, measure,
-           price_basis, source_text, published_on, data_type, workflow_state, reason, entered_by, approved_by, approved_at)
-         VALUES ($1,$2,$3,$4,NULL,$5,$6,$7,$8,$9,$10,$11,'statistical','approved',$12,$13,$13,now()) RETURNING id`,
-        [
-          plan.tenant_id,
-          obs.id,
-          seq,
-          input.value,
-          input.status,
-          input.label ?? null,
-          input.kind ?? 'vintage',
-          ind.measure,
-          ind.price_basis,
-          input.source.normalize('NFC'),
-          input.publishedOn,
-          input.reason?.normalize('NFC') ?? null,
-          ctx.actor.userId,
-        ],
-      )
-    )[0] as { id: string };
+    const obs = await upsertObservationSlot(tx, {
+      tenantId: plan.tenant_id,
+      indicatorId: ind.id,
+      unitId,
+      period: input.period,
+    });
+    const before = await newestVersionHead(tx, plan.tenant_id, obs.id);
+    const seq = (before?.seq ?? 0) + 1;
+    // Four eyes: an official figure recorded with the document that published it is the publisher's figure and
+    // counts as recorded; an estimate or a preliminary figure is one person's reading and waits for another to
+    // approve it (POST /observations/{id}/approve), only then moving any verdict.
+    const workflowState = input.status === 'official' ? 'approved' : 'submitted';
+    const versionId = await insertVersion(tx, {
+      tenantId: plan.tenant_id,
+      observationId: obs.id,
+      seq,
+      value: input.value,
+      valueText: null,
+      status: input.status,
+      reason: input.reason?.normalize('NFC') ?? null,
+      sourceText: input.source.normalize('NFC'),
+      evidenceUrl: null,
+      enteredBy: ctx.actor.userId,
+      measure: ind.measure,
+      priceBasis: ind.price_basis,
+      changeKind: input.kind ?? 'vintage',
+      vintageLabel: input.label ?? null,
+      publishedOn: input.publishedOn,
+      dataType: 'statistical',
+      workflowState,
+      approvedBy: ctx.actor.userId,
+    });
     await writeAudit(tx, ctx, {
       tenantId: plan.tenant_id,
       action: input.kind === 'correction' ? 'correct' : 'add_vintage',
       entity: 'observation',
       entityId: obs.id,
-      before: before[0] ?? null,
+      before,
       after: {
         seq,
         value: input.value,
@@ -160,10 +154,14 @@ export async function addVintage({
         label: input.label ?? null,
         source: input.source,
         publishedOn: input.publishedOn,
+        workflowState,
       },
       reason: input.reason ?? null,
     });
-    const changes = await recomputeEvaluations(tx, ctx, { plan, indicatorIds: [ind.id], causeVersionId: version.id });
-    return { observationId: obs.id, versionId: version.id, seq, changes };
+    const changes =
+      workflowState === 'approved'
+        ? await recomputeEvaluations(tx, ctx, { plan, indicatorIds: [ind.id], causeVersionId: versionId })
+        : [];
+    return { observationId: obs.id, versionId, seq, workflowState, changes };
   });
 }

@@ -1,7 +1,7 @@
-// An approver accepts a submitted figure: from now on it is public and counts in evaluations and official reports.
-import { Forbidden } from '../../core/errors.ts';
+// An approver accepts a submitted figure (not one they entered: four eyes): from now on it is public and counts,
+// and the stored evaluations of every plan resting on it are recomputed in the same transaction.
 import type { ServiceContext } from '../context.ts';
-import { afterApproval } from './after-approval.ts';
+import { recomputePlansResting } from '../evaluations/recompute-evaluations.ts';
 import { transitionObservation, type TransitionInput } from './transition-observation.ts';
 
 export async function approveObservation({
@@ -16,19 +16,13 @@ export async function approveObservation({
     {
       action: 'observation.review',
       review: 'approve',
-      from: ['submitted'],
-      to: 'approved',
-      // Four eyes: whoever entered a figure does not approve it.
-      check: (c, latest) => {
-        if (latest.entered_by !== null && latest.entered_by === c.actor.userId) {
-          throw new Forbidden({
-            vi: 'Người nhập số liệu không được tự phê duyệt',
-            en: 'Whoever entered a figure may not approve it',
-          });
-        }
+      after: async (tx, c, obs, latest) => {
+        await recomputePlansResting(tx, c, {
+          tenantId: obs.tenant_id,
+          indicatorIds: [obs.indicator_id],
+          causeVersionId: latest.id,
+        });
       },
-      after: (tx, c, obs, latest) =>
-        afterApproval(tx, c, { indicatorIds: [obs.indicator_id], causeVersionId: latest.id }),
     },
     input,
   );

@@ -15,9 +15,5 @@ export async function returnObservation({
       { path: 'body/comment', reason: { vi: 'bắt buộc', en: 'required' } },
     ]);
   }
-  return transitionObservation(
-    ctx,
-    { action: 'observation.review', review: 'return', from: ['submitted'], to: 'returned' },
-    input,
-  );
+  return transitionObservation(ctx, { action: 'observation.review', review: 'return' }, input);
 }

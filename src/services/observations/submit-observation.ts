@@ -9,9 +9,5 @@ export async function submitObservation({
   ctx: ServiceContext;
   input: TransitionInput;
 }): Promise<{ id: string; version: number }> {
-  return transitionObservation(
-    ctx,
-    { action: 'observation.submit', review: 'submit', from: ['draft'], to: 'submitted' },
-    input,
-  );
+  return transitionObservation(ctx, { action: 'observation.submit', review: 'submit' }, input);
 }

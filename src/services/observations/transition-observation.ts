@@ -1,7 +1,7 @@
 // The shared step of submit, return and approve: one workflow move of the newest version, with the review row and
 // the audit row (before/after, who, why) in the same transaction, guarded by If-Match.
 import { StaleVersion } from '../../core/errors.ts';
-import { isOneOf, type WorkflowState } from '../../core/vocabulary.ts';
+import { checkMove, type WorkflowMove } from '../../core/workflow.ts';
 import type { Queryable } from '../../storage/db.ts';
 import {
   bumpVersion,
@@ -13,7 +13,7 @@ import {
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize, type Action } from '../policy.ts';
-import { loadForWrite, WrongWorkflowState } from './access.ts';
+import { loadForWrite } from './access.ts';
 
 export interface TransitionInput {
   id: string;
@@ -23,11 +23,9 @@ export interface TransitionInput {
 
 export interface TransitionRule {
   action: Action;
-  review: 'submit' | 'return' | 'approve';
-  from: WorkflowState[];
-  to: Exclude<WorkflowState, 'draft'>;
-  /** Extra checks on the loaded rows (e.g. four eyes on approval). */
-  check?: (ctx: ServiceContext, latest: VersionRow) => void;
+  /** The workflow move (core/workflow.ts): which states it starts from, where it leads, four eyes on approval. */
+  review: WorkflowMove;
+  /** What the move sets off in the same transaction (an approval recomputes the evaluations resting on it). */
   after?: (tx: Queryable, ctx: ServiceContext, obs: ObservationRow, latest: VersionRow) => Promise<void>;
 }
 
@@ -39,12 +37,16 @@ export async function transitionObservation(
   const scope = authorize(ctx.actor, rule.action);
   return ctx.db.transaction(async (tx) => {
     const { obs, latest, tenantId } = await loadForWrite(tx, ctx.actor, scope, input.id, input.ifMatch);
-    if (!isOneOf(rule.from, latest.workflow_state)) throw new WrongWorkflowState(latest.workflow_state, rule.from);
-    rule.check?.(ctx, latest);
+    const to = checkMove(
+      rule.review,
+      latest.workflow_state,
+      { enteredBy: latest.entered_by, actorId: ctx.actor.userId },
+      'figure',
+    );
     const now = ctx.now();
     const version = await bumpVersion(tx, tenantId, obs.id, obs.version, now);
     if (version === null) throw new StaleVersion({ id: obs.id, version: obs.version + 1 });
-    await setWorkflowState(tx, tenantId, latest.id, rule.to, ctx.actor.userId, now);
+    await setWorkflowState(tx, tenantId, latest.id, to, ctx.actor.userId, now);
     await insertReview(tx, {
       tenantId,
       observationId: obs.id,
@@ -59,7 +61,7 @@ export async function transitionObservation(
       entity: 'observation',
       entityId: obs.id,
       before: { version: obs.version, seq: latest.seq, workflowState: latest.workflow_state },
-      after: { version, seq: latest.seq, workflowState: rule.to },
+      after: { version, seq: latest.seq, workflowState: to },
       reason: input.comment,
     });
     await rule.after?.(tx, ctx, obs, latest);

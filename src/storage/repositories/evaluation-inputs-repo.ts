@@ -1,41 +1,20 @@
-// What an evaluation reads: a plan's targets with their indicators, and the observation versions that may feed
-// them. Which version counts (approved only, as published on a date) is chosen here in SQL, readable in review.
+// What a plan evaluation reads, in one call: the plan snapshot (targets with their indicators, the figure version
+// that counts for each observation, overrides, child units, composite parents, the plan's order). Which version
+// counts is chosen here in SQL, readable in review.
+import type {
+  PlanSnapshot,
+  SnapshotComposite,
+  SnapshotTarget,
+  SnapshotUnit,
+  SnapshotVersion,
+} from '../../core/plan-evaluation/index.ts';
+import type { ManualOverride } from '../../core/evaluation/index.ts';
 import type { Queryable } from '../db.ts';
 
-export interface TargetInputRow {
-  [k: string]: unknown;
-  target_id: string;
-  indicator_id: string;
-  unit_id: string;
-  kind: string;
-  spec: unknown;
-  text: string;
-  sort_order: number;
-  target_provenance: { line?: number } | null;
-  indicator_code: string;
-  indicator_name: string;
-  unit_of_measure: string;
-  measure: string;
-  price_basis: string;
-  parent_code: string | null;
-  composite_rule: string | null;
-  indicator_provenance: { reportedVerdict?: { text: string; status: string; line?: number } | null } | null;
-  document: {
-    kind: string;
-    number: string | null;
-    issued_on: string | null;
-    issuer: string | null;
-    title: string;
-  } | null;
-}
+type Row<T> = T & { [k: string]: unknown };
 
-export async function loadPlanTargets(
-  db: Queryable,
-  tenantId: string,
-  planId: string,
-  indicatorIds: string[] | null = null,
-): Promise<TargetInputRow[]> {
-  return db.query<TargetInputRow>(
+async function loadPlanTargets(db: Queryable, tenantId: string, planId: string): Promise<SnapshotTarget[]> {
+  return db.query<Row<SnapshotTarget>>(
     `SELECT t.id AS target_id, t.indicator_id, coalesce(t.unit_id, p.unit_id) AS unit_id, t.kind, t.spec, t.text, t.sort_order,
             t.provenance AS target_provenance,
             i.code AS indicator_code, i.name AS indicator_name, i.unit_of_measure, i.measure, i.price_basis,
@@ -44,125 +23,119 @@ export async function loadPlanTargets(
        FROM targets t
        JOIN plans p ON p.id = t.plan_id AND p.tenant_id = t.tenant_id
        JOIN indicators i ON i.id = t.indicator_id AND i.tenant_id = t.tenant_id
-       LEFT JOIN indicators pi ON pi.id = i.parent_id
+       LEFT JOIN indicators pi ON pi.id = i.parent_id AND pi.tenant_id = i.tenant_id
        LEFT JOIN documents d ON d.id = coalesce(t.document_id, p.document_id)
-      WHERE t.tenant_id = $1 AND t.plan_id = $2 AND ($3::uuid[] IS NULL OR t.indicator_id = ANY($3))
+      WHERE t.tenant_id = $1 AND t.plan_id = $2
       ORDER BY i.sort_order, t.sort_order`,
-    [tenantId, planId, indicatorIds],
+    [tenantId, planId],
   );
 }
 
-export interface VersionInputRow {
-  [k: string]: unknown;
-  observation_id: string;
-  indicator_id: string;
-  unit_id: string;
-  period: string;
-  version_id: string;
-  seq: number;
-  value: string | null;
-  value_qualifier: Record<string, unknown> | null;
-  value_text: string | null;
-  status: 'estimate' | 'preliminary' | 'official';
-  vintage_label: string | null;
-  change_kind: string;
-  measure: string;
-  price_basis: string;
-  source_text: string | null;
-  published_on: string | null;
-  workflow_state: string;
-}
-
 /**
- * The version of each observation that an evaluation uses: the latest (highest seq) among those allowed.
+ * The version of each observation that counts, for the plan's indicators: the latest by publication date, then by
+ * stage (official over preliminary over estimate), and only then by order of entry, so an earlier estimate typed in
+ * after the official figure never displaces it. A version without a publication date came from a source whose
+ * date chitieu does not know (the bundled dataset, a figure entered for review): it ranks before any dated one.
  * approvedOnly: only approved versions (what is public and counts in official reports).
- * publishedOn: only versions known on that date. A version without a publication date came from a source
- * document whose date chitieu does not know (the bundled dataset): it counts as known before any dated vintage.
+ * publishedOn: only versions known on that date.
  */
-export async function loadChosenVersions(
+async function loadChosenVersions(
   db: Queryable,
   tenantId: string,
-  indicatorIds: string[],
+  planId: string,
   opts: { approvedOnly: boolean; publishedOn: string | null },
-): Promise<VersionInputRow[]> {
-  if (indicatorIds.length === 0) return [];
-  return db.query<VersionInputRow>(
+): Promise<SnapshotVersion[]> {
+  return db.query<Row<SnapshotVersion>>(
     `SELECT DISTINCT ON (o.id)
             o.id AS observation_id, o.indicator_id, o.unit_id, o.period,
             v.id AS version_id, v.seq, v.value, v.value_qualifier, v.value_text, v.status, v.vintage_label, v.change_kind,
             v.measure, v.price_basis, v.source_text, v.published_on, v.workflow_state
        FROM observations o
+       JOIN indicators i ON i.id = o.indicator_id AND i.tenant_id = o.tenant_id
        JOIN observation_versions v ON v.observation_id = o.id AND v.tenant_id = o.tenant_id
-      WHERE o.tenant_id = $1 AND o.indicator_id = ANY($2)
+      WHERE o.tenant_id = $1 AND i.plan_id = $2
         AND ($3::boolean IS FALSE OR v.workflow_state = 'approved')
         AND ($4::date IS NULL OR v.published_on IS NULL OR v.published_on <= $4)
-      ORDER BY o.id, v.seq DESC`,
-    [tenantId, indicatorIds, opts.approvedOnly, opts.publishedOn],
+      ORDER BY o.id, v.published_on DESC NULLS LAST,
+               CASE v.status WHEN 'official' THEN 3 WHEN 'preliminary' THEN 2 ELSE 1 END DESC, v.seq DESC`,
+    [tenantId, planId, opts.approvedOnly, opts.publishedOn],
   );
 }
 
-/** The manual override in force for each target (the newest not revoked), as the engine takes it. */
-export async function loadActiveOverrides(
+/** The manual override in force for each target of the plan (the newest not revoked), as the engine takes it. */
+async function loadActiveOverrides(
   db: Queryable,
   tenantId: string,
-  targetIds: string[],
-): Promise<
-  Map<
-    string,
-    {
-      status: 'exceeded' | 'met' | 'not_met' | 'no_data' | 'on_track' | 'at_risk' | 'off_track';
-      reason: string;
-      by: string;
-      at: string;
-    }
-  >
-> {
-  if (targetIds.length === 0) return new Map();
+  planId: string,
+): Promise<Record<string, ManualOverride>> {
   const rows = await db.query<{ target_id: string; status: string; reason: string; by: string; at: Date }>(
     `SELECT DISTINCT ON (o.target_id) o.target_id, o.status, o.reason, coalesce(u.display_name, 'hệ thống') AS by, o.created_at AS at
-       FROM evaluation_overrides o LEFT JOIN users u ON u.id = o.created_by
-      WHERE o.tenant_id = $1 AND o.target_id = ANY($2) AND o.revoked_at IS NULL
+       FROM evaluation_overrides o JOIN targets t ON t.id = o.target_id AND t.tenant_id = o.tenant_id
+       LEFT JOIN users u ON u.id = o.created_by
+      WHERE o.tenant_id = $1 AND t.plan_id = $2 AND o.revoked_at IS NULL
       ORDER BY o.target_id, o.created_at DESC`,
-    [tenantId, targetIds],
+    [tenantId, planId],
   );
-  return new Map(
+  return Object.fromEntries(
     rows.map((r) => [
       r.target_id,
-      { status: r.status as 'met', reason: r.reason, by: r.by, at: new Date(r.at).toISOString() },
+      { status: r.status as ManualOverride['status'], reason: r.reason, by: r.by, at: new Date(r.at).toISOString() },
     ]),
   );
 }
 
-export interface CompositeIndicatorRow {
-  [k: string]: unknown;
-  indicator_id: string;
-  indicator_code: string;
-  indicator_name: string;
-  parent_code: string | null;
-  indicator_provenance: TargetInputRow['indicator_provenance'];
+/** The units directly below each unit that a units-meeting-standard target of the plan is set for. */
+async function loadChildUnits(
+  db: Queryable,
+  tenantId: string,
+  parentIds: string[],
+): Promise<Record<string, SnapshotUnit[]>> {
+  if (parentIds.length === 0) return {};
+  const rows = await db.query<Row<SnapshotUnit> & { parent_id: string }>(
+    `SELECT parent_id, id, code, name, level, valid_from, valid_to
+       FROM units WHERE tenant_id = $1 AND parent_id = ANY($2) ORDER BY code, valid_from`,
+    [tenantId, parentIds],
+  );
+  const out: Record<string, SnapshotUnit[]> = Object.fromEntries(parentIds.map((id) => [id, []]));
+  for (const { parent_id, ...unit } of rows) out[parent_id]?.push(unit as SnapshotUnit);
+  return out;
 }
 
 /** Indicators of a plan judged from their children (rule all_children_met) that have no target of their own. */
-export async function loadCompositeIndicators(
-  db: Queryable,
-  tenantId: string,
-  planId: string,
-): Promise<CompositeIndicatorRow[]> {
-  return db.query<CompositeIndicatorRow>(
+async function loadCompositeIndicators(db: Queryable, tenantId: string, planId: string): Promise<SnapshotComposite[]> {
+  return db.query<Row<SnapshotComposite>>(
     `SELECT i.id AS indicator_id, i.code AS indicator_code, i.name AS indicator_name, pi.code AS parent_code, i.provenance AS indicator_provenance
-       FROM indicators i LEFT JOIN indicators pi ON pi.id = i.parent_id
+       FROM indicators i LEFT JOIN indicators pi ON pi.id = i.parent_id AND pi.tenant_id = i.tenant_id
       WHERE i.tenant_id = $1 AND i.plan_id = $2 AND i.composite_rule = 'all_children_met'
-        AND NOT EXISTS (SELECT 1 FROM targets t WHERE t.indicator_id = i.id)
+        AND NOT EXISTS (SELECT 1 FROM targets t WHERE t.indicator_id = i.id AND t.tenant_id = i.tenant_id)
       ORDER BY i.sort_order`,
     [tenantId, planId],
   );
 }
 
-/** Indicator codes of a plan in the plan's own order (the order of its results table). */
-export async function loadPlanIndicatorOrder(db: Queryable, tenantId: string, planId: string): Promise<string[]> {
-  const rows = await db.query<{ code: string }>(
+/** One plan's evaluation inputs; every query filters by the plan's tenant. */
+export async function loadPlanSnapshot(
+  db: Queryable,
+  plan: { id: string; tenant_id: string; settings: Record<string, unknown> },
+  opts: { approvedOnly: boolean; publishedOn: string | null },
+): Promise<PlanSnapshot> {
+  const targets = await loadPlanTargets(db, plan.tenant_id, plan.id);
+  const versions = await loadChosenVersions(db, plan.tenant_id, plan.id, opts);
+  const overrides = await loadActiveOverrides(db, plan.tenant_id, plan.id);
+  const unitIds = [...new Set(targets.filter((t) => t.kind === 'units_meeting_standard').map((t) => t.unit_id))];
+  const childUnits = await loadChildUnits(db, plan.tenant_id, unitIds);
+  const composites = await loadCompositeIndicators(db, plan.tenant_id, plan.id);
+  const order = await db.query<{ code: string }>(
     'SELECT code FROM indicators WHERE tenant_id = $1 AND plan_id = $2 ORDER BY sort_order',
-    [tenantId, planId],
+    [plan.tenant_id, plan.id],
   );
-  return rows.map((r) => r.code);
+  return {
+    plan: { id: plan.id, tenantId: plan.tenant_id, settings: plan.settings },
+    targets,
+    versions,
+    overrides,
+    childUnits,
+    composites,
+    indicatorOrder: order.map((r) => r.code),
+  };
 }

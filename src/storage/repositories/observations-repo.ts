@@ -201,6 +201,11 @@ export async function bumpVersion(
   return rows[0]?.version ?? null;
 }
 
+/**
+ * The one way a figure version is written, by every path (data entry, revision, a published vintage). A version
+ * starts as a draft unless the caller records it further along its workflow (a vintage awaiting a second person is
+ * submitted; an official publication recorded with its document is approved on record).
+ */
 export async function insertVersion(
   db: Queryable,
   v: {
@@ -216,11 +221,20 @@ export async function insertVersion(
     enteredBy: string | null;
     measure: string;
     priceBasis: string;
+    /** Defaults: a first version is a vintage, a later one a correction. */
+    changeKind?: 'vintage' | 'correction';
+    vintageLabel?: string | null;
+    publishedOn?: string | null;
+    dataType?: 'statistical' | 'administrative';
+    workflowState?: 'draft' | 'submitted' | 'approved';
+    approvedBy?: string | null;
   },
 ): Promise<string> {
+  const state = v.workflowState ?? 'draft';
   const rows = await db.query<{ id: string }>(
-    `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_text, status, reason, source_text, evidence_url, entered_by, measure, price_basis, workflow_state, change_kind)
-     VALUES ($1,$2,$3,$4::numeric,$5,$6,$7,$8,$9,$10,$11,$12,'draft',$13) RETURNING id`,
+    `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_text, status, reason, source_text, evidence_url, entered_by,
+       measure, price_basis, workflow_state, change_kind, vintage_label, published_on, data_type, approved_by, approved_at)
+     VALUES ($1,$2,$3,$4::numeric,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18, CASE WHEN $13 = 'approved' THEN now() END) RETURNING id`,
     [
       v.tenantId,
       v.observationId,
@@ -234,7 +248,12 @@ export async function insertVersion(
       v.enteredBy,
       v.measure,
       v.priceBasis,
-      v.seq === 1 ? 'vintage' : 'correction',
+      state,
+      v.changeKind ?? (v.seq === 1 ? 'vintage' : 'correction'),
+      v.vintageLabel ?? null,
+      v.publishedOn ?? null,
+      v.dataType ?? 'administrative',
+      state === 'approved' ? (v.approvedBy ?? null) : null,
     ],
   );
   return (rows[0] as { id: string }).id;

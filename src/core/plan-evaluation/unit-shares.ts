@@ -1,10 +1,9 @@
 // For a units-meeting-standard target, the share of units meeting the standard is computed from the per-unit
 // figures and the units valid on each year's evaluation date (vn-conventions §6.4 UNIT-2): after a merger the
 // denominator changes, so it is never typed in. The computed share becomes one observation per year for the engine.
-import { countMeeting, type UnitRecord } from '../../core/units/index.ts';
-import type { ObservationInput, ObservationStatus } from '../../core/targets/target.ts';
-import type { ChildUnitRow } from '../../storage/repositories/unit-counts-repo.ts';
-import type { VersionInputRow } from '../../storage/repositories/evaluation-inputs-repo.ts';
+import { countMeeting, type UnitRecord } from '../units/index.ts';
+import type { ObservationInput, ObservationStatus } from '../targets/target.ts';
+import type { SnapshotUnit, SnapshotVersion } from './snapshot.ts';
 
 export interface UnitShare {
   period: string;
@@ -18,7 +17,7 @@ export interface UnitShare {
 const STATUS_RANK: Record<ObservationStatus, number> = { estimate: 0, preliminary: 1, official: 2 };
 
 /** One share per year that has per-unit figures; the weakest status among the figures counted is the share's. */
-export function unitShares(children: ChildUnitRow[], perUnit: VersionInputRow[]): UnitShare[] {
+export function unitShares(children: readonly SnapshotUnit[], perUnit: readonly SnapshotVersion[]): UnitShare[] {
   const records = children.map((c) => ({
     code: c.code,
     name: c.name,

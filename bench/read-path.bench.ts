@@ -1,0 +1,219 @@
+// Load benchmark of the read path: the real server (`chitieu serve`) under 50 connections on the plan evaluations
+// and on /api/health, on PGlite and PostgreSQL, with the bundled dataset and with 5,000 approved figures added.
+// Prints p50/p99/req/s/errors, the ratio of evaluations p99 to health p99, and health p99 while the evaluations are
+// hammered; writes bench/results/read-path.json. Not a timed test:
+//   npm run bench:read-path -- [--duration 10] [--db pglite|postgres|all] [--postgres postgres://…]
+// PostgreSQL runs when --postgres or BENCH_DATABASE_URL names a database (each run in a fresh schema of its own).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { readDatasetFolder } from '../src/imports/dataset-folder.ts';
+import { systemActor } from '../src/services/context.ts';
+import { importDataset } from '../src/services/dataset/import-dataset.ts';
+import { storeCurrentEvaluation } from '../src/services/evaluations/recompute-evaluations.ts';
+import { openPglite, openPostgres, type Db } from '../src/storage/db.ts';
+import { migrate } from '../src/storage/migrate.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const PLAN = 'hai-phong-2025-2030';
+const CONNECTIONS = 50;
+const FIGURES = 5_000;
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+const DURATION = Number(option('duration') ?? 10);
+const POSTGRES = option('postgres') ?? process.env.BENCH_DATABASE_URL;
+const WHICH = option('db') ?? 'all';
+
+interface Load {
+  p50: number;
+  p99: number;
+  reqPerSec: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function hammer(url: string): Promise<Load> {
+  // As a browser asks: compressed if the server offers it.
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: { 'accept-encoding': 'gzip, deflate, br' },
+  });
+  return {
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    reqPerSec: r.requests.average,
+    requests: r.requests.total,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  };
+}
+
+async function freshSchema(base: string): Promise<string> {
+  const schema = `bench_${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = await openPostgres(base);
+  await admin.exec(`CREATE SCHEMA ${schema}`);
+  await admin.close();
+  const u = new URL(base);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.toString();
+}
+
+/**
+ * Adds approved official figures for the plans' indicators, at the plans' unit and the units below it, year by
+ * year, until there are `count` more; then each plan's stored evaluation is recomputed once, as approvals do.
+ */
+async function addApprovedFigures(db: Db, count: number): Promise<number> {
+  await db.exec(`
+    WITH slots AS (
+      SELECT i.tenant_id, i.id AS indicator_id, u.id AS unit_id, y::text AS period
+        FROM indicators i JOIN plans p ON p.id = i.plan_id
+        JOIN units u ON u.tenant_id = i.tenant_id AND (u.id = p.unit_id OR u.parent_id = p.unit_id)
+        CROSS JOIN generate_series(p.first_year, p.last_year) y
+       WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE o.indicator_id = i.id AND o.unit_id = u.id AND o.period = y::text)
+       ORDER BY i.sort_order, u.code, y LIMIT ${count}
+    ), made AS (
+      INSERT INTO observations (tenant_id, indicator_id, unit_id, period) SELECT * FROM slots RETURNING id, tenant_id, indicator_id
+    )
+    INSERT INTO observation_versions (tenant_id, observation_id, seq, value, status, measure, price_basis, source_text,
+      published_on, data_type, workflow_state, approved_at)
+    SELECT m.tenant_id, m.id, 1, round((random() * 100)::numeric, 2), 'official', i.measure, i.price_basis,
+           'Số liệu của phép đo tải', DATE '2026-06-30', 'statistical', 'approved', now()
+      FROM made m JOIN indicators i ON i.id = m.indicator_id`);
+  const plans = await db.query<{ id: string; tenant_id: string; settings: Record<string, unknown> }>(
+    'SELECT id, tenant_id, settings FROM plans',
+  );
+  await db.transaction(async (tx) => {
+    for (const p of plans) await storeCurrentEvaluation(tx, p, new Date());
+  });
+  const n = await db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM observation_versions WHERE workflow_state = 'approved'",
+  );
+  return n[0]?.n ?? 0;
+}
+
+async function prepare(
+  kind: 'pglite' | 'postgres',
+  figures: boolean,
+): Promise<{ env: Record<string, string>; approved: number }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chitieu-bench-'));
+  const url = kind === 'postgres' ? await freshSchema(POSTGRES as string) : null;
+  const db = url ? await openPostgres(url) : await openPglite(dataDir);
+  await migrate(db);
+  const ctx = { db, actor: systemActor('bench'), now: () => new Date() };
+  await importDataset({ ctx, input: readDatasetFolder(path.join(ROOT, 'data')) });
+  const approved = figures
+    ? await addApprovedFigures(db, FIGURES)
+    : ((
+        await db.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM observation_versions WHERE workflow_state = 'approved'",
+        )
+      )[0]?.n ?? 0);
+  await db.close();
+  return { env: { DATA_DIR: dataDir, SEED: 'false', ...(url ? { DATABASE_URL: url } : {}) }, approved };
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The real server, logging warnings only (a log line per request would measure the terminal, not the server). */
+async function start(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/chitieu.js'), 'serve'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const up = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return { child, base };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start in 120 s');
+}
+
+interface Result {
+  database: 'pglite' | 'postgres';
+  data: 'bundled' | 'bundled + 5,000 approved figures';
+  approvedFigures: number;
+  health: Load;
+  evaluations: Load;
+  healthDuringEvaluations: Load;
+  evaluationsDuringHealth: Load;
+  p99Ratio: number;
+}
+
+async function run(kind: 'pglite' | 'postgres', figures: boolean): Promise<Result> {
+  const { env, approved } = await prepare(kind, figures);
+  const { child, base } = await start(env);
+  try {
+    const evaluationsUrl = `${base}/api/plans/${PLAN}/evaluations`;
+    const warm = await fetch(evaluationsUrl);
+    if (warm.status !== 200) throw new Error(`evaluations answered ${warm.status}`);
+    const health = await hammer(`${base}/api/health`);
+    const evaluations = await hammer(evaluationsUrl);
+    const [healthDuringEvaluations, evaluationsDuringHealth] = await Promise.all([
+      hammer(`${base}/api/health`),
+      hammer(evaluationsUrl),
+    ]);
+    return {
+      database: kind,
+      data: figures ? 'bundled + 5,000 approved figures' : 'bundled',
+      approvedFigures: approved,
+      health,
+      evaluations,
+      healthDuringEvaluations,
+      evaluationsDuringHealth,
+      p99Ratio: evaluations.p99 / Math.max(health.p99, 1),
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+const kinds = (['pglite', 'postgres'] as const).filter(
+  (k) => (WHICH === 'all' || WHICH === k) && (k === 'pglite' || POSTGRES !== undefined),
+);
+if (!POSTGRES && WHICH !== 'pglite')
+  console.warn('PostgreSQL skipped: pass --postgres <url> or set BENCH_DATABASE_URL');
+const results: Result[] = [];
+for (const kind of kinds) for (const figures of [false, true]) results.push(await run(kind, figures));
+
+const fmt = (l: Load): string =>
+  `${String(l.p50).padStart(5)} ${String(l.p99).padStart(6)} ${l.reqPerSec.toFixed(0).padStart(8)} ${String(l.errors + l.non2xx).padStart(6)}`;
+console.log(`\nread path, ${CONNECTIONS} connections, ${DURATION} s per run, plan ${PLAN} (latencies in ms)\n`);
+console.log('database  data                    route                        p50    p99    req/s errors');
+for (const r of results) {
+  const label = `${r.database.padEnd(9)} ${(r.data === 'bundled' ? 'bundled' : '+5,000 figures').padEnd(23)}`;
+  console.log(`${label} health                      ${fmt(r.health)}`);
+  console.log(`${label} evaluations                 ${fmt(r.evaluations)}`);
+  console.log(`${label} health (evaluations too)    ${fmt(r.healthDuringEvaluations)}`);
+  console.log(`${label} evaluations (health too)    ${fmt(r.evaluationsDuringHealth)}`);
+  console.log(`${label} p99 evaluations / health: ${r.p99Ratio.toFixed(2)}x (goal ≤ 3x)\n`);
+}
+const out = path.join(ROOT, 'bench/results/read-path.json');
+mkdirSync(path.dirname(out), { recursive: true });
+writeFileSync(
+  out,
+  `${JSON.stringify({ at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, durationSeconds: DURATION, plan: PLAN, cpus: os.cpus().length, results }, null, 2)}\n`,
+);
+console.log(`written ${path.relative(ROOT, out)}`);

@@ -1,0 +1,152 @@
+// The response schema of a plan evaluation: what GET /plans/{code}/evaluations answers, row by row, described in
+// the OpenAPI document so the web app's typed client knows every field. Built from the core's own status lists.
+import Type from 'typebox';
+import { FINAL_STATUSES, IN_TERM_STATUSES } from '../../core/wording/status.ts';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Words = Type.Object({ vi: Type.String(), en: Type.String() });
+const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
+const EVALUATION_STATUSES = [...new Set([...FINAL_STATUSES, ...IN_TERM_STATUSES])];
+const Status = literals(EVALUATION_STATUSES);
+const VintageStatus = literals(['estimate', 'preliminary', 'official']);
+
+const Vintage = Type.Object({
+  versionId: Type.String(),
+  seq: Type.Integer(),
+  period: Type.String(),
+  value: Nullable(Type.String()),
+  text: Nullable(Type.String()),
+  status: VintageStatus,
+  label: Nullable(Type.String()),
+  kind: Type.String({ description: 'vintage or correction' }),
+  publishedOn: Nullable(Type.String()),
+  source: Nullable(Type.String()),
+  workflowState: Type.String(),
+});
+
+export const EvaluationRowSchema = Type.Object({
+  targetId: Type.String({
+    description: 'the target, or composite:<indicator id> for a parent judged from its children',
+  }),
+  indicator: Type.Object({
+    code: Type.String(),
+    name: Type.String(),
+    unit: Type.String(),
+    parent: Nullable(Type.String()),
+  }),
+  target: Type.Object({
+    kind: Type.String(),
+    text: Type.String(),
+    line: Nullable(Type.Integer()),
+    document: Nullable(
+      Type.Object({
+        kind: Type.String(),
+        number: Nullable(Type.String()),
+        issued_on: Nullable(Type.String()),
+        issuer: Nullable(Type.String()),
+        title: Type.String(),
+      }),
+    ),
+  }),
+  actual: Type.Object({
+    value: Nullable(Type.String({ description: 'decimal string' })),
+    text: Nullable(Type.String({ description: 'vi-VN formatted, with unit and "(ước)" when it rests on an estimate' })),
+    period: Nullable(Type.String()),
+    basis: Nullable(Type.Object({ code: Type.String(), label: Type.String() })),
+    method: Nullable(Type.String()),
+    estimate: Type.Boolean(),
+  }),
+  inputs: Type.Array(Vintage),
+  status: Nullable(Status),
+  phase: Nullable(literals(['final', 'in_term'])),
+  decided: Nullable(literals(FINAL_STATUSES)),
+  displayStatus: Nullable(Words),
+  achievement: Nullable(Type.String()),
+  required: Nullable(
+    Type.Object({
+      kind: literals(['average_rate', 'yearly_flow', 'yearly_change', 'done']),
+      value: Type.String(),
+      target: Type.String(),
+      remainingYears: Type.Integer(),
+      fromYear: Type.Integer(),
+      toYear: Type.Integer(),
+    }),
+  ),
+  projection: Nullable(
+    Type.Object({
+      value: Type.String(),
+      year: Type.Integer(),
+      method: Type.String(),
+      progressRatio: Nullable(Type.String()),
+    }),
+  ),
+  method: Nullable(Type.Object({ name: Type.String(), parameters: Type.Record(Type.String(), Type.Unknown()) })),
+  intermediates: Type.Record(Type.String(), Type.String()),
+  explanation: Words,
+  period: Nullable(
+    Type.Object({
+      period: Type.String(),
+      label: Type.String(),
+      cutoff: Type.Object({ from: Type.String(), to: Type.String() }),
+      cutoffLabel: Type.String(),
+      dueDate: Type.String(),
+      rulesId: Type.String(),
+    }),
+  ),
+  reported: Nullable(Type.Object({ text: Type.String(), status: Type.String(), line: Nullable(Type.Integer()) })),
+  error: Nullable(Type.Object({ code: Type.String(), messages: Words })),
+  override: Nullable(
+    Type.Object({
+      status: Status,
+      reason: Type.String(),
+      by: Type.String(),
+      at: Type.String(),
+      original: Status,
+    }),
+  ),
+  composite: Type.Optional(Type.Literal(true)),
+  unitCounts: Type.Optional(
+    Type.Array(
+      Type.Object({
+        period: Type.String(),
+        date: Type.String(),
+        count: Type.Integer(),
+        of: Type.Integer(),
+        share: Type.String(),
+      }),
+    ),
+  ),
+});
+
+const StatusCounts = Type.Record(Type.String(), Type.Integer());
+
+export const PlanEvaluationSchema = Type.Object({
+  plan: Type.Object({
+    code: Type.String(),
+    name: Type.String(),
+    term: Type.Object({ firstYear: Type.Integer(), lastYear: Type.Integer() }),
+    exceededAs: literals(['exceeded', 'met']),
+  }),
+  asOf: Type.String(),
+  dataBasis: literals(['approved', 'all']),
+  publishedOn: Nullable(Type.String()),
+  summary: Words,
+  counts: Type.Object(
+    {
+      targets: Type.Integer({
+        description: 'every row: each target and each composite parent (the plan list counts the same)',
+      }),
+      withFigures: Type.Integer(),
+      noFigures: Type.Integer(),
+      notEvaluable: Type.Integer(),
+      final: StatusCounts,
+      inTerm: StatusCounts,
+    },
+    { description: 'the counts the summary is written from' },
+  ),
+  computedAt: Nullable(
+    Type.String({ description: 'when the stored evaluation was computed; null when computed on request' }),
+  ),
+  rows: Type.Array(EvaluationRowSchema),
+});

@@ -1,0 +1,294 @@
+// The pure plan evaluation: a loaded snapshot in, one core row per target (and per composite parent) and the
+// summary counts out. No I/O and no words: the same snapshot always gives the same rows.
+import { isChitieuError } from '../errors.ts';
+import { evaluate, evaluateComposite, type AsOf, type Evaluation } from '../evaluation/index.ts';
+import { judgeTarget, type ReportedObservation } from '../reporting/compare-with-reported.ts';
+import type { ObservationInput, PriceBasis, TargetSpec } from '../targets/target.ts';
+import type { CoreRow, CoreVintage, PlanCounts, PlanEvaluationResult } from './core-row.ts';
+import type { PlanSnapshot, SnapshotTarget, SnapshotVersion } from './snapshot.ts';
+import { shareObservation, unitShares } from './unit-shares.ts';
+
+export function coreVintage(v: SnapshotVersion): CoreVintage {
+  return {
+    versionId: v.version_id,
+    seq: v.seq,
+    period: v.period,
+    value: v.value,
+    text: v.value_text,
+    status: v.status,
+    label: v.vintage_label,
+    kind: v.change_kind,
+    publishedOn: v.published_on,
+    source: v.source_text,
+    workflowState: v.workflow_state,
+  };
+}
+
+/** Whether a figure for a span is a yearly average or the span's total, as its source says. */
+function aggregateOf(v: SnapshotVersion): Pick<ObservationInput, 'aggregate'> {
+  const a = v.value_qualifier?.aggregate;
+  return a === 'yearly_average' || a === 'term_total' ? { aggregate: a } : {};
+}
+
+/** A figure as the source gave it: a value, or only a bound ("< 3,5") or a range ("87-88"). */
+function toReported(v: SnapshotVersion): ReportedObservation {
+  const q = v.value_qualifier ?? {};
+  return {
+    period: v.period,
+    value: v.value,
+    status: v.status,
+    measure: v.measure as ObservationInput['measure'],
+    priceBasis: v.price_basis as PriceBasis,
+    vintageId: v.version_id,
+    ...aggregateOf(v),
+    ...(q.bound ? { bound: q.bound as ReportedObservation['bound'] } : {}),
+    ...(q.range ? { range: q.range as ReportedObservation['range'] } : {}),
+  };
+}
+
+function toInput(v: SnapshotVersion): ObservationInput | null {
+  if (v.value === null) return null;
+  return {
+    period: v.period,
+    value: v.value,
+    status: v.status,
+    measure: v.measure as ObservationInput['measure'],
+    priceBasis: v.price_basis as PriceBasis,
+    vintageId: v.version_id,
+    ...(v.published_on ? { publishedOn: v.published_on } : {}),
+    ...aggregateOf(v),
+  };
+}
+
+function baseRow(t: SnapshotTarget): Pick<CoreRow, 'targetId' | 'indicator' | 'target' | 'reported'> {
+  const reported = t.indicator_provenance?.reportedVerdict ?? null;
+  return {
+    targetId: t.target_id,
+    indicator: { code: t.indicator_code, name: t.indicator_name, unit: t.unit_of_measure, parent: t.parent_code },
+    target: { kind: t.kind, text: t.text, line: t.target_provenance?.line ?? null, document: t.document },
+    reported: reported ? { text: reported.text, status: reported.status, line: reported.line ?? null } : null,
+  };
+}
+
+function failedRow(
+  t: SnapshotTarget,
+  inputs: SnapshotVersion[],
+  code: string,
+  messages: { vi: string; en: string },
+): CoreRow {
+  return {
+    ...baseRow(t),
+    actual: { value: null, period: null, method: null, estimate: false, priceBasis: null, interval: null },
+    inputs: inputs.map(coreVintage),
+    status: null,
+    phase: null,
+    decided: null,
+    achievement: null,
+    required: null,
+    projection: null,
+    method: null,
+    intermediates: {},
+    explanation: null,
+    periodCode: null,
+    error: { code, messages },
+    override: null,
+  };
+}
+
+function evaluatedRow(t: SnapshotTarget, inputs: SnapshotVersion[], e: Evaluation): CoreRow {
+  const used = new Set(e.actual.restsOn.map((r) => r.vintageId));
+  // The period an evaluation answers to: its single input's period, else the whole term.
+  const term = (t.spec as { term: { firstYear: number; lastYear: number } }).term;
+  const single = e.actual.restsOn.length === 1 ? e.actual.restsOn[0]?.period : undefined;
+  return {
+    ...baseRow(t),
+    actual: {
+      value: e.actual.value,
+      period: e.actual.period,
+      method: e.actual.method,
+      estimate: e.actual.anyEstimate,
+      priceBasis: t.price_basis && t.price_basis !== 'none' ? t.price_basis : null,
+      interval: null,
+    },
+    inputs: inputs.filter((v) => used.has(v.version_id) || v.value === null).map(coreVintage),
+    status: e.status,
+    phase: e.phase,
+    decided: e.decided ?? null,
+    achievement: e.achievement,
+    required: e.required,
+    projection: e.projection,
+    method: e.method,
+    intermediates: { ...e.intermediates },
+    explanation: { vi: e.explanation.vi, en: e.explanation.en },
+    periodCode:
+      single ?? (term.firstYear === term.lastYear ? String(term.firstYear) : `${term.firstYear}-${term.lastYear}`),
+    error: null,
+    override: e.override ?? null,
+  };
+}
+
+interface Evaluated {
+  row: CoreRow;
+  evaluation: Evaluation | null;
+}
+
+function evaluateTarget(
+  s: PlanSnapshot,
+  t: SnapshotTarget,
+  byIndicatorUnit: Map<string, SnapshotVersion[]>,
+  asOf: AsOf,
+): Evaluated {
+  const inputs = byIndicatorUnit.get(`${t.indicator_id}/${t.unit_id}`) ?? [];
+  const observations = inputs.map(toInput).filter((o): o is ObservationInput => o !== null);
+  const children = s.childUnits[t.unit_id] ?? [];
+  const childIds = new Set(children.map((c) => c.id));
+  const perUnit = s.versions.filter((v) => v.indicator_id === t.indicator_id && childIds.has(v.unit_id));
+  const shares = t.kind === 'units_meeting_standard' ? unitShares(children, perUnit) : [];
+  // A share computed from the units' own figures replaces a typed-in one for the same year.
+  const computedYears = new Set(shares.map((x) => x.period));
+  const used = [...observations.filter((o) => !computedYears.has(o.period)), ...shares.map(shareObservation)];
+  const spec = t.spec as Partial<TargetSpec> | null;
+  if (!spec || typeof spec !== 'object' || !spec.term || typeof spec.kind !== 'string') {
+    // A stored target that is not a target (written by hand, or by an older format) is reported, not crashed on.
+    return {
+      row: failedRow(t, inputs, 'invalid_target', {
+        vi: 'Mục tiêu lưu trữ thiếu loại hoặc giai đoạn',
+        en: 'The stored target lacks its kind or term',
+      }),
+      evaluation: null,
+    };
+  }
+  const progressMethod = typeof s.plan.settings.progressMethod === 'string' ? s.plan.settings.progressMethod : null;
+  const override = s.overrides[t.target_id];
+  const options = { ...(progressMethod ? { progressMethod } : {}), ...(override ? { override } : {}) };
+  try {
+    const open = inputs.filter((v) => v.value === null && (v.value_qualifier?.bound || v.value_qualifier?.range));
+    if (open.length > 0 && shares.length === 0) {
+      const j = judgeTarget(t.spec as TargetSpec, inputs.map(toReported), asOf, options);
+      // The source's own wording of the interval ("< 3,5").
+      const written = inputs.find((v) => v.value === null)?.value_text ?? j.actual ?? '';
+      if (j.evaluation === null || j.status === null) {
+        return {
+          row: failedRow(t, inputs, 'interval_undecided', {
+            vi: `số liệu chỉ công bố dạng khoảng ${written}, các giá trị trong khoảng cho kết quả khác nhau`,
+            en: `the figure was published only as ${j.actual ?? ''}, and values inside it give different verdicts`,
+          }),
+          evaluation: null,
+        };
+      }
+      const row = evaluatedRow(t, inputs, j.evaluation);
+      return {
+        row: {
+          ...row,
+          inputs: inputs.map(coreVintage),
+          status: j.status,
+          actual: {
+            ...row.actual,
+            value: null,
+            method: 'published_interval',
+            estimate: inputs.some((v) => v.status === 'estimate'),
+            interval: written,
+          },
+        },
+        evaluation: j.evaluation,
+      };
+    }
+    const e = evaluate(t.spec as TargetSpec, used, asOf, options);
+    return {
+      row: {
+        ...evaluatedRow(t, inputs, e),
+        unitCounts: shares.map(({ period, date, count, of, share }) => ({ period, date, count, of, share })),
+      },
+      evaluation: e,
+    };
+  } catch (err) {
+    // One invalid target (or a figure the engine refuses) must not hide the others: the row says why instead.
+    if (isChitieuError(err)) return { row: failedRow(t, inputs, err.code, err.messages), evaluation: null };
+    throw err;
+  }
+}
+
+/**
+ * Rows for composite indicators (rule all_children_met, no target of their own), deepest first so a composite of
+ * composites sees its children's results. A child counts by its first target (the plan's own term).
+ */
+function compositeRows(s: PlanSnapshot, evaluated: { t: SnapshotTarget; x: Evaluated }[]): CoreRow[] {
+  const byCode = new Map<string, { evaluation: Evaluation; target: SnapshotTarget }>();
+  for (const { t, x } of evaluated) {
+    if (x.evaluation && !byCode.has(t.indicator_code))
+      byCode.set(t.indicator_code, { evaluation: x.evaluation, target: t });
+  }
+  const out: CoreRow[] = [];
+  const depth = (code: string): number => code.split('.').length;
+  for (const p of [...s.composites].sort((a, b) => depth(b.indicator_code) - depth(a.indicator_code))) {
+    if (byCode.has(p.indicator_code)) continue;
+    const children = [...byCode.values()].filter((v) => v.target.parent_code === p.indicator_code);
+    const first = children[0];
+    if (!first) continue;
+    const e = evaluateComposite(
+      'all_children_met',
+      children.map((c) => c.evaluation),
+    );
+    const synthetic: SnapshotTarget = {
+      ...first.target,
+      target_id: `composite:${p.indicator_id}`,
+      indicator_id: p.indicator_id,
+      kind: 'composite',
+      text: 'Tất cả chỉ tiêu thành phần đạt / every sub-indicator met',
+      sort_order: 0,
+      target_provenance: null,
+      indicator_code: p.indicator_code,
+      indicator_name: p.indicator_name,
+      unit_of_measure: '',
+      price_basis: 'none',
+      parent_code: p.parent_code,
+      composite_rule: 'all_children_met',
+      indicator_provenance: p.indicator_provenance,
+    };
+    byCode.set(p.indicator_code, { evaluation: e, target: synthetic });
+    out.push({ ...evaluatedRow(synthetic, [], e), composite: true });
+  }
+  return out;
+}
+
+export function countRows(rows: readonly CoreRow[]): PlanCounts {
+  const counts: PlanCounts = {
+    targets: rows.length,
+    withFigures: 0,
+    noFigures: 0,
+    notEvaluable: 0,
+    final: {},
+    inTerm: {},
+  };
+  for (const r of rows) {
+    if (r.status === null) {
+      counts.notEvaluable += 1;
+      continue;
+    }
+    if (r.status === 'no_data') counts.noFigures += 1;
+    else counts.withFigures += 1;
+    const bucket = r.phase === 'final' ? counts.final : counts.inTerm;
+    bucket[r.status] = (bucket[r.status] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Every target of the snapshot evaluated at `asOf`, in the plan's order, composite parents included. */
+export function evaluatePlanSnapshot(s: PlanSnapshot, asOf: AsOf): PlanEvaluationResult {
+  const byIndicatorUnit = new Map<string, SnapshotVersion[]>();
+  for (const v of s.versions) {
+    const key = `${v.indicator_id}/${v.unit_id}`;
+    const list = byIndicatorUnit.get(key);
+    if (list) list.push(v);
+    else byIndicatorUnit.set(key, [v]);
+  }
+  const evaluated = s.targets.map((t) => ({ t, x: evaluateTarget(s, t, byIndicatorUnit, asOf) }));
+  const composites = compositeRows(s, evaluated);
+  const order = new Map(s.indicatorOrder.map((code, i) => [code, i]));
+  const position = (r: CoreRow): number => order.get(r.indicator.code) ?? Number.MAX_SAFE_INTEGER;
+  const rows = [...evaluated.map(({ x }) => x.row), ...composites]
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => position(a.r) - position(b.r) || a.i - b.i)
+    .map((x) => x.r);
+  return { rows, counts: countRows(rows) };
+}
