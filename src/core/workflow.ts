@@ -1,9 +1,9 @@
 // The review workflow of everything entered by one person and published by another (figures, task and project
 // progress reports): its states, the moves between them, and the four-eyes rule. One module, used by both.
 import { ChitieuError, Forbidden } from './errors.ts';
+import type { WorkflowState } from './vocabulary.ts';
 
-export const WORKFLOW_STATES = ['draft', 'submitted', 'returned', 'approved'] as const;
-export type WorkflowState = (typeof WORKFLOW_STATES)[number];
+export { WORKFLOW_STATES, type WorkflowState } from './vocabulary.ts';
 
 export const WORKFLOW_MOVES = {
   submit: { from: ['draft'], to: 'submitted' },
