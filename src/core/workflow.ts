@@ -3,8 +3,6 @@
 import { ChitieuError, Forbidden } from './errors.ts';
 import type { WorkflowState } from './vocabulary.ts';
 
-export { WORKFLOW_STATES, type WorkflowState } from './vocabulary.ts';
-
 export const WORKFLOW_MOVES = {
   submit: { from: ['draft'], to: 'submitted' },
   return: { from: ['submitted'], to: 'returned' },
