@@ -7,11 +7,11 @@ import type { ForecastPriors } from './types.ts';
  * prior a plan's own pooled fit replaces when one is passed in options.priors.
  */
 export const LOG_PRIOR = {
-  mean: 0.05,
-  between: 0.001,
-  within: 0.02,
-  weight: 4,
-  drift: 0.002,
+  mean: 0.05434,
+  between: 0.0004923,
+  within: 0.0139,
+  weight: 5.573,
+  drift: 0.001132,
 };
 
 /**

@@ -33,6 +33,8 @@ export interface BacktestResult {
   checkpoints: Record<string, CheckpointResult>;
   /** The same scores on the training terms, for comparison only. */
   inSample: Record<string, Record<MethodName, Scores>>;
+  /** Two years in, term by term: the model's mean P against the share met (calibration in the large over time). */
+  byTerm: { baseYear: number; n: number; meanP: number; rate: number }[];
 }
 
 /** The probability each method gives one case. */
@@ -70,19 +72,22 @@ export function runBacktest(panel: Panel, caseOptions: CaseOptions, lastTrainYea
   const cases = buildCases(panel, caseOptions);
   const { train, test } = splitCases(cases, lastTrainYear);
   const fit = fitLogPrior(train);
+  // Each case's model probability is computed once: the scores and the term-by-term view share it.
+  const modelP = new Map<BacktestCase, number>();
   const predictors: Record<MethodName, Predict> = {
     model: (c) => {
+      const cached = modelP.get(c);
+      if (cached !== undefined) return cached;
       const f = forecastTarget(
         c.target,
         c.observations,
         { year: c.baseYear + c.checkpoint },
-        {
-          priors: { log: fit.prior },
-          fan: false,
-        },
+        { priors: { log: fit.prior }, fan: false },
       );
       // Every case has figures and a running term, so a forecast is always available here.
-      return 'unavailable' in f ? Number.NaN : f.pMet;
+      const p = 'unavailable' in f ? Number.NaN : f.pMet;
+      modelP.set(c, p);
+      return p;
     },
     // Climatology: how often a target of this ambition was met in the training terms.
     climatology: frequencies(train, (c) => c.growth),
@@ -117,7 +122,20 @@ export function runBacktest(panel: Panel, caseOptions: CaseOptions, lastTrainYea
   const inSample: Record<string, Record<MethodName, Scores>> = {};
   for (const [k, byMethod] of Object.entries(scoreOn(train)))
     inSample[k] = Object.fromEntries(METHODS.map((m) => [m, score(byMethod[m])])) as Record<MethodName, Scores>;
+  const terms = new Map<number, { n: number; sumP: number; hits: number }>();
+  for (const c of cases) {
+    if (c.checkpoint !== 2) continue;
+    const t = terms.get(c.baseYear) ?? { n: 0, sumP: 0, hits: 0 };
+    t.n++;
+    t.sumP += predictors.model(c);
+    if (c.met) t.hits++;
+    terms.set(c.baseYear, t);
+  }
+  const byTerm = [...terms.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([baseYear, t]) => ({ baseYear, n: t.n, meanP: t.sumP / t.n, rate: t.hits / t.n }));
   return {
+    byTerm,
     units: new Set(cases.map((c) => c.unit)).size,
     lastTrainYear,
     trainCases: train.length,
