@@ -106,6 +106,38 @@ describe('closed-form cases', () => {
   });
 });
 
+describe('average growth', () => {
+  it('yearly rates and the levels they compound to give the same forecast', () => {
+    const target = {
+      kind: 'growth_average' as const,
+      direction: 'higher_better' as const,
+      term,
+      min: '8',
+      averaging: 'geometric' as const,
+      baseYear: 2025,
+    };
+    const rates: ObservationInput[] = [
+      { period: '2026', value: '7', status: 'official', measure: 'growth_rate' },
+      { period: '2027', value: '9', status: 'official', measure: 'growth_rate' },
+    ];
+    const levels = [fig('2025', '1000'), fig('2026', '1070'), fig('2027', '1166.3')];
+    const a = result(forecastTarget(target, rates, { year: 2027 }));
+    const b = result(forecastTarget(target, levels, { year: 2027 }));
+    expect(a.pMet).toBeCloseTo(b.pMet, 3);
+    expect(a.interval).toEqual(b.interval);
+    expect(a.sentence.en).toContain('%/yr');
+  });
+
+  it('a growth target from levels needs the base year', () => {
+    const f = forecastTarget(
+      { kind: 'growth_average', direction: 'higher_better', term, min: '8', averaging: 'geometric', baseYear: 2025 },
+      [fig('2026', '1070'), fig('2027', '1166.3')],
+      { year: 2027 },
+    );
+    expect(isUnavailable(f) && f.unavailable.code).toBe('needs_baseline');
+  });
+});
+
 // erf by its series, independent of the module's own approximation.
 function erf(x: number): number {
   let sum = 0;
