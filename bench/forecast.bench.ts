@@ -39,6 +39,14 @@ for (const [k, c] of Object.entries(result.checkpoints)) {
   }
   console.log(`${''.padStart(10)}  model Brier / UN categories Brier = ${c.brierRatio.toFixed(3)}`);
 }
+console.log('');
+console.log('Two years in, by term (base year): mean P of the model against the share met');
+for (const t of result.byTerm) {
+  const mark = t.baseYear + 5 > LAST_TRAIN_YEAR ? ' (scored)' : '';
+  console.log(
+    `  ${t.baseYear}–${t.baseYear + 5}  n ${String(t.n).padStart(4)}  mean P ${f(t.meanP)}  met ${f(t.rate)}${mark}`,
+  );
+}
 const at = result.checkpoints[GOAL.checkpoint];
 const goal = {
   checkpoint: Number(GOAL.checkpoint),
