@@ -1,0 +1,33 @@
+// The default pooled priors of the forecast and the error of a figure by status, with where each number comes from.
+import type { ForecastPriors } from './types.ts';
+
+/**
+ * Log scale (levels, money, growth): fitted by `npm run bench:forecast` on World Bank GDP per head in current US$,
+ * 211 countries, every five-year term ending by 2012 (bench/results/forecast-backtest.json, "prior"). It is the
+ * prior a plan's own pooled fit replaces when one is passed in options.priors.
+ */
+export const LOG_PRIOR = {
+  mean: 0.05434,
+  between: 0.0004923,
+  within: 0.0139,
+  weight: 5.573,
+  drift: 0.001132,
+};
+
+/**
+ * Logit scale (bounded percentages): not fitted on data yet; a weak prior that lets a share drift by about a fifth
+ * of a logit a year (e.g. 50 % → 55 %) and trusts a unit's own scatter after four points.
+ */
+export const LOGIT_PRIOR = { mean: 0, between: 0.04, within: 0.01, weight: 4, drift: 0.005 };
+
+/** Units meeting a standard: Beta(1, 9), a tenth of the remaining units a year, worth ten unit-years of evidence. */
+export const UNITS_PRIOR = { a: 1, b: 9 };
+
+export const DEFAULT_PRIORS: ForecastPriors = { log: LOG_PRIOR, logit: LOGIT_PRIOR, units: UNITS_PRIOR };
+
+/**
+ * Standard error, on the forecast's scale, of a figure that is not yet official: an estimate ("ước") written before
+ * the year ends is typically revised by a few percent; a preliminary figure by about one. Assumptions until the
+ * vintages held by chitieu are enough to fit them.
+ */
+export const STATUS_ERROR = { estimate: 0.03, preliminary: 0.01 };
