@@ -1,15 +1,22 @@
 // The response schema of a plan evaluation: what GET /plans/{code}/evaluations answers, row by row, described in
 // the OpenAPI document so the web app's typed client knows every field. Built from the core's own status lists.
 import Type from 'typebox';
-import { FINAL_STATUSES, IN_TERM_STATUSES } from '../../core/wording/status.ts';
+import { FORECAST_METHODS, FORECAST_UNAVAILABLE_CODES } from '../../core/forecast/index.ts';
+import {
+  EVALUATION_STATUSES,
+  FINAL_STATUSES,
+  OBSERVATION_STATUSES,
+  PHASES,
+  VINTAGE_KINDS,
+  WORKFLOW_STATES,
+} from '../../core/vocabulary.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Words = Type.Object({ vi: Type.String(), en: Type.String() });
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
-const EVALUATION_STATUSES = [...new Set([...FINAL_STATUSES, ...IN_TERM_STATUSES])];
 const Status = literals(EVALUATION_STATUSES);
-const VintageStatus = literals(['estimate', 'preliminary', 'official']);
+const VintageStatus = literals(OBSERVATION_STATUSES);
 
 const Vintage = Type.Object({
   versionId: Type.String(),
@@ -19,10 +26,10 @@ const Vintage = Type.Object({
   text: Nullable(Type.String()),
   status: VintageStatus,
   label: Nullable(Type.String()),
-  kind: Type.String({ description: 'vintage or correction' }),
+  kind: literals(VINTAGE_KINDS),
   publishedOn: Nullable(Type.String()),
   source: Nullable(Type.String()),
-  workflowState: Type.String(),
+  workflowState: literals(WORKFLOW_STATES),
 });
 
 export const EvaluationRowSchema = Type.Object({
@@ -59,7 +66,7 @@ export const EvaluationRowSchema = Type.Object({
   }),
   inputs: Type.Array(Vintage),
   status: Nullable(Status),
-  phase: Nullable(literals(['final', 'in_term'])),
+  phase: Nullable(literals(PHASES)),
   decided: Nullable(literals(FINAL_STATUSES)),
   displayStatus: Nullable(Words),
   achievement: Nullable(Type.String()),
@@ -106,6 +113,28 @@ export const EvaluationRowSchema = Type.Object({
     }),
   ),
   composite: Type.Optional(Type.Literal(true)),
+  forecast: Nullable(
+    Type.Union([
+      Type.Object(
+        {
+          pMet: Type.Number({ minimum: 0, maximum: 1, description: 'P(met at the term’s end); 0 or 1 once decided' }),
+          interval: Type.Object({ low: Type.String(), high: Type.String(), level: Type.Number() }),
+          fan: Type.Optional(
+            Type.Array(
+              Type.Object({ year: Type.Integer(), low: Type.String(), median: Type.String(), high: Type.String() }),
+            ),
+          ),
+          method: literals(FORECAST_METHODS),
+          inputs: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()])),
+          sentence: Words,
+        },
+        { description: 'while the term runs: the probability of meeting the target (docs/forecast.md)' },
+      ),
+      Type.Object({
+        unavailable: Type.Object({ code: literals(FORECAST_UNAVAILABLE_CODES), vi: Type.String(), en: Type.String() }),
+      }),
+    ]),
+  ),
   unitCounts: Type.Optional(
     Type.Array(
       Type.Object({

@@ -1,15 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../evaluation/index.ts';
 import type { CumulativeTarget, LevelAtEndTarget, ObservationInput, ThresholdTarget } from '../targets/target.ts';
-import {
-  forecastField,
-  forecastTarget,
-  isUnavailable,
-  type Forecast,
-  type ForecastResult,
-  type ScalePrior,
-} from './index.ts';
+import { forecastTarget, isUnavailable, type Forecast, type ForecastResult, type ScalePrior } from './index.ts';
 import { normalQuantile } from './normal.ts';
 
 const term = { firstYear: 2026, lastYear: 2030 };
@@ -308,30 +300,5 @@ describe('estimates, decided outcomes and missing figures', () => {
 
   it('a bad figure is refused with the evaluation engine’s typed error', () => {
     expect(() => forecastTarget(level('100'), [fig('2026', '1,5')], { year: 2026 })).toThrow(/valid decimal|hợp lệ/);
-  });
-});
-
-describe('the evaluation row’s forecast field', () => {
-  it('carries pMet, interval, method and inputs, and nothing for an unavailable forecast', () => {
-    const obs = [fig('2025', '7500'), fig('2026', '8100')];
-    const target = level('11380');
-    const evaluation = evaluate(target, obs, { year: 2026 });
-    const forecast = forecastTarget(target, obs, { year: 2026 });
-    const field = forecastField(evaluation, forecast);
-    expect(field).toEqual({
-      pMet: result(forecast).pMet,
-      interval: result(forecast).interval,
-      method: 'log_drift_shrinkage',
-      inputs: result(forecast).inputs,
-    });
-    expect(forecastField(evaluate(target, [], { year: 2026 }), forecastTarget(target, [], { year: 2026 }))).toBeNull();
-  });
-
-  it('follows the evaluation when the outcome is decided', () => {
-    const target = level('11380');
-    const obs = [fig('2025', '7500'), fig('2030', '12000')];
-    const field = forecastField(evaluate(target, obs, { year: 2031 }), forecastTarget(target, obs, { year: 2031 }));
-    expect(field?.pMet).toBe(1);
-    expect(field?.method).toBe('decided');
   });
 });

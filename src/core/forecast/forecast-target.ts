@@ -79,12 +79,14 @@ export function forecastTarget(
     );
   }
   // The evaluation checks the target and its figures (typed errors) and says whether the outcome is already known.
-  const evaluation = evaluate(
-    target,
-    observations,
-    asOf,
-    options.indicatorUnit === undefined ? {} : { indicatorUnit: options.indicatorUnit },
-  );
+  const evaluation =
+    options.evaluation ??
+    evaluate(
+      target,
+      observations,
+      asOf,
+      options.indicatorUnit === undefined ? {} : { indicatorUnit: options.indicatorUnit },
+    );
   if (evaluation.phase === 'final' && evaluation.status !== 'no_data') return decidedForecast(evaluation);
   const ctx: Ctx = {
     priors: { ...DEFAULT_PRIORS, ...options.priors },

@@ -1,8 +1,7 @@
 // Public surface of the forecast: P(met at the term's end) for one target, its row field, and the default priors.
 export { forecastTarget } from './forecast-target.ts';
-export { forecastField, type EvaluationForecast } from './evaluation-field.ts';
 export { DEFAULT_PRIORS, STATUS_ERROR } from './prior.ts';
-export { isUnavailable } from './types.ts';
+export { FORECAST_METHODS, FORECAST_UNAVAILABLE_CODES, isUnavailable } from './types.ts';
 export type {
   FanPoint,
   Forecast,

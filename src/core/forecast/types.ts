@@ -1,6 +1,7 @@
 // The plain-JSON shape of a forecast: the probability that a running target is met at the term's end, an interval
 // for the value it is judged on, and every input a reader needs to redo it.
 import type { Messages } from '../errors.ts';
+import type { Evaluation } from '../evaluation/index.ts';
 
 /**
  * The pooled prior of one scale (log, logit): what a unit's yearly change looks like before its own figures are
@@ -32,6 +33,11 @@ export interface ForecastPriors {
 }
 
 export interface ForecastOptions {
+  /**
+   * The evaluation of the same target, figures and date, when the caller already has it (the plan evaluation does):
+   * the engine then runs once per target instead of twice.
+   */
+  evaluation?: Evaluation;
   /** Unit of measure of the indicator ("%" marks a bounded percentage, forecast on the logit scale). */
   indicatorUnit?: string;
   /** Priors to use instead of the defaults (a pooled fit across the plan's indicators and units, or the backtest's). */
@@ -44,8 +50,14 @@ export interface ForecastOptions {
   fan?: boolean;
 }
 
-export type ForecastMethod =
-  'decided' | 'log_drift_shrinkage' | 'logit_drift_shrinkage' | 'flow_sum_lognormal' | 'units_beta_binomial';
+export const FORECAST_METHODS = [
+  'decided',
+  'log_drift_shrinkage',
+  'logit_drift_shrinkage',
+  'flow_sum_lognormal',
+  'units_beta_binomial',
+] as const;
+export type ForecastMethod = (typeof FORECAST_METHODS)[number];
 
 export interface ForecastInterval {
   /** Decimal strings in the target's own measure (a level, an average growth in %/yr, a total, a count or share). */
@@ -74,7 +86,8 @@ export interface ForecastResult {
   sentence: Messages;
 }
 
-export type UnavailableCode = 'no_figures' | 'no_model' | 'not_positive' | 'needs_baseline';
+export const FORECAST_UNAVAILABLE_CODES = ['no_figures', 'no_model', 'not_positive', 'needs_baseline'] as const;
+export type UnavailableCode = (typeof FORECAST_UNAVAILABLE_CODES)[number];
 
 export interface ForecastUnavailable {
   unavailable: Messages & { code: UnavailableCode };

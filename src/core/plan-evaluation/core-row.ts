@@ -1,11 +1,12 @@
 // One evaluated target as the core computes it and storage keeps it: figures, statuses and the engine's own
 // explanation, but no printed word (those depend on the plan's vocabulary and are applied when read).
 import type { Evaluation } from '../evaluation/index.ts';
+import type { Forecast } from '../forecast/index.ts';
 import type { ObservationStatus } from '../targets/target.ts';
 import type { SnapshotTarget } from './snapshot.ts';
 
 /** Bumped whenever CoreRow changes shape; a stored snapshot of another version is recomputed before it is read. */
-export const CORE_ROW_SCHEMA_VERSION = 1;
+export const CORE_ROW_SCHEMA_VERSION = 2;
 
 export interface CoreVintage {
   versionId: string;
@@ -63,6 +64,11 @@ export interface CoreRow {
   composite?: true;
   /** For units meeting a standard: the count computed from the units valid at each year's end ("55/67"). */
   unitCounts?: UnitCount[];
+  /**
+   * While the term runs: the probability of meeting the target at the term's end with an interval (core/forecast),
+   * or why none can be given. Null for final and failed rows.
+   */
+  forecast: Forecast | null;
 }
 
 /** The counts a summary is written from, computed with the rows so the two can never disagree. */

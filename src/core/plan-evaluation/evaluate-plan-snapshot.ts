@@ -4,6 +4,7 @@ import { isChitieuError } from '../errors.ts';
 import { evaluate, evaluateComposite, type AsOf, type Evaluation } from '../evaluation/index.ts';
 import { judgeTarget, type ReportedObservation } from '../reporting/compare-with-reported.ts';
 import type { ObservationInput, PriceBasis, TargetSpec } from '../targets/target.ts';
+import { forecastTarget, type Forecast } from '../forecast/index.ts';
 import type { CoreRow, CoreVintage, PlanCounts, PlanEvaluationResult } from './core-row.ts';
 import type { PlanSnapshot, SnapshotTarget, SnapshotVersion } from './snapshot.ts';
 import { shareObservation, unitShares } from './unit-shares.ts';
@@ -92,6 +93,7 @@ function failedRow(
     periodCode: null,
     error: { code, messages },
     override: null,
+    forecast: null,
   };
 }
 
@@ -124,7 +126,26 @@ function evaluatedRow(t: SnapshotTarget, inputs: SnapshotVersion[], e: Evaluatio
       single ?? (term.firstYear === term.lastYear ? String(term.firstYear) : `${term.firstYear}-${term.lastYear}`),
     error: null,
     override: e.override ?? null,
+    forecast: null,
   };
+}
+
+/** The forecast of a running target from the figures its evaluation read (the engine's own result reused). */
+function forecastOf(
+  spec: TargetSpec,
+  observations: ObservationInput[],
+  asOf: AsOf,
+  unit: string,
+  e: Evaluation,
+): Forecast | null {
+  if (e.phase !== 'in_term') return null;
+  try {
+    return forecastTarget(spec, observations, asOf, { indicatorUnit: unit, evaluation: e });
+  } catch (err) {
+    // A target the forecast cannot read keeps its evaluation; the row says why there is no probability.
+    if (isChitieuError(err)) return { unavailable: { code: 'no_model', ...err.messages } };
+    throw err;
+  }
 }
 
 interface Evaluated {
@@ -197,6 +218,7 @@ function evaluateTarget(
     return {
       row: {
         ...evaluatedRow(t, inputs, e),
+        forecast: forecastOf(t.spec as TargetSpec, used, asOf, t.unit_of_measure, e),
         unitCounts: shares.map(({ period, date, count, of, share }) => ({ period, date, count, of, share })),
       },
       evaluation: e,

@@ -49,6 +49,8 @@ export interface EvaluationRow {
   composite?: true;
   /** For units meeting a standard: the count computed from the units valid at each year's end ("55/67"). */
   unitCounts?: CoreRow['unitCounts'];
+  /** While the term runs: P(met at the term's end), its interval and fan, or why none can be given. */
+  forecast: CoreRow['forecast'];
 }
 
 /** What the presenter needs to know about a plan: its display settings and its tenant's reporting regime. */
@@ -179,6 +181,7 @@ export function presentRow(r: CoreRow, p: Presentation): EvaluationRow {
     override: r.override,
     ...(r.composite ? { composite: true as const } : {}),
     ...(r.unitCounts ? { unitCounts: r.unitCounts } : {}),
+    forecast: r.forecast,
   };
 }
 
