@@ -114,10 +114,14 @@ const FORMULAS: Record<AggregationMethod['kind'], Bilingual> = {
 
 const OPS: Record<'gte' | 'gt' | 'lte' | 'lt' | 'eq', string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
 
-/** A number for people: exact when short, else rounded to 4 decimals and marked "≈". */
+/** A number for people: exact when short, else rounded to 4 decimals (the exact text is in `value`). */
 function show(d: Decimal, locale: Locale): string {
-  if (d.decimalPlaces() <= 6) return formatNumber(d, { locale });
-  return `≈ ${formatNumber(d.toDecimalPlaces(4), { locale })}`;
+  return formatNumber(d.decimalPlaces() <= 6 ? d : d.toDecimalPlaces(4), { locale });
+}
+
+/** "= 17,5", or "≈ 66,6667" when the shown number is rounded. */
+function equals(d: Decimal, locale: Locale): string {
+  return `${d.decimalPlaces() <= 6 ? '=' : '≈'} ${show(d, locale)}`;
 }
 
 function previousYear(period: string): string | undefined {
@@ -326,7 +330,7 @@ function compute(
       return {
         value,
         notes: [],
-        calculation: both((l) => `${terms(inputs, l)} = ${show(value, l)}${basisText(basis, l)}`),
+        calculation: both((l) => `${terms(inputs, l)} ${equals(value, l)}${basisText(basis, l)}`),
       };
     }
     case 'weighted_mean': {
@@ -367,7 +371,7 @@ function compute(
         notes,
         calculation: both(
           (l) =>
-            `(${products(l)}) / (${weights.map((w) => formatNumber(w.original, { locale: l })).join(' + ')}) = ${show(value, l)}`,
+            `(${products(l)}) / (${weights.map((w) => formatNumber(w.original, { locale: l })).join(' + ')}) ${equals(value, l)}`,
         ),
       };
     }
@@ -391,7 +395,7 @@ function compute(
         notes: [],
         calculation: both(
           (l) =>
-            `(${terms(numerators, l)}) / (${terms(denominators, l)})${scaleText(l)} = ${show(value, l)}${basisText(basis, l)}`,
+            `(${terms(numerators, l)}) / (${terms(denominators, l)})${scaleText(l)} ${equals(value, l)}${basisText(basis, l)}`,
         ),
       };
     }
@@ -411,7 +415,7 @@ function compute(
         notes: [],
         calculation: both(
           (l) =>
-            `(${show(current, l)} / ${show(base, l)} − 1) × 100 = ${show(value, l)}%${basisText(basis, l)}; ` +
+            `(${show(current, l)} / ${show(base, l)} − 1) × 100 ${equals(value, l)}%${basisText(basis, l)}; ` +
             (l === 'vi'
               ? `Σ mức ${periodOf('level', request) ?? ''} = ${terms(byRole(inputs, 'level'), l)}; Σ mức ${periodOf('base_level', request) ?? ''} = ${terms(byRole(inputs, 'base_level'), l)}`
               : `Σ levels ${periodOf('level', request) ?? ''} = ${terms(byRole(inputs, 'level'), l)}; Σ levels ${periodOf('base_level', request) ?? ''} = ${terms(byRole(inputs, 'base_level'), l)}`),
@@ -434,8 +438,8 @@ function compute(
         meeting: { met, notMet },
         calculation: both((l) =>
           l === 'vi'
-            ? `${met.length}/${n} đơn vị đạt chuẩn (${standard})${method.kind === 'share_meeting' ? ` = ${show(value, l)}%` : ''}; đạt: ${list(met, l)}; chưa đạt: ${list(notMet, l)}`
-            : `${met.length}/${n} units meet the standard (${standard})${method.kind === 'share_meeting' ? ` = ${show(value, l)}%` : ''}; met: ${list(met, l)}; not met: ${list(notMet, l)}`,
+            ? `${met.length}/${n} đơn vị đạt chuẩn (${standard})${method.kind === 'share_meeting' ? ` ${equals(value, l)}%` : ''}; đạt: ${list(met, l)}; chưa đạt: ${list(notMet, l)}`
+            : `${met.length}/${n} units meet the standard (${standard})${method.kind === 'share_meeting' ? ` ${equals(value, l)}%` : ''}; met: ${list(met, l)}; not met: ${list(notMet, l)}`,
         ),
       };
     }
