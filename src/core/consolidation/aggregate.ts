@@ -4,7 +4,7 @@ import { Decimal, parseDecimal, toCanonical } from '../decimal.ts';
 import { MixedPriceBasis, ValidationError } from '../errors.ts';
 import { formatNumber } from '../format/number.ts';
 import { priceBasisLabel, toBasis, type Conversion } from '../price-basis.ts';
-import type { PriceBasis } from '../targets/target.ts';
+import type { ObservationStatus, PriceBasis } from '../targets/target.ts';
 import { indicatorsOf, methodName, validateMethod, type AggregationMethod, type InputRole } from './method.ts';
 
 type Locale = 'vi' | 'en';
@@ -27,6 +27,8 @@ export interface UnitFigure {
   period: string;
   value: string | null;
   priceBasis?: PriceBasis;
+  /** Estimate (ước), preliminary (sơ bộ) or official: the aggregate is no firmer than its weakest input. */
+  status?: ObservationStatus;
   source?: FigureSource;
 }
 
@@ -51,6 +53,7 @@ export interface AggregationInput {
   value: string;
   priceBasis: PriceBasis;
   converted?: { value: string; from: PriceBasis; factor: string; source: string };
+  status?: ObservationStatus;
   source?: FigureSource;
 }
 
@@ -208,6 +211,7 @@ function gather(request: AggregationRequest): Gathered {
         value: toCanonical(value),
         original: value,
         priceBasis: hit.f.priceBasis ?? 'none',
+        ...(hit.f.status === undefined ? {} : { status: hit.f.status }),
         ...(hit.f.source === undefined ? {} : { source: hit.f.source }),
       });
     }

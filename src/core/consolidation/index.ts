@@ -2,3 +2,4 @@
 export * from './method.ts';
 export * from './aggregate.ts';
 export * from './baseline.ts';
+export * from './to-observation.ts';
