@@ -61,7 +61,9 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
   const leadYear = statedYear(withoutBaseline(clause.lead));
   const year = ownYear ?? leadYear ?? term.lastYear;
   if (year < term.firstYear) return none;
-  const p = statedPeriod(text) ?? statedPeriod(clause.lead);
+  // A period in brackets qualifies a standard ("theo chuẩn nghèo giai đoạn 2021 - 2025"), not the statement.
+  const unbracketed = (s: string) => s.replace(/\([^)]*\)/gu, '');
+  const p = statedPeriod(unbracketed(text)) ?? statedPeriod(unbracketed(clause.lead));
   if (p && p.last < term.firstYear) return none;
   if (rankWithoutNumber(text)) {
     return {
@@ -78,7 +80,9 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
       ],
     };
   }
-  const period: Term | null = p ? { firstYear: p.first, lastYear: p.last } : null;
+  const inTerm = (x: { first: number; last: number } | null) =>
+    x !== null && x.first >= term.firstYear - 1 && x.last <= term.lastYear;
+  const period: Term | null = p && inTerm(p) ? { firstYear: p.first, lastYear: p.last } : null;
   const yearRules: RuleId[] = ownYear !== null ? ['year-stated'] : leadYear !== null ? ['year-stated', 'inherited-context'] : ['year-from-term'];
   const yearDoubts: Messages[] = ownYear !== null ? [] : leadYear !== null ? [DOUBT.inherited] : [DOUBT.yearFromTerm];
   const abs = (i: number) => clause.offsets[i] ?? clause.end;
@@ -194,7 +198,7 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
     const own = withoutBaseline(`${pre} ${post}`);
     const figureYear = statedYear(own) ?? year;
     const fp = statedPeriod(pre) ?? statedPeriod(clause.lead);
-    const figurePeriod = fp && fp.first >= term.firstYear - 1 && fp.last <= term.lastYear ? { firstYear: fp.first, lastYear: fp.last } : null;
+    const figurePeriod = fp && inTerm(fp) ? { firstYear: fp.first, lastYear: fp.last } : null;
     const item = readOne(f, pre, post, next, clause, term, figureYear, figurePeriod ?? (fp ? null : period), counts);
     item.rules.unshift(...yearRules);
     item.doubts.unshift(...yearDoubts);

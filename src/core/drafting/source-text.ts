@@ -41,21 +41,24 @@ const MARKER_AFTER = String.raw`(?=[.,;:]?[ \t]*$|[.,;:](?=\s))`;
 const FOOTNOTE_WIDTH = 105;
 const FOOTNOTE_START = /^\d{1,3} +[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]/u;
 
-function blank(text: string, start: number, end: number): string {
-  return text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, ' ') + text.slice(end);
+function blank(chars: string[], start: number, end: number): void {
+  for (let i = start; i < end; i++) if (chars[i] !== '\n') chars[i] = ' ';
 }
 
 /** Footnote line numbers and their spans; a paragraph that is only footnotes is not text of the body. */
 function findFootnotes(text: string): { numbers: Set<string>; spans: [number, number][] } {
   const numbers = new Set<string>();
   const spans: [number, number][] = [];
+  // A numbered list item ("1 Chương trình …") also looks like a footnote; a footnote is referred to from the body as
+  // a bare number after a word, followed by punctuation or a line end ("trở lên 108."): first place of each marker.
+  const firstMarker = new Map<string, number>();
+  for (const m of text.matchAll(new RegExp(String.raw`${MARKER_BEFORE}(\d{1,3})${MARKER_AFTER}`, 'gmu'))) {
+    if (!firstMarker.has(m[1] ?? '')) firstMarker.set(m[1] ?? '', m.index);
+  }
   for (const m of text.matchAll(FOOTNOTE_LINE)) {
     const n = m[1] ?? '';
-    // A numbered list item ("1 Chương trình …") also looks like this; a footnote is referred to from the body as a
-    // bare number glued after a word and followed by punctuation or a line end ("trở lên 108.").
-    const marker = new RegExp(String.raw`${MARKER_BEFORE}${n}${MARKER_AFTER}`, 'mu');
     const long = m[0].length >= 60 && Number(n) >= 10;
-    if (!long && !marker.test(text.slice(0, m.index))) continue;
+    if (!long && (firstMarker.get(n) ?? Infinity) >= m.index) continue;
     numbers.add(n);
     let end = m.index + m[0].length;
     // Footnotes are set in a smaller font: a line longer than any body line wraps onto the next one.
@@ -76,13 +79,13 @@ export function prepareSource(input: string): SourceText {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
 
-  let flat = text;
+  const chars = [...text.split('')];
   const footnotes = findFootnotes(text);
-  for (const [s, e] of footnotes.spans) flat = blank(flat, s, e);
-  for (const n of footnotes.numbers) {
-    const marker = new RegExp(String.raw`${MARKER_BEFORE}${n}${MARKER_AFTER}`, 'gmu');
-    flat = flat.replace(marker, (m) => ' '.repeat(m.length));
+  for (const [s, e] of footnotes.spans) blank(chars, s, e);
+  for (const m of text.matchAll(new RegExp(String.raw`${MARKER_BEFORE}(\d{1,3})${MARKER_AFTER}`, 'gmu'))) {
+    if (footnotes.numbers.has(m[1] ?? '')) blank(chars, m.index, m.index + m[0].length);
   }
+  const flat = chars.join('');
   const paragraphs = splitParagraphs(flat).map((p) => collapse(flat, p.start, p.end));
   return { text, flat: flat.replace(/\n/g, ' '), lineStarts, paragraphs };
 }

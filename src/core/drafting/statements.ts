@@ -33,6 +33,11 @@ export function splitClauses(src: SourceText): Clause[] {
     const para = p.text;
     const heading = readHeading(firstLine(src, p));
     if (heading !== null) sections.enter(heading);
+    // A part or an annex title glued to the text above it (no blank line before "PHỤ LỤC 3: …") still opens it.
+    for (const line of src.flat.slice(p.start, p.end).split('\n').slice(1)) {
+      const inner = readHeading(line);
+      if (inner !== null && inner.level <= 1) sections.enter(inner);
+    }
     const mood = sections.mood;
     if (isHeading(para)) continue;
     let from = 0;
