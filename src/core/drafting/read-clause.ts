@@ -188,6 +188,31 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
 
   const counts = findUnitCounts(text);
   for (const c of counts) consumed.push([c.start, c.end]);
+  // "60/70 xã đạt chuẩn nông thôn mới": a count of units with no share written before it.
+  for (const c of counts) {
+    const std = readUnitCount(c, text);
+    if (std === null || /%\s*(?:số\s+)?\p{L}*\s*\(?\s*(?:tương ứng\s*)?$/u.test(text.slice(Math.max(0, c.start - 40), c.start))) continue;
+    pending.push({
+      name: capitalise(`số ${c.noun} đạt chuẩn ${std}`),
+      unit: c.noun,
+      readings: [
+        {
+          kind: 'units_meeting_standard',
+          spec: { kind: 'units_meeting_standard', ...spec, count: c.count, ofCount: c.ofCount, standard: std, year },
+          unit: c.noun,
+          rules: ['units-standard'],
+          notExpressible: [],
+        },
+      ],
+      start: c.start,
+      end: c.end,
+      figureStart: c.start,
+      figureEnd: c.end,
+      rules: [...yearRules],
+      doubts: [...yearDoubts],
+      sub: false,
+    });
+  }
   const figures = findFigures(text).filter((f) => !consumed.some(([s, e]) => f.start < e && f.end > s));
   let cursor = 0;
   figures.forEach((f, i) => {
@@ -211,16 +236,21 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
   for (const p of pending) {
     const unreadable = p.readings.length === 0;
     if (unreadable) continue;
-    const rules: RuleId[] = ['section-forward', ...(clause.index > 0 ? (['list-split'] as RuleId[]) : []), ...p.rules];
+    // Kinds judged over the term carry no year of their own: "no year written" is no doubt for them.
+    const overTerm = ['growth_average', 'cumulative', 'yearly_flow', 'multiple_of_baseline'].includes(p.readings[0]?.kind ?? '');
+    const own = overTerm ? p.rules.filter((r) => r !== 'year-from-term') : p.rules;
+    const rules: RuleId[] = ['section-forward', ...(clause.index > 0 ? (['list-split'] as RuleId[]) : []), ...own];
     if (p.sub || clause.sub) rules.push('sub-target');
-    const doubts = [...p.doubts];
+    const doubts = overTerm ? p.doubts.filter((d) => d !== DOUBT.yearFromTerm) : [...p.doubts];
     if (p.readings.length > 1) doubts.push(DOUBT.twoReadings);
     if (p.readings.some((r) => r.rules.includes('approximately'))) doubts.push(DOUBT.approximately);
     for (const r of p.readings) {
       if (r.spec.kind === 'milestone') r.spec.description = capitalise(tidy(text));
     }
     const notes = p.readings[0]?.notExpressible.length ?? 0;
-    const confidence = Math.max(0.1, Math.round((0.95 - 0.1 * doubts.length - 0.1 * notes) * 100) / 100);
+    // Each doubt costs 0,1 and each wording the format cannot hold 0,1; two readings cost 0,3 (a person must choose).
+    const two = p.readings.length > 1 ? 0.2 : 0;
+    const confidence = Math.max(0.1, Math.round((0.95 - 0.1 * doubts.length - 0.1 * notes - two) * 100) / 100);
     result.items.push({
       id: '',
       indicator: { name: p.name, unit: p.unit, parent: p.sub || clause.sub ? 'sub' : null },
@@ -254,6 +284,15 @@ function rankWithoutNumber(text: string): boolean {
 function futurePeriod(clause: Clause, term: Term): boolean {
   const p = statedPeriod(clause.text) ?? statedPeriod(clause.lead);
   return p !== null && p.first >= term.firstYear;
+}
+
+/** The standard a bare count of units meets: "55/67 xã đạt chuẩn nông thôn mới" → "nông thôn mới". */
+function readUnitCount(c: { start: number; noun: string }, text: string): string | null {
+  if (!/^(?:xã|phường|huyện|thôn|đơn vị|thị trấn)/u.test(c.noun)) return null;
+  const m = /^\d+\s*\/\s*\d+\s+\p{L}+(?:\s*\))?(?:\s+\p{L}+){0,2}?\s+đạt\s+(?:chuẩn|tiêu chuẩn)\s+(.+?)(?=\s+(?:vào|đến|tới)\s+năm|\s*[(;,.]|$)/u.exec(
+    text.slice(c.start),
+  );
+  return m ? tidy(m[1] ?? '') : null;
 }
 
 function years(term: Term): number[] {
