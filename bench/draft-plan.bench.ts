@@ -102,7 +102,10 @@ const kinds = [...new Set([...gold.map((g) => g.spec.kind), ...draft.items.map((
   (k): k is TargetKind => k !== undefined,
 );
 const rows = new Map<TargetKind, Row>(
-  kinds.map((k) => [k, { gold: 0, located: 0, kindBounds: 0, anyReading: 0, unit: 0, year: 0, drafted: 0, draftedRight: 0 }]),
+  kinds.map((k) => [
+    k,
+    { gold: 0, located: 0, kindBounds: 0, anyReading: 0, unit: 0, year: 0, drafted: 0, draftedRight: 0 },
+  ]),
 );
 const used = new Set<string>();
 const misses: { code: string; line: number; expected: string; drafted: string }[] = [];
@@ -127,14 +130,30 @@ for (const g of gold) {
     misses.push({
       code: g.code,
       line: g.line,
-      expected: JSON.stringify({ ...g.spec, term: undefined, direction: undefined, precision: undefined, milestones: undefined }),
-      drafted: r ? JSON.stringify({ ...r.spec, term: undefined, direction: undefined, precision: undefined, milestones: undefined }) : '—',
+      expected: JSON.stringify({
+        ...g.spec,
+        term: undefined,
+        direction: undefined,
+        precision: undefined,
+        milestones: undefined,
+      }),
+      drafted: r
+        ? JSON.stringify({
+            ...r.spec,
+            term: undefined,
+            direction: undefined,
+            precision: undefined,
+            milestones: undefined,
+          })
+        : '—',
     });
   }
 }
 const rightIds = new Set<string>();
 for (const g of gold) {
-  const d = draft.items.find((x) => overlaps(g, x) && !rightIds.has(x.id) && x.readings[0] && sameBounds(g.spec, x.readings[0].spec));
+  const d = draft.items.find(
+    (x) => overlaps(g, x) && !rightIds.has(x.id) && x.readings[0] && sameBounds(g.spec, x.readings[0].spec),
+  );
   if (d) rightIds.add(d.id);
 }
 for (const d of draft.items) {
@@ -179,7 +198,8 @@ console.log(
   `\nrecall (kind + bounds, first reading): ${pct(total.kindBounds, total.gold)}; with either reading: ${pct(total.anyReading, total.gold)}; ` +
     `precision: ${pct(total.draftedRight, total.drafted)}; not understood: ${draft.notUnderstood.length}; ${elapsedMs.toFixed(0)} ms`,
 );
-if (process.argv.includes('--misses')) for (const m of misses) console.log(`${m.code} @${m.line}\n  want ${m.expected}\n  got  ${m.drafted}`);
+if (process.argv.includes('--misses'))
+  for (const m of misses) console.log(`${m.code} @${m.line}\n  want ${m.expected}\n  got  ${m.drafted}`);
 
 const out = join(root, 'bench/results/draft-plan.json');
 mkdirSync(dirname(out), { recursive: true });

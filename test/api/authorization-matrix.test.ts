@@ -50,6 +50,15 @@ const SAMPLES: Record<string, Sample> = {
     kind: 'self',
     request: () => ({ method: 'POST', url: '/api/auth/password', payload: { current: PASSWORD, next: PASSWORD } }),
   },
+  // Drafting reads only the posted text: no tenant's data is involved, so it answers alike in every tenant.
+  'POST /api/drafts': {
+    kind: 'self',
+    request: () => ({
+      method: 'POST',
+      url: '/api/drafts',
+      payload: { text: 'Phấn đấu đến năm 2030 tỷ lệ đô thị hóa đạt trên 75%.', term: '2026-2030' },
+    }),
+  },
   'GET /api/plans': { kind: 'list', request: () => ({ method: 'GET', url: '/api/plans' }) },
   'GET /api/plans/:code': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}` }) },
   'GET /api/plans/:code/evaluations': {

@@ -36,7 +36,10 @@ async function readDocument(file: string): Promise<string> {
   }
   if (ext === '.doc') {
     throw new ValidationError(
-      { vi: 'Tệp .doc (Word 97–2003) chưa đọc được: hãy lưu thành .docx', en: '.doc files cannot be read: save as .docx' },
+      {
+        vi: 'Tệp .doc (Word 97–2003) chưa đọc được: hãy lưu thành .docx',
+        en: '.doc files cannot be read: save as .docx',
+      },
       [{ path: file, reason: { vi: 'định dạng .doc', en: '.doc format' } }],
       'unsupported_document',
     );

@@ -17,7 +17,8 @@ export interface RankFound {
 
 const RANK_GROUP =
   /(?:trong|thuộc|vào|đứng trong)\s+(?:nhóm|top)\s+(\d{1,2})\s*((?:tỉnh|thành phố|địa phương|tỉnh, thành phố)[^,;.]*?)?(?=\s+về\s|[,;.]|$)/iu;
-const RANK_NTH = /(?:đứng|xếp|xếp hạng)\s+(?:thứ\s+)?(\d{1,2})\s*((?:cả nước|toàn quốc|trong (?:vùng|khu vực)[^,;.]*)?)/iu;
+const RANK_NTH =
+  /(?:đứng|xếp|xếp hạng)\s+(?:thứ\s+)?(\d{1,2})\s*((?:cả nước|toàn quốc|trong (?:vùng|khu vực)[^,;.]*)?)/iu;
 const RANK_FIRST = /(?:thứ hạng\s+cao nhất|vị trí\s+dẫn đầu|dẫn đầu\s+cả nước|đứng đầu\s+cả nước)/iu;
 
 /** Splits "A, B, C" where every item starts with the same word as the first ("chỉ số …, chỉ số …"). */
@@ -36,7 +37,9 @@ export function findRank(clause: string): RankFound | null {
   if (!m) return null;
   const maxRank = first ? 1 : Number(m[1]);
   const among = tidy(m[2] ?? '') || 'các tỉnh, thành phố cả nước';
-  const before = nameBefore(clause.slice(0, m.index).replace(/(?:hằng|hàng|mỗi)\s+năm(?:\s+của\s+\p{L}+(?:\s+\p{L}+)?)?\s*$/u, ''));
+  const before = nameBefore(
+    clause.slice(0, m.index).replace(/(?:hằng|hàng|mỗi)\s+năm(?:\s+của\s+\p{L}+(?:\s+\p{L}+)?)?\s*$/u, ''),
+  );
   const after = clause.slice(m.index + m[0].length);
   const about = /^\s*(?:[^,;.]*?\s)?về\s+(.+)$/u.exec(after);
   const aboutFirst = first ? /^\s*về\s+(.+)$/u.exec(after) : null;
@@ -88,7 +91,9 @@ export function readUnitsStandard(f: Figure, post: string, counts: UnitCount[]):
 }
 
 /** "giảm 4/5 số hộ nghèo": what is left is 1 − 4/5 of the baseline, exact when it terminates (else 6 decimals). */
-export function readReducedFraction(clause: string): { start: number; end: number; factor: string; exact: boolean; text: string; name: string } | null {
+export function readReducedFraction(
+  clause: string,
+): { start: number; end: number; factor: string; exact: boolean; text: string; name: string } | null {
   const m = /giảm\s+(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/])\s*((?:số\s+)?[^,;.]+)?/u.exec(clause);
   if (!m) return null;
   const n = new Decimal(m[1] ?? '0');

@@ -2,16 +2,7 @@
 // scale word and unit, or a count of units ("55/67 xã"); years, codes, dates and ranks are not figures.
 import { SCALE_SOURCE, VI_NUMBER_SOURCE, applyScale, readViNumber, writtenPrecision } from './vi-number.ts';
 
-export type Qualifier =
-  | 'above'
-  | 'below'
-  | 'at_least'
-  | 'at_most'
-  | 'about'
-  | 'down_to'
-  | 'from'
-  | 'times'
-  | null;
+export type Qualifier = 'above' | 'below' | 'at_least' | 'at_most' | 'about' | 'down_to' | 'from' | 'times' | null;
 
 export interface Figure {
   /** Offsets in the clause text. start includes the qualifier; end includes the unit and "trở lên". */
@@ -162,7 +153,10 @@ export function findFigures(clause: string): Figure[] {
     } else {
       const w = WORD_UNIT.exec(rest);
       if (w?.groups?.w !== undefined && DESCRIPTOR_UNITS.test(w.groups.w.toLocaleLowerCase('vi'))) continue;
-      if (w?.groups?.w !== undefined && !/^(?:và|hoặc|trở|vào|đến|năm|trong|so|của|là|cho|tại|trên)$/u.test(w.groups.w)) {
+      if (
+        w?.groups?.w !== undefined &&
+        !/^(?:và|hoặc|trở|vào|đến|năm|trong|so|của|là|cho|tại|trên)$/u.test(w.groups.w)
+      ) {
         baseUnit = w.groups.w + (w.groups.per ?? '').replace(/\s*\/\s*/, '/');
         end += w[0].length;
         // "m2 sàn/người": a measure word, one more word, then the per-unit part.
@@ -210,7 +204,9 @@ export interface UnitCount {
 
 export function findUnitCounts(clause: string): UnitCount[] {
   const out: UnitCount[] = [];
-  for (const m of clause.matchAll(/(?<![\d/.,])(\d{1,5})\s*\/\s*(\d{1,5})(?![\d/])\s+(\p{L}+(?:\s+\p{L}+)?)/gu)) {
+  for (const m of clause.matchAll(
+    /(?<![\d/.,])(\d{1,5})\s*\/\s*(\d{1,5})(?![\d/])\s+(\p{L}+(?:\s+(?!đạt)\p{L}+)?)/gu,
+  )) {
     const count = Number(m[1]);
     const ofCount = Number(m[2]);
     if (count > ofCount) continue;

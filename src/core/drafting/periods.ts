@@ -43,9 +43,10 @@ export function findTerm(
 
 /** "đến năm 2030", "vào năm 2030", "năm 2030", "đến 2030": the year a statement sets its target for. */
 export function statedYear(text: string): number | null {
-  const m = /(?:(?:đến|tới|vào|trong)\s+)?năm\s+((?:19|20|21)\d\d)(?!\s*(?:-|–|—)\s*\d)|(?:đến|tới)\s+((?:19|20|21)\d\d)(?!\s*(?:-|–|—)\s*\d)/iu.exec(
-    text,
-  );
+  const m =
+    /(?:(?:đến|tới|vào|trong)\s+)?năm\s+((?:19|20|21)\d\d)(?!\s*(?:-|–|—)\s*\d)|(?:đến|tới)\s+((?:19|20|21)\d\d)(?!\s*(?:-|–|—)\s*\d)/iu.exec(
+      text,
+    );
   if (!m) return null;
   return Number(m[1] ?? m[2]);
 }

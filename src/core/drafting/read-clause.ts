@@ -22,7 +22,13 @@ const PAST = /(?:^|\s)(?:đã|ước|ước tính|so với cùng kỳ)\s/u;
 const TARGET_CUE = /phấn đấu|(?:đến|vào|tới)\s+năm\s+20\d\d|bảo đảm\s+100%/iu;
 
 export function span(src: SourceText, start: number, end: number): Span {
-  return { line: lineOf(src, start), lineEnd: lineOf(src, Math.max(start, end - 1)), start, end, quote: cleanQuote(src, start, end) };
+  return {
+    line: lineOf(src, start),
+    lineEnd: lineOf(src, Math.max(start, end - 1)),
+    start,
+    end,
+    quote: cleanQuote(src, start, end),
+  };
 }
 
 interface Pending {
@@ -41,7 +47,10 @@ interface Pending {
 const DOUBT = {
   yearFromTerm: { vi: 'câu không ghi năm: lấy năm cuối nhiệm kỳ', en: 'no year written: the last year of the term' },
   nameAfter: { vi: 'tên chỉ tiêu đọc sau con số', en: 'indicator name read after the figure' },
-  nameFromUnit: { vi: 'không đọc được tên chỉ tiêu: dựng từ đơn vị tính', en: 'no indicator name found: built from the unit' },
+  nameFromUnit: {
+    vi: 'không đọc được tên chỉ tiêu: dựng từ đơn vị tính',
+    en: 'no indicator name found: built from the unit',
+  },
   inherited: { vi: 'năm lấy từ phần dẫn của câu', en: 'year taken from the lead-in of the sentence' },
   approximately: { vi: '"khoảng": giá trị gần đúng, cần xác nhận', en: '"khoảng": an approximate value, to confirm' },
   twoReadings: { vi: 'câu có hai cách hiểu: chọn một', en: 'the statement reads two ways: choose one' },
@@ -83,7 +92,8 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
   const inTerm = (x: { first: number; last: number } | null) =>
     x !== null && x.first >= term.firstYear - 1 && x.last <= term.lastYear;
   const period: Term | null = p && inTerm(p) ? { firstYear: p.first, lastYear: p.last } : null;
-  const yearRules: RuleId[] = ownYear !== null ? ['year-stated'] : leadYear !== null ? ['year-stated', 'inherited-context'] : ['year-from-term'];
+  const yearRules: RuleId[] =
+    ownYear !== null ? ['year-stated'] : leadYear !== null ? ['year-stated', 'inherited-context'] : ['year-from-term'];
   const yearDoubts: Messages[] = ownYear !== null ? [] : leadYear !== null ? [DOUBT.inherited] : [DOUBT.yearFromTerm];
   const abs = (i: number) => clause.offsets[i] ?? clause.end;
   const pending: Pending[] = [];
@@ -108,9 +118,7 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
               maxRank: rank.maxRank,
               among: rank.among,
               year,
-              ...(yearly
-                ? { milestones: years(term).map((y) => ({ year: y, value: String(rank.maxRank) })) }
-                : {}),
+              ...(yearly ? { milestones: years(term).map((y) => ({ year: y, value: String(rank.maxRank) })) } : {}),
             },
             unit: 'thứ hạng',
             rules: rank.rules,
@@ -149,7 +157,12 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
           rules: ['reduce-fraction'],
           notExpressible: fraction.exact
             ? []
-            : [{ vi: 'phân số không ra số thập phân hữu hạn: làm tròn 6 chữ số', en: 'the fraction does not terminate: rounded to 6 decimals' }],
+            : [
+                {
+                  vi: 'phân số không ra số thập phân hữu hạn: làm tròn 6 chữ số',
+                  en: 'the fraction does not terminate: rounded to 6 decimals',
+                },
+              ],
         },
       ],
       start: fraction.start,
@@ -191,7 +204,11 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
   // "60/70 xã đạt chuẩn nông thôn mới": a count of units with no share written before it.
   for (const c of counts) {
     const std = readUnitCount(c, text);
-    if (std === null || /%\s*(?:số\s+)?\p{L}*\s*\(?\s*(?:tương ứng\s*)?$/u.test(text.slice(Math.max(0, c.start - 40), c.start))) continue;
+    if (
+      std === null ||
+      /%\s*(?:số\s+)?\p{L}*\s*\(?\s*(?:tương ứng\s*)?$/u.test(text.slice(Math.max(0, c.start - 40), c.start))
+    )
+      continue;
     pending.push({
       name: capitalise(`số ${c.noun} đạt chuẩn ${std}`),
       unit: c.noun,
@@ -237,7 +254,9 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
     const unreadable = p.readings.length === 0;
     if (unreadable) continue;
     // Kinds judged over the term carry no year of their own: "no year written" is no doubt for them.
-    const overTerm = ['growth_average', 'cumulative', 'yearly_flow', 'multiple_of_baseline'].includes(p.readings[0]?.kind ?? '');
+    const overTerm = ['growth_average', 'cumulative', 'yearly_flow', 'multiple_of_baseline'].includes(
+      p.readings[0]?.kind ?? '',
+    );
     const own = overTerm ? p.rules.filter((r) => r !== 'year-from-term') : p.rules;
     const rules: RuleId[] = ['section-forward', ...(clause.index > 0 ? (['list-split'] as RuleId[]) : []), ...own];
     if (p.sub || clause.sub) rules.push('sub-target');
@@ -289,9 +308,10 @@ function futurePeriod(clause: Clause, term: Term): boolean {
 /** The standard a bare count of units meets: "55/67 xã đạt chuẩn nông thôn mới" → "nông thôn mới". */
 function readUnitCount(c: { start: number; noun: string }, text: string): string | null {
   if (!/^(?:xã|phường|huyện|thôn|đơn vị|thị trấn)/u.test(c.noun)) return null;
-  const m = /^\d+\s*\/\s*\d+\s+\p{L}+(?:\s*\))?(?:\s+\p{L}+){0,2}?\s+đạt\s+(?:chuẩn|tiêu chuẩn)\s+(.+?)(?=\s+(?:vào|đến|tới)\s+năm|\s*[(;,.]|$)/u.exec(
-    text.slice(c.start),
-  );
+  const m =
+    /^\d+\s*\/\s*\d+\s+\p{L}+(?:\s*\))?(?:\s+\p{L}+){0,2}?\s+đạt\s+(?:chuẩn|tiêu chuẩn)\s+(.+?)(?=\s+(?:vào|đến|tới)\s+năm|\s*[(;,.]|$)/u.exec(
+      text.slice(c.start),
+    );
   return m ? tidy(m[1] ?? '') : null;
 }
 

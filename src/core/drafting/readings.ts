@@ -24,7 +24,8 @@ export interface FigureContext {
 const CREATE_VERBS =
   /(?:thành lập|hoàn thành|xây dựng|xây mới|có thêm|tăng thêm|thêm|trồng mới|phát triển mới|kết nạp|tạo việc làm|giải quyết việc làm|cấp mới|đào tạo)(?:\s+(?:mới|được|khoảng|từ|ít nhất|tối thiểu|trên))*\s*$/iu;
 /** Indicators that are better when lower (a small lexicon of the usual ones). */
-const LOWER_BETTER = /hộ nghèo|thất nghiệp|tử vong|suy dinh dưỡng|ô nhiễm|tai nạn|tội phạm mới|chi phí|thất thoát|nợ xấu/iu;
+const LOWER_BETTER =
+  /hộ nghèo|thất nghiệp|tử vong|suy dinh dưỡng|ô nhiễm|tai nạn|tội phạm mới|chi phí|thất thoát|nợ xấu/iu;
 const GROWTH = /tăng(?: trưởng)?|tốc độ/iu;
 const DECREASE = /giảm(?:\s+(?:bình quân|ít nhất|khoảng))?\s*$/iu;
 
@@ -51,12 +52,7 @@ function base(ctx: FigureContext, direction: Direction) {
   return { direction, term: ctx.term, precision: ctx.figure.precision };
 }
 
-function reading(
-  ctx: FigureContext,
-  spec: TargetSpec,
-  rules: RuleId[],
-  notExpressible: Messages[] = [],
-): DraftReading {
+function reading(ctx: FigureContext, spec: TargetSpec, rules: RuleId[], notExpressible: Messages[] = []): DraftReading {
   const f = ctx.figure;
   const scaled = f.scale !== null;
   return {
@@ -129,17 +125,22 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
     ];
   }
 
-  if (!percent && f.min === '1' && f.max === undefined && (f.qualifier === 'from' || f.qualifier === 'at_least') && orMore) {
+  if (
+    !percent &&
+    f.min === '1' &&
+    f.max === undefined &&
+    (f.qualifier === 'from' || f.qualifier === 'at_least') &&
+    orMore
+  ) {
     return [
-      reading(
-        ctx,
-        { kind: 'milestone', ...base(ctx, 'higher_better'), description: '', dueYear: ctx.year },
-        ['at-least-one'],
-      ),
+      reading(ctx, { kind: 'milestone', ...base(ctx, 'higher_better'), description: '', dueYear: ctx.year }, [
+        'at-least-one',
+      ]),
     ];
   }
 
-  const created = CREATE_VERBS.test(near) || (nameless(ctx.pre) && CREATE_VERBS.test(ctx.lead.replace(/\d[\d.,\s-]*[^;]*$/u, '')));
+  const created =
+    CREATE_VERBS.test(near) || (nameless(ctx.pre) && CREATE_VERBS.test(ctx.lead.replace(/\d[\d.,\s-]*[^;]*$/u, '')));
   if (!percent && (created || (ctx.period !== null && !/%/u.test(f.unit ?? '')))) {
     const rules: RuleId[] = ['cumulative-period'];
     if (ctx.period) rules.push('period-stated');
@@ -161,11 +162,9 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
 
   if (f.max !== undefined) {
     return [
-      reading(
-        ctx,
-        { kind: 'range_at_end', ...base(ctx, 'band'), min: f.min, max: f.max, year: ctx.year },
-        ['range-band'],
-      ),
+      reading(ctx, { kind: 'range_at_end', ...base(ctx, 'band'), min: f.min, max: f.max, year: ctx.year }, [
+        'range-band',
+      ]),
     ];
   }
   const op =
@@ -196,7 +195,11 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
     ];
   }
   const down = f.qualifier === 'down_to';
-  const rules: RuleId[] = down ? ['down-to'] : f.qualifier === 'about' ? ['level-plain', 'approximately'] : ['level-plain'];
+  const rules: RuleId[] = down
+    ? ['down-to']
+    : f.qualifier === 'about'
+      ? ['level-plain', 'approximately']
+      : ['level-plain'];
   return [
     reading(
       ctx,

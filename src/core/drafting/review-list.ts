@@ -59,7 +59,8 @@ export function formatReviewList(draft: Draft): string {
       out.push(`    ${label}${KIND_VI[r.kind]}: ${describeReading(r)}`);
       for (const note of r.notExpressible) out.push(`    ! chưa diễn đạt được: ${note.vi}`);
     });
-    const lines = item.span.line === item.span.lineEnd ? `dòng ${item.span.line}` : `dòng ${item.span.line}–${item.span.lineEnd}`;
+    const lines =
+      item.span.line === item.span.lineEnd ? `dòng ${item.span.line}` : `dòng ${item.span.line}–${item.span.lineEnd}`;
     out.push(`    ${lines}: “${item.span.quote}”`);
     const rules = [...item.rules, ...(item.readings[0]?.rules ?? [])].map((r) => RULES[r as RuleId].vi);
     out.push(`    vì: ${[...new Set(rules)].join('; ')}`);

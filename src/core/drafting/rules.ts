@@ -51,7 +51,10 @@ export const RULES = {
   },
   'rank-first': { vi: '"dẫn đầu / cao nhất": thứ hạng 1', en: '"dẫn đầu / cao nhất": rank 1' },
   'rank-list': { vi: 'danh sách các chỉ số cùng một thứ hạng', en: 'a list of indices sharing one rank' },
-  'multiple-of-baseline': { vi: '"gấp N lần so với …": bội số của kỳ gốc', en: '"gấp N lần so với …": a multiple of a baseline' },
+  'multiple-of-baseline': {
+    vi: '"gấp N lần so với …": bội số của kỳ gốc',
+    en: '"gấp N lần so với …": a multiple of a baseline',
+  },
   'reduce-fraction': {
     vi: '"giảm N/M": còn lại (1 − N/M) của mức gốc',
     en: '"giảm N/M": (1 − N/M) of the baseline is left',
@@ -64,7 +67,10 @@ export const RULES = {
     vi: 'từ chỉ quy mô (nghìn, triệu, tỷ …) đổi thành số chính xác',
     en: 'a scale word (nghìn, triệu, tỷ …) turned into an exact number',
   },
-  'per-denominator': { vi: '"trên 01 vạn dân / 1 ha": đơn vị tính theo mẫu số', en: '"trên 01 vạn dân / 1 ha": a per-unit measure' },
+  'per-denominator': {
+    vi: '"trên 01 vạn dân / 1 ha": đơn vị tính theo mẫu số',
+    en: '"trên 01 vạn dân / 1 ha": a per-unit measure',
+  },
   'name-after-figure': {
     vi: 'tên chỉ tiêu đọc sau con số ("80% dân số có …")',
     en: 'indicator name read after the figure ("80% dân số có …")',

@@ -4,7 +4,8 @@
 /** forward: targets live here; review: results of the past term; unknown: no heading has said which. */
 export type SectionMood = 'forward' | 'review' | 'unknown';
 
-const HEADING_MARK = /^(?:PHẦN\b|PHỤ LỤC\b|Phụ lục\b|Phần\b|[IVX]+\.\s|[A-HJ-UWYZ]\.\s|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|Chương\b|CHƯƠNG\b)/u;
+const HEADING_MARK =
+  /^(?:PHẦN\b|PHỤ LỤC\b|Phụ lục\b|Phần\b|[IVX]+\.\s|[A-HJ-UWYZ]\.\s|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|Chương\b|CHƯƠNG\b)/u;
 const REVIEW_WORDS = /kết quả|tồn tại|hạn chế|nguyên nhân|bài học|đánh giá|tình hình thực hiện|đã đạt được/iu;
 const FORWARD_WORDS =
   /mục tiêu|chỉ tiêu|nhiệm vụ|giải pháp|phương hướng|định hướng|đột phá|quan điểm|kế hoạch|tầm nhìn/iu;

@@ -34,7 +34,7 @@ export function splitClauses(src: SourceText): Clause[] {
     const heading = readHeading(firstLine(src, p));
     if (heading !== null) sections.enter(heading);
     // A part or an annex title glued to the text above it (no blank line before "PHỤ LỤC 3: …") still opens it.
-    for (const line of src.flat.slice(p.start, p.end).split('\n').slice(1)) {
+    for (const line of src.text.slice(p.start, p.end).split('\n').slice(1)) {
       const inner = readHeading(line);
       if (inner !== null && inner.level <= 1) sections.enter(inner);
     }
@@ -85,7 +85,9 @@ function splitSentence(p: Paragraph, from: number, to: number, mood: SectionMood
         end: (offsets[text.length - 1] ?? p.start) + 1,
         text,
         offsets,
-        lead: lead || (index === 0 ? '' : (out.find((c) => c.sentenceStart === sentenceStart && c.index === 0)?.text ?? '')),
+        lead:
+          lead ||
+          (index === 0 ? '' : (out.find((c) => c.sentenceStart === sentenceStart && c.index === 0)?.text ?? '')),
         sentenceStart,
         index,
         sub,

@@ -51,7 +51,9 @@ describe('reading vi-VN numbers', () => {
         const printed = formatNumber(new Decimal(n).div(1000), { decimals });
         const read = readViNumber(printed);
         expect(read).not.toBeNull();
-        expect(toCanonical(new Decimal(read ?? '0'))).toBe(toCanonical(new Decimal(n).div(1000).toDecimalPlaces(decimals)));
+        expect(toCanonical(new Decimal(read ?? '0'))).toBe(
+          toCanonical(new Decimal(n).div(1000).toDecimalPlaces(decimals)),
+        );
       }),
     );
   });

@@ -15,7 +15,13 @@ export interface DraftPlanInput {
   term?: string;
 }
 
-export function draftPlanFromText({ ctx, input }: { ctx: Pick<ServiceContext, 'actor'>; input: DraftPlanInput }): Draft {
+export function draftPlanFromText({
+  ctx,
+  input,
+}: {
+  ctx: Pick<ServiceContext, 'actor'>;
+  input: DraftPlanInput;
+}): Draft {
   authorize(ctx.actor, 'plan.draft');
   const issues = [];
   if (input.text.trim().length === 0) {
@@ -24,7 +30,10 @@ export function draftPlanFromText({ ctx, input }: { ctx: Pick<ServiceContext, 'a
   if (input.text.length > DRAFT_TEXT_MAX) {
     issues.push({
       path: '/text',
-      reason: { vi: `văn bản dài quá ${DRAFT_TEXT_MAX} ký tự`, en: `the text is longer than ${DRAFT_TEXT_MAX} characters` },
+      reason: {
+        vi: `văn bản dài quá ${DRAFT_TEXT_MAX} ký tự`,
+        en: `the text is longer than ${DRAFT_TEXT_MAX} characters`,
+      },
     });
   }
   const term = input.term === undefined ? undefined : /^(\d{4})-(\d{4})$/.exec(input.term);
