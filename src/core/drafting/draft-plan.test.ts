@@ -85,6 +85,13 @@ describe('drafting the bundled resolution: one construction per row, read from i
     [2484, '02 - 03', { kind: 'cumulative', value: '2', max: '3' }, 'a list item that inherits "thêm"'],
     [2465, '0,8', { kind: 'threshold', op: '>', value: '0.8', year: 2030 }, 'a decimal comma'],
     [2590, '19', { kind: 'level_at_end', value: '19', year: 2030 }, '"bác sĩ/vạn dân"'],
+    [
+      2552,
+      'phổ cập',
+      { kind: 'milestone', description: 'Bảo đảm phổ cập giáo dục mầm non cho trẻ từ 3 đến 5 tuổi' },
+      '"bảo đảm phổ cập …"',
+    ],
+    [2660, 'xóa nhà tạm', { kind: 'milestone', description: 'Hoàn thành xóa nhà tạm' }, '"hoàn thành xóa …"'],
     [2660, 'không còn', { kind: 'level_at_end', value: '0', year: 2030 }, '"không còn hộ nghèo"'],
   ] as [number, string, Record<string, unknown>, string][])('line %i (%s) reads as %o: %s', (line, quote, expected) => {
     const item = at(line, quote);

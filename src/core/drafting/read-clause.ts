@@ -19,6 +19,9 @@ export interface ClauseResult {
 
 /** Words that report a result rather than set a target ("đã đạt", "ước đạt"). */
 const PAST = /(?:^|\s)(?:đã|ước|ước tính|so với cùng kỳ)\s/u;
+/** "hoàn thành xóa nhà tạm", "bảo đảm phổ cập giáo dục mầm non": a done / not done aim with no figure. */
+const MILESTONE_VERB =
+  /(?:hoàn thành|bảo đảm|đảm bảo)\s+(?:việc\s+)?((?:xóa|xoá|phổ cập)\s+[^,;.()]+?)(?=\s*[,;.(]|$)/u;
 const TARGET_CUE = /phấn đấu|(?:đến|vào|tới)\s+năm\s+20\d\d|bảo đảm\s+100%/iu;
 
 export function span(src: SourceText, start: number, end: number): Span {
@@ -54,11 +57,14 @@ const DOUBT = {
   inherited: { vi: 'năm lấy từ phần dẫn của câu', en: 'year taken from the lead-in of the sentence' },
   approximately: { vi: '"khoảng": giá trị gần đúng, cần xác nhận', en: '"khoảng": an approximate value, to confirm' },
   twoReadings: { vi: 'câu có hai cách hiểu: chọn một', en: 'the statement reads two ways: choose one' },
+  noFigure: { vi: 'mốc đọc từ động từ, không có con số', en: 'a milestone read from its verb, with no figure' },
 } satisfies Record<string, Messages>;
 
 export function readClause(src: SourceText, clause: Clause, term: Term): ClauseResult {
   const none: ClauseResult = { items: [], notUnderstood: [] };
   if (clause.mood === 'review' || PAST.test(` ${clause.text}`)) return none;
+  // Under a heading about a past term ("PHỤ LỤC 2: … (nhiệm kỳ 2020 - 2025)") nothing is a target of this plan.
+  if (clause.sectionLastYear !== null && clause.sectionLastYear < term.firstYear) return none;
   // Outside a targets or tasks section (a preamble, a context part, an annex of projects), only a statement that
   // says it is a target counts: "phấn đấu", "đến năm 2030", a period of the term.
   if (clause.mood === 'unknown' && !TARGET_CUE.test(`${clause.lead} ${clause.text}`) && !futurePeriod(clause, term)) {
@@ -199,6 +205,32 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
     });
   }
 
+  const milestone = MILESTONE_VERB.exec(text);
+  if (milestone && milestone[1] !== undefined) {
+    const at = milestone.index + milestone[0].indexOf(milestone[1]);
+    const phrase = tidy(milestone[0]);
+    pending.push({
+      name: capitalise(tidy(milestone[1])),
+      unit: null,
+      readings: [
+        {
+          kind: 'milestone',
+          spec: { kind: 'milestone', ...spec, description: capitalise(phrase), dueYear: year },
+          unit: null,
+          rules: ['milestone-verb'],
+          notExpressible: [],
+        },
+      ],
+      start: milestone.index,
+      end: milestone.index + milestone[0].length,
+      figureStart: at,
+      figureEnd: milestone.index + milestone[0].length,
+      rules: [...yearRules],
+      doubts: [...yearDoubts, DOUBT.noFigure],
+      sub: false,
+    });
+  }
+
   const counts = findUnitCounts(text);
   for (const c of counts) consumed.push([c.start, c.end]);
   // "60/70 xã đạt chuẩn nông thôn mới": a count of units with no share written before it.
@@ -264,7 +296,7 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
     if (p.readings.length > 1) doubts.push(DOUBT.twoReadings);
     if (p.readings.some((r) => r.rules.includes('approximately'))) doubts.push(DOUBT.approximately);
     for (const r of p.readings) {
-      if (r.spec.kind === 'milestone') r.spec.description = capitalise(tidy(text));
+      if (r.spec.kind === 'milestone' && r.spec.description === '') r.spec.description = capitalise(tidy(text));
     }
     const notes = p.readings[0]?.notExpressible.length ?? 0;
     // Each doubt costs 0,1 and each wording the format cannot hold 0,1; two readings cost 0,3 (a person must choose).

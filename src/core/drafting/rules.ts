@@ -63,6 +63,10 @@ export const RULES = {
     vi: '"có từ 01 … trở lên / ít nhất một": một mốc hoàn thành',
     en: '"có từ 01 … trở lên / ít nhất một": a milestone',
   },
+  'milestone-verb': {
+    vi: '"hoàn thành xóa … / bảo đảm phổ cập …": một mốc hoàn thành, không có con số',
+    en: '"hoàn thành xóa … / bảo đảm phổ cập …": a milestone with no figure',
+  },
   'scale-word': {
     vi: 'từ chỉ quy mô (nghìn, triệu, tỷ …) đổi thành số chính xác',
     en: 'a scale word (nghìn, triệu, tỷ …) turned into an exact number',

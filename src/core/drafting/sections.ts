@@ -15,6 +15,8 @@ export interface Heading {
   level: number;
   /** What its words say, or null when they say neither. */
   mood: 'forward' | 'review' | null;
+  /** The last year of a term or period the heading names ("(nhiệm kỳ 2020 - 2025)" → 2025), or null. */
+  lastYear: number | null;
 }
 
 function levelOf(head: string): number {
@@ -27,13 +29,16 @@ function levelOf(head: string): number {
   return 9;
 }
 
-/** The heading a paragraph's first line opens, or null when it is not one. */
-export function readHeading(firstLine: string): Heading | null {
+/** The heading a paragraph's first line opens (its title may wrap onto `nextLine`), or null when it is not one. */
+export function readHeading(firstLine: string, nextLine = ''): Heading | null {
   const head = firstLine.trim();
   if (!HEADING_MARK.test(head) || head.length > 200 || /[;]\s*$/.test(head)) return null;
   const words = head.slice(0, 160);
   const mood = REVIEW_WORDS.test(words) ? 'review' : FORWARD_WORDS.test(words) ? 'forward' : null;
-  return { level: levelOf(head), mood };
+  const span = /(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:19|20|21)\d\d\s*(?:-|–|—)\s*((?:19|20|21)\d\d)/iu.exec(
+    `${head} ${nextLine.trim()}`,
+  );
+  return { level: levelOf(head), mood, lastYear: span ? Number(span[1]) : null };
 }
 
 /**
@@ -42,11 +47,23 @@ export function readHeading(firstLine: string): Heading | null {
  */
 export class SectionTracker {
   private readonly moods: ('forward' | 'review' | null)[] = [];
+  private readonly years: (number | null)[] = [];
 
   enter(h: Heading): void {
     this.moods.length = Math.min(this.moods.length, h.level);
-    while (this.moods.length < h.level) this.moods.push(null);
+    this.years.length = this.moods.length;
+    while (this.moods.length < h.level) {
+      this.moods.push(null);
+      this.years.push(null);
+    }
     this.moods.push(h.mood);
+    this.years.push(h.lastYear);
+  }
+
+  /** The earliest end of a term named by an enclosing heading: a section about a past term holds no target. */
+  get lastYear(): number | null {
+    const named = this.years.filter((y): y is number => y !== null);
+    return named.length === 0 ? null : Math.min(...named);
   }
 
   get mood(): SectionMood {

@@ -20,6 +20,8 @@ export interface Clause {
   /** After "trong đó" in this sentence: a sub-target of the sentence's first target. */
   sub: boolean;
   mood: SectionMood;
+  /** The last year of a term named by an enclosing heading, or null. */
+  sectionLastYear: number | null;
 }
 
 /** A sentence ends at "." followed by a capital, a dash, a bracket or the paragraph's end (not "1.200"). */
@@ -31,20 +33,22 @@ export function splitClauses(src: SourceText): Clause[] {
   const sections = new SectionTracker();
   for (const p of src.paragraphs) {
     const para = p.text;
-    const heading = readHeading(firstLine(src, p));
+    const lines = src.text.slice(p.start, p.end).split('\n');
+    const heading = readHeading(firstLine(src, p), lines[1] ?? '');
     if (heading !== null) sections.enter(heading);
     // A part or an annex title glued to the text above it (no blank line before "PHỤ LỤC 3: …") still opens it.
-    for (const line of src.text.slice(p.start, p.end).split('\n').slice(1)) {
-      const inner = readHeading(line);
+    lines.slice(1).forEach((line, i) => {
+      const inner = readHeading(line, lines[i + 2] ?? '');
       if (inner !== null && inner.level <= 1) sections.enter(inner);
-    }
+    });
     const mood = sections.mood;
+    const sectionLastYear = sections.lastYear;
     if (isHeading(para)) continue;
     let from = 0;
     const ends = [...para.matchAll(SENTENCE_END)].map((e) => e.index + 1);
     if (ends[ends.length - 1] !== para.length) ends.push(para.length);
     for (const to of ends) {
-      splitSentence(p, from, to, mood, out);
+      splitSentence(p, from, to, { mood, sectionLastYear }, out);
       from = to;
     }
   }
@@ -57,7 +61,13 @@ function firstLine(src: SourceText, p: Paragraph): string {
   return src.flat.slice(p.start, nl < 0 || nl > p.end ? p.end : nl);
 }
 
-function splitSentence(p: Paragraph, from: number, to: number, mood: SectionMood, out: Clause[]): void {
+function splitSentence(
+  p: Paragraph,
+  from: number,
+  to: number,
+  section: Pick<Clause, 'mood' | 'sectionLastYear'>,
+  out: Clause[],
+): void {
   const para = p.text;
   let s = from;
   const mark = LIST_MARK.exec(para.slice(s, to));
@@ -91,7 +101,7 @@ function splitSentence(p: Paragraph, from: number, to: number, mood: SectionMood
         sentenceStart,
         index,
         sub,
-        mood,
+        ...section,
       };
       out.push(clause);
       if (/(?:^|[\s,])trong đó(?=[\s,:]|$)/u.test(text)) sub = true;
