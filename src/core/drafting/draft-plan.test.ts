@@ -174,6 +174,37 @@ describe("drafting other provinces' wordings", () => {
   });
 });
 
+describe('sentences in the register of other resolutions, one statement each', () => {
+  const term = { firstYear: 2026, lastYear: 2030 };
+  it.each([
+    [
+      'Tốc độ tăng trưởng kinh tế (GRDP) bình quân 5 năm đạt 8,5 - 9%/năm.',
+      { kind: 'growth_average', min: '8.5', max: '9' },
+    ],
+    [
+      'GRDP bình quân đầu người đến năm 2030 đạt khoảng 8.500 USD.',
+      { kind: 'level_at_end', value: '8500', year: 2030 },
+    ],
+    ['Tổng vốn đầu tư toàn xã hội 5 năm đạt khoảng 650 nghìn tỷ đồng.', { kind: 'cumulative', value: '650' }],
+    ['Số bác sĩ trên 10.000 dân đạt 15 bác sĩ.', { kind: 'level_at_end', value: '15' }],
+    ['Mỗi năm giải quyết việc làm cho 30.000 lao động.', { kind: 'yearly_flow', value: '30000' }],
+    ['Tỷ lệ thất nghiệp ở khu vực thành thị duy trì dưới 3%.', { kind: 'threshold', op: '<', value: '3' }],
+    ['Chỉ số cải cách hành chính (PAR Index) thuộc nhóm 10 tỉnh dẫn đầu cả nước.', { kind: 'rank', maxRank: 10 }],
+    ['Giảm 30% số vụ tai nạn giao thông so với năm 2025.', { kind: 'multiple_of_baseline', factor: '0.7' }],
+    ['Phấn đấu đến năm 2030 đón 12 triệu lượt khách du lịch.', { kind: 'level_at_end', value: '12' }],
+    ['Tỷ lệ đô thị hóa đến năm 2030 đạt 50 - 55%.', { kind: 'range_at_end', min: '50', max: '55' }],
+  ] as [string, Record<string, unknown>][])('"%s" reads as %o', (sentence, expected) => {
+    const d = draftPlan(sentence, { term });
+    expect(d.items.map((i) => core(i.readings[0]?.spec))).toEqual([expect.objectContaining(expected)]);
+  });
+
+  it('keeps the lower factor of "gấp 1,5 - 2 lần" and says the upper one cannot be held yet', () => {
+    const d = draftPlan('Thu nhập bình quân đầu người gấp 1,5 - 2 lần so với năm 2025.', { term });
+    expect(core(d.items[0]?.readings[0]?.spec)).toMatchObject({ kind: 'multiple_of_baseline', factor: '1.5' });
+    expect(d.items[0]?.readings[0]?.notExpressible[0]?.en).toContain('no upper factor');
+  });
+});
+
 describe('edge cases', () => {
   it('gives an empty draft for a document with no targets, and says so', () => {
     const empty = draftPlan('Báo cáo tình hình công tác tháng 10.\nHội nghị đã thảo luận các nội dung.', {

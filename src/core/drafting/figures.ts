@@ -95,7 +95,8 @@ const WORD_UNIT = new RegExp(
 const PERCENT_TAIL = /^\s*\/\s*năm(?!\p{L})/u;
 const OR_MORE = /^\s*(trở lên|trở xuống)(?!\p{L})/u;
 /** "trên 01 vạn dân", "trên 1 ha": the denominator of a per-unit measure, not a figure. */
-export const PER_DENOMINATOR = /^\s*trên\s+(?:0?1|một)\s+(vạn dân|nghìn dân|ha|km2|người)(?!\p{L})/u;
+export const PER_DENOMINATOR =
+  /^\s*trên\s+(?:0?1|một|10\.000|1\.000|100\.000)\s+(vạn dân|nghìn dân|dân|ha|km2|người)(?!\p{L})/u;
 
 function qualifierOf(word: string | undefined): Qualifier {
   if (word === undefined) return null;
@@ -113,6 +114,8 @@ const DESCRIPTOR_UNITS = /^(?:tuổi|năm|tầng|làn|tháng|ngày|giờ|phút|t
 export function findFigures(clause: string): Figure[] {
   const out: Figure[] = [];
   let skippedEnd = -1;
+  // "Số bác sĩ trên 10.000 dân đạt 15 bác sĩ": a denominator written before its figure waits for it.
+  let denominatorFirst: string | null = null;
   for (const m of clause.matchAll(FIGURE)) {
     const g = m.groups ?? {};
     const aText = g.a ?? '';
@@ -130,11 +133,19 @@ export function findFigures(clause: string): Figure[] {
     if (isYear(aText) && g.pa === undefined && g.sa === undefined) continue;
     const denominator = PER_DENOMINATOR.exec(clause.slice(m.index));
     const previous = out[out.length - 1];
-    if (denominator && previous && g.b === undefined) {
-      // "12 người … trên 01 vạn dân": the previous figure is per ten thousand people.
-      previous.perDenominator = true;
-      previous.baseUnit = `${previous.baseUnit ?? ''}/${denominator[1] ?? ''}`;
-      previous.unit = previous.scale === null ? previous.baseUnit : `${previous.scale} ${previous.baseUnit}`;
+    if (denominator && g.b === undefined) {
+      const per = `${/^\d/u.test(denominator[0].replace(/^\s*trên\s+/u, '')) && !/^\s*trên\s+0?1\s/u.test(denominator[0]) ? `${denominator[0].replace(/^\s*trên\s+/u, '').split(/\s+/u)[0] ?? ''} ` : ''}${denominator[1] ?? ''}`;
+      if (
+        previous &&
+        !previous.perDenominator &&
+        (previous.baseUnit ?? '').indexOf('/') < 0 &&
+        previous.end <= m.index
+      ) {
+        // "12 người … trên 01 vạn dân": the previous figure is per ten thousand people.
+        previous.perDenominator = true;
+        previous.baseUnit = `${previous.baseUnit ?? ''}/${per}`;
+        previous.unit = previous.scale === null ? previous.baseUnit : `${previous.scale} ${previous.baseUnit}`;
+      } else denominatorFirst = per;
       continue;
     }
     const bText = g.b;
@@ -172,6 +183,11 @@ export function findFigures(clause: string): Figure[] {
     const orMore = OR_MORE.exec(rest);
     const after = orMore ? (orMore[1] === 'trở lên' ? 'or_more' : 'or_less') : null;
     if (baseUnit !== null && DESCRIPTOR_UNITS.test(baseUnit)) continue;
+    if (denominatorFirst !== null && !percent) {
+      baseUnit = `${baseUnit ?? ''}/${denominatorFirst}`;
+      unit = scale === null ? baseUnit : `${scale} ${baseUnit}`;
+      denominatorFirst = null;
+    }
     const precision = Math.max(writtenPrecision(aText), bText === undefined ? 0 : writtenPrecision(bText));
     out.push({
       start: m.index,

@@ -73,5 +73,9 @@ export function baselinePeriod(text: string): { period: string; officeTerm: bool
   return year ? { period: year[1] ?? '', officeTerm: false } : null;
 }
 
+/** "5 năm", "cả nhiệm kỳ", "trong giai đoạn": the whole term, with no years written. */
+export const WHOLE_TERM =
+  /(?:^|\s)(?:(?:trong|cả)\s+)?(?:5|năm)\s+năm(?:\s|$)|cả nhiệm kỳ|cả giai đoạn|trong nhiệm kỳ|toàn nhiệm kỳ/iu;
+
 /** "hằng năm", "hàng năm", "mỗi năm", "/năm" after a count: the target holds every year. */
 export const EVERY_YEAR = /(?:hằng|hàng|mỗi)\s+năm|bình quân\s+(?:mỗi\s+)?năm/iu;

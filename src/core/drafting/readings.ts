@@ -4,7 +4,7 @@ import type { Messages } from '../errors.ts';
 import { Decimal, toCanonical } from '../decimal.ts';
 import type { Direction, TargetSpec, Term } from '../targets/target.ts';
 import type { Figure } from './figures.ts';
-import { EVERY_YEAR, baselinePeriod } from './periods.ts';
+import { EVERY_YEAR, WHOLE_TERM, baselinePeriod } from './periods.ts';
 import type { RuleId } from './rules.ts';
 import type { DraftReading } from './types.ts';
 
@@ -141,7 +141,8 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
 
   const created =
     CREATE_VERBS.test(near) || (nameless(ctx.pre) && CREATE_VERBS.test(ctx.lead.replace(/\d[\d.,\s-]*[^;]*$/u, '')));
-  if (!percent && (created || (ctx.period !== null && !/%/u.test(f.unit ?? '')))) {
+  const wholeTerm = ctx.period !== null || WHOLE_TERM.test(ctx.pre);
+  if (!percent && (created || (wholeTerm && !/%|\//u.test(f.unit ?? '')))) {
     const rules: RuleId[] = ['cumulative-period'];
     if (ctx.period) rules.push('period-stated');
     return [
