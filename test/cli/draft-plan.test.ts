@@ -1,8 +1,18 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/core/drafting/types.ts';
 import { runCli, tempDir } from '../helpers/processes.ts';
+
+const hasPdftotext = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 const RESOLUTION = [
   'II. MỤC TIÊU, CHỈ TIÊU NHIỆM KỲ 2025 - 2030',
@@ -48,5 +58,40 @@ describe('chitieu draft-plan', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('Không tìm thấy tệp');
     expect(missing.stderr).toContain('not found');
+  });
+
+  it('reads a .docx resolution with mammoth', async () => {
+    const res = await runCli(
+      ['draft-plan', join(import.meta.dirname, '../fixtures/draft-plan-resolution.docx'), '--json'],
+      {},
+    );
+    expect(res.code, res.stderr).toBe(0);
+    const draft = JSON.parse(res.stdout) as Draft;
+    expect(draft.items.map((i) => i.readings[0]?.spec)).toMatchObject([
+      { kind: 'threshold', op: '>', value: '75' },
+      { kind: 'cumulative', value: '2.5' },
+    ]);
+  });
+
+  it.runIf(hasPdftotext)('reads a PDF with a text layer through pdftotext', async () => {
+    const res = await runCli(
+      ['draft-plan', join(import.meta.dirname, '../fixtures/draft-plan-resolution.pdf'), '--json'],
+      {},
+    );
+    expect(res.code, res.stderr).toBe(0);
+    const draft = JSON.parse(res.stdout) as Draft;
+    expect(draft.items.map((i) => i.readings[0]?.spec)).toMatchObject([
+      { kind: 'threshold', op: '>', value: '75' },
+      { kind: 'cumulative', value: '2.5' },
+    ]);
+  });
+
+  it.skipIf(hasPdftotext)('says loudly that a PDF needs pdftotext when it is not installed', async () => {
+    const file = join(tempDir(), 'nghi-quyet.pdf');
+    writeFileSync(file, '%PDF-1.4\n');
+    const res = await runCli(['draft-plan', file], {});
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('pdftotext');
+    expect(res.stderr).toContain('poppler-utils');
   });
 });
