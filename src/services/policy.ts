@@ -18,6 +18,7 @@ export const ACTIONS = [
   'evaluation.read',
   'evaluation.override',
   'vintage.add',
+  'plan.draft',
   'task.read',
   'task_report.enter',
   'task_report.submit',
@@ -89,6 +90,8 @@ export const POLICY: Record<Action, Partial<Record<Principal, Scope>>> = {
   // A manual verdict and a published vintage are the plan owner's word on the plan as a whole, not an agency's.
   'evaluation.override': { admin: 'tenant', plan_owner: 'tenant' },
   'vintage.add': { admin: 'tenant', plan_owner: 'tenant' },
+  // Drafting a plan from a resolution's text is the planning office's work (nothing is saved).
+  'plan.draft': { admin: 'tenant', plan_owner: 'tenant' },
   'task.read': READ_ALL,
   'task_report.enter': ENTER,
   'task_report.submit': ENTER,

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../../runtime.ts';
 import { registerSessionHook } from '../auth/session-hook.ts';
 import { authRoutes } from './auth.ts';
+import { draftRoutes } from './drafts.ts';
 import { evaluationRoutes } from './evaluations.ts';
 import { healthRoutes } from './health.ts';
 import { observationRoutes } from './observations.ts';
@@ -28,5 +29,6 @@ export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Pr
   await progressRoutes(api, runtime);
   await evaluationRoutes(api, runtime);
   await vintageRoutes(api, runtime);
+  await draftRoutes(api, runtime);
   await userRoutes(api, runtime);
 }

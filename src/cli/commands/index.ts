@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { addVintageCommand } from './add-vintage.ts';
 import { changesCommand } from './changes.ts';
+import { draftPlanCommand } from './draft-plan.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { importDatasetCommand } from './import-dataset.ts';
 import { migrateCommand } from './migrate.ts';
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   addVintageCommand(program);
   changesCommand(program);
   overrideCommand(program);
+  draftPlanCommand(program);
 }

@@ -1,0 +1,40 @@
+// Reads an indicator's name from the words around its figure: before it ("Tỷ lệ lao động qua đào tạo đạt 50%"),
+// or after it when the statement starts with the figure ("trên 80% dân số có tài khoản thanh toán điện tử").
+
+/** Words that open a statement without naming anything: they are dropped from the front of a name. */
+const LEADING =
+  /^(?:[,.;:\s]|và\s|hoặc\s|đồng thời\s|trong đó\s|phấn đấu\s|Phấn đấu\s|bảo đảm\s|Bảo đảm\s|đảm bảo\s|Đảm bảo\s|(?:đến|Đến|tới|Tới|vào|Vào)\s+(?:năm\s+)?\d{4},?\s|năm\s+\d{4},?\s|giai đoạn\s+\d{4}\s*-\s*\d{4},?\s|Thành phố\s+phấn đấu\s|thành phố\s)+/u;
+
+/** Verbs and linking words between a name and its figure ("đạt", "tăng bình quân", "chiếm khoảng"). */
+const TRAILING =
+  /(?:\s|,|:|đạt|tăng|giảm|bình quân|trưởng|tốc độ|chiếm|là|ở mức|lên|xuống|có|tỷ lệ|hằng năm|hàng năm|mỗi năm|(?:đến|vào|tới)?\s*năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4}|phấn đấu|bảo đảm|duy trì|giữ vững|nâng|thêm|từ|trên|dưới|khoảng)+$/u;
+
+export function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The name before a figure, or "" when only verbs and years stand there. */
+export function nameBefore(pre: string): string {
+  // "…đạt 2% GRDP, trong đó kinh phí từ xã hội chiếm hơn 60%": the sub-target's name starts after "trong đó".
+  let s = tidy(pre).replace(/^.*(?:^|[\s,])trong đó\s/u, '');
+  for (let i = 0; i < 3; i++) s = s.replace(LEADING, '').replace(TRAILING, '').trim();
+  return s.replace(/^\(\d+\)\s*/, '');
+}
+
+/** The name after a figure: up to the next figure's statement, a year phrase, or the end of the clause. */
+export function nameAfter(post: string): string {
+  const s = tidy(post)
+    .replace(/^(?:[,.;:\s]|của\s|(?:vào|đến|tới)\s+năm\s+\d{4}\s*)+/u, '')
+    .split(/\s(?:vào|đến|tới)\s+năm\s+\d{4}|,\s(?=(?:tỷ lệ|số|chỉ số)\s)/u)[0];
+  return (s ?? '').replace(/[,.;:\s]+$/u, '');
+}
+
+export function capitalise(s: string): string {
+  return s.length === 0 ? s : (s[0] ?? '').toLocaleUpperCase('vi') + s.slice(1);
+}
+
+/** A name worth keeping has at least two words that are not just a verb ("Thành lập", "Hoàn thành"). */
+export function isWeakName(name: string): boolean {
+  const words = name.split(/\s+/).filter((w) => w.length > 0);
+  return words.length < 2 || /^(?:thành lập|hoàn thành|xây dựng|có|thêm|đạt|tạo|kết nạp)$/iu.test(name);
+}

@@ -1,0 +1,438 @@
+// Reads one clause of a forward-looking section into draft items: special constructions first (rank, fraction,
+// none left), then every figure with its name, year, period and kind; what it cannot read goes back with the reason.
+import type { Messages } from '../errors.ts';
+import type { Term } from '../targets/target.ts';
+import { findRank, readNoneLeft, readReducedFraction, readUnitsStandard } from './constructs.ts';
+import { findFigures, findUnitCounts, type Figure } from './figures.ts';
+import { capitalise, isWeakName, nameAfter, nameBefore, tidy } from './names.ts';
+import { EVERY_YEAR, statedPeriod, statedYear } from './periods.ts';
+import { readFigure } from './readings.ts';
+import type { RuleId } from './rules.ts';
+import { cleanQuote, lineOf, type SourceText } from './source-text.ts';
+import type { Clause } from './statements.ts';
+import type { DraftItem, DraftReading, NotUnderstood, Span } from './types.ts';
+
+export interface ClauseResult {
+  items: DraftItem[];
+  notUnderstood: NotUnderstood[];
+}
+
+/** Words that report a result rather than set a target ("đã đạt", "ước đạt"). */
+const PAST = /(?:^|\s)(?:đã|ước|ước tính|so với cùng kỳ)\s/u;
+/** "hoàn thành xóa nhà tạm", "bảo đảm phổ cập giáo dục mầm non": a done / not done aim with no figure. */
+const MILESTONE_VERB =
+  /(?:hoàn thành|bảo đảm|đảm bảo)\s+(?:việc\s+)?((?:xóa|xoá|phổ cập)\s+[^,;.()]+?)(?=\s*[,;.(]|$)/u;
+const TARGET_CUE = /phấn đấu|(?:đến|vào|tới)\s+năm\s+20\d\d|bảo đảm\s+100%/iu;
+
+export function span(src: SourceText, start: number, end: number): Span {
+  return {
+    line: lineOf(src, start),
+    lineEnd: lineOf(src, Math.max(start, end - 1)),
+    start,
+    end,
+    quote: cleanQuote(src, start, end),
+  };
+}
+
+interface Pending {
+  name: string;
+  unit: string | null;
+  readings: DraftReading[];
+  start: number;
+  end: number;
+  figureStart: number;
+  figureEnd: number;
+  rules: RuleId[];
+  doubts: Messages[];
+  sub: boolean;
+}
+
+const DOUBT = {
+  yearFromTerm: { vi: 'câu không ghi năm: lấy năm cuối nhiệm kỳ', en: 'no year written: the last year of the term' },
+  nameAfter: { vi: 'tên chỉ tiêu đọc sau con số', en: 'indicator name read after the figure' },
+  nameFromUnit: {
+    vi: 'không đọc được tên chỉ tiêu: dựng từ đơn vị tính',
+    en: 'no indicator name found: built from the unit',
+  },
+  inherited: { vi: 'năm lấy từ phần dẫn của câu', en: 'year taken from the lead-in of the sentence' },
+  approximately: { vi: '"khoảng": giá trị gần đúng, cần xác nhận', en: '"khoảng": an approximate value, to confirm' },
+  twoReadings: { vi: 'câu có hai cách hiểu: chọn một', en: 'the statement reads two ways: choose one' },
+  noFigure: { vi: 'mốc đọc từ động từ, không có con số', en: 'a milestone read from its verb, with no figure' },
+} satisfies Record<string, Messages>;
+
+export function readClause(src: SourceText, clause: Clause, term: Term): ClauseResult {
+  const none: ClauseResult = { items: [], notUnderstood: [] };
+  if (clause.mood === 'review' || PAST.test(` ${clause.text}`)) return none;
+  // Under a heading about a past term ("PHỤ LỤC 2: … (nhiệm kỳ 2020 - 2025)") nothing is a target of this plan.
+  if (clause.sectionLastYear !== null && clause.sectionLastYear < term.firstYear) return none;
+  // Outside a targets or tasks section (a preamble, a context part, an annex of projects), only a statement that
+  // says it is a target counts: "phấn đấu", "đến năm 2030", a period of the term.
+  if (clause.mood === 'unknown' && !TARGET_CUE.test(`${clause.lead} ${clause.text}`) && !futurePeriod(clause, term)) {
+    return none;
+  }
+  const text = clause.text;
+  const withoutBaseline = (s: string) => s.replace(/so với\s+[^,;]*/gu, '');
+  const ownYear = statedYear(withoutBaseline(text));
+  const leadYear = statedYear(withoutBaseline(clause.lead));
+  const year = ownYear ?? leadYear ?? term.lastYear;
+  if (year < term.firstYear) return none;
+  // A period in brackets qualifies a standard ("theo chuẩn nghèo giai đoạn 2021 - 2025"), not the statement.
+  const unbracketed = (s: string) => s.replace(/\([^)]*\)/gu, '');
+  const p = statedPeriod(unbracketed(text)) ?? statedPeriod(unbracketed(clause.lead));
+  if (p && p.last < term.firstYear) return none;
+  if (rankWithoutNumber(text)) {
+    return {
+      items: [],
+      notUnderstood: [
+        {
+          span: span(src, clause.start, clause.end),
+          reason: {
+            vi: '"trong nhóm dẫn đầu" không ghi thứ hạng: mục tiêu so với nhóm tham chiếu, các loại chỉ tiêu hiện có chưa diễn đạt được',
+            en: '"trong nhóm dẫn đầu" without a rank: a benchmark-relative target that today\'s target kinds cannot express',
+          },
+          rules: ['section-forward'],
+        },
+      ],
+    };
+  }
+  const inTerm = (x: { first: number; last: number } | null) =>
+    x !== null && x.first >= term.firstYear - 1 && x.last <= term.lastYear;
+  const period: Term | null = p && inTerm(p) ? { firstYear: p.first, lastYear: p.last } : null;
+  const yearRules: RuleId[] =
+    ownYear !== null ? ['year-stated'] : leadYear !== null ? ['year-stated', 'inherited-context'] : ['year-from-term'];
+  const yearDoubts: Messages[] = ownYear !== null ? [] : leadYear !== null ? [DOUBT.inherited] : [DOUBT.yearFromTerm];
+  const abs = (i: number) => clause.offsets[i] ?? clause.end;
+  const pending: Pending[] = [];
+  const consumed: [number, number][] = [];
+  const spec = { direction: 'higher_better' as const, term, precision: 0 };
+
+  const rank = findRank(text);
+  if (rank) {
+    consumed.push([rank.start, rank.end]);
+    const yearly = EVERY_YEAR.test(text) || /giữ vững/iu.test(text);
+    for (const name of rank.names) {
+      pending.push({
+        name,
+        unit: 'thứ hạng',
+        readings: [
+          {
+            kind: 'rank',
+            spec: {
+              kind: 'rank',
+              ...spec,
+              direction: 'lower_better',
+              maxRank: rank.maxRank,
+              among: rank.among,
+              year,
+              ...(yearly ? { milestones: years(term).map((y) => ({ year: y, value: String(rank.maxRank) })) } : {}),
+            },
+            unit: 'thứ hạng',
+            rules: rank.rules,
+            notExpressible: [],
+          },
+        ],
+        start: 0,
+        end: text.length,
+        figureStart: rank.start,
+        figureEnd: rank.end,
+        rules: [...yearRules],
+        doubts: [...yearDoubts],
+        sub: false,
+      });
+    }
+  }
+
+  const fraction = readReducedFraction(text);
+  if (fraction) {
+    consumed.push([fraction.start, fraction.end]);
+    pending.push({
+      name: fraction.name,
+      unit: null,
+      readings: [
+        {
+          kind: 'multiple_of_baseline',
+          spec: {
+            kind: 'multiple_of_baseline',
+            ...spec,
+            direction: 'lower_better',
+            factor: fraction.factor,
+            baselinePeriod: String(term.firstYear - 1),
+            compare: 'final_level',
+          },
+          unit: null,
+          rules: ['reduce-fraction'],
+          notExpressible: fraction.exact
+            ? []
+            : [
+                {
+                  vi: 'phân số không ra số thập phân hữu hạn: làm tròn 6 chữ số',
+                  en: 'the fraction does not terminate: rounded to 6 decimals',
+                },
+              ],
+        },
+      ],
+      start: fraction.start,
+      end: fraction.end,
+      figureStart: fraction.start,
+      figureEnd: fraction.end,
+      rules: [...yearRules],
+      doubts: [...yearDoubts],
+      sub: false,
+    });
+  }
+
+  const noneLeft = ownYear !== null || leadYear !== null ? readNoneLeft(text) : null;
+  if (noneLeft) {
+    pending.push({
+      name: `Số ${noneLeft.name}`,
+      unit: null,
+      readings: [
+        {
+          kind: 'level_at_end',
+          spec: { kind: 'level_at_end', ...spec, direction: 'lower_better', value: '0', year },
+          unit: null,
+          rules: ['none-left'],
+          notExpressible: [],
+        },
+      ],
+      start: noneLeft.start,
+      end: noneLeft.end,
+      figureStart: noneLeft.start,
+      figureEnd: noneLeft.end,
+      rules: [...yearRules],
+      doubts: [...yearDoubts],
+      sub: false,
+    });
+  }
+
+  const milestone = MILESTONE_VERB.exec(text);
+  if (milestone && milestone[1] !== undefined) {
+    const at = milestone.index + milestone[0].indexOf(milestone[1]);
+    const phrase = tidy(milestone[0]);
+    pending.push({
+      name: capitalise(tidy(milestone[1])),
+      unit: null,
+      readings: [
+        {
+          kind: 'milestone',
+          spec: { kind: 'milestone', ...spec, description: capitalise(phrase), dueYear: year },
+          unit: null,
+          rules: ['milestone-verb'],
+          notExpressible: [],
+        },
+      ],
+      start: milestone.index,
+      end: milestone.index + milestone[0].length,
+      figureStart: at,
+      figureEnd: milestone.index + milestone[0].length,
+      rules: [...yearRules],
+      doubts: [...yearDoubts, DOUBT.noFigure],
+      sub: false,
+    });
+  }
+
+  const counts = findUnitCounts(text);
+  for (const c of counts) consumed.push([c.start, c.end]);
+  // "60/70 xã đạt chuẩn nông thôn mới": a count of units with no share written before it.
+  for (const c of counts) {
+    const std = readUnitCount(c, text);
+    if (
+      std === null ||
+      /%\s*(?:số\s+)?\p{L}*\s*\(?\s*(?:tương ứng\s*)?$/u.test(text.slice(Math.max(0, c.start - 40), c.start))
+    )
+      continue;
+    pending.push({
+      name: capitalise(`số ${c.noun} đạt chuẩn ${std}`),
+      unit: c.noun,
+      readings: [
+        {
+          kind: 'units_meeting_standard',
+          spec: { kind: 'units_meeting_standard', ...spec, count: c.count, ofCount: c.ofCount, standard: std, year },
+          unit: c.noun,
+          rules: ['units-standard'],
+          notExpressible: [],
+        },
+      ],
+      start: c.start,
+      end: c.end,
+      figureStart: c.start,
+      figureEnd: c.end,
+      rules: [...yearRules],
+      doubts: [...yearDoubts],
+      sub: false,
+    });
+  }
+  const figures = findFigures(text).filter((f) => !consumed.some(([s, e]) => f.start < e && f.end > s));
+  let cursor = 0;
+  figures.forEach((f, i) => {
+    const next = figures[i + 1]?.start ?? text.length;
+    const pre = text.slice(cursor, f.start);
+    const post = text.slice(f.end, next);
+    // A year or period written next to the figure wins over one written elsewhere in the clause.
+    const own = withoutBaseline(`${pre} ${post}`);
+    const figureYear = statedYear(own) ?? year;
+    const fp = statedPeriod(pre) ?? statedPeriod(clause.lead);
+    const figurePeriod = fp && inTerm(fp) ? { firstYear: fp.first, lastYear: fp.last } : null;
+    const item = readOne(f, pre, post, next, clause, term, figureYear, figurePeriod ?? (fp ? null : period), counts);
+    item.rules.unshift(...yearRules);
+    item.doubts.unshift(...yearDoubts);
+    if (/(?:^|[\s,])trong đó\s/u.test(pre)) item.sub = true;
+    pending.push(item);
+    cursor = Math.max(f.end, item.end);
+  });
+
+  const result: ClauseResult = { items: [], notUnderstood: [] };
+  for (const p of pending) {
+    const unreadable = p.readings.length === 0;
+    if (unreadable) continue;
+    // Kinds judged over the term carry no year of their own: "no year written" is no doubt for them.
+    const overTerm = ['growth_average', 'cumulative', 'yearly_flow', 'multiple_of_baseline'].includes(
+      p.readings[0]?.kind ?? '',
+    );
+    const own = overTerm ? p.rules.filter((r) => r !== 'year-from-term') : p.rules;
+    const rules: RuleId[] = ['section-forward', ...(clause.index > 0 ? (['list-split'] as RuleId[]) : []), ...own];
+    if (p.sub || clause.sub) rules.push('sub-target');
+    const doubts = overTerm ? p.doubts.filter((d) => d !== DOUBT.yearFromTerm) : [...p.doubts];
+    if (p.readings.length > 1) doubts.push(DOUBT.twoReadings);
+    if (p.readings.some((r) => r.rules.includes('approximately'))) doubts.push(DOUBT.approximately);
+    for (const r of p.readings) {
+      if (r.spec.kind === 'milestone' && r.spec.description === '') r.spec.description = capitalise(tidy(text));
+    }
+    const notes = p.readings[0]?.notExpressible.length ?? 0;
+    // Each doubt costs 0,1 and each wording the format cannot hold 0,1; two readings cost 0,3 (a person must choose).
+    const two = p.readings.length > 1 ? 0.2 : 0;
+    const confidence = Math.max(0.1, Math.round((0.95 - 0.1 * doubts.length - 0.1 * notes - two) * 100) / 100);
+    result.items.push({
+      id: '',
+      indicator: { name: p.name, unit: p.unit, parent: p.sub || clause.sub ? 'sub' : null },
+      readings: p.readings,
+      span: span(src, abs(p.start), abs(p.end)),
+      figure: span(src, abs(p.figureStart), abs(p.figureEnd)),
+      confidence,
+      doubts,
+      rules: [...new Set(rules)],
+    });
+  }
+  const digits = text.replace(/\d+[-/][\p{L}\d/.-]*|(?:19|20|21)\d\d/gu, '');
+  if (result.items.length === 0 && TARGET_CUE.test(text) && /\d/u.test(digits)) {
+    result.notUnderstood.push({
+      span: span(src, clause.start, clause.end),
+      reason: {
+        vi: 'có số nhưng không đọc được chỉ tiêu (không có đơn vị, tên hay cấu trúc quen thuộc)',
+        en: 'holds a number but no target could be read (no unit, name or known construction)',
+      },
+      rules: ['section-forward'],
+    });
+  }
+  return result;
+}
+
+/** "nằm trong nhóm các tỉnh, thành phố dẫn đầu cả nước": a group with no size. */
+function rankWithoutNumber(text: string): boolean {
+  return /(?:trong|thuộc)\s+nhóm\s+(?!\d)[^;.]{0,60}(?:dẫn đầu|đứng đầu|cao nhất|hàng đầu)/iu.test(text);
+}
+
+function futurePeriod(clause: Clause, term: Term): boolean {
+  const p = statedPeriod(clause.text) ?? statedPeriod(clause.lead);
+  return p !== null && p.first >= term.firstYear;
+}
+
+/** The standard a bare count of units meets: "55/67 xã đạt chuẩn nông thôn mới" → "nông thôn mới". */
+function readUnitCount(c: { start: number; noun: string }, text: string): string | null {
+  if (!/^(?:xã|phường|huyện|thôn|đơn vị|thị trấn)/u.test(c.noun)) return null;
+  const m =
+    /^\d+\s*\/\s*\d+\s+\p{L}+(?:\s*\))?(?:\s+\p{L}+){0,2}?\s+đạt\s+(?:chuẩn|tiêu chuẩn)\s+(.+?)(?=\s+(?:vào|đến|tới)\s+năm|\s*[(;,.]|$)/u.exec(
+      text.slice(c.start),
+    );
+  return m ? tidy(m[1] ?? '') : null;
+}
+
+function years(term: Term): number[] {
+  const out: number[] = [];
+  for (let y = term.firstYear; y <= term.lastYear; y++) out.push(y);
+  return out;
+}
+
+function readOne(
+  f: Figure,
+  pre: string,
+  post: string,
+  next: number,
+  clause: Clause,
+  term: Term,
+  year: number,
+  period: Term | null,
+  counts: ReturnType<typeof findUnitCounts>,
+): Pending {
+  const rules: RuleId[] = [];
+  const doubts: Messages[] = [];
+  let name = nameBefore(pre);
+  let start = f.start - pre.length + (pre.length - pre.trimStart().length);
+  let end = f.end;
+  const std = readUnitsStandard(f, post, counts);
+  if (std) {
+    const standardName = capitalise(`tỷ lệ ${std.noun} đạt chuẩn ${std.standard}`);
+    return {
+      name: standardName,
+      unit: `% số ${std.noun}`,
+      readings: [
+        {
+          kind: 'units_meeting_standard',
+          spec: {
+            kind: 'units_meeting_standard',
+            direction: 'higher_better',
+            term,
+            precision: f.precision,
+            share: std.share,
+            ...(std.count !== undefined ? { count: std.count, ofCount: std.ofCount } : {}),
+            standard: std.standard,
+            year,
+          },
+          unit: `% số ${std.noun}`,
+          rules: ['units-standard'],
+          notExpressible: [],
+        },
+      ],
+      start: f.start,
+      end: next,
+      figureStart: f.start,
+      figureEnd: f.end,
+      rules,
+      doubts,
+      sub: false,
+    };
+  }
+  if (isWeakName(name)) {
+    const after = nameAfter(post);
+    if (!isWeakName(after) || (after.length > 0 && name.length === 0)) {
+      // "80% dân số có …" names a share; "87.000 doanh nghiệp đang hoạt động" names a count of its unit.
+      const head = f.unit === '%' ? 'tỷ lệ' : f.baseUnit !== null ? `số ${f.baseUnit}` : '';
+      name = [name, head, after].filter((x) => x.length > 0).join(' ');
+      rules.push('name-after-figure');
+      doubts.push(DOUBT.nameAfter);
+      const at = post.indexOf(after.slice(0, 20));
+      end = at >= 0 ? f.end + at + after.length : next;
+      start = f.start;
+    } else if (f.unit !== null) {
+      name = `Số ${f.unit}`;
+      rules.push('name-from-unit');
+      doubts.push(DOUBT.nameFromUnit);
+    }
+  }
+  const readings =
+    f.unit === null && name.length === 0
+      ? []
+      : readFigure({ figure: f, pre, lead: clause.lead, post, term, year, period });
+  return {
+    name: capitalise(name),
+    unit: f.unit,
+    readings,
+    start,
+    end,
+    figureStart: f.start,
+    figureEnd: f.end,
+    rules,
+    doubts,
+    sub: false,
+  };
+}

@@ -1,0 +1,278 @@
+// Decides what kind of target a figure sets, from the words around it: one rule per construction, each named in
+// rules.ts, in the order that resolves their overlaps (growth before every-year, every-year before a total …).
+import type { Messages } from '../errors.ts';
+import { Decimal, toCanonical } from '../decimal.ts';
+import type { Direction, TargetSpec, Term } from '../targets/target.ts';
+import type { Figure } from './figures.ts';
+import { EVERY_YEAR, WHOLE_TERM, baselinePeriod } from './periods.ts';
+import type { RuleId } from './rules.ts';
+import type { DraftReading } from './types.ts';
+
+export interface FigureContext {
+  figure: Figure;
+  /** The words between the previous figure (or the clause start) and this figure, and the sentence's lead-in. */
+  pre: string;
+  lead: string;
+  /** The words after the figure up to the next figure (or the clause end). */
+  post: string;
+  term: Term;
+  year: number;
+  /** A period written in the statement ("giai đoạn 2026 - 2030"): a total or an average over it. */
+  period: Term | null;
+}
+
+const CREATE_VERBS =
+  /(?:thành lập|hoàn thành|xây dựng|xây mới|có thêm|tăng thêm|thêm|trồng mới|phát triển mới|kết nạp|tạo việc làm|giải quyết việc làm|cấp mới|đào tạo)(?:\s+(?:mới|được|khoảng|từ|ít nhất|tối thiểu|trên))*\s*$/iu;
+/** Indicators that are better when lower (a small lexicon of the usual ones). */
+const LOWER_BETTER =
+  /hộ nghèo|thất nghiệp|tử vong|suy dinh dưỡng|ô nhiễm|tai nạn|tội phạm mới|chi phí|thất thoát|nợ xấu/iu;
+const GROWTH = /tăng(?: trưởng)?|tốc độ/iu;
+const DECREASE = /giảm(?:\s+(?:bình quân|ít nhất|khoảng))?\s*$/iu;
+
+const NOTE = {
+  strictGrowth: {
+    vi: '"trên / hơn" với tăng trưởng bình quân: định dạng chỉ ghi được ngưỡng không chặt (min)',
+    en: '"trên / hơn" on average growth: the format only holds a non-strict minimum',
+  },
+  strictFlow: {
+    vi: 'mức chặt / "trở lên" với chỉ tiêu hằng năm hoặc tổng giai đoạn: định dạng chỉ ghi được giá trị',
+    en: 'a strict bound / "trở lên" on a yearly or cumulative target: the format only holds the value',
+  },
+  factorRange: {
+    vi: '"gấp a–b lần": định dạng chưa có hệ số trên, chỉ ghi hệ số dưới',
+    en: '"gấp a–b lần": the format has no upper factor; the lower one is kept',
+  },
+  pointsOrRelative: {
+    vi: '"giảm N%": nếu là điểm phần trăm thì định dạng chưa ghi được (cần mức gốc)',
+    en: '"giảm N%": read as percentage points it cannot be expressed yet (needs the baseline)',
+  },
+} satisfies Record<string, Messages>;
+
+function base(ctx: FigureContext, direction: Direction) {
+  return { direction, term: ctx.term, precision: ctx.figure.precision };
+}
+
+function reading(ctx: FigureContext, spec: TargetSpec, rules: RuleId[], notExpressible: Messages[] = []): DraftReading {
+  const f = ctx.figure;
+  const scaled = f.scale !== null;
+  return {
+    kind: spec.kind,
+    spec,
+    unit: f.unit,
+    ...(scaled
+      ? {
+          exact: {
+            ...(f.max === undefined ? { value: f.exactMin } : { min: f.exactMin, max: f.exactMax ?? f.exactMin }),
+            unit: f.baseUnit ?? '',
+          },
+        }
+      : {}),
+    rules: scaled ? [...rules, 'scale-word'] : rules,
+    notExpressible,
+  };
+}
+
+function directionOf(ctx: FigureContext): Direction {
+  return LOWER_BETTER.test(ctx.pre) || LOWER_BETTER.test(ctx.post) ? 'lower_better' : 'higher_better';
+}
+
+/** The readings of one figure; two when the wording allows two (the preferred one first). */
+export function readFigure(ctx: FigureContext): DraftReading[] {
+  const f = ctx.figure;
+  const near = ctx.pre.slice(-60);
+  const percent = f.unit === '%' || f.unit === '%/năm';
+  const orMore = f.after === 'or_more' || /^[^;]*?trở lên/u.test(ctx.post) || /trở lên/u.test(f.text);
+
+  if (f.unit === 'lần' && /(?:gấp|tăng)(?:\s+\p{L}+){0,2}\s*$/u.test(near)) return multiple(ctx, /gấp/u.test(near));
+
+  if (percent && DECREASE.test(near)) return decrease(ctx);
+
+  if (percent && (f.unit === '%/năm' || /bình quân\s*$/u.test(near)) && GROWTH.test(`${ctx.lead} ${ctx.pre}`)) {
+    const notes = f.qualifier === 'above' ? [NOTE.strictGrowth] : [];
+    const period = ctx.period ?? ctx.term;
+    return [
+      reading(
+        ctx,
+        {
+          kind: 'growth_average',
+          ...base(ctx, 'higher_better'),
+          term: period,
+          min: f.min,
+          ...(f.max !== undefined ? { max: f.max } : {}),
+          averaging: 'geometric',
+          baseYear: period.firstYear - 1,
+        },
+        ctx.period ? ['growth-per-year', 'period-stated'] : ['growth-per-year'],
+        notes,
+      ),
+    ];
+  }
+
+  const strictNotes = f.qualifier === 'above' || f.qualifier === 'below' || orMore ? [NOTE.strictFlow] : [];
+  if (EVERY_YEAR.test(`${ctx.pre} ${ctx.post.split(/[,;]/u)[0] ?? ''}`)) {
+    return [
+      reading(
+        ctx,
+        {
+          kind: 'yearly_flow',
+          ...base(ctx, directionOf(ctx)),
+          value: f.min,
+          ...(f.max !== undefined ? { max: f.max } : {}),
+        },
+        ['every-year'],
+        strictNotes,
+      ),
+    ];
+  }
+
+  if (
+    !percent &&
+    f.min === '1' &&
+    f.max === undefined &&
+    (f.qualifier === 'from' || f.qualifier === 'at_least') &&
+    orMore
+  ) {
+    return [
+      reading(ctx, { kind: 'milestone', ...base(ctx, 'higher_better'), description: '', dueYear: ctx.year }, [
+        'at-least-one',
+      ]),
+    ];
+  }
+
+  const created =
+    CREATE_VERBS.test(near) || (nameless(ctx.pre) && CREATE_VERBS.test(ctx.lead.replace(/\d[\d.,\s-]*[^;]*$/u, '')));
+  const wholeTerm = ctx.period !== null || WHOLE_TERM.test(ctx.pre);
+  if (!percent && (created || (wholeTerm && !/%|\//u.test(f.unit ?? '')))) {
+    const rules: RuleId[] = ['cumulative-period'];
+    if (ctx.period) rules.push('period-stated');
+    return [
+      reading(
+        ctx,
+        {
+          kind: 'cumulative',
+          ...base(ctx, 'higher_better'),
+          term: ctx.period ?? ctx.term,
+          value: f.min,
+          ...(f.max !== undefined ? { max: f.max } : {}),
+        },
+        f.qualifier === 'about' ? [...rules, 'approximately'] : rules,
+        strictNotes,
+      ),
+    ];
+  }
+
+  if (f.max !== undefined) {
+    return [
+      reading(ctx, { kind: 'range_at_end', ...base(ctx, 'band'), min: f.min, max: f.max, year: ctx.year }, [
+        'range-band',
+      ]),
+    ];
+  }
+  const op =
+    f.qualifier === 'above'
+      ? '>'
+      : f.qualifier === 'below'
+        ? '<'
+        : f.qualifier === 'at_least' || f.qualifier === 'from' || orMore
+          ? '>='
+          : f.qualifier === 'at_most' || f.after === 'or_less'
+            ? '<='
+            : null;
+  if (op !== null) {
+    const rule: RuleId =
+      op === '>' ? 'bound-above' : op === '<' ? 'bound-below' : op === '>=' ? 'bound-at-least' : 'bound-at-most';
+    return [
+      reading(
+        ctx,
+        {
+          kind: 'threshold',
+          ...base(ctx, op === '<' || op === '<=' ? 'lower_better' : 'higher_better'),
+          op,
+          value: f.min,
+          year: ctx.year,
+        },
+        [rule],
+      ),
+    ];
+  }
+  const down = f.qualifier === 'down_to';
+  const rules: RuleId[] = down
+    ? ['down-to']
+    : f.qualifier === 'about'
+      ? ['level-plain', 'approximately']
+      : ['level-plain'];
+  return [
+    reading(
+      ctx,
+      {
+        kind: 'level_at_end',
+        ...base(ctx, down ? 'lower_better' : directionOf(ctx)),
+        value: f.min,
+        year: ctx.year,
+      },
+      rules,
+    ),
+  ];
+}
+
+function nameless(pre: string): boolean {
+  return pre.replace(/[\s,.;:]/gu, '').length === 0;
+}
+
+/** "gấp 1,5 lần so với giai đoạn 2020 - 2025"; "tăng 2 lần" also reads as ×3 (increase by twice), shown second. */
+function multiple(ctx: FigureContext, gap: boolean): DraftReading[] {
+  const f = ctx.figure;
+  const baseline = baselinePeriod(ctx.post) ?? baselinePeriod(ctx.pre);
+  const period = baseline?.period ?? String(ctx.term.firstYear - 1);
+  const compare = baseline !== null && baseline.period.includes('-') ? 'term_total' : 'final_level';
+  const rules: RuleId[] = baseline?.officeTerm ? ['multiple-of-baseline', 'term-of-office'] : ['multiple-of-baseline'];
+  const notes = f.max !== undefined ? [NOTE.factorRange] : [];
+  const make = (factor: string): DraftReading =>
+    reading(
+      ctx,
+      { kind: 'multiple_of_baseline', ...base(ctx, 'higher_better'), factor, baselinePeriod: period, compare },
+      rules,
+      notes,
+    );
+  if (gap) return [make(f.min)];
+  return [make(f.min), make(toCanonical(new Decimal(f.min).plus(1)))];
+}
+
+/** "giảm 30% số hộ nghèo": read relative to the base year (0,7 of it); as percentage points it cannot be said yet. */
+function decrease(ctx: FigureContext): DraftReading[] {
+  const f = ctx.figure;
+  if (f.unit === '%/năm') {
+    const period = ctx.period ?? ctx.term;
+    return [
+      reading(
+        ctx,
+        {
+          kind: 'growth_average',
+          ...base(ctx, 'lower_better'),
+          term: period,
+          min: `-${f.max ?? f.min}`,
+          ...(f.max !== undefined ? { max: `-${f.min}` } : {}),
+          averaging: 'geometric',
+          baseYear: period.firstYear - 1,
+        },
+        ['growth-per-year', 'decrease-percent'],
+        [NOTE.pointsOrRelative],
+      ),
+    ];
+  }
+  const factor = toCanonical(new Decimal(100).minus(f.min).div(100));
+  return [
+    reading(
+      ctx,
+      {
+        kind: 'multiple_of_baseline',
+        ...base(ctx, 'lower_better'),
+        factor,
+        baselinePeriod: String(ctx.term.firstYear - 1),
+        compare: 'final_level',
+      },
+      ['decrease-percent'],
+      [NOTE.pointsOrRelative],
+    ),
+  ];
+}
