@@ -250,7 +250,9 @@ function Overview({ portal }: { portal: boolean }) {
                   <StatusBadge status={r.status} text={r.statusText} />
                 </td>
                 <td data-label={t.colIndicator} className="cell-indicator">
-                  <span className="code">{r.code}</span> {indicatorLink(r)}
+                  <span>
+                    <span className="code">{r.code}</span> {indicatorLink(r)}
+                  </span>
                 </td>
                 <td data-label={t.colLatest}>
                   <Figure value={r.latest} unit={r.unit} period={r.latestPeriod} estimate={r.estimate} />
@@ -265,7 +267,9 @@ function Overview({ portal }: { portal: boolean }) {
                 <td data-label={t.colAgency}>{r.agency ?? <span className="muted">{t.noAgency}</span>}</td>
                 <td data-label={t.colDataDate}>{r.dataDate ? date(r.dataDate) : <span className="muted">—</span>}</td>
                 <td data-label={t.colExplanation} className="cell-explanation">
-                  {r.explanation} {explainLink(r)}
+                  <span>
+                    {r.explanation} {explainLink(r)}
+                  </span>
                 </td>
               </tr>
             ))}
