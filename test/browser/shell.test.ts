@@ -36,7 +36,7 @@ describe.skipIf(!available)('the web app in Chromium', () => {
   let rows: Row[];
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serve({ DATA_DIR: tempDir() });
+    server = await serve({ DATA_DIR: tempDir() }, 290_000);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -52,7 +52,8 @@ describe.skipIf(!available)('the web app in Chromium', () => {
     });
     const body = (await (await fetch(`${server.baseUrl}/api/plans/${PLAN}/evaluations`)).json()) as { rows: Row[] };
     rows = body.rows;
-  });
+    // Starting the server seeds the bundled dataset into a fresh database: minutes on a busy machine.
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
