@@ -38,7 +38,7 @@ export function ChangesPage() {
       {items.length === 0 ? (
         <p data-testid="no-changes">{t.changesNone}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="data" data-testid="changes">
             <thead>
               <tr>

@@ -131,7 +131,7 @@ function Explanation({ portal }: { portal: boolean }) {
         {row.inputs.length === 0 ? (
           <p className="missing">{t.noInputs}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="data" data-testid="inputs">
               <thead>
                 <tr>

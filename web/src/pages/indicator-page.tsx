@@ -203,7 +203,7 @@ function Indicator({ portal }: { portal: boolean }) {
           </Suspense>
         )}
         {model && tableView && (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="data" data-testid="chart-table">
               <caption>{t.chartTitle}</caption>
               <thead>
@@ -247,7 +247,7 @@ function Indicator({ portal }: { portal: boolean }) {
         ) : (observations.data ?? []).length === 0 ? (
           <p className="missing">{t.noData}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="data" data-testid="data-table">
               <thead>
                 <tr>
@@ -311,7 +311,7 @@ function Indicator({ portal }: { portal: boolean }) {
         {history.every((h) => (h.data?.versions ?? []).length === 0) ? (
           <p className="muted">{t.noRevisions}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="data" data-testid="revisions">
               <thead>
                 <tr>

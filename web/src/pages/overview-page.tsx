@@ -217,7 +217,7 @@ function Overview({ portal }: { portal: boolean }) {
         {t.shown(num(shown.length), num(rows.length))}
       </p>
 
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="targets" data-testid="targets">
           <caption className="sr-only">{t.tableCaption}</caption>
           <thead>
