@@ -14,7 +14,7 @@ const RUNS = arg > 0 ? Number(process.argv[arg + 1]) : 5;
 const PLAN = 'hai-phong-2025-2030';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const server = await serve({ DATA_DIR: tempDir(), LOG_LEVEL: 'warn' }, 290_000);
+const server = await serve({ DATA_DIR: tempDir() }, 290_000);
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
