@@ -1,8 +1,9 @@
-// `npm run openapi`: regenerate docs/openapi.json from the server's route schemas.
+// `npm run openapi`: regenerate docs/openapi.json from the server's route schemas, then the web app's API types.
 import fs from 'node:fs';
-import path from 'node:path';
 import { generateOpenApiDocument } from '../src/api/openapi-document.ts';
+import { API_TYPES_PATH, apiTypesSource, OPENAPI_PATH } from './api-client-source.ts';
 
-const target = path.resolve(import.meta.dirname, '../docs/openapi.json');
-fs.writeFileSync(target, `${JSON.stringify(await generateOpenApiDocument(), null, 2)}\n`);
-process.stdout.write(`wrote ${target}\n`);
+fs.writeFileSync(OPENAPI_PATH, `${JSON.stringify(await generateOpenApiDocument(), null, 2)}\n`);
+process.stdout.write(`wrote ${OPENAPI_PATH}\n`);
+fs.writeFileSync(API_TYPES_PATH, await apiTypesSource());
+process.stdout.write(`wrote ${API_TYPES_PATH}\n`);

@@ -1,0 +1,83 @@
+// The staff app's frame: a header with the plan switcher and the language switch, the plan's navigation, and the
+// page. Mantine provides the controls; the pages below it are plain semantic HTML shared with the public portal.
+import '@mantine/core/styles.css';
+import { Group, MantineProvider, NativeSelect, createTheme } from '@mantine/core';
+import { Link, Outlet, useNavigate, useParams } from '@tanstack/react-router';
+import { usePlans } from '../data/queries.ts';
+import { useLocale } from '../i18n/locale.tsx';
+import { LanguageSwitch, SkipLink } from './portal-parts.tsx';
+
+const theme = createTheme({
+  primaryColor: 'red',
+  fontFamily: "'Noto Sans', 'DejaVu Sans', 'Segoe UI', Arial, sans-serif",
+  defaultRadius: 'sm',
+});
+
+function PlanSwitcher({ current }: { current: string | undefined }) {
+  const { t } = useLocale();
+  const plans = usePlans();
+  const navigate = useNavigate();
+  if (!plans.data) return null;
+  return (
+    <NativeSelect
+      aria-label={t.planSwitcher}
+      data-testid="plan-switcher"
+      className="plan-switcher"
+      value={current ?? ''}
+      onChange={(e) => {
+        const plan = e.currentTarget.value;
+        if (plan) void navigate({ to: '/plans/$plan', params: { plan } });
+      }}
+      data={[
+        ...(current ? [] : [{ value: '', label: t.planSwitcher }]),
+        ...plans.data.map((p) => ({ value: p.code, label: `${p.term.firstYear}–${p.term.lastYear} · ${p.name}` })),
+      ]}
+    />
+  );
+}
+
+export function AppLayout() {
+  const { t } = useLocale();
+  const { plan } = useParams({ strict: false });
+  return (
+    <MantineProvider theme={theme}>
+      <SkipLink />
+      <header className="app-header">
+        <Group justify="space-between" wrap="nowrap" gap="sm" className="app-header-row">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              ★
+            </span>
+            <span>
+              <strong>{t.appName}</strong>
+              <span className="tagline">{t.tagline}</span>
+            </span>
+          </Link>
+          <Group gap="xs" wrap="nowrap">
+            <PlanSwitcher current={plan} />
+            <LanguageSwitch />
+          </Group>
+        </Group>
+        <nav aria-label={t.nav} className="app-nav">
+          <Link to="/" activeOptions={{ exact: true }}>
+            {t.navHome}
+          </Link>
+          {plan && (
+            <>
+              <Link to="/plans/$plan" params={{ plan }} activeOptions={{ exact: true, includeSearch: false }}>
+                {t.navOverview}
+              </Link>
+              <Link to="/plans/$plan/changes" params={{ plan }}>
+                {t.navChanges}
+              </Link>
+            </>
+          )}
+          <Link to="/portal">{t.navPortal}</Link>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} className="page">
+        <Outlet />
+      </main>
+    </MantineProvider>
+  );
+}

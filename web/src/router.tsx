@@ -1,0 +1,90 @@
+// The whole route tree in one file. Every page's selection is in its URL (validated search params), and every page
+// is its own chunk, so the public portal does not download the charts or the staff layout.
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from '@tanstack/react-router';
+import { validateChangesSearch, validateIndicatorSearch, validateOverviewSearch } from './search-params.ts';
+
+const rootRoute = createRootRoute({ component: Outlet });
+
+const appLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  component: lazyRouteComponent(() => import('./layouts/app-layout.tsx'), 'AppLayout'),
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/',
+  component: lazyRouteComponent(() => import('./pages/home-page.tsx'), 'HomePage'),
+});
+
+const overviewRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/plans/$plan',
+  validateSearch: validateOverviewSearch,
+  component: lazyRouteComponent(() => import('./pages/overview-page.tsx'), 'OverviewPage'),
+});
+
+const indicatorRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/plans/$plan/indicators/$code',
+  validateSearch: validateIndicatorSearch,
+  component: lazyRouteComponent(() => import('./pages/indicator-page.tsx'), 'IndicatorPage'),
+});
+
+const explanationRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/plans/$plan/targets/$targetId/explanation',
+  component: lazyRouteComponent(() => import('./pages/explanation-page.tsx'), 'ExplanationPage'),
+});
+
+const changesRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/plans/$plan/changes',
+  validateSearch: validateChangesSearch,
+  component: lazyRouteComponent(() => import('./pages/changes-page.tsx'), 'ChangesPage'),
+});
+
+const portalLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/portal',
+  component: lazyRouteComponent(() => import('./layouts/portal-layout.tsx'), 'PortalLayout'),
+});
+
+const portalHomeRoute = createRoute({
+  getParentRoute: () => portalLayout,
+  path: '/',
+  component: lazyRouteComponent(() => import('./pages/home-page.tsx'), 'PortalHomePage'),
+});
+
+const portalOverviewRoute = createRoute({
+  getParentRoute: () => portalLayout,
+  path: '$plan',
+  validateSearch: validateOverviewSearch,
+  component: lazyRouteComponent(() => import('./pages/overview-page.tsx'), 'PortalOverviewPage'),
+});
+
+const portalIndicatorRoute = createRoute({
+  getParentRoute: () => portalLayout,
+  path: '$plan/indicators/$code',
+  validateSearch: validateIndicatorSearch,
+  component: lazyRouteComponent(() => import('./pages/indicator-page.tsx'), 'PortalIndicatorPage'),
+});
+
+const portalExplanationRoute = createRoute({
+  getParentRoute: () => portalLayout,
+  path: '$plan/targets/$targetId/explanation',
+  component: lazyRouteComponent(() => import('./pages/explanation-page.tsx'), 'PortalExplanationPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  appLayout.addChildren([homeRoute, overviewRoute, indicatorRoute, explanationRoute, changesRoute]),
+  portalLayout.addChildren([portalHomeRoute, portalOverviewRoute, portalIndicatorRoute, portalExplanationRoute]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
