@@ -951,8 +951,8 @@ export interface paths {
                                     seq: number;
                                     value: string | null;
                                     valueText: string | null;
-                                    status: string;
-                                    workflowState: string;
+                                    status: "estimate" | "preliminary" | "official";
+                                    workflowState: "draft" | "submitted" | "returned" | "approved";
                                     reason: string | null;
                                     sourceText: string | null;
                                     evidenceUrl: string | null;
@@ -966,8 +966,8 @@ export interface paths {
                                     seq: number;
                                     value: string | null;
                                     valueText: string | null;
-                                    status: string;
-                                    workflowState: string;
+                                    status: "estimate" | "preliminary" | "official";
+                                    workflowState: "draft" | "submitted" | "returned" | "approved";
                                     reason: string | null;
                                     sourceText: string | null;
                                     evidenceUrl: string | null;
@@ -981,8 +981,8 @@ export interface paths {
                                     seq: number;
                                     value: string | null;
                                     valueText: string | null;
-                                    status: string;
-                                    workflowState: string;
+                                    status: "estimate" | "preliminary" | "official";
+                                    workflowState: "draft" | "submitted" | "returned" | "approved";
                                     reason: string | null;
                                     sourceText: string | null;
                                     evidenceUrl: string | null;
@@ -1097,8 +1097,8 @@ export interface paths {
                                 seq: number;
                                 value: string | null;
                                 valueText: string | null;
-                                status: string;
-                                workflowState: string;
+                                status: "estimate" | "preliminary" | "official";
+                                workflowState: "draft" | "submitted" | "returned" | "approved";
                                 reason: string | null;
                                 sourceText: string | null;
                                 evidenceUrl: string | null;
@@ -1112,8 +1112,8 @@ export interface paths {
                                 seq: number;
                                 value: string | null;
                                 valueText: string | null;
-                                status: string;
-                                workflowState: string;
+                                status: "estimate" | "preliminary" | "official";
+                                workflowState: "draft" | "submitted" | "returned" | "approved";
                                 reason: string | null;
                                 sourceText: string | null;
                                 evidenceUrl: string | null;
@@ -1127,8 +1127,8 @@ export interface paths {
                                 seq: number;
                                 value: string | null;
                                 valueText: string | null;
-                                status: string;
-                                workflowState: string;
+                                status: "estimate" | "preliminary" | "official";
+                                workflowState: "draft" | "submitted" | "returned" | "approved";
                                 reason: string | null;
                                 sourceText: string | null;
                                 evidenceUrl: string | null;
@@ -1390,7 +1390,7 @@ export interface paths {
                                 figures: {
                                     [key: string]: string | null;
                                 };
-                                workflowState: string;
+                                workflowState: "draft" | "submitted" | "returned" | "approved";
                                 reviewComment: string | null;
                                 supersedesId: string | null;
                                 supersededBy: string | null;
@@ -1678,7 +1678,7 @@ export interface paths {
                                 figures: {
                                     [key: string]: string | null;
                                 };
-                                workflowState: string;
+                                workflowState: "draft" | "submitted" | "returned" | "approved";
                                 reviewComment: string | null;
                                 supersedesId: string | null;
                                 supersededBy: string | null;
@@ -1946,7 +1946,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Evaluate every target of a plan */
+        /**
+         * Evaluate every target of a plan
+         * @description Served from the evaluation stored when its inputs last changed. Public answers carry a strong ETag and Cache-Control: public, max-age=30 (If-None-Match gives 304); signed-in answers are no-store. publishedOn, an asOf in another month or dataBasis=all are computed on request, a few at a time (429 when busy).
+         */
         get: {
             parameters: {
                 query?: {
@@ -1964,6 +1967,196 @@ export interface paths {
             responses: {
                 /** @description Default Response */
                 200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                code: string;
+                                name: string;
+                                term: {
+                                    firstYear: number;
+                                    lastYear: number;
+                                };
+                                exceededAs: "exceeded" | "met";
+                            };
+                            asOf: string;
+                            dataBasis: "approved" | "all";
+                            publishedOn: string | null;
+                            summary: {
+                                vi: string;
+                                en: string;
+                            };
+                            /** @description the counts the summary is written from */
+                            counts: {
+                                /** @description every row: each target and each composite parent (the plan list counts the same) */
+                                targets: number;
+                                withFigures: number;
+                                noFigures: number;
+                                notEvaluable: number;
+                                final: {
+                                    [key: string]: number;
+                                };
+                                inTerm: {
+                                    [key: string]: number;
+                                };
+                            };
+                            computedAt: string | null;
+                            rows: {
+                                /** @description the target, or composite:<indicator id> for a parent judged from its children */
+                                targetId: string;
+                                indicator: {
+                                    code: string;
+                                    name: string;
+                                    unit: string;
+                                    parent: string | null;
+                                };
+                                target: {
+                                    kind: string;
+                                    text: string;
+                                    line: number | null;
+                                    document: {
+                                        kind: string;
+                                        number: string | null;
+                                        issued_on: string | null;
+                                        issuer: string | null;
+                                        title: string;
+                                    } | null;
+                                };
+                                actual: {
+                                    value: string | null;
+                                    text: string | null;
+                                    period: string | null;
+                                    basis: {
+                                        code: string;
+                                        label: string;
+                                    } | null;
+                                    method: string | null;
+                                    estimate: boolean;
+                                };
+                                inputs: {
+                                    versionId: string;
+                                    seq: number;
+                                    period: string;
+                                    value: string | null;
+                                    text: string | null;
+                                    status: "estimate" | "preliminary" | "official";
+                                    label: string | null;
+                                    kind: "vintage" | "correction";
+                                    publishedOn: string | null;
+                                    source: string | null;
+                                    workflowState: "draft" | "submitted" | "returned" | "approved";
+                                }[];
+                                status: ("exceeded" | "met" | "not_met" | "no_data" | "on_track" | "at_risk" | "off_track") | null;
+                                phase: ("final" | "in_term") | null;
+                                decided: ("exceeded" | "met" | "not_met" | "no_data") | null;
+                                displayStatus: {
+                                    vi: string;
+                                    en: string;
+                                } | null;
+                                achievement: string | null;
+                                required: {
+                                    kind: "average_rate" | "yearly_flow" | "yearly_change" | "done";
+                                    value: string;
+                                    target: string;
+                                    remainingYears: number;
+                                    fromYear: number;
+                                    toYear: number;
+                                } | null;
+                                projection: {
+                                    value: string;
+                                    year: number;
+                                    method: string;
+                                    progressRatio: string | null;
+                                } | null;
+                                method: {
+                                    name: string;
+                                    parameters: {
+                                        [key: string]: unknown;
+                                    };
+                                } | null;
+                                intermediates: {
+                                    [key: string]: string;
+                                };
+                                explanation: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                period: {
+                                    period: string;
+                                    label: string;
+                                    cutoff: {
+                                        from: string;
+                                        to: string;
+                                    };
+                                    cutoffLabel: string;
+                                    dueDate: string;
+                                    rulesId: string;
+                                } | null;
+                                reported: {
+                                    text: string;
+                                    status: string;
+                                    line: number | null;
+                                } | null;
+                                error: {
+                                    code: string;
+                                    messages: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                } | null;
+                                override: {
+                                    status: "exceeded" | "met" | "not_met" | "no_data" | "on_track" | "at_risk" | "off_track";
+                                    reason: string;
+                                    by: string;
+                                    at: string;
+                                    original: "exceeded" | "met" | "not_met" | "no_data" | "on_track" | "at_risk" | "off_track";
+                                } | null;
+                                /** @enum {boolean} */
+                                composite?: true;
+                                forecast: ({
+                                    /** @description P(met at the term’s end); 0 or 1 once decided */
+                                    pMet: number;
+                                    interval: {
+                                        low: string;
+                                        high: string;
+                                        level: number;
+                                    };
+                                    fan?: {
+                                        year: number;
+                                        low: string;
+                                        median: string;
+                                        high: string;
+                                    }[];
+                                    method: "decided" | "log_drift_shrinkage" | "logit_drift_shrinkage" | "flow_sum_lognormal" | "units_beta_binomial";
+                                    inputs: {
+                                        [key: string]: string | number | boolean | null;
+                                    };
+                                    sentence: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                } | {
+                                    unavailable: {
+                                        code: "no_figures" | "no_model" | "not_positive" | "needs_baseline";
+                                        vi: string;
+                                        en: string;
+                                    };
+                                }) | null;
+                                unitCounts?: {
+                                    period: string;
+                                    date: string;
+                                    count: number;
+                                    of: number;
+                                    share: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description not modified (If-None-Match) */
+                304: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1988,7 +2181,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a later vintage (or a correction) of a published figure; answers with every verdict it moved */
+        /** Record a later vintage (or a correction) of a published figure; an official one counts at once and answers with every verdict it moved, an estimate or preliminary one awaits a second person */
         post: {
             parameters: {
                 query?: never;
@@ -2025,6 +2218,8 @@ export interface paths {
                             observationId: string;
                             versionId: string;
                             seq: number;
+                            /** @description approved: an official publication recorded with its document, counted at once; submitted: awaits approval by someone else */
+                            workflowState: "approved" | "submitted";
                             changes: {
                                 targetId: string;
                                 indicator: {
@@ -2033,13 +2228,13 @@ export interface paths {
                                 };
                                 target: string;
                                 before: {
-                                    status: string | null;
+                                    status: ("exceeded" | "met" | "not_met" | "no_data" | "on_track" | "at_risk" | "off_track") | null;
                                     value: string | null;
                                     word: string | null;
                                     vintages: string[];
                                 } | null;
                                 after: {
-                                    status: string | null;
+                                    status: ("exceeded" | "met" | "not_met" | "no_data" | "on_track" | "at_risk" | "off_track") | null;
                                     value: string | null;
                                     word: string | null;
                                     vintages: string[];
@@ -2090,17 +2285,17 @@ export interface paths {
                                 };
                                 target: string;
                                 before: {
-                                    status: string | null;
+                                    status: ("exceeded" | "met" | "not_met" | "no_data" | "on_track" | "at_risk" | "off_track") | null;
                                     value: string | null;
                                 };
                                 after: {
-                                    status: string;
+                                    status: "exceeded" | "met" | "not_met" | "no_data" | "on_track" | "at_risk" | "off_track";
                                     value: string | null;
                                 };
                                 cause: {
                                     period: string;
                                     value: string | null;
-                                    status: string;
+                                    status: "estimate" | "preliminary" | "official";
                                     label: string | null;
                                     source: string | null;
                                     publishedOn: string | null;
@@ -2158,6 +2353,47 @@ export interface paths {
                             overrideId: string;
                         };
                     };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft a plan (targets with kinds, bounds, units, years and text spans) from a resolution's text */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        term?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
