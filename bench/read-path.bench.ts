@@ -5,7 +5,7 @@
 //   npm run bench:read-path -- [--duration 10] [--db pglite|postgres|all] [--postgres postgres://…]
 // PostgreSQL runs when --postgres or BENCH_DATABASE_URL names a database (each run in a fresh schema of its own).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -212,8 +212,32 @@ for (const r of results) {
 }
 const out = path.join(ROOT, 'bench/results/read-path.json');
 mkdirSync(path.dirname(out), { recursive: true });
+// A run of one database keeps the other database's last results beside its own.
+const kept = existsSync(out)
+  ? ((JSON.parse(readFileSync(out, 'utf8')) as { results?: (Result & { at?: string })[] }).results ?? []).filter(
+      (old) => !results.some((r) => r.database === old.database && r.data === old.data),
+    )
+  : [];
+const at = new Date().toISOString();
 writeFileSync(
   out,
-  `${JSON.stringify({ at: new Date().toISOString(), node: process.version, connections: CONNECTIONS, durationSeconds: DURATION, plan: PLAN, cpus: os.cpus().length, results }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      node: process.version,
+      cpus: os.cpus().length,
+      loadAverage: os.loadavg(),
+      connections: CONNECTIONS,
+      durationSeconds: DURATION,
+      plan: PLAN,
+      results: [...kept, ...results.map((r) => ({ at, ...r }))],
+    },
+    null,
+    2,
+  )}\n`,
 );
-console.log(`written ${path.relative(ROOT, out)}`);
+console.log(
+  `written ${path.relative(ROOT, out)} (load average during the run: ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')})`,
+);

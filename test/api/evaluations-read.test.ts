@@ -99,6 +99,12 @@ describe.each(testDatabases)('evaluation reads on $name', (tdb) => {
     expect((moved.json() as View).rows.find((r) => r.indicator.code === '1')?.status).toBe('exceeded');
   });
 
+  it('an impossible date is a 400 naming the field, never a 500', async () => {
+    const res = await get('/api/plans/hai-phong-2020-2025/evaluations?publishedOn=2026-02-30');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ errors: [{ path: 'publishedOn' }] });
+  });
+
   it('signed-in answers are not cached anywhere', async () => {
     const t = await seedTenant(api.db);
     const session = await login(api.app, t.users.reader.email);

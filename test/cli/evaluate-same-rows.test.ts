@@ -7,7 +7,8 @@ const PLAN = 'hai-phong-2020-2025';
 const url = process.env.TEST_DATABASE_URL;
 
 async function viaApi(env: Record<string, string>): Promise<unknown> {
-  const server = await serve(env);
+  // The first start loads the bundled dataset: minutes on a busy machine.
+  const server = await serve(env, 400_000);
   try {
     const res = await fetch(`${server.baseUrl}/api/plans/${PLAN}/evaluations`);
     expect(res.status).toBe(200);
@@ -18,7 +19,7 @@ async function viaApi(env: Record<string, string>): Promise<unknown> {
 }
 
 async function viaCli(env: Record<string, string>): Promise<unknown> {
-  const res = await runCli(['evaluate', PLAN, '--json'], env);
+  const res = await runCli(['evaluate', PLAN, '--json'], env, 300_000);
   expect(res.code, res.stderr).toBe(0);
   return JSON.parse(res.stdout);
 }
@@ -33,7 +34,7 @@ describe('evaluate --json and the API', () => {
     expect(cli.rows).toEqual(api.rows);
     expect(cli.summary).toEqual(api.summary);
     expect(cli.counts).toEqual(api.counts);
-  }, 400_000);
+  }, 800_000);
 
   it.skipIf(!url)(
     'give the same rows, summary and counts on PostgreSQL',

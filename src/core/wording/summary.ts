@@ -2,6 +2,7 @@
 // ("xấp xỉ đạt 2/26"), generated from the same results as the table so the two can never disagree.
 import { ValidationError } from '../errors.ts';
 import type { Locale } from '../format/date.ts';
+import { formatNumber } from '../format/number.ts';
 import { assertPrintedStatus, isInTermStatus, PRINTED_STATUSES, type PrintedStatus } from './status.ts';
 import { printedStatus, wordFor } from './verdict.ts';
 import { defaultVocabulary, type Vocabulary } from './vocabulary.ts';
@@ -69,7 +70,9 @@ export function summarize(items: readonly SummaryItem[], opts: SummaryOptions = 
   const good = entries.filter((e) => isGood(e.status));
   const total = entries.length;
   const restsOnEstimate = good.some((e) => e.estimate);
-  const values = { n: String(good.length), m: String(total), est: restsOnEstimate ? vocabulary.summary.estimate : '' };
+  // Counts in the locale's digits: "1.203" in Vietnamese, "1,203" in English.
+  const count = (x: number): string => formatNumber(String(x), { locale: opts.locale ?? 'vi' });
+  const values = { n: count(good.length), m: count(total), est: restsOnEstimate ? vocabulary.summary.estimate : '' };
   const template = inTerm
     ? vocabulary.summary.inTerm
     : opts.form === 'count_first'

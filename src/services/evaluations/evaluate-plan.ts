@@ -57,9 +57,13 @@ const DRAFT_READERS: readonly Role[] = ['admin', 'plan_owner', 'approver', 'agen
 
 function checkDate(value: string | undefined, field: string): void {
   // A real calendar date: 2026-02-30 is refused here, not answered with a database error.
+  const parsed = value === undefined ? null : new Date(`${value}T00:00:00Z`);
   const ok =
     value === undefined ||
-    (/^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value);
+    (/^\d{4}-\d{2}-\d{2}$/.test(value) &&
+      parsed !== null &&
+      !Number.isNaN(parsed.getTime()) &&
+      parsed.toISOString().slice(0, 10) === value);
   if (!ok) {
     throw new ValidationError(
       {
