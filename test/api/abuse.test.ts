@@ -44,6 +44,7 @@ describe.each(testDatabases)('abuse resistance on $name', (database) => {
       const owner = t.users.approver.email;
       expect((await logIn(base, { email: owner, password: PASSWORD }, '10.1.1.1')).status).toBe(200);
 
+      const started = Date.now();
       // One attacker, 200 guesses at once: only 5 are checked against the hash (401), the rest refused unchecked.
       const burst = await Promise.all(
         Array.from({ length: 200 }, (_, i) => logIn(base, { email: owner, password: `wrong ${i}` }, '10.6.6.6')),
@@ -54,8 +55,7 @@ describe.each(testDatabases)('abuse resistance on $name', (database) => {
       expect(await refused?.json()).toMatchObject({ code: 'login_throttled' });
 
       // Many attackers (one guess each from 100 addresses): past its 5 failures the account admits one attempt
-      // after each growing delay (1, 2, 4 … s), so in T seconds at most 1 + log2(T + 1) more are checked.
-      const started = Date.now();
+      // after each growing delay (1, 2, 4 … s), so T seconds after the first burst began at most 1 + log2(T + 1) more are checked.
       const spread = await Promise.all(
         Array.from({ length: 100 }, (_, i) =>
           logIn(base, { email: owner, password: `wrong ${i}` }, `10.7.${Math.floor(i / 50)}.${i % 50}`),
