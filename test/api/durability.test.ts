@@ -57,10 +57,16 @@ async function writeUntilKilled(server: Served, s: Session, killAfter: number, r
     }
   };
   await Promise.all([0, 1, 2, 3].map(writer));
-  await new Promise<void>((resolve) =>
-    server.child.exitCode !== null ? resolve() : server.child.once('exit', () => resolve()),
-  );
+  await exited(server);
   return answered;
+}
+
+/** Resolves when the server process is gone (a process killed by a signal has a signalCode, not an exitCode). */
+function exited(server: Served): Promise<void> {
+  const { child } = server;
+  return new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 }
 
 describe.each(providers)('a server on $name killed with SIGKILL', ({ name }) => {
@@ -135,7 +141,7 @@ describe('the embedded database folder under a live server', () => {
 
         // A crash releases the folder at once: the next process opens it immediately and finds the write.
         server.child.kill('SIGKILL');
-        await new Promise<void>((r) => (server.child.exitCode !== null ? r() : server.child.once('exit', () => r())));
+        await exited(server);
         db = await openPglite(dataDir);
         try {
           expect(await db.query('SELECT code FROM agencies WHERE id = $1', [id])).toEqual([{ code: 'after-pause' }]);
