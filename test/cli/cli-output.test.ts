@@ -11,7 +11,7 @@ const ADMIN = { ADMIN_EMAIL: 'first-admin@example.vn', ADMIN_PASSWORD: 'first-ad
 // Status codes that must not appear in the human format (they belong to --json).
 const CODES = /\b(exceeded|met|not_met|on_track|at_risk|off_track|no_data|estimate|preliminary|official)\b/;
 
-describe('argument errors', () => {
+describe('argument errors', { timeout: 120_000 }, () => {
   it.each([
     [['evaluate'], 'thiếu tham số bắt buộc plan', 'missing required argument plan'],
     [['evaluate', 'x', '--bogus'], 'không có tuỳ chọn --bogus', 'unknown option --bogus'],
@@ -31,7 +31,8 @@ describe('argument errors', () => {
   });
 });
 
-describe('on the bundled dataset', () => {
+// Each command boots a process and opens the database: minutes on a loaded machine, so the timeouts are generous.
+describe('on the bundled dataset', { timeout: 600_000 }, () => {
   const env = { DATA_DIR: tempDir(), SEED: 'false', ...ADMIN };
   beforeAll(async () => {
     const res = await runCli(['import-dataset', 'data'], env, 600_000);
