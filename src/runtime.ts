@@ -14,6 +14,8 @@ export interface Runtime {
   db: Db;
   systemContext(label: string): ServiceContext;
   close(): Promise<void>;
+  /** Where start-up and import messages go (the one-time admin password among them). */
+  log?: Logger;
 }
 
 export interface Logger {
@@ -30,6 +32,7 @@ export async function openRuntime(config: Config, log: Logger = { info: () => {}
       db,
       systemContext: (label) => ({ db, actor: systemActor(label), now: () => new Date() }),
       close: () => db.close(),
+      log,
     };
     if (config.seedOnStart && (await countPlans(db)) === 0) {
       const report = await seedBundledDataset(runtime);
@@ -49,5 +52,8 @@ export async function seedBundledDataset(
   onProgress?: (done: number, total: number, label: string) => void,
 ): Promise<ImportReport> {
   const dataset = readDatasetFolder(folder);
-  return importDataset({ ctx: runtime.systemContext('dataset import'), input: dataset, onProgress });
+  const report = await importDataset({ ctx: runtime.systemContext('dataset import'), input: dataset, onProgress });
+  // An empty database gets its first admin with its first plans, in the tenant that owns them.
+  await ensureAdmin(runtime.db, runtime.config, runtime.log ?? { info: () => {} });
+  return report;
 }

@@ -25,7 +25,8 @@ export async function buildServer(runtime: Runtime, opts: ServerOptions = {}): P
   const app = Fastify({
     logger: opts.logger ?? { level: runtime.config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies; by default from nobody.
+    trustProxy: runtime.config.trustedProxies.length > 0 ? runtime.config.trustedProxies : false,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
   registerValidators(app);

@@ -2,6 +2,7 @@
 // Exit codes: 0 ok, 1 user error (a clear one-line message), 2 internal error.
 import { Command, CommanderError } from 'commander';
 import { isChitieuError } from '../core/errors.ts';
+import { argumentErrorLines } from './argument-errors.ts';
 import { registerCommands } from './commands/index.ts';
 
 export const EXIT = { ok: 0, user: 1, internal: 2 } as const;
@@ -21,11 +22,25 @@ export function buildProgram(): Command {
   const program = new Command('chitieu')
     .description('chitieu: targets of a five-year resolution, tracked with data and evaluated honestly')
     .version(process.env.npm_package_version ?? '0.1.0')
-    .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    // Commander's own English error line is replaced by a bilingual one (argument-errors.ts).
+    .configureOutput({ outputError: () => {} });
   registerCommands(program);
+  for (const command of program.commands) command.exitOverride().configureOutput({ outputError: () => {} });
   return program;
 }
+
+/** The subcommand named on the command line, for the help pointer of an argument error. */
+function commandName(program: Command, argv: string[]): string | null {
+  const names = new Set(program.commands.map((c) => c.name()));
+  return argv.slice(2).find((a) => names.has(a)) ?? null;
+}
+
+// `chitieu evaluate … | head` closes the pipe early: that is the reader being done, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(EXIT.ok);
+  throw e;
+});
 
 async function main(): Promise<void> {
   const program = buildProgram();
@@ -33,6 +48,7 @@ async function main(): Promise<void> {
     await program.parseAsync(process.argv);
   } catch (e) {
     if (e instanceof CommanderError) {
+      if (e.exitCode !== 0) process.stderr.write(argumentErrorLines(e, commandName(program, process.argv)));
       process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.user;
       return;
     }

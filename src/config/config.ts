@@ -1,4 +1,5 @@
 // Configuration is one validated object, loaded once at start and passed in; nothing reads process.env elsewhere.
+import net from 'node:net';
 import path from 'node:path';
 import { ValidationError, type FieldIssue } from '../core/errors.ts';
 
@@ -18,6 +19,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Cookies get the Secure flag (set when served over HTTPS, directly or behind a proxy). */
   secureCookies: boolean;
+  /** Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed (empty: none). */
+  trustedProxies: string[];
   version: string;
 }
 
@@ -63,6 +66,21 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
       reason: { vi: 'ADMIN_PASSWORD cần ít nhất 12 ký tự', en: 'ADMIN_PASSWORD needs at least 12 characters' },
     });
   }
+  const trustedProxies = (env.TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  for (const p of trustedProxies) {
+    if (!isAddressOrRange(p)) {
+      issues.push({
+        path: 'TRUSTED_PROXIES',
+        reason: {
+          vi: `"${p}" không phải địa chỉ IP hay dải CIDR (ví dụ 10.0.0.5, 10.0.0.0/8, ::1)`,
+          en: `"${p}" is not an IP address or CIDR range (e.g. 10.0.0.5, 10.0.0.0/8, ::1)`,
+        },
+      });
+    }
+  }
   if (issues.length > 0) {
     throw new ValidationError({ vi: 'Cấu hình không hợp lệ', en: 'Invalid configuration' }, issues, 'invalid_config');
   }
@@ -78,7 +96,17 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     adminPassword,
     logLevel,
     secureCookies: env.SECURE_COOKIES === 'true',
+    trustedProxies,
     version: env.npm_package_version ?? '0.1.0',
     ...overrides,
   };
+}
+
+function isAddressOrRange(text: string): boolean {
+  const [address, bits, ...rest] = text.split('/');
+  const family = net.isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128);
 }

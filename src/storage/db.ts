@@ -2,10 +2,9 @@
 // server (DATABASE_URL). Callers see one small interface; no ORM, so the SQL stays readable in review.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import pg from 'pg';
-import lockfile from 'proper-lockfile';
-import { ChitieuError } from '../core/errors.ts';
+import { durablePgliteOptions, lockFolder, type FolderLock } from './pglite-folder.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -29,48 +28,33 @@ const asNumber = (v: string): number => Number(v);
 /** Dates stay 'YYYY-MM-DD' strings (no time-zone drift); numerics stay exact strings; counts become numbers. */
 const parsers = { [OID.DATE]: asText, [OID.NUMERIC]: asText, [OID.INT8]: asNumber };
 
-export class DatabaseLocked extends ChitieuError {
-  constructor(dir: string) {
-    super(
-      'database_locked',
-      'conflict',
-      {
-        vi: `Thư mục dữ liệu ${dir} đang được một tiến trình chitieu khác sử dụng. Hãy dừng tiến trình đó, hoặc dùng DATA_DIR khác.`,
-        en: `The data folder ${dir} is in use by another chitieu process. Stop that process, or use another DATA_DIR.`,
-      },
-      { details: { dir } },
-    );
-  }
-}
-
+/**
+ * The embedded database. With a folder it is a server's database: the folder is locked for the life of the process
+ * and every commit is on disk before it returns (see pglite-folder.ts). Without one it lives in memory (tests).
+ */
 export async function openPglite(dataDir: string | null): Promise<Db> {
-  let release: (() => Promise<void>) | null = null;
-  let dir: string | undefined;
+  let lock: FolderLock | null = null;
+  let options: PGliteOptions = {};
   if (dataDir) {
-    dir = path.join(dataDir, 'pglite');
-    fs.mkdirSync(dir, { recursive: true });
-    // PGlite does not guard its folder: two processes on one folder corrupt it. A lock with a heartbeat
-    // (stale after 10 s if the holder died) makes a second start fail with a clear message instead.
-    try {
-      release = await lockfile.lock(dir, {
-        stale: 10_000,
-        update: 2_000,
-        lockfilePath: path.join(dataDir, 'pglite.lock'),
-      });
-    } catch (e) {
-      if ((e as { code?: string }).code === 'ELOCKED') throw new DatabaseLocked(dataDir);
-      throw e;
-    }
+    fs.mkdirSync(path.join(dataDir, 'pglite'), { recursive: true });
+    lock = lockFolder(dataDir);
+    options = durablePgliteOptions(path.join(dataDir, 'pglite'));
   }
-  const db = new PGlite(dir, { parsers });
-  await db.waitReady;
+  let db: PGlite;
+  try {
+    db = new PGlite({ ...options, parsers });
+    await db.waitReady;
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   return {
     kind: 'pglite',
     async query<T extends Row>(sql: string, params?: unknown[]) {
       return (await db.query<T>(sql, params, { parsers })).rows;
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
-      return db.transaction(async (tx) =>
+      const out = await db.transaction(async (tx) =>
         fn({
           query: async <R extends Row>(s: string, p?: unknown[]) => (await tx.query<R>(s, p, { parsers })).rows,
           exec: async (s: string) => {
@@ -78,13 +62,21 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
           },
         }),
       );
+      // PGlite skips its file-system sync after transaction() commits (electric-sql/pglite#1065); ask for it, so a
+      // file system that buffers (IndexedDB, OPFS) is as durable as a single query. On the Node folder the commit's
+      // own fsync has already reached the disk.
+      await db.syncToFs();
+      return out;
     },
     async exec(sql: string) {
       await db.exec(sql);
     },
     async close() {
-      await db.close();
-      if (release) await release();
+      try {
+        await db.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

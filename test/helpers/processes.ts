@@ -72,6 +72,11 @@ export function serve(env: Record<string, string>, timeoutMs = 120_000): Promise
       out += d.toString('utf8');
       const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m?.[1]) {
+        // Resolve once: later log lines still match, and each match would add another exit listener.
+        child.stdout.off('data', onData);
+        child.stderr.off('data', onData);
+        child.stdout.on('data', (more: Buffer) => (out += more.toString('utf8')));
+        child.stderr.on('data', (more: Buffer) => (out += more.toString('utf8')));
         clearTimeout(timer);
         const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
         resolve({

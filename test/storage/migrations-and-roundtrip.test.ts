@@ -22,8 +22,8 @@ describe.each(testDatabases)('storage on $name', (tdb) => {
     expect(rows[0]?.n).toBe(listMigrations().length);
   });
 
-  // login_failures counts failed logins per account and per address before any tenant is known (0002).
-  const NOT_TENANT_DATA = ['schema_migrations', 'login_failures'];
+  // login_throttle counts login attempts per account and per address before any tenant is known (0005).
+  const NOT_TENANT_DATA = ['schema_migrations', 'login_throttle'];
 
   it('gives every domain table a tenant column', async () => {
     const rows = await db.query<{ table_name: string }>(

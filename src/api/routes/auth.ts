@@ -14,6 +14,8 @@ const Credentials = Type.Object(
   {
     email: Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+$' }),
     password: Type.String({ minLength: 1, maxLength: 256 }),
+    // Needed only when one e-mail has accounts with the same password in several tenants.
+    tenant: Type.Optional(Type.String({ minLength: 2, maxLength: 63, pattern: '^[a-z0-9][a-z0-9-]{1,62}$' })),
   },
   { additionalProperties: false },
 );
@@ -42,13 +44,16 @@ export async function authRoutes(api: FastifyInstance, runtime: Runtime): Promis
       },
     },
     async (req, reply) => {
-      const body = req.body as { email: string; password: string };
+      const body = req.body as { email: string; password: string; tenant?: string };
       const ctx = contextOf(runtime, req);
       const r = await logIn({
         ctx,
         input: {
           email: body.email,
           password: body.password,
+          tenant: body.tenant ?? null,
+          // req.ip is the peer's address, or the client named by X-Forwarded-For only when the peer is one of
+          // TRUSTED_PROXIES (server.ts): a client cannot choose the address it is throttled and audited under.
           address: req.ip ?? null,
           userAgent: req.headers['user-agent'] ?? null,
         },

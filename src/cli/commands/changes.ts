@@ -1,7 +1,10 @@
-// `chitieu changes <plan>`: what changed since the estimates (verdicts and values moved by later vintages).
+// `chitieu changes <plan>`: what changed since the estimates (verdicts and values moved by later vintages), in
+// Vietnamese words and vi-VN numbers; --json keeps the codes and exact decimals for machines.
 import type { Command } from 'commander';
 import { listEvaluationChanges } from '../../services/evaluations/list-evaluation-changes.ts';
+import { formatNumber } from '../../core/format/number.ts';
 import { withRuntime } from '../with-runtime.ts';
+import { figureStatusWord, verdictWord, viDate, viNumber } from '../words.ts';
 
 export function changesCommand(program: Command): void {
   program
@@ -16,9 +19,22 @@ export function changesCommand(program: Command): void {
           process.stdout.write(`${JSON.stringify(changes, null, 2)}\n`);
           return;
         }
-        for (const c of changes) {
+        if (changes.length === 0) {
           process.stdout.write(
-            `${c.at.slice(0, 10)} ${c.indicator.code} ${c.indicator.name}: ${c.before.status ?? '—'} (${c.before.value ?? '—'}) → ${c.after.status} (${c.after.value ?? '—'})${c.cause ? ` ← ${c.cause.status} ${c.cause.value ?? ''}, ${c.cause.source ?? ''} ${c.cause.publishedOn ?? ''}` : ''}\n`,
+            `Chưa có thay đổi nào: chưa có số liệu mới nào làm thay đổi kết luận hay giá trị của nghị quyết ${planCode}.\n` +
+              `No changes: no later figure has changed a verdict or a value of ${planCode}.\n`,
+          );
+          return;
+        }
+        process.stdout.write(`${formatNumber(changes.length)} thay đổi (mới nhất trước):\n`);
+        for (const c of changes) {
+          const cause = c.cause
+            ? ` — do số liệu ${figureStatusWord(c.cause.status)} kỳ ${c.cause.period}: ${viNumber(c.cause.value)}` +
+              `${c.cause.source ? `, ${c.cause.source}` : ''}${c.cause.publishedOn ? `, công bố ${viDate(c.cause.publishedOn)}` : ''}`
+            : '';
+          process.stdout.write(
+            `${viDate(c.at)}  ${c.indicator.code} ${c.indicator.name}: ${verdictWord(c.before.status)} (${viNumber(c.before.value)}) → ` +
+              `${verdictWord(c.after.status)} (${viNumber(c.after.value)})${cause}\n`,
           );
         }
       });

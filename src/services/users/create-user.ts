@@ -1,11 +1,25 @@
-// An admin creates an account in their own tenant, with roles and (for agency editors) an agency of that tenant.
-import { NotFound, ValidationError } from '../../core/errors.ts';
-import { insertUser } from '../../storage/repositories/users-repo.ts';
+// An admin creates an account in their own tenant (e-mails are unique per tenant), with roles and (for agency editors) an agency of that tenant.
+import { ChitieuError, NotFound, ValidationError } from '../../core/errors.ts';
+import { emailTakenInTenant, insertUser } from '../../storage/repositories/users-repo.ts';
 import { writeAudit } from '../audit.ts';
 import { hashPassword } from '../auth/secrets.ts';
 import { nfc } from '../auth/text.ts';
 import type { Role, ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
+
+export class EmailTaken extends ChitieuError {
+  constructor(email: string) {
+    super(
+      'email_taken',
+      'conflict',
+      {
+        vi: `Đơn vị đã có tài khoản với e-mail ${email}`,
+        en: `This tenant already has an account with the e-mail ${email}`,
+      },
+      { issues: [{ path: 'body/email', reason: { vi: 'đã có trong đơn vị', en: 'already in this tenant' } }] },
+    );
+  }
+}
 
 export interface CreateUserInput {
   email: string;
@@ -41,6 +55,9 @@ export async function createUser({
     ) {
       throw new NotFound({ vi: 'cơ quan', en: 'Agency' });
     }
+    // E-mails are unique within a tenant only (0005): an account of the same e-mail in another tenant is no
+    // conflict, so nothing here tells an admin what exists outside their tenant.
+    if (await emailTakenInTenant(tx, tenantId, email)) throw new EmailTaken(email);
     const id = await insertUser(tx, {
       tenantId,
       email,

@@ -23,8 +23,21 @@ const SELECT_USER = `
          coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles
     FROM users u JOIN tenants t ON t.id = u.tenant_id`;
 
-export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | null> {
-  return (await db.query<UserRow>(`${SELECT_USER} WHERE u.email = $1`, [email]))[0] ?? null;
+/** Every account with this e-mail (one per tenant at most), or only the one of the named tenant. */
+export async function findUsersByEmail(db: Queryable, email: string, tenantCode: string | null): Promise<UserRow[]> {
+  return db.query<UserRow>(`${SELECT_USER} WHERE u.email = $1 AND ($2::text IS NULL OR t.code = $2) ORDER BY t.code`, [
+    email,
+    tenantCode,
+  ]);
+}
+
+/** Whether one of these accounts has had a session from this address (an owner's known address). */
+export async function hasLoggedInFrom(db: Queryable, userIds: string[], address: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM sessions WHERE user_id = ANY($1::uuid[]) AND ip = $2 LIMIT 1', [
+    userIds,
+    address,
+  ]);
+  return rows.length > 0;
 }
 
 export async function findUser(db: Queryable, tenantId: string | null, id: string): Promise<UserRow | null> {
@@ -52,6 +65,18 @@ export async function listUsers(
 
 export async function countUsers(db: Queryable): Promise<number> {
   return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users'))[0]?.n ?? 0;
+}
+
+/** The tenants that own plans, the one with most plans first (ties: the oldest, then by code). */
+export async function listTenantsOwningPlans(db: Queryable): Promise<{ id: string; code: string }[]> {
+  return db.query<{ id: string; code: string }>(
+    `SELECT t.id, t.code FROM tenants t JOIN plans p ON p.tenant_id = t.id
+      GROUP BY t.id, t.code, t.created_at ORDER BY count(*) DESC, t.created_at, t.code`,
+  );
+}
+
+export async function emailTakenInTenant(db: Queryable, tenantId: string, email: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM users WHERE tenant_id = $1 AND email = $2', [tenantId, email])).length > 0;
 }
 
 export async function insertUser(
@@ -132,18 +157,61 @@ export async function revokeUserSessions(db: Queryable, userId: string, now: Dat
   return rows.length;
 }
 
-export async function countLoginFailures(db: Queryable, key: string, since: Date): Promise<number> {
-  return (
-    (
-      await db.query<{ n: number }>('SELECT count(*)::int AS n FROM login_failures WHERE key = $1 AND at > $2', [
-        key,
-        since.toISOString(),
-      ])
-    )[0]?.n ?? 0
-  );
+export interface ThrottleRule {
+  /** Attempts admitted per window at full speed. */
+  limit: number;
+  windowSeconds: number;
+  /** 0: past the limit the key is closed until the window ends; above 0: one attempt after each growing delay
+   *  (2, 4, 8 … seconds, at most this many). */
+  maxDelaySeconds: number;
 }
 
-export async function recordLoginFailure(db: Queryable, keys: string[], at: Date): Promise<void> {
-  for (const key of keys)
-    await db.query('INSERT INTO login_failures (key, at) VALUES ($1, $2)', [key, at.toISOString()]);
+/**
+ * Claims one attempt for a throttle key, or refuses it, in one statement: the row is locked by the upsert, so
+ * concurrent claims are counted one after another and no more than the rule admits get through. Returns whether the
+ * attempt is admitted; a refused attempt changes nothing.
+ */
+export async function claimLoginAttempt(db: Queryable, key: string, rule: ThrottleRule, now: Date): Promise<boolean> {
+  const rows = await db.query(
+    `INSERT INTO login_throttle AS t (key, attempts, window_start, retry_at) VALUES ($1, 1, $2, $2)
+     ON CONFLICT (key) DO UPDATE SET
+       attempts = CASE WHEN t.window_start <= $3 THEN 1 ELSE t.attempts + 1 END,
+       window_start = CASE WHEN t.window_start <= $3 THEN $2 ELSE t.window_start END,
+       retry_at = CASE WHEN t.window_start <= $3 OR t.attempts + 1 < $4 THEN $2::timestamptz
+                       ELSE $2::timestamptz + make_interval(secs => least(power(2, t.attempts + 1 - $4), $5)) END
+     WHERE t.window_start <= $3 OR t.attempts < $4 OR ($5 > 0 AND t.retry_at <= $2)
+     RETURNING attempts`,
+    [
+      key,
+      now.toISOString(),
+      new Date(now.getTime() - rule.windowSeconds * 1000).toISOString(),
+      rule.limit,
+      rule.maxDelaySeconds,
+    ],
+  );
+  return rows.length > 0;
+}
+
+/** Seconds until a refused key admits an attempt again (for Retry-After). */
+export async function secondsUntilRetry(db: Queryable, key: string, rule: ThrottleRule, now: Date): Promise<number> {
+  const row = (
+    await db.query<{ window_start: Date | string; retry_at: Date | string }>(
+      'SELECT window_start, retry_at FROM login_throttle WHERE key = $1',
+      [key],
+    )
+  )[0];
+  if (!row) return 1;
+  const windowEnd = new Date(row.window_start).getTime() + rule.windowSeconds * 1000;
+  const at = rule.maxDelaySeconds > 0 ? Math.min(windowEnd, new Date(row.retry_at).getTime()) : windowEnd;
+  return Math.max(1, Math.ceil((at - now.getTime()) / 1000));
+}
+
+/** Gives back an attempt that succeeded: only failures (and attempts still being checked) use up a key. */
+export async function refundLoginAttempt(db: Queryable, key: string): Promise<void> {
+  await db.query('UPDATE login_throttle SET attempts = attempts - 1 WHERE key = $1 AND attempts > 1', [key]);
+  await db.query('DELETE FROM login_throttle WHERE key = $1 AND attempts = 1', [key]);
+}
+
+export async function clearLoginThrottle(db: Queryable, key: string): Promise<void> {
+  await db.query('DELETE FROM login_throttle WHERE key = $1', [key]);
 }
