@@ -67,6 +67,7 @@ export interface paths {
                     "application/json": {
                         email: string;
                         password: string;
+                        tenant?: string;
                     };
                 };
             };
