@@ -11,7 +11,7 @@ import { returnObservation } from '../../services/observations/return-observatio
 import { reviseObservation } from '../../services/observations/revise-observation.ts';
 import { submitObservation } from '../../services/observations/submit-observation.ts';
 import type { FigureInput } from '../../services/observations/observation-input.ts';
-import { Common, PageQuery, SortQuery, pageSchema } from './pagination.ts';
+import { Common, FigureValue, PageQuery, SortQuery, pageSchema } from './pagination.ts';
 import { contextOf } from './route-table.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -29,6 +29,19 @@ const Version = Type.Object({
   enteredAt: Type.String(),
   approvedBy: Nullable(Type.String()),
   approvedAt: Nullable(Type.String()),
+  plausibility: Nullable(
+    Type.Object({
+      flags: Type.Array(
+        Type.Object({
+          code: Type.String(),
+          value: Type.String(),
+          messages: Type.Object({ vi: Type.String(), en: Type.String() }),
+        }),
+      ),
+      reason: Type.String(),
+    }),
+  ),
+  withdrawn: Type.Boolean(),
 });
 const ObservationSchema = Type.Object({
   id: Type.String(),
@@ -55,11 +68,12 @@ const ObservationSchema = Type.Object({
 });
 const Written = Type.Object({ id: Type.String(), version: Type.Integer() });
 const Figure = {
-  value: Common.decimal,
+  value: FigureValue,
   status: Type.Union([Type.Literal('estimate'), Type.Literal('preliminary'), Type.Literal('official')]),
   reason: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
   sourceText: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
   evidenceUrl: Type.Optional(Nullable(Type.String({ maxLength: 2000, pattern: '^https?://[^\\s<>"]+$' }))),
+  confirmImplausible: Type.Optional(Type.Boolean()),
 };
 export const IdParams = Type.Object({ id: Common.id }, { additionalProperties: false });
 export const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });

@@ -6,7 +6,7 @@ import type { Runtime } from '../../runtime.ts';
 import { listEvaluationChanges } from '../../services/evaluations/list-evaluation-changes.ts';
 import { recordOverride, type OverrideStatus } from '../../services/evaluations/record-override.ts';
 import { addVintage, type AddVintageInput } from '../../services/observations/add-vintage.ts';
-import { Common } from './pagination.ts';
+import { Common, FigureValue } from './pagination.ts';
 import { contextOf } from './route-table.ts';
 
 const DATE = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
@@ -70,7 +70,7 @@ export async function vintageRoutes(api: FastifyInstance, runtime: Runtime): Pro
           {
             indicatorCode: Common.code,
             period: VintagePeriod,
-            value: Common.decimal,
+            value: FigureValue,
             status: Type.Union([Type.Literal('estimate'), Type.Literal('preliminary'), Type.Literal('official')]),
             label: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
             source: Type.String({ minLength: 1, maxLength: 500 }),
@@ -78,6 +78,7 @@ export async function vintageRoutes(api: FastifyInstance, runtime: Runtime): Pro
             kind: Type.Optional(Type.Union([Type.Literal('vintage'), Type.Literal('correction')])),
             reason: Type.Optional(Type.String({ maxLength: 2000 })),
             unitCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
+            confirmImplausible: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false },
         ),

@@ -13,13 +13,17 @@ export function addVintageCommand(program: Command): void {
     .argument('<plan>', 'plan code, e.g. hai-phong-2020-2025')
     .argument('<indicator>', 'indicator code in the plan, e.g. 1')
     .requiredOption('--period <period>', 'period code: 2025, 2021-2025, 2026-Q1 …')
-    .requiredOption('--value <decimal>', 'the figure, with a dot as decimal point: 11.8')
+    .requiredOption(
+      '--value <figure>',
+      'the figure as published: 11.8 or 11,8; a range "8,3-8,5"; a bound "<3,5"; a count of a total "102/275"',
+    )
     .requiredOption('--source <document>', 'the document that published it')
     .requiredOption('--published-on <date>', 'its publication date YYYY-MM-DD')
     .option('--status <status>', 'estimate | preliminary | official', 'official')
     .option('--label <label>', 'vintage label, e.g. "ước tính lần 2"')
     .option('--correction', 'this corrects a mistake in a stored figure (needs --reason)')
     .option('--reason <text>', 'why')
+    .option('--confirm-implausible', 'accept a figure the checks flag as implausible (needs --reason)')
     .option('--json', 'print JSON')
     .action(
       async (
@@ -34,6 +38,7 @@ export function addVintageCommand(program: Command): void {
           label?: string;
           correction?: boolean;
           reason?: string;
+          confirmImplausible?: boolean;
           json?: boolean;
         },
       ) => {
@@ -51,6 +56,7 @@ export function addVintageCommand(program: Command): void {
               kind: opts.correction ? 'correction' : 'vintage',
               ...(opts.label ? { label: opts.label } : {}),
               ...(opts.reason ? { reason: opts.reason } : {}),
+              ...(opts.confirmImplausible ? { confirmImplausible: true } : {}),
             },
           });
           if (opts.json) {

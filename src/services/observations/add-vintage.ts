@@ -1,20 +1,20 @@
 // Records a new vintage of a published figure (a later estimate, the preliminary or the official figure from the
 // statistics office) or a correction of a stored one. Nothing is overwritten: the figure becomes a new version,
 // the evaluations resting on it are recomputed, and every verdict that moved is returned and stored.
-import { parseDecimal } from '../../core/decimal.ts';
 import { NotFound, ValidationError } from '../../core/errors.ts';
-import { parsePeriod } from '../../core/periods/period.ts';
 import type { ObservationStatus } from '../../core/targets/target.ts';
 import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { recomputeEvaluations, type EvaluationChange } from '../evaluations/recompute-evaluations.ts';
 import { authorize } from '../policy.ts';
+import { checkFigureFor } from './check-figure.ts';
 
 export interface AddVintageInput {
   planCode: string;
   indicatorCode: string;
   period: string;
+  /** The figure as written: "11.8", "11,8", a range "8,3–8,5", a bound "< 3,5", a count of a total "102/275". */
   value: string;
   status: ObservationStatus;
   /** e.g. "ước tính lần 2", "sơ bộ", "chính thức" */
@@ -26,6 +26,8 @@ export interface AddVintageInput {
   kind?: 'vintage' | 'correction';
   reason?: string;
   unitCode?: string;
+  /** Accepts a figure the checks flag as implausible; needs a reason. */
+  confirmImplausible?: boolean;
 }
 
 export interface AddVintageResult {
@@ -68,8 +70,6 @@ function validate(input: AddVintageInput): void {
       issues,
     );
   }
-  parseDecimal(input.value, 'value');
-  parsePeriod(input.period);
 }
 
 export async function addVintage({
@@ -113,6 +113,18 @@ export async function addVintage({
         vi: 'Nghị quyết chưa gắn đơn vị hành chính',
         en: 'The plan has no administrative unit',
       });
+    // The same checks as every other door a figure comes through (services/observations/check-figure.ts).
+    const checked = await checkFigureFor(
+      tx,
+      { tenantId: plan.tenant_id, indicatorId: ind.id, unitId, now: ctx.now() },
+      {
+        value: input.value,
+        period: input.period,
+        publishedOn: input.publishedOn,
+        confirmImplausible: input.confirmImplausible,
+        reason: input.reason,
+      },
+    );
     const obs = (
       await tx.query<{ id: string; version: number }>(
         `INSERT INTO observations (tenant_id, indicator_id, unit_id, period) VALUES ($1,$2,$3,$4)
@@ -130,13 +142,14 @@ export async function addVintage({
     const version = (
       await tx.query<{ id: string }>(
         `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_text, status, vintage_label, change_kind, measure,
-           price_basis, source_text, published_on, data_type, workflow_state, reason, entered_by, approved_by, approved_at)
-         VALUES ($1,$2,$3,$4,NULL,$5,$6,$7,$8,$9,$10,$11,'statistical','approved',$12,$13,$13,now()) RETURNING id`,
+           price_basis, source_text, published_on, data_type, workflow_state, reason, entered_by, approved_by, approved_at,
+           value_qualifier, provenance)
+         VALUES ($1,$2,$3,$4,$14,$5,$6,$7,$8,$9,$10,$11,'statistical','approved',$12,$13,$13,now(),$15,$16) RETURNING id`,
         [
           plan.tenant_id,
           obs.id,
           seq,
-          input.value,
+          checked.value,
           input.status,
           input.label ?? null,
           input.kind ?? 'vintage',
@@ -146,6 +159,9 @@ export async function addVintage({
           input.publishedOn,
           input.reason?.normalize('NFC') ?? null,
           ctx.actor.userId,
+          checked.valueText,
+          checked.qualifier ? JSON.stringify(checked.qualifier) : null,
+          checked.plausibility ? JSON.stringify({ plausibility: checked.plausibility }) : null,
         ],
       )
     )[0] as { id: string };
@@ -157,11 +173,13 @@ export async function addVintage({
       before: before[0] ?? null,
       after: {
         seq,
-        value: input.value,
+        value: checked.value,
+        valueText: checked.valueText,
         status: input.status,
         label: input.label ?? null,
         source: input.source,
         publishedOn: input.publishedOn,
+        plausibility: checked.plausibility,
       },
       reason: input.reason ?? null,
     });

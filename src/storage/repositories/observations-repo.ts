@@ -27,6 +27,8 @@ export interface VersionRow {
   seq: number;
   value: string | null;
   value_text: string | null;
+  value_qualifier: Record<string, unknown> | null;
+  provenance: Record<string, unknown> | null;
   status: string;
   workflow_state: string;
   reason: string | null;
@@ -139,8 +141,8 @@ export async function findObservationSlot(
   );
 }
 
-const SELECT_VERSION = `SELECT id, observation_id, seq, value::text AS value, value_text, status, workflow_state, reason, source_text, evidence_url, entered_by,
-  entered_at::text AS entered_at, approved_by, approved_at::text AS approved_at FROM observation_versions`;
+const SELECT_VERSION = `SELECT id, observation_id, seq, value::text AS value, value_text, value_qualifier, provenance, status, workflow_state, reason,
+  source_text, evidence_url, entered_by, entered_at::text AS entered_at, approved_by, approved_at::text AS approved_at FROM observation_versions`;
 
 export async function listVersions(db: Queryable, tenantId: string, observationIds: string[]): Promise<VersionRow[]> {
   if (observationIds.length === 0) return [];
@@ -207,7 +209,9 @@ export async function insertVersion(
     tenantId: string;
     observationId: string;
     seq: number;
-    value: string;
+    value: string | null;
+    /** A figure published as a range or a bound ({ range } / { bound }), or a count with its total. */
+    valueQualifier?: Record<string, unknown> | null;
     valueText: string | null;
     status: string;
     reason: string | null;
@@ -216,11 +220,14 @@ export async function insertVersion(
     enteredBy: string | null;
     measure: string;
     priceBasis: string;
+    /** e.g. the plausibility flags the person entering the figure confirmed, with their reason. */
+    provenance?: Record<string, unknown> | null;
   },
 ): Promise<string> {
   const rows = await db.query<{ id: string }>(
-    `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_text, status, reason, source_text, evidence_url, entered_by, measure, price_basis, workflow_state, change_kind)
-     VALUES ($1,$2,$3,$4::numeric,$5,$6,$7,$8,$9,$10,$11,$12,'draft',$13) RETURNING id`,
+    `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_text, status, reason, source_text, evidence_url, entered_by, measure, price_basis, workflow_state, change_kind,
+       value_qualifier, provenance)
+     VALUES ($1,$2,$3,$4::numeric,$5,$6,$7,$8,$9,$10,$11,$12,'draft',$13,$14,$15) RETURNING id`,
     [
       v.tenantId,
       v.observationId,
@@ -235,6 +242,8 @@ export async function insertVersion(
       v.measure,
       v.priceBasis,
       v.seq === 1 ? 'vintage' : 'correction',
+      v.valueQualifier ? JSON.stringify(v.valueQualifier) : null,
+      v.provenance ? JSON.stringify(v.provenance) : null,
     ],
   );
   return (rows[0] as { id: string }).id;
