@@ -21,8 +21,8 @@ export interface FigureSubject {
 }
 
 export interface FigureToCheck {
-  /** The figure as written: "14,5", "8,3–8,5", "< 3,5", "102/275". */
-  value: string;
+  /** The figure as written ("14,5", "8,3–8,5", "< 3,5", "102/275"), or already read (a dataset file's fields). */
+  value: string | FigureText;
   period: string;
   publishedOn?: string | null;
   /** Set to accept a figure the checks flag as implausible; needs a reason. */
@@ -70,7 +70,7 @@ function refuse(code: string, issues: FieldIssue[], details: Record<string, unkn
 
 /** Checks a figure against a subject already in hand (the dataset import has it in its file). Throws on refusal. */
 export function judgeFigure(subject: FigureSubject, input: FigureToCheck, now: Date): CheckedFigure {
-  const figure = parseFigureText(input.value, 'value');
+  const figure = typeof input.value === 'string' ? parseFigureText(input.value, 'value') : input.value;
   const result = checkFigure({
     figure,
     period: input.period,
