@@ -59,7 +59,10 @@ export function translateDatabaseError(err: unknown): ChitieuError | null {
   switch (e.code) {
     case '22021': // character_not_in_repertoire
     case '22P05': // untranslatable_character
-      return invalid('invalid_text', { vi: 'văn bản chứa ký tự không hợp lệ', en: 'the text contains invalid characters' });
+      return invalid('invalid_text', {
+        vi: 'văn bản chứa ký tự không hợp lệ',
+        en: 'the text contains invalid characters',
+      });
     case '22001':
       return invalid('value_too_long', { vi: 'giá trị quá dài', en: 'value too long' });
     case '22003':

@@ -236,6 +236,14 @@ const SAMPLES: Record<string, Sample> = {
     kind: 'object',
     request: (f) => ({ method: 'POST', url: `/api/observations/${f.writeObs}/approve` }),
   },
+  'POST /api/observations/:id/withdraw': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/observations/${f.writeObs}/withdraw`,
+      payload: { reason: 'Số liệu nhập nhầm' },
+    }),
+  },
 };
 
 const PRINCIPALS: Principal[] = [

@@ -10,6 +10,7 @@ import { listObservations, type ListObservationsInput } from '../../services/obs
 import { returnObservation } from '../../services/observations/return-observation.ts';
 import { reviseObservation } from '../../services/observations/revise-observation.ts';
 import { submitObservation } from '../../services/observations/submit-observation.ts';
+import { withdrawObservation } from '../../services/observations/withdraw-observation.ts';
 import type { FigureInput } from '../../services/observations/observation-input.ts';
 import { Common, FigureValue, PageQuery, SortQuery, pageSchema } from './pagination.ts';
 import { contextOf } from './route-table.ts';
@@ -190,6 +191,33 @@ export async function observationRoutes(api: FastifyInstance, runtime: Runtime):
         await reviseObservation({
           ctx: contextOf(runtime, req),
           input: { ...(req.body as FigureInput), id: (req.params as { id: string }).id, ifMatch: ifMatchOf(req) },
+        }),
+      ),
+  );
+  api.post(
+    '/observations/:id/withdraw',
+    {
+      config: { action: 'observation.review' },
+      schema: {
+        tags: ['observations'],
+        summary:
+          'Withdraw the approved figure as wrong (an audited revision with a reason); evaluations are recomputed without it; needs If-Match',
+        params: IdParams,
+        headers: IfMatch,
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+        response: { 200: Written },
+      },
+    },
+    async (req, reply) =>
+      written(
+        reply,
+        await withdrawObservation({
+          ctx: contextOf(runtime, req),
+          input: {
+            id: (req.params as { id: string }).id,
+            ifMatch: ifMatchOf(req),
+            reason: (req.body as { reason: string }).reason,
+          },
         }),
       ),
   );

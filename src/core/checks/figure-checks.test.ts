@@ -87,9 +87,7 @@ describe('figure checks', () => {
   });
   it('refuses more digits than the declared precision allows', () => {
     expect(paths(run('12345678901234567890123456789012'))).toEqual(['value']);
-    expect(paths(run('1,2345', { indicator: { measure: 'growth_rate', rules: { decimals: 2 } } }))).toEqual([
-      'value',
-    ]);
+    expect(paths(run('1,2345', { indicator: { measure: 'growth_rate', rules: { decimals: 2 } } }))).toEqual(['value']);
   });
   it('flags an implausible growth rate instead of judging it silently', () => {
     const r = run('1234,5');

@@ -303,9 +303,7 @@ function checkRange(input: FigureCheckInput, values: string[], out: FieldIssue[]
     if ((r.min && d.lt(r.min)) || (r.max && d.gt(r.max))) {
       const span = `${r.min ? viNum(r.min) : '−∞'}–${r.max ? viNum(r.max) : '+∞'}`;
       const spanEn = `${r.min ? r.min.toFixed() : '−∞'} to ${r.max ? r.max.toFixed() : '+∞'}`;
-      out.push(
-        issue('value', `${v} nằm ngoài ${span} của ${r.why.vi}`, `${v} lies outside ${spanEn}, ${r.why.en}`),
-      );
+      out.push(issue('value', `${v} nằm ngoài ${span} của ${r.why.vi}`, `${v} lies outside ${spanEn}, ${r.why.en}`));
     }
   }
 }

@@ -59,7 +59,10 @@ function number(field: string, text: string, part: string): string {
 
 /** Reads the figure text of field `field`; refuses anything that is none of the four forms, naming the field. */
 export function parseFigureText(raw: string, field = 'value'): FigureText {
-  const text = raw.normalize('NFC').trim().replace(/\u2212/g, '-');
+  const text = raw
+    .normalize('NFC')
+    .trim()
+    .replace(/\u2212/g, '-');
   if (text.length === 0 || text.length > FIGURE_TEXT_MAX)
     refuse(field, raw.slice(0, FIGURE_TEXT_MAX), {
       vi: `phải có từ 1 đến ${FIGURE_TEXT_MAX} ký tự`,

@@ -70,7 +70,10 @@ async function findTenantId(db: Queryable, code: string): Promise<string> {
   const row = rows[0];
   if (!row)
     throw new ValidationError(
-      { vi: `Bộ dữ liệu nhắc tới địa phương "${code}" chưa có`, en: `The dataset refers to an unknown tenant "${code}"` },
+      {
+        vi: `Bộ dữ liệu nhắc tới địa phương "${code}" chưa có`,
+        en: `The dataset refers to an unknown tenant "${code}"`,
+      },
       [{ path: 'tenant', reason: { vi: `không có địa phương "${code}"`, en: `no tenant "${code}"` } }],
       'unknown_tenant',
       { tenant: code },

@@ -1,12 +1,7 @@
 // The one door every figure passes before it is stored (API enter and revise, CLI and API vintages, dataset and Excel
 // imports): reads the figure as written, runs the core checks, asks for a confirmation and a reason when the figure
 // is implausible, and returns the figure in the shape observation_versions stores.
-import {
-  checkFigure,
-  type FigureRules,
-  type Measure,
-  type PlausibilityFlag,
-} from '../../core/checks/figure-checks.ts';
+import { checkFigure, type FigureRules, type Measure, type PlausibilityFlag } from '../../core/checks/figure-checks.ts';
 import { parseFigureText, writtenFigure, type FigureText } from '../../core/checks/figure-text.ts';
 import { NotFound, ValidationError, type FieldIssue } from '../../core/errors.ts';
 import type { TargetSpec } from '../../core/targets/target.ts';
@@ -89,7 +84,10 @@ export function judgeFigure(subject: FigureSubject, input: FigureToCheck, now: D
     if (input.confirmImplausible)
       issues.push({
         path: 'reason',
-        reason: { vi: 'xác nhận số liệu bất thường cần nêu lý do', en: 'confirming an implausible figure needs a reason' },
+        reason: {
+          vi: 'xác nhận số liệu bất thường cần nêu lý do',
+          en: 'confirming an implausible figure needs a reason',
+        },
       });
     refuse('implausible_figure', issues, { flags: result.flags, confirmWith: ['confirmImplausible', 'reason'] });
   }

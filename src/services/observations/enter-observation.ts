@@ -51,7 +51,12 @@ export async function enterObservation({
     const checked = await checkFigureFor(
       tx,
       { tenantId, indicatorId: input.indicatorId, unitId: input.unitId, now: ctx.now() },
-      { value: figure.value, period: input.period, confirmImplausible: input.confirmImplausible, reason: figure.reason },
+      {
+        value: figure.value,
+        period: input.period,
+        confirmImplausible: input.confirmImplausible,
+        reason: figure.reason,
+      },
     );
     const id = await insertObservation(tx, {
       tenantId,

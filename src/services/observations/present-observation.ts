@@ -17,7 +17,10 @@ export interface VersionView {
   approvedBy: string | null;
   approvedAt: string | null;
   /** What the checks flagged and the person entering it confirmed, with the reason: the approver sees it. */
-  plausibility: { flags: { code: string; value: string; messages: { vi: string; en: string } }[]; reason: string } | null;
+  plausibility: {
+    flags: { code: string; value: string; messages: { vi: string; en: string } }[];
+    reason: string;
+  } | null;
   /** A withdrawn figure: approved as wrong and taken back; it no longer counts. */
   withdrawn: boolean;
 }
@@ -68,8 +71,7 @@ export function presentVersion(v: VersionRow): VersionView {
 
 function plausibilityOf(provenance: Record<string, unknown> | null): VersionView['plausibility'] {
   const p = provenance?.plausibility as
-    | { flags?: { code: string; value: string; messages: { vi: string; en: string } }[]; reason?: string }
-    | undefined;
+    { flags?: { code: string; value: string; messages: { vi: string; en: string } }[]; reason?: string } | undefined;
   if (!p?.flags) return null;
   return {
     flags: p.flags.map((f) => ({ code: f.code, value: f.value, messages: f.messages })),

@@ -13,10 +13,10 @@ export async function loadFigureSubject(
   indicatorId: string,
 ): Promise<{ measure: string; rules: Record<string, unknown>; specs: unknown[] } | null> {
   const ind = (
-    await db.query<FigureSubjectRow>(
-      'SELECT measure, figure_rules FROM indicators WHERE tenant_id = $1 AND id = $2',
-      [tenantId, indicatorId],
-    )
+    await db.query<FigureSubjectRow>('SELECT measure, figure_rules FROM indicators WHERE tenant_id = $1 AND id = $2', [
+      tenantId,
+      indicatorId,
+    ])
   )[0];
   if (!ind) return null;
   const targets = await db.query<{ spec: unknown }>(
@@ -34,12 +34,14 @@ export async function loadFigureHistory(
   unitId: string,
   exceptPeriod: string,
 ): Promise<{ period: string; value: string }[]> {
+  // The newest approved version first, then only if it has a value: a withdrawn figure is no history.
   return db.query<{ period: string; value: string }>(
-    `SELECT DISTINCT ON (o.id) o.period, v.value::text AS value
-       FROM observations o JOIN observation_versions v ON v.observation_id = o.id AND v.tenant_id = o.tenant_id
-      WHERE o.tenant_id = $1 AND o.indicator_id = $2 AND o.unit_id = $3 AND o.period <> $4
-        AND v.workflow_state = 'approved' AND v.value IS NOT NULL
-      ORDER BY o.id, v.seq DESC`,
+    `SELECT period, value FROM (
+       SELECT DISTINCT ON (o.id) o.period, v.value::text AS value
+         FROM observations o JOIN observation_versions v ON v.observation_id = o.id AND v.tenant_id = o.tenant_id
+        WHERE o.tenant_id = $1 AND o.indicator_id = $2 AND o.unit_id = $3 AND o.period <> $4 AND v.workflow_state = 'approved'
+        ORDER BY o.id, v.seq DESC) newest
+      WHERE value IS NOT NULL`,
     [tenantId, indicatorId, unitId, exceptPeriod],
   );
 }

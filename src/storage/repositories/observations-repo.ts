@@ -249,6 +249,34 @@ export async function insertVersion(
   return (rows[0] as { id: string }).id;
 }
 
+/**
+ * A version that withdraws `withdrawnVersionId`: no value, approved at once by whoever withdraws it, with the same
+ * status and publication date as the figure it takes back so that it supersedes exactly that figure.
+ */
+export async function insertWithdrawal(
+  db: Queryable,
+  w: {
+    tenantId: string;
+    observationId: string;
+    seq: number;
+    withdrawnVersionId: string;
+    reason: string;
+    actorId: string | null;
+    at: Date;
+  },
+): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_qualifier, value_text, status, vintage_label, change_kind,
+       measure, price_basis, source_text, published_on, data_type, workflow_state, reason, entered_by, entered_at, approved_by, approved_at)
+     SELECT tenant_id, observation_id, $3, NULL, jsonb_build_object('withdrawn', true, 'versionId', id), NULL, status, vintage_label, 'correction',
+            measure, price_basis, source_text, published_on, data_type, 'approved', $5, $6, $7, $6, $7
+       FROM observation_versions WHERE tenant_id = $1 AND observation_id = $2 AND id = $4
+     RETURNING id`,
+    [w.tenantId, w.observationId, w.seq, w.withdrawnVersionId, w.reason, w.actorId, w.at.toISOString()],
+  );
+  return (rows[0] as { id: string }).id;
+}
+
 export async function setWorkflowState(
   db: Queryable,
   tenantId: string,
