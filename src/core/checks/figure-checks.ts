@@ -308,6 +308,25 @@ function checkRange(input: FigureCheckInput, values: string[], out: FieldIssue[]
   }
 }
 
+/** A bound ("> 100" on a share) that no value of the measure's range can satisfy. */
+function checkBound(input: FigureCheckInput, out: FieldIssue[]): void {
+  const f = input.figure;
+  if (f.form !== 'bound') return;
+  const r = hardRange(input.indicator.measure, input.indicator.rules);
+  const v = new Decimal(f.value);
+  const empty =
+    (r.max !== undefined && ((f.op === '>' && v.gte(r.max)) || (f.op === '>=' && v.gt(r.max)))) ||
+    (r.min !== undefined && ((f.op === '<' && v.lte(r.min)) || (f.op === '<=' && v.lt(r.min))));
+  if (empty)
+    out.push(
+      issue(
+        'value',
+        `không giá trị nào của ${r.why.vi} thỏa "${f.op} ${viNum(v)}"`,
+        `no value of ${r.why.en} satisfies "${f.op} ${f.value}"`,
+      ),
+    );
+}
+
 function yearOf(code: string): number | null {
   try {
     const p = parsePeriod(code);
@@ -380,5 +399,6 @@ export function checkFigure(input: FigureCheckInput): FigureCheckResult {
       issue('value', 'một mốc chỉ ghi 1 (xong) hoặc 0 (chưa)', 'a milestone takes 1 (done) or 0 (not done) only'),
     );
   checkRange(input, values, issues);
+  if (issues.length === before) checkBound(input, issues);
   return { issues, flags: issues.length > 0 ? [] : plausibility(input, values, period), judged: values };
 }
