@@ -85,6 +85,10 @@ function folderFor(c: Case): string {
 
 /** A bad figure as a plan file would hold it: a decimal, a bound, a range, or the text as typed (the schema's to refuse). */
 function observationOf(f: { period: string; value: string }): Json {
+  return { ...figureFields(f), text: f.value, line: 1 };
+}
+
+function figureFields(f: { period: string; value: string }): Json {
   let parsed;
   try {
     parsed = parseFigureText(f.value);
