@@ -34,7 +34,9 @@ export interface CheckedFigure {
   plausibility: { flags: PlausibilityFlag[]; confirmed: true; reason: string } | null;
 }
 
-const today = (now: Date): string => now.toISOString().slice(0, 10);
+// Publication dates are Vietnamese calendar dates: "today" is today in Hà Nội, not in UTC (7 hours behind).
+const VN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+const today = (now: Date): string => VN_DATE.format(now);
 
 function storedForm(f: FigureText, judged: string[]): Pick<CheckedFigure, 'value' | 'qualifier' | 'valueText'> {
   const valueText = writtenFigure(f);
