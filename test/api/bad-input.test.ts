@@ -33,7 +33,7 @@ const BAD_DECIMALS = [
   'Infinity',
   '-',
   '',
-  ' 1',
+  '1 1',
   '1.',
   '.5',
   '0x10',
