@@ -113,7 +113,7 @@ describe.each(testDatabases)('refusing bad datasets on $name', (database) => {
   beforeAll(async () => {
     db = await openMigrated(database);
     ctx = { db, actor: systemActor('test'), now: () => new Date() };
-  });
+  }, 300_000);
   afterAll(async () => db?.close());
 
   const refusal = async (folder: string): Promise<ChitieuError | string> => {
