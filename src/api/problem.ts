@@ -2,6 +2,7 @@
 // `code`, a Vietnamese and an English message, field issues for validation; never a stack trace.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isChitieuError, type ErrorKind, type FieldIssue } from '../core/errors.ts';
+import { translateDatabaseError } from '../storage/database-errors.ts';
 
 const STATUS: Record<ErrorKind, number> = {
   validation: 400,
@@ -45,26 +46,6 @@ function problemOf(
   };
 }
 
-/** PostgreSQL errors become client errors only where the client caused them (bad text encoding, value too long). */
-function translateDatabaseError(e: { code?: unknown }): Problem | null {
-  switch (e.code) {
-    case '22021': // character_not_in_repertoire
-    case '22P05': // untranslatable_character
-      return problemOf(400, 'invalid_text', {
-        vi: 'Văn bản chứa ký tự không hợp lệ',
-        en: 'The text contains invalid characters',
-      });
-    case '22001':
-      return problemOf(400, 'value_too_long', { vi: 'Giá trị quá dài', en: 'Value too long' });
-    case '22003':
-      return problemOf(400, 'number_out_of_range', { vi: 'Số vượt quá giới hạn', en: 'Number out of range' });
-    case '23505':
-      return problemOf(409, 'already_exists', { vi: 'Bản ghi đã tồn tại', en: 'The record already exists' });
-    default:
-      return null;
-  }
-}
-
 function fromValidation(err: FastifyError): Problem {
   const issues: FieldIssue[] = (err.validation ?? []).map((v) => {
     const where = `${err.validationContext ?? 'body'}${v.instancePath || ''}`;
@@ -103,7 +84,9 @@ function fromValidation(err: FastifyError): Problem {
   );
 }
 
-export function toProblem(err: unknown): Problem {
+export function toProblem(failure: unknown): Problem {
+  // A database error the client caused (a duplicate, a value too long) becomes the typed error it stands for.
+  const err = translateDatabaseError(failure) ?? failure;
   if (isChitieuError(err)) {
     const extra = err.kind === 'precondition' || Object.keys(err.details).length > 0 ? { details: err.details } : {};
     // 428: a write that must say which version it read (If-Match) and did not.
@@ -112,8 +95,6 @@ export function toProblem(err: unknown): Problem {
   }
   const fe = err as FastifyError;
   if (fe && Array.isArray(fe.validation)) return fromValidation(fe);
-  const db = translateDatabaseError(fe as { code?: unknown });
-  if (db) return db;
   const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
   if (status === 404) return problemOf(404, 'not_found', { vi: 'Không tìm thấy', en: 'Not found' });
   if (status === 405)

@@ -3,11 +3,14 @@
 import { Command, CommanderError } from 'commander';
 import { isChitieuError } from '../core/errors.ts';
 import { argumentErrorLines } from './argument-errors.ts';
+import { translateDatabaseError } from '../storage/database-errors.ts';
 import { registerCommands } from './commands/index.ts';
 
 export const EXIT = { ok: 0, user: 1, internal: 2 } as const;
 
-export function reportError(e: unknown): number {
+export function reportError(failure: unknown): number {
+  // The same translation of database errors as the HTTP edge (storage/database-errors.ts).
+  const e = translateDatabaseError(failure) ?? failure;
   if (isChitieuError(e) && e.kind !== 'internal') {
     process.stderr.write(`chitieu: ${e.messages.vi}\n         ${e.messages.en}\n`);
     for (const i of e.issues.slice(0, 10)) process.stderr.write(`  - ${i.path}: ${i.reason.vi} / ${i.reason.en}\n`);

@@ -26,18 +26,18 @@ const HOSTILE = [
   '../../etc/passwd',
 ];
 const BAD_DECIMALS = [
-  '1,5',
+  '1,5,5',
   '1.200.000,5',
   '1e5',
   'NaN',
   'Infinity',
   '-',
   '',
-  ' 1',
+  '1 1',
   '1.',
   '.5',
   '0x10',
-  '1/2',
+  '1//2',
   '９５',
   '1'.repeat(60),
   '--1',
@@ -283,16 +283,16 @@ describe.each(testDatabases)('malformed requests on $name', (database) => {
     expect(res.statusCode, res.body).toBe(200);
   });
 
-  it('a decimal with a comma is refused with a message that says to use a dot', async () => {
+  it('a figure that is not a number is refused with a message that says how to write one', async () => {
     const res = await call(api.app, admin, {
       method: 'POST',
       url: '/api/observations',
-      payload: { indicatorId: t.indicators.own, unitId: t.unitId, period: '2031', value: '1,5', status: 'estimate' },
+      payload: { indicatorId: t.indicators.own, unitId: t.unitId, period: '2031', value: '1,5,5', status: 'estimate' },
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
-      code: 'validation_failed',
-      errors: [{ path: 'body/value', reason: { en: expect.stringContaining('not 1,5') } }],
+      code: 'invalid_figure',
+      errors: [{ path: 'value', reason: { en: expect.stringContaining('write a number (14.5)') } }],
     });
   });
 });

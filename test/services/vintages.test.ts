@@ -98,7 +98,7 @@ describe.each(testDatabases)('vintages on $name', (tdb) => {
     ]);
   });
 
-  it('refuses a figure with a decimal comma, naming the field, and writes nothing', async () => {
+  it('refuses a figure that is not a number, naming the field, and writes nothing', async () => {
     const before = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observation_versions');
     await expect(
       addVintage({
@@ -107,13 +107,13 @@ describe.each(testDatabases)('vintages on $name', (tdb) => {
           planCode: 'hai-phong-2020-2025',
           indicatorCode: '1',
           period: '2021-2025',
-          value: '14,6',
+          value: '14,6,1',
           status: 'official',
           source: 'x',
           publishedOn: '2026-11-20',
         },
       }),
-    ).rejects.toMatchObject({ code: 'invalid_observation', messages: { vi: expect.stringContaining('value') } });
+    ).rejects.toMatchObject({ code: 'invalid_figure', messages: { vi: expect.stringContaining('value') } });
     const after = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observation_versions');
     expect(after).toEqual(before);
   });

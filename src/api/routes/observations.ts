@@ -10,8 +10,9 @@ import { listObservations, type ListObservationsInput } from '../../services/obs
 import { returnObservation } from '../../services/observations/return-observation.ts';
 import { reviseObservation } from '../../services/observations/revise-observation.ts';
 import { submitObservation } from '../../services/observations/submit-observation.ts';
+import { withdrawObservation } from '../../services/observations/withdraw-observation.ts';
 import type { FigureInput } from '../../services/observations/observation-input.ts';
-import { Common, PageQuery, SortQuery, pageSchema } from './pagination.ts';
+import { Common, FigureValue, PageQuery, SortQuery, pageSchema } from './pagination.ts';
 import { contextOf } from './route-table.ts';
 import { Vocabulary } from './vocabulary.ts';
 
@@ -30,6 +31,19 @@ const Version = Type.Object({
   enteredAt: Type.String(),
   approvedBy: Nullable(Type.String()),
   approvedAt: Nullable(Type.String()),
+  plausibility: Nullable(
+    Type.Object({
+      flags: Type.Array(
+        Type.Object({
+          code: Type.String(),
+          value: Type.String(),
+          messages: Type.Object({ vi: Type.String(), en: Type.String() }),
+        }),
+      ),
+      reason: Type.String(),
+    }),
+  ),
+  withdrawn: Type.Boolean(),
 });
 const ObservationSchema = Type.Object({
   id: Type.String(),
@@ -56,11 +70,12 @@ const ObservationSchema = Type.Object({
 });
 const Written = Type.Object({ id: Type.String(), version: Type.Integer() });
 const Figure = {
-  value: Common.decimal,
+  value: FigureValue,
   status: Vocabulary.observationStatus,
   reason: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
   sourceText: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
   evidenceUrl: Type.Optional(Nullable(Type.String({ maxLength: 2000, pattern: '^https?://[^\\s<>"]+$' }))),
+  confirmImplausible: Type.Optional(Type.Boolean()),
 };
 export const IdParams = Type.Object({ id: Common.id }, { additionalProperties: false });
 export const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
@@ -170,6 +185,33 @@ export async function observationRoutes(api: FastifyInstance, runtime: Runtime):
         await reviseObservation({
           ctx: contextOf(runtime, req),
           input: { ...(req.body as FigureInput), id: (req.params as { id: string }).id, ifMatch: ifMatchOf(req) },
+        }),
+      ),
+  );
+  api.post(
+    '/observations/:id/withdraw',
+    {
+      config: { action: 'observation.review' },
+      schema: {
+        tags: ['observations'],
+        summary:
+          'Withdraw the approved figure as wrong (an audited revision with a reason); evaluations are recomputed without it; needs If-Match',
+        params: IdParams,
+        headers: IfMatch,
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+        response: { 200: Written },
+      },
+    },
+    async (req, reply) =>
+      written(
+        reply,
+        await withdrawObservation({
+          ctx: contextOf(runtime, req),
+          input: {
+            id: (req.params as { id: string }).id,
+            ifMatch: ifMatchOf(req),
+            reason: (req.body as { reason: string }).reason,
+          },
         }),
       ),
   );

@@ -1,4 +1,5 @@
 // Request and response shapes shared by every route: `?limit&cursor` paging, ids, codes, decimals, periods.
+import { FIGURE_TEXT_MAX } from '../../core/checks/figure-text.ts';
 import Type from 'typebox';
 
 export const PageQuery = {
@@ -19,6 +20,12 @@ export const Common = {
   decimal: Type.String({ pattern: '^-?\\d{1,20}(\\.\\d{1,12})?$', maxLength: 40 }),
   period: Type.String({ pattern: '^(19|20|21)\\d{2}(-(Q[1-4]|H[12]|M(0[1-9]|1[0-2])|9M))?$', maxLength: 10 }),
 };
+
+/**
+ * A figure as the source writes it: a decimal ("14.5", "14,5"), a range ("8,3–8,5"), a bound ("< 3,5") or a count of
+ * a total ("102/275"). Only the length is checked here: core/checks/figure-text.ts reads it and names what is wrong.
+ */
+export const FigureValue = Type.String({ minLength: 1, maxLength: FIGURE_TEXT_MAX });
 
 export const pageSchema = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });

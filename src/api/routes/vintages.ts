@@ -7,7 +7,7 @@ import type { Runtime } from '../../runtime.ts';
 import { listEvaluationChanges } from '../../services/evaluations/list-evaluation-changes.ts';
 import { recordOverride } from '../../services/evaluations/record-override.ts';
 import { addVintage, type AddVintageInput } from '../../services/observations/add-vintage.ts';
-import { Common } from './pagination.ts';
+import { Common, FigureValue } from './pagination.ts';
 import { contextOf } from './route-table.ts';
 import { Vocabulary } from './vocabulary.ts';
 
@@ -64,7 +64,7 @@ export async function vintageRoutes(api: FastifyInstance, runtime: Runtime): Pro
           {
             indicatorCode: Common.code,
             period: VintagePeriod,
-            value: Common.decimal,
+            value: FigureValue,
             status: Vocabulary.observationStatus,
             label: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
             source: Type.String({ minLength: 1, maxLength: 500 }),
@@ -72,6 +72,7 @@ export async function vintageRoutes(api: FastifyInstance, runtime: Runtime): Pro
             kind: Type.Optional(Vocabulary.vintageKind),
             reason: Type.Optional(Type.String({ maxLength: 2000 })),
             unitCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
+            confirmImplausible: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false },
         ),

@@ -1,4 +1,5 @@
-// `chitieu import-dataset <folder>`: load a dataset folder (idempotent), with a progress bar.
+// `chitieu import-dataset <folder>`: load a dataset folder (idempotent, all or nothing), with a progress bar on a
+// terminal and one progress line per file otherwise (logs), both on stderr. Nothing is committed before the end.
 import path from 'node:path';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
@@ -22,7 +23,10 @@ export function importDatasetCommand(program: Command): void {
                 )
               : null;
           const report = await seedBundledDataset(rt, path.resolve(folder), (done, total, label) => {
-            if (!bar) return;
+            if (!bar) {
+              if (!opts.json) process.stderr.write(`import ${done}/${total} ${label}\n`);
+              return;
+            }
             if (done === 1) bar.start(total, 0, { label });
             bar.update(done, { label });
           });

@@ -1,4 +1,5 @@
 // The bundled dataset's file shapes (data/FORMAT.md); the JSON Schemas in data/schema validate them on read.
+import type { FigureRules } from '../../core/checks/figure-checks.ts';
 import type { TargetSpec } from '../../core/targets/target.ts';
 import type { ExceededAs, ObservationStatus, PriceBasis } from '../../core/vocabulary.ts';
 
@@ -17,6 +18,8 @@ export interface NoteFile {
 }
 
 export interface TenantFile {
+  /** The file it was read from, for messages. */
+  file?: string;
   format: string;
   tenant: { code: string; name: string; unitCode: string };
   units: {
@@ -43,6 +46,8 @@ export interface IndicatorFile {
   direction?: string;
   aggregation?: { overUnits?: string; overTime?: string };
   compositeRule?: 'all_children_met' | 'own_target' | null;
+  /** What the indicator declares about its figures (core/checks FigureRules). */
+  figureRules?: FigureRules;
   line?: number;
   targets?: { text: string; line?: number; spec: TargetSpec; document?: DocumentRef | null }[];
   observations?: {
@@ -58,12 +63,16 @@ export interface IndicatorFile {
     bound?: { op: string; value: string };
     range?: { min: string; max: string };
     aggregate?: string;
+    /** Why a figure the checks flag as implausible is right; without it such a figure is refused. */
+    plausibilityConfirmed?: string;
   }[];
   reportedVerdict?: { text: string; status: string; line?: number } | null;
   notes?: NoteFile[];
 }
 
 export interface PlanFile {
+  /** The file it was read from, for messages. */
+  file?: string;
   format: string;
   tenant: string;
   plan: {

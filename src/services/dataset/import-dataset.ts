@@ -1,12 +1,14 @@
 // Loads a dataset (tenants with units and agencies, plans with indicators, targets, observations, tasks,
-// breakthroughs, projects) in one transaction per plan. Idempotent: a tenant, unit or plan already present is
-// kept as it is, so running it twice, or at every start, changes nothing.
-import { Forbidden } from '../../core/errors.ts';
+// breakthroughs, projects) in one transaction: all of it or nothing, so a crash midway leaves an empty database that
+// the next start loads again. Idempotent: a tenant, unit or plan already present is kept as it is, so running it
+// twice, or at every start, changes nothing. Everything is checked (check-dataset.ts) before the first write.
+import { Forbidden, ValidationError } from '../../core/errors.ts';
 import { validateRegistry, type LineageEvent, type UnitRecord } from '../../core/units/index.ts';
 import type { Queryable } from '../../storage/db.ts';
 import { writeAudit } from '../audit.ts';
 import { hasRole, type ServiceContext } from '../context.ts';
 import { recomputeEvaluations } from '../evaluations/recompute-evaluations.ts';
+import { checkDataset, checkDatasetFigure } from './check-dataset.ts';
 import type { Dataset, DocumentRef, PlanFile, TenantFile } from './dataset-types.ts';
 
 export interface ImportReport {
@@ -37,28 +39,45 @@ export async function importDataset({
   onProgress?: (done: number, total: number, label: string) => void;
 }): Promise<ImportReport> {
   if (ctx.actor.kind !== 'system' && !hasRole(ctx.actor, 'admin')) throw new Forbidden();
-  const report: ImportReport = { tenants: [], plans: [] };
   const total = input.tenants.length + input.plans.length;
-  let done = 0;
-  const tenantIds = new Map<string, string>();
-  for (const t of input.tenants) {
-    const { id, created } = await ctx.db.transaction((tx) => importTenant(tx, ctx, t));
-    tenantIds.set(t.tenant.code, id);
-    report.tenants.push({ code: t.tenant.code, created });
-    onProgress?.(++done, total, t.tenant.code);
-  }
-  for (const p of input.plans) {
-    const tenantId = tenantIds.get(p.tenant) ?? (await findTenantId(ctx.db, p.tenant));
-    report.plans.push(await ctx.db.transaction((tx) => importPlan(tx, ctx, tenantId, p)));
-    onProgress?.(++done, total, p.plan.id);
-  }
-  return report;
+  return ctx.db.transaction(async (tx) => {
+    const stored = await tx.query<{ code: string }>('SELECT code FROM tenants');
+    checkDataset(
+      input,
+      stored.map((t) => t.code),
+      ctx.now(),
+    );
+    const report: ImportReport = { tenants: [], plans: [] };
+    let done = 0;
+    const tenantIds = new Map<string, string>();
+    for (const t of input.tenants) {
+      const { id, created } = await importTenant(tx, ctx, t);
+      tenantIds.set(t.tenant.code, id);
+      report.tenants.push({ code: t.tenant.code, created });
+      onProgress?.(++done, total, t.tenant.code);
+    }
+    for (const p of input.plans) {
+      const tenantId = tenantIds.get(p.tenant) ?? (await findTenantId(tx, p.tenant));
+      report.plans.push(await importPlan(tx, ctx, tenantId, p));
+      onProgress?.(++done, total, p.plan.id);
+    }
+    return report;
+  });
 }
 
 async function findTenantId(db: Queryable, code: string): Promise<string> {
   const rows = await db.query<{ id: string }>('SELECT id FROM tenants WHERE code = $1', [code]);
   const row = rows[0];
-  if (!row) throw new Error(`dataset plan refers to unknown tenant ${code}`);
+  if (!row)
+    throw new ValidationError(
+      {
+        vi: `Bộ dữ liệu nhắc tới địa phương "${code}" chưa có`,
+        en: `The dataset refers to an unknown tenant "${code}"`,
+      },
+      [{ path: 'tenant', reason: { vi: `không có địa phương "${code}"`, en: `no tenant "${code}"` } }],
+      'unknown_tenant',
+      { tenant: code },
+    );
   return row.id;
 }
 
@@ -204,7 +223,16 @@ async function unitIdByCode(tx: Queryable, tenantId: string, code: string, date:
         [tenantId, code],
       )
     )[0];
-  if (!row) throw new Error(`dataset refers to unit code ${code}, which the tenant file does not define`);
+  if (!row)
+    throw new ValidationError(
+      {
+        vi: `Bộ dữ liệu nhắc tới đơn vị hành chính mã ${code}, tệp địa phương không khai báo`,
+        en: `The dataset refers to unit code ${code}, which the tenant file does not define`,
+      },
+      [{ path: 'unitCode', reason: { vi: `không có đơn vị mã ${code}`, en: `no unit with code ${code}` } }],
+      'unknown_unit',
+      { unitCode: code },
+    );
   return row.id;
 }
 
@@ -276,8 +304,8 @@ async function importPlan(
     const direction = ind.direction ?? ind.targets?.[0]?.spec.direction ?? 'higher_better';
     const rows = await tx.query<{ id: string }>(
       `INSERT INTO indicators (tenant_id, plan_id, parent_id, code, name, unit_of_measure, group_code, direction, measure, price_basis,
-         aggregation_over_units, aggregation_over_time, composite_rule, sort_order, provenance)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
+         aggregation_over_units, aggregation_over_time, composite_rule, sort_order, provenance, figure_rules)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id`,
       [
         tenantId,
         planId,
@@ -294,6 +322,7 @@ async function importPlan(
         ind.compositeRule ?? null,
         order++,
         prov(ind.line, ind.reportedVerdict ? { reportedVerdict: ind.reportedVerdict } : {}),
+        JSON.stringify(ind.figureRules ?? {}),
       ],
     );
     const indicatorId = (rows[0] as { id: string }).id;
@@ -323,6 +352,8 @@ async function importPlan(
       counts.targets++;
     }
     for (const o of ind.observations ?? []) {
+      // Checked in full before the first write (checkDataset); here only its plausibility record is taken.
+      const plausibility = checkDatasetFigure(ind, o, ctx.now()).checked?.plausibility ?? null;
       const obs = await tx.query<{ id: string }>(
         `INSERT INTO observations (tenant_id, indicator_id, unit_id, period) VALUES ($1,$2,$3,$4)
          ON CONFLICT (tenant_id, indicator_id, unit_id, period) DO UPDATE SET version = observations.version RETURNING id`,
@@ -349,7 +380,7 @@ async function importPlan(
           o.measure ?? ind.measure ?? 'level',
           o.priceBasis ?? ind.priceBasis ?? 'none',
           f.plan.name,
-          prov(o.line, o.asOf ? { asOf: o.asOf } : {}),
+          prov(o.line, { ...(o.asOf ? { asOf: o.asOf } : {}), ...(plausibility ? { plausibility } : {}) }),
         ],
       );
       counts.observations++;

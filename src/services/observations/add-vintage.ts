@@ -2,9 +2,7 @@
 // statistics office) or a correction of a stored one. Nothing is overwritten: the figure becomes a new version,
 // the evaluations resting on it are recomputed, and every verdict that moved is returned and stored. Four eyes:
 // only an official publication recorded with its document counts at once; other vintages await a second person.
-import { parseDecimal } from '../../core/decimal.ts';
 import { NotFound, ValidationError } from '../../core/errors.ts';
-import { parsePeriod } from '../../core/periods/period.ts';
 import { isOneOf, OBSERVATION_STATUSES, type ObservationStatus, type VintageKind } from '../../core/vocabulary.ts';
 import { insertVersion } from '../../storage/repositories/observations-repo.ts';
 import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
@@ -18,11 +16,13 @@ import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { recomputeEvaluations, type EvaluationChange } from '../evaluations/recompute-evaluations.ts';
 import { authorize } from '../policy.ts';
+import { checkFigureFor } from './check-figure.ts';
 
 export interface AddVintageInput {
   planCode: string;
   indicatorCode: string;
   period: string;
+  /** The figure as written: "11.8", "11,8", a range "8,3–8,5", a bound "< 3,5", a count of a total "102/275". */
   value: string;
   status: ObservationStatus;
   /** e.g. "ước tính lần 2", "sơ bộ", "chính thức" */
@@ -34,6 +34,8 @@ export interface AddVintageInput {
   kind?: VintageKind;
   reason?: string;
   unitCode?: string;
+  /** Accepts a figure the checks flag as implausible; needs a reason. */
+  confirmImplausible?: boolean;
 }
 
 export interface AddVintageResult {
@@ -76,8 +78,6 @@ function validate(input: AddVintageInput): void {
       issues,
     );
   }
-  parseDecimal(input.value, 'value');
-  parsePeriod(input.period);
 }
 
 export async function addVintage({
@@ -109,6 +109,18 @@ export async function addVintage({
         vi: 'Nghị quyết chưa gắn đơn vị hành chính',
         en: 'The plan has no administrative unit',
       });
+    // The same checks as every other door a figure comes through (services/observations/check-figure.ts).
+    const checked = await checkFigureFor(
+      tx,
+      { tenantId: plan.tenant_id, indicatorId: ind.id, unitId, now: ctx.now() },
+      {
+        value: input.value,
+        period: input.period,
+        publishedOn: input.publishedOn,
+        confirmImplausible: input.confirmImplausible,
+        reason: input.reason,
+      },
+    );
     const obs = await upsertObservationSlot(tx, {
       tenantId: plan.tenant_id,
       indicatorId: ind.id,
@@ -125,8 +137,10 @@ export async function addVintage({
       tenantId: plan.tenant_id,
       observationId: obs.id,
       seq,
-      value: input.value,
-      valueText: null,
+      value: checked.value,
+      valueText: checked.valueText,
+      valueQualifier: checked.qualifier ?? null,
+      provenance: checked.plausibility ? { plausibility: checked.plausibility } : null,
       status: input.status,
       reason: input.reason?.normalize('NFC') ?? null,
       sourceText: input.source.normalize('NFC'),
@@ -149,12 +163,14 @@ export async function addVintage({
       before,
       after: {
         seq,
-        value: input.value,
+        value: checked.value,
+        valueText: checked.valueText,
         status: input.status,
         label: input.label ?? null,
         source: input.source,
         publishedOn: input.publishedOn,
         workflowState,
+        plausibility: checked.plausibility,
       },
       reason: input.reason ?? null,
     });

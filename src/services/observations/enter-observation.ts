@@ -13,6 +13,7 @@ import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
 import { checkAgency } from './access.ts';
+import { checkFigureFor } from './check-figure.ts';
 import { normaliseFigure, type FigureInput } from './observation-input.ts';
 
 export interface EnterObservationInput extends FigureInput {
@@ -47,6 +48,16 @@ export async function enterObservation({
         { id: existing.id, version: existing.version },
       );
     }
+    const checked = await checkFigureFor(
+      tx,
+      { tenantId, indicatorId: input.indicatorId, unitId: input.unitId, now: ctx.now() },
+      {
+        value: figure.value,
+        period: input.period,
+        confirmImplausible: input.confirmImplausible,
+        reason: figure.reason,
+      },
+    );
     const id = await insertObservation(tx, {
       tenantId,
       indicatorId: input.indicatorId,
@@ -57,8 +68,9 @@ export async function enterObservation({
       tenantId,
       observationId: id,
       seq: 1,
-      value: figure.value,
-      valueText: figure.value,
+      value: checked.value,
+      valueQualifier: checked.qualifier,
+      valueText: checked.valueText,
       status: figure.status,
       reason: figure.reason,
       sourceText: figure.sourceText,
@@ -66,6 +78,7 @@ export async function enterObservation({
       enteredBy: ctx.actor.userId,
       measure: indicator.measure,
       priceBasis: indicator.price_basis,
+      provenance: checked.plausibility ? { plausibility: checked.plausibility } : null,
     });
     await insertReview(tx, {
       tenantId,
@@ -85,9 +98,11 @@ export async function enterObservation({
         unitId: input.unitId,
         period: input.period,
         seq: 1,
-        value: figure.value,
+        value: checked.value,
+        valueText: checked.valueText,
         status: figure.status,
         workflowState: 'draft',
+        plausibility: checked.plausibility,
       },
       reason: figure.reason,
     });

@@ -16,6 +16,13 @@ export interface VersionView {
   enteredAt: string;
   approvedBy: string | null;
   approvedAt: string | null;
+  /** What the checks flagged and the person entering it confirmed, with the reason: the approver sees it. */
+  plausibility: {
+    flags: { code: string; value: string; messages: { vi: string; en: string } }[];
+    reason: string;
+  } | null;
+  /** A withdrawn figure: approved as wrong and taken back; it no longer counts. */
+  withdrawn: boolean;
 }
 
 export interface ReviewView {
@@ -57,6 +64,18 @@ export function presentVersion(v: VersionRow): VersionView {
     enteredAt: v.entered_at,
     approvedBy: v.approved_by,
     approvedAt: v.approved_at,
+    plausibility: plausibilityOf(v.provenance),
+    withdrawn: v.value_qualifier?.withdrawn === true,
+  };
+}
+
+function plausibilityOf(provenance: Record<string, unknown> | null): VersionView['plausibility'] {
+  const p = provenance?.plausibility as
+    { flags?: { code: string; value: string; messages: { vi: string; en: string } }[]; reason?: string } | undefined;
+  if (!p?.flags) return null;
+  return {
+    flags: p.flags.map((f) => ({ code: f.code, value: f.value, messages: f.messages })),
+    reason: p.reason ?? '',
   };
 }
 

@@ -11,6 +11,7 @@ import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
 import { loadForWrite, observationNotFound, WrongWorkflowState } from './access.ts';
+import { checkFigureFor } from './check-figure.ts';
 import { normaliseFigure, type FigureInput } from './observation-input.ts';
 
 export interface ReviseObservationInput extends FigureInput {
@@ -34,6 +35,11 @@ export async function reviseObservation({
       throw new WrongWorkflowState('submitted', ['draft', 'returned', 'approved']);
     const indicator = await findIndicatorRef(tx, tenantId, obs.indicator_id);
     if (!indicator) throw observationNotFound();
+    const checked = await checkFigureFor(
+      tx,
+      { tenantId, indicatorId: obs.indicator_id, unitId: obs.unit_id, now: ctx.now() },
+      { value: figure.value, period: obs.period, confirmImplausible: input.confirmImplausible, reason: figure.reason },
+    );
     const version = await bumpVersion(tx, tenantId, obs.id, obs.version, ctx.now());
     if (version === null) throw new StaleVersion({ id: obs.id, version: obs.version + 1 });
     const seq = latest.seq + 1;
@@ -41,8 +47,9 @@ export async function reviseObservation({
       tenantId,
       observationId: obs.id,
       seq,
-      value: figure.value,
-      valueText: figure.value,
+      value: checked.value,
+      valueQualifier: checked.qualifier,
+      valueText: checked.valueText,
       status: figure.status,
       reason: figure.reason,
       sourceText: figure.sourceText,
@@ -50,6 +57,7 @@ export async function reviseObservation({
       enteredBy: ctx.actor.userId,
       measure: indicator.measure,
       priceBasis: indicator.price_basis,
+      provenance: checked.plausibility ? { plausibility: checked.plausibility } : null,
     });
     await insertReview(tx, {
       tenantId,
@@ -71,7 +79,15 @@ export async function reviseObservation({
         status: latest.status,
         workflowState: latest.workflow_state,
       },
-      after: { version, seq, value: figure.value, status: figure.status, workflowState: 'draft' },
+      after: {
+        version,
+        seq,
+        value: checked.value,
+        valueText: checked.valueText,
+        status: figure.status,
+        workflowState: 'draft',
+        plausibility: checked.plausibility,
+      },
       reason: figure.reason,
     });
     return { id: obs.id, version };

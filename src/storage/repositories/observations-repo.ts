@@ -27,6 +27,8 @@ export interface VersionRow {
   seq: number;
   value: string | null;
   value_text: string | null;
+  value_qualifier: Record<string, unknown> | null;
+  provenance: Record<string, unknown> | null;
   status: string;
   workflow_state: string;
   reason: string | null;
@@ -139,8 +141,8 @@ export async function findObservationSlot(
   );
 }
 
-const SELECT_VERSION = `SELECT id, observation_id, seq, value::text AS value, value_text, status, workflow_state, reason, source_text, evidence_url, entered_by,
-  entered_at::text AS entered_at, approved_by, approved_at::text AS approved_at FROM observation_versions`;
+const SELECT_VERSION = `SELECT id, observation_id, seq, value::text AS value, value_text, value_qualifier, provenance, status, workflow_state, reason,
+  source_text, evidence_url, entered_by, entered_at::text AS entered_at, approved_by, approved_at::text AS approved_at FROM observation_versions`;
 
 export async function listVersions(db: Queryable, tenantId: string, observationIds: string[]): Promise<VersionRow[]> {
   if (observationIds.length === 0) return [];
@@ -212,7 +214,9 @@ export async function insertVersion(
     tenantId: string;
     observationId: string;
     seq: number;
-    value: string;
+    value: string | null;
+    /** A figure published as a range or a bound ({ range } / { bound }), or a count with its total. */
+    valueQualifier?: Record<string, unknown> | null;
     valueText: string | null;
     status: string;
     reason: string | null;
@@ -228,13 +232,17 @@ export async function insertVersion(
     dataType?: 'statistical' | 'administrative';
     workflowState?: 'draft' | 'submitted' | 'approved';
     approvedBy?: string | null;
+    /** e.g. the plausibility flags the person entering the figure confirmed, with their reason. */
+    provenance?: Record<string, unknown> | null;
   },
 ): Promise<string> {
   const state = v.workflowState ?? 'draft';
   const rows = await db.query<{ id: string }>(
     `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_text, status, reason, source_text, evidence_url, entered_by,
-       measure, price_basis, workflow_state, change_kind, vintage_label, published_on, data_type, approved_by, approved_at)
-     VALUES ($1,$2,$3,$4::numeric,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18, CASE WHEN $13 = 'approved' THEN now() END) RETURNING id`,
+       measure, price_basis, workflow_state, change_kind, vintage_label, published_on, data_type, approved_by, approved_at,
+       value_qualifier, provenance)
+     VALUES ($1,$2,$3,$4::numeric,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18, CASE WHEN $13 = 'approved' THEN now() END,
+       $19,$20) RETURNING id`,
     [
       v.tenantId,
       v.observationId,
@@ -254,7 +262,37 @@ export async function insertVersion(
       v.publishedOn ?? null,
       v.dataType ?? 'administrative',
       state === 'approved' ? (v.approvedBy ?? null) : null,
+      v.valueQualifier ? JSON.stringify(v.valueQualifier) : null,
+      v.provenance ? JSON.stringify(v.provenance) : null,
     ],
+  );
+  return (rows[0] as { id: string }).id;
+}
+
+/**
+ * A version that withdraws `withdrawnVersionId`: no value, approved at once by whoever withdraws it, with the same
+ * status and publication date as the figure it takes back so that it supersedes exactly that figure.
+ */
+export async function insertWithdrawal(
+  db: Queryable,
+  w: {
+    tenantId: string;
+    observationId: string;
+    seq: number;
+    withdrawnVersionId: string;
+    reason: string;
+    actorId: string | null;
+    at: Date;
+  },
+): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_qualifier, value_text, status, vintage_label, change_kind,
+       measure, price_basis, source_text, published_on, data_type, workflow_state, reason, entered_by, entered_at, approved_by, approved_at)
+     SELECT tenant_id, observation_id, $3, NULL, jsonb_build_object('withdrawn', true, 'versionId', id), NULL, status, vintage_label, 'correction',
+            measure, price_basis, source_text, published_on, data_type, 'approved', $5, $6, $7, $6, $7
+       FROM observation_versions WHERE tenant_id = $1 AND observation_id = $2 AND id = $4
+     RETURNING id`,
+    [w.tenantId, w.observationId, w.seq, w.withdrawnVersionId, w.reason, w.actorId, w.at.toISOString()],
   );
   return (rows[0] as { id: string }).id;
 }
