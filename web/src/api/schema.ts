@@ -961,6 +961,18 @@ export interface paths {
                                     enteredAt: string;
                                     approvedBy: string | null;
                                     approvedAt: string | null;
+                                    plausibility: {
+                                        flags: {
+                                            code: string;
+                                            value: string;
+                                            messages: {
+                                                vi: string;
+                                                en: string;
+                                            };
+                                        }[];
+                                        reason: string;
+                                    } | null;
+                                    withdrawn: boolean;
                                 } | null;
                                 approved: {
                                     id: string;
@@ -976,6 +988,18 @@ export interface paths {
                                     enteredAt: string;
                                     approvedBy: string | null;
                                     approvedAt: string | null;
+                                    plausibility: {
+                                        flags: {
+                                            code: string;
+                                            value: string;
+                                            messages: {
+                                                vi: string;
+                                                en: string;
+                                            };
+                                        }[];
+                                        reason: string;
+                                    } | null;
+                                    withdrawn: boolean;
                                 } | null;
                                 versions?: {
                                     id: string;
@@ -991,6 +1015,18 @@ export interface paths {
                                     enteredAt: string;
                                     approvedBy: string | null;
                                     approvedAt: string | null;
+                                    plausibility: {
+                                        flags: {
+                                            code: string;
+                                            value: string;
+                                            messages: {
+                                                vi: string;
+                                                en: string;
+                                            };
+                                        }[];
+                                        reason: string;
+                                    } | null;
+                                    withdrawn: boolean;
                                 }[];
                                 reviews?: {
                                     versionId: string;
@@ -1028,6 +1064,7 @@ export interface paths {
                         reason?: string | null;
                         sourceText?: string | null;
                         evidenceUrl?: string | null;
+                        confirmImplausible?: boolean;
                     };
                 };
             };
@@ -1107,6 +1144,18 @@ export interface paths {
                                 enteredAt: string;
                                 approvedBy: string | null;
                                 approvedAt: string | null;
+                                plausibility: {
+                                    flags: {
+                                        code: string;
+                                        value: string;
+                                        messages: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                } | null;
+                                withdrawn: boolean;
                             } | null;
                             approved: {
                                 id: string;
@@ -1122,6 +1171,18 @@ export interface paths {
                                 enteredAt: string;
                                 approvedBy: string | null;
                                 approvedAt: string | null;
+                                plausibility: {
+                                    flags: {
+                                        code: string;
+                                        value: string;
+                                        messages: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                } | null;
+                                withdrawn: boolean;
                             } | null;
                             versions?: {
                                 id: string;
@@ -1137,6 +1198,18 @@ export interface paths {
                                 enteredAt: string;
                                 approvedBy: string | null;
                                 approvedAt: string | null;
+                                plausibility: {
+                                    flags: {
+                                        code: string;
+                                        value: string;
+                                        messages: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                    reason: string;
+                                } | null;
+                                withdrawn: boolean;
                             }[];
                             reviews?: {
                                 versionId: string;
@@ -1187,6 +1260,56 @@ export interface paths {
                         reason?: string | null;
                         sourceText?: string | null;
                         evidenceUrl?: string | null;
+                        confirmImplausible?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/observations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw the approved figure as wrong (an audited revision with a reason); evaluations are recomputed without it; needs If-Match */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
                     };
                 };
             };
@@ -2205,6 +2328,7 @@ export interface paths {
                         kind?: "vintage" | "correction";
                         reason?: string;
                         unitCode?: string;
+                        confirmImplausible?: boolean;
                     };
                 };
             };
