@@ -7,6 +7,7 @@ import { importDatasetCommand } from './import-dataset.ts';
 import { migrateCommand } from './migrate.ts';
 import { overrideCommand } from './override.ts';
 import { plansCommand } from './plans.ts';
+import { reportCommand } from './report.ts';
 import { serveCommand } from './serve.ts';
 
 export function registerCommands(program: Command): void {
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   addVintageCommand(program);
   changesCommand(program);
   overrideCommand(program);
+  reportCommand(program);
 }
