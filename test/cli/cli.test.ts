@@ -23,6 +23,7 @@ describe('the chitieu command', () => {
       'add-vintage',
       'changes',
       'override',
+      'report',
     ]) {
       const res = await runCli([cmd, '--help'], {});
       expect(res.code).toBe(0);
