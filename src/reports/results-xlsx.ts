@@ -42,7 +42,7 @@ function nameValue(row: IndicatorRow): ExcelJS.CellValue {
 
 /**
  * Neither Excel nor LibreOffice grows a row for wrapped text written by a library, so the row gets the height of its
- * longest cell: characters per line from the column width (a 12 pt serif is a little wider than the width unit).
+ * longest cell: characters per line from the column width, less one for the cell's padding.
  */
 function rowHeight(row: ExcelJS.Row, widths: number[]): number {
   let lines = 1;
@@ -54,7 +54,7 @@ function rowHeight(row: ExcelJS.Row, widths: number[]): number {
         : value !== null && typeof value === 'object' && 'richText' in value
           ? value.richText.map((t) => t.text).join('')
           : '';
-    lines = Math.max(lines, Math.ceil((text.length * 1.1) / Math.max(1, width - 1)));
+    lines = Math.max(lines, Math.ceil(text.length / Math.max(1, width - 1)));
   });
   return lines * 15.75;
 }

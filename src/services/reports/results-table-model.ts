@@ -95,7 +95,7 @@ function groupText(code: string): string {
 }
 
 /** Characters of a target's text beyond which it spans both target columns. */
-const SPAN_AFTER = 24;
+const SPAN_AFTER = 14;
 
 /** Target kinds judged on a yearly average: they fill the "Bình quân" columns; every other kind the end-year ones. */
 const AVERAGE_KINDS = new Set(['growth_average', 'yearly_flow']);
@@ -105,8 +105,10 @@ function decimalsOf(value: string): number {
   return dot < 0 ? 0 : value.length - dot - 1;
 }
 
+/** The figure at the precision it was recorded with ("46,40" stays "46,40", as the source prints it). */
 function numberCell(value: string): Cell {
-  return { text: formatNumber(value), value, decimals: decimalsOf(value) };
+  const decimals = decimalsOf(value);
+  return { text: formatNumber(value, { decimals }), value, decimals };
 }
 
 /** The achieved figure as the table prints it: the number, or the bound/range the source gave ("< 3,5"). */
