@@ -76,6 +76,34 @@ describe.each(testDatabases)('report files over HTTP on $name', (database) => {
     expect(planOwner.statusCode).toBe(200);
   });
 
+  it('lists the discrepancy annex: the rows whose printed verdict differs from the computed one, with the reason', async () => {
+    const res = await call(api.app, null, {
+      method: 'GET',
+      url: `/api/plans/${PLAN}/reports/discrepancies?asOf=2026-11-29`,
+    });
+    expect(res.statusCode).toBe(200);
+    const annex = res.json() as {
+      compared: number;
+      rows: {
+        indicator: { code: string };
+        reported: { text: string; line: number };
+        computed: { word: string };
+        reason: { vi: string };
+      }[];
+    };
+    const codes = annex.rows.map((r) => r.indicator.code);
+    // Row 11: "< 3,5" against "< 3,5" is exceeded, printed "Đạt" (line 2979); row 17: a sub-row at 10 against "> 50",
+    // printed "Đạt" (line 3056). Row 1 (11,39 against 14,5%/năm, "Không đạt") agrees and is not listed.
+    expect(codes).toEqual(expect.arrayContaining(['11', '17']));
+    expect(codes).not.toContain('1');
+    expect(annex.rows.find((r) => r.indicator.code === '17')).toMatchObject({
+      reported: { text: 'Đạt', line: 3056 },
+      computed: { word: 'Ước không đạt' },
+    });
+    expect(annex.compared).toBeGreaterThan(annex.rows.length);
+    for (const r of annex.rows) expect(r.reason.vi.length).toBeGreaterThan(0);
+  });
+
   it('refuses an unknown format, a bad date and an unknown plan with a problem, never a 500', async () => {
     const csv = await call(api.app, null, { method: 'GET', url: `${URL}.csv` });
     expect(csv.statusCode).toBe(400);

@@ -24,6 +24,7 @@ describe('the chitieu command', () => {
       'changes',
       'override',
       'report',
+      'discrepancies',
     ]) {
       const res = await runCli([cmd, '--help'], {});
       expect(res.code).toBe(0);

@@ -33,7 +33,13 @@ describe.each(databases)('chitieu report on $name', ({ env }) => {
     const again = await runCli(['report', 'hai-phong-2020-2025', '--format', 'xlsx', '--out', xlsx], vars, 240_000);
     expect(again.code, again.stderr).toBe(0);
     expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
-  }, 300_000);
+    const annex = await runCli(['discrepancies', 'hai-phong-2020-2025', '--json'], vars, 240_000);
+    expect(annex.code, annex.stderr).toBe(0);
+    const codes = (JSON.parse(annex.stdout) as { rows: { indicator: { code: string } }[] }).rows.map(
+      (r) => r.indicator.code,
+    );
+    expect(codes).toEqual(expect.arrayContaining(['11', '17']));
+  }, 400_000);
 
   it('refuses an unknown format with one line in both languages and exit code 1', async () => {
     const res = await runCli(['report', 'hai-phong-2020-2025', '--format', 'odt', '--out', '/tmp/x.odt'], await env());

@@ -12,10 +12,20 @@ import {
   type ReportFormat,
 } from '../../reports/render-results.ts';
 import { buildResultsTable } from '../../services/reports/build-results-table.ts';
+import { listDiscrepancies } from '../../services/reports/list-discrepancies.ts';
 import { Common } from './pagination.ts';
 import { contextOf } from './route-table.ts';
 
 const DATE = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
+
+const EvaluationQuery = Type.Object(
+  {
+    asOf: Type.Optional(Type.String({ pattern: DATE })),
+    dataBasis: Type.Optional(Type.Union([Type.Literal('approved'), Type.Literal('all')])),
+    publishedOn: Type.Optional(Type.String({ pattern: DATE })),
+  },
+  { additionalProperties: false },
+);
 
 export async function reportRoutes(api: FastifyInstance, runtime: Runtime): Promise<void> {
   api.get(
@@ -29,14 +39,7 @@ export async function reportRoutes(api: FastifyInstance, runtime: Runtime): Prom
           { code: Common.code, format: Type.Union(REPORT_FORMATS.map((f) => Type.Literal(f))) },
           { additionalProperties: false },
         ),
-        querystring: Type.Object(
-          {
-            asOf: Type.Optional(Type.String({ pattern: DATE })),
-            dataBasis: Type.Optional(Type.Union([Type.Literal('approved'), Type.Literal('all')])),
-            publishedOn: Type.Optional(Type.String({ pattern: DATE })),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: EvaluationQuery,
         response: {
           200: {
             description: 'The file, with a Content-Disposition naming it in Vietnamese (filename*) and in ASCII',
@@ -58,6 +61,26 @@ export async function reportRoutes(api: FastifyInstance, runtime: Runtime): Prom
         .header('content-disposition', contentDisposition(reportFileNames(model, format)))
         .header('cache-control', 'private, no-store')
         .send(bytes);
+    },
+  );
+
+  api.get(
+    '/plans/:code/reports/discrepancies',
+    {
+      config: { action: 'evaluation.read' },
+      schema: {
+        tags: ['reports'],
+        summary: 'Discrepancy annex: every target whose verdict in the source document differs from the computed one',
+        params: Type.Object({ code: Common.code }, { additionalProperties: false }),
+        querystring: EvaluationQuery,
+      },
+    },
+    async (req) => {
+      const q = req.query as { asOf?: string; dataBasis?: 'approved' | 'all'; publishedOn?: string };
+      return listDiscrepancies({
+        ctx: contextOf(runtime, req),
+        input: { planCode: (req.params as { code: string }).code, ...q },
+      });
     },
   );
 }

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { addVintageCommand } from './add-vintage.ts';
 import { changesCommand } from './changes.ts';
+import { discrepanciesCommand } from './discrepancies.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { importDatasetCommand } from './import-dataset.ts';
 import { migrateCommand } from './migrate.ts';
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   changesCommand(program);
   overrideCommand(program);
   reportCommand(program);
+  discrepanciesCommand(program);
 }
