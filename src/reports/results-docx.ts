@@ -104,7 +104,7 @@ export async function writeResultsDocx(model: ResultsTableModel, _generatedAt: D
   const later = c.targetLater !== null;
   // Column widths in twips, summing to the text width.
   const fixed = later
-    ? [567, 0, 1021, 1418, 1247, 1418, 1304, 1247, 1474]
+    ? [567, 0, 1021, 1304, 1191, 1247, 1247, 1191, 1814]
     : [567, 0, 1077, 1531, 1361, 1474, 1361, 1587];
   fixed[1] = TEXT_WIDTH - fixed.reduce((a, b) => a + b, 0);
   const w = (i: number) => fixed[i] ?? 0;

@@ -44,7 +44,7 @@ export async function writeResultsPdf(model: ResultsTableModel, generatedAt: Dat
   const c = model.columns;
   const later = c.targetLater !== null;
   const n = later ? 9 : 8;
-  const widths = later ? [22, '*', 44, 62, 56, 62, 58, 56, 66] : [24, '*', 48, 68, 62, 66, 62, 74];
+  const widths = later ? [22, '*', 44, 58, 54, 56, 56, 54, 86] : [24, '*', 48, 68, 62, 66, 62, 74];
   const bold = (text: string, extra: Node = {}) => ({ text, bold: true, alignment: 'center', ...extra });
   const empty = {};
   const head1 = [
@@ -124,5 +124,10 @@ export async function writeResultsPdf(model: ResultsTableModel, generatedAt: Dat
         : []),
     ],
   };
-  return pdfmake.createPdf(doc).getBuffer();
+  return pdfBuffer(doc);
+}
+
+/** A document definition to PDF bytes, with the embedded fonts and access policies set above. */
+export function pdfBuffer(definition: Record<string, unknown>): Promise<Buffer> {
+  return pdfmake.createPdf(definition).getBuffer();
 }

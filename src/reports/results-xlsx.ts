@@ -85,7 +85,7 @@ export async function writeResultsXlsx(model: ResultsTableModel, generatedAt: Da
     headerFooter: { differentFirst: true, firstHeader: '', oddHeader: '&C&"Times New Roman"&13&P' },
     views: [{ state: 'frozen', xSplit: 0, ySplit: 7 }],
   });
-  const widths = later ? [6, 46, 11, 14, 13, 14, 14, 13, 16] : [6, 50, 11, 15, 14, 15, 14, 17];
+  const widths = later ? [6, 42, 11, 13, 13, 15, 13, 13, 18] : [6, 50, 11, 15, 14, 15, 14, 17];
   ws.columns = widths.map((width) => ({ width }));
 
   const banner = (r: number, text: string, font: Partial<ExcelJS.Font>) => {

@@ -89,7 +89,7 @@ describe.each(testDatabases)('the results table on $name', (tdb) => {
         files.set(`${plan}.${format}`, file);
       }
     }
-  });
+  }, 300_000);
   afterAll(async () => {
     await db.close();
   });
