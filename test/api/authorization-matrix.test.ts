@@ -67,6 +67,14 @@ const SAMPLES: Record<string, Sample> = {
     kind: 'object',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/evaluations` }),
   },
+  'GET /api/plans/:code/reports/results.:format': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/reports/results.xlsx` }),
+  },
+  'GET /api/plans/:code/reports/discrepancies': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/reports/discrepancies` }),
+  },
   'POST /api/plans/:code/vintages': {
     kind: 'object',
     request: (f) => ({

@@ -24,6 +24,8 @@ describe('the chitieu command', () => {
       'changes',
       'override',
       'draft-plan',
+      'report',
+      'discrepancies',
     ]) {
       const res = await runCli([cmd, '--help'], {});
       expect(res.code).toBe(0);

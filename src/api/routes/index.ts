@@ -12,6 +12,7 @@ import { planRoutes } from './plans.ts';
 import { progressRoutes } from './progress.ts';
 import { referenceRoutes } from './reference.ts';
 import { referenceWriteRoutes } from './reference-writes.ts';
+import { reportRoutes } from './reports.ts';
 import { enforceRouteTable } from './route-table.ts';
 import { userRoutes } from './users.ts';
 import { vintageRoutes } from './vintages.ts';
@@ -28,6 +29,7 @@ export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Pr
   await observationRoutes(api, runtime);
   await progressRoutes(api, runtime);
   await evaluationRoutes(api, runtime);
+  await reportRoutes(api, runtime);
   await vintageRoutes(api, runtime);
   await draftRoutes(api, runtime);
   await userRoutes(api, runtime);

@@ -3,11 +3,13 @@ import type { Command } from 'commander';
 import { addVintageCommand } from './add-vintage.ts';
 import { changesCommand } from './changes.ts';
 import { draftPlanCommand } from './draft-plan.ts';
+import { discrepanciesCommand } from './discrepancies.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { importDatasetCommand } from './import-dataset.ts';
 import { migrateCommand } from './migrate.ts';
 import { overrideCommand } from './override.ts';
 import { plansCommand } from './plans.ts';
+import { reportCommand } from './report.ts';
 import { serveCommand } from './serve.ts';
 
 export function registerCommands(program: Command): void {
@@ -20,4 +22,6 @@ export function registerCommands(program: Command): void {
   changesCommand(program);
   overrideCommand(program);
   draftPlanCommand(program);
+  reportCommand(program);
+  discrepanciesCommand(program);
 }

@@ -1,0 +1,75 @@
+// Writes the plan status report as a PDF (A4 portrait, Liberation Serif embedded, page numbers at the top from page
+// 2), with the same sections as the Word file.
+import type { StatusReportModel } from '../services/reports/status-report-model.ts';
+import { pdfBuffer } from './results-pdf.ts';
+
+const MM = 72 / 25.4;
+
+function table(headers: string[], rows: string[][], widths: (number | string)[]) {
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths,
+      body: [
+        headers.map((h) => ({ text: h, bold: true, alignment: 'center' })),
+        ...rows.map((r) => r.map((t, i) => ({ text: t, alignment: i === 1 ? 'left' : 'center' }))),
+      ],
+    },
+    fontSize: 12,
+    margin: [0, 0, 0, 8],
+  };
+}
+
+export async function writeStatusPdf(model: StatusReportModel, generatedAt: Date): Promise<Buffer> {
+  const heading = (text: string) => ({ text, bold: true, margin: [0, 6, 0, 4] });
+  return pdfBuffer({
+    pageSize: 'A4',
+    pageOrientation: 'portrait',
+    pageMargins: [30 * MM, 20 * MM, 15 * MM, 20 * MM],
+    info: {
+      title: `${model.title} - ${model.planName}`,
+      creator: 'chitieu',
+      producer: 'chitieu',
+      creationDate: generatedAt,
+    },
+    defaultStyle: { font: 'Serif', fontSize: 14 },
+    header: (page: number) =>
+      page === 1 ? null : { text: String(page), alignment: 'center', fontSize: 13, margin: [0, 10 * MM, 0, 0] },
+    content: [
+      { text: model.title, bold: true, alignment: 'center' },
+      { text: model.planName, bold: true, fontSize: 13, alignment: 'center' },
+      { text: model.basisLine, italics: true, fontSize: 13, alignment: 'center', margin: [0, 0, 0, 10] },
+      heading('1. Kết quả chung'),
+      { text: model.summary, alignment: 'justify', margin: [0, 0, 0, 6] },
+      table(
+        ['TT', 'Đánh giá', 'Số chỉ tiêu'],
+        model.counts.map((c, i) => [String(i + 1), c.word, String(c.count)]),
+        [24, '*', 80],
+      ),
+      heading('2. Các chỉ tiêu không đạt, có nguy cơ không đạt hoặc chậm tiến độ'),
+      model.attention.length > 0
+        ? table(
+            ['TT', 'Chỉ tiêu', 'Mục tiêu', 'Thực hiện', 'Đánh giá', 'Cơ quan chủ trì'],
+            model.attention.map((a, i) => [
+              String(i + 1),
+              `${a.code}. ${a.name}`,
+              a.target,
+              a.actual,
+              a.verdict,
+              a.owner,
+            ]),
+            [20, '*', 60, 64, 58, 70],
+          )
+        : { text: 'Không có chỉ tiêu nào.' },
+      heading('3. Các đánh giá thay đổi so với số liệu ước tính'),
+      model.changes.length > 0
+        ? table(
+            ['TT', 'Chỉ tiêu', 'Trước', 'Sau', 'Số liệu làm thay đổi'],
+            model.changes.map((c, i) => [String(i + 1), `${c.code}. ${c.name}`, c.before, c.after, c.cause]),
+            [20, '*', 60, 60, 110],
+          )
+        : { text: 'Chưa có đánh giá nào thay đổi.' },
+    ],
+  });
+}

@@ -1,0 +1,75 @@
+// The plan status report as plain data: the summary sentence ("đạt và vượt N/M chỉ tiêu"), the count of each verdict,
+// every target not met or off track with its owner, and the verdicts that later figures changed. Pure: the .docx and
+// PDF writers draw this one model.
+import { formatDateShort } from '../../core/format/date.ts';
+import { formatNumber } from '../../core/format/number.ts';
+import { wordFor, type PrintedStatus } from '../../core/wording/index.ts';
+import type { PlanEvaluationView } from '../evaluations/evaluate-plan.ts';
+import type { EvaluationChangeView } from '../evaluations/list-evaluation-changes.ts';
+
+export interface StatusReportModel {
+  title: string;
+  planName: string;
+  planCode: string;
+  asOf: string;
+  basisLine: string;
+  summary: string;
+  counts: { word: string; count: number }[];
+  attention: { code: string; name: string; target: string; actual: string; verdict: string; owner: string }[];
+  changes: { code: string; name: string; before: string; after: string; cause: string }[];
+}
+
+/** Statuses a leader must act on: missed at the end of the term, or heading that way while it runs. */
+const ATTENTION = new Set(['not_met', 'off_track', 'at_risk']);
+
+export function buildStatusReport(
+  view: PlanEvaluationView,
+  changes: EvaluationChangeView[],
+  owners: ReadonlyMap<string, string>,
+): StatusReportModel {
+  const counts = new Map<string, number>();
+  for (const r of view.rows) {
+    const word = r.displayStatus?.vi ?? 'Không đánh giá được';
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  const word = (status: string | null) =>
+    status === null ? '—' : wordFor(status as PrintedStatus, { exceededAs: view.plan.exceededAs });
+  const summary = view.summary.vi;
+  return {
+    title: 'BÁO CÁO TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU',
+    planName: view.plan.name,
+    planCode: view.plan.code,
+    asOf: view.asOf,
+    basisLine: `Đánh giá đến ngày ${formatDateShort(view.asOf)} trên ${view.dataBasis === 'approved' ? 'số liệu đã phê duyệt' : 'mọi số liệu đã nhập, kể cả chưa phê duyệt'}`,
+    summary: summary ? `Kết quả: ${summary}.` : 'Chưa có chỉ tiêu nào được đánh giá.',
+    counts: [...counts].map(([w, count]) => ({ word: w, count })),
+    attention: view.rows
+      .filter((r) => r.status !== null && ATTENTION.has(r.status))
+      .map((r) => ({
+        code: r.indicator.code,
+        name: r.indicator.name,
+        // A parent judged from its rows has no figure of its own: it is missed because one of them is.
+        target: r.composite ? 'Mọi chỉ tiêu thành phần đạt' : r.target.text,
+        actual: r.composite ? '—' : (r.actual.text ?? '—'),
+        verdict: r.displayStatus?.vi ?? '',
+        owner: owners.get(r.indicator.code) ?? 'Chưa phân công',
+      })),
+    changes: changes
+      .filter((c) => c.before.status !== c.after.status)
+      .map((c) => ({
+        code: c.indicator.code,
+        name: c.indicator.name,
+        before: word(c.before.status),
+        after: word(c.after.status),
+        cause: c.cause
+          ? [
+              c.cause.value === null ? '' : formatNumber(c.cause.value),
+              c.cause.source ?? '',
+              c.cause.publishedOn ? `công bố ngày ${formatDateShort(c.cause.publishedOn)}` : '',
+            ]
+              .filter((x) => x !== '')
+              .join(', ')
+          : '',
+      })),
+  };
+}

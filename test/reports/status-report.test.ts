@@ -1,0 +1,78 @@
+// The plan status report (.docx and PDF) on the bundled dataset after an official figure flips a verdict: the summary
+// sentence, the counts, every target not met with its owner, the changed verdict; opened by LibreOffice and poppler.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDatasetFolder } from '../../src/imports/dataset-folder.ts';
+import { writeStatusDocx } from '../../src/reports/status-docx.ts';
+import { writeStatusPdf } from '../../src/reports/status-pdf.ts';
+import { systemActor, type ServiceContext } from '../../src/services/context.ts';
+import { importDataset } from '../../src/services/dataset/import-dataset.ts';
+import { addVintage } from '../../src/services/observations/add-vintage.ts';
+import { buildStatusReport } from '../../src/services/reports/build-status-report.ts';
+import type { StatusReportModel } from '../../src/services/reports/status-report-model.ts';
+import type { Db } from '../../src/storage/db.ts';
+import { openMigrated, testDatabases } from '../helpers/databases.ts';
+import { tempDir } from '../helpers/processes.ts';
+import { officeToPdf, pdfFonts, pdfPageSizes, pdfText, readersAvailable } from '../helpers/readers.ts';
+
+const DATA = path.resolve(import.meta.dirname, '../../data');
+const PLAN = 'hai-phong-2020-2025';
+const NOW = new Date('2026-11-29T09:00:00+07:00');
+
+describe.each(testDatabases)('the plan status report on $name', (tdb) => {
+  let db: Db;
+  let model: StatusReportModel;
+  const dir = tempDir('chitieu-status-');
+  beforeAll(async () => {
+    db = await openMigrated(tdb);
+    const ctx: ServiceContext = { db, actor: systemActor('test'), now: () => NOW };
+    await importDataset({ ctx, input: readDatasetFolder(DATA) });
+    // An official 2021–2025 growth above the 14,5%/năm target: row 1 goes from "Ước không đạt" to "Vượt".
+    await addVintage({
+      ctx,
+      input: {
+        planCode: PLAN,
+        indicatorCode: '1',
+        period: '2021-2025',
+        value: '14.6',
+        status: 'official',
+        source: 'Niên giám thống kê (số liệu của bài kiểm tra)',
+        publishedOn: '2026-11-20',
+      },
+    });
+    model = await buildStatusReport({ ctx, input: { planCode: PLAN, asOf: '2026-11-29' } });
+    fs.writeFileSync(path.join(dir, 'status.docx'), await writeStatusDocx(model));
+    fs.writeFileSync(path.join(dir, 'status.pdf'), await writeStatusPdf(model, NOW));
+  }, 180_000);
+  afterAll(async () => db?.close());
+
+  it('says the summary, counts every verdict, lists each target not met with its owner and the changed verdict', () => {
+    expect(model.summary).toMatch(/^Kết quả: .*đạt và vượt \d+\/\d+ chỉ tiêu\.$/);
+    expect(model.counts.reduce((a, c) => a + c.count, 0)).toBeGreaterThan(30);
+    expect(model.attention.map((a) => a.code)).toContain('4');
+    expect(model.attention.map((a) => a.code)).not.toContain('1');
+    expect(model.attention.find((a) => a.code === '4')).toMatchObject({
+      verdict: 'Ước không đạt',
+      owner: 'Chưa phân công',
+    });
+    expect(model.changes).toEqual([expect.objectContaining({ code: '1', before: 'Không đạt', after: 'Vượt' })]);
+  });
+
+  describe.runIf(readersAvailable)('opened by real readers', () => {
+    it('the Word file and the PDF hold the sentences and tables in Vietnamese, on A4 portrait, fonts embedded', () => {
+      const [fromWord] = officeToPdf([path.join(dir, 'status.docx')]);
+      for (const pdf of [fromWord ?? '', path.join(dir, 'status.pdf')]) {
+        const text = pdfText(pdf).replace(/\s+/g, ' ');
+        expect(text).toContain('BÁO CÁO TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU');
+        expect(text).toContain(model.summary);
+        expect(text).toContain('Thu ngân sách nhà nước');
+        expect(text).toContain('Chưa phân');
+        expect(text).toContain('14,6, Niên giám thống');
+        expect(text).toContain('Các đánh giá thay đổi so với số liệu ước tính');
+        for (const size of pdfPageSizes(pdf)) expect(size).toEqual([595, 842]);
+        expect(pdfFonts(pdf).filter((f) => !f.embedded)).toEqual([]);
+      }
+    }, 200_000);
+  });
+});
