@@ -2296,6 +2296,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{code}/reports/results.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The results table of a plan ("Phụ lục 1") as an Excel, Word or PDF file */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    dataBasis?: "approved" | "all";
+                    publishedOn?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    format: "xlsx" | "docx" | "pdf";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file, with a Content-Disposition naming it in Vietnamese (filename*) and in ASCII */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "application/pdf": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{code}/reports/discrepancies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Discrepancy annex: every target whose verdict in the source document differs from the computed one */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    dataBasis?: "approved" | "all";
+                    publishedOn?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{code}/vintages": {
         parameters: {
             query?: never;
