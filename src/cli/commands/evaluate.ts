@@ -33,6 +33,9 @@ export function evaluateCommand(program: Command): void {
             process.stdout.write(
               `${r.indicator.code.padEnd(6)} ${(r.displayStatus?.vi ?? '—').padEnd(16)} ${r.explanation.vi}\n`,
             );
+            // While the term runs: the probability of meeting the target, in the sentence a leader reads.
+            if (r.forecast && 'sentence' in r.forecast)
+              process.stdout.write(`${' '.repeat(24)}${r.forecast.sentence.vi}\n`);
           }
         });
       },
