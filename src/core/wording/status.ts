@@ -3,14 +3,7 @@
 // (vn-conventions §4.3), so chitieu never computes them, but a plan may record and print them.
 import { ValidationError } from '../errors.ts';
 
-import {
-  FINAL_STATUSES,
-  type FinalStatus,
-  isOneOf,
-  type JudgedStatus,
-  TRACK_STATUSES,
-  type TrackStatus,
-} from '../vocabulary.ts';
+import { type FinalStatus, isOneOf, type JudgedStatus, type TrackStatus } from '../vocabulary.ts';
 
 /** During the term: the projection of a target (the vocabulary's track statuses). */
 export type InTermStatus = TrackStatus;
@@ -18,8 +11,6 @@ export type { FinalStatus, JudgedStatus };
 
 export type PrintedStatus = FinalStatus | InTermStatus | JudgedStatus;
 
-export { FINAL_STATUSES };
-export const IN_TERM_STATUSES = TRACK_STATUSES;
 /** Order in which words are listed in counts: best first, no data last. */
 export const PRINTED_STATUSES: readonly PrintedStatus[] = [
   'exceeded',
