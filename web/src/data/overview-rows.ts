@@ -4,6 +4,7 @@ import { matches } from '../fold.ts';
 import type { Locale } from '../i18n/messages.ts';
 import { isPrinted, STATUS_SEVERITY, type PrintedStatus, type RowKind } from '../vocabulary.ts';
 import type { EvaluationRow, IndicatorItem } from './queries.ts';
+import { targetTextOf } from './target-text.ts';
 
 export interface OverviewRow {
   targetId: string;
@@ -69,7 +70,7 @@ export function overviewRows(rows: readonly EvaluationRow[], indicators: readonl
       latestPeriod: r.actual.period,
       estimate: r.actual.estimate,
       unit: r.indicator.unit,
-      targetText: r.target.text,
+      targetText: targetTextOf(r, locale),
       paceNeeded: r.required ? { kind: r.required.kind, value: r.required.value } : null,
       paceAchieved: paceAchieved(r),
       dataDate: newestDate(r),

@@ -102,6 +102,7 @@ const vi = {
   revisions: 'Lịch sử sửa đổi số liệu',
   noRevisions: 'Chưa có lần sửa nào.',
   targetText: 'Mục tiêu theo văn kiện',
+  compositeTarget: 'Tất cả chỉ tiêu thành phần đạt',
   sourceLine: (line: string) => `dòng ${line}`,
   // Explanation
   explanationTitle: 'Giải thích đánh giá',
@@ -264,6 +265,7 @@ const en: Messages = {
   revisions: 'Revision history of the figures',
   noRevisions: 'No revisions yet.',
   targetText: 'Target as written',
+  compositeTarget: 'Every sub-indicator met',
   sourceLine: (line) => `line ${line}`,
   explanationTitle: 'Why this verdict',
   method: 'Method',

@@ -5,6 +5,7 @@ import { Figure } from '../components/figures.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { useEvaluations, type EvaluationRow } from '../data/queries.ts';
+import { targetTextOf } from '../data/target-text.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { isPrinted } from '../vocabulary.ts';
 import { RequiredText } from './indicator-parts.tsx';
@@ -85,7 +86,8 @@ function Explanation({ portal }: { portal: boolean }) {
           {row.actual.method ? ` · ${row.actual.method}` : ''}
         </p>
         <p>
-          {t.targetText}: «{row.target.text}»{row.target.line ? ` (${t.sourceLine(String(row.target.line))})` : ''}
+          {t.targetText}: «{targetTextOf(row, locale)}»
+          {row.target.line ? ` (${t.sourceLine(String(row.target.line))})` : ''}
         </p>
         {row.period && (
           <p>

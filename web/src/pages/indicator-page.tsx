@@ -11,6 +11,7 @@ import { Figure } from '../components/figures.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { useEvaluations, useIndicators, useObservations, type ObservationItem } from '../data/queries.ts';
+import { targetTextOf } from '../data/target-text.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import type { IndicatorSearch } from '../search-params.ts';
 import { isPrinted, statusWord } from '../vocabulary.ts';
@@ -137,7 +138,7 @@ function Indicator({ portal }: { portal: boolean }) {
       <h1>
         <span className="code">{code}</span> {row.indicator.name}
         <span className="subtitle">
-          {t.targetText}: «{row.target.text}» · {unit}
+          {t.targetText}: «{targetTextOf(row, locale)}» · {unit}
         </span>
       </h1>
 
