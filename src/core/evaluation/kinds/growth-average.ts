@@ -12,6 +12,7 @@ import { Derived } from '../derived.ts';
 import { amount, estimateMark, join, PERCENT_PER_YEAR, relation, targetPhrase, years } from '../explain.ts';
 import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
 import { requiredAverageRate } from '../required.ts';
+import { rootOf } from '../root.ts';
 import { compareScale, roundTo, targetRange } from '../target-values.ts';
 import { progressRatio, trackOf } from '../track.ts';
 import type { FinalStatus, Projection, Required, TrackStatus } from '../types.ts';
@@ -94,7 +95,7 @@ function realise(t: GrowthAverageTarget, obs: readonly PreparedObservation[]): R
     const k = rates.length;
     const last = rates[k - 1] as PreparedObservation;
     const arithmetic = t.averaging === 'arithmetic';
-    const average = arithmetic ? sum.div(k) : factor.pow(ONE.div(k)).minus(ONE);
+    const average = arithmetic ? sum.div(k) : rootOf(factor, k).minus(ONE);
     return {
       method: arithmetic ? 'arithmetic_mean_of_rates' : 'geometric_mean_of_rates',
       average,
@@ -144,7 +145,7 @@ function realise(t: GrowthAverageTarget, obs: readonly PreparedObservation[]): R
   // CAGR between the base level and the latest level: (L_t / L_0)^(1/(t − t₀)) − 1.
   return {
     method: 'cagr_from_levels',
-    average: factor.pow(ONE.div(k)).minus(ONE),
+    average: rootOf(factor, k).minus(ONE),
     factor,
     sum: new Derived(0),
     k,

@@ -12,6 +12,7 @@ import { amount, estimateMark, join, relation, type Phrase } from '../explain.ts
 import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
 import { DEFAULT_PROGRESS_METHOD, isPeerMethod, runPeerMethod } from '../progress-adapter.ts';
 import { compareScale, roundRequired, roundTo } from '../target-values.ts';
+import { rootOf } from '../root.ts';
 import { progressRatio, trackOf } from '../track.ts';
 import type { Projection, Required, TrackStatus } from '../types.ts';
 
@@ -122,7 +123,7 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
     const span = t - base.year;
     if (spec.geometric && base.value.gt(0) && currentValue.gt(0)) {
       // v̂_T = v_t · (1 + CAGR)^(T − t), CAGR = (v_t / v_b)^(1/(t − b)) − 1 ([O8] expected value).
-      const rate = new Derived(currentValue).div(base.value).pow(ONE.div(span)).minus(ONE);
+      const rate = rootOf(new Derived(currentValue).div(base.value), span).minus(ONE);
       projected = new Derived(currentValue).times(ONE.plus(rate).pow(T - t));
       projMethod = 'geometric_trend';
       intermediates.trendRate = rate.toSignificantDigits(12).toFixed();
