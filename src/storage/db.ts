@@ -16,6 +16,16 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * True when no other process can write this database (PGlite: its folder is locked to this process), so that
+   * `writes()` counts every write there is; false for a PostgreSQL server that other processes may share.
+   */
+  readonly exclusive: boolean;
+  /**
+   * How many writes this handle has finished: transactions (committed or not), scripts, and statements other than a
+   * plain SELECT, each counted once it has returned. An unchanged count since a read means nothing was written here.
+   */
+  writes(): number;
   /** Runs fn in one transaction: everything it wrote is committed together or not at all. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -27,6 +37,25 @@ const asNumber = (v: string): number => Number(v);
 
 /** Dates stay 'YYYY-MM-DD' strings (no time-zone drift); numerics stay exact strings; counts become numbers. */
 const parsers = { [OID.DATE]: asText, [OID.NUMERIC]: asText, [OID.INT8]: asNumber };
+
+/** A statement that cannot write: a plain SELECT (a WITH may hide an INSERT, so it counts as a write). */
+const readOnly = (sql: string): boolean =>
+  /^\s*select\b/i.test(sql) && !/\b(insert|update|delete|nextval|setval)\b/i.test(sql);
+
+/** The write counter shared by a handle's methods: bumped after every write returns, also when it fails. */
+function writeCounter(): { bump<T>(work: Promise<T>): Promise<T>; read(): number } {
+  let n = 0;
+  return {
+    read: () => n,
+    async bump<T>(work: Promise<T>): Promise<T> {
+      try {
+        return await work;
+      } finally {
+        n++;
+      }
+    },
+  };
+}
 
 /**
  * The embedded database. With a folder it is a server's database: the folder is locked for the life of the process
@@ -48,28 +77,20 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
     lock?.release();
     throw e;
   }
+  const counter = writeCounter();
   return {
     kind: 'pglite',
+    exclusive: true,
+    writes: counter.read,
     async query<T extends Row>(sql: string, params?: unknown[]) {
-      return (await db.query<T>(sql, params, { parsers })).rows;
+      const work = db.query<T>(sql, params, { parsers });
+      return (await (readOnly(sql) ? work : counter.bump(work))).rows;
     },
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
-      const out = await db.transaction(async (tx) =>
-        fn({
-          query: async <R extends Row>(s: string, p?: unknown[]) => (await tx.query<R>(s, p, { parsers })).rows,
-          exec: async (s: string) => {
-            await tx.exec(s);
-          },
-        }),
-      );
-      // PGlite skips its file-system sync after transaction() commits (electric-sql/pglite#1065); ask for it, so a
-      // file system that buffers (IndexedDB, OPFS) is as durable as a single query. On the Node folder the commit's
-      // own fsync has already reached the disk.
-      await db.syncToFs();
-      return out;
+    transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      return counter.bump(pgliteTransaction(fn));
     },
     async exec(sql: string) {
-      await db.exec(sql);
+      await counter.bump(db.exec(sql));
     },
     async close() {
       try {
@@ -79,6 +100,22 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
       }
     },
   };
+
+  async function pgliteTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const out = await db.transaction(async (tx) =>
+      fn({
+        query: async <R extends Row>(s: string, p?: unknown[]) => (await tx.query<R>(s, p, { parsers })).rows,
+        exec: async (s: string) => {
+          await tx.exec(s);
+        },
+      }),
+    );
+    // PGlite skips its file-system sync after transaction() commits (electric-sql/pglite#1065); ask for it, so a
+    // file system that buffers (IndexedDB, OPFS) is as durable as a single query. On the Node folder the commit's
+    // own fsync has already reached the disk.
+    await db.syncToFs();
+    return out;
+  }
 }
 
 export async function openPostgres(url: string): Promise<Db> {
@@ -90,37 +127,45 @@ export async function openPostgres(url: string): Promise<Db> {
   // Fail fast with a clear message if the server is unreachable.
   const client = await pool.connect();
   client.release();
+  const counter = writeCounter();
   return {
     kind: 'postgres',
+    exclusive: false,
+    writes: counter.read,
     async query<T extends Row>(sql: string, params?: unknown[]) {
-      return (await pool.query<T>(sql, params)).rows;
+      const work = pool.query<T>(sql, params);
+      return (await (readOnly(sql) ? work : counter.bump(work))).rows;
     },
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
-      const c = await pool.connect();
-      try {
-        await c.query('BEGIN');
-        const out = await fn({
-          query: async <R extends Row>(s: string, p?: unknown[]) => (await c.query<R>(s, p)).rows,
-          exec: async (s: string) => {
-            await c.query(s);
-          },
-        });
-        await c.query('COMMIT');
-        return out;
-      } catch (e) {
-        await c.query('ROLLBACK');
-        throw e;
-      } finally {
-        c.release();
-      }
+    transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      return counter.bump(postgresTransaction(fn));
     },
     async exec(sql: string) {
-      await pool.query(sql);
+      await counter.bump(pool.query(sql));
     },
     async close() {
       await pool.end();
     },
   };
+
+  async function postgresTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      const out = await fn({
+        query: async <R extends Row>(s: string, p?: unknown[]) => (await c.query<R>(s, p)).rows,
+        exec: async (s: string) => {
+          await c.query(s);
+        },
+      });
+      await c.query('COMMIT');
+      return out;
+    } catch (e) {
+      await c.query('ROLLBACK');
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
 }
 
 export async function openDb(opts: { databaseUrl: string | null; dataDir: string | null }): Promise<Db> {

@@ -11,6 +11,7 @@ import {
 import { loadPlanSnapshot } from '../../storage/repositories/evaluation-inputs-repo.ts';
 import {
   findPlanEvaluationHead,
+  planEvaluationVersion,
   readStoredRows,
   type PlanEvaluationHead,
 } from '../../storage/repositories/plan-evaluations-repo.ts';
@@ -202,4 +203,12 @@ export async function evaluatePlan(args: {
   input: EvaluatePlanInput;
 }): Promise<PlanEvaluationView> {
   return (await readPlanEvaluation(args)).view();
+}
+
+/**
+ * The version of what a reader's default evaluation (approved figures, today) is built from: equal versions give the
+ * same answer on the same day. One indexed lookup, so a cache of the presented answer can check it on every read.
+ */
+export async function planEvaluationVersionOf(ctx: ServiceContext, planCode: string): Promise<string | null> {
+  return planEvaluationVersion(ctx.db, ctx.actor.kind === 'public' ? null : ctx.actor.tenantId, planCode);
 }

@@ -38,6 +38,27 @@ export async function findPlanEvaluationHead(
   return rows[0] ?? null;
 }
 
+/**
+ * What a public evaluation answer is made of, as one short text: the row versions (xmin, which every UPDATE,
+ * upsert or re-insert of a row renews, whichever process wrote it) of the plan read for this code, its tenant and its
+ * stored snapshot. Equal texts mean the answer built from those rows is unchanged; null when no plan has the code.
+ */
+export async function planEvaluationVersion(
+  db: Queryable,
+  tenantId: string | null,
+  planCode: string,
+): Promise<string | null> {
+  const rows = await db.query<{ v: string }>(
+    `SELECT p.id || ':' || p.xmin::text || ':' || tn.xmin::text || ':' || coalesce(e.xmin::text, '-') AS v
+       FROM plans p JOIN tenants tn ON tn.id = p.tenant_id
+       LEFT JOIN plan_evaluations e ON e.tenant_id = p.tenant_id AND e.plan_id = p.id
+      WHERE ($1::uuid IS NULL OR p.tenant_id = $1) AND p.code = $2
+      ORDER BY tn.code LIMIT 1`,
+    [tenantId, planCode],
+  );
+  return rows[0]?.v ?? null;
+}
+
 export async function readStoredRows(
   db: Queryable,
   tenantId: string,

@@ -1,0 +1,149 @@
+// The public evaluation kept ready (serialised and compressed) by each server: a hit does no database work on PGlite
+// and one version lookup on PostgreSQL, and it is never stale: a figure, a plan's own row or its tenant's changed
+// shows on the next read, also when another server process on the same PostgreSQL database wrote it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/api/server.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import type { Runtime } from '../../src/runtime.ts';
+import { systemActor } from '../../src/services/context.ts';
+import { addVintage } from '../../src/services/observations/add-vintage.ts';
+import { openPostgres, type Db } from '../../src/storage/db.ts';
+import { migrate } from '../../src/storage/migrate.ts';
+import { testDatabases } from '../helpers/databases.ts';
+import { openApi, seedTenant, type Api } from './api-helpers.ts';
+
+interface View {
+  plan: { name: string };
+  rows: { indicator: { code: string }; status: string | null; actual: { value: string | null } | null }[];
+}
+
+const figure = (db: Db, planCode: string, period: string, value: string) =>
+  addVintage({
+    ctx: { db, actor: systemActor('test'), now: () => new Date() },
+    input: {
+      planCode,
+      indicatorCode: 'I1',
+      period,
+      value,
+      status: 'official',
+      source: 'Số liệu thử của bài kiểm tra',
+      publishedOn: '2026-11-20',
+    },
+  });
+
+/** Calls to the database handle while `fn` runs. */
+async function queriesDuring(db: Db, fn: () => Promise<unknown>): Promise<number> {
+  const target = db as { query: Db['query']; exec: Db['exec'] };
+  const query = target.query.bind(db);
+  let n = 0;
+  target.query = ((sql: string, params?: unknown[]) => {
+    n++;
+    return query(sql, params);
+  }) as Db['query'];
+  try {
+    await fn();
+  } finally {
+    target.query = query;
+  }
+  return n;
+}
+
+describe.each(testDatabases)('public evaluations kept ready on $name', (tdb) => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await openApi(tdb);
+  }, 120_000);
+  afterAll(async () => {
+    await api.close();
+  });
+  const get = (url: string, headers: Record<string, string> = {}) => api.app.inject({ method: 'GET', url, headers });
+
+  it('a hit does no database work on PGlite and one version lookup on PostgreSQL', async () => {
+    const t = await seedTenant(api.db, 'ready');
+    const url = `/api/plans/${t.planCode}/evaluations`;
+    // The first read stores the plan's evaluation (none was stored yet); the next builds the answer from it.
+    expect((await get(url)).statusCode).toBe(200);
+    const first = await get(url);
+    expect(first.statusCode).toBe(200);
+    let again: Awaited<ReturnType<typeof get>> | undefined;
+    const n = await queriesDuring(api.db, async () => {
+      again = await get(url, { 'accept-encoding': 'gzip' });
+    });
+    expect(n).toBe(api.db.exclusive ? 0 : 1);
+    expect(again?.headers['content-encoding']).toBe('gzip');
+    expect(again?.headers.etag).toBe(first.headers.etag);
+    expect((await get(url, { 'if-none-match': first.headers.etag as string })).statusCode).toBe(304);
+  });
+
+  it('a figure, the plan row and the tenant row changed are each seen on the next read, with a new ETag', async () => {
+    const t = await seedTenant(api.db, 'ready');
+    const url = `/api/plans/${t.planCode}/evaluations`;
+    const before = await get(url);
+    expect((before.json() as View).rows.find((r) => r.indicator.code === 'I1')?.status).not.toBe('exceeded');
+    await figure(api.db, t.planCode, '2025', '96');
+    const moved = await get(url);
+    expect(moved.headers.etag).not.toBe(before.headers.etag);
+    expect((moved.json() as View).rows.find((r) => r.indicator.code === 'I1')?.status).toBe('exceeded');
+    // Written behind the services, straight to the rows the answer is built from.
+    await api.db.query("UPDATE plans SET name = 'Nghị quyết đã đổi tên' WHERE code = $1", [t.planCode]);
+    const renamed = await get(url);
+    expect((renamed.json() as View).plan.name).toBe('Nghị quyết đã đổi tên');
+    expect(renamed.headers.etag).not.toBe(moved.headers.etag);
+    await api.db.query(`UPDATE tenants SET settings = '{"exceededAs": "met"}' WHERE id = $1`, [t.id]);
+    const retold = await get(url);
+    expect(retold.headers.etag).not.toBe(renamed.headers.etag);
+  });
+});
+
+// Two server processes on one PostgreSQL database, each with its own connection pool and its own ready answers.
+const url = process.env.TEST_DATABASE_URL;
+describe.runIf(url !== undefined)('two servers on one PostgreSQL database', () => {
+  let dbs: Db[] = [];
+  let servers: Awaited<ReturnType<typeof buildServer>>[] = [];
+  beforeAll(async () => {
+    const schema = `t_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const admin = await openPostgres(url as string);
+    await admin.exec(`CREATE SCHEMA ${schema}`);
+    await admin.close();
+    const u = new URL(url as string);
+    u.searchParams.set('options', `-c search_path=${schema}`);
+    dbs = [await openPostgres(u.toString()), await openPostgres(u.toString())];
+    await migrate(dbs[0] as Db);
+    servers = await Promise.all(
+      dbs.map(async (db) => {
+        const runtime: Runtime = {
+          config: loadConfig({ SEED: 'false', LOG_LEVEL: 'silent' }, { secureCookies: false, trustedProxies: [] }),
+          db,
+          systemContext: (label) => ({ db, actor: systemActor(label), now: () => new Date() }),
+          close: () => db.close(),
+        };
+        const app = await buildServer(runtime, { logger: false });
+        await app.ready();
+        return app;
+      }),
+    );
+  }, 120_000);
+  afterAll(async () => {
+    for (const s of servers) await s.close();
+    for (const db of dbs) await db.close();
+  });
+
+  it('a write through one server is seen on the next read from the other', async () => {
+    const [a, b] = servers as [(typeof servers)[0], (typeof servers)[0]];
+    const [, dbB] = dbs as [Db, Db];
+    const t = await seedTenant(dbB, 'two');
+    const path = `/api/plans/${t.planCode}/evaluations`;
+    const read = async () => (await a.inject({ method: 'GET', url: path })).json() as View;
+    expect((await read()).rows.find((r) => r.indicator.code === 'I1')?.status).not.toBe('exceeded');
+    expect((await read()).rows.find((r) => r.indicator.code === 'I1')?.status).not.toBe('exceeded');
+    await figure(dbB, t.planCode, '2025', '97');
+    expect((await read()).rows.find((r) => r.indicator.code === 'I1')?.actual?.value).toBe('97');
+    await dbB.query("UPDATE plans SET name = 'Tên mới từ máy chủ kia' WHERE code = $1", [t.planCode]);
+    expect((await read()).plan.name).toBe('Tên mới từ máy chủ kia');
+    // And the other way round: the first server's own write, read through the second.
+    const fromB = async () => (await b.inject({ method: 'GET', url: path })).json() as View;
+    expect((await fromB()).plan.name).toBe('Tên mới từ máy chủ kia');
+    await figure(dbs[0] as Db, t.planCode, '2025', '98');
+    expect((await fromB()).rows.find((r) => r.indicator.code === 'I1')?.actual?.value).toBe('98');
+  });
+});
