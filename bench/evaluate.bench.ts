@@ -3,6 +3,7 @@
 // iterating over the same observations and serialising a precomputed evaluation of the same case (same size).
 // Not a timed test: run `npm run bench:evaluate -- [--n 100000]`.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluate } from '../src/core/evaluation/index.ts';
@@ -179,6 +180,8 @@ const result = {
   peakRssMiB: Math.round(rssPeak / 1048576),
   statuses: r.statuses,
   node: process.version,
+  // The machine is shared: the 1, 5 and 15 minute load averages at the end of the run say how busy it was.
+  loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
   date: new Date().toISOString(),
 };
 console.table({
