@@ -25,7 +25,7 @@ export async function findTargetForEdit(
     `SELECT t.id, t.indicator_id, t.spec, t.text, p.id AS plan_id, p.tenant_id, p.settings, tn.settings AS tenant_settings
        FROM targets t JOIN indicators i ON i.id = t.indicator_id AND i.tenant_id = t.tenant_id
        JOIN plans p ON p.id = t.plan_id AND p.tenant_id = t.tenant_id JOIN tenants tn ON tn.id = p.tenant_id
-      WHERE t.tenant_id = $1 AND p.code = $2 AND i.code = $3
+      WHERE t.tenant_id = $1 AND p.code = $2 AND i.code = $3 AND t.stage = 'in_force'
       ORDER BY t.sort_order LIMIT 1 FOR UPDATE OF t`,
     [tenantId, planCode, indicatorCode],
   );
