@@ -100,8 +100,12 @@ export function evaluateMultipleOfBaseline(ctx: KindContext<MultipleOfBaselineTa
   const intermediates: Record<string, string> = { ...e.intermediates, baselineValue: base.text, goalValue: goal.text };
   if (goalMax !== undefined) intermediates.goalMaxValue = goalMax.text;
   if (e.actual.value !== null) intermediates.absoluteActual = e.actual.value;
-  const factorVi = (t.strict === true ? 'hơn ' : '') + t.factor.replace('.', ',') + (t.factorMax === undefined ? '' : `–${t.factorMax.replace('.', ',')}`);
-  const factorEn = (t.strict === true ? 'more than ' : '') + t.factor + (t.factorMax === undefined ? '' : `–${t.factorMax}`);
+  const factorVi =
+    (t.strict === true ? 'hơn ' : '') +
+    t.factor.replace('.', ',') +
+    (t.factorMax === undefined ? '' : `–${t.factorMax.replace('.', ',')}`);
+  const factorEn =
+    (t.strict === true ? 'more than ' : '') + t.factor + (t.factorMax === undefined ? '' : `–${t.factorMax}`);
   const times =
     ratio === null
       ? null
