@@ -5,7 +5,7 @@ import type { LevelAtEndTarget, RangeAtEndTarget, ThresholdTarget } from '../tar
 import { reached } from './compare.ts';
 import type { KindContext, KindEvaluation } from './context.ts';
 import { years } from './explain.ts';
-import { isDue, phaseOf } from './phase.ts';
+import { isDue } from './phase.ts';
 import type { FinalStatus } from './types.ts';
 
 export type EveryYearTarget = LevelAtEndTarget | RangeAtEndTarget | ThresholdTarget;
