@@ -272,6 +272,39 @@ describe.each(testDatabases)('plan documents, stages and revisions on $name', (t
     expect(audit).toEqual([{ action: 'revise', reason: 'HĐND điều chỉnh chỉ tiêu giữa kỳ' }]);
   });
 
+  it('a re-import of an existing plan shows the differences and applies them only with apply, audited', async () => {
+    const input = fixture('tinh-thu');
+    const target = input.plans[0]?.indicators?.[0]?.targets?.[0];
+    if (target === undefined || target.spec.kind !== 'level_at_end') throw new Error('fixture');
+    target.spec.value = '96';
+    target.text = 'đạt 96%';
+    const t = await tenantId('tinh-thu');
+    const shown = await importDataset({ ctx: ctx(), input });
+    const plan = shown.plans[0];
+    expect(plan).toMatchObject({ created: false, applied: false });
+    // The file's target in force differs from the revised one stored (90 %): shown, nothing written.
+    expect(plan?.differences).toEqual([
+      expect.objectContaining({
+        indicator: 'X',
+        change: 'edited',
+        before: expect.objectContaining({ text: 'đạt 90%' }),
+      }),
+    ]);
+    expect((await evaluatePlan({ ctx: ctx(t), input: { planCode: 'thu-2021-2025' } })).rows[0]?.status).toBe(
+      'exceeded',
+    );
+    const applied = await importDataset({ ctx: ctx(), input, apply: true });
+    expect(applied.plans[0]).toMatchObject({ created: false, applied: true });
+    expect((await evaluatePlan({ ctx: ctx(t), input: { planCode: 'thu-2021-2025' } })).rows[0]?.status).toBe('not_met');
+    const audit = await db.query<{ reason: string }>(
+      "SELECT reason FROM audit_log WHERE tenant_id = $1 AND entity = 'target' AND action = 'edit'",
+      [t],
+    );
+    expect(audit.map((a) => a.reason)).toEqual(['dataset re-import (thu-2021-2025)']);
+    const again = await importDataset({ ctx: ctx(), input });
+    expect(again.plans[0]?.differences).toEqual([]);
+  });
+
   it('refuses a citation of a document the plan does not list, naming the field, and writes nothing', async () => {
     const input = fixture('tinh-sai');
     const target = input.plans[0]?.indicators?.[0]?.targets?.[0];

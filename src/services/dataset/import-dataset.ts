@@ -8,6 +8,8 @@ import type { Queryable } from '../../storage/db.ts';
 import { writeAudit } from '../audit.ts';
 import { hasRole, type ServiceContext } from '../context.ts';
 import { recomputeEvaluations } from '../evaluations/recompute-evaluations.ts';
+import type { TargetSpec } from '../../core/targets/target.ts';
+import { checkSpec } from '../reference/edit-target.ts';
 import { checkDataset, checkDatasetFigure } from './check-dataset.ts';
 import type { Citation, Dataset, DocumentRef, PlanDocument, PlanFile, TenantFile } from './dataset-types.ts';
 
@@ -22,7 +24,65 @@ export interface ImportReport {
     tasks: number;
     projects: number;
     breakthroughs: number;
+    /** For a plan already present: how its targets in force differ from the file's, and whether they were applied. */
+    differences?: TargetDifference[];
+    applied?: boolean;
   }[];
+}
+
+/** One target of an existing plan that the file words or defines differently. */
+export interface TargetDifference {
+  indicator: string;
+  /** Position among the indicator's targets in force. */
+  index: number;
+  change: 'edited' | 'added' | 'removed';
+  before: { text: string; spec: unknown } | null;
+  after: { text: string; spec: unknown } | null;
+}
+
+/** JSON with keys in a fixed order, so two equal specs compare equal whatever order they were written in. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
+}
+
+async function targetDifferences(
+  tx: Queryable,
+  tenantId: string,
+  planId: string,
+  f: PlanFile,
+): Promise<TargetDifference[]> {
+  const rows = await tx.query<{ id: string; code: string; text: string; spec: unknown }>(
+    `SELECT t.id, i.code, t.text, t.spec FROM targets t JOIN indicators i ON i.id = t.indicator_id AND i.tenant_id = t.tenant_id
+      WHERE t.tenant_id = $1 AND t.plan_id = $2 AND t.stage = 'in_force' ORDER BY i.sort_order, t.sort_order, t.id`,
+    [tenantId, planId],
+  );
+  const stored = new Map<string, { id: string; text: string; spec: unknown }[]>();
+  for (const r of rows) stored.set(r.code, [...(stored.get(r.code) ?? []), r]);
+  const out: TargetDifference[] = [];
+  const codes = new Set<string>([...stored.keys(), ...(f.indicators ?? []).map((i) => i.code)]);
+  for (const code of codes) {
+    const was = stored.get(code) ?? [];
+    const now = ((f.indicators ?? []).find((i) => i.code === code)?.targets ?? []).filter(
+      (t) => (t.stage ?? 'in_force') === 'in_force',
+    );
+    for (let k = 0; k < Math.max(was.length, now.length); k++) {
+      const a = was[k];
+      const b = now[k];
+      const after = b === undefined ? null : { text: nfc(b.text), spec: b.spec };
+      const before = a === undefined ? null : { text: a.text, spec: a.spec };
+      if (a === undefined) out.push({ indicator: code, index: k, change: 'added', before, after });
+      else if (b === undefined) out.push({ indicator: code, index: k, change: 'removed', before, after });
+      else if (a.text !== nfc(b.text) || canonical(a.spec) !== canonical(b.spec))
+        out.push({ indicator: code, index: k, change: 'edited', before, after });
+    }
+  }
+  return out;
 }
 
 const nfc = (s: string): string => s.normalize('NFC');
@@ -101,10 +161,13 @@ export async function importDataset({
   ctx,
   input,
   onProgress,
+  apply = false,
 }: {
   ctx: ServiceContext;
   input: Dataset;
   onProgress?: (done: number, total: number, label: string) => void;
+  /** For plans already present: apply the edited targets the file differs by (audited, evaluation recomputed). */
+  apply?: boolean;
 }): Promise<ImportReport> {
   if (ctx.actor.kind !== 'system' && !hasRole(ctx.actor, 'admin')) throw new Forbidden();
   const total = input.tenants.length + input.plans.length;
@@ -126,7 +189,7 @@ export async function importDataset({
     }
     for (const p of input.plans) {
       const tenantId = tenantIds.get(p.tenant) ?? (await findTenantId(tx, p.tenant));
-      report.plans.push(await importPlan(tx, ctx, tenantId, p));
+      report.plans.push(await importPlan(tx, ctx, tenantId, p, apply));
       onProgress?.(++done, total, p.plan.id);
     }
     return report;
@@ -324,6 +387,7 @@ async function importPlan(
   ctx: ServiceContext,
   tenantId: string,
   f: PlanFile,
+  apply: boolean,
 ): Promise<ImportReport['plans'][number]> {
   const counts = {
     code: f.plan.id,
@@ -335,8 +399,55 @@ async function importPlan(
     projects: 0,
     breakthroughs: 0,
   };
-  const existing = await tx.query('SELECT 1 FROM plans WHERE tenant_id = $1 AND code = $2', [tenantId, f.plan.id]);
-  if (existing.length > 0) return counts;
+  const existing = await tx.query<{ id: string; settings: Record<string, unknown> }>(
+    'SELECT id, settings FROM plans WHERE tenant_id = $1 AND code = $2',
+    [tenantId, f.plan.id],
+  );
+  const present = existing[0];
+  if (present !== undefined) {
+    // A plan already present is kept; the file's differences are shown, and edited targets applied only when asked.
+    const differences = await targetDifferences(tx, tenantId, present.id, f);
+    const edited = differences.filter((d) => d.change === 'edited');
+    if (apply && edited.length > 0) {
+      for (const d of edited) {
+        const [row] = await tx.query<{ id: string; indicator_id: string }>(
+          `SELECT t.id, t.indicator_id FROM targets t JOIN indicators i ON i.id = t.indicator_id AND i.tenant_id = t.tenant_id
+            WHERE t.tenant_id = $1 AND t.plan_id = $2 AND i.code = $3 AND t.stage = 'in_force'
+            ORDER BY t.sort_order, t.id OFFSET $4 LIMIT 1 FOR UPDATE OF t`,
+          [tenantId, present.id, d.indicator, d.index],
+        );
+        const after = d.after as { text: string; spec: TargetSpec };
+        checkSpec(after.spec);
+        await tx.query(
+          'UPDATE targets SET spec = $3, text = $4, kind = $5, first_year = $6, last_year = $7 WHERE tenant_id = $1 AND id = $2',
+          [
+            tenantId,
+            row?.id,
+            JSON.stringify(after.spec),
+            after.text,
+            after.spec.kind,
+            after.spec.term.firstYear,
+            after.spec.term.lastYear,
+          ],
+        );
+        await writeAudit(tx, ctx, {
+          tenantId,
+          action: 'edit',
+          entity: 'target',
+          entityId: row?.id ?? null,
+          before: d.before,
+          after: d.after,
+          reason: `dataset re-import (${f.file ?? f.plan.id})`,
+        });
+      }
+      await recomputeEvaluations(tx, ctx, {
+        plan: { id: present.id, tenant_id: tenantId, settings: present.settings },
+        indicatorIds: null,
+        causeVersionId: null,
+      });
+    }
+    return { ...counts, differences, applied: apply && edited.length > 0 };
+  }
   counts.created = true;
   const refDate = `${f.plan.term.firstYear}-01-01`;
   const unitId = await unitIdByCode(tx, tenantId, f.plan.unitCode, refDate);
