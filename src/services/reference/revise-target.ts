@@ -15,7 +15,7 @@ import {
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { recomputeEvaluations, type EvaluationChange } from '../evaluations/recompute-evaluations.ts';
-import { authorize } from '../policy.ts';
+import { authorize, tenantFilter } from '../policy.ts';
 import { checkSpec } from './edit-target.ts';
 
 export interface RevisingDocument {
@@ -167,9 +167,8 @@ export async function listTargetHistory({
   input: { planCode: string; indicatorCode: string };
 }): Promise<{ items: TargetHistoryItem[] }> {
   authorize(ctx.actor, 'reference.read');
-  const tenantId = ctx.actor.tenantId;
-  if (!tenantId) throw new NotFound({ vi: 'chỉ tiêu', en: 'Indicator' });
-  const rows = await targetHistory(ctx.db, tenantId, input.planCode, input.indicatorCode);
+  // The portal reads across tenants (tenantFilter null), as every other reference list does.
+  const rows = await targetHistory(ctx.db, tenantFilter(ctx.actor), input.planCode, input.indicatorCode);
   if (rows.length === 0)
     throw new NotFound({ vi: `chỉ tiêu "${input.indicatorCode}"`, en: `Indicator "${input.indicatorCode}"` });
   return { items: rows.map(present) };

@@ -181,7 +181,7 @@ const DOC_JSON = (alias: string): string =>
 /** Every target an indicator has had, in force or not, oldest first, each with its document and what revised it. */
 export async function targetHistory(
   db: Queryable,
-  tenantId: string,
+  tenantId: string | null,
   planCode: string,
   indicatorCode: string,
 ): Promise<TargetHistoryRow[]> {
@@ -192,7 +192,7 @@ export async function targetHistory(
        JOIN plans p ON p.id = t.plan_id AND p.tenant_id = t.tenant_id
        LEFT JOIN documents d ON d.id = coalesce(t.document_id, p.document_id)
        LEFT JOIN documents r ON r.id = t.revised_by_document_id
-      WHERE t.tenant_id = $1 AND p.code = $2 AND i.code = $3
+      WHERE ($1::uuid IS NULL OR t.tenant_id = $1) AND p.code = $2 AND i.code = $3
       ORDER BY t.sort_order, t.created_at, t.id`,
     [tenantId, planCode, indicatorCode],
   );
