@@ -58,6 +58,8 @@ function sameBounds(g: TargetSpec, d: TargetSpec): boolean {
       return d.kind === g.kind && eq(g.factor, d.factor);
     case 'milestone':
       return d.kind === g.kind;
+    case 'term_average':
+      return d.kind === g.kind && eq(g.min, d.min) && eq(g.max, d.max);
   }
 }
 

@@ -50,9 +50,15 @@ export async function seedBundledDataset(
   runtime: Runtime,
   folder = runtime.config.datasetDir,
   onProgress?: (done: number, total: number, label: string) => void,
+  apply = false,
 ): Promise<ImportReport> {
   const dataset = readDatasetFolder(folder);
-  const report = await importDataset({ ctx: runtime.systemContext('dataset import'), input: dataset, onProgress });
+  const report = await importDataset({
+    ctx: runtime.systemContext('dataset import'),
+    input: dataset,
+    onProgress,
+    apply,
+  });
   // An empty database gets its first admin with its first plans, in the tenant that owns them.
   await ensureAdmin(runtime.db, runtime.config, runtime.log ?? { info: () => {} });
   return report;

@@ -48,8 +48,38 @@ export const TARGET_KINDS = [
   'rank',
   'multiple_of_baseline',
   'milestone',
+  'term_average',
 ] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
+
+/**
+ * Where a target stands in the plan chain: a draft (dự thảo) kept for the record, the one in force (the only one that
+ * counts in the plan's evaluation and summary), or one superseded by a later document (kept as history).
+ */
+export const TARGET_STAGES = ['draft', 'in_force', 'superseded'] as const;
+export type TargetStage = (typeof TARGET_STAGES)[number];
+
+/**
+ * Kinds of documents a plan cites as provenance: its resolutions and plans, the statistics office's releases, press
+ * articles and web pages. (core/legal names the kinds that set rule parameters.)
+ */
+export const DOCUMENT_KINDS = [
+  'congress_resolution',
+  'party_resolution',
+  'council_resolution',
+  'law_resolution',
+  'five_year_plan',
+  'annual_plan',
+  'master_plan',
+  'decision',
+  'plan',
+  'report',
+  'statistical_release',
+  'press_article',
+  'web_page',
+  'other',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DIRECTIONS = ['higher_better', 'lower_better', 'band'] as const;
 export type Direction = (typeof DIRECTIONS)[number];

@@ -208,3 +208,29 @@ export function readDatasetFolder(folder: string): Dataset {
   }
   return out;
 }
+
+let specCheck: ReturnType<Ajv2020['compile']> | undefined;
+
+/**
+ * A target's spec checked against the dataset format's own definition (data/schema/plan.schema.json#/$defs/spec), so
+ * a spec typed into the API is held to exactly what a dataset file may say: each kind's fields, decimals as strings,
+ * no unknown field. Throws a ValidationError naming the field.
+ */
+export function checkSpecShape(spec: unknown): void {
+  if (specCheck === undefined) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    ajv.addSchema(JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, 'plan.schema.json'), 'utf8')) as object);
+    specCheck = ajv.compile({ $ref: 'https://chitieu.example/schema/plan.schema.json#/$defs/spec' });
+  }
+  const issues = schemaIssues('spec', spec, specCheck);
+  const first = issues[0];
+  if (first)
+    throw new ValidationError(
+      {
+        vi: `Định nghĩa mục tiêu không đúng định dạng: ${first.reason.vi}`,
+        en: `The target's definition does not match the format: ${first.reason.en}`,
+      },
+      issues,
+      'invalid_target',
+    );
+}

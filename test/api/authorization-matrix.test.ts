@@ -20,6 +20,14 @@ import {
 } from './api-helpers.ts';
 
 type Kind = 'object' | 'list' | 'self';
+const I1_SPEC = {
+  kind: 'threshold',
+  direction: 'higher_better',
+  term: { firstYear: 2025, lastYear: 2030 },
+  op: '>',
+  value: '95',
+  year: 2030,
+};
 interface Fixture {
   a: Tenant;
   readObs: string;
@@ -101,6 +109,32 @@ const SAMPLES: Record<string, Sample> = {
       url: `/api/plans/${f.a.planCode}/overrides`,
       payload: { indicatorCode: 'I1', status: 'met', reason: 'Theo báo cáo tổng kết' },
     }),
+  },
+  'PUT /api/plans/:code/indicators/:indicator/target': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'PUT',
+      url: `/api/plans/${f.a.planCode}/indicators/I1/target`,
+      payload: { spec: I1_SPEC, text: 'trên 95%', reason: 'Sửa lỗi đánh máy' },
+    }),
+  },
+  'POST /api/plans/:code/indicators/:indicator/target-revisions': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/plans/${f.a.planCode}/indicators/I1/target-revisions`,
+      payload: {
+        spec: I1_SPEC,
+        text: 'trên 95%',
+        reason: 'HĐND điều chỉnh',
+        effectiveOn: '2027-01-01',
+        document: { code: 'nq-dieu-chinh', kind: 'council_resolution', title: 'Nghị quyết điều chỉnh' },
+      },
+    }),
+  },
+  'GET /api/plans/:code/indicators/:indicator/target-history': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/indicators/I1/target-history` }),
   },
   'GET /api/tasks/:id/reports': {
     kind: 'object',

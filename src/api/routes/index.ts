@@ -8,6 +8,7 @@ import { draftRoutes } from './drafts.ts';
 import { evaluationRoutes } from './evaluations.ts';
 import { healthRoutes } from './health.ts';
 import { observationRoutes } from './observations.ts';
+import { planEditRoutes } from './plan-edits.ts';
 import { planRoutes } from './plans.ts';
 import { progressRoutes } from './progress.ts';
 import { referenceRoutes } from './reference.ts';
@@ -26,6 +27,7 @@ export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Pr
   await planRoutes(api, runtime);
   await referenceRoutes(api, runtime);
   await referenceWriteRoutes(api, runtime);
+  await planEditRoutes(api, runtime);
   await observationRoutes(api, runtime);
   await progressRoutes(api, runtime);
   await evaluationRoutes(api, runtime);

@@ -12,7 +12,11 @@ export function importDatasetCommand(program: Command): void {
     .description('Load a dataset folder (tenants/*.json, plans/*.json); plans already present are kept')
     .argument('<folder>', 'dataset folder, e.g. ./data')
     .option('--json', 'print the report as JSON')
-    .action(async (folder: string, opts: { json?: boolean }) => {
+    .option(
+      '--apply',
+      "for plans already present: apply the file's edited targets (audited); without it they are only shown",
+    )
+    .action(async (folder: string, opts: { json?: boolean; apply?: boolean }) => {
       await withRuntime(
         async (rt) => {
           const bar =
@@ -22,21 +26,32 @@ export function importDatasetCommand(program: Command): void {
                   cliProgress.Presets.shades_classic,
                 )
               : null;
-          const report = await seedBundledDataset(rt, path.resolve(folder), (done, total, label) => {
-            if (!bar) {
-              if (!opts.json) process.stderr.write(`import ${done}/${total} ${label}\n`);
-              return;
-            }
-            if (done === 1) bar.start(total, 0, { label });
-            bar.update(done, { label });
-          });
+          const report = await seedBundledDataset(
+            rt,
+            path.resolve(folder),
+            (done, total, label) => {
+              if (!bar) {
+                if (!opts.json) process.stderr.write(`import ${done}/${total} ${label}\n`);
+                return;
+              }
+              if (done === 1) bar.start(total, 0, { label });
+              bar.update(done, { label });
+            },
+            opts.apply === true,
+          );
           bar?.stop();
           if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
           else
-            for (const p of report.plans)
+            for (const p of report.plans) {
+              const diffs = p.differences ?? [];
               process.stdout.write(
-                `${p.code}: ${p.created ? `loaded ${p.indicators} indicators, ${p.targets} targets, ${p.observations} observations` : 'already present, kept'}\n`,
+                `${p.code}: ${p.created ? `loaded ${p.indicators} indicators, ${p.targets} targets, ${p.observations} observations` : diffs.length === 0 ? 'already present, no differences' : `already present, ${diffs.length} differences${p.applied ? ' (edited targets applied)' : ' (not applied; run with --apply)'}`}\n`,
               );
+              for (const d of diffs)
+                process.stdout.write(
+                  `  ${d.change} ${d.indicator}[${d.index}]: ${d.before?.text ?? '—'} → ${d.after?.text ?? '—'}${d.change === 'edited' ? '' : ' (not applied by re-import)'}\n`,
+                );
+            }
         },
         { seedOnStart: false },
       );

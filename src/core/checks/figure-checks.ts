@@ -73,6 +73,7 @@ export const MEASURES_FOR_KIND: Record<TargetKind, readonly Measure[]> = {
   rank: ['rank'],
   multiple_of_baseline: ['count', 'flow', 'level'],
   milestone: ['done'],
+  term_average: ['share', 'level', 'count'],
 };
 
 const MEASURE_WORDS: Record<Measure, Messages> = {

@@ -33,6 +33,8 @@ export function describeReading(r: DraftReading): string {
       return `gấp ${n(s.factor)} lần so với ${s.baselinePeriod} (${s.compare === 'term_total' ? 'tổng giai đoạn' : 'mức năm cuối'})`;
     case 'milestone':
       return `mốc hoàn thành trước năm ${s.dueYear}`;
+    case 'term_average':
+      return `bình quân giai đoạn ${n(s.min)}${s.max ? `–${n(s.max)}` : ''}${unit}, ${term}`;
   }
 }
 
@@ -47,6 +49,7 @@ const KIND_VI: Record<TargetSpec['kind'], string> = {
   rank: 'thứ hạng',
   multiple_of_baseline: 'bội số kỳ gốc',
   milestone: 'mốc',
+  term_average: 'bình quân giai đoạn',
 };
 
 export function formatReviewList(draft: Draft): string {

@@ -1,6 +1,7 @@
 // The verdict of one figure against a target's bounds, exactly as written: "exceeded" is strictly beyond the target in
 // the good direction (beyond the upper end of a range), "met" is on the bound or inside the range, and a strict
 // bound ("< 3.5") is not met on the bound itself. Inside-a-band targets are never exceeded.
+import { InvalidTarget } from '../errors.ts';
 import type { Direction } from '../targets/target.ts';
 import { cmp, type Exact } from './exact.ts';
 import type { FinalStatus } from './types.ts';
@@ -13,14 +14,26 @@ export interface Bounds {
   hiStrict: boolean;
 }
 
-/** Bounds from a target's min (value) and optional max; a single value becomes the bound on the side that matters. */
-export function boundsOf(direction: Direction, value: Exact, max?: Exact): Bounds {
+/**
+ * Bounds from a target's min (value) and optional max; a single value becomes the bound on the side that matters.
+ * strict ("trên 12 %", "dưới 3 %") excludes that bound itself; a range or a band is never strict.
+ */
+export function boundsOf(direction: Direction, value: Exact, max?: Exact, strict = false): Bounds {
+  if (strict && (max !== undefined || direction === 'band')) {
+    throw new InvalidTarget(
+      {
+        vi: 'Mục tiêu "trên/dưới" (strict) chỉ áp dụng cho một cận, không cho một khoảng',
+        en: 'A strict ("above/below") target applies to a single bound, not to a range',
+      },
+      { strict, direction },
+    );
+  }
   if (max !== undefined) return { direction, lo: value, hi: max, loStrict: false, hiStrict: false };
   switch (direction) {
     case 'higher_better':
-      return { direction, lo: value, hi: null, loStrict: false, hiStrict: false };
+      return { direction, lo: value, hi: null, loStrict: strict, hiStrict: false };
     case 'lower_better':
-      return { direction, lo: null, hi: value, loStrict: false, hiStrict: false };
+      return { direction, lo: null, hi: value, loStrict: false, hiStrict: strict };
     case 'band':
       return { direction, lo: value, hi: value, loStrict: false, hiStrict: false };
   }

@@ -13,7 +13,8 @@ import { evaluateRangeAtEnd } from './kinds/range-at-end.ts';
 import { evaluateRank } from './kinds/rank.ts';
 import { evaluateThreshold } from './kinds/threshold.ts';
 import { evaluateUnitsMeetingStandard } from './kinds/units-meeting-standard.ts';
-import { evaluateYearlyFlow } from './kinds/yearly-flow.ts';
+import { evaluateTermAverage, evaluateYearlyFlow } from './kinds/yearly-flow.ts';
+import { evaluateEveryYear, type EveryYearTarget } from './every-year.ts';
 import { applyOverride } from './override.ts';
 import { phaseOf } from './phase.ts';
 import { prepareObservations } from './prepare.ts';
@@ -45,6 +46,9 @@ function checkAsOf(asOf: AsOf): void {
 
 function byKind(ctx: KindContext<TargetSpec>): KindEvaluation {
   const target = ctx.target;
+  if ('everyYear' in target && target.everyYear === true) {
+    return evaluateEveryYear({ ...ctx, target }, (c: KindContext<EveryYearTarget>) => byKind(c));
+  }
   switch (target.kind) {
     case 'growth_average':
       return evaluateGrowthAverage({ ...ctx, target });
@@ -66,6 +70,8 @@ function byKind(ctx: KindContext<TargetSpec>): KindEvaluation {
       return evaluateMultipleOfBaseline({ ...ctx, target });
     case 'milestone':
       return evaluateMilestone({ ...ctx, target });
+    case 'term_average':
+      return evaluateTermAverage({ ...ctx, target });
     default: {
       const unknown: never = target;
       throw new InvalidTarget(

@@ -43,6 +43,9 @@ export function targetPhrase(b: Bounds, unit: Phrase, op?: string): Phrase {
   }
   const v = b.lo ?? b.hi;
   if (v === null) return NONE;
+  // "trên 12 %/năm" / "more than 12 %/yr"; "dưới 3 %" / "less than 3 %".
+  if (b.hi === null && b.loStrict) return { vi: u(`trên ${n(v, 'vi')}`, 'vi'), en: u(`more than ${n(v, 'en')}`, 'en') };
+  if (b.lo === null && b.hiStrict) return { vi: u(`dưới ${n(v, 'vi')}`, 'vi'), en: u(`less than ${n(v, 'en')}`, 'en') };
   return { vi: u(n(v, 'vi'), 'vi'), en: u(n(v, 'en'), 'en') };
 }
 

@@ -19,6 +19,7 @@ export function judgedYear(target: TargetSpec): number {
     case 'cumulative':
     case 'yearly_flow':
     case 'multiple_of_baseline':
+    case 'term_average':
       return target.term.lastYear;
   }
 }
@@ -48,7 +49,12 @@ export function phaseOf(target: TargetSpec, obs: readonly PreparedObservation[],
 
 /** Kinds judged over the whole term, for which a figure reported for the whole term (a span) is the final figure. */
 function wholeTermCounts(target: TargetSpec): boolean {
-  return target.kind === 'growth_average' || target.kind === 'cumulative' || target.kind === 'yearly_flow';
+  return (
+    target.kind === 'growth_average' ||
+    target.kind === 'cumulative' ||
+    target.kind === 'yearly_flow' ||
+    target.kind === 'term_average'
+  );
 }
 
 function hasTermEnd(obs: readonly PreparedObservation[], first: number, last: number): boolean {

@@ -196,6 +196,10 @@ function byKind(target: TargetSpec, obs: readonly ObservationInput[], ctx: Ctx):
     }
     case 'cumulative':
       return flowModel(target, obs, regionOf(target.direction, Number(target.value), optional(target.max)), 1, ctx);
+    case 'term_average': {
+      const N = target.term.lastYear - target.term.firstYear + 1;
+      return flowModel(target, obs, regionOf(target.direction, Number(target.min), optional(target.max)), N, ctx);
+    }
     case 'yearly_flow': {
       const N = target.term.lastYear - target.term.firstYear + 1;
       return flowModel(target, obs, regionOf(target.direction, Number(target.value), optional(target.max)), N, ctx);

@@ -30,6 +30,16 @@ interface TargetBase {
   milestones?: YearlyMilestone[];
   /** Baseline value (and the year or span it refers to) when the source states one. */
   baseline?: { value: string; period: string };
+  /**
+   * "trên / hơn / vượt" (strictly above) or "dưới" (strictly below): the bound itself does not meet the target. On a
+   * single bound only (a range or a band is never strict).
+   */
+  strict?: boolean;
+}
+
+/** "hằng năm / duy trì / ổn định": the bound must hold in every year of the term, each year judged on its own. */
+interface EveryYear {
+  everyYear?: boolean;
 }
 
 /** Average annual growth over the term, e.g. GRDP +14–14.5 %/yr 2026–2030. min alone = "at least"; min and max = band. */
@@ -44,14 +54,14 @@ export interface GrowthAverageTarget extends TargetBase {
 }
 
 /** A level in the final year, e.g. GRDP per capita 11,380 USD in 2030. */
-export interface LevelAtEndTarget extends TargetBase {
+export interface LevelAtEndTarget extends TargetBase, EveryYear {
   kind: 'level_at_end';
   value: string;
   year: number;
 }
 
 /** A range in the final year, e.g. urban wastewater treated 40–50 %. */
-export interface RangeAtEndTarget extends TargetBase {
+export interface RangeAtEndTarget extends TargetBase, EveryYear {
   kind: 'range_at_end';
   min: string;
   max: string;
@@ -59,7 +69,7 @@ export interface RangeAtEndTarget extends TargetBase {
 }
 
 /** A bound as written: unemployment < 3.5 %; health insurance > 95 %. */
-export interface ThresholdTarget extends TargetBase {
+export interface ThresholdTarget extends TargetBase, EveryYear {
   kind: 'threshold';
   op: ThresholdOp;
   value: string;
@@ -103,6 +113,8 @@ export interface RankTarget extends TargetBase {
 export interface MultipleOfBaselineTarget extends TargetBase {
   kind: 'multiple_of_baseline';
   factor: string;
+  /** Upper factor of a factor range ("gấp 1,5–2 lần"): the term is within factor…factorMax times the baseline. */
+  factorMax?: string;
   /** The baseline period's value (sum or level as the indicator aggregates over time), and its period code. */
   baselineValue?: string;
   baselinePeriod: string;
@@ -117,6 +129,16 @@ export interface MilestoneTarget extends TargetBase {
   dueYear: number;
 }
 
+/**
+ * A share or rate averaged over the term ("tỷ lệ … bình quân giai đoạn đạt 30 %"): the mean of the term's yearly
+ * figures (or a figure reported as the term's yearly average), against min (and max for a range).
+ */
+export interface TermAverageTarget extends TargetBase {
+  kind: 'term_average';
+  min: string;
+  max?: string;
+}
+
 export type TargetSpec =
   | GrowthAverageTarget
   | LevelAtEndTarget
@@ -127,7 +149,8 @@ export type TargetSpec =
   | UnitsMeetingStandardTarget
   | RankTarget
   | MultipleOfBaselineTarget
-  | MilestoneTarget;
+  | MilestoneTarget
+  | TermAverageTarget;
 
 /** Compile-time proof that the union of target shapes and the vocabulary's TARGET_KINDS name the same kinds. */
 type SameKinds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -6,7 +6,7 @@ import type { FigureText } from '../../core/checks/figure-text.ts';
 import { isChitieuError, ValidationError, type FieldIssue, type Messages } from '../../core/errors.ts';
 import type { ThresholdOp } from '../../core/targets/target.ts';
 import { judgeFigure, type CheckedFigure } from '../observations/check-figure.ts';
-import type { Dataset, IndicatorFile, PlanFile } from './dataset-types.ts';
+import type { Citation, Dataset, IndicatorFile, PlanFile } from './dataset-types.ts';
 
 /** At most this many problems are listed: enough to fix a file in one pass. */
 const MAX_ISSUES = 30;
@@ -69,9 +69,82 @@ export function checkDatasetFigure(
   }
 }
 
+/**
+ * Every citation names one of the plan's documents; a bare `line` needs the plan's default document when the plan
+ * lists documents; at most one default; a superseded target names the later document that revised it.
+ */
+function checkCitations(f: PlanFile, file: string, out: FieldIssue[]): void {
+  const plan = f.plan.id;
+  const docs = f.documents;
+  if (docs === undefined) return;
+  const ids = new Set<string>();
+  for (const d of docs) {
+    if (ids.has(d.id))
+      out.push(
+        at(file, plan, null, `documents[${d.id}]`, {
+          vi: `mã văn bản "${d.id}" bị trùng`,
+          en: `document id "${d.id}" appears twice`,
+        }),
+      );
+    ids.add(d.id);
+  }
+  const defaults = docs.filter((d) => d.default === true);
+  if (defaults.length > 1)
+    out.push(
+      at(file, plan, null, 'documents.default', {
+        vi: `chỉ một văn bản được là văn bản mặc định, có ${defaults.length}`,
+        en: `only one document may be the default, found ${defaults.length}`,
+      }),
+    );
+  const cite = (code: string | null, field: string, r: { line?: number; source?: Citation } | null | undefined) => {
+    if (!r) return;
+    if (r.source !== undefined && !ids.has(r.source.document))
+      out.push(
+        at(file, plan, code, `${field}.source.document`, {
+          vi: `văn bản "${r.source.document}" không có trong danh sách documents của nghị quyết`,
+          en: `document "${r.source.document}" is not in the plan's documents`,
+        }),
+      );
+    if (r.source === undefined && r.line !== undefined && defaults.length === 0)
+      out.push(
+        at(file, plan, code, `${field}.line`, {
+          vi: 'có số dòng nhưng nghị quyết không có văn bản mặc định (documents[].default) để dòng đó thuộc về',
+          en: 'has a line but the plan has no default document (documents[].default) the line belongs to',
+        }),
+      );
+  };
+  cite(null, 'plan', f.plan);
+  for (const ind of f.indicators ?? []) {
+    cite(ind.code, 'indicator', ind);
+    cite(ind.code, 'reportedVerdict', ind.reportedVerdict);
+    (ind.targets ?? []).forEach((t, i) => {
+      cite(ind.code, `targets[${i}]`, t);
+      if (t.revisedBy !== undefined && !ids.has(t.revisedBy.document))
+        out.push(
+          at(file, plan, ind.code, `targets[${i}].revisedBy.document`, {
+            vi: `văn bản "${t.revisedBy.document}" không có trong danh sách documents của nghị quyết`,
+            en: `document "${t.revisedBy.document}" is not in the plan's documents`,
+          }),
+        );
+      if ((t.stage === 'superseded') !== (t.revisedBy !== undefined))
+        out.push(
+          at(file, plan, ind.code, `targets[${i}].stage`, {
+            vi: 'mục tiêu đã được thay thế (superseded) phải nêu văn bản thay thế (revisedBy), và chỉ khi đó',
+            en: 'a superseded target names the document that revised it (revisedBy), and only then',
+          }),
+        );
+      for (const n of t.notes ?? []) cite(ind.code, `targets[${i}].notes`, n);
+    });
+    for (const o of ind.observations ?? []) cite(ind.code, `observations[${o.period}]`, o);
+    for (const n of ind.notes ?? []) cite(ind.code, 'notes', n);
+  }
+  for (const n of f.notes ?? []) cite(null, 'notes', n);
+}
+
 function checkPlan(f: PlanFile, knownTenants: Set<string>, now: Date, out: FieldIssue[]): void {
   const file = f.file ?? `${f.plan.id}.json`;
   const plan = f.plan.id;
+  checkCitations(f, file, out);
   if (!knownTenants.has(f.tenant))
     out.push(
       at(file, plan, null, 'tenant', {

@@ -1,7 +1,36 @@
 // The bundled dataset's file shapes (data/FORMAT.md); the JSON Schemas in data/schema validate them on read.
 import type { FigureRules } from '../../core/checks/figure-checks.ts';
 import type { TargetSpec } from '../../core/targets/target.ts';
-import type { ExceededAs, ObservationStatus, PriceBasis } from '../../core/vocabulary.ts';
+import type { DocumentKind, ExceededAs, ObservationStatus, PriceBasis, TargetStage } from '../../core/vocabulary.ts';
+
+/**
+ * A place in one of the plan's documents: which document (its `id` in the plan's `documents`), and where: a page, a
+ * line, a paragraph, a quote (at least one). A record's bare `line` is a line of the plan's default document.
+ */
+export interface Citation {
+  document: string;
+  page?: number;
+  line?: number;
+  lineEnd?: number;
+  paragraph?: string;
+  quote?: string;
+}
+
+/** One of the documents a plan's records cite: its resolution, plans, statistical releases, articles, web pages. */
+export interface PlanDocument {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  number: string | null;
+  date: string | null;
+  issuer: string | null;
+  publisher?: string;
+  url?: string;
+  file?: string;
+  accessed?: string;
+  /** The document a bare `line` refers to (at most one per plan). */
+  default?: boolean;
+}
 
 export interface DocumentRef {
   kind: string;
@@ -15,6 +44,7 @@ export interface NoteFile {
   kind?: string;
   text: string;
   lines?: number[];
+  source?: Citation;
 }
 
 export interface TenantFile {
@@ -35,6 +65,21 @@ export interface TenantFile {
   agencies?: { code: string; name: string; line?: number }[];
 }
 
+export interface TargetFile {
+  text: string;
+  line?: number;
+  lineEnd?: number;
+  source?: Citation;
+  spec: TargetSpec;
+  document?: DocumentRef | null;
+  /** Spec fields not written as digits in the text, each with the reason. */
+  derived?: Record<string, string>;
+  notes?: NoteFile[];
+  /** draft, in_force (default) or superseded; a superseded one names the later document and when it took over. */
+  stage?: TargetStage;
+  revisedBy?: { document: string; date: string };
+}
+
 export interface IndicatorFile {
   code: string;
   parent: string | null;
@@ -49,7 +94,8 @@ export interface IndicatorFile {
   /** What the indicator declares about its figures (core/checks FigureRules). */
   figureRules?: FigureRules;
   line?: number;
-  targets?: { text: string; line?: number; spec: TargetSpec; document?: DocumentRef | null }[];
+  source?: Citation;
+  targets?: TargetFile[];
   observations?: {
     period: string;
     /** null when the source gives only a bound or a range */
@@ -65,8 +111,10 @@ export interface IndicatorFile {
     aggregate?: string;
     /** Why a figure the checks flag as implausible is right; without it such a figure is refused. */
     plausibilityConfirmed?: string;
+    source?: Citation;
+    notes?: NoteFile[];
   }[];
-  reportedVerdict?: { text: string; status: string; line?: number } | null;
+  reportedVerdict?: { text: string; status: string; line?: number; source?: Citation } | null;
   notes?: NoteFile[];
 }
 
@@ -85,7 +133,10 @@ export interface PlanFile {
     display?: { exceededAs?: ExceededAs };
     progressMethod?: string;
     line?: number;
+    source?: Citation;
   };
+  /** The documents the plan's records cite (absent in older files: a bare `line` then has no document). */
+  documents?: PlanDocument[];
   indicators?: IndicatorFile[];
   breakthroughs?: {
     code: string;

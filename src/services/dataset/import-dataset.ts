@@ -8,8 +8,10 @@ import type { Queryable } from '../../storage/db.ts';
 import { writeAudit } from '../audit.ts';
 import { hasRole, type ServiceContext } from '../context.ts';
 import { recomputeEvaluations } from '../evaluations/recompute-evaluations.ts';
+import type { TargetSpec } from '../../core/targets/target.ts';
+import { checkSpec } from '../reference/edit-target.ts';
 import { checkDataset, checkDatasetFigure } from './check-dataset.ts';
-import type { Dataset, DocumentRef, PlanFile, TenantFile } from './dataset-types.ts';
+import type { Citation, Dataset, DocumentRef, PlanDocument, PlanFile, TenantFile } from './dataset-types.ts';
 
 export interface ImportReport {
   tenants: { code: string; created: boolean }[];
@@ -22,21 +24,150 @@ export interface ImportReport {
     tasks: number;
     projects: number;
     breakthroughs: number;
+    /** For a plan already present: how its targets in force differ from the file's, and whether they were applied. */
+    differences?: TargetDifference[];
+    applied?: boolean;
   }[];
+}
+
+/** One target of an existing plan that the file words or defines differently. */
+export interface TargetDifference {
+  indicator: string;
+  /** Position among the indicator's targets in force. */
+  index: number;
+  change: 'edited' | 'added' | 'removed';
+  before: { text: string; spec: unknown } | null;
+  after: { text: string; spec: unknown } | null;
+}
+
+/** JSON with keys in a fixed order, so two equal specs compare equal whatever order they were written in. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
+}
+
+async function targetDifferences(
+  tx: Queryable,
+  tenantId: string,
+  planId: string,
+  f: PlanFile,
+): Promise<TargetDifference[]> {
+  const rows = await tx.query<{ id: string; code: string; text: string; spec: unknown }>(
+    `SELECT t.id, i.code, t.text, t.spec FROM targets t JOIN indicators i ON i.id = t.indicator_id AND i.tenant_id = t.tenant_id
+      WHERE t.tenant_id = $1 AND t.plan_id = $2 AND t.stage = 'in_force' ORDER BY i.sort_order, t.sort_order, t.id`,
+    [tenantId, planId],
+  );
+  const stored = new Map<string, { id: string; text: string; spec: unknown }[]>();
+  for (const r of rows) stored.set(r.code, [...(stored.get(r.code) ?? []), r]);
+  const out: TargetDifference[] = [];
+  const codes = new Set<string>([...stored.keys(), ...(f.indicators ?? []).map((i) => i.code)]);
+  for (const code of codes) {
+    const was = stored.get(code) ?? [];
+    const now = ((f.indicators ?? []).find((i) => i.code === code)?.targets ?? []).filter(
+      (t) => (t.stage ?? 'in_force') === 'in_force',
+    );
+    for (let k = 0; k < Math.max(was.length, now.length); k++) {
+      const a = was[k];
+      const b = now[k];
+      const after = b === undefined ? null : { text: nfc(b.text), spec: b.spec };
+      const before = a === undefined ? null : { text: a.text, spec: a.spec };
+      if (a === undefined) out.push({ indicator: code, index: k, change: 'added', before, after });
+      else if (b === undefined) out.push({ indicator: code, index: k, change: 'removed', before, after });
+      else if (a.text !== nfc(b.text) || canonical(a.spec) !== canonical(b.spec))
+        out.push({ indicator: code, index: k, change: 'edited', before, after });
+    }
+  }
+  return out;
 }
 
 const nfc = (s: string): string => s.normalize('NFC');
 const prov = (line: number | undefined, extra: Record<string, unknown> = {}): string | null =>
   line === undefined ? null : JSON.stringify({ source: 'source/000_fcfbe4c97d396d0a.txt', line, ...extra });
 
+/** A record's place as the plan's provenance keeps it: its own citation, or its bare line in the default document. */
+interface Placed {
+  line?: number;
+  lineEnd?: number;
+  source?: Citation;
+}
+
+/**
+ * How a plan's records are cited: by the document they name, or (a bare `line`) by the plan's default document. A
+ * plan file without documents keeps its lines without naming any file: nothing is stamped with another plan's source.
+ */
+class PlanCitations {
+  readonly byCode = new Map<string, PlanDocument & { dbId: string }>();
+  private readonly fallback: (PlanDocument & { dbId: string }) | undefined;
+
+  constructor(docs: (PlanDocument & { dbId: string })[]) {
+    for (const d of docs) this.byCode.set(d.id, d);
+    this.fallback = docs.find((d) => d.default === true);
+  }
+
+  /** { document, documentId, source (file or URL), page/line/paragraph/quote } or null when the record has no place. */
+  citation(r: Placed | null | undefined): Record<string, unknown> | null {
+    if (!r) return null;
+    const c: Citation | undefined =
+      r.source ??
+      (r.line === undefined
+        ? undefined
+        : this.fallback === undefined
+          ? undefined
+          : { document: this.fallback.id, line: r.line, ...(r.lineEnd === undefined ? {} : { lineEnd: r.lineEnd }) });
+    if (c === undefined) return r.line === undefined ? null : { line: r.line };
+    const d = this.byCode.get(c.document);
+    return {
+      document: c.document,
+      ...(d === undefined ? {} : { documentId: d.dbId }),
+      ...(d?.file !== undefined ? { source: d.file } : d?.url !== undefined ? { source: d.url } : {}),
+      ...(c.page === undefined ? {} : { page: c.page }),
+      ...(c.line === undefined ? {} : { line: c.line }),
+      ...(c.lineEnd === undefined ? {} : { lineEnd: c.lineEnd }),
+      ...(c.paragraph === undefined ? {} : { paragraph: nfc(c.paragraph) }),
+      ...(c.quote === undefined ? {} : { quote: nfc(c.quote) }),
+    };
+  }
+
+  provenance(r: Placed | null | undefined, extra: Record<string, unknown> = {}): string | null {
+    const c = this.citation(r);
+    if (c === null && Object.keys(extra).length === 0) return null;
+    return JSON.stringify({ ...(c ?? {}), ...extra });
+  }
+
+  /** "Nghị quyết …, trang 3" / "…, dòng 2808": the source a figure shows beside it. */
+  sourceText(r: Placed, planName: string): string {
+    const c = this.citation(r);
+    const d = typeof c?.document === 'string' ? this.byCode.get(c.document) : undefined;
+    if (d === undefined || c === null) return planName;
+    const place =
+      c.page !== undefined
+        ? `, trang ${String(c.page)}`
+        : c.line !== undefined
+          ? `, dòng ${String(c.line)}`
+          : c.paragraph !== undefined
+            ? `, ${String(c.paragraph)}`
+            : '';
+    const when = d.date === null ? '' : `, ${d.date.split('-').reverse().join('/')}`;
+    return nfc(`${d.title}${d.publisher === undefined ? '' : ` (${d.publisher})`}${when}${place}`);
+  }
+}
+
 export async function importDataset({
   ctx,
   input,
   onProgress,
+  apply = false,
 }: {
   ctx: ServiceContext;
   input: Dataset;
   onProgress?: (done: number, total: number, label: string) => void;
+  /** For plans already present: apply the edited targets the file differs by (audited, evaluation recomputed). */
+  apply?: boolean;
 }): Promise<ImportReport> {
   if (ctx.actor.kind !== 'system' && !hasRole(ctx.actor, 'admin')) throw new Forbidden();
   const total = input.tenants.length + input.plans.length;
@@ -58,7 +189,7 @@ export async function importDataset({
     }
     for (const p of input.plans) {
       const tenantId = tenantIds.get(p.tenant) ?? (await findTenantId(tx, p.tenant));
-      report.plans.push(await importPlan(tx, ctx, tenantId, p));
+      report.plans.push(await importPlan(tx, ctx, tenantId, p, apply));
       onProgress?.(++done, total, p.plan.id);
     }
     return report;
@@ -256,6 +387,7 @@ async function importPlan(
   ctx: ServiceContext,
   tenantId: string,
   f: PlanFile,
+  apply: boolean,
 ): Promise<ImportReport['plans'][number]> {
   const counts = {
     code: f.plan.id,
@@ -267,8 +399,55 @@ async function importPlan(
     projects: 0,
     breakthroughs: 0,
   };
-  const existing = await tx.query('SELECT 1 FROM plans WHERE tenant_id = $1 AND code = $2', [tenantId, f.plan.id]);
-  if (existing.length > 0) return counts;
+  const existing = await tx.query<{ id: string; settings: Record<string, unknown> }>(
+    'SELECT id, settings FROM plans WHERE tenant_id = $1 AND code = $2',
+    [tenantId, f.plan.id],
+  );
+  const present = existing[0];
+  if (present !== undefined) {
+    // A plan already present is kept; the file's differences are shown, and edited targets applied only when asked.
+    const differences = await targetDifferences(tx, tenantId, present.id, f);
+    const edited = differences.filter((d) => d.change === 'edited');
+    if (apply && edited.length > 0) {
+      for (const d of edited) {
+        const [row] = await tx.query<{ id: string; indicator_id: string }>(
+          `SELECT t.id, t.indicator_id FROM targets t JOIN indicators i ON i.id = t.indicator_id AND i.tenant_id = t.tenant_id
+            WHERE t.tenant_id = $1 AND t.plan_id = $2 AND i.code = $3 AND t.stage = 'in_force'
+            ORDER BY t.sort_order, t.id OFFSET $4 LIMIT 1 FOR UPDATE OF t`,
+          [tenantId, present.id, d.indicator, d.index],
+        );
+        const after = d.after as { text: string; spec: TargetSpec };
+        checkSpec(after.spec);
+        await tx.query(
+          'UPDATE targets SET spec = $3, text = $4, kind = $5, first_year = $6, last_year = $7 WHERE tenant_id = $1 AND id = $2',
+          [
+            tenantId,
+            row?.id,
+            JSON.stringify(after.spec),
+            after.text,
+            after.spec.kind,
+            after.spec.term.firstYear,
+            after.spec.term.lastYear,
+          ],
+        );
+        await writeAudit(tx, ctx, {
+          tenantId,
+          action: 'edit',
+          entity: 'target',
+          entityId: row?.id ?? null,
+          before: d.before,
+          after: d.after,
+          reason: `dataset re-import (${f.file ?? f.plan.id})`,
+        });
+      }
+      await recomputeEvaluations(tx, ctx, {
+        plan: { id: present.id, tenant_id: tenantId, settings: present.settings },
+        indicatorIds: null,
+        causeVersionId: null,
+      });
+    }
+    return { ...counts, differences, applied: apply && edited.length > 0 };
+  }
   counts.created = true;
   const refDate = `${f.plan.term.firstYear}-01-01`;
   const unitId = await unitIdByCode(tx, tenantId, f.plan.unitCode, refDate);
@@ -292,12 +471,54 @@ async function importPlan(
       f.plan.term.lastYear,
       docId,
       JSON.stringify(settings),
-      prov(f.plan.line),
+      f.plan.line === undefined ? null : JSON.stringify({ line: f.plan.line }),
     ],
   );
   const planId = (planRows[0] as { id: string }).id;
+  const docs: (PlanDocument & { dbId: string })[] = [];
+  for (const d of f.documents ?? []) {
+    const rows = await tx.query<{ id: string }>(
+      `INSERT INTO documents (tenant_id, plan_id, code, kind, number, issued_on, issuer, title, url, file, publisher)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+      [
+        tenantId,
+        planId,
+        d.id,
+        d.kind,
+        d.number,
+        d.date,
+        d.issuer === null ? null : nfc(d.issuer),
+        nfc(d.title),
+        d.url ?? null,
+        d.file ?? null,
+        d.publisher === undefined ? null : nfc(d.publisher),
+      ],
+    );
+    docs.push({ ...d, dbId: (rows[0] as { id: string }).id });
+  }
+  const cites = new PlanCitations(docs);
+  if (f.plan.source !== undefined || docs.length > 0)
+    await tx.query('UPDATE plans SET provenance = $1 WHERE id = $2', [cites.provenance(f.plan), planId]);
+  const insertNote = async (
+    entity: string,
+    entityId: string,
+    n: { kind?: string; text: string; lines?: number[]; source?: Citation },
+  ): Promise<void> => {
+    await tx.query(
+      'INSERT INTO quality_notes (tenant_id, entity, entity_id, kind, text, provenance) VALUES ($1,$2,$3,$4,$5,$6)',
+      [
+        tenantId,
+        entity,
+        entityId,
+        n.kind ?? 'data_quality',
+        nfc(n.text),
+        JSON.stringify({ lines: n.lines ?? [], ...(n.source ? { source: cites.citation(n) } : {}) }),
+      ],
+    );
+  };
 
   const indicatorIds = new Map<string, string>();
+  const pending: [string, string][] = [];
   let order = 0;
   for (const ind of f.indicators ?? []) {
     const parentId = ind.parent ? (indicatorIds.get(ind.parent) ?? null) : null;
@@ -321,7 +542,7 @@ async function importPlan(
         ind.aggregation?.overTime ?? 'last',
         ind.compositeRule ?? null,
         order++,
-        prov(ind.line, ind.reportedVerdict ? { reportedVerdict: ind.reportedVerdict } : {}),
+        cites.provenance(ind, ind.reportedVerdict ? { reportedVerdict: ind.reportedVerdict } : {}),
         JSON.stringify(ind.figureRules ?? {}),
       ],
     );
@@ -329,11 +550,17 @@ async function importPlan(
     indicatorIds.set(ind.code, indicatorId);
     counts.indicators++;
     let tOrder = 0;
+    const targetIds: { id: string; document: string | undefined; stage: string }[] = [];
     for (const t of ind.targets ?? []) {
-      const tDoc = t.document ? await insertDocument(tx, tenantId, t.document) : null;
-      await tx.query(
-        `INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, document_id, kind, spec, text, first_year, last_year, sort_order, provenance)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+      // The document that set the target: the one its citation names, else an inline document, else the plan's.
+      const cited = t.source === undefined ? undefined : cites.byCode.get(t.source.document);
+      const tDoc = cited?.dbId ?? (t.document ? await insertDocument(tx, tenantId, t.document) : null);
+      const revisedBy = t.revisedBy === undefined ? undefined : cites.byCode.get(t.revisedBy.document);
+      const stage = t.stage ?? 'in_force';
+      const tRows = await tx.query<{ id: string }>(
+        `INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, document_id, kind, spec, text, first_year, last_year, sort_order, provenance,
+           stage, revised_by_document_id, superseded_on, citation, derived)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
         [
           tenantId,
           planId,
@@ -346,11 +573,25 @@ async function importPlan(
           t.spec.term.firstYear,
           t.spec.term.lastYear,
           tOrder++,
-          prov(t.line),
+          cites.provenance(t),
+          stage,
+          revisedBy?.dbId ?? null,
+          t.revisedBy?.date ?? null,
+          JSON.stringify(cites.citation(t)),
+          t.derived === undefined ? null : JSON.stringify(t.derived),
         ],
       );
+      const targetId = (tRows[0] as { id: string }).id;
+      targetIds.push({ id: targetId, document: t.source?.document, stage });
+      for (const n of t.notes ?? []) await insertNote('target', targetId, n);
       counts.targets++;
     }
+    // A superseded target points at the target in force that the revising document set, when the plan has it.
+    (ind.targets ?? []).forEach((t, i) => {
+      const successor = targetIds.find((x) => x.stage === 'in_force' && x.document === t.revisedBy?.document);
+      const self = targetIds[i];
+      if (successor !== undefined && self !== undefined) pending.push([self.id, successor.id]);
+    });
     for (const o of ind.observations ?? []) {
       // Checked in full before the first write (checkDataset); here only its plausibility record is taken.
       const plausibility = checkDatasetFigure(ind, o, ctx.now()).checked?.plausibility ?? null;
@@ -379,26 +620,17 @@ async function importPlan(
           o.status,
           o.measure ?? ind.measure ?? 'level',
           o.priceBasis ?? ind.priceBasis ?? 'none',
-          f.plan.name,
-          prov(o.line, { ...(o.asOf ? { asOf: o.asOf } : {}), ...(plausibility ? { plausibility } : {}) }),
+          cites.sourceText(o, f.plan.name),
+          cites.provenance(o, { ...(o.asOf ? { asOf: o.asOf } : {}), ...(plausibility ? { plausibility } : {}) }),
         ],
       );
+      for (const n of o.notes ?? []) await insertNote('observation', obsId, n);
       counts.observations++;
     }
-    for (const n of ind.notes ?? []) {
-      await tx.query(
-        'INSERT INTO quality_notes (tenant_id, entity, entity_id, kind, text, provenance) VALUES ($1,$2,$3,$4,$5,$6)',
-        [
-          tenantId,
-          'indicator',
-          indicatorId,
-          n.kind ?? 'data_quality',
-          nfc(n.text),
-          JSON.stringify({ lines: n.lines ?? [] }),
-        ],
-      );
-    }
+    for (const n of ind.notes ?? []) await insertNote('indicator', indicatorId, n);
   }
+  for (const [id, successor] of pending)
+    await tx.query('UPDATE targets SET superseded_by = $1 WHERE id = $2', [successor, id]);
   // Sub-indicators listed before their parent: link them in a second pass.
   for (const ind of f.indicators ?? []) {
     if (ind.parent && indicatorIds.has(ind.parent)) {
@@ -416,7 +648,7 @@ async function importPlan(
     const parentId = parentCode ? (taskIds.get(parentCode) ?? taskIds.get(`${parentCode}.`) ?? null) : null;
     const rows = await tx.query<{ id: string }>(
       'INSERT INTO tasks (tenant_id, plan_id, parent_id, code, title, body, sort_order, provenance) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id',
-      [tenantId, planId, parentId, t.code, nfc(t.title), t.body ? nfc(t.body) : null, order++, prov(t.line)],
+      [tenantId, planId, parentId, t.code, nfc(t.title), t.body ? nfc(t.body) : null, order++, cites.provenance(t)],
     );
     taskIds.set(t.code, (rows[0] as { id: string }).id);
     counts.tasks++;
@@ -438,7 +670,7 @@ async function importPlan(
         p.role ?? 'lead',
         p.capitalSource ? nfc(p.capitalSource) : null,
         p.investment && /^-?\d+(\.\d+)?$/.test(p.investment) ? p.investment : null,
-        prov(p.line),
+        cites.provenance(p as Placed),
       ],
     );
     projectIds.set(code, (rows[0] as { id: string }).id);
@@ -449,7 +681,7 @@ async function importPlan(
   for (const b of f.breakthroughs ?? []) {
     const rows = await tx.query<{ id: string }>(
       'INSERT INTO breakthroughs (tenant_id, plan_id, code, title, body, sort_order, provenance) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id',
-      [tenantId, planId, b.code, nfc(b.title), b.body ? nfc(b.body) : null, order++, prov(b.line)],
+      [tenantId, planId, b.code, nfc(b.title), b.body ? nfc(b.body) : null, order++, cites.provenance(b)],
     );
     const bId = (rows[0] as { id: string }).id;
     counts.breakthroughs++;
@@ -469,12 +701,7 @@ async function importPlan(
       }
     }
   }
-  for (const n of f.notes ?? []) {
-    await tx.query(
-      'INSERT INTO quality_notes (tenant_id, entity, entity_id, kind, text, provenance) VALUES ($1,$2,$3,$4,$5,$6)',
-      [tenantId, 'plan', planId, n.kind ?? 'data_quality', nfc(n.text), JSON.stringify({ lines: n.lines ?? [] })],
-    );
-  }
+  for (const n of f.notes ?? []) await insertNote('plan', planId, n);
   await writeAudit(tx, ctx, {
     tenantId,
     action: 'import',

@@ -18,7 +18,7 @@ export interface EditTargetInput {
   reason: string;
 }
 
-function checkSpec(spec: TargetSpec): { firstYear: number; lastYear: number } {
+export function checkSpec(spec: TargetSpec): { firstYear: number; lastYear: number } {
   const term = (spec as Partial<TargetSpec> | null)?.term;
   if (!term || !Number.isInteger(term.firstYear) || !Number.isInteger(term.lastYear)) {
     throw new ValidationError({ vi: 'Mục tiêu thiếu giai đoạn', en: 'The target lacks its term' }, [

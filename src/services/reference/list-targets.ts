@@ -23,6 +23,14 @@ export function presentTarget(r: TargetRow) {
     text: r.text,
     firstYear: r.first_year,
     lastYear: r.last_year,
+    /** draft, in_force (the one that counts) or superseded (history). */
+    stage: r.stage,
+    supersededOn: r.superseded_on,
+    /** Where the target is written: { document, documentId?, source?, page?, line?, paragraph?, quote? }. */
+    citation: r.citation,
+    /** Spec fields not written as digits in the text, each with the reason. */
+    derived: r.derived ?? {},
+    notes: r.notes,
   };
 }
 

@@ -25,7 +25,7 @@ async function loadPlanTargets(db: Queryable, tenantId: string, planId: string):
        JOIN indicators i ON i.id = t.indicator_id AND i.tenant_id = t.tenant_id
        LEFT JOIN indicators pi ON pi.id = i.parent_id AND pi.tenant_id = i.tenant_id
        LEFT JOIN documents d ON d.id = coalesce(t.document_id, p.document_id)
-      WHERE t.tenant_id = $1 AND t.plan_id = $2
+      WHERE t.tenant_id = $1 AND t.plan_id = $2 AND t.stage = 'in_force'
       ORDER BY i.sort_order, t.sort_order`,
     [tenantId, planId],
   );
@@ -107,7 +107,7 @@ async function loadCompositeIndicators(db: Queryable, tenantId: string, planId: 
     `SELECT i.id AS indicator_id, i.code AS indicator_code, i.name AS indicator_name, pi.code AS parent_code, i.provenance AS indicator_provenance
        FROM indicators i LEFT JOIN indicators pi ON pi.id = i.parent_id AND pi.tenant_id = i.tenant_id
       WHERE i.tenant_id = $1 AND i.plan_id = $2 AND i.composite_rule = 'all_children_met'
-        AND NOT EXISTS (SELECT 1 FROM targets t WHERE t.indicator_id = i.id AND t.tenant_id = i.tenant_id)
+        AND NOT EXISTS (SELECT 1 FROM targets t WHERE t.indicator_id = i.id AND t.tenant_id = i.tenant_id AND t.stage = 'in_force')
       ORDER BY i.sort_order`,
     [tenantId, planId],
   );

@@ -31,11 +31,11 @@ export interface PlanRow {
  * stored targets said 77 where the evaluation showed 81 for the 2025–2030 plan; a test keeps the two equal.
  */
 const EVALUATED_TARGETS = `
-  SELECT (SELECT count(*) FROM targets x WHERE x.plan_id = p.id AND x.tenant_id = p.tenant_id)::int
+  SELECT (SELECT count(*) FROM targets x WHERE x.plan_id = p.id AND x.tenant_id = p.tenant_id AND x.stage = 'in_force')::int
        + (SELECT count(*) FROM indicators c
            WHERE c.plan_id = p.id AND c.tenant_id = p.tenant_id AND c.composite_rule = 'all_children_met'
-             AND NOT EXISTS (SELECT 1 FROM targets x WHERE x.indicator_id = c.id)
-             AND EXISTS (SELECT 1 FROM indicators k JOIN targets x ON x.indicator_id = k.id WHERE k.parent_id = c.id))::int`;
+             AND NOT EXISTS (SELECT 1 FROM targets x WHERE x.indicator_id = c.id AND x.stage = 'in_force')
+             AND EXISTS (SELECT 1 FROM indicators k JOIN targets x ON x.indicator_id = k.id WHERE k.parent_id = c.id AND x.stage = 'in_force'))::int`;
 
 const SELECT_PLAN = `
   SELECT p.id, p.tenant_id, t.code AS tenant_code, p.code, p.name, p.description, p.first_year, p.last_year, p.status, p.settings, t.settings AS tenant_settings,

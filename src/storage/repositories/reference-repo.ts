@@ -108,6 +108,11 @@ export interface TargetRow {
   first_year: number;
   last_year: number;
   sort_order: number;
+  stage: string;
+  citation: Record<string, unknown> | null;
+  derived: Record<string, string> | null;
+  superseded_on: string | null;
+  notes: { kind: string; text: string; source: Record<string, unknown> | null }[];
 }
 
 export async function listTargets(
@@ -115,7 +120,10 @@ export async function listTargets(
   a: ListArgs & { plan: string | null; indicatorId: string | null },
 ): Promise<TargetRow[]> {
   return db.query<TargetRow>(
-    `SELECT x.id, t.code AS tenant_code, p.code AS plan_code, x.indicator_id, i.code AS indicator_code, x.kind, x.spec, x.text, x.first_year, x.last_year, x.sort_order
+    `SELECT x.id, t.code AS tenant_code, p.code AS plan_code, x.indicator_id, i.code AS indicator_code, x.kind, x.spec, x.text, x.first_year, x.last_year, x.sort_order,
+            x.stage, x.citation, x.derived, x.superseded_on::text AS superseded_on,
+            coalesce((SELECT jsonb_agg(jsonb_build_object('kind', n.kind, 'text', n.text, 'source', n.provenance->'source') ORDER BY n.id)
+                        FROM quality_notes n WHERE n.tenant_id = x.tenant_id AND n.entity = 'target' AND n.entity_id = x.id), '[]'::jsonb) AS notes
        FROM targets x JOIN tenants t ON t.id = x.tenant_id JOIN plans p ON p.id = x.plan_id JOIN indicators i ON i.id = x.indicator_id
       WHERE ($1::uuid IS NULL OR x.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR p.code = $3)
         AND ($4::uuid IS NULL OR x.indicator_id = $4) AND ($5::text IS NULL OR (lpad(x.sort_order::text, 8, '0'), x.id::text) > ($5, $6))

@@ -25,7 +25,7 @@ export async function findTargetForEdit(
     `SELECT t.id, t.indicator_id, t.spec, t.text, p.id AS plan_id, p.tenant_id, p.settings, tn.settings AS tenant_settings
        FROM targets t JOIN indicators i ON i.id = t.indicator_id AND i.tenant_id = t.tenant_id
        JOIN plans p ON p.id = t.plan_id AND p.tenant_id = t.tenant_id JOIN tenants tn ON tn.id = p.tenant_id
-      WHERE t.tenant_id = $1 AND p.code = $2 AND i.code = $3
+      WHERE t.tenant_id = $1 AND p.code = $2 AND i.code = $3 AND t.stage = 'in_force'
       ORDER BY t.sort_order LIMIT 1 FOR UPDATE OF t`,
     [tenantId, planCode, indicatorCode],
   );
@@ -76,5 +76,124 @@ export async function plansOfTenant(
     `SELECT p.id, p.tenant_id, p.settings, tn.settings AS tenant_settings FROM plans p JOIN tenants tn ON tn.id = p.tenant_id
       WHERE p.tenant_id = $1 ORDER BY p.code`,
     [tenantId],
+  );
+}
+
+/** A document of a plan by its dataset code, or null. */
+export async function findPlanDocument(
+  db: Queryable,
+  tenantId: string,
+  planId: string,
+  code: string,
+): Promise<{ id: string } | null> {
+  const rows = await db.query<{ id: string }>(
+    'SELECT id FROM documents WHERE tenant_id = $1 AND plan_id = $2 AND code = $3',
+    [tenantId, planId, code],
+  );
+  return rows[0] ?? null;
+}
+
+export async function insertPlanDocument(
+  db: Queryable,
+  d: {
+    tenantId: string;
+    planId: string;
+    code: string;
+    kind: string;
+    title: string;
+    number: string | null;
+    date: string | null;
+    issuer: string | null;
+    url: string | null;
+  },
+): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO documents (tenant_id, plan_id, code, kind, title, number, issued_on, issuer, url)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
+    [d.tenantId, d.planId, d.code, d.kind, d.title, d.number, d.date, d.issuer, d.url],
+  );
+  return (rows[0] as { id: string }).id;
+}
+
+/**
+ * A later document revises a target: the new target is inserted in force (same indicator, same place in the plan's
+ * order) and the old one is kept, superseded, naming its successor, the document and the day it took over.
+ */
+export async function supersedeTarget(
+  db: Queryable,
+  t: {
+    tenantId: string;
+    oldId: string;
+    documentId: string;
+    effectiveOn: string;
+    spec: unknown;
+    kind: string;
+    text: string;
+    firstYear: number;
+    lastYear: number;
+    citation: unknown;
+  },
+): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, document_id, kind, spec, text, first_year, last_year, sort_order, stage, citation)
+     SELECT tenant_id, plan_id, indicator_id, unit_id, $3, $4, $5, $6, $7, $8, sort_order, 'in_force', $9
+       FROM targets WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+    [
+      t.tenantId,
+      t.oldId,
+      t.documentId,
+      t.kind,
+      JSON.stringify(t.spec),
+      t.text,
+      t.firstYear,
+      t.lastYear,
+      t.citation === null ? null : JSON.stringify(t.citation),
+    ],
+  );
+  const newId = (rows[0] as { id: string }).id;
+  await db.query(
+    `UPDATE targets SET stage = 'superseded', superseded_by = $3, revised_by_document_id = $4, superseded_on = $5
+      WHERE tenant_id = $1 AND id = $2`,
+    [t.tenantId, t.oldId, newId, t.documentId, t.effectiveOn],
+  );
+  return newId;
+}
+
+export interface TargetHistoryRow {
+  [k: string]: unknown;
+  id: string;
+  stage: string;
+  kind: string;
+  spec: unknown;
+  text: string;
+  citation: Record<string, unknown> | null;
+  derived: Record<string, string> | null;
+  created_at: Date;
+  superseded_on: string | null;
+  superseded_by: string | null;
+  document: Record<string, unknown> | null;
+  revised_by: Record<string, unknown> | null;
+}
+
+const DOC_JSON = (alias: string): string =>
+  `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE jsonb_build_object('code', ${alias}.code, 'kind', ${alias}.kind, 'title', ${alias}.title, 'number', ${alias}.number, 'date', ${alias}.issued_on::text, 'issuer', ${alias}.issuer, 'url', ${alias}.url, 'file', ${alias}.file) END`;
+
+/** Every target an indicator has had, in force or not, oldest first, each with its document and what revised it. */
+export async function targetHistory(
+  db: Queryable,
+  tenantId: string | null,
+  planCode: string,
+  indicatorCode: string,
+): Promise<TargetHistoryRow[]> {
+  return db.query<TargetHistoryRow>(
+    `SELECT t.id, t.stage, t.kind, t.spec, t.text, t.citation, t.derived, t.created_at, t.superseded_on::text AS superseded_on,
+            t.superseded_by, ${DOC_JSON('d')} AS document, ${DOC_JSON('r')} AS revised_by
+       FROM targets t JOIN indicators i ON i.id = t.indicator_id AND i.tenant_id = t.tenant_id
+       JOIN plans p ON p.id = t.plan_id AND p.tenant_id = t.tenant_id
+       LEFT JOIN documents d ON d.id = coalesce(t.document_id, p.document_id)
+       LEFT JOIN documents r ON r.id = t.revised_by_document_id
+      WHERE ($1::uuid IS NULL OR t.tenant_id = $1) AND p.code = $2 AND i.code = $3
+      ORDER BY t.sort_order, t.created_at, t.id`,
+    [tenantId, planCode, indicatorCode],
   );
 }

@@ -896,6 +896,196 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/plans/{code}/indicators/{indicator}/target": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Correct the target in force of an indicator (plan owner, admin): its definition and wording, with a reason; the plan's evaluation is recomputed */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    indicator: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        spec: {
+                            kind: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        text?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            targetId: string;
+                            changes: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{code}/indicators/{indicator}/target-revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A later document revises the target of an indicator (plan owner, admin): the old target is kept, superseded, naming the document; only the new one counts from then on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    indicator: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        spec: {
+                            kind: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        text: string;
+                        reason: string;
+                        /** Format: date */
+                        effectiveOn: string;
+                        document: {
+                            code: string;
+                            kind?: "congress_resolution" | "party_resolution" | "council_resolution" | "law_resolution" | "five_year_plan" | "annual_plan" | "master_plan" | "decision" | "plan" | "report" | "statistical_release" | "press_article" | "web_page" | "other";
+                            title?: string;
+                            number?: string | null;
+                            date?: string | null;
+                            issuer?: string | null;
+                            url?: string | null;
+                        };
+                        citation?: {
+                            page?: number;
+                            paragraph?: string;
+                            quote?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            targetId: string;
+                            supersededId: string;
+                            changes: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{code}/indicators/{indicator}/target-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every target an indicator has had (draft, in force, superseded), oldest first, each with its document and the document that revised it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    indicator: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                stage: string;
+                                kind: string;
+                                spec: unknown;
+                                text: string;
+                                citation: {
+                                    [key: string]: unknown;
+                                } | null;
+                                derived: {
+                                    [key: string]: unknown;
+                                } | null;
+                                document: {
+                                    [key: string]: unknown;
+                                } | null;
+                                supersededOn: string | null;
+                                supersededBy: string | null;
+                                revisedBy: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/observations": {
         parameters: {
             query?: never;

@@ -347,6 +347,7 @@ export const kindNames: Record<Locale, Record<RowKind, string>> = {
     rank: 'Xếp hạng',
     multiple_of_baseline: 'Gấp lần kỳ gốc',
     milestone: 'Mốc hoàn thành',
+    term_average: 'Bình quân giai đoạn',
     composite: 'Tổng hợp từ chỉ tiêu thành phần',
   },
   en: {
@@ -360,6 +361,7 @@ export const kindNames: Record<Locale, Record<RowKind, string>> = {
     rank: 'Rank',
     multiple_of_baseline: 'Multiple of the baseline',
     milestone: 'Milestone',
+    term_average: 'Term average',
     composite: 'From its sub-indicators',
   },
 };

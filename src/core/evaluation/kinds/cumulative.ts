@@ -9,7 +9,7 @@ import { evaluateTotal } from './flow-total.ts';
 export function evaluateCumulative(ctx: KindContext<CumulativeTarget>): KindEvaluation {
   const t = ctx.target;
   const r = targetRange(t.value, t.max, 'value');
-  const bounds = boundsOf(t.direction, r.min, r.max);
+  const bounds = boundsOf(t.direction, r.min, r.max, t.strict);
   const unit = unitPhrase(ctx.unit);
   return evaluateTotal(ctx, {
     bounds,

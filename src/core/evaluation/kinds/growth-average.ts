@@ -158,7 +158,7 @@ export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): Ki
   const t = ctx.target;
   validate(t);
   const range = targetRange(t.min, t.max, 'growth');
-  const bounds = boundsOf(t.direction, range.min, range.max);
+  const bounds = boundsOf(t.direction, range.min, range.max, t.strict);
   const N = t.term.lastYear - t.baseYear;
   const unit = PERCENT_PER_YEAR;
   const targetText = targetPhrase(bounds, unit);

@@ -20,7 +20,7 @@ export function levelAtEndSeries(obs: readonly PreparedObservation[], year: numb
 export function evaluateLevelAtEnd(ctx: KindContext<LevelAtEndTarget>): KindEvaluation {
   const t = ctx.target;
   const v = targetNumber(t.value, 'value');
-  const bounds = boundsOf(t.direction, v);
+  const bounds = boundsOf(t.direction, v, undefined, t.strict);
   const unit = unitPhrase(ctx.unit);
   return evaluateLevel(ctx, {
     bounds,

@@ -8,7 +8,7 @@ import { boundsOf } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
 import { add, exactOf, toDecimal, ZERO, type Exact } from '../exact.ts';
 import { targetPhrase, unitPhrase } from '../explain.ts';
-import { roundTo, targetNumber } from '../target-values.ts';
+import { roundTo, targetNumber, targetRange } from '../target-values.ts';
 import { evaluateTotal } from './flow-total.ts';
 import { evaluateLevel } from './level-series.ts';
 import { yearlyOf } from './series.ts';
@@ -34,10 +34,16 @@ function baselineValue(ctx: KindContext<MultipleOfBaselineTarget>): Exact | null
 
 export function evaluateMultipleOfBaseline(ctx: KindContext<MultipleOfBaselineTarget>): KindEvaluation {
   const t = ctx.target;
-  const factor = targetNumber(t.factor, 'factor');
+  const factors = targetRange(t.factor, t.factorMax, 'factor');
+  const factor = factors.min;
   const base = baselineValue(ctx);
   const unit = unitPhrase(ctx.unit);
-  const parameters = { factor: t.factor, baselinePeriod: t.baselinePeriod, compare: t.compare };
+  const parameters = {
+    factor: t.factor,
+    ...(t.factorMax === undefined ? {} : { factorMax: t.factorMax }),
+    baselinePeriod: t.baselinePeriod,
+    compare: t.compare,
+  };
   if (base === null || toDecimal(base).isZero()) {
     return {
       status: 'no_data',
@@ -62,14 +68,16 @@ export function evaluateMultipleOfBaseline(ctx: KindContext<MultipleOfBaselineTa
   }
   const b = toDecimal(base);
   const goal = exactOf(toDecimal(factor).times(b));
+  const goalMax = factors.max === undefined ? undefined : exactOf(toDecimal(factors.max).times(b));
   const termObs = ctx.obs.filter((o) => o.year >= t.term.firstYear && o.input.period !== t.baselinePeriod);
   const inner = { ...ctx, obs: termObs };
-  const bounds = boundsOf(t.direction, goal);
+  const bounds = boundsOf(t.direction, goal, goalMax, t.strict);
+  const goals = goalMax === undefined ? [goal] : [goal, goalMax];
   const e =
     t.compare === 'term_total'
       ? evaluateTotal(inner, {
           bounds,
-          targetFigures: [goal],
+          targetFigures: goals,
           targetText: targetPhrase(bounds, unit),
           unit,
           method: 'sum_of_flows',
@@ -77,7 +85,7 @@ export function evaluateMultipleOfBaseline(ctx: KindContext<MultipleOfBaselineTa
         })
       : evaluateLevel(inner, {
           bounds,
-          targetFigures: [goal],
+          targetFigures: goals,
           targetText: targetPhrase(bounds, unit),
           unit,
           judgedYear: t.term.lastYear,
@@ -90,13 +98,20 @@ export function evaluateMultipleOfBaseline(ctx: KindContext<MultipleOfBaselineTa
   // The verdict is on the absolute figure against factor × baseline (exact); the ratio is shown beside it.
   const ratio = e.actual.value === null ? null : roundTo(new Decimal(e.actual.value).div(b), 4);
   const intermediates: Record<string, string> = { ...e.intermediates, baselineValue: base.text, goalValue: goal.text };
+  if (goalMax !== undefined) intermediates.goalMaxValue = goalMax.text;
   if (e.actual.value !== null) intermediates.absoluteActual = e.actual.value;
+  const factorVi =
+    (t.strict === true ? 'hơn ' : '') +
+    t.factor.replace('.', ',') +
+    (t.factorMax === undefined ? '' : `–${t.factorMax.replace('.', ',')}`);
+  const factorEn =
+    (t.strict === true ? 'more than ' : '') + t.factor + (t.factorMax === undefined ? '' : `–${t.factorMax}`);
   const times =
     ratio === null
       ? null
       : {
-          vi: ` (${ratio.replace('.', ',')} lần kỳ gốc ${t.baselinePeriod}, mục tiêu ${t.factor.replace('.', ',')} lần)`,
-          en: ` (${ratio}× the ${t.baselinePeriod} baseline, target ${t.factor}×)`,
+          vi: ` (${ratio.replace('.', ',')} lần kỳ gốc ${t.baselinePeriod}, mục tiêu ${factorVi} lần)`,
+          en: ` (${ratio}× the ${t.baselinePeriod} baseline, target ${factorEn}×)`,
         };
   return {
     ...e,

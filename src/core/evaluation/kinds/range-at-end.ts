@@ -11,7 +11,7 @@ import { yearlyOf } from './series.ts';
 export function evaluateRangeAtEnd(ctx: KindContext<RangeAtEndTarget>): KindEvaluation {
   const t = ctx.target;
   const r = targetRange(t.min, t.max, 'range');
-  const bounds = boundsOf(t.direction, r.min, r.max ?? r.min);
+  const bounds = boundsOf(t.direction, r.min, r.max ?? r.min, t.strict);
   const unit = unitPhrase(ctx.unit);
   return evaluateLevel(ctx, {
     bounds,

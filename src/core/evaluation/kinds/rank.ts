@@ -18,10 +18,13 @@ export function evaluateRank(ctx: KindContext<RankTarget>): KindEvaluation {
     );
   }
   const n = parseExact(String(t.maxRank));
-  const bounds: Bounds = { direction: 'lower_better', lo: null, hi: n, loStrict: false, hiStrict: false };
-  const target: Phrase = { vi: `top ${t.maxRank} ${t.among}`, en: `top ${t.maxRank} among ${t.among}` };
+  const bounds: Bounds = { direction: 'lower_better', lo: null, hi: n, loStrict: false, hiStrict: t.strict === true };
+  const target: Phrase =
+    t.strict === true
+      ? { vi: `xếp trên hạng ${t.maxRank} ${t.among}`, en: `ranked above ${t.maxRank} among ${t.among}` }
+      : { vi: `top ${t.maxRank} ${t.among}`, en: `top ${t.maxRank} among ${t.among}` };
   const relationOf = (a: Exact): Phrase =>
-    cmp(a, n) <= 0
+    (t.strict === true ? cmp(a, n) < 0 : cmp(a, n) <= 0)
       ? { vi: `trong nhóm mục tiêu ${target.vi}`, en: `within the ${target.en} target` }
       : { vi: `ngoài nhóm mục tiêu ${target.vi}`, en: `outside the ${target.en} target` };
   return evaluateLevel(ctx, {

@@ -13,6 +13,15 @@ import { yearlyOf } from './series.ts';
 
 export function thresholdBounds(t: ThresholdTarget, v: Exact): Bounds {
   const higher = t.op === '>' || t.op === '>=';
+  if (t.strict === true && (t.op === '>=' || t.op === '<=')) {
+    throw new InvalidTarget(
+      {
+        vi: `Ngưỡng "${t.op} ${t.value}" không thể đồng thời là "trên/dưới" (strict)`,
+        en: `Threshold "${t.op} ${t.value}" cannot also be strict`,
+      },
+      { op: t.op, strict: t.strict },
+    );
+  }
   if (t.direction !== (higher ? 'higher_better' : 'lower_better')) {
     throw new InvalidTarget(
       {

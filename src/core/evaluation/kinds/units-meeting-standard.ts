@@ -53,7 +53,7 @@ export function evaluateUnitsMeetingStandard(ctx: KindContext<UnitsMeetingStanda
     }
     return isCount ? v.div(total).times(HUNDRED) : v.times(total).div(HUNDRED);
   };
-  const bounds = boundsOf(t.direction, goal);
+  const bounds = boundsOf(t.direction, goal, undefined, t.strict);
   const unit = byShare ? { vi: '%', en: '%' } : { vi: 'đơn vị', en: 'units' };
   return evaluateLevel(ctx, {
     bounds,

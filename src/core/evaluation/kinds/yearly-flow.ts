@@ -3,11 +3,11 @@
 // the first year is read as the yearly average over it (aggregate absent or yearly_average) or as its total
 // (aggregate term_total, divided by the span's years).
 import { Decimal } from '../../decimal.ts';
-import type { YearlyFlowTarget } from '../../targets/target.ts';
+import type { TermAverageTarget, YearlyFlowTarget } from '../../targets/target.ts';
 import { boundsOf, classify, metBound, reached } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
 import { add, exactOf, parseExact, toDecimal, ZERO } from '../exact.ts';
-import { amount, estimateMark, join, relation, targetPhrase, unitPhrase, years } from '../explain.ts';
+import { amount, estimateMark, join, relation, targetPhrase, unitPhrase, years, type Phrase } from '../explain.ts';
 import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
 import { compareScale, roundRequired, roundTo, targetRange } from '../target-values.ts';
 import { progressRatio, trackOf } from '../track.ts';
@@ -18,19 +18,67 @@ import { spanFromFirstYear } from './flow-total.ts';
 const isAverageable = (o: PreparedObservation): boolean =>
   o.input.measure === undefined || o.input.measure === 'flow' || o.input.measure === 'share';
 
+/** Figures a term average of a share or rate is taken of: shares, levels, counts, or unstated. */
+const isRate = (o: PreparedObservation): boolean =>
+  o.input.measure === undefined ||
+  o.input.measure === 'share' ||
+  o.input.measure === 'level' ||
+  o.input.measure === 'count';
+
 export function evaluateYearlyFlow(ctx: KindContext<YearlyFlowTarget>): KindEvaluation {
+  const t = ctx.target;
+  const unit = unitPhrase(ctx.unit);
+  return evaluateYearlyAverage(ctx, {
+    min: t.value,
+    max: t.max,
+    field: 'value',
+    perUnit: {
+      vi: unit.vi === '' ? '/năm' : `${unit.vi}/năm`,
+      en: unit.en === '' ? 'a year' : `${unit.en} a year`,
+    },
+    averageable: isAverageable,
+    method: 'yearly_average',
+  });
+}
+
+/**
+ * "Tỷ lệ … bình quân giai đoạn đạt 30 %": the mean of the term's yearly figures of a share or rate, each year judged
+ * too, with what the remaining years must average while the term runs.
+ */
+export function evaluateTermAverage(ctx: KindContext<TermAverageTarget>): KindEvaluation {
+  const t = ctx.target;
+  return evaluateYearlyAverage(ctx, {
+    min: t.min,
+    max: t.max,
+    field: 'min',
+    perUnit: unitPhrase(ctx.unit),
+    averageable: isRate,
+    method: 'term_average',
+  });
+}
+
+interface AverageOptions {
+  min: string;
+  max: string | undefined;
+  field: string;
+  perUnit: Phrase;
+  averageable: (o: PreparedObservation) => boolean;
+  method: 'yearly_average' | 'term_average';
+}
+
+function evaluateYearlyAverage(
+  ctx: KindContext<YearlyFlowTarget | TermAverageTarget>,
+  opts: AverageOptions,
+): KindEvaluation {
   const t = ctx.target;
   const { firstYear, lastYear } = t.term;
   const N = lastYear - firstYear + 1;
-  const r = targetRange(t.value, t.max, 'value');
-  const bounds = boundsOf(t.direction, r.min, r.max);
-  const unit = unitPhrase(ctx.unit);
-  const perYear = {
-    vi: unit.vi === '' ? '/năm' : `${unit.vi}/năm`,
-    en: unit.en === '' ? 'a year' : `${unit.en} a year`,
-  };
+  const r = targetRange(opts.min, opts.max, opts.field);
+  const bounds = boundsOf(t.direction, r.min, r.max, t.strict);
+  const perYear = opts.perUnit;
+  const isAverageable = opts.averageable;
   const targetText = targetPhrase(bounds, perYear);
-  const parameters = { value: t.value, max: t.max, direction: t.direction, firstYear, lastYear };
+  const parameters = { [opts.field]: opts.min, max: opts.max, direction: t.direction, firstYear, lastYear };
   // A span from the first year (a reported five-year average, or a total over the first years) stands for its years;
   // yearly figures count only after it.
   const span = spanFromFirstYear(ctx.obs, firstYear, lastYear, isAverageable);
@@ -44,7 +92,7 @@ export function evaluateYearlyFlow(ctx: KindContext<YearlyFlowTarget>): KindEval
       actual: {
         value: null,
         period: null,
-        method: 'yearly_average',
+        method: opts.method,
         restsOn: [],
         estimatesOnly: false,
         anyEstimate: false,
@@ -101,7 +149,7 @@ export function evaluateYearlyFlow(ctx: KindContext<YearlyFlowTarget>): KindEval
       ? null
       : (t.direction === 'lower_better' ? goalD.div(avgD) : avgD.div(goalD)).toDecimalPlaces(4).toFixed();
   const common = {
-    actual: { value: avgText, period, method: 'yearly_average', ...rests },
+    actual: { value: avgText, period, method: opts.method, ...rests },
     achievement,
     method: { name: 'chitieu_default', parameters },
     intermediates,
