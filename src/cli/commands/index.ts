@@ -6,6 +6,7 @@ import { draftPlanCommand } from './draft-plan.ts';
 import { discrepanciesCommand } from './discrepancies.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { importDatasetCommand } from './import-dataset.ts';
+import { interchangeCommands } from './interchange.ts';
 import { issuedCommands } from './issued.ts';
 import { migrateCommand } from './migrate.ts';
 import { overrideCommand } from './override.ts';
@@ -26,4 +27,5 @@ export function registerCommands(program: Command): void {
   reportCommand(program);
   discrepanciesCommand(program);
   issuedCommands(program);
+  interchangeCommands(program);
 }
