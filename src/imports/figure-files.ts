@@ -112,20 +112,32 @@ export async function* readFigureWorkbook(
     entries: 'emit',
   });
   let sheetIndex = 0;
-  for await (const ws of reader) {
-    sheetIndex += 1;
-    const sheet = (ws as unknown as { name?: string }).name ?? `Sheet${sheetIndex}`;
-    let header: Map<number, HeaderField> | null = null;
-    for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-      const values = (row.values as RawCell[] | undefined) ?? [];
-      if (!header) {
-        header = headerOf(values);
-        continue;
+  try {
+    for await (const ws of reader) {
+      sheetIndex += 1;
+      const sheet = (ws as unknown as { name?: string }).name ?? `Sheet${sheetIndex}`;
+      let header: Map<number, HeaderField> | null = null;
+      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+        const values = (row.values as RawCell[] | undefined) ?? [];
+        if (!header) {
+          header = headerOf(values);
+          continue;
+        }
+        const r = rowFrom(sheet, row.number, values, header, planCode, columnLetter);
+        if (r === 'no_plan') noPlan();
+        if (r !== 'skip') yield r;
       }
-      const r = rowFrom(sheet, row.number, values, header, planCode, columnLetter);
-      if (r === 'no_plan') noPlan();
-      if (r !== 'skip') yield r;
     }
+  } catch (e) {
+    if (e instanceof ValidationError) throw e;
+    throw new ValidationError(
+      {
+        vi: `Không đọc được tệp Excel (.xlsx): ${e instanceof Error ? e.message : String(e)}`,
+        en: `The Excel file (.xlsx) cannot be read: ${e instanceof Error ? e.message : String(e)}`,
+      },
+      [{ path: 'file', reason: { vi: 'không phải tệp .xlsx hợp lệ', en: 'not a valid .xlsx file' } }],
+      'unreadable_file',
+    );
   }
 }
 

@@ -7,6 +7,7 @@ import { authRoutes } from './auth.ts';
 import { draftRoutes } from './drafts.ts';
 import { evaluationRoutes } from './evaluations.ts';
 import { healthRoutes } from './health.ts';
+import { interchangeRoutes } from './interchange.ts';
 import { issuedReportRoutes } from './issued-reports.ts';
 import { observationRoutes } from './observations.ts';
 import { planRoutes } from './plans.ts';
@@ -32,6 +33,7 @@ export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Pr
   await evaluationRoutes(api, runtime);
   await reportRoutes(api, runtime);
   await issuedReportRoutes(api, runtime);
+  await interchangeRoutes(api, runtime);
   await vintageRoutes(api, runtime);
   await draftRoutes(api, runtime);
   await userRoutes(api, runtime);

@@ -1,4 +1,4 @@
-// Issued reports are frozen: the file downloaded after a later revision is byte for byte the one issued, while a
+// Issued reports and figure files over HTTP. Issued reports are frozen: the file downloaded after a later revision is byte for byte the one issued, while a
 // fresh render shows the new figure; the listing names the verdicts that changed since issue. Over real HTTP routes
 // (inject), on both databases.
 import { createHash } from 'node:crypto';
@@ -100,5 +100,71 @@ describe.each(testDatabases)('issued reports on $name', (database) => {
       url: '/api/reports/issued/00000000-0000-4000-8000-000000000000/file',
     });
     expect(missing.statusCode).toBe(404);
+  });
+
+  it('serves an agency its template and imports an upload all or nothing, answering 422 with every refused cell', async () => {
+    const editor = await login(api.app, t.users.agency_editor.email);
+    const template = await call(api.app, editor, {
+      method: 'GET',
+      url: `/api/plans/${t.planCode}/templates/${t.agencies.own.code}.xlsx?asOf=2026-11-29`,
+    });
+    expect(template.statusCode).toBe(200);
+    expect(template.headers['content-disposition']).toContain(encodeURIComponent('Mẫu số liệu'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Số liệu') as ExcelJS.Worksheet;
+    // I1 is yearly and its 2025 figure is approved (first test): no row left due for it.
+    expect(ws.rowCount).toBe(4);
+    const other = await call(api.app, editor, {
+      method: 'GET',
+      url: `/api/plans/${t.planCode}/templates/${t.agencies.other.code}.xlsx`,
+    });
+    expect(other.statusCode).toBe(403);
+
+    const count = async () =>
+      (
+        await api.db.query<{ n: number }>(
+          'SELECT count(*)::integer AS n FROM observation_versions WHERE tenant_id = $1',
+          [t.id],
+        )
+      )[0]?.n;
+    const before = await count();
+    const upload = (csv: string, query = '') =>
+      call(api.app, editor, {
+        method: 'POST',
+        url: `/api/imports/figures?plan=${t.planCode}${query}`,
+        headers: { 'content-type': 'text/csv' },
+        payload: csv,
+      });
+    const bad = await upload('indicator;period;value;stage\nI1;2026;96,5;sơ bộ\nI1;2027;1.234;\n');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({
+      applied: false,
+      rejected: [
+        {
+          sheet: 'CSV',
+          row: 3,
+          column: 'value',
+          value: '1.234',
+          reason: { vi: expect.stringContaining('không rõ nghĩa') },
+        },
+      ],
+    });
+    expect(await count()).toBe(before);
+    const dry = await upload('indicator;period;value;stage\nI1;2026;96,5;sơ bộ\n', '&dryRun=true');
+    expect(dry.json()).toMatchObject({ dryRun: true, applied: false, counts: { new: 1 } });
+    expect(await count()).toBe(before);
+    const good = await upload('indicator;period;value;stage\nI1;2026;96,5;sơ bộ\n');
+    expect(good.statusCode).toBe(200);
+    expect(good.json()).toMatchObject({ applied: true, counts: { new: 1, rejected: 0 } });
+    expect(await count()).toBe((before ?? 0) + 1);
+    const garbage = await call(api.app, editor, {
+      method: 'POST',
+      url: '/api/imports/figures',
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      payload: 'not a workbook',
+    });
+    expect(garbage.statusCode).toBe(400);
+    expect(garbage.json()).toMatchObject({ code: 'unreadable_file' });
   });
 });
