@@ -106,6 +106,10 @@ const SAMPLES: Record<string, Sample> = {
       payload: 'indicator,period,value\nI1,2025,96\n',
     }),
   },
+  'GET /api/plans/:code/exports/:format': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/exports/csv` }),
+  },
   'GET /api/plans/:code/reports/discrepancies': {
     kind: 'object',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/reports/discrepancies` }),

@@ -12,6 +12,7 @@ import { readFigureCsv, readFigureWorkbook } from '../../src/imports/figure-file
 import { writeFigureTemplate } from '../../src/reports/figure-template-xlsx.ts';
 import { systemActor, type ServiceContext } from '../../src/services/context.ts';
 import { buildFigureTemplate } from '../../src/services/interchange/figure-template.ts';
+import { exportPlanFigures } from '../../src/services/interchange/export-figures.ts';
 import { importFigures } from '../../src/services/interchange/import-figures.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { seedTenant, type Tenant } from '../api/api-helpers.ts';
@@ -215,5 +216,25 @@ describe.runIf(readersAvailable).each(testDatabases)('figure template and import
         reason: expect.objectContaining({ en: 'indicator "I2" is not owned by your agency' }),
       }),
     ]);
+  });
+
+  it('exports the figures as CSV that imports back unchanged and exports identically, and as SDMX-CSV', async () => {
+    const csv = await exportPlanFigures({ ctx, input: { planCode: t.planCode, format: 'csv' } });
+    expect(csv.text.split('\r\n').slice(0, 3)).toEqual([
+      'indicator,unit,period,value,stage,source,published_on,note,workflow_state,version',
+      'I1,31,2025-Q1,"96,5",official,Cục Thống kê thành phố,2026-04-15,,submitted,1',
+      'I1,31,2025-Q2,"97,25",estimate,,,Số ước của Sở,submitted,1',
+    ]);
+    const before = await versionCount(db, t.id);
+    const back = await importFigures({ ctx, input: { rows: readFigureCsv(csv.text, t.planCode) } });
+    expect(back.counts).toEqual({ new: 0, revised: 0, unchanged: 2, rejected: 0 });
+    expect(await versionCount(db, t.id)).toBe(before);
+    expect((await exportPlanFigures({ ctx, input: { planCode: t.planCode, format: 'csv' } })).text).toBe(csv.text);
+    const sdmx = await exportPlanFigures({ ctx, input: { planCode: t.planCode, format: 'sdmx-csv' } });
+    expect(sdmx.text.split('\r\n')[1]).toBe(
+      `CHITIEU:${t.planCode.toUpperCase().replace(/-/g, '_')}(1.0),I1,31,2025-Q1,96.5,A,%,`,
+    );
+    const targets = await exportPlanFigures({ ctx, input: { planCode: t.planCode, format: 'targets-csv' } });
+    expect(targets.text).toContain('I1,31,threshold,trên 95%,2025,2030,');
   });
 });

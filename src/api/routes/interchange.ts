@@ -9,6 +9,7 @@ import { contentDisposition } from '../../reports/render-results.ts';
 import { writeFigureTemplate } from '../../reports/figure-template-xlsx.ts';
 import { buildFigureTemplate } from '../../services/interchange/figure-template.ts';
 import { importFigures, sha256Of } from '../../services/interchange/import-figures.ts';
+import { EXPORT_FORMATS, exportPlanFigures, type ExportFormat } from '../../services/interchange/export-figures.ts';
 import { Common } from './pagination.ts';
 import { contextOf } from './route-table.ts';
 
@@ -132,6 +133,36 @@ export async function interchangeRoutes(api: FastifyInstance, runtime: Runtime):
       });
       // Some cell refused: nothing was written; the answer lists each refused cell.
       return reply.code(result.rejected.length > 0 ? 422 : 200).send(result);
+    },
+  );
+
+  api.get(
+    '/plans/:code/exports/:format',
+    {
+      config: { action: 'data.export' },
+      schema: {
+        tags: ['interchange'],
+        summary: "A plan's figures as CSV (the long format the import reads) or SDMX-CSV, or its targets as CSV",
+        params: Type.Object(
+          { code: Common.code, format: Type.Union(EXPORT_FORMATS.map((f) => Type.Literal(f))) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: {
+            description: 'UTF-8 CSV',
+            content: { 'text/csv': { schema: { type: 'string' } } },
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const { code, format } = req.params as { code: string; format: ExportFormat };
+      const out = await exportPlanFigures({ ctx: contextOf(runtime, req), input: { planCode: code, format } });
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', contentDisposition({ unicode: out.fileName, ascii: out.fileName }))
+        .header('cache-control', 'private, no-store')
+        .send(out.text);
     },
   );
 }

@@ -8,6 +8,8 @@ import { readFigureCsv, readFigureWorkbook } from '../../imports/figure-files.ts
 import { writeFigureTemplate } from '../../reports/figure-template-xlsx.ts';
 import { buildFigureTemplate } from '../../services/interchange/figure-template.ts';
 import { importFigures, sha256Of, type ImportResult } from '../../services/interchange/import-figures.ts';
+import { EXPORT_FORMATS, exportPlanFigures, type ExportFormat } from '../../services/interchange/export-figures.ts';
+import { ValidationError } from '../../core/errors.ts';
 import { withRuntime } from '../with-runtime.ts';
 
 export function interchangeCommands(program: Command): void {
@@ -81,5 +83,30 @@ export function interchangeCommands(program: Command): void {
         );
       }
       if (result.rejected.length > 0) process.exitCode = 1;
+    });
+
+  program
+    .command('export')
+    .description('Export a plan: its figures as CSV (the long format import reads) or SDMX-CSV, its targets as CSV')
+    .argument('<plan>', 'plan code')
+    .requiredOption('--format <format>', EXPORT_FORMATS.join(', '))
+    .option('--out <file>', 'file to write (default: standard output)')
+    .action(async (planCode: string, opts: { format: string; out?: string }) => {
+      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format))
+        throw new ValidationError(
+          {
+            vi: `Định dạng "${opts.format}" không hỗ trợ; chọn: ${EXPORT_FORMATS.join(', ')}`,
+            en: `Format "${opts.format}" is not supported; choose: ${EXPORT_FORMATS.join(', ')}`,
+          },
+          [{ path: 'format', reason: { vi: 'không hỗ trợ', en: 'not supported' } }],
+        );
+      await withRuntime(async (rt) => {
+        const out = await exportPlanFigures({
+          ctx: rt.systemContext('cli'),
+          input: { planCode, format: opts.format as ExportFormat },
+        });
+        if (opts.out) await writeFile(opts.out, out.text);
+        else process.stdout.write(out.text);
+      });
     });
 }

@@ -110,3 +110,66 @@ export async function findAgencyByCode(
   );
   return rows[0] ?? null;
 }
+
+export interface ExportFigureRow {
+  [k: string]: unknown;
+  indicator_code: string;
+  unit_of_measure: string;
+  unit_code: string;
+  period: string;
+  value: string | null;
+  value_text: string | null;
+  status: string;
+  source_text: string | null;
+  published_on: string | null;
+  reason: string | null;
+  workflow_state: string;
+  seq: number;
+}
+
+/** The newest version of every figure of the plan, in the plan's order; `approvedOnly` for the public. */
+export async function loadExportFigures(
+  db: Queryable,
+  tenantId: string,
+  planId: string,
+  approvedOnly: boolean,
+): Promise<ExportFigureRow[]> {
+  return db.query<ExportFigureRow>(
+    `SELECT * FROM (
+       SELECT DISTINCT ON (o.id) i.code AS indicator_code, i.unit_of_measure, u.code AS unit_code, o.period,
+              v.value::text AS value, v.value_text, v.status, v.source_text, v.published_on, v.reason,
+              v.workflow_state, v.seq, i.sort_order
+         FROM observations o
+         JOIN indicators i ON i.id = o.indicator_id AND i.tenant_id = o.tenant_id
+         JOIN units u ON u.id = o.unit_id AND u.tenant_id = o.tenant_id
+         JOIN observation_versions v ON v.observation_id = o.id AND v.tenant_id = o.tenant_id
+        WHERE o.tenant_id = $1 AND i.plan_id = $2 AND (NOT $3 OR v.workflow_state = 'approved')
+        ORDER BY o.id, v.seq DESC) newest
+      ORDER BY sort_order, indicator_code, unit_code, period`,
+    [tenantId, planId, approvedOnly],
+  );
+}
+
+export async function loadExportTargets(
+  db: Queryable,
+  tenantId: string,
+  planId: string,
+): Promise<
+  {
+    indicator_code: string;
+    unit_code: string | null;
+    kind: string;
+    text: string;
+    first_year: number;
+    last_year: number;
+    spec: unknown;
+  }[]
+> {
+  return db.query(
+    `SELECT i.code AS indicator_code, u.code AS unit_code, t.kind, t.text, t.first_year, t.last_year, t.spec
+       FROM targets t JOIN indicators i ON i.id = t.indicator_id AND i.tenant_id = t.tenant_id
+       LEFT JOIN units u ON u.id = t.unit_id
+      WHERE t.tenant_id = $1 AND t.plan_id = $2 ORDER BY t.sort_order, i.code`,
+    [tenantId, planId],
+  );
+}
