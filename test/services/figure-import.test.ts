@@ -162,7 +162,8 @@ describe.runIf(readersAvailable).each(testDatabases)('figure template and import
     expect(again.counts).toEqual({ new: 0, revised: 0, unchanged: 2, rejected: 0 });
     expect(again.applied).toBe(false);
     expect(await versionCount(db, t.id)).toBe(before + 2);
-  });
+    // LibreOffice starts a whole office suite: on a loaded shared machine that outlasts the default minute.
+  }, 240_000);
 
   it('writes nothing from a file with any bad cell, and names each one (sheet, row, column, value, reason)', async () => {
     const before = await versionCount(db, t.id);

@@ -12,7 +12,7 @@ export interface TemplateKey {
 
 /** "chitieu:1|plan|indicator|unit|period": what a row is about, whatever the clerk did to the visible columns. */
 export function writeKey(k: TemplateKey): string {
-  return [KEY_PREFIX, k.planCode, k.indicatorCode, k.unitCode, k.period].map(encodeURIComponent).join('|');
+  return [KEY_PREFIX, ...[k.planCode, k.indicatorCode, k.unitCode, k.period].map(encodeURIComponent)].join('|');
 }
 
 export function readKey(text: string): TemplateKey | null {
