@@ -30,6 +30,11 @@ export const ACTIONS = [
   'user.read',
   'user.manage',
   'audit.read',
+  'report.issue',
+  'report.read_issued',
+  'data.template',
+  'data.import',
+  'data.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -60,6 +65,14 @@ const READ_ALL: Partial<Record<Principal, Scope>> = {
   reader: 'tenant',
   inspector: 'tenant',
   public: 'published',
+};
+const TENANT_MEMBERS: Partial<Record<Principal, Scope>> = {
+  admin: 'tenant',
+  plan_owner: 'tenant',
+  agency_editor: 'tenant',
+  approver: 'tenant',
+  reader: 'tenant',
+  inspector: 'tenant',
 };
 const SIGNED_IN: Partial<Record<Principal, Scope>> = {
   admin: 'self',
@@ -103,6 +116,14 @@ export const POLICY: Record<Action, Partial<Record<Principal, Scope>>> = {
   'user.read': { admin: 'tenant' },
   'user.manage': { admin: 'tenant' },
   'audit.read': { admin: 'tenant', inspector: 'tenant' },
+  // Issuing freezes an official document of the plan: the plan owner's act. Issued files are the tenant's record.
+  'report.issue': { admin: 'tenant', plan_owner: 'tenant' },
+  'report.read_issued': TENANT_MEMBERS,
+  // An agency's template and import cover only what the agency owns; the figures enter as submitted (never approved).
+  'data.template': ENTER,
+  'data.import': ENTER,
+  // Exports carry unapproved figures and every vintage: the tenant's members, not the public portal.
+  'data.export': TENANT_MEMBERS,
 };
 
 const BREADTH: Record<Scope, number> = { tenant: 3, agency: 2, published: 1, self: 0 };

@@ -4,7 +4,9 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_TABLE, enforceRouteTable } from '../../src/api/routes/route-table.ts';
+import { systemActor } from '../../src/services/context.ts';
 import { POLICY, type Principal as PolicyPrincipal } from '../../src/services/policy.ts';
+import { issueReport } from '../../src/services/reports/issued-reports.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import {
   PASSWORD,
@@ -35,6 +37,8 @@ interface Fixture {
   /** A report of a task and one of a project, both owned by the "own" agency, that the write samples move. */
   writeTaskReport: string;
   writeProjectProgress: string;
+  /** An issued report of tenant a's plan. */
+  issued: string;
 }
 /** readOnly: a POST that only computes from its body and saves nothing (so it leaves no audit row). */
 type Sample = { kind: Kind; request: (f: Fixture) => Call; readOnly?: true };
@@ -78,6 +82,41 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/plans/:code/reports/results.:format': {
     kind: 'object',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/reports/results.xlsx` }),
+  },
+  'POST /api/plans/:code/reports/issued': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/plans/${f.a.planCode}/reports/issued`,
+      payload: { kind: 'results', format: 'xlsx' },
+    }),
+  },
+  'GET /api/plans/:code/reports/issued': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/reports/issued` }),
+  },
+  'GET /api/reports/issued/:id/file': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/reports/issued/${f.issued}/file` }),
+  },
+  'GET /api/plans/:code/templates/:agency.xlsx': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/templates/${f.a.agencies.own.code}.xlsx` }),
+  },
+  // The import checks each row's plan and agency and refuses the cell (422), all or nothing; a dry run writes nothing.
+  'POST /api/imports/figures': {
+    kind: 'self',
+    readOnly: true,
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/imports/figures?plan=${f.a.planCode}&dryRun=true`,
+      headers: { 'content-type': 'text/csv' },
+      payload: 'indicator,period,value\nI1,2025,96\n',
+    }),
+  },
+  'GET /api/plans/:code/exports/:format': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/exports/csv` }),
   },
   'GET /api/plans/:code/reports/discrepancies': {
     kind: 'object',
@@ -378,6 +417,12 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
         period: '2026',
         physicalActualPercent: '5',
       }),
+      issued: (
+        await issueReport({
+          ctx: { db: api.db, actor: systemActor('test', a.id), now: () => new Date() },
+          input: { planCode: a.planCode, kind: 'results', format: 'xlsx' },
+        })
+      ).id,
     };
   }, 120_000);
   afterAll(async () => api?.close());

@@ -7,6 +7,8 @@ import { authRoutes } from './auth.ts';
 import { draftRoutes } from './drafts.ts';
 import { evaluationRoutes } from './evaluations.ts';
 import { healthRoutes } from './health.ts';
+import { interchangeRoutes } from './interchange.ts';
+import { issuedReportRoutes } from './issued-reports.ts';
 import { observationRoutes } from './observations.ts';
 import { planEditRoutes } from './plan-edits.ts';
 import { planRoutes } from './plans.ts';
@@ -32,6 +34,8 @@ export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Pr
   await progressRoutes(api, runtime);
   await evaluationRoutes(api, runtime);
   await reportRoutes(api, runtime);
+  await issuedReportRoutes(api, runtime);
+  await interchangeRoutes(api, runtime);
   await vintageRoutes(api, runtime);
   await draftRoutes(api, runtime);
   await userRoutes(api, runtime);

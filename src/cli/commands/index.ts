@@ -6,6 +6,8 @@ import { draftPlanCommand } from './draft-plan.ts';
 import { discrepanciesCommand } from './discrepancies.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { importDatasetCommand } from './import-dataset.ts';
+import { interchangeCommands } from './interchange.ts';
+import { issuedCommands } from './issued.ts';
 import { migrateCommand } from './migrate.ts';
 import { overrideCommand } from './override.ts';
 import { plansCommand } from './plans.ts';
@@ -24,4 +26,6 @@ export function registerCommands(program: Command): void {
   draftPlanCommand(program);
   reportCommand(program);
   discrepanciesCommand(program);
+  issuedCommands(program);
+  interchangeCommands(program);
 }

@@ -2571,6 +2571,341 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{code}/reports/issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan's issued reports, newest first, each with the verdicts that changed since it was issued */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                planCode: string;
+                                kind: "results" | "status";
+                                format: "xlsx" | "docx" | "pdf";
+                                title: string;
+                                fileName: string;
+                                asOf: string;
+                                dataBasis: "approved" | "all";
+                                publishedOn: string | null;
+                                sha256: string;
+                                size: number;
+                                issuedBy: string;
+                                issuedAt: string;
+                                note: string | null;
+                                changedSince: {
+                                    code: string;
+                                    name: string;
+                                    before: {
+                                        status: string | null;
+                                        verdict: string | null;
+                                        actual: string | null;
+                                    };
+                                    after: {
+                                        status: string | null;
+                                        verdict: string | null;
+                                        actual: string | null;
+                                    };
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue a report: render it once and freeze its file and the verdicts it printed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "results" | "status";
+                        format: "xlsx" | "docx" | "pdf";
+                        asOf?: string;
+                        dataBasis?: "approved" | "all";
+                        publishedOn?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sha256: string;
+                            fileName: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/issued/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file of an issued report, byte for byte as it was issued */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The stored file; its SHA-256 in the ETag */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{code}/templates/{agency}.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency's Excel template: its indicators and the periods due, ready to fill */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    agency: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The template workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import figures from a filled template (.xlsx) or a long CSV: every cell checked first, then all or nothing */
+        post: {
+            parameters: {
+                query?: {
+                    plan?: string;
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            applied: boolean;
+                            fileSha256: string | null;
+                            rows: number;
+                            accepted: {
+                                sheet: string;
+                                row: number;
+                                indicator: string;
+                                unit: string;
+                                period: string;
+                                value: string;
+                                stage: string;
+                                outcome: "new" | "revised" | "unchanged";
+                            }[];
+                            rejected: {
+                                sheet: string;
+                                row: number;
+                                column: string;
+                                value: string;
+                                reason: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                            counts: {
+                                new: number;
+                                revised: number;
+                                unchanged: number;
+                                rejected: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            applied: boolean;
+                            fileSha256: string | null;
+                            rows: number;
+                            accepted: {
+                                sheet: string;
+                                row: number;
+                                indicator: string;
+                                unit: string;
+                                period: string;
+                                value: string;
+                                stage: string;
+                                outcome: "new" | "revised" | "unchanged";
+                            }[];
+                            rejected: {
+                                sheet: string;
+                                row: number;
+                                column: string;
+                                value: string;
+                                reason: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                            counts: {
+                                new: number;
+                                revised: number;
+                                unchanged: number;
+                                rejected: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{code}/exports/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan's figures as CSV (the long format the import reads) or SDMX-CSV, or its targets as CSV */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    format: "csv" | "targets-csv" | "sdmx-csv";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description UTF-8 CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{code}/vintages": {
         parameters: {
             query?: never;

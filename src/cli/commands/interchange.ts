@@ -1,0 +1,112 @@
+// `chitieu template <plan> --agency CODE --out FILE`: an agency's Excel template of the periods due.
+// `chitieu import FILE [--plan CODE] [--dry-run] [--json]`: figures from a filled template or a long CSV, all or
+// nothing, with a progress bar on a terminal.
+import { readFile, writeFile } from 'node:fs/promises';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { readFigureCsv, readFigureWorkbook } from '../../imports/figure-files.ts';
+import { writeFigureTemplate } from '../../reports/figure-template-xlsx.ts';
+import { buildFigureTemplate } from '../../services/interchange/figure-template.ts';
+import { importFigures, sha256Of, type ImportResult } from '../../services/interchange/import-figures.ts';
+import { EXPORT_FORMATS, exportPlanFigures, type ExportFormat } from '../../services/interchange/export-figures.ts';
+import { ValidationError } from '../../core/errors.ts';
+import { withRuntime } from '../with-runtime.ts';
+
+export function interchangeCommands(program: Command): void {
+  program
+    .command('template')
+    .description("Write an agency's Excel template: its indicators and the periods due, ready to fill")
+    .argument('<plan>', 'plan code')
+    .requiredOption('--agency <code>', 'agency code')
+    .requiredOption('--out <file>', 'file to write (.xlsx)')
+    .option('--as-of <date>', 'periods due by this date YYYY-MM-DD (default today)')
+    .action(async (planCode: string, opts: { agency: string; out: string; asOf?: string }) => {
+      await withRuntime(async (rt) => {
+        const model = await buildFigureTemplate({
+          ctx: rt.systemContext('cli'),
+          input: { planCode, agencyCode: opts.agency, ...(opts.asOf ? { asOf: opts.asOf } : {}) },
+        });
+        const bytes = await writeFigureTemplate(model);
+        await writeFile(opts.out, bytes);
+        process.stderr.write(`${opts.out}: ${model.agencyName}, ${model.rows.length} dòng / rows\n`);
+      });
+    });
+
+  program
+    .command('import')
+    .description('Import figures from a filled template (.xlsx) or a long CSV: checked first, then all or nothing')
+    .argument('<file>', '.xlsx or .csv')
+    .option('--plan <code>', 'the plan of a CSV without a plan column')
+    .option('--dry-run', 'check only, write nothing')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, opts: { plan?: string; dryRun?: boolean; json?: boolean }) => {
+      const bytes = await readFile(file);
+      const isCsv = /\.(csv|txt)$/i.test(file);
+      const rows = isCsv
+        ? readFigureCsv(bytes.toString('utf8'), opts.plan ?? null)
+        : readFigureWorkbook(file, opts.plan ?? null);
+      const bar =
+        process.stderr.isTTY && !opts.json
+          ? new cliProgress.SingleBar(
+              { format: 'Đọc / reading {value} dòng / rows', stream: process.stderr },
+              cliProgress.Presets.shades_classic,
+            )
+          : null;
+      bar?.start(0, 0);
+      let result: ImportResult;
+      try {
+        result = await withRuntime((rt) =>
+          importFigures({
+            ctx: rt.systemContext('cli'),
+            input: {
+              rows,
+              dryRun: opts.dryRun === true,
+              fileSha256: sha256Of(bytes),
+              onRow: (n) => {
+                if (n % 200 === 0) bar?.update(n);
+              },
+            },
+          }),
+        );
+      } finally {
+        bar?.stop();
+      }
+      if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else {
+        for (const r of result.rejected)
+          process.stdout.write(`✗ ${r.sheet}!${r.column}${r.row} "${r.value}": ${r.reason.vi} / ${r.reason.en}\n`);
+        const c = result.counts;
+        process.stdout.write(
+          result.rejected.length > 0
+            ? `Không ghi gì: ${c.rejected} ô sai trong ${result.rows} dòng / nothing written: ${c.rejected} rejected cells in ${result.rows} rows\n`
+            : `${result.dryRun ? 'Kiểm tra (không ghi) / dry run: ' : ''}${c.new} mới / new, ${c.revised} sửa / revised, ${c.unchanged} không đổi / unchanged; trạng thái "đã gửi" / submitted\n`,
+        );
+      }
+      if (result.rejected.length > 0) process.exitCode = 1;
+    });
+
+  program
+    .command('export')
+    .description('Export a plan: its figures as CSV (the long format import reads) or SDMX-CSV, its targets as CSV')
+    .argument('<plan>', 'plan code')
+    .requiredOption('--format <format>', EXPORT_FORMATS.join(', '))
+    .option('--out <file>', 'file to write (default: standard output)')
+    .action(async (planCode: string, opts: { format: string; out?: string }) => {
+      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format))
+        throw new ValidationError(
+          {
+            vi: `Định dạng "${opts.format}" không hỗ trợ; chọn: ${EXPORT_FORMATS.join(', ')}`,
+            en: `Format "${opts.format}" is not supported; choose: ${EXPORT_FORMATS.join(', ')}`,
+          },
+          [{ path: 'format', reason: { vi: 'không hỗ trợ', en: 'not supported' } }],
+        );
+      await withRuntime(async (rt) => {
+        const out = await exportPlanFigures({
+          ctx: rt.systemContext('cli'),
+          input: { planCode, format: opts.format as ExportFormat },
+        });
+        if (opts.out) await writeFile(opts.out, out.text);
+        else process.stdout.write(out.text);
+      });
+    });
+}

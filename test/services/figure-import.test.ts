@@ -1,0 +1,241 @@
+// The agency's template and the figures import, on both databases: the template holds exactly the agency's
+// indicators and periods due with locked descriptions, validated inputs and a hidden key; a template filled and saved
+// by LibreOffice (a real client) imports as submitted figures; importing it again changes nothing; a file with any
+// bad cell writes nothing and names every bad cell; an agency cannot import another agency's indicator.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFigureCsv, readFigureWorkbook } from '../../src/imports/figure-files.ts';
+import { writeFigureTemplate } from '../../src/reports/figure-template-xlsx.ts';
+import { systemActor, type ServiceContext } from '../../src/services/context.ts';
+import { buildFigureTemplate } from '../../src/services/interchange/figure-template.ts';
+import { exportPlanFigures } from '../../src/services/interchange/export-figures.ts';
+import { importFigures } from '../../src/services/interchange/import-figures.ts';
+import type { Db } from '../../src/storage/db.ts';
+import { seedTenant, type Tenant } from '../api/api-helpers.ts';
+import { openMigrated, testDatabases } from '../helpers/databases.ts';
+import { tempDir } from '../helpers/processes.ts';
+import { readersAvailable } from '../helpers/readers.ts';
+
+const NOW = new Date('2026-11-29T03:00:00Z');
+
+/** LibreOffice opens the workbook and saves it as .xlsx again: the file the import reads is LibreOffice's own. */
+function resaveWithLibreOffice(file: string): string {
+  const out = tempDir('chitieu-lo-xlsx-');
+  const profile = pathToFileURL(tempDir('chitieu-lo-profile-')).href;
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      out,
+      file,
+    ],
+    { stdio: 'pipe', timeout: 180_000 },
+  );
+  const saved = path.join(out, path.basename(file));
+  if (!fs.existsSync(saved)) throw new Error('LibreOffice did not save the workbook');
+  return saved;
+}
+
+async function versionCount(db: Db, tenantId: string): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    'SELECT count(*)::integer AS n FROM observation_versions WHERE tenant_id = $1',
+    [tenantId],
+  );
+  return rows[0]?.n ?? -1;
+}
+
+describe.runIf(readersAvailable).each(testDatabases)('figure template and import on $name', (database) => {
+  let db: Db;
+  let t: Tenant;
+  let ctx: ServiceContext;
+  beforeAll(async () => {
+    db = await openMigrated(database);
+    t = await seedTenant(db, 'imp');
+    await db.query(`UPDATE indicators SET frequency = 'quarter' WHERE id = $1`, [t.indicators.own]);
+    ctx = { db, actor: systemActor('test', t.id), now: () => NOW };
+  }, 120_000);
+  afterAll(async () => db?.close());
+
+  it('builds the template: the agency’s indicators, periods due, locked descriptions, validated inputs, hidden key', async () => {
+    const model = await buildFigureTemplate({ ctx, input: { planCode: t.planCode, agencyCode: 'so-tc' } });
+    // Quarterly I1 from 2025: Q1 2025 … Q3 2026 are due by 29/11/2026; I2 belongs to the other agency.
+    expect(model.rows.map((r) => `${r.indicatorCode} ${r.period}`)).toEqual([
+      'I1 2025-Q1',
+      'I1 2025-Q2',
+      'I1 2025-Q3',
+      'I1 2025-Q4',
+      'I1 2026-Q1',
+      'I1 2026-Q2',
+      'I1 2026-Q3',
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeFigureTemplate(model)) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Số liệu', 'Hướng dẫn']);
+    const ws = wb.getWorksheet('Số liệu') as ExcelJS.Worksheet;
+    expect(ws.getCell('F5').text).toBe('Quý I/2025');
+    // The sheet is protected; a cell is locked unless unlocked (ExcelJS reads the default as no protection entry).
+    expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
+    expect(ws.getCell('A5').protection?.locked ?? true).toBe(true);
+    expect(ws.getCell('G5').protection?.locked).toBe(false);
+    expect(ws.getCell('G5').dataValidation).toMatchObject({ type: 'decimal' });
+    expect(ws.getCell('H5').dataValidation).toMatchObject({ type: 'list', formulae: ['"ước tính,sơ bộ,chính thức"'] });
+    expect(ws.getColumn(12).hidden).toBe(true);
+    expect(ws.getCell('L5').text).toBe(`chitieu:1|${t.planCode}|I1|31|2025-Q1`);
+    expect(wb.getWorksheet('Hướng dẫn')?.getCell('A5').text).toContain('1.234,5');
+  });
+
+  it('imports a template filled and saved by LibreOffice as submitted figures; importing it again changes nothing', async () => {
+    const model = await buildFigureTemplate({ ctx, input: { planCode: t.planCode, agencyCode: 'so-tc' } });
+    const dir = tempDir('chitieu-template-');
+    const filled = path.join(dir, 'mau-so-tc.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeFigureTemplate(model)) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Số liệu') as ExcelJS.Worksheet;
+    ws.getCell('G5').value = '96,5'; // text in the Vietnamese way
+    ws.getCell('H5').value = 'chính thức';
+    ws.getCell('I5').value = 'Cục Thống kê thành phố';
+    ws.getCell('J5').value = new Date('2026-04-15T00:00:00Z');
+    ws.getCell('G6').value = 97.25; // a number the spreadsheet stores
+    ws.getCell('K6').value = 'Số ước của Sở';
+    await wb.xlsx.writeFile(filled);
+    const saved = resaveWithLibreOffice(filled);
+    const before = await versionCount(db, t.id);
+
+    const first = await importFigures({ ctx, input: { rows: readFigureWorkbook(saved) } });
+    expect(first.rejected).toEqual([]);
+    expect(first.accepted).toEqual([
+      expect.objectContaining({
+        sheet: 'Số liệu',
+        row: 5,
+        indicator: 'I1',
+        period: '2025-Q1',
+        value: '96,5',
+        stage: 'official',
+        outcome: 'new',
+      }),
+      expect.objectContaining({
+        sheet: 'Số liệu',
+        row: 6,
+        indicator: 'I1',
+        period: '2025-Q2',
+        value: '97,25',
+        stage: 'estimate',
+        outcome: 'new',
+      }),
+    ]);
+    expect(first.applied).toBe(true);
+    const stored = await db.query<{
+      period: string;
+      workflow_state: string;
+      published_on: string | null;
+      source_text: string | null;
+    }>(
+      `SELECT o.period, v.workflow_state, v.published_on, v.source_text FROM observation_versions v
+         JOIN observations o ON o.id = v.observation_id WHERE v.tenant_id = $1 ORDER BY o.period`,
+      [t.id],
+    );
+    expect(stored).toEqual([
+      {
+        period: '2025-Q1',
+        workflow_state: 'submitted',
+        published_on: '2026-04-15',
+        source_text: 'Cục Thống kê thành phố',
+      },
+      { period: '2025-Q2', workflow_state: 'submitted', published_on: null, source_text: null },
+    ]);
+    const audit = await db.query(
+      `SELECT count(*)::integer AS n FROM audit_log WHERE tenant_id = $1 AND action = 'import'`,
+      [t.id],
+    );
+    expect(audit).toEqual([{ n: 2 }]);
+
+    const again = await importFigures({ ctx, input: { rows: readFigureWorkbook(saved) } });
+    expect(again.counts).toEqual({ new: 0, revised: 0, unchanged: 2, rejected: 0 });
+    expect(again.applied).toBe(false);
+    expect(await versionCount(db, t.id)).toBe(before + 2);
+    // LibreOffice starts a whole office suite: on a loaded shared machine that outlasts the default minute.
+  }, 240_000);
+
+  it('writes nothing from a file with any bad cell, and names each one (sheet, row, column, value, reason)', async () => {
+    const before = await versionCount(db, t.id);
+    const csv = [
+      'indicator,unit,period,value,stage,source,published_on,note',
+      'I1,31,2025-Q3,"98,5",sơ bộ,Sở Tài chính,01/10/2025,',
+      'I1,31,2025-Q4,1.234,,,,',
+      'I1,31,Quý V/2025,90,,,,',
+      'X9,31,2025,90,,,,',
+      'I1,31,2026-Q1,95,final,,31/02/2026,',
+      'I1,31,2026-Q2,150,,,,',
+    ].join('\r\n');
+    const result = await importFigures({ ctx, input: { rows: readFigureCsv(csv, t.planCode) } });
+    expect(result.applied).toBe(false);
+    expect(await versionCount(db, t.id)).toBe(before);
+    const cells = result.rejected.map((r) => `${r.row} ${r.column} ${r.value}`);
+    expect(cells).toEqual([
+      '3 value 1.234',
+      '4 period Quý V/2025',
+      '5 indicator X9',
+      '6 stage final',
+      '6 published_on 31/02/2026',
+      '7 value 150',
+    ]);
+    expect(result.rejected[0]?.reason.vi).toContain('không rõ nghĩa');
+    expect(result.rejected[0]?.reason.en).toContain('ambiguous');
+    // The good row was checked and would have been accepted.
+    expect(result.accepted.map((a) => a.row)).toEqual([2]);
+  });
+
+  it('refuses an agency editor’s figure of an indicator another agency owns', async () => {
+    const editor: ServiceContext = {
+      db,
+      now: () => NOW,
+      actor: {
+        kind: 'user',
+        userId: t.users.agency_editor.id,
+        label: 'editor',
+        tenantId: t.id,
+        roles: ['agency_editor'],
+        agencyId: t.agencies.own.id,
+      },
+    };
+    const csv = 'indicator,period,value\nI2,2025,50\n';
+    const result = await importFigures({ ctx: editor, input: { rows: readFigureCsv(csv, t.planCode) } });
+    expect(result.rejected).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: 'indicator',
+        value: 'I2',
+        reason: expect.objectContaining({ en: 'indicator "I2" is not owned by your agency' }),
+      }),
+    ]);
+  });
+
+  it('exports the figures as CSV that imports back unchanged and exports identically, and as SDMX-CSV', async () => {
+    const csv = await exportPlanFigures({ ctx, input: { planCode: t.planCode, format: 'csv' } });
+    expect(csv.text.split('\r\n').slice(0, 3)).toEqual([
+      'indicator,unit,period,value,stage,source,published_on,note,workflow_state,version',
+      'I1,31,2025-Q1,"96,5",official,Cục Thống kê thành phố,2026-04-15,,submitted,1',
+      'I1,31,2025-Q2,"97,25",estimate,,,Số ước của Sở,submitted,1',
+    ]);
+    const before = await versionCount(db, t.id);
+    const back = await importFigures({ ctx, input: { rows: readFigureCsv(csv.text, t.planCode) } });
+    expect(back.counts).toEqual({ new: 0, revised: 0, unchanged: 2, rejected: 0 });
+    expect(await versionCount(db, t.id)).toBe(before);
+    expect((await exportPlanFigures({ ctx, input: { planCode: t.planCode, format: 'csv' } })).text).toBe(csv.text);
+    const sdmx = await exportPlanFigures({ ctx, input: { planCode: t.planCode, format: 'sdmx-csv' } });
+    expect(sdmx.text.split('\r\n')[1]).toBe(
+      `CHITIEU:${t.planCode.toUpperCase().replace(/-/g, '_')}(1.0),I1,31,2025-Q1,96.5,A,%,`,
+    );
+    const targets = await exportPlanFigures({ ctx, input: { planCode: t.planCode, format: 'targets-csv' } });
+    expect(targets.text).toContain('I1,31,threshold,trên 95%,2025,2030,');
+  });
+});
