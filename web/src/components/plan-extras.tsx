@@ -4,6 +4,7 @@ import type { OverviewRow } from '../data/overview-rows.ts';
 import { usePlan } from '../data/queries.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
+import '../plan-pages.css';
 
 /** P(met) in tenths, as a leader reads it ("khoảng 3/10"), with the percent beside. */
 export function ForecastCell({ row }: { row: OverviewRow }) {

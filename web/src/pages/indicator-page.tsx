@@ -161,7 +161,6 @@ function Indicator({ portal }: { portal: boolean }) {
                     to="."
                     search={(prev: IndicatorSearch) => ({ ...prev, target: r.targetId })}
                     replace
-                    aria-current={r.targetId === row.targetId ? 'true' : undefined}
                     data-target={r.targetId}
                   >
                     {p.targetN(num(i + 1))}: «{targetTextOf(r, locale)}»
