@@ -75,6 +75,10 @@ const SAMPLES: Record<string, Sample> = {
   },
   'GET /api/plans': { kind: 'list', request: () => ({ method: 'GET', url: '/api/plans' }) },
   'GET /api/plans/:code': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}` }) },
+  'GET /api/plans/:code/breakthroughs': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/breakthroughs` }),
+  },
   'GET /api/plans/:code/evaluations': {
     kind: 'object',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/evaluations` }),

@@ -2,6 +2,7 @@
 // is its own chunk, so the public portal does not download the charts or the staff layout.
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from '@tanstack/react-router';
 import { validateChangesSearch, validateIndicatorSearch, validateOverviewSearch } from './search-params.ts';
+import { planPageRoutes } from './routes-plan-pages.tsx';
 
 const rootRoute = createRootRoute({ component: Outlet });
 
@@ -44,6 +45,8 @@ const changesRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/changes-page.tsx'), 'ChangesPage'),
 });
 
+const planPages = planPageRoutes(appLayout);
+
 const portalLayout = createRoute({
   getParentRoute: () => rootRoute,
   path: '/portal',
@@ -77,7 +80,7 @@ const portalExplanationRoute = createRoute({
 });
 
 const routeTree = rootRoute.addChildren([
-  appLayout.addChildren([homeRoute, overviewRoute, indicatorRoute, explanationRoute, changesRoute]),
+  appLayout.addChildren([homeRoute, overviewRoute, indicatorRoute, explanationRoute, changesRoute, ...planPages]),
   portalLayout.addChildren([portalHomeRoute, portalOverviewRoute, portalIndicatorRoute, portalExplanationRoute]),
 ]);
 

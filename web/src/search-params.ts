@@ -30,10 +30,13 @@ export function validateOverviewSearch(raw: Record<string, unknown>): OverviewSe
 
 export interface IndicatorSearch {
   view?: 'table';
+  /** Which of the indicator's targets is shown (its id); the first when absent. */
+  target?: string;
 }
 
 export function validateIndicatorSearch(raw: Record<string, unknown>): IndicatorSearch {
-  return { view: raw.view === 'table' ? 'table' : undefined };
+  const target = typeof raw.target === 'string' && /^[0-9a-z:-]{1,80}$/i.test(raw.target) ? raw.target : undefined;
+  return { view: raw.view === 'table' ? 'table' : undefined, target };
 }
 
 export interface ChangesSearch {
@@ -43,4 +46,44 @@ export interface ChangesSearch {
 export function validateChangesSearch(raw: Record<string, unknown>): ChangesSearch {
   const since = typeof raw.since === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.since) ? raw.since : undefined;
   return { since };
+}
+
+const TIMELINESS = ['on_time', 'late', 'in_progress', 'overdue', 'no_deadline', 'cancelled'] as const;
+
+export interface TasksSearch {
+  standing?: (typeof TIMELINESS)[number];
+  /** An agency's code; "" is the tasks no agency is assigned to. */
+  agency?: string;
+}
+
+/** An agency filter where the empty string is a real choice ("not assigned"), unlike the other text fields. */
+function agencyParam(v: unknown): string | undefined {
+  return typeof v === 'string' ? v.slice(0, 200) : undefined;
+}
+
+export function validateTasksSearch(raw: Record<string, unknown>): TasksSearch {
+  return { standing: TIMELINESS.find((s) => s === raw.standing), agency: agencyParam(raw.agency) };
+}
+
+export interface ProjectsSearch {
+  status?: string;
+  list?: 'lead' | 'coordinate';
+  agency?: string;
+}
+
+export function validateProjectsSearch(raw: Record<string, unknown>): ProjectsSearch {
+  return {
+    status: text(raw.status),
+    list: raw.list === 'lead' || raw.list === 'coordinate' ? raw.list : undefined,
+    agency: agencyParam(raw.agency),
+  };
+}
+
+export interface BreakthroughsSearch {
+  /** The code of the breakthrough whose members are shown. */
+  open?: string;
+}
+
+export function validateBreakthroughsSearch(raw: Record<string, unknown>): BreakthroughsSearch {
+  return { open: text(typeof raw.open === 'number' ? String(raw.open) : raw.open) };
 }

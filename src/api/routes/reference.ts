@@ -1,8 +1,9 @@
 // Read-only resources: one plan, units, agencies, indicators, targets, breakthroughs, tasks, projects, users, audit.
 import type { FastifyInstance } from 'fastify';
-import Type from 'typebox';
+import Type, { type TSchema } from 'typebox';
 import type { Runtime } from '../../runtime.ts';
 import type { Action } from '../../services/policy.ts';
+import { listBreakthroughRollups } from '../../services/breakthroughs/list-breakthrough-rollups.ts';
 import { listAuditLog } from '../../services/audit-log/list-audit-log.ts';
 import { getPlan } from '../../services/reference/get-plan.ts';
 import { listAgencies } from '../../services/reference/list-agencies.ts';
@@ -14,6 +15,15 @@ import { listProjects } from '../../services/projects/list-projects.ts';
 import { listTasks } from '../../services/tasks/list-tasks.ts';
 import { listUsers } from '../../services/users/list-users.ts';
 import type { ServiceContext } from '../../services/context.ts';
+import {
+  AgencyItemSchema,
+  BreakthroughItemSchema,
+  BreakthroughRollupsSchema,
+  IndicatorItemSchema,
+  PlanDocumentSchema,
+  ProjectItemSchema,
+  TaskItemSchema,
+} from '../schemas/plan-pages.ts';
 import { Common, PageQuery, SortQuery } from './pagination.ts';
 import { PlanSchema } from './plans.ts';
 import { contextOf } from './route-table.ts';
@@ -47,6 +57,8 @@ const LISTS: {
   summary: string;
   filters: FilterName[];
   sorts?: string[];
+  /** The schema of one item, when the list has one (the rest are described as they come). */
+  item?: TSchema;
   run: Lister;
 }[] = [
   {
@@ -63,6 +75,7 @@ const LISTS: {
     tag: 'reference',
     summary: 'Agencies',
     filters: ['tenant'],
+    item: AgencyItemSchema,
     run: listAgencies as Lister,
   },
   {
@@ -72,6 +85,7 @@ const LISTS: {
     summary: 'Indicators',
     filters: ['tenant', 'plan', 'agency', 'group'],
     sorts: ['code', 'name', 'group', 'agency'],
+    item: IndicatorItemSchema,
     run: listIndicators as Lister,
   },
   {
@@ -88,6 +102,7 @@ const LISTS: {
     tag: 'reference',
     summary: 'Breakthroughs',
     filters: ['tenant', 'plan'],
+    item: BreakthroughItemSchema,
     run: listBreakthroughs as Lister,
   },
   {
@@ -97,6 +112,7 @@ const LISTS: {
     summary: 'Tasks and solutions (parentId gives the tree)',
     filters: ['tenant', 'plan', 'agency', 'status'],
     sorts: ['code', 'title', 'deadline', 'status'],
+    item: TaskItemSchema,
     run: listTasks as Lister,
   },
   {
@@ -106,6 +122,7 @@ const LISTS: {
     summary: 'Key projects with milestones and progress',
     filters: ['tenant', 'plan', 'agency', 'status'],
     sorts: ['code', 'title', 'status', 'agency', 'start'],
+    item: ProjectItemSchema,
     run: listProjects as Lister,
   },
   {
@@ -136,10 +153,23 @@ export async function referenceRoutes(api: FastifyInstance, runtime: Runtime): P
         tags: ['plans'],
         summary: 'One plan',
         params: Type.Object({ code: Common.code }, { additionalProperties: false }),
-        response: { 200: PlanSchema },
+        response: { 200: Type.Intersect([PlanSchema, Type.Object({ documents: Type.Array(PlanDocumentSchema) })]) },
       },
     },
     async (req) => getPlan({ ctx: contextOf(runtime, req), input: req.params as { code: string } }),
+  );
+  api.get(
+    '/plans/:code/breakthroughs',
+    {
+      config: { action: 'reference.read' },
+      schema: {
+        tags: ['reference'],
+        summary: 'The plan’s breakthroughs with the tasks, projects and indicators that carry them, rolled up',
+        params: Type.Object({ code: Common.code }, { additionalProperties: false }),
+        response: { 200: BreakthroughRollupsSchema },
+      },
+    },
+    async (req) => listBreakthroughRollups({ ctx: contextOf(runtime, req), input: req.params as { code: string } }),
   );
   for (const l of LISTS) {
     const props = Object.fromEntries(l.filters.map((f) => [f, Filters[f]]));
@@ -156,7 +186,7 @@ export async function referenceRoutes(api: FastifyInstance, runtime: Runtime): P
           ),
           response: {
             200: Type.Object({
-              items: Type.Array(Type.Unknown()),
+              items: Type.Array(l.item ?? Type.Unknown()),
               nextCursor: Type.Union([Type.String(), Type.Null()]),
             }),
           },

@@ -371,6 +371,88 @@ export interface paths {
                                 projects: number;
                                 breakthroughs: number;
                             };
+                        } & {
+                            documents: {
+                                kind: string;
+                                number: string | null;
+                                issuedOn: string | null;
+                                issuer: string | null;
+                                title: string;
+                                url: string | null;
+                                role: "plan" | "target" | "milestone" | "task";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{code}/breakthroughs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan’s breakthroughs with the tasks, projects and indicators that carry them, rolled up */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: string;
+                            asOf: string;
+                            items: {
+                                id: string;
+                                code: string;
+                                title: string;
+                                body: string | null;
+                                /** @description worst member decides; members without evidence count only when nothing else does */
+                                rollup: {
+                                    status: "on_track" | "at_risk" | "off_track" | "no_data";
+                                    /** @enum {string} */
+                                    rule: "worst_member";
+                                    counts: {
+                                        [key: string]: number;
+                                    };
+                                    decidedBy: {
+                                        entity: "task" | "project" | "indicator";
+                                        code: string;
+                                        name: string;
+                                        standing: "good" | "running" | "concern" | "bad" | "unknown" | "excluded";
+                                        /** @description the member’s verdict, project stage or task timeliness */
+                                        state: string;
+                                    }[];
+                                    members: {
+                                        entity: "task" | "project" | "indicator";
+                                        code: string;
+                                        name: string;
+                                        standing: "good" | "running" | "concern" | "bad" | "unknown" | "excluded";
+                                        /** @description the member’s verdict, project stage or task timeliness */
+                                        state: string;
+                                    }[];
+                                };
+                            }[];
                         };
                     };
                 };
@@ -456,7 +538,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: unknown[];
+                            items: {
+                                id: string;
+                                tenant: string;
+                                code: string;
+                                name: string;
+                                kind: string;
+                            }[];
                             nextCursor: string | null;
                         };
                     };
@@ -532,7 +620,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: unknown[];
+                            items: {
+                                id: string;
+                                tenant: string;
+                                plan: string | null;
+                                code: string;
+                                name: string;
+                                unitOfMeasure: string | null;
+                                group: string | null;
+                                frequency: string | null;
+                                direction: string | null;
+                                measure: string | null;
+                                agency: string | null;
+                            }[];
                             nextCursor: string | null;
                         };
                     };
@@ -621,7 +721,14 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: unknown[];
+                            items: {
+                                id: string;
+                                tenant: string;
+                                plan: string;
+                                code: string;
+                                title: string;
+                                body: string | null;
+                            }[];
                             nextCursor: string | null;
                         };
                     };
@@ -668,7 +775,27 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: unknown[];
+                            items: {
+                                id: string;
+                                tenant: string;
+                                plan: string;
+                                parentId: string | null;
+                                code: string;
+                                title: string;
+                                agency: string | null;
+                                deadline: string | null;
+                                status: "not_started" | "in_progress" | "done" | "overdue" | "cancelled";
+                                timeliness: "on_time" | "late" | "in_progress" | "overdue" | "no_deadline" | "cancelled";
+                                finishedOn: string | null;
+                                latestReport: {
+                                    period: string;
+                                    progressPercent: string | null;
+                                    narrative: string;
+                                    workflowState: "draft" | "submitted" | "returned" | "approved";
+                                    enteredAt: string;
+                                } | null;
+                                version: number;
+                            }[];
                             nextCursor: string | null;
                         };
                     };
@@ -715,7 +842,35 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: unknown[];
+                            items: {
+                                id: string;
+                                tenant: string;
+                                plan: string | null;
+                                code: string;
+                                title: string;
+                                role: "lead" | "coordinate";
+                                agency: string | null;
+                                status: "identification" | "preparation" | "implementation" | "completion" | "completed" | "cancelled";
+                                budget: string | null;
+                                capitalSource: string | null;
+                                period: {
+                                    start: string | null;
+                                    end: string | null;
+                                };
+                                milestones: {
+                                    code: string;
+                                    title: string;
+                                    status: "scheduled" | "met" | "notMet" | "partiallyMet";
+                                    dueDate: string | null;
+                                    dateMet: string | null;
+                                }[];
+                                progress: {
+                                    period: string;
+                                    physicalActualPercent: string | null;
+                                    disbursed: string | null;
+                                    workflowState: "draft" | "submitted" | "returned" | "approved";
+                                }[];
+                            }[];
                             nextCursor: string | null;
                         };
                     };

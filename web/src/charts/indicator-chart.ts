@@ -18,6 +18,9 @@ export interface ChartLabels {
   floor: string;
   units: string;
   band: string;
+  /** The forecast's interval band per year and its median (from the row's forecast fan). */
+  fan: string;
+  fanMedian: string;
   format: (v: number) => string;
 }
 
@@ -36,6 +39,8 @@ export interface ChartModel {
   series: { name: string; type: 'line' | 'bar'; data: (number | null)[]; dashed?: boolean }[];
   band: { min: number; max: number } | null;
   targetLine: number | null;
+  /** The forecast interval of each category (null where there is none), drawn as a shaded band. */
+  fan: { low: (number | null)[]; high: (number | null)[] } | null;
 }
 
 /** The chart as data (categories and series), from the row and its observed points. */
@@ -48,6 +53,8 @@ export function chartModel(row: EvaluationRow, points: readonly SeriesPoint[], l
     if (!cats.includes(String(y))) cats.push(String(y));
   };
   if (row.projection) addYear(row.projection.year);
+  const fanPoints = row.forecast && 'fan' in row.forecast ? (row.forecast.fan ?? []) : [];
+  for (const f of fanPoints) addYear(f.year);
   if (judged !== null && (row.target.kind === 'level_at_end' || row.target.kind === 'threshold')) addYear(judged);
   cats.sort((a, b) => endYear(a) - endYear(b) || a.length - b.length);
   const at = (period: string) => sorted.find((x) => x.period === period)?.value ?? null;
@@ -132,12 +139,52 @@ export function chartModel(row: EvaluationRow, points: readonly SeriesPoint[], l
       data: cats.map((c) => (c === py ? Number(row.projection?.value) : null)),
     });
   }
-  return { categories: cats, series, band, targetLine };
+  let fan: ChartModel['fan'] = null;
+  if (fanPoints.length > 0) {
+    const byYear = new Map(fanPoints.map((f) => [String(f.year), f]));
+    const pick = (k: 'low' | 'high' | 'median') =>
+      cats.map((c) => {
+        const f = byYear.get(c);
+        return f ? Number(f[k]) : null;
+      });
+    fan = { low: pick('low'), high: pick('high') };
+    series.push({ name: l.fanMedian, type: 'line', dashed: true, data: pick('median') });
+  }
+  return { categories: cats, series, band, targetLine, fan };
 }
 
 /** The ECharts option for a model; colours carry no meaning the legend and the table do not also give. */
 export function chartOption(m: ChartModel, l: ChartLabels): Record<string, unknown> {
   const first = m.series[0];
+  // The fan as a stacked pair: an invisible line at the low end, then the band's height above it, shaded.
+  const fanSeries = m.fan
+    ? [
+        {
+          name: l.fan,
+          type: 'line',
+          stack: 'fan',
+          data: m.fan.low,
+          lineStyle: { opacity: 0 },
+          symbol: 'none',
+          connectNulls: true,
+          tooltip: { show: false },
+        },
+        {
+          name: l.fan,
+          type: 'line',
+          stack: 'fan',
+          data: m.fan.high.map((h, i) => {
+            const lo = m.fan?.low[i];
+            return h === null || lo === null || lo === undefined ? null : h - lo;
+          }),
+          lineStyle: { opacity: 0 },
+          symbol: 'none',
+          connectNulls: true,
+          areaStyle: { color: 'rgba(31, 97, 141, 0.22)' },
+          tooltip: { show: false },
+        },
+      ]
+    : [];
   return {
     animation: false,
     grid: { left: 56, right: 24, top: 40, bottom: 40 },
@@ -145,37 +192,40 @@ export function chartOption(m: ChartModel, l: ChartLabels): Record<string, unkno
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? l.format(v) : '—') },
     xAxis: { type: 'category', data: m.categories },
     yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => l.format(v) } },
-    series: m.series.map((s, i) => ({
-      name: s.name,
-      type: s.type,
-      data: s.data,
-      connectNulls: true,
-      symbolSize: 9,
-      lineStyle: s.dashed ? { type: 'dashed' } : undefined,
-      label:
-        s.type === 'bar'
-          ? { show: true, position: 'top', formatter: (x: { value: number }) => l.format(x.value) }
-          : undefined,
-      ...(i === 0 && first
-        ? {
-            markLine:
-              m.targetLine !== null
+    series: [
+      ...fanSeries,
+      ...m.series.map((s, i) => ({
+        name: s.name,
+        type: s.type,
+        data: s.data,
+        connectNulls: true,
+        symbolSize: 9,
+        lineStyle: s.dashed ? { type: 'dashed' } : undefined,
+        label:
+          s.type === 'bar'
+            ? { show: true, position: 'top', formatter: (x: { value: number }) => l.format(x.value) }
+            : undefined,
+        ...(i === 0 && first
+          ? {
+              markLine:
+                m.targetLine !== null
+                  ? {
+                      symbol: 'none',
+                      label: { formatter: `${l.target}: ${l.format(m.targetLine)}`, position: 'insideEndTop' },
+                      lineStyle: { color: '#a4161a', type: 'solid', width: 2 },
+                      data: [{ yAxis: m.targetLine }],
+                    }
+                  : undefined,
+              markArea: m.band
                 ? {
-                    symbol: 'none',
-                    label: { formatter: `${l.target}: ${l.format(m.targetLine)}`, position: 'insideEndTop' },
-                    lineStyle: { color: '#a4161a', type: 'solid', width: 2 },
-                    data: [{ yAxis: m.targetLine }],
+                    itemStyle: { color: 'rgba(43, 138, 62, 0.15)' },
+                    label: { formatter: l.band },
+                    data: [[{ yAxis: m.band.min }, { yAxis: m.band.max }]],
                   }
                 : undefined,
-            markArea: m.band
-              ? {
-                  itemStyle: { color: 'rgba(43, 138, 62, 0.15)' },
-                  label: { formatter: l.band },
-                  data: [[{ yAxis: m.band.min }, { yAxis: m.band.max }]],
-                }
-              : undefined,
-          }
-        : {}),
-    })),
+            }
+          : {}),
+      })),
+    ],
   };
 }

@@ -1,8 +1,13 @@
 // Query keys of every API resource the web app reads, in one factory so that invalidation names them the same way.
 export const keys = {
   plans: () => ['plans'] as const,
+  plan: (plan: string) => ['plan', plan] as const,
   evaluations: (plan: string) => ['evaluations', plan] as const,
   indicators: (plan: string) => ['indicators', plan] as const,
   observations: (plan: string, indicatorId: string) => ['observations', plan, indicatorId] as const,
   changes: (plan: string) => ['evaluation-changes', plan] as const,
+  tasks: (plan: string) => ['tasks', plan] as const,
+  projects: (plan: string) => ['projects', plan] as const,
+  agencies: () => ['agencies'] as const,
+  breakthroughs: (plan: string) => ['breakthroughs', plan] as const,
 };

@@ -29,6 +29,26 @@ export interface OverviewRow {
   dataDate: string | null;
   explanation: string;
   parent: string | null;
+  /** A parent judged from its sub-indicators: how many of how many reached their targets (its "latest value"). */
+  composite: { reached: string; of: string } | null;
+  /** P(met at the term's end) while the term runs, or why there is none; null for a decided target. */
+  forecast: { pMet: number; sentence: string } | { unavailable: string; code: string } | null;
+}
+
+function forecastOf(r: EvaluationRow, locale: Locale): OverviewRow['forecast'] {
+  const f = r.forecast;
+  if (!f) return null;
+  if ('unavailable' in f) return { unavailable: f.unavailable[locale], code: f.unavailable.code };
+  return { pMet: f.pMet, sentence: f.sentence[locale] };
+}
+
+function compositeOf(r: EvaluationRow): OverviewRow['composite'] {
+  if (!r.composite) return null;
+  const reached = r.intermediates.childrenReached;
+  const of = r.method?.parameters.children;
+  return typeof reached === 'string' && (typeof of === 'number' || typeof of === 'string')
+    ? { reached, of: String(of) }
+    : null;
 }
 
 /** Where a kind's achieved pace sits among the evaluation's figures; kinds without a pace have none. */
@@ -76,6 +96,8 @@ export function overviewRows(rows: readonly EvaluationRow[], indicators: readonl
       dataDate: newestDate(r),
       explanation: r.explanation[locale],
       parent: r.indicator.parent,
+      composite: compositeOf(r),
+      forecast: forecastOf(r, locale),
     };
   });
 }
@@ -89,7 +111,8 @@ export type SortColumn =
   | 'paceAchieved'
   | 'agency'
   | 'dataDate'
-  | 'explanation';
+  | 'explanation'
+  | 'forecast';
 
 export const SORT_COLUMNS: readonly SortColumn[] = [
   'status',
@@ -101,6 +124,7 @@ export const SORT_COLUMNS: readonly SortColumn[] = [
   'agency',
   'dataDate',
   'explanation',
+  'forecast',
 ];
 
 const collator = new Intl.Collator('vi', { numeric: true });
@@ -113,6 +137,7 @@ function compareMaybe<T>(a: T | null, b: T | null, cmp: (x: T, y: T) => number, 
   return desc ? -cmp(a, b) : cmp(a, b);
 }
 
+const pOf = (r: OverviewRow): number | null => (r.forecast && 'pMet' in r.forecast ? r.forecast.pMet : null);
 const byNumber = (x: string, y: string) => Number(x) - Number(y);
 const byText = (x: string, y: string) => collator.compare(x, y);
 
@@ -137,6 +162,8 @@ export function sortRows(rows: OverviewRow[], column: SortColumn, desc: boolean)
         return compareMaybe(a.dataDate, b.dataDate, byText, desc);
       case 'explanation':
         return (desc ? -1 : 1) * byText(a.explanation, b.explanation);
+      case 'forecast':
+        return compareMaybe(pOf(a), pOf(b), (x, y) => x - y, desc);
     }
   };
   return [...rows].sort(cmp);

@@ -1,15 +1,28 @@
-// Hooks that read the API through the typed client; pages compose these and hold no fetching of their own.
+// Hooks that read the API through the typed client; pages compose these and hold no fetching of their own. Every row
+// type is the generated OpenAPI type of its route (api/schema.ts), never written by hand.
 import { useQuery } from '@tanstack/react-query';
-// The evaluation, indicator and observation routes have no item schema in the OpenAPI document yet, so their shape is the service's own
-// type (type-only import: nothing of the server is bundled). When the routes gain schemas, use the generated types.
-import type { PlanEvaluationView } from '../../../src/services/evaluations/evaluate-plan.ts';
-import type { ObservationView } from '../../../src/services/observations/present-observation.ts';
-import type { IndicatorView } from '../../../src/services/reference/list-indicators.ts';
 import { api, ApiError, unwrap } from '../api/client.ts';
+import type { paths } from '../api/schema.ts';
 import { keys } from './keys.ts';
 
-export type Evaluations = PlanEvaluationView;
-export type EvaluationRow = PlanEvaluationView['rows'][number];
+/** The JSON body of a GET route's 200 answer, as generated from docs/openapi.json. */
+type Ok<P extends keyof paths> = paths[P] extends {
+  get: { responses: { 200: { content: { 'application/json': infer B } } } };
+}
+  ? B
+  : never;
+
+export type Evaluations = Ok<'/api/plans/{code}/evaluations'>;
+export type EvaluationRow = Evaluations['rows'][number];
+export type PlanItem = Ok<'/api/plans'>['items'][number];
+export type PlanDetail = Ok<'/api/plans/{code}'>;
+export type IndicatorItem = Ok<'/api/indicators'>['items'][number];
+export type ObservationItem = Ok<'/api/observations/{id}'>;
+export type EvaluationChange = Ok<'/api/plans/{code}/evaluation-changes'>['items'][number];
+export type TaskItem = Ok<'/api/tasks'>['items'][number];
+export type ProjectItem = Ok<'/api/projects'>['items'][number];
+export type AgencyItem = Ok<'/api/agencies'>['items'][number];
+export type BreakthroughRollups = Ok<'/api/plans/{code}/breakthroughs'>;
 
 export function usePlans() {
   return useQuery({
@@ -18,38 +31,51 @@ export function usePlans() {
     staleTime: 60_000,
   });
 }
-export type PlanItem = NonNullable<ReturnType<typeof usePlans>['data']>[number];
+
+/** One plan with the documents it rests on (the portal lists them). */
+export function usePlan(plan: string) {
+  return useQuery({
+    queryKey: keys.plan(plan),
+    queryFn: async () => unwrap(await api.GET('/api/plans/{code}', { params: { path: { code: plan } } })),
+    staleTime: 60_000,
+  });
+}
 
 export function useEvaluations(plan: string) {
   return useQuery({
     queryKey: keys.evaluations(plan),
     queryFn: async () => {
       const r = await api.GET('/api/plans/{code}/evaluations', { params: { path: { code: plan } } });
-      if (!r.response.ok) throw new ApiError(r.response.status);
-      return r.data as unknown as Evaluations;
+      if (!r.response.ok || r.data === undefined) throw new ApiError(r.response.status);
+      return r.data;
     },
     staleTime: 60_000,
   });
 }
 
-/** Every indicator of a plan (group, agency); the API pages by 200 at most, so follow the cursor. */
+/** Follows a list's cursor to the end (the API pages by 200 at most): the plan pages show whole lists. */
+async function all<T>(fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>) {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+/** Every indicator of a plan (group, agency). */
 export function useIndicators(plan: string) {
   return useQuery({
     queryKey: keys.indicators(plan),
-    queryFn: async () => {
-      const items: IndicatorView[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = unwrap(await api.GET('/api/indicators', { params: { query: { plan, limit: 200, cursor } } }));
-        items.push(...(page.items as IndicatorView[]));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return items;
-    },
+    queryFn: () =>
+      all(async (cursor) =>
+        unwrap(await api.GET('/api/indicators', { params: { query: { plan, limit: 200, cursor } } })),
+      ),
     staleTime: 60_000,
   });
 }
-export type IndicatorItem = IndicatorView;
 
 export function useObservations(plan: string, indicatorId: string | undefined) {
   return useQuery({
@@ -58,11 +84,10 @@ export function useObservations(plan: string, indicatorId: string | undefined) {
     queryFn: async () =>
       unwrap(
         await api.GET('/api/observations', { params: { query: { plan, indicatorId: indicatorId ?? '', limit: 200 } } }),
-      ).items as ObservationView[],
+      ).items,
     staleTime: 60_000,
   });
 }
-export type ObservationItem = ObservationView;
 
 /** Stored verdict changes of a plan, newest first; the page narrows them to a chosen date itself. */
 export function useEvaluationChanges(plan: string) {
@@ -72,4 +97,42 @@ export function useEvaluationChanges(plan: string) {
       unwrap(await api.GET('/api/plans/{code}/evaluation-changes', { params: { path: { code: plan } } })).items,
   });
 }
-export type EvaluationChange = NonNullable<ReturnType<typeof useEvaluationChanges>['data']>[number];
+
+/** The plan's task outline in outline order, each with its latest report and timeliness. */
+export function useTasks(plan: string) {
+  return useQuery({
+    queryKey: keys.tasks(plan),
+    queryFn: () =>
+      all(async (cursor) => unwrap(await api.GET('/api/tasks', { params: { query: { plan, limit: 200, cursor } } }))),
+    staleTime: 60_000,
+  });
+}
+
+export function useProjects(plan: string) {
+  return useQuery({
+    queryKey: keys.projects(plan),
+    queryFn: () =>
+      all(async (cursor) =>
+        unwrap(await api.GET('/api/projects', { params: { query: { plan, limit: 200, cursor } } })),
+      ),
+    staleTime: 60_000,
+  });
+}
+
+export function useAgencies() {
+  return useQuery({
+    queryKey: keys.agencies(),
+    queryFn: () =>
+      all(async (cursor) => unwrap(await api.GET('/api/agencies', { params: { query: { limit: 200, cursor } } }))),
+    staleTime: 60_000,
+  });
+}
+
+export function useBreakthroughRollups(plan: string) {
+  return useQuery({
+    queryKey: keys.breakthroughs(plan),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/plans/{code}/breakthroughs', { params: { path: { code: plan } } })),
+    staleTime: 60_000,
+  });
+}

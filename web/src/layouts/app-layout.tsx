@@ -6,6 +6,7 @@ import { Link, Outlet, useNavigate, useParams } from '@tanstack/react-router';
 import { usePlans } from '../data/queries.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { LanguageSwitch, SkipLink } from './portal-parts.tsx';
+import { PlanNavLinks } from './plan-nav-links.tsx';
 
 const theme = createTheme({
   primaryColor: 'red',
@@ -67,6 +68,7 @@ export function AppLayout() {
               <Link to="/plans/$plan" params={{ plan }} activeOptions={{ exact: true, includeSearch: false }}>
                 {t.navOverview}
               </Link>
+              <PlanNavLinks plan={plan} />
               <Link to="/plans/$plan/changes" params={{ plan }}>
                 {t.navChanges}
               </Link>

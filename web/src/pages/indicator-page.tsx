@@ -13,6 +13,7 @@ import { StatusBadge } from '../components/status-badge.tsx';
 import { useEvaluations, useIndicators, useObservations, type ObservationItem } from '../data/queries.ts';
 import { targetTextOf } from '../data/target-text.ts';
 import { useLocale } from '../i18n/locale.tsx';
+import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
 import type { IndicatorSearch } from '../search-params.ts';
 import { isPrinted, statusWord } from '../vocabulary.ts';
 import { RequiredText } from './indicator-parts.tsx';
@@ -37,6 +38,7 @@ function Indicator({ portal }: { portal: boolean }) {
   const search = useSearch({ strict: false }) as IndicatorSearch;
   const navigate = useNavigate();
   const { t, locale, num, date } = useLocale();
+  const p = usePlanPagesText();
   const evaluations = useEvaluations(plan);
   const indicators = useIndicators(plan);
   const indicator = indicators.data?.find((i) => i.code === code);
@@ -69,9 +71,11 @@ function Indicator({ portal }: { portal: boolean }) {
       floor: t.seriesFloor,
       units: t.seriesUnits,
       band: t.seriesBand,
+      fan: p.fanLabel,
+      fanMedian: p.fanMedian,
       format: (v: number) => num(String(Math.round(v * 1000) / 1000)),
     }),
-    [t, num],
+    [t, p, num],
   );
   const points: SeriesPoint[] = useMemo(
     () =>
@@ -82,7 +86,8 @@ function Indicator({ portal }: { portal: boolean }) {
       })),
     [observations.data],
   );
-  const row = rows[0];
+  // An indicator may carry several targets (a level and a growth, two documents …): the URL names the one shown.
+  const row = rows.find((r) => r.targetId === search.target) ?? rows[0];
   const model = useMemo(() => (row ? chartModel(row, points, labels) : null), [row, points, labels]);
   const option = useMemo(() => (model ? chartOption(model, labels) : null), [model, labels]);
 
@@ -94,7 +99,9 @@ function Indicator({ portal }: { portal: boolean }) {
   const unit = row.indicator.unit;
   const status = isPrinted(row.status) ? row.status : 'no_data';
   const tableView = search.view === 'table';
-  const setView = (view: 'table' | undefined) => void navigate({ to: '.', search: { view }, replace: true } as never);
+  const setView = (view: 'table' | undefined) =>
+    void navigate({ to: '.', search: (prev: IndicatorSearch) => ({ ...prev, view }), replace: true } as never);
+  const forecast = row.forecast;
   const inputByVersion = new Map(rows.flatMap((r) => r.inputs).map((v) => [v.versionId, v]));
   // A plan that prints "exceeded" as "met" has no disagreement between the two.
   const printed = (s: string | null) => (s === 'exceeded' && evaluations.data.plan.exceededAs === 'met' ? 'met' : s);
@@ -142,6 +149,30 @@ function Indicator({ portal }: { portal: boolean }) {
         </span>
       </h1>
 
+      {rows.length > 1 && (
+        <nav aria-labelledby="i-targets" className="target-switch">
+          <h2 id="i-targets">{p.otherTargets}</h2>
+          <ul data-testid="targets-of-indicator">
+            {rows.map((r, i) => {
+              const s = isPrinted(r.status) ? r.status : 'no_data';
+              return (
+                <li key={r.targetId}>
+                  <Link
+                    to="."
+                    search={(prev: IndicatorSearch) => ({ ...prev, target: r.targetId })}
+                    replace
+                    data-target={r.targetId}
+                  >
+                    {p.targetN(num(i + 1))}: «{targetTextOf(r, locale)}»
+                  </Link>{' '}
+                  <StatusBadge status={s} text={r.displayStatus?.[locale] ?? statusWord(s, locale)} />
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      )}
+
       <section aria-labelledby="i-verdicts" className="verdicts">
         <h2 id="i-verdicts" className="sr-only">
           {t.verdicts}
@@ -171,6 +202,12 @@ function Indicator({ portal }: { portal: boolean }) {
           {row.required && (
             <p>
               <RequiredText required={row.required} unit={unit} />
+            </p>
+          )}
+          {forecast && (
+            <p data-testid="forecast">
+              <strong>{p.forecastTitle}:</strong>{' '}
+              {'unavailable' in forecast ? forecast.unavailable[locale] : forecast.sentence[locale]}
             </p>
           )}
           {row.projection && (
@@ -217,6 +254,7 @@ function Indicator({ portal }: { portal: boolean }) {
                   ))}
                   {model.targetLine !== null && <th scope="col">{t.seriesTarget}</th>}
                   {model.band && <th scope="col">{t.seriesBand}</th>}
+                  {model.fan && <th scope="col">{p.fanLabel}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -231,6 +269,13 @@ function Indicator({ portal }: { portal: boolean }) {
                     {model.band && (
                       <td>
                         {labels.format(model.band.min)}–{labels.format(model.band.max)}
+                      </td>
+                    )}
+                    {model.fan && (
+                      <td>
+                        {model.fan.low[i] != null && model.fan.high[i] != null
+                          ? `${labels.format(model.fan.low[i] ?? 0)}–${labels.format(model.fan.high[i] ?? 0)}`
+                          : '—'}
                       </td>
                     )}
                   </tr>

@@ -3,16 +3,19 @@
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { Figure, PaceAchieved, PaceNeeded } from '../components/figures.tsx';
+import { CompositeLatest, ForecastCell, PlanDocuments, ReportDownloads } from '../components/plan-extras.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { filterRows, overviewRows, sortRows, type OverviewRow, type SortColumn } from '../data/overview-rows.ts';
 import { useEvaluations, useIndicators, usePlans } from '../data/queries.ts';
 import { useLocale } from '../i18n/locale.tsx';
+import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
 import { groupNames, kindNames, type Messages } from '../i18n/messages.ts';
 import type { OverviewSearch } from '../search-params.ts';
 import { PRINTED_STATUSES, statusWord, type RowKind } from '../vocabulary.ts';
 
-const COLUMNS: readonly { id: SortColumn; label: keyof Messages }[] = [
+/** The label keys of the core columns; the forecast column's label is in the plan pages' catalogue (null here). */
+const COLUMNS: readonly { id: SortColumn; label: keyof Messages | null }[] = [
   { id: 'status', label: 'colStatus' },
   { id: 'indicator', label: 'colIndicator' },
   { id: 'latest', label: 'colLatest' },
@@ -22,6 +25,7 @@ const COLUMNS: readonly { id: SortColumn; label: keyof Messages }[] = [
   { id: 'agency', label: 'colAgency' },
   { id: 'dataDate', label: 'colDataDate' },
   { id: 'explanation', label: 'colExplanation' },
+  { id: 'forecast', label: null },
 ];
 
 function label(t: Messages, key: keyof Messages): string {
@@ -34,6 +38,7 @@ function Overview({ portal }: { portal: boolean }) {
   const search = useSearch({ strict: false }) as OverviewSearch;
   const navigate = useNavigate();
   const { t, locale, num, date } = useLocale();
+  const p = usePlanPagesText();
   const evaluations = useEvaluations(plan);
   const indicators = useIndicators(plan);
   const plans = usePlans();
@@ -94,6 +99,7 @@ function Overview({ portal }: { portal: boolean }) {
       <p className="muted">
         {t.evaluatedOn(date(evaluations.data.asOf))} · {evaluations.data.summary[locale]}
       </p>
+      <ReportDownloads plan={plan} />
 
       <section aria-labelledby="by-status" className="status-counts">
         <h2 id="by-status" className="section-label">
@@ -233,7 +239,7 @@ function Overview({ portal }: { portal: boolean }) {
                       data-sort={c.id}
                       onClick={() => setSearch({ sort: c.id, desc: active && !desc ? true : undefined })}
                     >
-                      {label(t, c.label)}
+                      {c.label ? label(t, c.label) : p.colForecast}
                       <span aria-hidden="true" className="sort-mark">
                         {active ? (desc ? '▼' : '▲') : '↕'}
                       </span>
@@ -255,7 +261,11 @@ function Overview({ portal }: { portal: boolean }) {
                   </span>
                 </td>
                 <td data-label={t.colLatest}>
-                  <Figure value={r.latest} unit={r.unit} period={r.latestPeriod} estimate={r.estimate} />
+                  {r.composite ? (
+                    <CompositeLatest row={r} />
+                  ) : (
+                    <Figure value={r.latest} unit={r.unit} period={r.latestPeriod} estimate={r.estimate} />
+                  )}
                 </td>
                 <td data-label={t.colTarget}>{r.targetText}</td>
                 <td data-label={t.colPaceNeeded}>
@@ -271,12 +281,16 @@ function Overview({ portal }: { portal: boolean }) {
                     {r.explanation} {explainLink(r)}
                   </span>
                 </td>
+                <td data-label={p.colForecast}>
+                  <ForecastCell row={r} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
         {shown.length === 0 && <p>{t.noMatch}</p>}
       </div>
+      {portal && <PlanDocuments plan={plan} />}
     </>
   );
 }

@@ -1,0 +1,283 @@
+// The plan's own pages in Chromium against the real server on the bundled dataset: the task tree with its official
+// split, the key projects' two lists and filters, the breakthroughs rolled up as the API says, the by-agency pages,
+// the plan's documents on the portal, an indicator with several targets, a composite parent's latest value in
+// words, the report downloads, and the forecast column and fan once a figure is recorded through the API. Every new
+// page is checked with axe and saved at three widths. One server for the whole file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve, tempDir, type Served } from '../helpers/processes.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = fs.existsSync(CHROMIUM);
+if (!available) {
+  if (process.env.CI) throw new Error(`CI requires Chromium at ${CHROMIUM} for the browser tests`);
+  console.warn(`\n*** Chromium not found at ${CHROMIUM}: browser tests are SKIPPED (apt-get install chromium). ***\n`);
+}
+
+const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
+const PLAN = 'hai-phong-2025-2030';
+const MANY_TARGETS_PLAN = 'hai-duong-2020-2025';
+const WIDTHS = [1366, 768, 360] as const;
+const ADMIN = { email: 'admin@plan-pages.test', password: 'plan-pages-password' };
+
+interface Task {
+  code: string;
+  parentId: string | null;
+  timeliness: string;
+}
+interface Project {
+  code: string;
+  role: string;
+}
+interface Rollups {
+  items: { code: string; rollup: { status: string; decidedBy: unknown[]; members: unknown[] } }[];
+}
+interface Row {
+  targetId: string;
+  indicator: { code: string };
+  actual: { value: string | null };
+  composite?: true;
+  intermediates: Record<string, string>;
+  forecast: { pMet: number; fan?: unknown[] } | { unavailable: unknown } | null;
+}
+
+describe.skipIf(!available)('the plan pages in Chromium', () => {
+  let server: Served;
+  let browser: Browser;
+  const api = async <T>(url: string): Promise<T> => (await (await fetch(`${server.baseUrl}${url}`)).json()) as T;
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    server = await serve({ DATA_DIR: tempDir(), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }, 290_000);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(url: string, width = 1366): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({
+      viewport: { width, height: width === 360 ? 740 : 900 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}${url}`);
+    return { context, page };
+  }
+
+  it('shows the task outline as a tree with the official split, each count a filter kept in the URL', async () => {
+    const tasks = (await api<{ items: Task[] }>(`/api/tasks?plan=${PLAN}&limit=200`)).items;
+    const { context, page } = await open(`/plans/${PLAN}/tasks`);
+    await page.getByTestId('tasks').waitFor();
+    const rows = page.locator('[data-testid="tasks"] tbody tr');
+    expect(await rows.count()).toBe(tasks.length);
+    // 1 → 1.1 → 1.1.1 in reading order, indented by depth.
+    const codes = await rows.evaluateAll((trs) => trs.slice(0, 3).map((tr) => tr.getAttribute('data-code')));
+    expect(codes).toEqual(['1', '1.1', '1.1.1']);
+    expect(await page.locator('tr[data-code="1.1.1"] th').getAttribute('class')).toContain('depth-2');
+    for (const s of ['on_time', 'late', 'in_progress', 'overdue'])
+      expect(await page.getByTestId(`split-${s}`).textContent()).toContain(
+        String(tasks.filter((t) => t.timeliness === s).length),
+      );
+    // The bundled outline has no deadlines yet: every task reads "chưa có thời hạn", none overdue.
+    expect(await page.locator('[data-testid="tasks"]').textContent()).toContain('chưa có thời hạn');
+    await page.getByTestId('split-overdue').click();
+    await expect.poll(() => rows.count()).toBe(tasks.filter((t) => t.timeliness === 'overdue').length);
+    expect(page.url()).toContain('standing=overdue');
+    await page.goto(`${server.baseUrl}/plans/${PLAN}/tasks?standing=no_deadline`);
+    await page.getByTestId('tasks').waitFor();
+    expect(await rows.count()).toBe(tasks.filter((t) => t.timeliness === 'no_deadline').length);
+    await context.close();
+  });
+
+  it('lists the key projects in list 1 and list 2 and filters them by list, stage and agency in the URL', async () => {
+    const projects = (await api<{ items: Project[] }>(`/api/projects?plan=${PLAN}&limit=200`)).items;
+    const lead = projects.filter((p) => p.role === 'lead').length;
+    const coordinate = projects.filter((p) => p.role === 'coordinate').length;
+    const { context, page } = await open(`/plans/${PLAN}/projects`);
+    await page.getByTestId('list-lead').waitFor();
+    expect(await page.locator('[data-testid="list-lead"] tbody tr').count()).toBe(lead);
+    expect(await page.locator('[data-testid="list-coordinate"] tbody tr').count()).toBe(coordinate);
+    await page.getByTestId('project-list').selectOption('coordinate');
+    await expect.poll(() => page.locator('[data-testid="list-lead"]').count()).toBe(0);
+    expect(page.url()).toContain('list=coordinate');
+    await page.getByTestId('project-status').selectOption('identification');
+    await page.getByTestId('project-agency').selectOption({ index: 1 });
+    expect(page.url()).toContain('status=identification');
+    expect(await page.locator('[data-testid="list-coordinate"] tbody tr').count()).toBe(coordinate);
+    // The link holds the selection: reopening it shows the same rows.
+    const url = page.url();
+    await page.goto(url);
+    await page.getByTestId('list-coordinate').waitFor();
+    expect(await page.locator('[data-testid="list-lead"]').count()).toBe(0);
+    await context.close();
+  });
+
+  it('rolls each breakthrough up as the API does and shows the members that decide it', async () => {
+    const rollups = await api<Rollups>(`/api/plans/${PLAN}/breakthroughs`);
+    expect(rollups.items).toHaveLength(3);
+    const { context, page } = await open(`/plans/${PLAN}/breakthroughs`);
+    await page.getByTestId('breakthroughs').waitFor();
+    for (const b of rollups.items)
+      expect(await page.locator(`.breakthrough[data-code="${b.code}"]`).getAttribute('data-status')).toBe(
+        b.rollup.status,
+      );
+    const first = rollups.items[0];
+    if (!first) throw new Error('no breakthrough');
+    await page.getByTestId(`members-${first.code}`).click();
+    await expect.poll(() => page.url()).toContain(`open=${first.code}`);
+    expect(await page.locator(`[data-testid="decided-${first.code}"] li`).count()).toBe(first.rollup.decidedBy.length);
+    await context.close();
+  });
+
+  it('shows what each agency owns and owes, the unassigned work included', async () => {
+    const rows = (await api<{ rows: Row[] }>(`/api/plans/${PLAN}/evaluations`)).rows;
+    const { context, page } = await open(`/plans/${PLAN}/agencies`);
+    await page.getByTestId('agencies').waitFor();
+    await page.locator('[data-agency="-"] a').click();
+    await page.getByTestId('owes').waitFor();
+    expect(page.url()).toContain(`/plans/${PLAN}/agencies/-`);
+    expect(await page.locator('[data-testid="agency-targets"] li').count()).toBe(rows.length);
+    const noFigures = rows.filter((r) => r.actual.value === null && !r.composite).length;
+    expect(await page.getByTestId('owes').textContent()).toContain(`${noFigures} chỉ tiêu chưa có số liệu`);
+    await context.close();
+  });
+
+  it('lists the plan documents on the public portal', async () => {
+    const plan = await api<{ documents: { title: string }[] }>(`/api/plans/${PLAN}`);
+    expect(plan.documents.length).toBeGreaterThan(0);
+    const { context, page } = await open(`/portal/${PLAN}`, 360);
+    await page.getByTestId('documents').waitFor();
+    expect(await page.getByTestId('documents').textContent()).toContain(plan.documents[0]?.title);
+    await context.close();
+  });
+
+  it('shows every target of an indicator with several, and a composite parent as "n/m chỉ tiêu thành phần đạt"', async () => {
+    const rows = (await api<{ rows: Row[] }>(`/api/plans/${MANY_TARGETS_PLAN}/evaluations`)).rows;
+    const code = '2';
+    const mine = rows.filter((r) => r.indicator.code === code);
+    expect(mine.length).toBeGreaterThan(1);
+    const { context, page } = await open(`/plans/${MANY_TARGETS_PLAN}/indicators/${code}`);
+    await page.getByTestId('targets-of-indicator').waitFor();
+    expect(await page.locator('[data-testid="targets-of-indicator"] li').count()).toBe(mine.length);
+    const second = mine[1];
+    if (!second) throw new Error('no second target');
+    await page.locator(`[data-target="${second.targetId}"]`).click();
+    await expect.poll(() => page.url()).toContain(`target=${second.targetId}`);
+    // The router marks the link of the target shown as the current page, and only that one.
+    expect(await page.locator(`[data-target="${second.targetId}"]`).getAttribute('aria-current')).toBe('page');
+    expect(await page.locator(`[data-target="${mine[0]?.targetId}"]`).getAttribute('aria-current')).toBeNull();
+    await page.goto(`${server.baseUrl}/plans/${MANY_TARGETS_PLAN}`);
+    await page.getByTestId('targets').waitFor();
+    const parent = rows.find((r) => r.composite);
+    if (!parent) throw new Error('no composite parent');
+    const cell = page.locator(`tr[data-code="${parent.indicator.code}"] [data-testid="composite-latest"]`);
+    expect(await cell.textContent()).toContain(`${parent.intermediates.childrenReached}/`);
+    expect(await cell.textContent()).toContain('chỉ tiêu thành phần đạt');
+    await context.close();
+  });
+
+  it('offers the results report for download, and each link answers with its file', async () => {
+    const { context, page } = await open(`/plans/${PLAN}`);
+    await page.getByTestId('downloads').waitFor();
+    const hrefs = await page
+      .locator('[data-testid="downloads"] a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toHaveLength(3);
+    for (const href of hrefs) {
+      const res = await fetch(`${server.baseUrl}${href}`);
+      expect(res.status, String(href)).toBe(200);
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
+    await context.close();
+  });
+
+  it('shows P(met) in the overview and the fan on the chart once a figure is recorded; "chưa ước lượng" before', async () => {
+    const before = (await api<{ rows: Row[] }>(`/api/plans/${PLAN}/evaluations`)).rows;
+    expect(before.find((r) => r.indicator.code === '2')?.forecast).toHaveProperty('unavailable');
+    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const res = await fetch(`${server.baseUrl}/api/plans/${PLAN}/vintages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({
+        indicatorCode: '2',
+        period: '2025',
+        value: '8500',
+        status: 'official',
+        source: 'Niên giám thống kê (kiểm thử)',
+        publishedOn: '2026-03-01',
+      }),
+    });
+    expect(res.status, await res.text()).toBe(201);
+    const row = (await api<{ rows: Row[] }>(`/api/plans/${PLAN}/evaluations`)).rows.find(
+      (r) => r.indicator.code === '2',
+    );
+    if (!row?.forecast || !('pMet' in row.forecast)) throw new Error('no forecast after the figure');
+    const tenths = Math.round(row.forecast.pMet * 10);
+    const { context, page } = await open(`/plans/${PLAN}`);
+    await page.getByTestId('targets').waitFor();
+    expect(await page.locator('tr[data-code="2"] .forecast-cell').textContent()).toContain(`${tenths}/10`);
+    expect(await page.locator('tr[data-code="1.1"] [data-forecast="unavailable"]').textContent()).toContain(
+      'chưa ước lượng',
+    );
+    await page.screenshot({ path: path.join(ARTIFACTS, 'plan-overview-forecast-1366.png'), fullPage: false });
+    await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/2`);
+    await page.getByTestId('forecast').waitFor();
+    expect(await page.getByTestId('forecast').textContent()).toContain('/10');
+    await page.getByTestId('chart').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'plan-indicator-fan-1366.png'), fullPage: true });
+    await page.getByTestId('toggle-view').click();
+    await page.getByTestId('chart-table').waitFor();
+    const table = (await page.getByTestId('chart-table').textContent()) ?? '';
+    expect(table).toContain('Khoảng dự báo');
+    expect(table).toContain('2030');
+    await context.close();
+  });
+
+  const PAGES = [
+    ['tasks', `/plans/${PLAN}/tasks`, 'tasks'],
+    ['projects', `/plans/${PLAN}/projects`, 'list-lead'],
+    ['breakthroughs', `/plans/${PLAN}/breakthroughs?open=1`, 'breakthroughs'],
+    ['agencies', `/plans/${PLAN}/agencies`, 'agencies'],
+    ['agency', `/plans/${PLAN}/agencies/-`, 'owes'],
+    ['portal-documents', `/portal/${PLAN}`, 'documents'],
+    ['indicator-targets', `/plans/${MANY_TARGETS_PLAN}/indicators/2`, 'targets-of-indicator'],
+  ] as const;
+
+  for (const width of WIDTHS) {
+    it(`has no axe violations on the new pages at ${width} px, and saves their screenshots`, async () => {
+      const context = await browser.newContext({
+        viewport: { width, height: width === 360 ? 740 : 900 },
+        locale: 'vi-VN',
+        timezoneId: 'Asia/Ho_Chi_Minh',
+      });
+      const page = await context.newPage();
+      const failures: string[] = [];
+      for (const [name, url, testId] of PAGES) {
+        await page.goto(`${server.baseUrl}${url}`);
+        await page.getByTestId(testId).first().waitFor();
+        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        for (const v of result.violations)
+          failures.push(`${name}@${width}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ') ?? ''}`);
+        await page.screenshot({ path: path.join(ARTIFACTS, `plan-${name}-${width}.png`), fullPage: false });
+      }
+      expect(failures).toEqual([]);
+      await context.close();
+    }, 240_000);
+  }
+});

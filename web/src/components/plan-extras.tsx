@@ -1,0 +1,82 @@
+// Small pieces the overview adds around its table: the forecast cell (P(met) as "3/10 (30 %)"), a composite
+// parent's latest value in words, the report downloads and the plan's documents (portal).
+import type { OverviewRow } from '../data/overview-rows.ts';
+import { usePlan } from '../data/queries.ts';
+import { useLocale } from '../i18n/locale.tsx';
+import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
+import '../plan-pages.css';
+
+/** P(met) in tenths, as a leader reads it ("khoảng 3/10"), with the percent beside. */
+export function ForecastCell({ row }: { row: OverviewRow }) {
+  const { num } = useLocale();
+  const p = usePlanPagesText();
+  const f = row.forecast;
+  if (!f) return <span className="muted">—</span>;
+  if ('unavailable' in f)
+    return (
+      <span className="missing" data-forecast="unavailable">
+        {p.forecastUnavailable}
+        {/* Without figures the latest-value cell already says why; any other reason is spelled out. */}
+        {f.code !== 'no_figures' && <span className="figure-period"> ({f.unavailable})</span>}
+      </span>
+    );
+  return (
+    <span className="forecast-cell" data-forecast={String(f.pMet)} title={f.sentence}>
+      {p.forecastTenths(num(Math.round(f.pMet * 10)), num(Math.round(f.pMet * 100)))}
+      <span className="sr-only">. {f.sentence}</span>
+    </span>
+  );
+}
+
+export function CompositeLatest({ row }: { row: OverviewRow }) {
+  const { t, num } = useLocale();
+  const p = usePlanPagesText();
+  if (!row.composite) return null;
+  return (
+    <span className="figure" data-testid="composite-latest">
+      <span className="figure-value">{p.compositeLatest(num(row.composite.reached), num(row.composite.of))}</span>
+      {row.estimate && <span className="estimate">{t.estimate}</span>}
+    </span>
+  );
+}
+
+const FORMATS = ['xlsx', 'docx', 'pdf'] as const;
+
+export function ReportDownloads({ plan }: { plan: string }) {
+  const p = usePlanPagesText();
+  return (
+    <nav aria-label={p.downloads} className="downloads" data-testid="downloads">
+      <span className="muted">{p.downloads}:</span>
+      {FORMATS.map((f) => (
+        <a key={f} href={`/api/plans/${encodeURIComponent(plan)}/reports/results.${f}`} download data-format={f}>
+          {p.downloadResults(f.toUpperCase())}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+export function PlanDocuments({ plan }: { plan: string }) {
+  const { date } = useLocale();
+  const p = usePlanPagesText();
+  const detail = usePlan(plan);
+  if (!detail.data || detail.data.documents.length === 0) return null;
+  return (
+    <section aria-labelledby="plan-docs" className="documents">
+      <h2 id="plan-docs">{p.documentsTitle}</h2>
+      <ul data-testid="documents">
+        {detail.data.documents.map((d, i) => (
+          <li key={`${d.title}-${i}`}>
+            {d.url ? <a href={d.url}>{d.title}</a> : <strong>{d.title}</strong>}
+            <span className="muted">
+              {' '}
+              · {d.number ?? p.docNoNumber}
+              {d.issuedOn ? ` · ${date(d.issuedOn)}` : ''}
+              {d.issuer ? ` · ${d.issuer}` : ''} · {d.role === 'plan' ? p.docPlan : p.docOther}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

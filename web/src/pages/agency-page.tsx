@@ -1,0 +1,177 @@
+// Theo cơ quan: the list of agencies with what each owns, and one page per agency: its targets with their verdicts,
+// its tasks and projects with their standing, and what it owes as far as the public data knows (targets without
+// figures, overdue tasks, progress reports awaiting approval or returned). "-" in the URL is the unassigned work.
+import { Link, useParams } from '@tanstack/react-router';
+import { Loading, LoadError } from '../components/states.tsx';
+import { StatusBadge } from '../components/status-badge.tsx';
+import { Figure } from '../components/figures.tsx';
+import {
+  useAgencies,
+  useEvaluations,
+  useIndicators,
+  useProjects,
+  useTasks,
+  type EvaluationRow,
+} from '../data/queries.ts';
+import { useLocale } from '../i18n/locale.tsx';
+import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
+import { isPrinted, STATUS_SEVERITY } from '../vocabulary.ts';
+import { PlanHeading, TimelinessBadge } from './plan-page-parts.tsx';
+
+const UNASSIGNED = '-';
+
+function usePlanWork(plan: string) {
+  const evaluations = useEvaluations(plan);
+  const indicators = useIndicators(plan);
+  const tasks = useTasks(plan);
+  const projects = useProjects(plan);
+  const agencies = useAgencies();
+  const all = [evaluations, indicators, tasks, projects, agencies];
+  const error = all.find((q) => q.isError)?.error;
+  if (error) return { state: 'error' as const, error };
+  if (!evaluations.data || !indicators.data || !tasks.data || !projects.data || !agencies.data)
+    return { state: 'loading' as const };
+  const agencyOf = new Map(indicators.data.map((i) => [i.code, i.agency ?? UNASSIGNED]));
+  const of = (code: string) => ({
+    targets: evaluations.data.rows.filter((r) => (agencyOf.get(r.indicator.code) ?? UNASSIGNED) === code),
+    tasks: tasks.data.filter((x) => (x.agency ?? UNASSIGNED) === code),
+    projects: projects.data.filter((x) => (x.agency ?? UNASSIGNED) === code),
+  });
+  return { state: 'ready' as const, agencies: agencies.data, of };
+}
+
+export function AgenciesPage() {
+  const { plan } = useParams({ strict: false }) as { plan: string };
+  const { num } = useLocale();
+  const p = usePlanPagesText();
+  const work = usePlanWork(plan);
+  if (work.state === 'loading') return <Loading />;
+  if (work.state === 'error') return <LoadError error={work.error} />;
+  const entries = [
+    ...work.agencies.map((a) => ({ code: a.code, name: a.name })),
+    { code: UNASSIGNED, name: p.unassigned },
+  ];
+  return (
+    <>
+      <PlanHeading plan={plan} title={p.agenciesTitle} />
+      {work.agencies.length === 0 && <p className="muted">{p.noAgencies}</p>}
+      <ul className="agency-list" data-testid="agencies">
+        {entries.map((a) => {
+          const w = work.of(a.code);
+          return (
+            <li key={a.code} data-agency={a.code}>
+              <Link to="/plans/$plan/agencies/$agency" params={{ plan, agency: a.code }}>
+                {a.name}
+              </Link>
+              <span className="muted">
+                {' '}
+                {p.countOf(num(w.targets.length), p.agencyTargets.toLowerCase())} ·{' '}
+                {p.countOf(num(w.tasks.length), p.agencyTasks.toLowerCase())} ·{' '}
+                {p.countOf(num(w.projects.length), p.agencyProjects.toLowerCase())}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+export function AgencyPage() {
+  const { plan, agency } = useParams({ strict: false }) as { plan: string; agency: string };
+  const { t, locale, num, date } = useLocale();
+  const p = usePlanPagesText();
+  const work = usePlanWork(plan);
+  if (work.state === 'loading') return <Loading />;
+  if (work.state === 'error') return <LoadError error={work.error} />;
+  const found = work.agencies.find((a) => a.code === agency);
+  if (agency !== UNASSIGNED && !found) return <p role="alert">{t.notFound}</p>;
+  const name = found?.name ?? p.unassigned;
+  const w = work.of(agency);
+  const targets = [...w.targets].sort(
+    (a: EvaluationRow, b: EvaluationRow) =>
+      STATUS_SEVERITY[isPrinted(a.status) ? a.status : 'no_data'] -
+      STATUS_SEVERITY[isPrinted(b.status) ? b.status : 'no_data'],
+  );
+  const noFigures = w.targets.filter((r) => r.actual.value === null && !r.composite).length;
+  const overdue = w.tasks.filter((x) => x.timeliness === 'overdue').length;
+  const pending = w.tasks.filter(
+    (x) =>
+      x.latestReport && (x.latestReport.workflowState === 'submitted' || x.latestReport.workflowState === 'returned'),
+  ).length;
+  return (
+    <>
+      <p>
+        <Link to="/plans/$plan/agencies" params={{ plan }}>
+          ← {p.agenciesTitle}
+        </Link>
+      </p>
+      <PlanHeading plan={plan} title={p.agencyTitle(name)} />
+      <section aria-labelledby="owes" className="owes" data-testid="owes">
+        <h2 id="owes">{p.agencyOwes}</h2>
+        <ul>
+          <li>{p.owesFigures(num(noFigures))}</li>
+          <li>{p.owesOverdue(num(overdue))}</li>
+          <li>{p.owesPending(num(pending))}</li>
+        </ul>
+        <p className="muted">{p.owesNote}</p>
+      </section>
+      <section aria-labelledby="a-targets">
+        <h2 id="a-targets">
+          {p.agencyTargets} ({num(targets.length)})
+        </h2>
+        {targets.length === 0 ? (
+          <p className="muted">{p.none}</p>
+        ) : (
+          <ul className="agency-items" data-testid="agency-targets">
+            {targets.map((r) => {
+              const s = isPrinted(r.status) ? r.status : 'no_data';
+              return (
+                <li key={r.targetId}>
+                  <StatusBadge status={s} text={r.displayStatus?.[locale] ?? ''} />{' '}
+                  <Link to="/plans/$plan/indicators/$code" params={{ plan, code: r.indicator.code }}>
+                    {r.indicator.code}. {r.indicator.name}
+                  </Link>{' '}
+                  <Figure value={r.actual.value} unit={r.indicator.unit} estimate={r.actual.estimate} />
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="a-tasks">
+        <h2 id="a-tasks">
+          {p.agencyTasks} ({num(w.tasks.length)})
+        </h2>
+        {w.tasks.length === 0 ? (
+          <p className="muted">{p.none}</p>
+        ) : (
+          <ul className="agency-items" data-testid="agency-tasks">
+            {w.tasks.map((x) => (
+              <li key={x.id}>
+                <TimelinessBadge value={x.timeliness} /> <span className="code">{x.code}</span> {x.title}
+                {x.deadline && <span className="muted"> · {date(x.deadline)}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="a-projects">
+        <h2 id="a-projects">
+          {p.agencyProjects} ({num(w.projects.length)})
+        </h2>
+        {w.projects.length === 0 ? (
+          <p className="muted">{p.none}</p>
+        ) : (
+          <ul className="agency-items" data-testid="agency-projects">
+            {w.projects.map((x) => (
+              <li key={x.id}>
+                <span className="code">{x.code}</span> {x.title} <span className="muted">· {p.stage[x.status]}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
