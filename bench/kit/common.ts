@@ -70,7 +70,7 @@ export interface BenchDb {
 }
 
 /** A fresh database (a new schema on PostgreSQL, a new folder for PGlite), migrated and filled by the generator. */
-export async function preparedDb(o: KitOptions, opts: { folder?: boolean } = {}): Promise<BenchDb> {
+export async function preparedDb(o: KitOptions, opts: { folder?: boolean; figures?: boolean } = {}): Promise<BenchDb> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chitieu-kit-'));
   let url: string | null = null;
   let db: Db;
@@ -88,7 +88,7 @@ export async function preparedDb(o: KitOptions, opts: { folder?: boolean } = {})
   }
   await migrate(db);
   process.stdout.write('generating data … ');
-  const generated = await generate(db, o.spec, o.seed);
+  const generated = await generate(db, o.spec, o.seed, () => {}, { figures: opts.figures ?? true });
   console.log(
     `${generated.observations.toLocaleString('en')} figures, ${generated.versions.toLocaleString('en')} versions in ${generated.seconds.toFixed(1)} s`,
   );

@@ -108,6 +108,7 @@ export async function generate(
   spec: ScaleSpec,
   seed: number,
   log: (msg: string) => void = () => {},
+  opts: { figures?: boolean } = {},
 ): Promise<Generated> {
   const t0 = performance.now();
   const lastYear = spec.firstYear + spec.years - 1;
@@ -177,6 +178,10 @@ export async function generate(
         lastYear,
       ],
     );
+    if (opts.figures === false) {
+      tenants.push({ id: tenantId, code, planId, planCode, communes });
+      continue;
+    }
     // Slots: every indicator × unit × period whose hash does not fall in the missing 3 %.
     await db.query(
       `INSERT INTO observations (tenant_id, indicator_id, unit_id, period)
