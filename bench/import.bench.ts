@@ -77,7 +77,14 @@ await db.exec(
 let t0 = performance.now();
 const copy = spawnSync(
   'psql',
-  [bench.url as string, '-v', 'ON_ERROR_STOP=1', '-qc', `\\copy bare_figures FROM '${file}' WITH (FORMAT csv, HEADER)`],
+  // libpq reads a space in options= as %20, not as the '+' of URLSearchParams.
+  [
+    (bench.url as string).replace(/\+/g, '%20'),
+    '-v',
+    'ON_ERROR_STOP=1',
+    '-qc',
+    `\\copy bare_figures FROM '${file}' WITH (FORMAT csv, HEADER)`,
+  ],
   { encoding: 'utf8' },
 );
 if (copy.status !== 0) throw new Error(`COPY failed: ${copy.stderr}`);
@@ -87,7 +94,11 @@ const copied = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM ba
 // The service: streamed line by line, checked, stored in batches.
 const rssBefore = peakRssMiB();
 t0 = performance.now();
-const lines = readline.createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+// The iterator is taken at once: readline drops the lines it reads before anyone iterates.
+const iterator = readline
+  .createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })
+  [Symbol.asyncIterator]();
+const lines = { [Symbol.asyncIterator]: () => iterator };
 const report = await importFiguresCsv({
   ctx: { db, actor: systemActor('bench import', tenant.id), now: () => new Date(Date.UTC(o.spec.firstYear + 3, 0, 1)) },
   input: { planCode: tenant.planCode, lines, sourceText: 'Tệp đo tải' },

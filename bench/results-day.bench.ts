@@ -23,7 +23,7 @@ const tenant = bench.generated.tenants[0] as (typeof bench.generated.tenants)[nu
 // An editor and an approver in the first tenant, and a commune with no figures yet for them to fill.
 const hash = await hashPassword(PASSWORD);
 for (const [role, email] of [
-  ['agency_editor', 'editor@bench.test'],
+  ['plan_owner', 'editor@bench.test'],
   ['approver', 'approver@bench.test'],
 ]) {
   const id = (
