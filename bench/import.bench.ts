@@ -95,9 +95,8 @@ const copied = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM ba
 const rssBefore = peakRssMiB();
 t0 = performance.now();
 // The iterator is taken at once: readline drops the lines it reads before anyone iterates.
-const iterator = readline
-  .createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })
-  [Symbol.asyncIterator]();
+const reader = readline.createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+const iterator = reader[Symbol.asyncIterator]();
 const lines = { [Symbol.asyncIterator]: () => iterator };
 const report = await importFiguresCsv({
   ctx: { db, actor: systemActor('bench import', tenant.id), now: () => new Date(Date.UTC(o.spec.firstYear + 3, 0, 1)) },
