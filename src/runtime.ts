@@ -7,11 +7,14 @@ import { systemActor, type ServiceContext } from './services/context.ts';
 import { importDataset, type ImportReport } from './services/dataset/import-dataset.ts';
 import { openDb, type Db } from './storage/db.ts';
 import { migrate } from './storage/migrate.ts';
+import { openReadReplica, type ReadReplica } from './storage/read-replica.ts';
 import { countPlans } from './storage/repositories/plans-repo.ts';
 
 export interface Runtime {
   config: Config;
   db: Db;
+  /** A streaming replica for anonymous reads (DATABASE_REPLICA_URL), when one is configured. */
+  replica?: ReadReplica | null;
   systemContext(label: string): ServiceContext;
   close(): Promise<void>;
   /** Where start-up and import messages go (the one-time admin password among them). */
@@ -27,11 +30,18 @@ export async function openRuntime(config: Config, log: Logger = { info: () => {}
   try {
     const applied = await migrate(db);
     if (applied.length > 0) log.info(`migrations applied: ${applied.join(', ')}`);
+    const replica = config.databaseReplicaUrl
+      ? await openReadReplica(config.databaseReplicaUrl, { maxLagSeconds: config.replicaMaxLagSeconds })
+      : null;
     const runtime: Runtime = {
       config,
       db,
+      replica,
       systemContext: (label) => ({ db, actor: systemActor(label), now: () => new Date() }),
-      close: () => db.close(),
+      close: async () => {
+        await replica?.close();
+        await db.close();
+      },
       log,
     };
     if (config.seedOnStart && (await countPlans(db)) === 0) {

@@ -10,6 +10,14 @@ export interface Config {
   dataDir: string;
   /** When set, PostgreSQL is used instead of the embedded database. */
   databaseUrl: string | null;
+  /**
+   * A streaming replica of that PostgreSQL (DATABASE_REPLICA_URL): anonymous reads of the public portal and the
+   * dashboards go there while its lag is under replicaMaxLagSeconds; writers and everything they read stay on the
+   * primary, so a writer reads its own writes.
+   */
+  databaseReplicaUrl: string | null;
+  /** Beyond this lag (REPLICA_MAX_LAG_SECONDS, default 30) reads go back to the primary. */
+  replicaMaxLagSeconds: number;
   /** Folder of the bundled dataset loaded on first start. */
   datasetDir: string;
   /** Load the bundled dataset into an empty database at start. */
@@ -46,6 +54,27 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
       reason: {
         vi: 'DATABASE_URL phải bắt đầu bằng postgres:// hoặc postgresql://',
         en: 'DATABASE_URL must start with postgres:// or postgresql://',
+      },
+    });
+  }
+  const databaseReplicaUrl = env.DATABASE_REPLICA_URL?.trim() || null;
+  if (databaseReplicaUrl && (!databaseUrl || !/^postgres(ql)?:\/\//.test(databaseReplicaUrl))) {
+    issues.push({
+      path: 'DATABASE_REPLICA_URL',
+      reason: {
+        vi: 'DATABASE_REPLICA_URL phải bắt đầu bằng postgres:// và đi cùng DATABASE_URL (bản sao của chính cơ sở dữ liệu đó)',
+        en: 'DATABASE_REPLICA_URL must start with postgres:// and come with DATABASE_URL (a replica of that database)',
+      },
+    });
+  }
+  const maxLagText = env.REPLICA_MAX_LAG_SECONDS ?? '30';
+  const replicaMaxLagSeconds = Number(maxLagText);
+  if (!Number.isFinite(replicaMaxLagSeconds) || replicaMaxLagSeconds <= 0) {
+    issues.push({
+      path: 'REPLICA_MAX_LAG_SECONDS',
+      reason: {
+        vi: `REPLICA_MAX_LAG_SECONDS phải là số giây dương, nhận "${maxLagText}"`,
+        en: `REPLICA_MAX_LAG_SECONDS must be a positive number of seconds, got "${maxLagText}"`,
       },
     });
   }
@@ -90,6 +119,8 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? path.join(root, 'data')),
     databaseUrl,
+    databaseReplicaUrl,
+    replicaMaxLagSeconds,
     datasetDir: path.resolve(env.DATASET_DIR ?? path.join(root, 'data')),
     seedOnStart: (env.SEED ?? 'true') !== 'false',
     adminEmail: env.ADMIN_EMAIL ?? null,

@@ -16,7 +16,7 @@ import { progressRoutes } from './progress.ts';
 import { referenceRoutes } from './reference.ts';
 import { referenceWriteRoutes } from './reference-writes.ts';
 import { reportRoutes } from './reports.ts';
-import { enforceRouteTable } from './route-table.ts';
+import { enforceRouteTable, registerReadSourceHeaders } from './route-table.ts';
 import { userRoutes } from './users.ts';
 import { vintageRoutes } from './vintages.ts';
 
@@ -25,6 +25,7 @@ export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Pr
   await healthRoutes(api, runtime);
   enforceRouteTable(api);
   registerSessionHook(api, runtime);
+  registerReadSourceHeaders(api, runtime);
   await authRoutes(api, runtime);
   await planRoutes(api, runtime);
   await referenceRoutes(api, runtime);

@@ -12,6 +12,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     sessionHash: string | null;
+    /** Where this request's reads went, and how stale they may be (set by contextOf, sent as headers). */
+    readFrom: { source: 'primary' | 'replica'; stalenessSeconds: number } | null;
   }
 }
 
@@ -35,6 +37,35 @@ export function enforceRouteTable(api: FastifyInstance): void {
   });
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/**
+ * The service context of a request. An anonymous read (no session: the public portal, the dashboards) goes to the
+ * read replica while it is fresh enough; a signed-in caller always reads the primary, so a writer reads its own writes.
+ */
 export function contextOf(runtime: Runtime, req: FastifyRequest): ServiceContext {
-  return { db: runtime.db, actor: req.actor ?? publicActor(), now: () => new Date(), requestId: req.id };
+  const staleness =
+    runtime.replica && SAFE_METHODS.has(req.method) && !req.sessionHash ? runtime.replica.staleness() : null;
+  const db = staleness !== null && runtime.replica ? runtime.replica.db : runtime.db;
+  if (runtime.replica) {
+    req.readFrom =
+      staleness === null
+        ? { source: 'primary', stalenessSeconds: 0 }
+        : { source: 'replica', stalenessSeconds: staleness };
+  }
+  return { db, actor: req.actor ?? publicActor(), now: () => new Date(), requestId: req.id };
+}
+
+/**
+ * With a replica configured, every answer that read data says where from (X-Read-From: primary or replica) and how
+ * far behind the primary it may be (X-Data-Staleness: seconds, an upper bound; 0 from the primary).
+ */
+export function registerReadSourceHeaders(api: FastifyInstance, runtime: Runtime): void {
+  if (!runtime.replica) return;
+  api.decorateRequest('readFrom', null);
+  api.addHook('onSend', async (req, reply) => {
+    if (!req.readFrom) return;
+    reply.header('x-read-from', req.readFrom.source);
+    reply.header('x-data-staleness', req.readFrom.stalenessSeconds.toFixed(3));
+  });
 }

@@ -153,6 +153,15 @@ interface Evaluated {
   evaluation: Evaluation | null;
 }
 
+function sharesOfChildUnits(s: PlanSnapshot, t: SnapshotTarget): ReturnType<typeof unitShares> {
+  const children = s.childUnits[t.unit_id] ?? [];
+  const childIds = new Set(children.map((c) => c.id));
+  return unitShares(
+    children,
+    s.versions.filter((v) => v.indicator_id === t.indicator_id && childIds.has(v.unit_id)),
+  );
+}
+
 function evaluateTarget(
   s: PlanSnapshot,
   t: SnapshotTarget,
@@ -161,10 +170,9 @@ function evaluateTarget(
 ): Evaluated {
   const inputs = byIndicatorUnit.get(`${t.indicator_id}/${t.unit_id}`) ?? [];
   const observations = inputs.map(toInput).filter((o): o is ObservationInput => o !== null);
-  const children = s.childUnits[t.unit_id] ?? [];
-  const childIds = new Set(children.map((c) => c.id));
-  const perUnit = s.versions.filter((v) => v.indicator_id === t.indicator_id && childIds.has(v.unit_id));
-  const shares = t.kind === 'units_meeting_standard' ? unitShares(children, perUnit) : [];
+  // Only a units-meeting-standard target reads the units below its own (a scan of every figure per target would
+  // make a plan of many targets over many communes quadratic).
+  const shares = t.kind === 'units_meeting_standard' ? sharesOfChildUnits(s, t) : [];
   // A share computed from the units' own figures replaces a typed-in one for the same year.
   const computedYears = new Set(shares.map((x) => x.period));
   const used = [...observations.filter((o) => !computedYears.has(o.period)), ...shares.map(shareObservation)];

@@ -11,8 +11,8 @@ import {
 import type { Queryable } from '../../storage/db.ts';
 import { loadPlanSnapshot } from '../../storage/repositories/evaluation-inputs-repo.ts';
 import {
-  insertEvaluationChange,
-  insertTargetEvaluation,
+  insertEvaluationChanges,
+  insertTargetEvaluations,
   latestTargetEvaluations,
   plansRestingOn,
   storePlanEvaluation,
@@ -99,21 +99,23 @@ export async function recomputeEvaluations(
   const prevByTarget = new Map(previous.map((p) => [p.target_id, p]));
   const presentation = presentationOf(plan);
   const asOf = now.toISOString().slice(0, 10);
+  // Set-based: the history rows of every target in one statement, the changes in another.
+  const newIds = await insertTargetEvaluations(tx, {
+    tenantId: plan.tenant_id,
+    rows,
+    schemaVersion: CORE_ROW_SCHEMA_VERSION,
+    asOf,
+    computedBy: ctx.actor.userId,
+  });
   const changes: EvaluationChange[] = [];
+  const recorded: Parameters<typeof insertEvaluationChanges>[2][number][] = [];
   for (const row of rows) {
     const status = row.status ?? 'invalid';
     const prev = prevByTarget.get(row.targetId);
-    const newId = await insertTargetEvaluation(tx, {
-      tenantId: plan.tenant_id,
-      row,
-      schemaVersion: CORE_ROW_SCHEMA_VERSION,
-      asOf,
-      computedBy: ctx.actor.userId,
-    });
+    const newId = newIds.get(row.targetId);
     if (!newId || !prev) continue;
     if (prev.status === status && prev.actual_value === row.actual.value) continue;
-    await insertEvaluationChange(tx, {
-      tenantId: plan.tenant_id,
+    recorded.push({
       targetId: row.targetId,
       beforeId: prev.id,
       afterId: newId,
@@ -141,6 +143,7 @@ export async function recomputeEvaluations(
       },
     });
   }
+  await insertEvaluationChanges(tx, plan.tenant_id, recorded);
   if (changes.length > 0) {
     await writeAudit(tx, ctx, {
       tenantId: plan.tenant_id,

@@ -32,10 +32,13 @@ async function loadPlanTargets(db: Queryable, tenantId: string, planId: string):
 }
 
 /**
- * The version of each observation that counts, for the plan's indicators: the latest by publication date, then by
+ * The version of each observation that counts, for the plan's targets: the latest by publication date, then by
  * stage (official over preliminary over estimate), and only then by order of entry, so an earlier estimate typed in
  * after the official figure never displaces it. A version without a publication date came from a source whose
  * date chitieu does not know (the bundled dataset, a figure entered for review): it ranks before any dated one.
+ * Only the figures a target reads are loaded: its indicator at its own unit, and at the units directly below for a
+ * units-meeting-standard target; commune figures of a province target stay in the database (at national scale they
+ * are nearly all of them).
  * approvedOnly: only approved versions (what is public and counts in official reports).
  * publishedOn: only versions known on that date.
  */
@@ -46,19 +49,49 @@ async function loadChosenVersions(
   opts: { approvedOnly: boolean; publishedOn: string | null },
 ): Promise<SnapshotVersion[]> {
   return db.query<Row<SnapshotVersion>>(
-    `SELECT DISTINCT ON (o.id)
-            o.id AS observation_id, o.indicator_id, o.unit_id, o.period,
-            v.id AS version_id, v.seq, v.value, v.value_qualifier, v.value_text, v.status, v.vintage_label, v.change_kind,
-            v.measure, v.price_basis, v.source_text, v.published_on, v.workflow_state
-       FROM observations o
-       JOIN indicators i ON i.id = o.indicator_id AND i.tenant_id = o.tenant_id
+    `WITH target_units AS (
+       SELECT t.indicator_id, t.kind, coalesce(t.unit_id, p.unit_id) AS unit_id
+         FROM targets t JOIN plans p ON p.id = t.plan_id AND p.tenant_id = t.tenant_id
+        WHERE t.tenant_id = $1 AND t.plan_id = $2
+     ), wanted AS (
+       SELECT indicator_id, unit_id FROM target_units
+       UNION
+       SELECT tu.indicator_id, u.id FROM target_units tu JOIN units u ON u.tenant_id = $1 AND u.parent_id = tu.unit_id
+        WHERE tu.kind = 'units_meeting_standard'
+     )
+     SELECT DISTINCT ON (o.id) ${CHOSEN_COLUMNS}
+       FROM wanted w
+       JOIN observations o ON o.tenant_id = $1 AND o.indicator_id = w.indicator_id AND o.unit_id = w.unit_id
        JOIN observation_versions v ON v.observation_id = o.id AND v.tenant_id = o.tenant_id
-      WHERE o.tenant_id = $1 AND i.plan_id = $2
-        AND ($3::boolean IS FALSE OR v.workflow_state = 'approved')
+      WHERE ($3::boolean IS FALSE OR v.workflow_state = 'approved')
         AND ($4::date IS NULL OR v.published_on IS NULL OR v.published_on <= $4)
-      ORDER BY o.id, v.published_on DESC NULLS LAST,
-               CASE v.status WHEN 'official' THEN 3 WHEN 'preliminary' THEN 2 ELSE 1 END DESC, v.seq DESC`,
+      ORDER BY ${CHOSEN_ORDER}`,
     [tenantId, planId, opts.approvedOnly, opts.publishedOn],
+  );
+}
+
+const CHOSEN_COLUMNS = `o.id AS observation_id, o.indicator_id, o.unit_id, o.period,
+            v.id AS version_id, v.seq, v.value, v.value_qualifier, v.value_text, v.status, v.vintage_label, v.change_kind,
+            v.measure, v.price_basis, v.source_text, v.published_on, v.workflow_state`;
+const CHOSEN_ORDER = `o.id, v.published_on DESC NULLS LAST,
+               CASE v.status WHEN 'official' THEN 3 WHEN 'preliminary' THEN 2 ELSE 1 END DESC, v.seq DESC`;
+
+/**
+ * The approved version that counts of every observation of one indicator, at every unit (the same choice as a plan
+ * evaluation makes): what evaluating a target for each commune reads.
+ */
+export async function loadChosenVersionsOfIndicator(
+  db: Queryable,
+  tenantId: string,
+  indicatorId: string,
+): Promise<SnapshotVersion[]> {
+  return db.query<Row<SnapshotVersion>>(
+    `SELECT DISTINCT ON (o.id) ${CHOSEN_COLUMNS}
+       FROM observations o
+       JOIN observation_versions v ON v.observation_id = o.id AND v.tenant_id = o.tenant_id
+      WHERE o.tenant_id = $1 AND o.indicator_id = $2 AND v.workflow_state = 'approved'
+      ORDER BY ${CHOSEN_ORDER}`,
+    [tenantId, indicatorId],
   );
 }
 

@@ -1,0 +1,141 @@
+// What every benchmark of the kit shares: its options (--scale, --db, --seed, --postgres), the machine it runs on,
+// a database made and filled for it, its table, its ratio to the floor and its JSON in bench/results/.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openPglite, openPostgres, type Db } from '../../src/storage/db.ts';
+import { migrate } from '../../src/storage/migrate.ts';
+import { generate, SCALES, type Generated, type Scale, type ScaleSpec } from './generate.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+export interface KitOptions {
+  spec: ScaleSpec;
+  seed: number;
+  database: 'pglite' | 'postgres';
+  postgresUrl: string | null;
+}
+
+/** --scale city|national, --seed N, --db pglite|postgres, --postgres URL (or BENCH_DATABASE_URL); --communes N shrinks. */
+export function kitOptions(defaults: { database?: 'pglite' | 'postgres' } = {}): KitOptions {
+  const scale = (option('scale') ?? 'city') as Scale;
+  if (!(scale in SCALES)) throw new Error(`--scale must be city or national, got ${scale}`);
+  const postgresUrl = option('postgres') ?? process.env.BENCH_DATABASE_URL ?? null;
+  const database = (option('db') ?? defaults.database ?? (postgresUrl ? 'postgres' : 'pglite')) as
+    'pglite' | 'postgres';
+  if (database === 'postgres' && !postgresUrl)
+    throw new Error('--db postgres needs --postgres URL or BENCH_DATABASE_URL');
+  if (scale === 'national' && database !== 'postgres') throw new Error('--scale national runs on PostgreSQL only');
+  const spec = { ...SCALES[scale] };
+  const communes = option('communes');
+  if (communes) spec.communes = Number(communes);
+  const indicators = option('indicators');
+  if (indicators) spec.indicators = Number(indicators);
+  return { spec, seed: Number(option('seed') ?? 20261129), database, postgresUrl };
+}
+
+export function machine(): { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverage: number[] } {
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+}
+
+export function printHeader(title: string, o: KitOptions): void {
+  const m = machine();
+  console.log(`\n${title}`);
+  console.log(
+    `machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, node ${m.node}, load average ${m.loadAverage.join(' ')}`,
+  );
+  console.log(
+    `database: ${o.database}; scale: ${o.spec.scale} (${o.spec.tenants} tenant(s), ${o.spec.communes} communes, ` +
+      `${o.spec.indicators} indicators, ${o.spec.years} years ${o.spec.frequency === 'month' ? 'monthly' : 'yearly'}); seed ${o.seed}\n`,
+  );
+}
+
+export interface BenchDb {
+  db: Db;
+  /** The URL of the PostgreSQL schema (null on PGlite): for a server process or COPY. */
+  url: string | null;
+  dataDir: string;
+  generated: Generated;
+}
+
+/** A fresh database (a new schema on PostgreSQL, a new folder for PGlite), migrated and filled by the generator. */
+export async function preparedDb(o: KitOptions, opts: { folder?: boolean; figures?: boolean } = {}): Promise<BenchDb> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chitieu-kit-'));
+  let url: string | null = null;
+  let db: Db;
+  if (o.database === 'postgres') {
+    const schema = `bench_${o.spec.scale}_${crypto.randomUUID().replace(/-/g, '').slice(0, 8)}`;
+    const admin = await openPostgres(o.postgresUrl as string);
+    await admin.exec(`CREATE SCHEMA ${schema}`);
+    await admin.close();
+    const u = new URL(o.postgresUrl as string);
+    u.searchParams.set('options', `-c search_path=${schema}`);
+    url = u.toString();
+    db = await openPostgres(url);
+  } else {
+    db = await openPglite(opts.folder ? dataDir : null);
+  }
+  await migrate(db);
+  process.stdout.write('generating data … ');
+  const generated = await generate(db, o.spec, o.seed, () => {}, { figures: opts.figures ?? true });
+  console.log(
+    `${generated.observations.toLocaleString('en')} figures, ${generated.versions.toLocaleString('en')} versions in ${generated.seconds.toFixed(1)} s`,
+  );
+  return { db, url, dataDir, generated };
+}
+
+/** Drops the bench schema (PostgreSQL) so the shared server does not keep gigabytes of generated figures. */
+export async function dropPrepared(b: BenchDb, o: KitOptions): Promise<void> {
+  await b.db.close();
+  if (b.url) {
+    const schema = /search_path%3D(\w+)|search_path=(\w+)/.exec(b.url);
+    const name = schema?.[1] ?? schema?.[2];
+    if (name) {
+      const admin = await openPostgres(o.postgresUrl as string);
+      await admin.exec(`DROP SCHEMA ${name} CASCADE`);
+      await admin.close();
+    }
+  }
+}
+
+/** Peak resident memory of this process so far, in MiB. */
+export const peakRssMiB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+
+export function table(headers: string[], rows: (string | number)[][]): void {
+  const cells = [headers, ...rows.map((r) => r.map((c) => (typeof c === 'number' ? c.toLocaleString('en') : c)))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => String(r[i] ?? '').length)));
+  for (const [n, r] of cells.entries()) {
+    console.log(
+      r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i] ?? 0) : String(c).padStart(widths[i] ?? 0))).join('  '),
+    );
+    if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+export function writeResult(name: string, o: KitOptions, body: Record<string, unknown>): string {
+  const out = path.join(ROOT, 'bench/results', `${name}-${o.spec.scale}-${o.database}.json`);
+  mkdirSync(path.dirname(out), { recursive: true });
+  const result = {
+    benchmark: name,
+    date: new Date().toISOString(),
+    machine: machine(),
+    database: o.database,
+    scale: o.spec,
+    seed: o.seed,
+    ...body,
+  };
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\nwritten ${path.relative(ROOT, out)}`);
+  return out;
+}
