@@ -49,7 +49,15 @@ export interface IndicatorFile {
   /** What the indicator declares about its figures (core/checks FigureRules). */
   figureRules?: FigureRules;
   line?: number;
-  targets?: { text: string; line?: number; spec: TargetSpec; document?: DocumentRef | null }[];
+  targets?: {
+    text: string;
+    line?: number;
+    /** A drafted target's statement as quoted from its document, and its last line. */
+    quote?: string;
+    lineEnd?: number;
+    spec: TargetSpec;
+    document?: DocumentRef | null;
+  }[];
   observations?: {
     period: string;
     /** null when the source gives only a bound or a range */
@@ -73,6 +81,8 @@ export interface IndicatorFile {
 export interface PlanFile {
   /** The file it was read from, for messages. */
   file?: string;
+  /** The document its `line` numbers refer to, when not the bundled source (a drafted plan's uploaded document). */
+  source?: string;
   format: string;
   tenant: string;
   plan: {

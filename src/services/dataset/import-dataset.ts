@@ -26,8 +26,13 @@ export interface ImportReport {
 }
 
 const nfc = (s: string): string => s.normalize('NFC');
-const prov = (line: number | undefined, extra: Record<string, unknown> = {}): string | null =>
-  line === undefined ? null : JSON.stringify({ source: 'source/000_fcfbe4c97d396d0a.txt', line, ...extra });
+/** The bundled plans' source document; a plan file read from another document names it in `source`. */
+const BUNDLED_SOURCE = 'source/000_fcfbe4c97d396d0a.txt';
+const prov = (
+  line: number | undefined,
+  extra: Record<string, unknown> = {},
+  source: string = BUNDLED_SOURCE,
+): string | null => (line === undefined ? null : JSON.stringify({ source, line, ...extra }));
 
 export async function importDataset({
   ctx,
@@ -39,6 +44,22 @@ export async function importDataset({
   onProgress?: (done: number, total: number, label: string) => void;
 }): Promise<ImportReport> {
   if (ctx.actor.kind !== 'system' && !hasRole(ctx.actor, 'admin')) throw new Forbidden();
+  return importAuthorized({ ctx, input, ...(onProgress ? { onProgress } : {}) });
+}
+
+/**
+ * The import itself, for a use case that has already checked its own permission (a plan owner creating a plan of
+ * their own tenant from a reviewed draft); the same checks, the same single transaction, the same audit.
+ */
+export async function importAuthorized({
+  ctx,
+  input,
+  onProgress,
+}: {
+  ctx: ServiceContext;
+  input: Dataset;
+  onProgress?: (done: number, total: number, label: string) => void;
+}): Promise<ImportReport> {
   const total = input.tenants.length + input.plans.length;
   return ctx.db.transaction(async (tx) => {
     const stored = await tx.query<{ code: string }>('SELECT code FROM tenants');
@@ -292,7 +313,7 @@ async function importPlan(
       f.plan.term.lastYear,
       docId,
       JSON.stringify(settings),
-      prov(f.plan.line),
+      prov(f.plan.line, {}, f.source),
     ],
   );
   const planId = (planRows[0] as { id: string }).id;
@@ -321,7 +342,7 @@ async function importPlan(
         ind.aggregation?.overTime ?? 'last',
         ind.compositeRule ?? null,
         order++,
-        prov(ind.line, ind.reportedVerdict ? { reportedVerdict: ind.reportedVerdict } : {}),
+        prov(ind.line, ind.reportedVerdict ? { reportedVerdict: ind.reportedVerdict } : {}, f.source),
         JSON.stringify(ind.figureRules ?? {}),
       ],
     );
@@ -346,7 +367,7 @@ async function importPlan(
           t.spec.term.firstYear,
           t.spec.term.lastYear,
           tOrder++,
-          prov(t.line),
+          prov(t.line, t.quote ? { quote: t.quote, lineEnd: t.lineEnd } : {}, f.source),
         ],
       );
       counts.targets++;
@@ -380,7 +401,7 @@ async function importPlan(
           o.measure ?? ind.measure ?? 'level',
           o.priceBasis ?? ind.priceBasis ?? 'none',
           f.plan.name,
-          prov(o.line, { ...(o.asOf ? { asOf: o.asOf } : {}), ...(plausibility ? { plausibility } : {}) }),
+          prov(o.line, { ...(o.asOf ? { asOf: o.asOf } : {}), ...(plausibility ? { plausibility } : {}) }, f.source),
         ],
       );
       counts.observations++;
@@ -416,7 +437,16 @@ async function importPlan(
     const parentId = parentCode ? (taskIds.get(parentCode) ?? taskIds.get(`${parentCode}.`) ?? null) : null;
     const rows = await tx.query<{ id: string }>(
       'INSERT INTO tasks (tenant_id, plan_id, parent_id, code, title, body, sort_order, provenance) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id',
-      [tenantId, planId, parentId, t.code, nfc(t.title), t.body ? nfc(t.body) : null, order++, prov(t.line)],
+      [
+        tenantId,
+        planId,
+        parentId,
+        t.code,
+        nfc(t.title),
+        t.body ? nfc(t.body) : null,
+        order++,
+        prov(t.line, {}, f.source),
+      ],
     );
     taskIds.set(t.code, (rows[0] as { id: string }).id);
     counts.tasks++;
@@ -438,7 +468,7 @@ async function importPlan(
         p.role ?? 'lead',
         p.capitalSource ? nfc(p.capitalSource) : null,
         p.investment && /^-?\d+(\.\d+)?$/.test(p.investment) ? p.investment : null,
-        prov(p.line),
+        prov(p.line, {}, f.source),
       ],
     );
     projectIds.set(code, (rows[0] as { id: string }).id);
@@ -449,7 +479,7 @@ async function importPlan(
   for (const b of f.breakthroughs ?? []) {
     const rows = await tx.query<{ id: string }>(
       'INSERT INTO breakthroughs (tenant_id, plan_id, code, title, body, sort_order, provenance) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id',
-      [tenantId, planId, b.code, nfc(b.title), b.body ? nfc(b.body) : null, order++, prov(b.line)],
+      [tenantId, planId, b.code, nfc(b.title), b.body ? nfc(b.body) : null, order++, prov(b.line, {}, f.source)],
     );
     const bId = (rows[0] as { id: string }).id;
     counts.breakthroughs++;
