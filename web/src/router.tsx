@@ -44,6 +44,12 @@ const changesRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/changes-page.tsx'), 'ChangesPage'),
 });
 
+const draftRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/drafts',
+  component: lazyRouteComponent(() => import('./pages/draft-page.tsx'), 'DraftPage'),
+});
+
 const portalLayout = createRoute({
   getParentRoute: () => rootRoute,
   path: '/portal',
@@ -77,7 +83,7 @@ const portalExplanationRoute = createRoute({
 });
 
 const routeTree = rootRoute.addChildren([
-  appLayout.addChildren([homeRoute, overviewRoute, indicatorRoute, explanationRoute, changesRoute]),
+  appLayout.addChildren([homeRoute, draftRoute, overviewRoute, indicatorRoute, explanationRoute, changesRoute]),
   portalLayout.addChildren([portalHomeRoute, portalOverviewRoute, portalIndicatorRoute, portalExplanationRoute]),
 ]);
 

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { ValidationError } from '../../core/errors.ts';
+import { checkPlanFormat } from '../../imports/dataset-folder.ts';
 import { documentText } from '../../imports/document-text.ts';
 import type { Runtime } from '../../runtime.ts';
 import { acceptDraft, type AcceptDraftInput } from '../../services/drafts/accept-draft.ts';
@@ -125,6 +126,7 @@ export async function draftRoutes(api: FastifyInstance, runtime: Runtime): Promi
       const result = await acceptDraft({
         ctx: contextOf(runtime, req),
         input: req.body as unknown as AcceptDraftInput,
+        checkFormat: checkPlanFormat,
       });
       return reply.code(201).send(result);
     },

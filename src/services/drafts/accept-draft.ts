@@ -100,9 +100,12 @@ function checkItems(input: AcceptDraftInput): void {
 export async function acceptDraft({
   ctx,
   input,
+  checkFormat,
 }: {
   ctx: ServiceContext;
   input: AcceptDraftInput;
+  /** The dataset format's schema check (the adapter's), run on the plan before the import's own checks. */
+  checkFormat: (plan: PlanFile) => void;
 }): Promise<AcceptDraftResult> {
   authorize(ctx.actor, 'plan.create');
   checkItems(input);
@@ -169,6 +172,7 @@ export async function acceptDraft({
       },
     ],
   };
+  checkFormat(file);
   const report = await importAuthorized({ ctx, input: { tenants: [], plans: [file] } });
   const plan = report.plans[0];
   if (!plan?.created) {
