@@ -234,3 +234,23 @@ export function checkSpecShape(spec: unknown): void {
       'invalid_target',
     );
 }
+
+let planFormat: ReturnType<Ajv2020['compile']> | undefined;
+/** Checks one plan built elsewhere (a reviewed draft) against the dataset format's JSON Schema, as files are. */
+export function checkPlanFormat(plan: PlanFile): void {
+  planFormat ??= compile('plan.schema.json');
+  const name = plan.file ?? `${plan.plan.id}.json`;
+  const { file: _file, ...data } = plan;
+  const issues = schemaIssues(name, data, planFormat);
+  const first = issues[0];
+  if (first) {
+    throw invalid(
+      name,
+      {
+        vi: `Kế hoạch chưa đúng định dạng dữ liệu (${issues.length} lỗi): ${first.reason.vi}`,
+        en: `The plan does not match the dataset format (${issues.length} problems): ${first.reason.en}`,
+      },
+      issues,
+    );
+  }
+}

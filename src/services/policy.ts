@@ -19,6 +19,7 @@ export const ACTIONS = [
   'evaluation.override',
   'vintage.add',
   'plan.draft',
+  'plan.create',
   'task.read',
   'task_report.enter',
   'task_report.submit',
@@ -105,6 +106,8 @@ export const POLICY: Record<Action, Partial<Record<Principal, Scope>>> = {
   'vintage.add': { admin: 'tenant', plan_owner: 'tenant' },
   // Drafting a plan from a resolution's text is the planning office's work (nothing is saved).
   'plan.draft': { admin: 'tenant', plan_owner: 'tenant' },
+  // Creating a plan from a reviewed draft is the planning office's too (the import checks it like a dataset file).
+  'plan.create': { admin: 'tenant', plan_owner: 'tenant' },
   'task.read': READ_ALL,
   'task_report.enter': ENTER,
   'task_report.submit': ENTER,

@@ -73,6 +73,41 @@ const SAMPLES: Record<string, Sample> = {
       payload: { text: 'Phấn đấu đến năm 2030 tỷ lệ đô thị hóa đạt trên 75%.', term: '2026-2030' },
     }),
   },
+  // Accepting a draft creates a plan in the caller's own tenant.
+  'POST /api/drafts/accept': {
+    kind: 'self',
+    request: () => ({
+      method: 'POST',
+      url: '/api/drafts/accept',
+      payload: {
+        plan: {
+          code: `du-thao-${crypto.randomUUID().slice(0, 8)}`,
+          name: 'Nghị quyết thử',
+          term: { firstYear: 2026, lastYear: 2030 },
+          document: { kind: 'congress_resolution', title: 'Dự thảo' },
+        },
+        items: [
+          {
+            code: '1',
+            parent: null,
+            name: 'Tỷ lệ đô thị hóa',
+            unit: '%',
+            quote: 'tỷ lệ đô thị hóa đạt trên 75%',
+            line: 1,
+            lineEnd: 1,
+            spec: {
+              kind: 'threshold',
+              direction: 'higher_better',
+              term: { firstYear: 2026, lastYear: 2030 },
+              op: '>',
+              value: '75',
+              year: 2030,
+            },
+          },
+        ],
+      },
+    }),
+  },
   'GET /api/plans': { kind: 'list', request: () => ({ method: 'GET', url: '/api/plans' }) },
   'GET /api/plans/:code': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}` }) },
   'GET /api/plans/:code/breakthroughs': {

@@ -1,5 +1,6 @@
 // POST /api/drafts over real HTTP handling: the plan owner gets the draft of the posted text, nothing is stored, and
 // bad input is a bilingual problem+json naming the field.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/core/drafting/types.ts';
 import { testDatabases } from '../helpers/databases.ts';
@@ -54,6 +55,156 @@ describe.each(testDatabases)('drafting a plan over the API on $name', (database)
     });
     expect(term.statusCode).toBe(400);
     expect(term.body).toContain('/term');
+  });
+
+  it('reads a .docx and a text-layer PDF by their content, and refuses what is neither text, .docx nor PDF', async () => {
+    for (const ext of ['docx', 'pdf']) {
+      // The name lies on purpose: the kind comes from the bytes.
+      const bytes = readFileSync(new URL(`../fixtures/draft-plan-resolution.${ext}`, import.meta.url));
+      const res = await call(api.app, owner, {
+        method: 'POST',
+        url: '/api/drafts',
+        payload: { file: { name: 'nghi-quyet.txt', contentBase64: bytes.toString('base64') } },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const draft = res.json() as Draft & { text: string };
+      expect(draft.items.map((i) => i.indicator.name)).toEqual(['Tỷ lệ đô thị hóa', 'Thu ngân sách']);
+      const first = draft.items[0];
+      expect(draft.text.slice(first?.span.start, first?.span.end)).toBe(first?.span.quote);
+    }
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const bad = await call(api.app, owner, {
+      method: 'POST',
+      url: '/api/drafts',
+      payload: { file: { name: 'anh.png', contentBase64: png.toString('base64') } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('anh.png');
+    expect(bad.body).toContain('không phải văn bản UTF-8, .docx hay PDF');
+    const both = await call(api.app, owner, {
+      method: 'POST',
+      url: '/api/drafts',
+      payload: { text: TEXT, file: { name: 'a.txt', contentBase64: Buffer.from(TEXT).toString('base64') } },
+    });
+    expect(both.statusCode).toBe(400);
+  });
+
+  it('accepts the reviewed items into a new plan that evaluates, keeping each statement as provenance', async () => {
+    const draft = (
+      await call(api.app, owner, { method: 'POST', url: '/api/drafts', payload: { text: TEXT } })
+    ).json() as Draft;
+    const [growth, , urban] = draft.items;
+    if (!growth || !urban) throw new Error('the draft lost an item');
+    // The owner rejects the commune count, keeps the growth target, and edits the urbanisation threshold to 76 %.
+    const urbanSpec = { ...urban.readings[0]?.spec, value: '76' };
+    const payload = {
+      plan: {
+        code: 'du-thao-2026-2030',
+        name: 'Nghị quyết thử nghiệm nhiệm kỳ 2026–2030',
+        term: { firstYear: 2026, lastYear: 2030 },
+        document: { kind: 'congress_resolution', title: 'Dự thảo nghị quyết (tải lên)' },
+      },
+      items: [
+        {
+          code: '1',
+          parent: null,
+          name: growth.indicator.name,
+          unit: growth.readings[0]?.unit ?? '',
+          quote: growth.span.quote,
+          line: growth.span.line,
+          lineEnd: growth.span.lineEnd,
+          spec: growth.readings[0]?.spec,
+        },
+        {
+          code: '2',
+          parent: null,
+          name: urban.indicator.name,
+          unit: urban.readings[0]?.unit ?? '',
+          quote: urban.span.quote,
+          line: urban.span.line,
+          lineEnd: urban.span.lineEnd,
+          spec: urbanSpec,
+        },
+      ],
+    };
+    const res = await call(api.app, owner, { method: 'POST', url: '/api/drafts/accept', payload });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toEqual({ plan: 'du-thao-2026-2030', indicators: 2, targets: 2 });
+    const evaluations = await call(api.app, owner, {
+      method: 'GET',
+      url: '/api/plans/du-thao-2026-2030/evaluations',
+    });
+    expect(evaluations.statusCode, evaluations.body).toBe(200);
+    const rows = (evaluations.json() as { rows: { indicator: { code: string }; status: string }[] }).rows;
+    expect(rows.map((r) => [r.indicator.code, r.status])).toEqual([
+      ['1', 'no_data'],
+      ['2', 'no_data'],
+    ]);
+    const stored = await api.db.query<{ text: string; spec: { value?: string }; provenance: unknown }>(
+      `SELECT t.text, t.spec, t.provenance FROM targets t JOIN plans p ON p.id = t.plan_id
+        WHERE p.code = 'du-thao-2026-2030' ORDER BY t.text`,
+    );
+    expect(stored.find((t) => t.text === urban.span.quote)?.spec.value).toBe('76');
+    const provenance = stored.map((t) => (typeof t.provenance === 'string' ? JSON.parse(t.provenance) : t.provenance));
+    // The uploaded document is the plan's own, and the target cites its lines and the statement's words there.
+    expect(provenance).toContainEqual(
+      expect.objectContaining({
+        document: 'du-thao',
+        line: urban.span.line,
+        lineEnd: urban.span.lineEnd,
+        quote: urban.span.quote,
+      }),
+    );
+    const documents = await api.db.query<{ title: string }>(
+      `SELECT d.title FROM documents d JOIN plans p ON p.document_id = d.id WHERE p.code = 'du-thao-2026-2030'`,
+    );
+    expect(documents.map((d) => d.title)).toEqual(['Dự thảo nghị quyết (tải lên)']);
+    const audit = await api.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'plan' AND actor_label = $1`,
+      [tenant.users.plan_owner.email],
+    );
+    expect(audit[0]?.n).toBeGreaterThan(0);
+    const again = await call(api.app, owner, { method: 'POST', url: '/api/drafts/accept', payload });
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('/plan/code');
+  });
+
+  it('refuses a draft the engine cannot evaluate, naming the item, and writes nothing', async () => {
+    const before = await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM plans');
+    const plan = {
+      code: 'du-thao-hong',
+      name: 'Dự thảo hỏng',
+      term: { firstYear: 2026, lastYear: 2030 },
+      document: { kind: 'congress_resolution', title: 'Dự thảo' },
+    };
+    const noValue = {
+      code: '1',
+      parent: null,
+      name: 'Tỷ lệ đô thị hóa',
+      unit: '%',
+      quote: 'tỷ lệ đô thị hóa đạt trên 75%',
+      line: 4,
+      lineEnd: 4,
+      spec: { kind: 'threshold', direction: 'higher_better', op: '>', year: 2030 },
+    };
+    const orphan = { ...noValue, code: '2', parent: '9', name: 'Con', spec: { ...noValue.spec, value: '1' } };
+    const res = await call(api.app, owner, {
+      method: 'POST',
+      url: '/api/drafts/accept',
+      payload: { plan, items: [noValue, orphan] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('/items/1/parent');
+    // Alone, the threshold without its value reaches the dataset checks, which name the indicator.
+    const engine = await call(api.app, owner, {
+      method: 'POST',
+      url: '/api/drafts/accept',
+      payload: { plan, items: [noValue] },
+    });
+    expect(engine.statusCode).toBe(400);
+    expect(engine.body).toContain('Tỷ lệ đô thị hóa');
+    const after = await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM plans');
+    expect(after).toEqual(before);
   });
 
   it('refuses a reader', async () => {

@@ -47,6 +47,12 @@ const changesRoute = createRoute({
 
 const planPages = planPageRoutes(appLayout);
 
+const draftRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/drafts',
+  component: lazyRouteComponent(() => import('./pages/draft-page.tsx'), 'DraftPage'),
+});
+
 const portalLayout = createRoute({
   getParentRoute: () => rootRoute,
   path: '/portal',
@@ -80,7 +86,15 @@ const portalExplanationRoute = createRoute({
 });
 
 const routeTree = rootRoute.addChildren([
-  appLayout.addChildren([homeRoute, overviewRoute, indicatorRoute, explanationRoute, changesRoute, ...planPages]),
+  appLayout.addChildren([
+    homeRoute,
+    draftRoute,
+    overviewRoute,
+    indicatorRoute,
+    explanationRoute,
+    changesRoute,
+    ...planPages,
+  ]),
   portalLayout.addChildren([portalHomeRoute, portalOverviewRoute, portalIndicatorRoute, portalExplanationRoute]),
 ]);
 

@@ -1,50 +1,15 @@
 // `chitieu draft-plan FILE`: drafts a plan from a resolution (text, .docx, or a PDF with a text layer) and prints the
 // review list (vi-VN) or the draft as JSON. Reads the file only; needs no database and saves nothing.
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { promisify } from 'node:util';
 import type { Command } from 'commander';
-import mammoth from 'mammoth';
-import { ValidationError } from '../../core/errors.ts';
+import { documentText } from '../../imports/document-text.ts';
 import { formatReviewList } from '../../core/drafting/review-list.ts';
+import { ValidationError } from '../../core/errors.ts';
 import { systemActor } from '../../services/context.ts';
 import { draftPlanFromText } from '../../services/drafts/draft-plan-from-text.ts';
 
 async function readDocument(file: string): Promise<string> {
-  const ext = extname(file).toLowerCase();
-  if (ext === '.docx') return (await mammoth.extractRawText({ path: file })).value;
-  if (ext === '.pdf') {
-    try {
-      const { stdout } = await promisify(execFile)('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      return stdout;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new ValidationError(
-          {
-            vi: 'Không đọc được PDF: máy chưa cài pdftotext (gói poppler-utils); hãy chuyển sang .txt hoặc .docx',
-            en: 'Cannot read the PDF: pdftotext (package poppler-utils) is not installed; convert it to .txt or .docx',
-          },
-          [{ path: file, reason: { vi: 'thiếu pdftotext', en: 'pdftotext missing' } }],
-          'pdf_reader_missing',
-        );
-      }
-      throw e;
-    }
-  }
-  if (ext === '.doc') {
-    throw new ValidationError(
-      {
-        vi: 'Tệp .doc (Word 97–2003) chưa đọc được: hãy lưu thành .docx',
-        en: '.doc files cannot be read: save as .docx',
-      },
-      [{ path: file, reason: { vi: 'định dạng .doc', en: '.doc format' } }],
-      'unsupported_document',
-    );
-  }
-  return readFile(file, 'utf8');
+  return documentText(file, await readFile(file));
 }
 
 export function draftPlanCommand(program: Command): void {

@@ -170,6 +170,24 @@ export async function importDataset({
   apply?: boolean;
 }): Promise<ImportReport> {
   if (ctx.actor.kind !== 'system' && !hasRole(ctx.actor, 'admin')) throw new Forbidden();
+  return importAuthorized({ ctx, input, apply, ...(onProgress ? { onProgress } : {}) });
+}
+
+/**
+ * The import itself, for a use case that has already checked its own permission (a plan owner creating a plan of
+ * their own tenant from a reviewed draft); the same checks, the same single transaction, the same audit.
+ */
+export async function importAuthorized({
+  ctx,
+  input,
+  onProgress,
+  apply = false,
+}: {
+  ctx: ServiceContext;
+  input: Dataset;
+  onProgress?: (done: number, total: number, label: string) => void;
+  apply?: boolean;
+}): Promise<ImportReport> {
   const total = input.tenants.length + input.plans.length;
   return ctx.db.transaction(async (tx) => {
     const stored = await tx.query<{ code: string }>('SELECT code FROM tenants');

@@ -3261,7 +3261,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Draft a plan (targets with kinds, bounds, units, years and text spans) from a resolution's text */
+        /**
+         * Draft a plan (targets with kinds, bounds, units, years and text spans) from a resolution's text or file
+         * @description Send either `text`, or `file` (the name and the bytes in base64 of a .txt, .docx or text-layer PDF; the kind is read from the content). Nothing is saved.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3272,7 +3275,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        text: string;
+                        text?: string;
+                        file?: {
+                            name: string;
+                            contentBase64: string;
+                        };
                         term?: string;
                     };
                 };
@@ -3284,6 +3291,80 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a plan from the reviewed items of a draft (all or nothing, checked like a dataset file) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        plan: {
+                            code: string;
+                            name: string;
+                            term: {
+                                firstYear: number;
+                                lastYear: number;
+                            };
+                            document: {
+                                kind: string;
+                                title: string;
+                                number?: string | null;
+                                date?: string | null;
+                                issuer?: string | null;
+                            };
+                        };
+                        items: {
+                            code: string;
+                            parent: string | null;
+                            name: string;
+                            unit: string;
+                            quote: string;
+                            line: number;
+                            lineEnd: number;
+                            spec: {
+                                kind: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: string;
+                            indicators: number;
+                            targets: number;
+                        };
+                    };
                 };
             };
         };

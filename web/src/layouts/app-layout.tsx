@@ -4,6 +4,7 @@ import '@mantine/core/styles.css';
 import { Group, MantineProvider, NativeSelect, createTheme } from '@mantine/core';
 import { Link, Outlet, useNavigate, useParams } from '@tanstack/react-router';
 import { usePlans } from '../data/queries.ts';
+import { useDraftMessages } from '../i18n/draft-messages.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { LanguageSwitch, SkipLink } from './portal-parts.tsx';
 import { PlanNavLinks } from './plan-nav-links.tsx';
@@ -39,6 +40,7 @@ function PlanSwitcher({ current }: { current: string | undefined }) {
 
 export function AppLayout() {
   const { t } = useLocale();
+  const drafting = useDraftMessages();
   const { plan } = useParams({ strict: false });
   return (
     <MantineProvider theme={theme}>
@@ -74,6 +76,7 @@ export function AppLayout() {
               </Link>
             </>
           )}
+          <Link to="/drafts">{drafting.nav}</Link>
           <Link to="/portal">{t.navPortal}</Link>
         </nav>
       </header>
