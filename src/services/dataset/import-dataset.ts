@@ -2,6 +2,7 @@
 // breakthroughs, projects) in one transaction: all of it or nothing, so a crash midway leaves an empty database that
 // the next start loads again. Idempotent: a tenant, unit or plan already present is kept as it is, so running it
 // twice, or at every start, changes nothing. Everything is checked (check-dataset.ts) before the first write.
+import { parseAggregationMethod, parseBaselineDeclaration } from '../../core/consolidation/declaration.ts';
 import { Forbidden, ValidationError } from '../../core/errors.ts';
 import { validateRegistry, type LineageEvent, type UnitRecord } from '../../core/units/index.ts';
 import type { Queryable } from '../../storage/db.ts';
@@ -9,7 +10,7 @@ import { writeAudit } from '../audit.ts';
 import { hasRole, type ServiceContext } from '../context.ts';
 import { recomputeEvaluations } from '../evaluations/recompute-evaluations.ts';
 import { checkDataset, checkDatasetFigure } from './check-dataset.ts';
-import type { Dataset, DocumentRef, PlanFile, TenantFile } from './dataset-types.ts';
+import type { Dataset, DocumentRef, IndicatorFile, PlanFile, TenantFile } from './dataset-types.ts';
 
 export interface ImportReport {
   tenants: { code: string; created: boolean }[];
@@ -304,8 +305,9 @@ async function importPlan(
     const direction = ind.direction ?? ind.targets?.[0]?.spec.direction ?? 'higher_better';
     const rows = await tx.query<{ id: string }>(
       `INSERT INTO indicators (tenant_id, plan_id, parent_id, code, name, unit_of_measure, group_code, direction, measure, price_basis,
-         aggregation_over_units, aggregation_over_time, composite_rule, sort_order, provenance, figure_rules)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id`,
+         aggregation_over_units, aggregation_over_time, composite_rule, sort_order, provenance, figure_rules,
+         aggregation_method, baseline_consolidation)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) RETURNING id`,
       [
         tenantId,
         planId,
@@ -323,6 +325,7 @@ async function importPlan(
         order++,
         prov(ind.line, ind.reportedVerdict ? { reportedVerdict: ind.reportedVerdict } : {}),
         JSON.stringify(ind.figureRules ?? {}),
+        ...declarationColumns(ind),
       ],
     );
     const indicatorId = (rows[0] as { id: string }).id;
@@ -491,3 +494,15 @@ async function importPlan(
   });
   return counts;
 }
+
+/** The two declaration columns of an indicator, parsed (the dataset check has already named any fault). */
+function declarationColumns(ind: IndicatorFile): [string | null, string | null] {
+  if (ind.consolidation === undefined) return [null, null];
+  const method = parseAggregationMethod(ind.consolidation.method, `${ind.code}/consolidation/method`);
+  const baseline =
+    ind.consolidation.baseline === undefined
+      ? null
+      : parseBaselineDeclaration(ind.consolidation.baseline, method, `${ind.code}/consolidation/baseline`);
+  return [JSON.stringify(method), baseline === null ? null : JSON.stringify(baseline)];
+}
+
