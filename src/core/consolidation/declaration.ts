@@ -63,7 +63,8 @@ function optionalBasis(o: Record<string, unknown>, path: string): { priceBasis?:
 
 function only(o: Record<string, unknown>, keys: readonly string[], path: string): void {
   for (const k of Object.keys(o))
-    if (!keys.includes(k)) throw invalid(`${path}/${k}`, `trường "${k}" không được phép`, `field "${k}" is not allowed`);
+    if (!keys.includes(k))
+      throw invalid(`${path}/${k}`, `trường "${k}" không được phép`, `field "${k}" is not allowed`);
 }
 
 /** An `AggregationMethod` from untrusted JSON, or a ValidationError naming the field. */
@@ -140,7 +141,11 @@ export function parseBaselineDeclaration(
   if (!isObject(raw)) throw invalid(path, 'phải là một đối tượng', 'must be an object');
   only(raw, ['period', 'basePeriod', 'from', 'stated'], path);
   if (method.kind === 'not_aggregable')
-    throw invalid(path, 'chỉ tiêu không tổng hợp được thì không có số gốc hợp nhất', 'a non-aggregable indicator has no consolidated baseline');
+    throw invalid(
+      path,
+      'chỉ tiêu không tổng hợp được thì không có số gốc hợp nhất',
+      'a non-aggregable indicator has no consolidated baseline',
+    );
   const period = text(raw, 'period', path);
   if (!/^\d{4}(-\d{4})?$/.test(period))
     throw invalid(`${path}/period`, 'kỳ phải có dạng YYYY hoặc YYYY-YYYY', 'the period must be YYYY or YYYY-YYYY');

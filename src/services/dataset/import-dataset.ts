@@ -505,4 +505,3 @@ function declarationColumns(ind: IndicatorFile): [string | null, string | null] 
       : parseBaselineDeclaration(ind.consolidation.baseline, method, `${ind.code}/consolidation/baseline`);
   return [JSON.stringify(method), baseline === null ? null : JSON.stringify(baseline)];
 }
-
