@@ -12,6 +12,12 @@ import { migrate } from '../src/storage/migrate.ts';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+function first<T>(rows: T[]): T {
+  const r = rows[0];
+  if (r === undefined) throw new Error('expected a row');
+  return r;
+}
+
 const SHAPES = [
   { name: '114 communes × 300 indicators × 10 years', communes: 114, indicators: 300, years: 10 },
   { name: '3,321 communes × 10 indicators × 10 years', communes: 3321, indicators: 10, years: 10 },
@@ -19,25 +25,26 @@ const SHAPES = [
 
 async function seed(db: Db, shape: (typeof SHAPES)[number]): Promise<string> {
   const code = `bench-${crypto.randomUUID().slice(0, 8)}`;
-  const t = (await db.query<{ id: string }>('INSERT INTO tenants (code, name) VALUES ($1,$1) RETURNING id', [code]))[0]!
-    .id;
-  const province = (
+  const t = first(
+    await db.query<{ id: string }>('INSERT INTO tenants (code, name) VALUES ($1,$1) RETURNING id', [code]),
+  ).id;
+  const province = first(
     await db.query<{ id: string }>(
       `INSERT INTO units (tenant_id, code, name, level) VALUES ($1,'01','Tỉnh thử','province') RETURNING id`,
       [t],
-    )
-  )[0]!.id;
+    ),
+  ).id;
   await db.query(
     `INSERT INTO units (tenant_id, code, name, level, parent_id)
      SELECT $1, lpad((10000 + g)::text, 5, '0'), 'Xã Thử Nghiệm ' || g, 'commune', $2 FROM generate_series(1, $3) g`,
     [t, province, shape.communes],
   );
-  const plan = (
+  const plan = first(
     await db.query<{ id: string }>(
       `INSERT INTO plans (tenant_id, code, name, unit_id, first_year, last_year) VALUES ($1,'p','Kế hoạch thử',$2,2016,2025) RETURNING id`,
       [t, province],
-    )
-  )[0]!.id;
+    ),
+  ).id;
   await db.query(
     `INSERT INTO indicators (tenant_id, plan_id, code, name, aggregation_method)
      SELECT $1, $2, 'I' || g, 'Chỉ tiêu ' || g, jsonb_build_object('kind','sum','indicator','I' || g) FROM generate_series(1, $3) g`,
@@ -82,18 +89,20 @@ async function consolidate(db: Db, t: string): Promise<number> {
   for (const r of rows) {
     const key = `${r.indicator}|${r.period}`;
     let list = groups.get(key);
-    if (list === undefined) {
+    let units = children.get(key);
+    if (list === undefined || units === undefined) {
       list = [];
+      units = [];
       groups.set(key, list);
-      children.set(key, []);
+      children.set(key, units);
     }
     list.push({ indicator: r.indicator, unit: r.unit, period: r.period, value: r.value });
-    children.get(key)!.push(r.unit);
+    units.push(r.unit);
   }
   let complete = 0;
   for (const [key, figures] of groups) {
     const [indicator, period] = key.split('|') as [string, string];
-    const c = aggregate({ method: { kind: 'sum', indicator }, period, children: children.get(key)!, figures });
+    const c = aggregate({ method: { kind: 'sum', indicator }, period, children: children.get(key) ?? [], figures });
     if (c.status === 'complete') complete += 1;
   }
   return complete;
@@ -105,7 +114,7 @@ async function time(f: () => Promise<number>): Promise<{ ms: number; n: number }
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, n };
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 async function run(name: string, db: Db) {
   await migrate(db);
