@@ -41,7 +41,7 @@ async function seed(db: Db, shape: (typeof SHAPES)[number]): Promise<string> {
   );
   const plan = first(
     await db.query<{ id: string }>(
-      `INSERT INTO plans (tenant_id, code, name, unit_id, first_year, last_year) VALUES ($1,'p','Kế hoạch thử',$2,2016,2025) RETURNING id`,
+      `INSERT INTO plans (tenant_id, code, name, unit_id, first_year, last_year) VALUES ($1,'bench-plan','Kế hoạch thử',$2,2016,2025) RETURNING id`,
       [t, province],
     ),
   ).id;

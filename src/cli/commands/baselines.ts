@@ -6,6 +6,7 @@ import { consolidatedBaselines, type PlanBaselinesView } from '../../services/co
 import { withRuntime } from '../with-runtime.ts';
 
 const STATUS: Record<string, string> = { complete: 'đủ số liệu', incomplete: 'thiếu số liệu', refused: 'không tính' };
+const VINTAGE: Record<string, string> = { estimate: 'ước', preliminary: 'sơ bộ', official: 'chính thức' };
 const ROLE: Record<string, string> = {
   value: 'giá trị',
   weight: 'quyền số',
@@ -28,7 +29,7 @@ export function printBaselines(view: PlanBaselinesView, full: boolean): void {
     out(`${' '.repeat(7)}${r.formula.vi}`);
     for (const i of r.inputs)
       out(
-        `${' '.repeat(7)}${ROLE[i.role] ?? i.role} ${i.unitName ?? i.unit}: ${formatNumber(i.value)} ${i.indicator.unit} (chỉ tiêu ${i.indicator.code} của ${i.indicator.plan}, ${i.status}${i.source.line ? `, dòng ${i.source.line}` : ''})`,
+        `${' '.repeat(7)}${ROLE[i.role] ?? i.role} ${i.unitName ?? i.unit}: ${formatNumber(i.value)} ${i.indicator.unit} (chỉ tiêu ${i.indicator.code} của ${i.indicator.plan}, ${VINTAGE[i.status] ?? i.status}${i.source.line ? `, dòng ${i.source.line}` : ''})`,
       );
     for (const m of r.missing) out(`${' '.repeat(7)}thiếu: ${m.reason.vi}`);
     if (full) out(`${' '.repeat(7)}${r.explanation.vi}`);
