@@ -199,6 +199,38 @@ describe.each(testDatabases)('consolidation and units with time on $name', (tdb)
     });
   });
 
+  it('refuses a dataset whose aggregation declaration is malformed, naming the indicator and the field', async () => {
+    const bundled = readDatasetFolder(DATA);
+    const plan = bundled.plans.find((p) => p.plan.id === 'hai-phong-2025-2030');
+    if (!plan) throw new Error('no 2025–2030 plan');
+    const bad = {
+      tenants: bundled.tenants,
+      plans: [
+        {
+          ...plan,
+          plan: { ...plan.plan, id: 'hai-phong-2025-2030-sai' },
+          indicators: [
+            {
+              ...(plan.indicators ?? [])[0],
+              code: 'X',
+              parent: null,
+              targets: [],
+              consolidation: { method: { kind: 'mean', indicator: 'X' } },
+            },
+          ],
+          tasks: [],
+          projects: [],
+          breakthroughs: [],
+        },
+      ],
+    };
+    const error = await importDataset({ ctx, input: bad as typeof bundled }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    const issue = (error as ValidationError).issues.find((i) => i.path.includes('consolidation/method/kind'));
+    expect(issue?.reason.vi).toContain('phương pháp "mean" không có');
+    expect(await api.db.query(`SELECT 1 FROM plans WHERE code = 'hai-phong-2025-2030-sai'`)).toEqual([]);
+  });
+
   it('imports the generated 67-commune register with its document, as it was and on today’s boundaries, idempotently', async () => {
     const owner = { ...ctx, actor: systemActor('test', tenant.id) };
     const csv = generatedRegisterCsv('31');
