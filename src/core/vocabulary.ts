@@ -108,6 +108,26 @@ export type VintageKind = (typeof VINTAGE_KINDS)[number];
 export const DATA_BASES = ['approved', 'all'] as const;
 export type DataBasis = (typeof DATA_BASES)[number];
 
+/** How an indicator's figures combine over units (src/core/consolidation/method.ts, docs/consolidation.md). */
+export const AGGREGATION_METHODS = [
+  'sum',
+  'weighted_mean',
+  'per_capita',
+  'growth_of_aggregate',
+  'count_meeting',
+  'share_meeting',
+  'not_aggregable',
+] as const;
+export type AggregationMethodKind = (typeof AGGREGATION_METHODS)[number];
+
+/** Kinds of commune-level units after 1 July 2025 (xã, phường, đặc khu), as the units table spells them. */
+export const COMMUNE_LEVELS = ['commune', 'ward', 'special_zone'] as const;
+export type CommuneLevel = (typeof COMMUNE_LEVELS)[number];
+
+/** How a unit's lineage links it to another (units import, unit_lineage.event). */
+export const LINEAGE_EVENTS = ['merged_into', 'split_from', 'renamed'] as const;
+export type LineageEventKind = (typeof LINEAGE_EVENTS)[number];
+
 /** True when value is one of the words of list (a type guard for input read from files, queries or the CLI). */
 export function isOneOf<const T extends readonly string[]>(list: T, value: unknown): value is T[number] {
   return typeof value === 'string' && (list as readonly string[]).includes(value);

@@ -303,6 +303,34 @@ const SAMPLES: Record<string, Sample> = {
     }),
   },
   'GET /api/units': { kind: 'list', request: () => ({ method: 'GET', url: '/api/units' }) },
+  'GET /api/plans/:code/baselines': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/baselines` }),
+  },
+  'GET /api/units/register': {
+    kind: 'list',
+    request: () => ({ method: 'GET', url: '/api/units/register?on=2026-01-01' }),
+  },
+  // Both act in the caller's own tenant (each seeded tenant has its unit 31): allowed alike in either tenant.
+  'POST /api/units/import': {
+    kind: 'list',
+    request: () => ({
+      method: 'POST',
+      url: '/api/units/import',
+      payload: {
+        csv: 'code,name,kind,parent,valid_from,valid_to,event,related\n93001,Xã Thử Nghiệm Ma Trận,xã,31,2026-01-01,,,\n',
+        document: { number: '1/THỬ', date: '2025-12-01' },
+      },
+    }),
+  },
+  'POST /api/units/:code/end': {
+    kind: 'list',
+    request: () => ({
+      method: 'POST',
+      url: '/api/units/31/end',
+      payload: { validTo: null, reason: 'Vẫn còn hiệu lực' },
+    }),
+  },
   'GET /api/agencies': { kind: 'list', request: () => ({ method: 'GET', url: '/api/agencies' }) },
   'GET /api/indicators': { kind: 'list', request: () => ({ method: 'GET', url: '/api/indicators' }) },
   'GET /api/targets': { kind: 'list', request: () => ({ method: 'GET', url: '/api/targets' }) },

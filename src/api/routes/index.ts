@@ -17,6 +17,7 @@ import { referenceRoutes } from './reference.ts';
 import { referenceWriteRoutes } from './reference-writes.ts';
 import { reportRoutes } from './reports.ts';
 import { enforceRouteTable, registerReadSourceHeaders } from './route-table.ts';
+import { unitRoutes } from './units.ts';
 import { userRoutes } from './users.ts';
 import { vintageRoutes } from './vintages.ts';
 
@@ -40,4 +41,5 @@ export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Pr
   await vintageRoutes(api, runtime);
   await draftRoutes(api, runtime);
   await userRoutes(api, runtime);
+  await unitRoutes(api, runtime);
 }

@@ -1,6 +1,8 @@
 // `chitieu evaluate <plan>`: every target of a plan evaluated, as a table or JSON (the same service as the API).
 import type { Command } from 'commander';
+import { consolidatedBaselines } from '../../services/consolidation/consolidated-baselines.ts';
 import { evaluatePlan } from '../../services/evaluations/evaluate-plan.ts';
+import { printBaselines } from './baselines.ts';
 import { withRuntime } from '../with-runtime.ts';
 
 export function evaluateCommand(program: Command): void {
@@ -37,6 +39,12 @@ export function evaluateCommand(program: Command): void {
             if (r.forecast && 'sentence' in r.forecast)
               process.stdout.write(`${' '.repeat(24)}${r.forecast.sentence.vi}\n`);
           }
+          // A merged unit's plan: the consolidated baselines, each with its calculation (chitieu baselines).
+          const baselines = await consolidatedBaselines({
+            ctx: rt.systemContext('cli'),
+            input: { planCode, dataBasis: opts.allData ? 'all' : 'approved' },
+          });
+          if (baselines.rows.length > 0) printBaselines(baselines, false);
         });
       },
     );

@@ -1,6 +1,7 @@
 // Every CLI command, registered in one place.
 import type { Command } from 'commander';
 import { addVintageCommand } from './add-vintage.ts';
+import { baselinesCommand } from './baselines.ts';
 import { changesCommand } from './changes.ts';
 import { draftPlanCommand } from './draft-plan.ts';
 import { discrepanciesCommand } from './discrepancies.ts';
@@ -13,6 +14,7 @@ import { overrideCommand } from './override.ts';
 import { plansCommand } from './plans.ts';
 import { reportCommand } from './report.ts';
 import { serveCommand } from './serve.ts';
+import { unitsCommand } from './units.ts';
 
 export function registerCommands(program: Command): void {
   serveCommand(program);
@@ -28,4 +30,6 @@ export function registerCommands(program: Command): void {
   discrepanciesCommand(program);
   issuedCommands(program);
   interchangeCommands(program);
+  baselinesCommand(program);
+  unitsCommand(program);
 }

@@ -178,12 +178,18 @@ interface Gathered {
 function gather(request: AggregationRequest): Gathered {
   const inputs: Gathered['inputs'] = [];
   const missing: MissingInput[] = [];
+  // One pass over the figures, indexed by (indicator, unit, period): linear in the figures, not figures × units.
+  const bySlot = new Map<string, Array<{ f: UnitFigure; index: number }>>();
+  request.figures.forEach((f, index) => {
+    const key = `${f.indicator}\u0000${f.unit}\u0000${f.period}`;
+    const list = bySlot.get(key);
+    if (list === undefined) bySlot.set(key, [{ f, index }]);
+    else list.push({ f, index });
+  });
   for (const { role, indicator } of indicatorsOf(request.method)) {
     const period = periodOf(role, request) ?? request.period;
     for (const unit of request.children) {
-      const found = request.figures
-        .map((f, index) => ({ f, index }))
-        .filter(({ f }) => f.indicator === indicator && f.unit === unit && f.period === period);
+      const found = bySlot.get(`${indicator}\u0000${unit}\u0000${period}`) ?? [];
       if (found.length > 1) {
         throw new ValidationError(
           {

@@ -3,3 +3,4 @@ export * from './method.ts';
 export * from './aggregate.ts';
 export * from './baseline.ts';
 export * from './to-observation.ts';
+export * from './declaration.ts';

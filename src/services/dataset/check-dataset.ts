@@ -1,6 +1,7 @@
 // What a dataset must satisfy beyond its JSON Schema before any of it is written: codes unique, references known,
 // each indicator's measure fit for its targets, and every figure through the same checks as a figure typed in.
 // Each problem names file, plan, indicator code, field and reason in both languages.
+import { declarationIssues } from '../../core/consolidation/declaration.ts';
 import { measureMisfit, type Measure } from '../../core/checks/figure-checks.ts';
 import type { FigureText } from '../../core/checks/figure-text.ts';
 import { isChitieuError, ValidationError, type FieldIssue, type Messages } from '../../core/errors.ts';
@@ -171,6 +172,9 @@ function checkPlan(f: PlanFile, knownTenants: Set<string>, now: Date, out: Field
           en: `parent indicator "${ind.parent}" is not in the plan`,
         }),
       );
+    if (ind.consolidation !== undefined)
+      for (const issue of declarationIssues(ind.consolidation, 'consolidation'))
+        out.push(at(file, plan, ind.code, issue.path, issue.reason));
     const measure = (ind.measure ?? 'level') as Measure;
     (ind.targets ?? []).forEach((t, i) => {
       const misfit = measureMisfit(t.spec.kind, measure);

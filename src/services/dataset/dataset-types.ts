@@ -90,6 +90,12 @@ export interface IndicatorFile {
   priceBasis?: PriceBasis;
   direction?: string;
   aggregation?: { overUnits?: string; overTime?: string };
+  /**
+   * The declared aggregation method over units (core/consolidation AggregationMethod) and, for a merged unit's plan,
+   * where its base-period figure is found in the former units' plans (BaselineDeclaration). Checked by
+   * parseAggregationMethod / parseBaselineDeclaration before anything is written.
+   */
+  consolidation?: { method: unknown; baseline?: unknown };
   compositeRule?: 'all_children_met' | 'own_target' | null;
   /** What the indicator declares about its figures (core/checks FigureRules). */
   figureRules?: FigureRules;

@@ -2,6 +2,7 @@
 // breakthroughs, projects) in one transaction: all of it or nothing, so a crash midway leaves an empty database that
 // the next start loads again. Idempotent: a tenant, unit or plan already present is kept as it is, so running it
 // twice, or at every start, changes nothing. Everything is checked (check-dataset.ts) before the first write.
+import { parseAggregationMethod, parseBaselineDeclaration } from '../../core/consolidation/declaration.ts';
 import { Forbidden, ValidationError } from '../../core/errors.ts';
 import { validateRegistry, type LineageEvent, type UnitRecord } from '../../core/units/index.ts';
 import type { Queryable } from '../../storage/db.ts';
@@ -11,7 +12,15 @@ import { recomputeEvaluations } from '../evaluations/recompute-evaluations.ts';
 import type { TargetSpec } from '../../core/targets/target.ts';
 import { checkSpec } from '../reference/edit-target.ts';
 import { checkDataset, checkDatasetFigure } from './check-dataset.ts';
-import type { Citation, Dataset, DocumentRef, PlanDocument, PlanFile, TenantFile } from './dataset-types.ts';
+import type {
+  Citation,
+  Dataset,
+  DocumentRef,
+  IndicatorFile,
+  PlanDocument,
+  PlanFile,
+  TenantFile,
+} from './dataset-types.ts';
 
 export interface ImportReport {
   tenants: { code: string; created: boolean }[];
@@ -543,8 +552,9 @@ async function importPlan(
     const direction = ind.direction ?? ind.targets?.[0]?.spec.direction ?? 'higher_better';
     const rows = await tx.query<{ id: string }>(
       `INSERT INTO indicators (tenant_id, plan_id, parent_id, code, name, unit_of_measure, group_code, direction, measure, price_basis,
-         aggregation_over_units, aggregation_over_time, composite_rule, sort_order, provenance, figure_rules)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id`,
+         aggregation_over_units, aggregation_over_time, composite_rule, sort_order, provenance, figure_rules,
+         aggregation_method, baseline_consolidation)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) RETURNING id`,
       [
         tenantId,
         planId,
@@ -562,6 +572,7 @@ async function importPlan(
         order++,
         cites.provenance(ind, ind.reportedVerdict ? { reportedVerdict: ind.reportedVerdict } : {}),
         JSON.stringify(ind.figureRules ?? {}),
+        ...declarationColumns(ind),
       ],
     );
     const indicatorId = (rows[0] as { id: string }).id;
@@ -735,4 +746,15 @@ async function importPlan(
     causeVersionId: null,
   });
   return counts;
+}
+
+/** The two declaration columns of an indicator, parsed (the dataset check has already named any fault). */
+function declarationColumns(ind: IndicatorFile): [string | null, string | null] {
+  if (ind.consolidation === undefined) return [null, null];
+  const method = parseAggregationMethod(ind.consolidation.method, `${ind.code}/consolidation/method`);
+  const baseline =
+    ind.consolidation.baseline === undefined
+      ? null
+      : parseBaselineDeclaration(ind.consolidation.baseline, method, `${ind.code}/consolidation/baseline`);
+  return [JSON.stringify(method), baseline === null ? null : JSON.stringify(baseline)];
 }

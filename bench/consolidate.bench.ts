@@ -1,0 +1,172 @@
+// Benchmark of consolidation over units at national scale: the figures of N communes × I indicators × Y years read
+// from the database and aggregated by the core (declared method `sum`, every input kept, exact decimals, the
+// calculation written out), against the floor of the bare SQL `GROUP BY` summing the same figures in the database.
+// Two shapes: 114 communes × 300 indicators × 10 years, and the country's 3,321 communes × 10 indicators × 10 years.
+// Not a timed test: `npx tsx bench/consolidate.bench.ts [--runs 3]`; PostgreSQL too when BENCH_DATABASE_URL is set.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { aggregate, type UnitFigure } from '../src/core/consolidation/index.ts';
+import { openPglite, openPostgres, type Db } from '../src/storage/db.ts';
+import { migrate } from '../src/storage/migrate.ts';
+
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+function first<T>(rows: T[]): T {
+  const r = rows[0];
+  if (r === undefined) throw new Error('expected a row');
+  return r;
+}
+
+const SHAPES = [
+  { name: '114 communes × 300 indicators × 10 years', communes: 114, indicators: 300, years: 10 },
+  { name: '3,321 communes × 10 indicators × 10 years', communes: 3321, indicators: 10, years: 10 },
+];
+
+async function seed(db: Db, shape: (typeof SHAPES)[number]): Promise<string> {
+  const code = `bench-${crypto.randomUUID().slice(0, 8)}`;
+  const t = first(
+    await db.query<{ id: string }>('INSERT INTO tenants (code, name) VALUES ($1,$1) RETURNING id', [code]),
+  ).id;
+  const province = first(
+    await db.query<{ id: string }>(
+      `INSERT INTO units (tenant_id, code, name, level) VALUES ($1,'01','Tỉnh thử','province') RETURNING id`,
+      [t],
+    ),
+  ).id;
+  await db.query(
+    `INSERT INTO units (tenant_id, code, name, level, parent_id)
+     SELECT $1, lpad((10000 + g)::text, 5, '0'), 'Xã Thử Nghiệm ' || g, 'commune', $2 FROM generate_series(1, $3) g`,
+    [t, province, shape.communes],
+  );
+  const plan = first(
+    await db.query<{ id: string }>(
+      `INSERT INTO plans (tenant_id, code, name, unit_id, first_year, last_year) VALUES ($1,'bench-plan','Kế hoạch thử',$2,2016,2025) RETURNING id`,
+      [t, province],
+    ),
+  ).id;
+  await db.query(
+    `INSERT INTO indicators (tenant_id, plan_id, code, name, aggregation_method)
+     SELECT $1, $2, 'I' || g, 'Chỉ tiêu ' || g, jsonb_build_object('kind','sum','indicator','I' || g) FROM generate_series(1, $3) g`,
+    [t, plan, shape.indicators],
+  );
+  await db.query(
+    `INSERT INTO observations (tenant_id, indicator_id, unit_id, period)
+     SELECT $1, i.id, u.id, y::text FROM indicators i CROSS JOIN units u CROSS JOIN generate_series(2016, 2015 + $2) y
+      WHERE i.tenant_id = $1 AND u.tenant_id = $1 AND u.level = 'commune'`,
+    [t, shape.years],
+  );
+  await db.query(
+    `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, status, workflow_state)
+     SELECT $1, o.id, 1, round((abs(hashtext(o.id::text)) % 1000000) / 100.0, 2), 'official', 'approved'
+       FROM observations o WHERE o.tenant_id = $1`,
+    [t],
+  );
+  return t;
+}
+
+const JOIN = `FROM observation_versions v
+  JOIN observations o ON o.id = v.observation_id AND o.tenant_id = v.tenant_id
+  JOIN indicators i ON i.id = o.indicator_id AND i.tenant_id = o.tenant_id
+  JOIN units u ON u.id = o.unit_id AND u.tenant_id = o.tenant_id
+ WHERE v.tenant_id = $1 AND v.workflow_state = 'approved'`;
+
+async function floor(db: Db, t: string): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    `SELECT i.code, o.period, sum(v.value) AS total, count(*)::int AS n ${JOIN} GROUP BY i.code, o.period`,
+    [t],
+  );
+  return rows.length;
+}
+
+async function consolidate(db: Db, t: string): Promise<number> {
+  const rows = await db.query<{ indicator: string; unit: string; period: string; value: string }>(
+    `SELECT i.code AS indicator, u.code AS unit, o.period, v.value::text AS value ${JOIN}`,
+    [t],
+  );
+  const groups = new Map<string, UnitFigure[]>();
+  const children = new Map<string, string[]>();
+  for (const r of rows) {
+    const key = `${r.indicator}|${r.period}`;
+    let list = groups.get(key);
+    let units = children.get(key);
+    if (list === undefined || units === undefined) {
+      list = [];
+      units = [];
+      groups.set(key, list);
+      children.set(key, units);
+    }
+    list.push({ indicator: r.indicator, unit: r.unit, period: r.period, value: r.value });
+    units.push(r.unit);
+  }
+  let complete = 0;
+  for (const [key, figures] of groups) {
+    const [indicator, period] = key.split('|') as [string, string];
+    const c = aggregate({ method: { kind: 'sum', indicator }, period, children: children.get(key) ?? [], figures });
+    if (c.status === 'complete') complete += 1;
+  }
+  return complete;
+}
+
+async function time(f: () => Promise<number>): Promise<{ ms: number; n: number }> {
+  const start = process.hrtime.bigint();
+  const n = await f();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, n };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+async function run(name: string, db: Db) {
+  await migrate(db);
+  const out = [];
+  for (const shape of SHAPES) {
+    const t = await seed(db, shape);
+    await floor(db, t); // warm
+    const f: number[] = [];
+    const c: number[] = [];
+    let groups = 0;
+    for (let k = 0; k < RUNS; k += 1) {
+      const a = await time(() => floor(db, t));
+      const b = await time(() => consolidate(db, t));
+      if (a.n !== b.n) throw new Error(`floor ${a.n} groups, consolidation ${b.n} complete`);
+      groups = a.n;
+      f.push(a.ms);
+      c.push(b.ms);
+    }
+    const row = {
+      database: name,
+      shape: shape.name,
+      figures: shape.communes * shape.indicators * shape.years,
+      aggregates: groups,
+      floorMs: Math.round(median(f)),
+      consolidateMs: Math.round(median(c)),
+      ratio: Number((median(c) / median(f)).toFixed(2)),
+    };
+    console.log(row);
+    out.push(row);
+  }
+  await db.close();
+  return out;
+}
+
+const results = [...(await run('pglite', await openPglite(null)))];
+const url = process.env.BENCH_DATABASE_URL;
+if (url) {
+  const schema = `bench_${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = await openPostgres(url);
+  await admin.exec(`CREATE SCHEMA ${schema}`);
+  await admin.close();
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  results.push(...(await run('postgres', await openPostgres(u.toString()))));
+  const drop = await openPostgres(url);
+  await drop.exec(`DROP SCHEMA ${schema} CASCADE`);
+  await drop.close();
+}
+console.table(results);
+const file = join(dirname(fileURLToPath(import.meta.url)), 'results', 'consolidate.json');
+mkdirSync(dirname(file), { recursive: true });
+writeFileSync(
+  file,
+  `${JSON.stringify({ runs: RUNS, goal: { postgres: 2, pglite: 3 }, note: 'shared 2-core machine under heavy load (load average ~24) during the run', results }, null, 2)}\n`,
+);

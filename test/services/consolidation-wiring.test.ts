@@ -1,0 +1,333 @@
+// The wiring of consolidation and units with time, on both databases: the bundled merged city's 2025–2030 baselines
+// (honestly incomplete where the former units' plans lack a figure), a complete merger with stated figures that agree
+// and differ, the generated 67-commune register imported with its document, queried as it was and on today's
+// boundaries, refused row by row when wrong, and the routes: baselines, import, register, end a unit.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ValidationError } from '../../src/core/errors.ts';
+import { readDatasetFolder } from '../../src/imports/dataset-folder.ts';
+import { consolidatedBaselines } from '../../src/services/consolidation/consolidated-baselines.ts';
+import { systemActor, type ServiceContext } from '../../src/services/context.ts';
+import { importDataset } from '../../src/services/dataset/import-dataset.ts';
+import { importUnits } from '../../src/services/reference/import-units.ts';
+import { unitsOnDate } from '../../src/services/reference/units-on-date.ts';
+import { call, login, openApi, seedTenant, type Api, type Tenant } from '../api/api-helpers.ts';
+import { generatedRegisterCsv } from '../fixtures/generated-communes.ts';
+import { testDatabases } from '../helpers/databases.ts';
+
+const DATA = path.resolve(import.meta.dirname, '../../data');
+const DOC = { number: '9999/NQ-THỬ', date: '2025-06-16', issuer: 'Cơ quan thử nghiệm' };
+
+describe.each(testDatabases)('consolidation and units with time on $name', (tdb) => {
+  let api: Api;
+  let ctx: ServiceContext;
+  let tenant: Tenant;
+  beforeAll(async () => {
+    api = await openApi(tdb);
+    ctx = { db: api.db, actor: systemActor('test'), now: () => new Date('2026-11-29T00:00:00Z') };
+    // The bundled tenant and plans, cut to what consolidation reads: the merged plan's indicators that declare a
+    // method, and in the former units' plans the indicators those declarations name, with their figures (targets,
+    // tasks and projects left out: evaluating them would only cost time on a shared machine).
+    const bundled = readDatasetFolder(DATA);
+    const merged = bundled.plans.find((p) => p.plan.id === 'hai-phong-2025-2030');
+    const named = new Set<string>();
+    for (const i of merged?.indicators ?? [])
+      for (const s of (
+        i.consolidation?.baseline as { from?: Array<{ plan: string; indicators: Record<string, string> }> }
+      )?.from ?? [])
+        for (const code of Object.values(s.indicators)) named.add(`${s.plan}|${code}`);
+    const lean = {
+      tenants: bundled.tenants,
+      plans: bundled.plans.map((p) => ({
+        ...p,
+        indicators: (p.indicators ?? [])
+          .filter((i) => (p === merged ? i.consolidation !== undefined : named.has(`${p.plan.id}|${i.code}`)))
+          .map((i) => ({ ...i, parent: null, targets: [] })),
+        tasks: [],
+        projects: [],
+        breakthroughs: [],
+      })),
+    };
+    await importDataset({ ctx, input: lean as typeof bundled });
+    tenant = await seedTenant(api.db);
+  }, 240_000);
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('the merged city’s 2025 baselines: each input with its plan, indicator and line; what is missing named; none complete', async () => {
+    const view = await consolidatedBaselines({ ctx, input: { planCode: 'hai-phong-2025-2030' } });
+    expect(view.mergers).toMatchObject([{ from: '30', to: '31', date: '2025-07-01', document: '202/2025/QH15' }]);
+    expect(view.rows.map((r) => [r.indicator.code, r.method.kind, r.status])).toEqual([
+      ['2', 'per_capita', 'incomplete'],
+      ['4.2', 'weighted_mean', 'incomplete'],
+      ['5', 'sum', 'incomplete'],
+      ['5.1', 'sum', 'incomplete'],
+      ['7', 'sum', 'incomplete'],
+      ['9', 'sum', 'incomplete'],
+      ['13', 'weighted_mean', 'incomplete'],
+      ['17', 'weighted_mean', 'incomplete'],
+    ]);
+    const revenue = view.rows.find((r) => r.indicator.code === '5');
+    expect(
+      revenue?.inputs.map((i) => [i.unit, i.indicator.plan, i.indicator.code, i.value, i.status, i.source.line]),
+    ).toEqual([['31', 'hai-phong-2020-2025', '4', '118079.28', 'estimate', 2879]]);
+    expect(revenue?.missing).toMatchObject([{ unit: '30', series: '5', period: '2025', lookedIn: null }]);
+    expect(revenue?.value).toBeNull();
+    expect(revenue?.footnote.vi).toContain('thiếu Tỉnh Hải Dương (5)');
+    expect(revenue?.enterInstead?.vi).toContain('số liệu có nguồn');
+    const trained = view.rows.find((r) => r.indicator.code === '13');
+    expect(trained?.inputs.map((i) => [i.unit, i.role, i.value, i.source.line])).toEqual([
+      ['31', 'value', '40', 2999],
+      ['30', 'value', '33', 3205],
+    ]);
+    expect(trained?.missing.map((m) => [m.unit, m.role, m.series])).toEqual([
+      ['31', 'weight', 'labour_force'],
+      ['30', 'weight', 'labour_force'],
+    ]);
+    expect(view.withoutBaseline.map((w) => w.code).sort()).toEqual(['1', '12.2', 'N5', 'N6']);
+    expect(view.summary.vi).toMatch(/^0\/8 chỉ tiêu/);
+  });
+
+  it('a complete merger sums and weights the former units’ figures, agreeing with one stated figure and flagging the other', async () => {
+    const t = tenant.id;
+    const q = async (sql: string, p: unknown[]): Promise<string> =>
+      ((await api.db.query<{ id: string }>(`${sql} RETURNING id`, p))[0] as { id: string }).id;
+    // The seeded tenant's unit 31 keeps its code; a synthetic province 29 merges into it.
+    const former = await q(
+      `INSERT INTO units (tenant_id, code, name, level, valid_to) VALUES ($1,'29','Tỉnh Thử Nghiệm Cũ','province','2025-06-30')`,
+      [t],
+    );
+    await api.db.query(
+      `INSERT INTO unit_lineage (tenant_id, from_unit_id, to_unit_id, event, effective_on) VALUES ($1,$2,$3,'merged_into','2025-07-01')`,
+      [t, former, tenant.unitId],
+    );
+    const plan = (code: string, unit: string) =>
+      q(`INSERT INTO plans (tenant_id, code, name, unit_id, first_year, last_year) VALUES ($1,$2,$3,$4,2021,2025)`, [
+        t,
+        `${tenant.code}-${code}`,
+        `Kế hoạch ${code}`,
+        unit,
+      ]);
+    const a = await plan('a', tenant.unitId);
+    const b = await plan('b', former);
+    const m = await q(
+      `INSERT INTO plans (tenant_id, code, name, unit_id, first_year, last_year) VALUES ($1,$2,'Kế hoạch hợp nhất',$3,2026,2030)`,
+      [t, `${tenant.code}-m`, tenant.unitId],
+    );
+    const indicator = (planId: string, code: string, extra: { method?: unknown; baseline?: unknown } = {}) =>
+      q(
+        `INSERT INTO indicators (tenant_id, plan_id, code, name, unit_of_measure, aggregation_method, baseline_consolidation) VALUES ($1,$2,$3,$4,'tỷ đồng',$5,$6)`,
+        [
+          t,
+          planId,
+          code,
+          `Chỉ tiêu ${code}`,
+          extra.method ? JSON.stringify(extra.method) : null,
+          extra.baseline ? JSON.stringify(extra.baseline) : null,
+        ],
+      );
+    const figure = async (indicatorId: string, unit: string, value: string, line: number, state = 'approved') => {
+      const obs = await q(
+        `INSERT INTO observations (tenant_id, indicator_id, unit_id, period) VALUES ($1,$2,$3,'2025')`,
+        [t, indicatorId, unit],
+      );
+      await api.db.query(
+        `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, status, price_basis, workflow_state, provenance) VALUES ($1,$2,1,$3,'official','current',$4,$5)`,
+        [t, obs, value, state, JSON.stringify({ line })],
+      );
+    };
+    await figure(await indicator(a, 'R'), tenant.unitId, '100.5', 11);
+    await figure(await indicator(b, 'thu'), former, '20', 21);
+    await figure(await indicator(a, 'S'), tenant.unitId, '40', 12);
+    await figure(await indicator(a, 'G'), tenant.unitId, '300', 13);
+    await figure(await indicator(b, 'ty-trong'), former, '10', 22);
+    await figure(await indicator(b, 'grdp'), former, '100', 23);
+    const from = (r: Record<string, string>, s: Record<string, string>) => [
+      { unit: '31', plan: `${tenant.code}-a`, indicators: r },
+      { unit: '29', plan: `${tenant.code}-b`, indicators: s },
+    ];
+    await indicator(m, '1', {
+      method: { kind: 'sum', indicator: 'rev', priceBasis: 'current' },
+      baseline: {
+        period: '2025',
+        from: from({ rev: 'R' }, { rev: 'thu' }),
+        stated: { value: '120.5', priceBasis: 'current', line: 99 },
+      },
+    });
+    await indicator(m, '2', {
+      method: { kind: 'weighted_mean', indicator: 'share', weight: 'gdp' },
+      baseline: {
+        period: '2025',
+        from: from({ share: 'S', gdp: 'G' }, { share: 'ty-trong', gdp: 'grdp' }),
+        stated: { value: '34', line: 98 },
+      },
+    });
+    const view = await consolidatedBaselines({ ctx, input: { planCode: `${tenant.code}-m` } });
+    const [sum, mean] = view.rows;
+    expect(sum).toMatchObject({ status: 'complete', value: '120.5', priceBasis: 'current' });
+    expect(sum?.comparison).toMatchObject({ status: 'agrees', difference: '0' });
+    expect(sum?.inputs.map((i) => [i.unit, i.indicator.code, i.source.line])).toEqual([
+      ['31', 'R', 11],
+      ['29', 'thu', 21],
+    ]);
+    // (40 × 300 + 10 × 100) / (300 + 100) = 32,5; the source says 34.
+    expect(mean).toMatchObject({ status: 'complete', value: '32.5' });
+    expect(mean?.inputs.map((i) => [i.unit, i.role, i.value])).toEqual([
+      ['31', 'value', '40'],
+      ['29', 'value', '10'],
+      ['31', 'weight', '300'],
+      ['29', 'weight', '100'],
+    ]);
+    expect(mean?.comparison).toMatchObject({ status: 'differs', difference: '-1.5' });
+    expect(mean?.footnote.vi).toContain('Lệch so với số hợp nhất nguồn ghi 34');
+    expect(view.summary.vi).toMatch(/^2\/2 chỉ tiêu/);
+
+    // Over HTTP, the public sees the same calculation (approved figures only).
+    const res = await call(api.app, null, { method: 'GET', url: `/api/plans/${tenant.code}-m/baselines` });
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as { rows: Array<{ value: string }> }).rows.map((r) => r.value)).toEqual(['120.5', '32.5']);
+    // A figure not yet approved does not count: the sum becomes incomplete, naming the unit.
+    await api.db.query(
+      `UPDATE observation_versions SET workflow_state = 'submitted' WHERE tenant_id = $1 AND value = 20`,
+      [t],
+    );
+    const after = await consolidatedBaselines({ ctx, input: { planCode: `${tenant.code}-m` } });
+    expect(after.rows[0]).toMatchObject({
+      status: 'incomplete',
+      missing: [{ unit: '29', lookedIn: { indicator: 'thu' } }],
+    });
+  });
+
+  it('refuses a dataset whose aggregation declaration is malformed, naming the indicator and the field', async () => {
+    const bundled = readDatasetFolder(DATA);
+    const plan = bundled.plans.find((p) => p.plan.id === 'hai-phong-2025-2030');
+    if (!plan) throw new Error('no 2025–2030 plan');
+    const bad = {
+      tenants: bundled.tenants,
+      plans: [
+        {
+          ...plan,
+          plan: { ...plan.plan, id: 'hai-phong-2025-2030-sai' },
+          indicators: [
+            {
+              ...(plan.indicators ?? [])[0],
+              code: 'X',
+              parent: null,
+              targets: [],
+              consolidation: { method: { kind: 'mean', indicator: 'X' } },
+            },
+          ],
+          tasks: [],
+          projects: [],
+          breakthroughs: [],
+        },
+      ],
+    };
+    const error = await importDataset({ ctx, input: bad as typeof bundled }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    const issue = (error as ValidationError).issues.find((i) => i.path.includes('consolidation/method/kind'));
+    expect(issue?.reason.vi).toContain('phương pháp "mean" không có');
+    expect(await api.db.query(`SELECT 1 FROM plans WHERE code = 'hai-phong-2025-2030-sai'`)).toEqual([]);
+  });
+
+  it('imports the generated 67-commune register with its document, as it was and on today’s boundaries, idempotently', async () => {
+    const owner = { ...ctx, actor: systemActor('test', tenant.id) };
+    const csv = generatedRegisterCsv('31');
+    const result = await importUnits({ ctx: owner, input: { csv, document: DOC } });
+    expect(result).toMatchObject({ created: 70, unchanged: 0, lineage: 3 });
+    const before = await unitsOnDate({ ctx: owner, input: { on: '2025-06-30', level: 'commune' } });
+    expect(before.items.map((u) => [u.code, u.today.code])).toEqual([
+      ['80001', '90001'],
+      ['80002', '90001'],
+      ['80003', '90001'],
+    ]);
+    const now = await unitsOnDate({ ctx: owner, input: { on: '2025-07-01' } });
+    const communes = now.items.filter((u) => u.level !== 'province');
+    expect(communes).toHaveLength(67);
+    expect(communes.filter((u) => u.level === 'ward')).toHaveLength(6);
+    expect(communes.find((u) => u.level === 'special_zone')?.name).toBe('Đặc khu Thử Nghiệm 67');
+    const audit = await api.db.query<{ reason: string }>(
+      `SELECT reason FROM audit_log WHERE tenant_id = $1 AND entity = 'unit_register'`,
+      [tenant.id],
+    );
+    expect(audit.map((r) => r.reason)).toEqual([`Nhập danh mục đơn vị theo ${DOC.number}`]);
+    const again = await importUnits({ ctx: owner, input: { csv, document: DOC } });
+    expect(again).toMatchObject({ created: 0, unchanged: 70, lineage: 0 });
+  });
+
+  it('refuses a wrong register row by row, in both languages, and writes nothing', async () => {
+    const owner = { ...ctx, actor: systemActor('test', tenant.id) };
+    const count = async () =>
+      (await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM units WHERE tenant_id = $1', [tenant.id]))[0]
+        ?.n;
+    const before = await count();
+    const csv = [
+      'code,name,kind,parent,valid_from,valid_to,event,related',
+      '91001,Xã Thử Nghiệm Mới,xã,31,2026-01-01,,,',
+      '9100,Xã Sai Mã,xã,31,2026-01-01,,,',
+      '91002,Xã Sai Loại,huyện,31,2026-01-01,,,',
+      '91003,Xã Sai Ngày,xã,31,2026-02-30,,,',
+      '90002,Xã Dùng Lại Mã,xã,31,2026-01-01,,,',
+    ].join('\n');
+    const error = await importUnits({ ctx: owner, input: { csv, document: DOC } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    const issues = (error as ValidationError).issues.map((i) => i.path);
+    expect(issues).toEqual(['dòng 3 / code', 'dòng 4 / kind', 'dòng 5 / valid_from']);
+    expect((error as ValidationError).issues[1]?.reason.vi).toContain('phải là xã, phường hoặc đặc khu');
+    // A code held by a unit still in force is refused by the register's rules, naming the line.
+    const reuse = await importUnits({
+      ctx: owner,
+      input: {
+        csv: 'code,name,kind,parent,valid_from,valid_to,event,related\n90002,Xã Dùng Lại Mã,xã,31,2026-01-01,,,\n',
+        document: DOC,
+      },
+    }).catch((e: unknown) => e);
+    expect((reuse as ValidationError).issues.map((i) => i.path)).toEqual(['dòng 2']);
+    expect((reuse as ValidationError).issues[0]?.reason.en).toContain('valid twice');
+    expect(await count()).toBe(before);
+  });
+
+  it('the routes: a plan owner imports and ends a unit, a reader may not, the register reads as it was', async () => {
+    const owner = await login(api.app, tenant.users.plan_owner.email);
+    const reader = await login(api.app, tenant.users.reader.email);
+    const csv =
+      'code,name,kind,parent,valid_from,valid_to,event,related\n92001,Phường Thử Nghiệm API,phường,31,2026-01-01,,,\n';
+    const denied = await call(api.app, reader, {
+      method: 'POST',
+      url: '/api/units/import',
+      payload: { csv, document: DOC },
+    });
+    expect(denied.statusCode).toBe(403);
+    const created = await call(api.app, owner, {
+      method: 'POST',
+      url: '/api/units/import',
+      payload: { csv, document: DOC },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ created: 1, document: { number: DOC.number } });
+    const ended = await call(api.app, owner, {
+      method: 'POST',
+      url: '/api/units/92001/end',
+      payload: { validTo: '2026-06-30', reason: 'Sáp nhập thử nghiệm' },
+    });
+    expect(ended.statusCode).toBe(200);
+    const onDay = (on: string) =>
+      call(api.app, reader, { method: 'GET', url: `/api/units/register?on=${on}&level=ward` });
+    const codes = async (on: string) =>
+      ((await onDay(on)).json() as { items: Array<{ code: string }> }).items.map((u) => u.code);
+    expect(await codes('2026-06-30')).toContain('92001');
+    expect(await codes('2026-07-01')).not.toContain('92001');
+    const bad = await call(api.app, owner, {
+      method: 'POST',
+      url: '/api/units/92001/end',
+      payload: { validTo: '2026-13-01', reason: 'x' },
+    });
+    expect(bad.statusCode).toBe(400);
+    const audit = await api.db.query<{ reason: string }>(
+      `SELECT reason FROM audit_log WHERE tenant_id = $1 AND entity = 'unit' ORDER BY at`,
+      [tenant.id],
+    );
+    expect(audit.map((r) => r.reason)).toContain('Sáp nhập thử nghiệm');
+  });
+});
