@@ -131,6 +131,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
+/** The session where there is one (the staff app); null on the public portal, which has none. */
+export function useMaybeSession(): SessionValue | null {
+  return useContext(SessionContext);
+}
+
 export function useSession(): SessionValue {
   const v = useContext(SessionContext);
   if (!v) throw new Error('useSession outside SessionProvider');

@@ -19,6 +19,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
+import '../entry.css';
 import { OBSERVATION_STATUSES, type ObservationStatus } from '../../../src/core/vocabulary.ts';
 import { api } from '../api/client.ts';
 import { StatusBadge } from '../components/status-badge.tsx';

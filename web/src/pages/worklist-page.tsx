@@ -6,6 +6,7 @@ import { Alert, Button, Group, NativeSelect, Paper, Stack, Textarea, Title } fro
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
+import '../entry.css';
 import type { ObservationView } from '../../../src/services/observations/present-observation.ts';
 import { api } from '../api/client.ts';
 import { Loading, LoadError } from '../components/states.tsx';
