@@ -30,8 +30,7 @@ describe.each(testDatabases)('data entry over HTTP on $name', (database) => {
     editor = await login(api.app, t.users.agency_editor.email);
     other = await login(api.app, t.users.agency_editor_other.email);
     approver = await login(api.app, t.users.approver.email);
-    // The seeded target is judged on 2025; a plan whose base year is 2024 owes 2025 (overdue since 25/12/2025).
-    await api.db.query('UPDATE plans SET first_year = 2024 WHERE tenant_id = $1', [t.id]);
+    // The seeded plan runs 2025–2030: 2025 is owed (overdue since 25/12/2025) and 2026 is being reported.
   }, 120_000);
   afterAll(async () => api?.close());
 

@@ -85,10 +85,9 @@ export async function agencyInbox({
   // An agency editor sees its own agency only; the plan owner and admin choose one (or see every indicator).
   const agencyId = scope === 'agency' ? ctx.actor.agencyId : (input.agencyId ?? null);
   if (scope === 'agency' && agencyId === null) {
-    throw new ValidationError(
-      { vi: 'Tài khoản chưa gắn với cơ quan nào', en: 'This account belongs to no agency' },
-      [{ path: 'agency', reason: { vi: 'chưa có cơ quan', en: 'no agency' } }],
-    );
+    throw new ValidationError({ vi: 'Tài khoản chưa gắn với cơ quan nào', en: 'This account belongs to no agency' }, [
+      { path: 'agency', reason: { vi: 'chưa có cơ quan', en: 'no agency' } },
+    ]);
   }
   const plan = await findPlanByCode(ctx.db, tenantId, input.planCode);
   if (!plan) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
@@ -124,13 +123,15 @@ export async function agencyInbox({
           required: r.required,
           story: currentStory.get(r.targetId) ?? null,
         }));
-      // Figures are owed from the year after the plan's base year (the term's first year is its baseline).
-      const owed = duePeriods(ind.frequency, { fromYear: plan.first_year + 1, toYear: plan.last_year }, today, rules);
+      // Figures are owed for every period of the plan's term (a 2026–2030 plan: from 2026).
+      const owed = duePeriods(ind.frequency, { fromYear: plan.first_year, toYear: plan.last_year }, today, rules);
       for (const [n, due] of owed.entries()) {
         // The period before: the year before for a yearly figure, else the owed period before this one.
         const before = /^\d{4}$/.test(due.period) ? String(Number(due.period) - 1) : owed[n - 1]?.period;
         const prior = before ? figureOf.get(`${ind.id} ${before}`) : undefined;
-        const previous = prior?.approved_value_text ? { period: before ?? '', valueText: prior.approved_value_text } : null;
+        const previous = prior?.approved_value_text
+          ? { period: before ?? '', valueText: prior.approved_value_text }
+          : null;
         const f = figureOf.get(`${ind.id} ${due.period}`);
         const state = (f?.workflow_state ?? 'missing') as InboxItem['state'];
         const item: InboxItem = {

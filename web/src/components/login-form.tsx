@@ -51,7 +51,7 @@ export function LoginForm({ onDone, idPrefix }: { onDone: (mustChangePassword: b
             {error}
           </Alert>
         )}
-        <Button type="submit" loading={busy} data-testid={`${idPrefix}-submit`}>
+        <Button color="red.9" type="submit" loading={busy} data-testid={`${idPrefix}-submit`}>
           {busy ? a.loggingIn : a.logIn}
         </Button>
       </Stack>

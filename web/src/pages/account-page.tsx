@@ -71,7 +71,7 @@ function ChangePassword() {
           error={errors.again}
           data-testid="pw-again"
         />
-        <Button type="submit" loading={busy} data-testid="pw-submit">
+        <Button color="red.9" type="submit" loading={busy} data-testid="pw-submit">
           {a.changePassword}
         </Button>
       </Stack>
@@ -119,10 +119,16 @@ export function AccountPage() {
       </Title>
       <ChangePassword />
       <Group mt="lg">
-        <Button variant="default" onClick={() => void out(false)} disabled={busy} data-testid="logout">
+        <Button color="red.9" variant="default" onClick={() => void out(false)} disabled={busy} data-testid="logout">
           {a.logOut}
         </Button>
-        <Button variant="outline" onClick={() => void out(true)} disabled={busy} data-testid="logout-everywhere">
+        <Button
+          color="red.9"
+          variant="outline"
+          onClick={() => void out(true)}
+          disabled={busy}
+          data-testid="logout-everywhere"
+        >
           {a.logOutEverywhere}
         </Button>
       </Group>

@@ -146,8 +146,8 @@ function EntryForm({ item, userId }: { item: InboxItem; userId: string }) {
       value: d.value.trim(),
       status: d.status,
       sourceText: d.sourceText.trim() || null,
-      reason: d.confirm ? d.reason.trim() || null : null,
-      confirmImplausible: d.confirm || undefined,
+      reason: d.confirm && flagged ? d.reason.trim() || null : null,
+      confirmImplausible: (d.confirm && flagged) || undefined,
     };
     if (!item.figure) {
       const r = await api.POST('/api/observations', {
@@ -226,6 +226,8 @@ function EntryForm({ item, userId }: { item: InboxItem; userId: string }) {
   };
 
   const storyOpen = storyTargets.length > 0;
+  // The confirmation is asked for only while the API flags the figure.
+  const flagged = check?.outcome === 'needs_confirmation' || (check?.flags.length ?? 0) > 0;
   const valueError =
     fieldError('value') ??
     (check?.outcome === 'refused' ? check.issues.map((i) => i.reason[locale]).join('; ') : undefined);
@@ -339,7 +341,7 @@ function EntryForm({ item, userId }: { item: InboxItem; userId: string }) {
                 </ul>
               </Alert>
             )}
-            {(check?.outcome === 'needs_confirmation' || d.confirm || (check?.flags.length ?? 0) > 0) && (
+            {flagged && (
               <>
                 <Checkbox
                   id={`${id}-confirm`}
@@ -436,10 +438,16 @@ function EntryForm({ item, userId }: { item: InboxItem; userId: string }) {
             )}
             {!locked && (
               <Group>
-                <Button variant="default" onClick={() => void run(false)} loading={busy} data-testid="save-draft">
+                <Button
+                  color="red.9"
+                  variant="default"
+                  onClick={() => void run(false)}
+                  loading={busy}
+                  data-testid="save-draft"
+                >
                   {a.saveDraft}
                 </Button>
-                <Button type="submit" loading={busy} data-testid="submit">
+                <Button color="red.9" type="submit" loading={busy} data-testid="submit">
                   {a.submit}
                 </Button>
               </Group>

@@ -137,6 +137,7 @@ function WorkItem({ o, userId, onMoved }: { o: ObservationView; userId: string; 
         )}
         <Group>
           <Button
+            color="red.9"
             onClick={() => void act('approve')}
             disabled={own}
             loading={busy}
@@ -146,6 +147,7 @@ function WorkItem({ o, userId, onMoved }: { o: ObservationView; userId: string; 
             {a.approve}
           </Button>
           <Button
+            color="red.9"
             variant="outline"
             onClick={() => void act('return')}
             disabled={own}
