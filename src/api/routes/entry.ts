@@ -4,10 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { Runtime } from '../../runtime.ts';
 import { agencyInbox } from '../../services/inbox/agency-inbox.ts';
-import {
-  checkObservation,
-  type CheckObservationInput,
-} from '../../services/observations/check-observation.ts';
+import { checkObservation, type CheckObservationInput } from '../../services/observations/check-observation.ts';
 import { listStories } from '../../services/stories/list-stories.ts';
 import { recordStory, type RecordStoryInput } from '../../services/stories/record-story.ts';
 import { Common, FigureValue } from './pagination.ts';
@@ -107,7 +104,11 @@ export async function entryRoutes(api: FastifyInstance, runtime: Runtime): Promi
         ),
         response: {
           200: Type.Object({
-            outcome: Type.Union([Type.Literal('accepted'), Type.Literal('needs_confirmation'), Type.Literal('refused')]),
+            outcome: Type.Union([
+              Type.Literal('accepted'),
+              Type.Literal('needs_confirmation'),
+              Type.Literal('refused'),
+            ]),
             valueText: Nullable(Type.String()),
             value: Nullable(Type.String()),
             issues: Type.Array(Issue),

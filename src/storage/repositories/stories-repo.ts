@@ -24,7 +24,11 @@ export interface StoryTargetRow {
   owner_agency_id: string | null;
 }
 
-export async function findStoryTarget(db: Queryable, tenantId: string, targetId: string): Promise<StoryTargetRow | null> {
+export async function findStoryTarget(
+  db: Queryable,
+  tenantId: string,
+  targetId: string,
+): Promise<StoryTargetRow | null> {
   const rows = await db.query<StoryTargetRow>(
     `SELECT t.id, t.plan_id, t.indicator_id, i.owner_agency_id
        FROM targets t JOIN indicators i ON i.id = t.indicator_id AND i.tenant_id = t.tenant_id
