@@ -199,12 +199,38 @@ describe.each(testDatabases)('data entry over HTTP on $name', (database) => {
       headers: { 'if-match': `"${(resubmitted.json() as { version: number }).version}"` },
     });
     expect(approved.statusCode, approved.body).toBe(200);
-    const moved = approved.json() as { changes: { targetId: string; before: unknown; after: { status: string } }[] };
-    expect(moved.changes.map((c) => c.targetId)).toEqual([target?.targetId]);
-    expect(moved.changes[0]?.after.status).not.toBe('no_data');
+    // The target's first stored verdict has nothing before it to move from.
+    expect((approved.json() as { changes: unknown[] }).changes).toEqual([]);
+    // A later figure that turns the verdict: the approval answers with the verdict that moved.
+    const v = async (r: { json(): unknown }) => `"${(r.json() as { version: number }).version}"`;
+    const lower = await call(api.app, editor, {
+      method: 'POST',
+      url: `/api/observations/${id}/versions`,
+      headers: { 'if-match': await v(approved) },
+      payload: { value: '93', status: 'official', sourceText: 'Niên giám thống kê' },
+    });
+    expect(lower.statusCode, lower.body).toBe(200);
+    const sent = await call(api.app, editor, {
+      method: 'POST',
+      url: `/api/observations/${id}/submit`,
+      headers: { 'if-match': await v(lower) },
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const turned = await call(api.app, approver, {
+      method: 'POST',
+      url: `/api/observations/${id}/approve`,
+      headers: { 'if-match': await v(sent) },
+    });
+    expect(turned.statusCode, turned.body).toBe(200);
+    const moved = turned.json() as {
+      changes: { targetId: string; before: { status: string }; after: { status: string } }[];
+    };
+    expect(moved.changes.map((c) => [c.targetId, c.before.status, c.after.status])).toEqual([
+      [target?.targetId, 'exceeded', 'not_met'],
+    ]);
     // Approved, the overdue period leaves the inbox; the current one is still owed, with 2025 as its previous value.
     const after = await inbox(editor);
     expect(after.items.find((i) => i.period === '2025')).toBeUndefined();
-    expect(after.items.find((i) => i.period === '2026')?.previous).toEqual({ period: '2025', valueText: '96' });
+    expect(after.items.find((i) => i.period === '2026')?.previous).toEqual({ period: '2025', valueText: '93' });
   });
 });
