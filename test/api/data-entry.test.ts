@@ -31,7 +31,7 @@ describe.each(testDatabases)('data entry over HTTP on $name', (database) => {
     other = await login(api.app, t.users.agency_editor_other.email);
     approver = await login(api.app, t.users.approver.email);
     // The seeded plan runs 2025–2030: 2025 is owed (overdue since 25/12/2025) and 2026 is being reported.
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => api?.close());
 
   const check = (s: Session, value: string, extra: Record<string, unknown> = {}) =>

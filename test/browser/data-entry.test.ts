@@ -201,8 +201,8 @@ describe.skipIf(!available)('entering and approving figures in Chromium', () => 
     expect(await entry(ed.page, '1').getByTestId('returned-reason').textContent()).toContain(
       'kiểm tra lại đơn vị tính',
     );
-    await entry(ed.page, '1').getByTestId('value').fill('12,5');
-    await expect.poll(() => entry(ed.page, '1').getByTestId('check').textContent()).toContain('Sẽ ghi: 12,5');
+    await entry(ed.page, '1').getByTestId('value').fill('14,8');
+    await expect.poll(() => entry(ed.page, '1').getByTestId('check').textContent()).toContain('Sẽ ghi: 14,8');
     await entry(ed.page, '1').getByTestId('submit').click();
     await expect.poll(() => entry(ed.page, '1').getAttribute('data-state'), { timeout: 15_000 }).toBe('submitted');
 
@@ -226,7 +226,7 @@ describe.skipIf(!available)('entering and approving figures in Chromium', () => 
     ).toBe(status1);
     await ed.page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/1`);
     await ed.page.locator('.verdict-card').first().waitFor();
-    expect(await ed.page.locator('main').textContent()).toContain('12,5');
+    expect(await ed.page.locator('main').textContent()).toContain('14,8');
 
     // 6. A figure that leaves its target short cannot be submitted without its story; with it, it goes.
     await ed.page.goto(`${server.baseUrl}/plans/${PLAN}/inbox`);
