@@ -484,11 +484,7 @@ export function InboxPage() {
       {data.items.length === 0 && <p>{a.inboxEmpty}</p>}
       <Stack gap="md" data-testid="inbox">
         {data.items.map((item) => (
-          <EntryForm
-            key={`${item.indicator.id} ${item.period} ${item.figure?.version ?? 0}`}
-            item={item}
-            userId={user.id}
-          />
+          <EntryForm key={`${item.indicator.id} ${item.period}`} item={item} userId={user.id} />
         ))}
       </Stack>
       {data.work.length > 0 && (
