@@ -132,3 +132,7 @@ export type LineageEventKind = (typeof LINEAGE_EVENTS)[number];
 export function isOneOf<const T extends readonly string[]>(list: T, value: unknown): value is T[number] {
   return typeof value === 'string' && (list as readonly string[]).includes(value);
 }
+
+/** Verdicts that ask for the story behind the number (nguyên nhân / giải pháp / kiến nghị) for the period. */
+export const STORY_STATUSES = ['off_track', 'at_risk', 'not_met'] as const satisfies readonly EvaluationStatus[];
+export type StoryStatus = (typeof STORY_STATUSES)[number];

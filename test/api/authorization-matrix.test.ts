@@ -21,7 +21,6 @@ import {
   type Tenant,
 } from './api-helpers.ts';
 
-type Kind = 'object' | 'list' | 'self';
 const I1_SPEC = {
   kind: 'threshold',
   direction: 'higher_better',
@@ -30,6 +29,8 @@ const I1_SPEC = {
   value: '95',
   year: 2030,
 };
+/** plan: a plan's own page (another tenant's plan is not found) that an agency narrows to its own items. */
+type Kind = 'object' | 'list' | 'self' | 'plan';
 interface Fixture {
   a: Tenant;
   readObs: string;
@@ -39,6 +40,8 @@ interface Fixture {
   writeProjectProgress: string;
   /** An issued report of tenant a's plan. */
   issued: string;
+  /** The target of the "own" agency's indicator, whose story the write sample tells. */
+  target: string;
 }
 /** readOnly: a POST that only computes from its body and saves nothing (so it leaves no audit row). */
 type Sample = { kind: Kind; request: (f: Fixture) => Call; readOnly?: true };
@@ -174,6 +177,31 @@ const SAMPLES: Record<string, Sample> = {
         source: 'Niên giám thống kê',
         publishedOn: '2026-03-31',
       },
+    }),
+  },
+  'GET /api/plans/:code/inbox': {
+    kind: 'plan',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/inbox` }),
+  },
+  'GET /api/plans/:code/stories': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/stories` }),
+  },
+  'POST /api/targets/:id/stories': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/targets/${f.target}/stories`,
+      payload: { period: '2026', cause: 'Nguyên nhân', measures: 'Giải pháp' },
+    }),
+  },
+  'POST /api/observations/check': {
+    kind: 'object',
+    readOnly: true,
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/observations/check',
+      payload: { indicatorId: f.a.indicators.own, unitId: f.a.unitId, period: '2026', value: '96' },
     }),
   },
   'GET /api/plans/:code/evaluation-changes': {
@@ -421,7 +449,7 @@ function expected(action: keyof typeof POLICY, kind: Kind, who: Principal | 'pub
   const role: PolicyPrincipal = who === 'agency_editor_other' ? 'agency_editor' : who;
   const scope = POLICY[action][role];
   if (!scope) return who === 'public' ? 401 : 403;
-  if (tenant === 'other' && kind === 'object') return 404;
+  if (tenant === 'other' && (kind === 'object' || kind === 'plan')) return 404;
   if (tenant === 'other' && kind === 'list') return 'ok-no-leak';
   if (scope === 'agency' && who === 'agency_editor_other' && kind === 'object') return 403;
   return 'ok';
@@ -477,6 +505,13 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
       ((await call(api.app, editor, { method: 'POST', url, payload })).json() as { id: string }).id;
     f = {
       a,
+      target: (
+        (
+          await api.db.query<{ id: string }>('SELECT id FROM targets WHERE indicator_id = $1', [a.indicators.own])
+        )[0] as {
+          id: string;
+        }
+      ).id,
       readObs,
       writeObs: await mk('2026'),
       writeTaskReport: await report(`/api/tasks/${a.tasks.own}/reports`, { period: '2026', narrative: 'Bắt đầu' }),

@@ -52,6 +52,16 @@ const draftRoute = createRoute({
   path: '/drafts',
   component: lazyRouteComponent(() => import('./pages/draft-page.tsx'), 'DraftPage'),
 });
+// Staff pages of issue 17 (part 2): login, account, the agency inbox, the approver's worklist.
+const page = <P extends string>(
+  path: P,
+  load: () => Promise<Record<string, () => React.JSX.Element | null>>,
+  name: string,
+) => createRoute({ getParentRoute: () => appLayout, path, component: lazyRouteComponent(load, name) });
+const loginRoute = page('/login', () => import('./pages/login-page.tsx'), 'LoginPage');
+const accountRoute = page('/account', () => import('./pages/account-page.tsx'), 'AccountPage');
+const inboxRoute = page('/plans/$plan/inbox', () => import('./pages/inbox-page.tsx'), 'InboxPage');
+const worklistRoute = page('/plans/$plan/worklist', () => import('./pages/worklist-page.tsx'), 'WorklistPage');
 
 const portalLayout = createRoute({
   getParentRoute: () => rootRoute,
@@ -94,6 +104,7 @@ const routeTree = rootRoute.addChildren([
     explanationRoute,
     changesRoute,
     ...planPages,
+    ...[loginRoute, accountRoute, inboxRoute, worklistRoute],
   ]),
   portalLayout.addChildren([portalHomeRoute, portalOverviewRoute, portalIndicatorRoute, portalExplanationRoute]),
 ]);

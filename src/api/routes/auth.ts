@@ -7,7 +7,7 @@ import { changePassword } from '../../services/auth/change-password.ts';
 import { logIn } from '../../services/auth/log-in.ts';
 import { logOut } from '../../services/auth/log-out.ts';
 import { resolveSession } from '../../services/auth/resolve-session.ts';
-import { clearSessionCookie, setSessionCookie } from '../auth/session-hook.ts';
+import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '../auth/session-hook.ts';
 import { contextOf } from './route-table.ts';
 
 const Credentials = Type.Object(
@@ -81,9 +81,17 @@ export async function authRoutes(api: FastifyInstance, runtime: Runtime): Promis
       schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Session } },
     },
     async (req) => {
-      const a = contextOf(runtime, req).actor;
+      const ctx = contextOf(runtime, req);
+      const a = ctx.actor;
       if (a.kind !== 'user') throw new Unauthenticated();
-      return { user: { id: a.userId, email: a.label, tenantId: a.tenantId, roles: a.roles, agencyId: a.agencyId } };
+      // The page's own token again (a reload keeps the session but loses what the page held): the answer is
+      // readable only by a page of this origin, so handing it back does not help a forging site.
+      const token = req.cookies[SESSION_COOKIE];
+      const s = token ? await resolveSession({ ctx, input: { token } }) : null;
+      return {
+        user: { id: a.userId, email: a.label, tenantId: a.tenantId, roles: a.roles, agencyId: a.agencyId },
+        ...(s ? { csrfToken: s.csrfToken, mustChangePassword: s.mustChangePassword } : {}),
+      };
     },
   );
   for (const [url, everywhere] of [

@@ -5,6 +5,7 @@ import type { Runtime } from '../../runtime.ts';
 import { registerSessionHook } from '../auth/session-hook.ts';
 import { authRoutes } from './auth.ts';
 import { draftRoutes } from './drafts.ts';
+import { entryRoutes } from './entry.ts';
 import { evaluationRoutes } from './evaluations.ts';
 import { healthRoutes } from './health.ts';
 import { interchangeRoutes } from './interchange.ts';
@@ -32,6 +33,7 @@ export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Pr
   await referenceRoutes(api, runtime);
   await referenceWriteRoutes(api, runtime);
   await planEditRoutes(api, runtime);
+  await entryRoutes(api, runtime);
   await observationRoutes(api, runtime);
   await progressRoutes(api, runtime);
   await evaluationRoutes(api, runtime);

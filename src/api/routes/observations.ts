@@ -69,6 +69,28 @@ const ObservationSchema = Type.Object({
   ),
 });
 const Written = Type.Object({ id: Type.String(), version: Type.Integer() });
+const VerdictSide = Type.Object({
+  status: Nullable(Type.String()),
+  value: Nullable(Type.String()),
+  word: Nullable(Type.String()),
+  vintages: Type.Array(Type.String()),
+});
+/** An approval's answer: the verdicts it moved (recomputed in the same transaction). */
+const Approved = Type.Object({
+  id: Type.String(),
+  version: Type.Integer(),
+  changes: Type.Optional(
+    Type.Array(
+      Type.Object({
+        targetId: Type.String(),
+        indicator: Type.Object({ code: Type.String(), name: Type.String() }),
+        target: Type.String(),
+        before: Nullable(VerdictSide),
+        after: VerdictSide,
+      }),
+    ),
+  ),
+});
 const Figure = {
   value: FigureValue,
   status: Vocabulary.observationStatus,
@@ -235,18 +257,17 @@ export async function observationRoutes(api: FastifyInstance, runtime: Runtime):
           params: IdParams,
           headers: IfMatch,
           body: Comment,
-          response: { 200: Written },
+          response: { 200: verb === 'approve' ? Approved : Written },
         },
       },
       async (req, reply) => {
         const comment = (req.body as { comment?: string | null } | undefined)?.comment ?? null;
-        return written(
-          reply,
-          await run({
-            ctx: contextOf(runtime, req),
-            input: { id: (req.params as { id: string }).id, ifMatch: ifMatchOf(req), comment },
-          }),
-        );
+        const r = await run({
+          ctx: contextOf(runtime, req),
+          input: { id: (req.params as { id: string }).id, ifMatch: ifMatchOf(req), comment },
+        });
+        void reply.header('etag', `"${r.version}"`);
+        return r;
       },
     );
   }

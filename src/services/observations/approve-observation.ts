@@ -1,7 +1,9 @@
 // An approver accepts a submitted figure (not one they entered: four eyes): from now on it is public and counts,
-// and the stored evaluations of every plan resting on it are recomputed in the same transaction.
-import type { ServiceContext } from '../context.ts';
+// and the stored evaluations of every plan resting on it are recomputed in the same transaction. The answer lists
+// the verdicts that moved, so the approver's worklist can show them at once.
+import type { EvaluationChange } from '../evaluations/recompute-evaluations.ts';
 import { recomputePlansResting } from '../evaluations/recompute-evaluations.ts';
+import type { ServiceContext } from '../context.ts';
 import { transitionObservation, type TransitionInput } from './transition-observation.ts';
 
 export async function approveObservation({
@@ -10,14 +12,15 @@ export async function approveObservation({
 }: {
   ctx: ServiceContext;
   input: TransitionInput;
-}): Promise<{ id: string; version: number }> {
-  return transitionObservation(
+}): Promise<{ id: string; version: number; changes: EvaluationChange[] }> {
+  let changes: EvaluationChange[] = [];
+  const written = await transitionObservation(
     ctx,
     {
       action: 'observation.review',
       review: 'approve',
       after: async (tx, c, obs, latest) => {
-        await recomputePlansResting(tx, c, {
+        changes = await recomputePlansResting(tx, c, {
           tenantId: obs.tenant_id,
           indicatorIds: [obs.indicator_id],
           causeVersionId: latest.id,
@@ -26,4 +29,5 @@ export async function approveObservation({
     },
     input,
   );
+  return { ...written, changes };
 }

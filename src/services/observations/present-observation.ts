@@ -69,7 +69,7 @@ export function presentVersion(v: VersionRow): VersionView {
   };
 }
 
-function plausibilityOf(provenance: Record<string, unknown> | null): VersionView['plausibility'] {
+export function plausibilityOf(provenance: Record<string, unknown> | null): VersionView['plausibility'] {
   const p = provenance?.plausibility as
     { flags?: { code: string; value: string; messages: { vi: string; en: string } }[]; reason?: string } | undefined;
   if (!p?.flags) return null;

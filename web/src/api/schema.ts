@@ -1241,6 +1241,333 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/observations/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the figure checks on a figure as written, without storing anything: accepted, needs a confirmation with a reason, or refused naming each field */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        indicatorId: string;
+                        /** Format: uuid */
+                        unitId: string;
+                        period: string;
+                        value: string;
+                        confirmImplausible?: boolean;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outcome: "accepted" | "needs_confirmation" | "refused";
+                            valueText: string | null;
+                            value: string | null;
+                            issues: {
+                                path: string;
+                                reason: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                            flags: {
+                                code: string;
+                                field: string;
+                                value: string;
+                                messages: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                            message: {
+                                vi: string;
+                                en: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{code}/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency's inbox: the figures it owes (due and overdue under the tenant's reporting regime) with the previous value, targets, required pace and story; its tasks and projects */
+        get: {
+            parameters: {
+                query?: {
+                    agency?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                code: string;
+                                name: string;
+                            };
+                            agencyId: string | null;
+                            today: string;
+                            rules: {
+                                id: string;
+                                title: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            };
+                            items: {
+                                indicator: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    unitOfMeasure: string;
+                                };
+                                unit: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                period: string;
+                                periodLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                dueDate: string;
+                                overdue: boolean;
+                                current: boolean;
+                                state: "missing" | ("draft" | "submitted" | "returned" | "approved");
+                                figure: {
+                                    observationId: string;
+                                    version: number;
+                                    valueText: string | null;
+                                    status: "estimate" | "preliminary" | "official";
+                                    sourceText: string | null;
+                                    reason: string | null;
+                                    plausibility: {
+                                        flags: {
+                                            code: string;
+                                            value: string;
+                                            messages: {
+                                                vi: string;
+                                                en: string;
+                                            };
+                                        }[];
+                                        reason: string;
+                                    } | null;
+                                } | null;
+                                returned: {
+                                    comment: string | null;
+                                    at: string;
+                                } | null;
+                                previous: {
+                                    period: string;
+                                    valueText: string;
+                                } | null;
+                                targets: {
+                                    targetId: string;
+                                    text: string;
+                                    status: string | null;
+                                    displayStatus: {
+                                        vi: string;
+                                        en: string;
+                                    } | null;
+                                    required: {
+                                        kind: string;
+                                        value: string;
+                                        target: string;
+                                        remainingYears: number;
+                                        fromYear: number;
+                                        toYear: number;
+                                    } | null;
+                                    story: {
+                                        id: string;
+                                        targetId: string;
+                                        indicatorCode: string;
+                                        period: string;
+                                        seq: number;
+                                        cause: string;
+                                        measures: string;
+                                        requests: string | null;
+                                        author: {
+                                            id: string | null;
+                                            name: string | null;
+                                        };
+                                        at: string;
+                                        current: boolean;
+                                    } | null;
+                                }[];
+                            }[];
+                            work: {
+                                id: string;
+                                kind: "task" | "project";
+                                code: string;
+                                title: string;
+                                deadline: string | null;
+                                lastReport: {
+                                    period: string;
+                                    state: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{code}/stories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stories behind the numbers of a plan (cause, measures, requests), every version newest first, the current one marked; staff only (the public gets none) */
+        get: {
+            parameters: {
+                query?: {
+                    targetId?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                targetId: string;
+                                indicatorCode: string;
+                                period: string;
+                                seq: number;
+                                cause: string;
+                                measures: string;
+                                requests: string | null;
+                                author: {
+                                    id: string | null;
+                                    name: string | null;
+                                };
+                                at: string;
+                                current: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/targets/{id}/stories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tell the story behind a number for a target and period (a new version; the earlier ones are kept): cause, measures, requests */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        period: string;
+                        cause: string;
+                        measures: string;
+                        requests?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            seq: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/observations": {
         parameters: {
             query?: never;
@@ -1815,6 +2142,26 @@ export interface paths {
                         "application/json": {
                             id: string;
                             version: number;
+                            changes?: {
+                                targetId: string;
+                                indicator: {
+                                    code: string;
+                                    name: string;
+                                };
+                                target: string;
+                                before: {
+                                    status: string | null;
+                                    value: string | null;
+                                    word: string | null;
+                                    vintages: string[];
+                                } | null;
+                                after: {
+                                    status: string | null;
+                                    value: string | null;
+                                    word: string | null;
+                                    vintages: string[];
+                                };
+                            }[];
                         };
                     };
                 };
@@ -3363,6 +3710,188 @@ export interface paths {
                             plan: string;
                             indicators: number;
                             targets: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{code}/baselines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consolidated baselines of a merged unit's plan: each indicator's base-period figure computed from the former units with its declared method, step by step, compared with a stated figure; what is missing */
+        get: {
+            parameters: {
+                query?: {
+                    dataBasis?: "approved" | "all";
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The units as they were on a date, each with the code that holds its territory on today's boundaries */
+        get: {
+            parameters: {
+                query: {
+                    on: string;
+                    today?: string;
+                    level?: "province" | "commune" | "ward" | "special_zone";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a commune register (CSV: code,name,kind,parent,valid_from,valid_to,event,related) with its legal document (admin, plan owner) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        csv: string;
+                        document: {
+                            number: string;
+                            date: string;
+                            issuer?: string;
+                            title?: string;
+                        };
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            unchanged: number;
+                            lineage: number;
+                            document: {
+                                id: string;
+                                number: string;
+                                date: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{code}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the last day a unit existed (merged or dissolved), or null when it exists again; every plan is recomputed (admin, plan owner) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        validTo: string | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            validTo: string | null;
                         };
                     };
                 };

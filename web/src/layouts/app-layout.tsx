@@ -3,9 +3,12 @@
 import '@mantine/core/styles.css';
 import { Group, MantineProvider, NativeSelect, createTheme } from '@mantine/core';
 import { Link, Outlet, useNavigate, useParams } from '@tanstack/react-router';
+import { ReloginDialog } from '../components/login-form.tsx';
 import { usePlans } from '../data/queries.ts';
 import { useDraftMessages } from '../i18n/draft-messages.ts';
+import { SessionProvider } from '../data/session.tsx';
 import { useLocale } from '../i18n/locale.tsx';
+import { AccountNav } from './account-nav.tsx';
 import { LanguageSwitch, SkipLink } from './portal-parts.tsx';
 import { PlanNavLinks } from './plan-nav-links.tsx';
 
@@ -44,45 +47,49 @@ export function AppLayout() {
   const { plan } = useParams({ strict: false });
   return (
     <MantineProvider theme={theme}>
-      <SkipLink />
-      <header className="app-header">
-        <Group justify="space-between" wrap="nowrap" gap="sm" className="app-header-row">
-          <Link to="/" className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              ★
-            </span>
-            <span>
-              <strong>{t.appName}</strong>
-              <span className="tagline">{t.tagline}</span>
-            </span>
-          </Link>
-          <Group gap="xs" wrap="nowrap">
-            <PlanSwitcher current={plan} />
-            <LanguageSwitch />
+      <SessionProvider>
+        <SkipLink />
+        <header className="app-header">
+          <Group justify="space-between" wrap="nowrap" gap="sm" className="app-header-row">
+            <Link to="/" className="brand">
+              <span className="brand-mark" aria-hidden="true">
+                ★
+              </span>
+              <span>
+                <strong>{t.appName}</strong>
+                <span className="tagline">{t.tagline}</span>
+              </span>
+            </Link>
+            <Group gap="xs" wrap="nowrap">
+              <PlanSwitcher current={plan} />
+              <LanguageSwitch />
+            </Group>
           </Group>
-        </Group>
-        <nav aria-label={t.nav} className="app-nav">
-          <Link to="/" activeOptions={{ exact: true }}>
-            {t.navHome}
-          </Link>
-          {plan && (
-            <>
-              <Link to="/plans/$plan" params={{ plan }} activeOptions={{ exact: true, includeSearch: false }}>
-                {t.navOverview}
-              </Link>
-              <PlanNavLinks plan={plan} />
-              <Link to="/plans/$plan/changes" params={{ plan }}>
-                {t.navChanges}
-              </Link>
-            </>
-          )}
-          <Link to="/drafts">{drafting.nav}</Link>
-          <Link to="/portal">{t.navPortal}</Link>
-        </nav>
-      </header>
-      <main id="main" tabIndex={-1} className="page">
-        <Outlet />
-      </main>
+          <nav aria-label={t.nav} className="app-nav">
+            <Link to="/" activeOptions={{ exact: true }}>
+              {t.navHome}
+            </Link>
+            {plan && (
+              <>
+                <Link to="/plans/$plan" params={{ plan }} activeOptions={{ exact: true, includeSearch: false }}>
+                  {t.navOverview}
+                </Link>
+                <PlanNavLinks plan={plan} />
+                <Link to="/plans/$plan/changes" params={{ plan }}>
+                  {t.navChanges}
+                </Link>
+              </>
+            )}
+            <Link to="/drafts">{drafting.nav}</Link>
+            <AccountNav plan={plan} />
+            <Link to="/portal">{t.navPortal}</Link>
+          </nav>
+        </header>
+        <main id="main" tabIndex={-1} className="page">
+          <Outlet />
+        </main>
+        <ReloginDialog />
+      </SessionProvider>
     </MantineProvider>
   );
 }

@@ -39,11 +39,6 @@ interface Problem {
 }
 
 const STORE = 'chitieu.draft-review';
-/** The CSRF token the login answer gave, kept for this tab by the sign-in flow. */
-const csrf = (): Record<string, string> => {
-  const token = sessionStorage.getItem('chitieu.csrf');
-  return token ? { 'x-csrf-token': token } : {};
-};
 
 function initialReview(draft: Loaded, title: string): Review {
   const decisions: Record<string, Decision> = {};
@@ -130,7 +125,8 @@ export function DraftPage() {
         ...(file ? { file: { name: file.name, contentBase64: await toBase64(file) } } : { text: pasted }),
         ...(term.trim() ? { term: term.trim() } : {}),
       };
-      const r = await api.POST('/api/drafts', { body, headers: csrf() });
+      // The session's CSRF header is added by the client (data/session.tsx).
+      const r = await api.POST('/api/drafts', { body });
       if (!r.response.ok) return fail(r.response, r.error);
       setReview(initialReview(r.data as unknown as Loaded, file?.name ?? ''));
     } finally {
@@ -168,7 +164,6 @@ export function DraftPage() {
     try {
       const p = review.plan;
       const r = await api.POST('/api/drafts/accept', {
-        headers: csrf(),
         body: {
           plan: {
             code: p.code,

@@ -10,6 +10,7 @@ import { chartModel, chartOption, type ChartLabels, type SeriesPoint } from '../
 import { Figure } from '../components/figures.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
+import { StoryNote, useCurrentStories } from '../components/story-note.tsx';
 import { useEvaluations, useIndicators, useObservations, type ObservationItem } from '../data/queries.ts';
 import { targetTextOf } from '../data/target-text.ts';
 import { useLocale } from '../i18n/locale.tsx';
@@ -41,6 +42,7 @@ function Indicator({ portal }: { portal: boolean }) {
   const p = usePlanPagesText();
   const evaluations = useEvaluations(plan);
   const indicators = useIndicators(plan);
+  const stories = useCurrentStories(plan, portal);
   const indicator = indicators.data?.find((i) => i.code === code);
   const observations = useObservations(plan, indicator?.id);
   const history = useQueries({
@@ -181,6 +183,7 @@ function Indicator({ portal }: { portal: boolean }) {
           <span className="muted">{t.ourVerdict}</span>
           <StatusBadge status={status} text={row.displayStatus?.[locale] ?? ''} />
           <p>{row.explanation[locale]}</p>
+          {stories && <StoryNote status={status} story={stories.get(row.targetId)} full />}
           <Link
             to={portal ? '/portal/$plan/targets/$targetId/explanation' : '/plans/$plan/targets/$targetId/explanation'}
             params={{ plan, targetId: row.targetId }}

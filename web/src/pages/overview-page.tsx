@@ -6,6 +6,7 @@ import { Figure, PaceAchieved, PaceNeeded } from '../components/figures.tsx';
 import { CompositeLatest, ForecastCell, PlanDocuments, ReportDownloads } from '../components/plan-extras.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
+import { StoryNote, useCurrentStories } from '../components/story-note.tsx';
 import { filterRows, overviewRows, sortRows, type OverviewRow, type SortColumn } from '../data/overview-rows.ts';
 import { useEvaluations, useIndicators, usePlans } from '../data/queries.ts';
 import { useLocale } from '../i18n/locale.tsx';
@@ -42,6 +43,7 @@ function Overview({ portal }: { portal: boolean }) {
   const evaluations = useEvaluations(plan);
   const indicators = useIndicators(plan);
   const plans = usePlans();
+  const stories = useCurrentStories(plan, portal);
 
   const rows = useMemo(
     () => (evaluations.data && indicators.data ? overviewRows(evaluations.data.rows, indicators.data, locale) : []),
@@ -254,6 +256,7 @@ function Overview({ portal }: { portal: boolean }) {
               <tr key={r.targetId} data-code={r.code} data-status={r.status}>
                 <td data-label={t.colStatus}>
                   <StatusBadge status={r.status} text={r.statusText} />
+                  {stories && <StoryNote status={r.status} story={stories.get(r.targetId)} />}
                 </td>
                 <td data-label={t.colIndicator} className="cell-indicator">
                   <span>
