@@ -8,6 +8,7 @@ import { importDataset, type ImportReport } from './services/dataset/import-data
 import { openDb, type Db } from './storage/db.ts';
 import { migrate } from './storage/migrate.ts';
 import { countPlans } from './storage/repositories/plans-repo.ts';
+import { openMailer, type Mailer } from './services/notifications/mailer.ts';
 
 export interface Runtime {
   config: Config;
@@ -16,6 +17,8 @@ export interface Runtime {
   close(): Promise<void>;
   /** Where start-up and import messages go (the one-time admin password among them). */
   log?: Logger;
+  /** E-mail for notifications, when SMTP is configured. */
+  mailer?: Mailer | null;
 }
 
 export interface Logger {
@@ -33,6 +36,7 @@ export async function openRuntime(config: Config, log: Logger = { info: () => {}
       systemContext: (label) => ({ db, actor: systemActor(label), now: () => new Date() }),
       close: () => db.close(),
       log,
+      mailer: openMailer(config),
     };
     if (config.seedOnStart && (await countPlans(db)) === 0) {
       const report = await seedBundledDataset(runtime);

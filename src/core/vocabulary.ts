@@ -82,3 +82,18 @@ export type DataBasis = (typeof DATA_BASES)[number];
 export function isOneOf<const T extends readonly string[]>(list: T, value: unknown): value is T[number] {
   return typeof value === 'string' && (list as readonly string[]).includes(value);
 }
+
+/** What a notification tells its reader (0009). */
+export const NOTIFICATION_KINDS = [
+  'figure_returned',
+  'report_returned',
+  'report_approved',
+  'approval_due',
+  'explanation_requested',
+  'explanation_answered',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** What a request for explanation or a saved view may point at (0009). */
+export const ITEM_KINDS = ['target', 'task', 'project'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];

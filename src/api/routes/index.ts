@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../../runtime.ts';
 import { registerSessionHook } from '../auth/session-hook.ts';
 import { authRoutes } from './auth.ts';
+import { collaborationRoutes } from './collaboration.ts';
 import { draftRoutes } from './drafts.ts';
 import { evaluationRoutes } from './evaluations.ts';
 import { healthRoutes } from './health.ts';
@@ -33,4 +34,5 @@ export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Pr
   await vintageRoutes(api, runtime);
   await draftRoutes(api, runtime);
   await userRoutes(api, runtime);
+  await collaborationRoutes(api, runtime);
 }

@@ -4,6 +4,8 @@ import Type from 'typebox';
 import type { Runtime } from '../../runtime.ts';
 import { assignIndicatorAgency } from '../../services/reference/assign-indicator-agency.ts';
 import { createAgency, type CreateAgencyInput } from '../../services/reference/create-agency.ts';
+import { assignOwnerAgency } from '../../services/reference/assign-owner-agency.ts';
+import { endUnit } from '../../services/reference/end-unit.ts';
 import { IdParams } from './observations.ts';
 import { Common } from './pagination.ts';
 import { contextOf } from './route-table.ts';
@@ -49,5 +51,57 @@ export async function referenceWriteRoutes(api: FastifyInstance, runtime: Runtim
           ownerAgencyId: (req.body as { ownerAgencyId: string | null }).ownerAgencyId,
         },
       }),
+  );
+  for (const kind of ['task', 'project'] as const) {
+    api.patch(
+      `/${kind}s/:id`,
+      {
+        config: { action: 'reference.manage' },
+        schema: {
+          tags: ['reference'],
+          summary: `Name the agency that owns a ${kind} (its editors report its progress; requests for explanation go to it); null clears it`,
+          params: IdParams,
+          body: Type.Object({ ownerAgencyId: Type.Union([Common.id, Type.Null()]) }, { additionalProperties: false }),
+          response: { 200: Type.Object({ id: Type.String(), ownerAgencyId: Type.Union([Type.String(), Type.Null()]) }) },
+        },
+      },
+      async (req) =>
+        assignOwnerAgency({
+          ctx: contextOf(runtime, req),
+          input: {
+            kind,
+            id: (req.params as { id: string }).id,
+            ownerAgencyId: (req.body as { ownerAgencyId: string | null }).ownerAgencyId,
+          },
+        }),
+    );
+  }
+  api.post(
+    '/units/:code/end',
+    {
+      config: { action: 'reference.manage' },
+      schema: {
+        tags: ['reference'],
+        summary:
+          'Record the last day a unit existed (merged, dissolved), or null when it exists again, with a reason; every plan of the tenant is recomputed',
+        params: Type.Object({ code: Type.String({ pattern: '^([0-9]{2}|[0-9]{5})$' }) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            validTo: Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()]),
+            reason: Type.String({ minLength: 1, maxLength: 2000 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      const body = req.body as { validTo: string | null; reason: string };
+      await endUnit({
+        ctx: contextOf(runtime, req),
+        input: { unitCode: (req.params as { code: string }).code, validTo: body.validTo, reason: body.reason },
+      });
+      return reply.status(204).send();
+    },
   );
 }

@@ -36,5 +36,11 @@ export function enforceRouteTable(api: FastifyInstance): void {
 }
 
 export function contextOf(runtime: Runtime, req: FastifyRequest): ServiceContext {
-  return { db: runtime.db, actor: req.actor ?? publicActor(), now: () => new Date(), requestId: req.id };
+  return {
+    db: runtime.db,
+    actor: req.actor ?? publicActor(),
+    now: () => new Date(),
+    requestId: req.id,
+    mailer: runtime.mailer ?? null,
+  };
 }
