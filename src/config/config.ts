@@ -112,7 +112,10 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
     issues.push({
       path: 'SMTP_URL',
-      reason: { vi: 'SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps://', en: 'SMTP_URL must start with smtp:// or smtps://' },
+      reason: {
+        vi: 'SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps://',
+        en: 'SMTP_URL must start with smtp:// or smtps://',
+      },
     });
   }
   const smtpFrom = env.SMTP_FROM?.trim() || null;
@@ -140,7 +143,9 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     trustedProxies,
     version: env.npm_package_version ?? '0.1.0',
     evidenceProvider: 'local',
-    evidenceDir: path.resolve(env.EVIDENCE_DIR ?? path.join(path.resolve(env.DATA_DIR ?? path.join(root, 'data')), 'files')),
+    evidenceDir: path.resolve(
+      env.EVIDENCE_DIR ?? path.join(path.resolve(env.DATA_DIR ?? path.join(root, 'data')), 'files'),
+    ),
     evidenceMaxBytes,
     smtp: smtpUrl && smtpFrom ? { url: smtpUrl, from: smtpFrom } : null,
     publicUrl: env.PUBLIC_URL?.trim() || null,

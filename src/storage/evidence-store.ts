@@ -43,6 +43,10 @@ export function localFolderStore(folder: string, maxBytes: number): EvidenceStor
   };
 }
 
-export function openEvidenceStore(config: { evidenceProvider: 'local'; evidenceDir: string; evidenceMaxBytes: number }): EvidenceStore {
+export function openEvidenceStore(config: {
+  evidenceProvider: 'local';
+  evidenceDir: string;
+  evidenceMaxBytes: number;
+}): EvidenceStore {
   return localFolderStore(config.evidenceDir, config.evidenceMaxBytes);
 }

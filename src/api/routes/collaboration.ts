@@ -56,7 +56,12 @@ const SavedViewSchema = Type.Object({
   version: Type.Integer(),
   updatedAt: Type.String(),
   items: Type.Array(
-    Type.Object({ kind: ItemKindSchema, id: Type.String(), label: Nullable(Type.String()), plan: Nullable(Type.String()) }),
+    Type.Object({
+      kind: ItemKindSchema,
+      id: Type.String(),
+      label: Nullable(Type.String()),
+      plan: Nullable(Type.String()),
+    }),
   ),
 });
 
@@ -124,7 +129,8 @@ export async function collaborationRoutes(api: FastifyInstance, runtime: Runtime
       config: { action: 'explanation.answer' },
       schema: {
         tags: ['requests'],
-        summary: 'Answer a request for explanation (the owning agency); a later answer replaces the shown one, the audit keeps both',
+        summary:
+          'Answer a request for explanation (the owning agency); a later answer replaces the shown one, the audit keeps both',
         params: IdParams,
         body: Type.Object({ answer: Type.String({ minLength: 1, maxLength: 10000 }) }, { additionalProperties: false }),
         response: { 200: RequestSchema },
@@ -296,7 +302,11 @@ export async function collaborationRoutes(api: FastifyInstance, runtime: Runtime
         store,
         input: { id: (req.params as { id: string }).id },
       });
-      const ascii = f.filename.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'evidence';
+      const ascii =
+        f.filename
+          .normalize('NFD')
+          .replace(/[^\x20-\x7e]/g, '')
+          .replace(/["\\]/g, '_') || 'evidence';
       return reply
         .header('content-type', f.mediaType)
         .header('x-content-type-options', 'nosniff')

@@ -62,7 +62,9 @@ export async function referenceWriteRoutes(api: FastifyInstance, runtime: Runtim
           summary: `Name the agency that owns a ${kind} (its editors report its progress; requests for explanation go to it); null clears it`,
           params: IdParams,
           body: Type.Object({ ownerAgencyId: Type.Union([Common.id, Type.Null()]) }, { additionalProperties: false }),
-          response: { 200: Type.Object({ id: Type.String(), ownerAgencyId: Type.Union([Type.String(), Type.Null()]) }) },
+          response: {
+            200: Type.Object({ id: Type.String(), ownerAgencyId: Type.Union([Type.String(), Type.Null()]) }),
+          },
         },
       },
       async (req) =>
@@ -84,7 +86,10 @@ export async function referenceWriteRoutes(api: FastifyInstance, runtime: Runtim
         tags: ['reference'],
         summary:
           'Record the last day a unit existed (merged, dissolved), or null when it exists again, with a reason; every plan of the tenant is recomputed',
-        params: Type.Object({ code: Type.String({ pattern: '^([0-9]{2}|[0-9]{5})$' }) }, { additionalProperties: false }),
+        params: Type.Object(
+          { code: Type.String({ pattern: '^([0-9]{2}|[0-9]{5})$' }) },
+          { additionalProperties: false },
+        ),
         body: Type.Object(
           {
             validTo: Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()]),

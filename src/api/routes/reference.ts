@@ -124,7 +124,8 @@ const LISTS: {
     url: '/audit-log',
     action: 'audit.read',
     tag: 'audit',
-    summary: 'Audit log, newest first (admin, inspector); filter by who (actor), what (action, entity) and when (from, to)',
+    summary:
+      'Audit log, newest first (admin, inspector); filter by who (actor), what (action, entity) and when (from, to)',
     filters: ['entity', 'entityId', 'actor', 'action', 'from', 'to'],
     sorts: ['-at', 'action', 'entity'],
     run: listAuditLog as Lister,

@@ -53,7 +53,8 @@ export async function userRoutes(api: FastifyInstance, runtime: Runtime): Promis
       config: { action: 'user.manage' },
       schema: {
         tags: ['users'],
-        summary: "Change an account (admin): name, roles, agency, active; deactivating or changing roles ends the account's sessions",
+        summary:
+          "Change an account (admin): name, roles, agency, active; deactivating or changing roles ends the account's sessions",
         params: IdParams,
         body: Type.Object(
           {
@@ -79,9 +80,13 @@ export async function userRoutes(api: FastifyInstance, runtime: Runtime): Promis
       config: { action: 'user.manage' },
       schema: {
         tags: ['users'],
-        summary: 'Reset the password of an account (admin): a one-time password to change at the next login; its sessions end',
+        summary:
+          'Reset the password of an account (admin): a one-time password to change at the next login; its sessions end',
         params: IdParams,
-        body: Type.Object({ password: Type.String({ minLength: 12, maxLength: 256 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { password: Type.String({ minLength: 12, maxLength: 256 }) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ id: Type.String(), sessionsEnded: Type.Integer() }) },
       },
     },

@@ -21,7 +21,14 @@ export interface AttachEvidenceInput {
   bytes: Uint8Array;
 }
 
-export function presentEvidence(e: { id: string; filename: string; media_type: string; size_bytes: number; sha256: string; uploaded_at: string }) {
+export function presentEvidence(e: {
+  id: string;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_at: string;
+}) {
   return {
     id: e.id,
     filename: e.filename,

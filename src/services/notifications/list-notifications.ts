@@ -45,7 +45,13 @@ export async function markNotificationsRead({
   if (!tenantId || !userId) return { marked: 0 };
   return ctx.db.transaction(async (tx) => {
     const ids = await markRead(tx, tenantId, userId, input.all ? null : (input.ids ?? []), ctx.now());
-    await writeAudit(tx, ctx, { tenantId, action: 'mark_read', entity: 'notification', entityId: null, after: { ids } });
+    await writeAudit(tx, ctx, {
+      tenantId,
+      action: 'mark_read',
+      entity: 'notification',
+      entityId: null,
+      after: { ids },
+    });
     return { marked: ids.length };
   });
 }

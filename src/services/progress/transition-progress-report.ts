@@ -46,7 +46,11 @@ export async function transitionProgressReport(
     const link = `/progress/${input.kind}/${row.parent_id}`;
     const sent =
       verb === 'submit'
-        ? await notify(ctx, { role: 'approver', kind: 'approval_due', subject: `${what} kỳ ${row.period} chờ duyệt`, link }, tx)
+        ? await notify(
+            ctx,
+            { role: 'approver', kind: 'approval_due', subject: `${what} kỳ ${row.period} chờ duyệt`, link },
+            tx,
+          )
         : row.entered_by
           ? await notify(
               ctx,

@@ -31,7 +31,8 @@ export async function assignOwnerAgency({
     if (!before) throw new NotFound(t.word);
     if (
       input.ownerAgencyId &&
-      (await tx.query('SELECT 1 FROM agencies WHERE tenant_id = $1 AND id = $2', [tenantId, input.ownerAgencyId])).length === 0
+      (await tx.query('SELECT 1 FROM agencies WHERE tenant_id = $1 AND id = $2', [tenantId, input.ownerAgencyId]))
+        .length === 0
     )
       throw new NotFound({ vi: 'cơ quan', en: 'Agency' });
     await tx.query(`UPDATE ${t.table} SET owner_agency_id = $3 WHERE tenant_id = $1 AND id = $2`, [

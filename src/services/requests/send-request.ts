@@ -28,7 +28,13 @@ export function requestLink(kind: ItemKind, id: string): string {
   return `/requests?itemKind=${kind}&itemId=${id}`;
 }
 
-export async function sendRequest({ ctx, input }: { ctx: ServiceContext; input: SendRequestInput }): Promise<RequestView> {
+export async function sendRequest({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: SendRequestInput;
+}): Promise<RequestView> {
   authorize(ctx.actor, 'explanation.request');
   const tenantId = ctx.actor.tenantId;
   if (!tenantId) throw new NotFound(ITEM_WORD[input.itemKind]);
@@ -37,13 +43,19 @@ export async function sendRequest({ ctx, input }: { ctx: ServiceContext; input: 
   if (question === '') issues.push({ path: 'body/question', reason: { vi: 'bắt buộc', en: 'required' } });
   const today = vietnamDateOf(ctx.now());
   if (!isIsoDate(input.deadline))
-    issues.push({ path: 'body/deadline', reason: { vi: 'ngày không hợp lệ (YYYY-MM-DD)', en: 'not a valid date (YYYY-MM-DD)' } });
+    issues.push({
+      path: 'body/deadline',
+      reason: { vi: 'ngày không hợp lệ (YYYY-MM-DD)', en: 'not a valid date (YYYY-MM-DD)' },
+    });
   else if (input.deadline < today)
     issues.push({ path: 'body/deadline', reason: { vi: 'hạn trả lời đã qua', en: 'the deadline is already past' } });
   if (issues.length > 0) {
     const first = issues[0] as FieldIssue;
     throw new ValidationError(
-      { vi: `Yêu cầu giải trình: ${first.path}: ${first.reason.vi}`, en: `Request for explanation: ${first.path}: ${first.reason.en}` },
+      {
+        vi: `Yêu cầu giải trình: ${first.path}: ${first.reason.vi}`,
+        en: `Request for explanation: ${first.path}: ${first.reason.en}`,
+      },
       issues,
     );
   }
@@ -74,7 +86,13 @@ export async function sendRequest({ ctx, input }: { ctx: ServiceContext; input: 
       action: 'request_explanation',
       entity: 'explanation_request',
       entityId: id,
-      after: { itemKind: input.itemKind, itemId: input.itemId, agencyId: item.agency_id, question, deadline: input.deadline },
+      after: {
+        itemKind: input.itemKind,
+        itemId: input.itemId,
+        agencyId: item.agency_id,
+        question,
+        deadline: input.deadline,
+      },
     });
     const sent = await notify(
       ctx,

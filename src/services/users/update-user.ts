@@ -40,10 +40,14 @@ export async function updateUser({ ctx, input }: { ctx: ServiceContext; input: U
     const roles = input.roles ? [...new Set(input.roles)].sort() : (before.roles as Role[]);
     const agencyId = input.agencyId !== undefined ? input.agencyId : before.agency_id;
     if (roles.includes('agency_editor') && !agencyId)
-      throw new ValidationError({ vi: 'Biên tập viên của cơ quan cần có cơ quan', en: 'An agency editor needs an agency' }, [
-        { path: 'body/agencyId', reason: { vi: 'bắt buộc', en: 'required' } },
-      ]);
-    if (agencyId && (await tx.query('SELECT 1 FROM agencies WHERE tenant_id = $1 AND id = $2', [tenantId, agencyId])).length === 0)
+      throw new ValidationError(
+        { vi: 'Biên tập viên của cơ quan cần có cơ quan', en: 'An agency editor needs an agency' },
+        [{ path: 'body/agencyId', reason: { vi: 'bắt buộc', en: 'required' } }],
+      );
+    if (
+      agencyId &&
+      (await tx.query('SELECT 1 FROM agencies WHERE tenant_id = $1 AND id = $2', [tenantId, agencyId])).length === 0
+    )
       throw new NotFound({ vi: 'cơ quan', en: 'Agency' });
     const displayName = input.displayName !== undefined ? nfc(input.displayName).trim() : before.display_name;
     if (displayName === '')
@@ -72,7 +76,12 @@ export async function updateUser({ ctx, input }: { ctx: ServiceContext; input: U
       action: active === before.active ? 'edit' : active ? 'reactivate' : 'deactivate',
       entity: 'user',
       entityId: before.id,
-      before: { displayName: before.display_name, roles: before.roles, agencyId: before.agency_id, active: before.active },
+      before: {
+        displayName: before.display_name,
+        roles: before.roles,
+        agencyId: before.agency_id,
+        active: before.active,
+      },
       after: { displayName, roles, agencyId, active, sessionsEnded },
     });
     const after = await findUser(tx, tenantId, before.id);
@@ -95,11 +104,10 @@ export async function resetPassword({
   return ctx.db.transaction(async (tx) => {
     const before = await findUser(tx, tenantId, input.id);
     if (!before) throw new NotFound(USER);
-    await tx.query('UPDATE users SET password_hash = $3, must_change_password = true WHERE tenant_id = $1 AND id = $2', [
-      tenantId,
-      before.id,
-      hash,
-    ]);
+    await tx.query(
+      'UPDATE users SET password_hash = $3, must_change_password = true WHERE tenant_id = $1 AND id = $2',
+      [tenantId, before.id, hash],
+    );
     const sessionsEnded = await revokeUserSessions(tx, before.id, ctx.now());
     // Never the password, not even its hash, in the audit row.
     await writeAudit(tx, ctx, {

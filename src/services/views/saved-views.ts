@@ -42,7 +42,12 @@ async function present(db: Queryable, tenantId: string, v: SavedViewRow, actorId
 
 export type SavedView = Awaited<ReturnType<typeof present>>;
 
-export async function listSavedViews({ ctx }: { ctx: ServiceContext; input?: unknown }): Promise<{ items: SavedView[] }> {
+export async function listSavedViews({
+  ctx,
+}: {
+  ctx: ServiceContext;
+  input?: unknown;
+}): Promise<{ items: SavedView[] }> {
   authorize(ctx.actor, 'view.manage');
   const { tenantId, userId } = ctx.actor;
   if (!tenantId || !userId) return { items: [] };
@@ -83,20 +88,32 @@ export async function saveView({ ctx, input }: { ctx: ServiceContext; input: Sav
   });
   if (issues.length > 0) {
     const first = issues[0] as FieldIssue;
-    throw new ValidationError({ vi: `Dạng xem: ${first.path}: ${first.reason.vi}`, en: `View: ${first.path}: ${first.reason.en}` }, issues);
+    throw new ValidationError(
+      { vi: `Dạng xem: ${first.path}: ${first.reason.vi}`, en: `View: ${first.path}: ${first.reason.en}` },
+      issues,
+    );
   }
   return ctx.db.transaction(async (tx) => {
     const labels = await itemLabels(tx, tenantId, input.items);
     const missing = input.items.findIndex((i) => !labels.has(`${i.kind}:${i.id}`));
     if (missing >= 0)
       throw new ValidationError(
-        { vi: `Dạng xem: mục thứ ${missing + 1} không có trong đơn vị`, en: `View: item ${missing + 1} does not exist in this tenant` },
+        {
+          vi: `Dạng xem: mục thứ ${missing + 1} không có trong đơn vị`,
+          en: `View: item ${missing + 1} does not exist in this tenant`,
+        },
         [{ path: `body/items/${missing}`, reason: { vi: 'không tìm thấy', en: 'not found' } }],
       );
     let id = input.id;
     if (id === undefined) {
       id = await insertView(tx, { tenantId, userId, name, items: input.items, at: ctx.now() });
-      await writeAudit(tx, ctx, { tenantId, action: 'create', entity: 'saved_view', entityId: id, after: { name, items: input.items } });
+      await writeAudit(tx, ctx, {
+        tenantId,
+        action: 'create',
+        entity: 'saved_view',
+        entityId: id,
+        after: { name, items: input.items },
+      });
     } else {
       const before = await findView(tx, tenantId, id, true);
       if (!before || before.user_id !== userId) throw new NotFound(NOT_FOUND);

@@ -37,12 +37,10 @@ export async function insertEvidence(
     [e.tenantId, e.storageKey, e.provider, e.filename, e.mediaType, e.sizeBytes, e.sha256, e.by, e.at.toISOString()],
   );
   const id = (rows[0] as { id: string }).id;
-  await db.query('INSERT INTO progress_evidence (tenant_id, report_kind, report_id, evidence_id) VALUES ($1,$2,$3,$4)', [
-    e.tenantId,
-    e.kind,
-    e.reportId,
-    id,
-  ]);
+  await db.query(
+    'INSERT INTO progress_evidence (tenant_id, report_kind, report_id, evidence_id) VALUES ($1,$2,$3,$4)',
+    [e.tenantId, e.kind, e.reportId, id],
+  );
   return id;
 }
 

@@ -16,7 +16,12 @@ const ITEM_SQL: Record<ItemKind, string> = {
   project: `SELECT id, owner_agency_id AS agency_id, (code || '. ' || title) AS label FROM projects WHERE tenant_id = $1 AND id = $2`,
 };
 
-export async function findItemOwner(db: Queryable, tenantId: string, kind: ItemKind, id: string): Promise<ItemOwner | null> {
+export async function findItemOwner(
+  db: Queryable,
+  tenantId: string,
+  kind: ItemKind,
+  id: string,
+): Promise<ItemOwner | null> {
   return (await db.query<ItemOwner>(ITEM_SQL[kind], [tenantId, id]))[0] ?? null;
 }
 
@@ -71,7 +76,12 @@ export async function insertRequest(
   return (rows[0] as { id: string }).id;
 }
 
-export async function findRequest(db: Queryable, tenantId: string, id: string, lock = false): Promise<RequestRow | null> {
+export async function findRequest(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+  lock = false,
+): Promise<RequestRow | null> {
   const rows = await db.query<RequestRow>(
     lock
       ? `${SELECT} WHERE r.tenant_id = $1 AND r.id = $2 FOR UPDATE OF r`
@@ -96,7 +106,13 @@ export async function saveAnswer(
 export async function listRequests(
   db: Queryable,
   tenantId: string,
-  f: { itemKind: ItemKind | null; itemId: string | null; agencyId: string | null; open: boolean; overdueOn: string | null },
+  f: {
+    itemKind: ItemKind | null;
+    itemId: string | null;
+    agencyId: string | null;
+    open: boolean;
+    overdueOn: string | null;
+  },
   limit: number,
 ): Promise<RequestRow[]> {
   return db.query<RequestRow>(

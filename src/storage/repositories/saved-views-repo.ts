@@ -28,10 +28,19 @@ export async function listViewsOf(db: Queryable, tenantId: string, userId: strin
   ]);
 }
 
-export async function findView(db: Queryable, tenantId: string, id: string, lock = false): Promise<SavedViewRow | null> {
+export async function findView(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+  lock = false,
+): Promise<SavedViewRow | null> {
   return (
-    (await db.query<SavedViewRow>(`${SELECT} WHERE v.tenant_id = $1 AND v.id = $2${lock ? ' FOR UPDATE OF v' : ''}`, [tenantId, id]))[0] ??
-    null
+    (
+      await db.query<SavedViewRow>(`${SELECT} WHERE v.tenant_id = $1 AND v.id = $2${lock ? ' FOR UPDATE OF v' : ''}`, [
+        tenantId,
+        id,
+      ])
+    )[0] ?? null
   );
 }
 
