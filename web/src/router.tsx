@@ -44,6 +44,17 @@ const changesRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/changes-page.tsx'), 'ChangesPage'),
 });
 
+// Staff pages: administration, requests for explanation, progress reports, saved views (admin-page.tsx etc.).
+const staff = <const P extends string>(path: P, file: () => Promise<Record<string, () => unknown>>, name: string) =>
+  createRoute({ getParentRoute: () => appLayout, path, component: lazyRouteComponent(file as never, name as never) });
+const staffRoutes = [
+  staff('/admin', () => import('./pages/admin-page.tsx'), 'AdminPage'),
+  staff('/requests', () => import('./pages/requests-page.tsx'), 'RequestsPage'),
+  staff('/progress/$kind/$id', () => import('./pages/progress-page.tsx'), 'ProgressPage'),
+  staff('/views', () => import('./pages/views-page.tsx'), 'ViewsPage'),
+  staff('/views/$id', () => import('./pages/views-page.tsx'), 'SharedViewPage'),
+];
+
 const portalLayout = createRoute({
   getParentRoute: () => rootRoute,
   path: '/portal',
@@ -77,7 +88,7 @@ const portalExplanationRoute = createRoute({
 });
 
 const routeTree = rootRoute.addChildren([
-  appLayout.addChildren([homeRoute, overviewRoute, indicatorRoute, explanationRoute, changesRoute]),
+  appLayout.addChildren([homeRoute, overviewRoute, indicatorRoute, explanationRoute, changesRoute, ...staffRoutes]),
   portalLayout.addChildren([portalHomeRoute, portalOverviewRoute, portalIndicatorRoute, portalExplanationRoute]),
 ]);
 

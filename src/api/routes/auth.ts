@@ -83,7 +83,10 @@ export async function authRoutes(api: FastifyInstance, runtime: Runtime): Promis
     async (req) => {
       const a = contextOf(runtime, req).actor;
       if (a.kind !== 'user') throw new Unauthenticated();
-      return { user: { id: a.userId, email: a.label, tenantId: a.tenantId, roles: a.roles, agencyId: a.agencyId } };
+      return {
+        user: { id: a.userId, email: a.label, tenantId: a.tenantId, roles: a.roles, agencyId: a.agencyId },
+        csrfToken: req.csrfToken ?? undefined,
+      };
     },
   );
   for (const [url, everywhere] of [

@@ -8,13 +8,7 @@ import { listNotifications, markNotificationsRead } from '../../services/notific
 import { answerRequest } from '../../services/requests/answer-request.ts';
 import { listRequests, type ListRequestsInput } from '../../services/requests/list-requests.ts';
 import { sendRequest, type SendRequestInput } from '../../services/requests/send-request.ts';
-import {
-  deleteSavedView,
-  getSavedView,
-  listSavedViews,
-  saveView,
-  type SaveViewInput,
-} from '../../services/views/saved-views.ts';
+import { getSavedView, listSavedViews, saveView, type SaveViewInput } from '../../services/views/saved-views.ts';
 import { openEvidenceStore } from '../../storage/evidence-store.ts';
 import { IdParams } from './observations.ts';
 import { Common } from './pagination.ts';
@@ -225,23 +219,6 @@ export async function collaborationRoutes(api: FastifyInstance, runtime: Runtime
     },
     async (req) => saveView({ ctx: contextOf(runtime, req), input: req.body as SaveViewInput }),
   );
-  api.delete(
-    '/saved-views/:id',
-    {
-      config: { action: 'view.manage' },
-      schema: {
-        tags: ['views'],
-        summary: 'Delete one of your saved views',
-        params: IdParams,
-        response: { 204: Type.Null() },
-      },
-    },
-    async (req, reply) => {
-      await deleteSavedView({ ctx: contextOf(runtime, req), input: { id: (req.params as { id: string }).id } });
-      return reply.status(204).send();
-    },
-  );
-
   // ---- evidence files of progress reports: the body is the file itself; its type is judged by its content.
   const store = openEvidenceStore(runtime.config);
   await api.register(async (scope) => {

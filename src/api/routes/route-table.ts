@@ -12,6 +12,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     sessionHash: string | null;
+    /** The session's anti-forgery token (the web app reads it from GET /auth/session after a reload). */
+    csrfToken: string | null;
   }
 }
 

@@ -14,6 +14,12 @@ import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
 import { ACTIONS, checkOwner, progressNotFound, type ProgressKind } from '../progress/progress-access.ts';
 
+const notEditable = () =>
+  new Conflict('report_not_editable', {
+    vi: 'Chỉ thêm minh chứng khi báo cáo còn là bản nháp hoặc bị trả lại',
+    en: 'Evidence can be added only while the report is a draft or returned',
+  });
+
 export interface AttachEvidenceInput {
   kind: ProgressKind;
   reportId: string;
@@ -56,6 +62,7 @@ export async function attachEvidence({
   const report = await findProgress(ctx.db, input.kind, tenantId, input.reportId, ctx.actor.agencyId);
   if (!report) throw progressNotFound(input.kind);
   checkOwner(ctx.actor, scope, report.owned, input.kind);
+  if (report.superseded_by || !['draft', 'returned'].includes(report.workflow_state)) throw notEditable();
   if (input.bytes.length > store.maxBytes)
     throw new ValidationError(
       {
@@ -82,11 +89,7 @@ export async function attachEvidence({
   return ctx.db.transaction(async (tx) => {
     const locked = await findProgress(tx, input.kind, tenantId, input.reportId, ctx.actor.agencyId);
     if (!locked) throw progressNotFound(input.kind);
-    if (locked.superseded_by || !['draft', 'returned'].includes(locked.workflow_state))
-      throw new Conflict('report_not_editable', {
-        vi: 'Chỉ thêm minh chứng khi báo cáo còn là bản nháp hoặc bị trả lại',
-        en: 'Evidence can be added only while the report is a draft or returned',
-      });
+    if (locked.superseded_by || !['draft', 'returned'].includes(locked.workflow_state)) throw notEditable();
     const id = await insertEvidence(tx, {
       tenantId,
       kind: input.kind,

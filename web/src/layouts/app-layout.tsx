@@ -6,6 +6,7 @@ import { Link, Outlet, useNavigate, useParams } from '@tanstack/react-router';
 import { usePlans } from '../data/queries.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { LanguageSwitch, SkipLink } from './portal-parts.tsx';
+import { NotificationBell, StaffNav } from '../components/notification-bell.tsx';
 
 const theme = createTheme({
   primaryColor: 'red',
@@ -55,6 +56,7 @@ export function AppLayout() {
           </Link>
           <Group gap="xs" wrap="nowrap">
             <PlanSwitcher current={plan} />
+            <NotificationBell />
             <LanguageSwitch />
           </Group>
         </Group>
@@ -72,6 +74,7 @@ export function AppLayout() {
               </Link>
             </>
           )}
+          <StaffNav />
           <Link to="/portal">{t.navPortal}</Link>
         </nav>
       </header>
