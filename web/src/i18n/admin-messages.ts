@@ -77,7 +77,10 @@ const vi = {
   chooseFile: 'Chọn tệp minh chứng',
   reports: 'Các báo cáo',
   noReports: 'Chưa có báo cáo.',
-  state: { draft: 'Bản nháp', submitted: 'Chờ duyệt', returned: 'Bị trả lại', approved: 'Đã duyệt' } as Record<string, string>,
+  state: { draft: 'Bản nháp', submitted: 'Chờ duyệt', returned: 'Bị trả lại', approved: 'Đã duyệt' } as Record<
+    string,
+    string
+  >,
   enteredAt: 'Nhập lúc',
   requestsTitle: 'Yêu cầu giải trình',
   requestsOf: 'Yêu cầu giải trình của mục này',

@@ -54,7 +54,8 @@ type Coded = { id: string; code: string; title?: string; name?: string };
 function useAgencies() {
   return useQuery({
     queryKey: ['agencies'],
-    queryFn: async () => unwrap(await api.GET('/api/agencies', { params: { query: { limit: 200 } } })).items as Agency[],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/agencies', { params: { query: { limit: 200 } } })).items as Agency[],
   });
 }
 
@@ -65,8 +66,7 @@ function Users({ session }: { session: SessionInfo }) {
   const agencies = useAgencies();
   const users = useQuery({
     queryKey: ['users'],
-    queryFn: async () =>
-      unwrap(await api.GET('/api/users', { params: { query: { limit: 200 } } })).items as UserItem[],
+    queryFn: async () => unwrap(await api.GET('/api/users', { params: { query: { limit: 200 } } })).items as UserItem[],
   });
   const [form, setForm] = useState({ email: '', displayName: '', password: '', role: 'reader', agencyId: '' });
   const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
@@ -238,9 +238,7 @@ function UserRow({
               label={ROLE_WORDS[r]?.[locale] ?? r}
               checked={roles.includes(r)}
               data-role={r}
-              onChange={(e) =>
-                setRoles(e.currentTarget.checked ? [...roles, r] : roles.filter((x) => x !== r))
-              }
+              onChange={(e) => setRoles(e.currentTarget.checked ? [...roles, r] : roles.filter((x) => x !== r))}
             />
           ))}
         </fieldset>
@@ -259,7 +257,6 @@ function UserRow({
         <span className="state">{user.active ? a.active : a.inactive}</span>{' '}
         <Button
           size="xs"
-          color={user.active ? 'red' : 'green'}
           variant="outline"
           disabled={patch.isPending}
           onClick={() => patch.mutate({ active: !user.active })}
@@ -421,7 +418,10 @@ function Agencies({ session }: { session: SessionInfo }) {
           label={a.agency}
           value={assign.agencyId}
           onChange={(e) => setAssign({ ...assign, agencyId: e.currentTarget.value })}
-          data={[{ value: '', label: a.noAgency }, ...(agencies.data ?? []).map((g) => ({ value: g.id, label: g.name }))]}
+          data={[
+            { value: '', label: a.noAgency },
+            ...(agencies.data ?? []).map((g) => ({ value: g.id, label: g.name })),
+          ]}
           data-testid="owner-agency"
         />
         <Button type="submit" loading={give.isPending} disabled={!assign.id} data-testid="owner-assign">
@@ -440,8 +440,7 @@ function Units({ session }: { session: SessionInfo }) {
   const qc = useQueryClient();
   const units = useQuery({
     queryKey: ['units-admin'],
-    queryFn: async () =>
-      unwrap(await api.GET('/api/units', { params: { query: { limit: 200 } } })).items as Unit[],
+    queryFn: async () => unwrap(await api.GET('/api/units', { params: { query: { limit: 200 } } })).items as Unit[],
   });
   const [form, setForm] = useState({ code: '', validTo: '', reason: '' });
   const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
@@ -471,7 +470,12 @@ function Units({ session }: { session: SessionInfo }) {
         }}
       >
         <h2>{a.endUnit}</h2>
-        <TextInput label={a.code} required value={form.code} onChange={(e) => setForm({ ...form, code: e.currentTarget.value })} />
+        <TextInput
+          label={a.code}
+          required
+          value={form.code}
+          onChange={(e) => setForm({ ...form, code: e.currentTarget.value })}
+        />
         <TextInput
           label={a.validTo}
           type="date"
@@ -555,10 +559,30 @@ function Audit() {
           setFilter(draft);
         }}
       >
-        <TextInput label={a.auditWho} value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.currentTarget.value })} data-testid="audit-actor" />
-        <TextInput label={a.auditWhat} value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })} data-testid="audit-action" />
-        <TextInput label={a.auditFrom} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })} />
-        <TextInput label={a.auditTo} type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
+        <TextInput
+          label={a.auditWho}
+          value={draft.actor}
+          onChange={(e) => setDraft({ ...draft, actor: e.currentTarget.value })}
+          data-testid="audit-actor"
+        />
+        <TextInput
+          label={a.auditWhat}
+          value={draft.action}
+          onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
+          data-testid="audit-action"
+        />
+        <TextInput
+          label={a.auditFrom}
+          type="date"
+          value={draft.from}
+          onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
+        />
+        <TextInput
+          label={a.auditTo}
+          type="date"
+          value={draft.to}
+          onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
+        />
         <Button type="submit" data-testid="audit-filter">
           {a.filter}
         </Button>

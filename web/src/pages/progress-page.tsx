@@ -132,7 +132,8 @@ function ReportItem({ kind, r, session }: { kind: Kind; r: Report; session: Sess
   return (
     <li className="report" data-testid="report" data-state={r.workflowState} data-period={r.period}>
       <p>
-        <strong>{r.period}</strong> · <span className={`state state-${r.workflowState}`}>{a.state[r.workflowState]}</span>
+        <strong>{r.period}</strong> ·{' '}
+        <span className={`state state-${r.workflowState}`}>{a.state[r.workflowState]}</span>
         {r.supersededBy && <span className="muted"> · {a.revise}</span>}
         <span className="muted">
           {' '}
@@ -176,7 +177,7 @@ function ReportItem({ kind, r, session }: { kind: Kind; r: Report; session: Sess
       )}
       {review && (
         <div className="inline-form">
-          <Button size="xs" color="green" onClick={() => move.mutate('approve')} data-testid="report-approve">
+          <Button size="xs" className="approve" onClick={() => move.mutate('approve')} data-testid="report-approve">
             {a.approve}
           </Button>
           <TextInput
@@ -188,7 +189,7 @@ function ReportItem({ kind, r, session }: { kind: Kind; r: Report; session: Sess
           />
           <Button
             size="xs"
-            color="orange"
+            className="return-it"
             disabled={!comment.trim()}
             onClick={() => move.mutate('return')}
             data-testid="report-return"
@@ -223,11 +224,14 @@ function NewReport({ kind, id, open, session }: { kind: Kind; id: string; open: 
             headers: { 'content-type': 'application/json', 'if-match': `"${existing.version}"`, ...csrf(session) },
             body: JSON.stringify(figures),
           })
-        : await fetch(`/api/${kind === 'task' ? 'tasks' : 'projects'}/${id}/${kind === 'task' ? 'reports' : 'progress'}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', ...csrf(session) },
-            body: JSON.stringify({ period: values.period, ...figures }),
-          });
+        : await fetch(
+            `/api/${kind === 'task' ? 'tasks' : 'projects'}/${id}/${kind === 'task' ? 'reports' : 'progress'}`,
+            {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', ...csrf(session) },
+              body: JSON.stringify({ period: values.period, ...figures }),
+            },
+          );
       if (!res.ok) throw await res.json().catch(() => ({}));
     },
     onSuccess: () => {

@@ -34,7 +34,8 @@ function RequestCard({ r, session }: { r: Request; session: SessionInfo }) {
   const [answer, setAnswer] = useState('');
   const [error, setError] = useState<string | null>(null);
   const canAnswer =
-    hasRole(session, 'admin', 'plan_owner') || (hasRole(session, 'agency_editor') && session.user.agencyId === r.agency.id);
+    hasRole(session, 'admin', 'plan_owner') ||
+    (hasRole(session, 'agency_editor') && session.user.agencyId === r.agency.id);
   const send = useMutation({
     mutationFn: async () => {
       const res = await api.POST('/api/explanation-requests/{id}/answer', {

@@ -72,7 +72,9 @@ function Candidates({ onPick }: { onPick: (i: Item) => void }) {
         }));
       }
       const rows = (
-        kind === 'task' ? unwrap(await api.GET('/api/tasks', query)).items : unwrap(await api.GET('/api/projects', query)).items
+        kind === 'task'
+          ? unwrap(await api.GET('/api/tasks', query)).items
+          : unwrap(await api.GET('/api/projects', query)).items
       ) as { id: string; code: string; title: string }[];
       return rows.map((r) => ({ kind, id: r.id, label: `${r.code}. ${r.title}`, plan: code }));
     },
@@ -103,7 +105,10 @@ function Candidates({ onPick }: { onPick: (i: Item) => void }) {
         label={a.pickItem}
         value={choice}
         onChange={(e) => setChoice(e.currentTarget.value)}
-        data={[{ value: '', label: '—' }, ...(options.data ?? []).map((o) => ({ value: o.id, label: o.label ?? o.id }))]}
+        data={[
+          { value: '', label: '—' },
+          ...(options.data ?? []).map((o) => ({ value: o.id, label: o.label ?? o.id })),
+        ]}
         data-testid="pick-item"
       />
       <Button
@@ -180,7 +185,14 @@ function Editor({ view, session, onSaved }: { view: View | null; session: Sessio
         {items.map((i, n) => (
           <li key={`${i.kind}:${i.id}`}>
             <span className="muted">{kindWord(i.kind)}</span> {i.label ?? a.missingItem}{' '}
-            <Button size="compact-xs" variant="subtle" disabled={n === 0} onClick={() => move(n, -1)} aria-label={`${a.moveUp}: ${i.label ?? ''}`} data-testid="move-up">
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              disabled={n === 0}
+              onClick={() => move(n, -1)}
+              aria-label={`${a.moveUp}: ${i.label ?? ''}`}
+              data-testid="move-up"
+            >
               ↑
             </Button>
             <Button
@@ -192,7 +204,13 @@ function Editor({ view, session, onSaved }: { view: View | null; session: Sessio
             >
               ↓
             </Button>
-            <Button size="compact-xs" variant="subtle" color="red" onClick={() => setItems(items.filter((_, k) => k !== n))} aria-label={`${a.remove}: ${i.label ?? ''}`}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              onClick={() => setItems(items.filter((_, k) => k !== n))}
+              aria-label={`${a.remove}: ${i.label ?? ''}`}
+            >
               ✕
             </Button>
           </li>
@@ -211,7 +229,13 @@ export function ViewsPage() {
   const qc = useQueryClient();
   return (
     <SignedIn>
-      {(session) => <ViewsBody session={session} onSaved={() => void qc.invalidateQueries({ queryKey: ['views'] })} title={a.viewsTitle} />}
+      {(session) => (
+        <ViewsBody
+          session={session}
+          onSaved={() => void qc.invalidateQueries({ queryKey: ['views'] })}
+          title={a.viewsTitle}
+        />
+      )}
     </SignedIn>
   );
 }
