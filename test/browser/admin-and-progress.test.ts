@@ -159,7 +159,7 @@ describe.skipIf(!available)('staff work in Chromium', () => {
       await axe(page, tab);
       await shots(page, `admin-${tab === 'Đơn vị hành chính' ? 'units' : 'agencies'}`);
     }
-  });
+  }, 120_000);
 
   it('a leader asks the agency to explain a project; the agency sees it under the bell and answers in place', async () => {
     const leader = await as('lanhdao@example.vn', PW);
@@ -205,7 +205,7 @@ describe.skipIf(!available)('staff work in Chromium', () => {
     expect(trip).toMatch(/hỏi ngày \d{2}\/\d{2}\/\d{4}/);
     expect(trip).toMatch(/trả lời ngày \d{2}\/\d{2}\/\d{4}/);
     expect(trip).toContain('31/12/2099');
-  });
+  }, 120_000);
 
   it('a progress update with an evidence file goes through submit and approval; the approver is told by the bell', async () => {
     const editor = await as('bientap@example.vn', PW);
@@ -269,7 +269,7 @@ describe.skipIf(!available)('staff work in Chromium', () => {
           .catch(() => null),
       )
       .toBe('2');
-  });
+  }, 120_000);
 
   it('a leader pins and orders a view that persists in a new browser context and opens by its link', async () => {
     const leader = await as('lanhdao@example.vn', PW);
@@ -306,5 +306,5 @@ describe.skipIf(!available)('staff work in Chromium', () => {
     expect(await colleague.locator('[data-testid="pinned"] li').count()).toBe(2);
     await axe(colleague, 'shared view');
     await shots(colleague, 'view-shared');
-  });
+  }, 120_000);
 });
