@@ -63,7 +63,13 @@ export function NotificationBell() {
             </ul>
           )}
           {unread > 0 && (
-            <Button size="xs" variant="light" onClick={() => mark.mutate({ all: true })} data-testid="mark-all-read">
+            <Button
+              color="#9b1c1c"
+              size="xs"
+              variant="light"
+              onClick={() => mark.mutate({ all: true })}
+              data-testid="mark-all-read"
+            >
               {a.markAllRead}
             </Button>
           )}

@@ -151,7 +151,7 @@ function Users({ session }: { session: SessionInfo }) {
           error={error?.fields.agencyId}
           data-testid="user-agency"
         />
-        <Button type="submit" loading={create.isPending} data-testid="user-create">
+        <Button color="#9b1c1c" type="submit" loading={create.isPending} data-testid="user-create">
           {a.createUser}
         </Button>
         <FormError message={error?.message ?? null} />
@@ -243,6 +243,7 @@ function UserRow({
           ))}
         </fieldset>
         <Button
+          color="#9b1c1c"
           size="xs"
           variant="light"
           disabled={roles.length === 0 || patch.isPending}
@@ -256,6 +257,7 @@ function UserRow({
       <td>
         <span className="state">{user.active ? a.active : a.inactive}</span>{' '}
         <Button
+          color="#9b1c1c"
           size="xs"
           variant="outline"
           disabled={patch.isPending}
@@ -279,7 +281,7 @@ function UserRow({
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
           />
-          <Button size="xs" type="submit" variant="subtle" disabled={password.length < 12}>
+          <Button color="#9b1c1c" size="xs" type="submit" variant="subtle" disabled={password.length < 12}>
             {a.resetPassword}
           </Button>
         </form>
@@ -370,7 +372,7 @@ function Agencies({ session }: { session: SessionInfo }) {
           onChange={(e) => setAgency({ ...agency, name: e.currentTarget.value })}
           error={error?.fields.name}
         />
-        <Button type="submit" loading={create.isPending}>
+        <Button color="#9b1c1c" type="submit" loading={create.isPending}>
           {a.createAgency}
         </Button>
         <FormError message={error?.message ?? null} />
@@ -424,7 +426,7 @@ function Agencies({ session }: { session: SessionInfo }) {
           ]}
           data-testid="owner-agency"
         />
-        <Button type="submit" loading={give.isPending} disabled={!assign.id} data-testid="owner-assign">
+        <Button color="#9b1c1c" type="submit" loading={give.isPending} disabled={!assign.id} data-testid="owner-assign">
           {a.assign}
         </Button>
         <FormError message={assignError} />
@@ -490,7 +492,7 @@ function Units({ session }: { session: SessionInfo }) {
           onChange={(e) => setForm({ ...form, reason: e.currentTarget.value })}
           error={error?.fields.reason}
         />
-        <Button type="submit" loading={end.isPending}>
+        <Button color="#9b1c1c" type="submit" loading={end.isPending}>
           {a.endUnit}
         </Button>
         <FormError message={error?.message ?? null} />
@@ -583,7 +585,7 @@ function Audit() {
           value={draft.to}
           onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
         />
-        <Button type="submit" data-testid="audit-filter">
+        <Button color="#9b1c1c" type="submit" data-testid="audit-filter">
           {a.filter}
         </Button>
       </form>

@@ -96,7 +96,14 @@ function EvidenceUpload({ kind, report, session }: { kind: Kind; report: Report;
       <span id={`${inputId}-hint`} className="muted">
         {a.evidenceHint}
       </span>
-      <Button type="submit" size="xs" disabled={!file} loading={upload.isPending} data-testid="evidence-upload">
+      <Button
+        color="#9b1c1c"
+        type="submit"
+        size="xs"
+        disabled={!file}
+        loading={upload.isPending}
+        data-testid="evidence-upload"
+      >
         {a.upload}
       </Button>
       <FormError message={error} testId="evidence-error" />
@@ -170,14 +177,26 @@ function ReportItem({ kind, r, session }: { kind: Kind; r: Report; session: Sess
       {editable && enter && (
         <>
           <EvidenceUpload kind={kind} report={r} session={session} />
-          <Button size="xs" onClick={() => move.mutate('submit')} loading={move.isPending} data-testid="report-submit">
+          <Button
+            color="#9b1c1c"
+            size="xs"
+            onClick={() => move.mutate('submit')}
+            loading={move.isPending}
+            data-testid="report-submit"
+          >
             {a.submit}
           </Button>
         </>
       )}
       {review && (
         <div className="inline-form">
-          <Button size="xs" className="approve" onClick={() => move.mutate('approve')} data-testid="report-approve">
+          <Button
+            color="#1b5e20"
+            size="xs"
+            className="approve"
+            onClick={() => move.mutate('approve')}
+            data-testid="report-approve"
+          >
             {a.approve}
           </Button>
           <TextInput
@@ -188,6 +207,7 @@ function ReportItem({ kind, r, session }: { kind: Kind; r: Report; session: Sess
             data-testid="return-reason"
           />
           <Button
+            color="#8a4b00"
             size="xs"
             className="return-it"
             disabled={!comment.trim()}
@@ -283,7 +303,7 @@ function NewReport({ kind, id, open, session }: { kind: Kind; id: string; open: 
           />
         ),
       )}
-      <Button type="submit" loading={save.isPending} data-testid="progress-save">
+      <Button color="#9b1c1c" type="submit" loading={save.isPending} data-testid="progress-save">
         {a.saveDraft}
       </Button>
       <FormError message={error?.message ?? null} />

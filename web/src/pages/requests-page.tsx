@@ -91,7 +91,14 @@ function RequestCard({ r, session }: { r: Request; session: SessionInfo }) {
             minRows={2}
             data-testid="answer-text"
           />
-          <Button type="submit" size="xs" loading={send.isPending} disabled={!answer.trim()} data-testid="answer-send">
+          <Button
+            color="#9b1c1c"
+            type="submit"
+            size="xs"
+            loading={send.isPending}
+            disabled={!answer.trim()}
+            data-testid="answer-send"
+          >
             {a.sendAnswer}
           </Button>
           <FormError message={error} />
@@ -151,7 +158,7 @@ function SendForm({ kind, id, session }: { kind: ItemKind; id: string; session: 
         error={error?.fields.deadline}
         data-testid="request-deadline"
       />
-      <Button type="submit" loading={send.isPending} data-testid="request-send">
+      <Button color="#9b1c1c" type="submit" loading={send.isPending} data-testid="request-send">
         {a.send}
       </Button>
       <FormError message={error?.message ?? null} />

@@ -112,6 +112,7 @@ function Candidates({ onPick }: { onPick: (i: Item) => void }) {
         data-testid="pick-item"
       />
       <Button
+        color="#9b1c1c"
         size="xs"
         disabled={!choice}
         onClick={() => {
@@ -186,6 +187,7 @@ function Editor({ view, session, onSaved }: { view: View | null; session: Sessio
           <li key={`${i.kind}:${i.id}`}>
             <span className="muted">{kindWord(i.kind)}</span> {i.label ?? a.missingItem}{' '}
             <Button
+              color="#9b1c1c"
               size="compact-xs"
               variant="subtle"
               disabled={n === 0}
@@ -196,6 +198,7 @@ function Editor({ view, session, onSaved }: { view: View | null; session: Sessio
               ↑
             </Button>
             <Button
+              color="#9b1c1c"
               size="compact-xs"
               variant="subtle"
               disabled={n === items.length - 1}
@@ -216,7 +219,7 @@ function Editor({ view, session, onSaved }: { view: View | null; session: Sessio
           </li>
         ))}
       </ol>
-      <Button type="submit" loading={save.isPending} data-testid="view-save">
+      <Button color="#9b1c1c" type="submit" loading={save.isPending} data-testid="view-save">
         {a.saveView}
       </Button>
       <FormError message={error?.message ?? null} />
