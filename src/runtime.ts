@@ -9,6 +9,7 @@ import { openDb, type Db } from './storage/db.ts';
 import { migrate } from './storage/migrate.ts';
 import { openReadReplica, type ReadReplica } from './storage/read-replica.ts';
 import { countPlans } from './storage/repositories/plans-repo.ts';
+import { openMailer, type Mailer } from './services/notifications/mailer.ts';
 
 export interface Runtime {
   config: Config;
@@ -19,6 +20,8 @@ export interface Runtime {
   close(): Promise<void>;
   /** Where start-up and import messages go (the one-time admin password among them). */
   log?: Logger;
+  /** E-mail for notifications, when SMTP is configured. */
+  mailer?: Mailer | null;
 }
 
 export interface Logger {
@@ -43,6 +46,7 @@ export async function openRuntime(config: Config, log: Logger = { info: () => {}
         await db.close();
       },
       log,
+      mailer: openMailer(config),
     };
     if (config.seedOnStart && (await countPlans(db)) === 0) {
       const report = await seedBundledDataset(runtime);

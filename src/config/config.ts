@@ -30,6 +30,15 @@ export interface Config {
   /** Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed (empty: none). */
   trustedProxies: string[];
   version: string;
+  /** Where evidence files are kept: 'local' (a folder, `evidenceDir`, by default `<dataDir>/files`). */
+  evidenceProvider: 'local';
+  evidenceDir: string;
+  /** Largest evidence file accepted, in bytes. */
+  evidenceMaxBytes: number;
+  /** E-mail notifications: sent only when an SMTP server is configured. */
+  smtp: { url: string; from: string } | null;
+  /** The address of the web app in e-mails (links), e.g. https://chitieu.example.vn */
+  publicUrl: string | null;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -110,6 +119,41 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
       });
     }
   }
+  const evidenceProvider = env.EVIDENCE_PROVIDER ?? 'local';
+  if (evidenceProvider !== 'local') {
+    issues.push({
+      path: 'EVIDENCE_PROVIDER',
+      reason: { vi: 'EVIDENCE_PROVIDER chỉ nhận "local"', en: 'EVIDENCE_PROVIDER accepts only "local"' },
+    });
+  }
+  const maxText = env.EVIDENCE_MAX_BYTES ?? String(10 * 1024 * 1024);
+  const evidenceMaxBytes = Number(maxText);
+  if (!Number.isInteger(evidenceMaxBytes) || evidenceMaxBytes < 1 || evidenceMaxBytes > 100 * 1024 * 1024) {
+    issues.push({
+      path: 'EVIDENCE_MAX_BYTES',
+      reason: {
+        vi: `EVIDENCE_MAX_BYTES phải là số byte từ 1 đến 104857600, nhận "${maxText}"`,
+        en: `EVIDENCE_MAX_BYTES must be a byte count from 1 to 104857600, got "${maxText}"`,
+      },
+    });
+  }
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
+    issues.push({
+      path: 'SMTP_URL',
+      reason: {
+        vi: 'SMTP_URL phải bắt đầu bằng smtp:// hoặc smtps://',
+        en: 'SMTP_URL must start with smtp:// or smtps://',
+      },
+    });
+  }
+  const smtpFrom = env.SMTP_FROM?.trim() || null;
+  if (smtpUrl && !smtpFrom) {
+    issues.push({
+      path: 'SMTP_FROM',
+      reason: { vi: 'Cần SMTP_FROM khi có SMTP_URL', en: 'SMTP_FROM is required with SMTP_URL' },
+    });
+  }
   if (issues.length > 0) {
     throw new ValidationError({ vi: 'Cấu hình không hợp lệ', en: 'Invalid configuration' }, issues, 'invalid_config');
   }
@@ -129,6 +173,13 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     secureCookies: env.SECURE_COOKIES === 'true',
     trustedProxies,
     version: env.npm_package_version ?? '0.1.0',
+    evidenceProvider: 'local',
+    evidenceDir: path.resolve(
+      env.EVIDENCE_DIR ?? path.join(path.resolve(env.DATA_DIR ?? path.join(root, 'data')), 'files'),
+    ),
+    evidenceMaxBytes,
+    smtp: smtpUrl && smtpFrom ? { url: smtpUrl, from: smtpFrom } : null,
+    publicUrl: env.PUBLIC_URL?.trim() || null,
     ...overrides,
   };
 }

@@ -136,3 +136,17 @@ export function isOneOf<const T extends readonly string[]>(list: T, value: unkno
 /** Verdicts that ask for the story behind the number (nguyên nhân / giải pháp / kiến nghị) for the period. */
 export const STORY_STATUSES = ['off_track', 'at_risk', 'not_met'] as const satisfies readonly EvaluationStatus[];
 export type StoryStatus = (typeof STORY_STATUSES)[number];
+/** What a notification tells its reader (0009). */
+export const NOTIFICATION_KINDS = [
+  'figure_returned',
+  'report_returned',
+  'report_approved',
+  'approval_due',
+  'explanation_requested',
+  'explanation_answered',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** What a request for explanation or a saved view may point at (0009). */
+export const ITEM_KINDS = ['target', 'task', 'project'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];

@@ -16,6 +16,8 @@ export interface ServiceContext {
   actor: Actor;
   requestId?: string;
   now: () => Date;
+  /** Sends e-mail when SMTP is configured (notifications); absent or null: nothing is sent. */
+  mailer?: import('./notifications/mailer.ts').Mailer | null;
 }
 
 export function systemActor(label: string, tenantId: string | null = null): Actor {

@@ -36,6 +36,13 @@ export const ACTIONS = [
   'data.template',
   'data.import',
   'data.export',
+  'notification.read',
+  'explanation.read',
+  'explanation.request',
+  'explanation.answer',
+  'view.read',
+  'view.manage',
+  'evidence.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -83,6 +90,14 @@ const SIGNED_IN: Partial<Record<Principal, Scope>> = {
   reader: 'self',
   inspector: 'self',
 };
+const STAFF: Partial<Record<Principal, Scope>> = {
+  admin: 'tenant',
+  plan_owner: 'tenant',
+  agency_editor: 'tenant',
+  approver: 'tenant',
+  reader: 'tenant',
+  inspector: 'tenant',
+};
 // Entering data: the plan owner and admin for the whole tenant, an agency editor for what its agency owns.
 const ENTER: Partial<Record<Principal, Scope>> = { admin: 'tenant', plan_owner: 'tenant', agency_editor: 'agency' };
 // Reviewing is the approver's alone (and the admin's): the plan owner who enters data does not approve it.
@@ -127,6 +142,16 @@ export const POLICY: Record<Action, Partial<Record<Principal, Scope>>> = {
   'data.import': ENTER,
   // Exports carry unapproved figures and every vintage: the tenant's members, not the public portal.
   'data.export': TENANT_MEMBERS,
+  // One's own notifications and saved views; a saved view is read by anyone of the tenant who has its link.
+  'notification.read': SIGNED_IN,
+  'view.manage': SIGNED_IN,
+  'view.read': STAFF,
+  // A leader (plan owner, admin) asks the owning agency to explain a target, task or project; the agency answers.
+  'explanation.read': STAFF,
+  'explanation.request': { admin: 'tenant', plan_owner: 'tenant' },
+  'explanation.answer': ENTER,
+  // Evidence files of progress reports are staff documents, never on the public portal.
+  'evidence.read': STAFF,
 };
 
 const BREADTH: Record<Scope, number> = { tenant: 3, agency: 2, published: 1, self: 0 };

@@ -2,7 +2,8 @@
 // owning an indicator (with a target), a plan, and one user per role. Tests isolate themselves by tenant.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildServer } from '../../src/api/server.ts';
-import { loadConfig } from '../../src/config/config.ts';
+import { loadConfig, type Config } from '../../src/config/config.ts';
+import { openMailer } from '../../src/services/notifications/mailer.ts';
 import type { Runtime } from '../../src/runtime.ts';
 import { hashPassword } from '../../src/services/auth/secrets.ts';
 import { ROLES, systemActor, type Role } from '../../src/services/context.ts';
@@ -19,20 +20,18 @@ export interface Api {
   close(): Promise<void>;
 }
 
-export async function openApi(
-  database: TestDatabase,
-  overrides: { secureCookies?: boolean; trustedProxies?: string[] } = {},
-): Promise<Api> {
+export async function openApi(database: TestDatabase, overrides: Partial<Config> = {}): Promise<Api> {
   const db = await openMigrated(database);
   const config = loadConfig(
     { SEED: 'false', LOG_LEVEL: 'silent' },
-    { secureCookies: overrides.secureCookies ?? false, trustedProxies: overrides.trustedProxies ?? [] },
+    { ...overrides, secureCookies: overrides.secureCookies ?? false, trustedProxies: overrides.trustedProxies ?? [] },
   );
   const runtime: Runtime = {
     config,
     db,
     systemContext: (label) => ({ db, actor: systemActor(label), now: () => new Date() }),
     close: () => db.close(),
+    mailer: openMailer(config),
   };
   const app = await buildServer(runtime, { logger: false });
   await app.ready();

@@ -8,6 +8,7 @@ import { systemActor } from '../../src/services/context.ts';
 import { POLICY, type Principal as PolicyPrincipal } from '../../src/services/policy.ts';
 import { issueReport } from '../../src/services/reports/issued-reports.ts';
 import { testDatabases } from '../helpers/databases.ts';
+import { tempDir } from '../helpers/processes.ts';
 import {
   PASSWORD,
   call,
@@ -42,6 +43,11 @@ interface Fixture {
   issued: string;
   /** The target of the "own" agency's indicator, whose story the write sample tells. */
   target: string;
+  /** A request for explanation to the "own" agency, a saved view of the plan owner, an evidence file, an account. */
+  request: string;
+  view: string;
+  evidence: string;
+  extraUser: string;
 }
 /** readOnly: a POST that only computes from its body and saves nothing (so it leaves no audit row). */
 type Sample = { kind: Kind; request: (f: Fixture) => Call; readOnly?: true };
@@ -431,6 +437,83 @@ const SAMPLES: Record<string, Sample> = {
       payload: { reason: 'Số liệu nhập nhầm' },
     }),
   },
+  'GET /api/explanation-requests': {
+    kind: 'list',
+    request: () => ({ method: 'GET', url: '/api/explanation-requests' }),
+  },
+  'POST /api/explanation-requests': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: '/api/explanation-requests',
+      payload: { itemKind: 'task', itemId: f.a.tasks.own, question: 'Vì sao chậm?', deadline: '2099-12-31' },
+    }),
+  },
+  'POST /api/explanation-requests/:id/answer': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/explanation-requests/${f.request}/answer`,
+      payload: { answer: 'Do thời tiết' },
+    }),
+  },
+  'GET /api/notifications': { kind: 'self', request: () => ({ method: 'GET', url: '/api/notifications' }) },
+  'POST /api/notifications/read': {
+    kind: 'self',
+    request: () => ({ method: 'POST', url: '/api/notifications/read', payload: { all: true } }),
+  },
+  'GET /api/saved-views': { kind: 'self', request: () => ({ method: 'GET', url: '/api/saved-views' }) },
+  'GET /api/saved-views/:id': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/saved-views/${f.view}` }),
+  },
+  'POST /api/saved-views': {
+    kind: 'self',
+    request: () => ({ method: 'POST', url: '/api/saved-views', payload: { name: 'Theo dõi', items: [] } }),
+  },
+  'POST /api/task-reports/:id/evidence': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/task-reports/${f.writeTaskReport}/evidence?filename=a.pdf`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('%PDF-1.4\n'),
+    }),
+  },
+  'POST /api/project-progress/:id/evidence': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/project-progress/${f.writeProjectProgress}/evidence?filename=a.pdf`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('%PDF-1.4\n'),
+    }),
+  },
+  'GET /api/evidence/:id': { kind: 'object', request: (f) => ({ method: 'GET', url: `/api/evidence/${f.evidence}` }) },
+  'PATCH /api/users/:id': {
+    kind: 'object',
+    request: (f) => ({ method: 'PATCH', url: `/api/users/${f.extraUser}`, payload: { displayName: 'Tên mới' } }),
+  },
+  'POST /api/users/:id/password': {
+    kind: 'object',
+    request: (f) => ({ method: 'POST', url: `/api/users/${f.extraUser}/password`, payload: { password: PASSWORD } }),
+  },
+  'PATCH /api/tasks/:id': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'PATCH',
+      url: `/api/tasks/${f.a.tasks.other}`,
+      payload: { ownerAgencyId: f.a.agencies.other.id },
+    }),
+  },
+  'PATCH /api/projects/:id': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'PATCH',
+      url: `/api/projects/${f.a.projects.other}`,
+      payload: { ownerAgencyId: f.a.agencies.other.id },
+    }),
+  },
 };
 
 const PRINCIPALS: Principal[] = [
@@ -475,7 +558,7 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
   let b: Tenant;
   const counts = { cases: 0 };
   beforeAll(async () => {
-    api = await openApi(database);
+    api = await openApi(database, { evidenceDir: tempDir() });
     const a = await seedTenant(api.db, 'a');
     b = await seedTenant(api.db, 'b');
     const editor = await login(api.app, a.users.agency_editor.email);
@@ -503,7 +586,54 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
     });
     const report = async (url: string, payload: object) =>
       ((await call(api.app, editor, { method: 'POST', url, payload })).json() as { id: string }).id;
+    const owner = await login(api.app, a.users.plan_owner.email);
+    const admin = await login(api.app, a.users.admin.email);
+    const request = (
+      (
+        await call(api.app, owner, {
+          method: 'POST',
+          url: '/api/explanation-requests',
+          payload: { itemKind: 'task', itemId: a.tasks.own, question: 'Vì sao?', deadline: '2099-12-31' },
+        })
+      ).json() as { id: string }
+    ).id;
+    const view = (
+      (
+        await call(api.app, owner, {
+          method: 'POST',
+          url: '/api/saved-views',
+          payload: { name: 'Của lãnh đạo', items: [{ kind: 'task', id: a.tasks.own }] },
+        })
+      ).json() as { id: string }
+    ).id;
+    const evidenceReport = await report(`/api/tasks/${a.tasks.own}/reports`, {
+      period: '2027',
+      narrative: 'Có minh chứng',
+    });
+    const evidence = (
+      (
+        await call(api.app, editor, {
+          method: 'POST',
+          url: `/api/task-reports/${evidenceReport}/evidence?filename=a.pdf`,
+          headers: { 'content-type': 'application/octet-stream' },
+          payload: Buffer.from('%PDF-1.4\n'),
+        })
+      ).json() as { id: string }
+    ).id;
+    const extraUser = (
+      (
+        await call(api.app, admin, {
+          method: 'POST',
+          url: '/api/users',
+          payload: { email: 'extra@a.test', displayName: 'Phụ', password: PASSWORD, roles: ['reader'] },
+        })
+      ).json() as { id: string }
+    ).id;
     f = {
+      request,
+      view,
+      evidence,
+      extraUser,
       a,
       target: (
         (
@@ -566,7 +696,7 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
         const session: Session | null = c.who === 'public' ? null : await login(api.app, home.users[c.who].email);
         const req = sample.request(f);
         const current = await version(req.url);
-        if (current !== null) req.headers = { 'if-match': `"${current}"` };
+        if (current !== null) req.headers = { ...req.headers, 'if-match': `"${current}"` };
         const before = await auditCount();
         const res = await call(api.app, session, req);
         counts.cases++;

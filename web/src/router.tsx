@@ -62,6 +62,16 @@ const loginRoute = page('/login', () => import('./pages/login-page.tsx'), 'Login
 const accountRoute = page('/account', () => import('./pages/account-page.tsx'), 'AccountPage');
 const inboxRoute = page('/plans/$plan/inbox', () => import('./pages/inbox-page.tsx'), 'InboxPage');
 const worklistRoute = page('/plans/$plan/worklist', () => import('./pages/worklist-page.tsx'), 'WorklistPage');
+// Staff pages: administration, requests for explanation, progress reports, saved views (admin-page.tsx etc.).
+const staff = <const P extends string>(path: P, file: () => Promise<Record<string, () => unknown>>, name: string) =>
+  createRoute({ getParentRoute: () => appLayout, path, component: lazyRouteComponent(file as never, name as never) });
+const staffRoutes = [
+  staff('/admin', () => import('./pages/admin-page.tsx'), 'AdminPage'),
+  staff('/requests', () => import('./pages/requests-page.tsx'), 'RequestsPage'),
+  staff('/progress/$kind/$id', () => import('./pages/progress-page.tsx'), 'ProgressPage'),
+  staff('/views', () => import('./pages/views-page.tsx'), 'ViewsPage'),
+  staff('/views/$id', () => import('./pages/views-page.tsx'), 'SharedViewPage'),
+];
 
 const portalLayout = createRoute({
   getParentRoute: () => rootRoute,
@@ -105,6 +115,7 @@ const routeTree = rootRoute.addChildren([
     changesRoute,
     ...planPages,
     ...[loginRoute, accountRoute, inboxRoute, worklistRoute],
+    ...staffRoutes,
   ]),
   portalLayout.addChildren([portalHomeRoute, portalOverviewRoute, portalIndicatorRoute, portalExplanationRoute]),
 ]);

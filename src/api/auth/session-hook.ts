@@ -34,6 +34,7 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['session.read', 'session.update'
 export function registerSessionHook(api: FastifyInstance, runtime: Runtime): void {
   api.decorateRequest('actor', null);
   api.decorateRequest('sessionHash', null);
+  api.decorateRequest('csrfToken', null);
   api.addHook('onRequest', async (req) => {
     let actor: Actor = publicActor();
     req.sessionHash = null;
@@ -51,6 +52,7 @@ export function registerSessionHook(api: FastifyInstance, runtime: Runtime): voi
         }
         actor = resolved.actor;
         req.sessionHash = resolved.sessionHash;
+        req.csrfToken = resolved.csrfToken;
         const requested = req.routeOptions.config.action;
         if (resolved.mustChangePassword && (!requested || !ALLOWED_BEFORE_PASSWORD_CHANGE.has(requested))) {
           throw new PasswordChangeRequired();

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../../runtime.ts';
 import { registerSessionHook } from '../auth/session-hook.ts';
 import { authRoutes } from './auth.ts';
+import { collaborationRoutes } from './collaboration.ts';
 import { draftRoutes } from './drafts.ts';
 import { entryRoutes } from './entry.ts';
 import { evaluationRoutes } from './evaluations.ts';
@@ -44,4 +45,5 @@ export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Pr
   await draftRoutes(api, runtime);
   await userRoutes(api, runtime);
   await unitRoutes(api, runtime);
+  await collaborationRoutes(api, runtime);
 }

@@ -16,6 +16,7 @@ import { Comment, IdParams, IfMatch, ifMatchOf, written } from './observations.t
 import { Common } from './pagination.ts';
 import { contextOf } from './route-table.ts';
 import { Vocabulary } from './vocabulary.ts';
+import { EvidenceSchema } from './collaboration.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Opt = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Optional(Nullable(t));
@@ -82,6 +83,7 @@ const Report = Type.Object({
   approvedBy: Nullable(Type.String()),
   approvedAt: Nullable(Type.String()),
   version: Type.Integer(),
+  evidence: Type.Array(EvidenceSchema),
 });
 const Written = Type.Object({ id: Type.String(), version: Type.Integer() });
 

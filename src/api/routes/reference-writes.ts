@@ -4,6 +4,7 @@ import Type from 'typebox';
 import type { Runtime } from '../../runtime.ts';
 import { assignIndicatorAgency } from '../../services/reference/assign-indicator-agency.ts';
 import { createAgency, type CreateAgencyInput } from '../../services/reference/create-agency.ts';
+import { assignOwnerAgency } from '../../services/reference/assign-owner-agency.ts';
 import { IdParams } from './observations.ts';
 import { Common } from './pagination.ts';
 import { contextOf } from './route-table.ts';
@@ -50,4 +51,30 @@ export async function referenceWriteRoutes(api: FastifyInstance, runtime: Runtim
         },
       }),
   );
+  for (const kind of ['task', 'project'] as const) {
+    api.patch(
+      `/${kind}s/:id`,
+      {
+        config: { action: 'reference.manage' },
+        schema: {
+          tags: ['reference'],
+          summary: `Name the agency that owns a ${kind} (its editors report its progress; requests for explanation go to it); null clears it`,
+          params: IdParams,
+          body: Type.Object({ ownerAgencyId: Type.Union([Common.id, Type.Null()]) }, { additionalProperties: false }),
+          response: {
+            200: Type.Object({ id: Type.String(), ownerAgencyId: Type.Union([Type.String(), Type.Null()]) }),
+          },
+        },
+      },
+      async (req) =>
+        assignOwnerAgency({
+          ctx: contextOf(runtime, req),
+          input: {
+            kind,
+            id: (req.params as { id: string }).id,
+            ownerAgencyId: (req.body as { ownerAgencyId: string | null }).ownerAgencyId,
+          },
+        }),
+    );
+  }
 }

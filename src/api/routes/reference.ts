@@ -45,6 +45,10 @@ const Filters = {
   status: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z_]+$' })),
   entity: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z_]+$' })),
   entityId: Type.Optional(Type.String({ maxLength: 80 })),
+  actor: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  action: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z_]+$' })),
+  from: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+  to: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
 };
 type FilterName = keyof typeof Filters;
 
@@ -137,8 +141,9 @@ const LISTS: {
     url: '/audit-log',
     action: 'audit.read',
     tag: 'audit',
-    summary: 'Audit log, newest first (admin, inspector)',
-    filters: ['entity', 'entityId'],
+    summary:
+      'Audit log, newest first (admin, inspector); filter by who (actor), what (action, entity) and when (from, to)',
+    filters: ['entity', 'entityId', 'actor', 'action', 'from', 'to'],
     sorts: ['-at', 'action', 'entity'],
     run: listAuditLog as Lister,
   },

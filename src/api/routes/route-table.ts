@@ -14,6 +14,8 @@ declare module 'fastify' {
     sessionHash: string | null;
     /** Where this request's reads went, and how stale they may be (set by contextOf, sent as headers). */
     readFrom: { source: 'primary' | 'replica'; stalenessSeconds: number } | null;
+    /** The session's anti-forgery token (the web app reads it from GET /auth/session after a reload). */
+    csrfToken: string | null;
   }
 }
 
@@ -53,7 +55,13 @@ export function contextOf(runtime: Runtime, req: FastifyRequest): ServiceContext
         ? { source: 'primary', stalenessSeconds: 0 }
         : { source: 'replica', stalenessSeconds: staleness };
   }
-  return { db, actor: req.actor ?? publicActor(), now: () => new Date(), requestId: req.id };
+  return {
+    db,
+    actor: req.actor ?? publicActor(),
+    now: () => new Date(),
+    requestId: req.id,
+    mailer: runtime.mailer ?? null,
+  };
 }
 
 /**

@@ -50,7 +50,20 @@ export async function listAuditLog({
   input,
 }: {
   ctx: ServiceContext;
-  input: { entity?: string; entityId?: string; sort?: string; limit?: number; cursor?: string };
+  input: {
+    entity?: string;
+    entityId?: string;
+    /** Who: part of the actor's label (case-insensitive) */
+    actor?: string;
+    /** What: the action (create, edit, approve, …) */
+    action?: string;
+    /** When: from and to (inclusive), YYYY-MM-DD, by the Vietnamese calendar day */
+    from?: string;
+    to?: string;
+    sort?: string;
+    limit?: number;
+    cursor?: string;
+  };
 }): Promise<{ items: AuditEntryView[]; nextCursor: string | null }> {
   authorize(ctx.actor, 'audit.read');
   const limit = input.limit ?? 50;
@@ -60,13 +73,26 @@ export async function listAuditLog({
     { exprs: AUDIT_SORTS[sort.key], desc: sort.desc },
     "lpad(id::text, 20, '0')",
     afterKey(decodeCursor(input.cursor), sort, AUDIT_SORTS[sort.key].length),
-    5,
+    9,
   );
   const rows = await ctx.db.query<AuditRow>(
     `SELECT id, at::text AS at, actor_id, actor_label, action, entity, entity_id, before, after, reason, request_id, ${ks.select} FROM audit_log
       WHERE ($1::uuid IS NULL OR tenant_id = $1) AND ($2::text IS NULL OR entity = $2) AND ($3::text IS NULL OR entity_id = $3)
+        AND ($5::text IS NULL OR actor_label ILIKE '%' || $5 || '%') AND ($6::text IS NULL OR action = $6)
+        AND ($7::date IS NULL OR (at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date >= $7::date)
+        AND ($8::date IS NULL OR (at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= $8::date)
         AND ${ks.where} ORDER BY ${ks.orderBy} LIMIT $4`,
-    [ctx.actor.tenantId, input.entity ?? null, input.entityId ?? null, limit + 1, ...ks.params],
+    [
+      ctx.actor.tenantId,
+      input.entity ?? null,
+      input.entityId ?? null,
+      limit + 1,
+      input.actor?.replace(/[%_\\]/g, (c) => `\\${c}`) ?? null,
+      input.action ?? null,
+      input.from ?? null,
+      input.to ?? null,
+      ...ks.params,
+    ],
   );
   const result = page(rows, limit, (r) => [sort.token, ...r.sort_key]);
   return { items: result.items.map(presentAuditEntry), nextCursor: result.nextCursor };

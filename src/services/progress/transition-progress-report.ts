@@ -6,6 +6,7 @@ import { bumpProgress } from '../../storage/repositories/progress-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
+import { mailNotifications, notify } from '../notifications/notify.ts';
 import { ACTIONS, loadProgressForWrite, type ProgressKind } from './progress-access.ts';
 
 export interface TransitionProgressInput {
@@ -22,7 +23,7 @@ export async function transitionProgressReport(
 ): Promise<{ id: string; version: number }> {
   const actions = ACTIONS[input.kind];
   const scope = authorize(ctx.actor, verb === 'submit' ? actions.submit : actions.review);
-  return ctx.db.transaction(async (tx) => {
+  const { result, ids } = await ctx.db.transaction(async (tx) => {
     const { row, tenantId } = await loadProgressForWrite(tx, input.kind, ctx.actor, scope, input.id, input.ifMatch);
     const to = checkMove(verb, row.workflow_state, { enteredBy: row.entered_by, actorId: ctx.actor.userId }, 'report');
     const version = await bumpProgress(tx, input.kind, tenantId, row.id, row.version, {
@@ -41,6 +42,32 @@ export async function transitionProgressReport(
       after: { version, workflowState: to },
       reason: input.comment,
     });
-    return { id: row.id, version };
+    const what = input.kind === 'task' ? 'Báo cáo tiến độ nhiệm vụ' : 'Cập nhật tiến độ dự án';
+    const link = `/progress/${input.kind}/${row.parent_id}`;
+    const sent =
+      verb === 'submit'
+        ? await notify(
+            ctx,
+            { role: 'approver', kind: 'approval_due', subject: `${what} kỳ ${row.period} chờ duyệt`, link },
+            tx,
+          )
+        : row.entered_by
+          ? await notify(
+              ctx,
+              {
+                userId: row.entered_by,
+                kind: verb === 'return' ? 'report_returned' : 'report_approved',
+                subject:
+                  verb === 'return'
+                    ? `${what} kỳ ${row.period} bị trả lại${input.comment ? `: ${input.comment}` : ''}`
+                    : `${what} kỳ ${row.period} đã được duyệt`,
+                link,
+              },
+              tx,
+            )
+          : { ids: [] };
+    return { result: { id: row.id, version }, ids: sent.ids };
   });
+  await mailNotifications(ctx, ids);
+  return result;
 }

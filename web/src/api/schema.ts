@@ -966,12 +966,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit log, newest first (admin, inspector); sort: -at, action, entity (- for descending) */
+        /** Audit log, newest first (admin, inspector); filter by who (actor), what (action, entity) and when (from, to); sort: -at, action, entity (- for descending) */
         get: {
             parameters: {
                 query?: {
                     entity?: string;
                     entityId?: string;
+                    actor?: string;
+                    action?: string;
+                    from?: string;
+                    to?: string;
                     limit?: number;
                     cursor?: string;
                     sort?: string;
@@ -1018,6 +1022,100 @@ export interface paths {
         options?: never;
         head?: never;
         /** Name the agency that owns an indicator (its editors may then enter the indicator's figures); null clears it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ownerAgencyId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            ownerAgencyId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Name the agency that owns a task (its editors report its progress; requests for explanation go to it); null clears it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ownerAgencyId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            ownerAgencyId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Name the agency that owns a project (its editors report its progress; requests for explanation go to it); null clears it */
         patch: {
             parameters: {
                 query?: never;
@@ -2215,6 +2313,15 @@ export interface paths {
                                 approvedBy: string | null;
                                 approvedAt: string | null;
                                 version: number;
+                                evidence: {
+                                    id: string;
+                                    filename: string;
+                                    mediaType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    uploadedAt: string;
+                                    url: string;
+                                }[];
                             }[];
                         };
                     };
@@ -2503,6 +2610,15 @@ export interface paths {
                                 approvedBy: string | null;
                                 approvedAt: string | null;
                                 version: number;
+                                evidence: {
+                                    id: string;
+                                    filename: string;
+                                    mediaType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    uploadedAt: string;
+                                    url: string;
+                                }[];
                             }[];
                         };
                     };
@@ -3721,6 +3837,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an account (admin): name, roles, agency, active; deactivating or changing roles ends the account's sessions */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName?: string;
+                        roles?: ("admin" | "plan_owner" | "agency_editor" | "approver" | "reader" | "inspector")[];
+                        agencyId?: string | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            tenant: string;
+                            email: string;
+                            displayName: string;
+                            roles: string[];
+                            agencyId: string | null;
+                            active: boolean;
+                            mustChangePassword: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset the password of an account (admin): a one-time password to change at the next login; its sessions end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sessionsEnded: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{code}/baselines": {
         parameters: {
             query?: never;
@@ -3897,6 +4116,557 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/explanation-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests for explanation: of one item (itemKind, itemId), to one agency, open (unanswered) or overdue (unanswered past the deadline) */
+        get: {
+            parameters: {
+                query?: {
+                    itemKind?: "target" | "task" | "project";
+                    itemId?: string;
+                    agencyId?: string;
+                    open?: boolean;
+                    overdue?: boolean;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                item: {
+                                    kind: "target" | "task" | "project";
+                                    id: string;
+                                    label: string | null;
+                                };
+                                agency: {
+                                    id: string;
+                                    name: string;
+                                };
+                                question: string;
+                                deadline: string;
+                                requestedBy: string | null;
+                                requestedAt: string;
+                                answer: string | null;
+                                answeredBy: string | null;
+                                answeredAt: string | null;
+                                overdue: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask the agency that owns a target, task or project to explain it by a deadline (plan owner, admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        itemKind: "target" | "task" | "project";
+                        /** Format: uuid */
+                        itemId: string;
+                        question: string;
+                        deadline: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            item: {
+                                kind: "target" | "task" | "project";
+                                id: string;
+                                label: string | null;
+                            };
+                            agency: {
+                                id: string;
+                                name: string;
+                            };
+                            question: string;
+                            deadline: string;
+                            requestedBy: string | null;
+                            requestedAt: string;
+                            answer: string | null;
+                            answeredBy: string | null;
+                            answeredAt: string | null;
+                            overdue: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/explanation-requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a request for explanation (the owning agency); a later answer replaces the shown one, the audit keeps both */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            item: {
+                                kind: "target" | "task" | "project";
+                                id: string;
+                                label: string | null;
+                            };
+                            agency: {
+                                id: string;
+                                name: string;
+                            };
+                            question: string;
+                            deadline: string;
+                            requestedBy: string | null;
+                            requestedAt: string;
+                            answer: string | null;
+                            answeredBy: string | null;
+                            answeredAt: string | null;
+                            overdue: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's notifications, newest first, and the count of unread ones */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: boolean;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                            items: {
+                                id: string;
+                                kind: "figure_returned" | "report_returned" | "report_approved" | "approval_due" | "explanation_requested" | "explanation_answered";
+                                subject: string;
+                                link: string;
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark some (ids) or all (all: true) of your notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids?: string[];
+                        all?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your saved views (pinned, ordered targets, projects and tasks) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                owner: string;
+                                mine: boolean;
+                                version: number;
+                                updatedAt: string;
+                                items: {
+                                    kind: "target" | "task" | "project";
+                                    id: string;
+                                    label: string | null;
+                                    plan: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a saved view, or replace one of yours (with id and version): its name and its items in order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        version?: number;
+                        name: string;
+                        items: {
+                            kind: "target" | "task" | "project";
+                            /** Format: uuid */
+                            id: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            owner: string;
+                            mine: boolean;
+                            version: number;
+                            updatedAt: string;
+                            items: {
+                                kind: "target" | "task" | "project";
+                                id: string;
+                                label: string | null;
+                                plan: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved view, by its link (anyone signed in to the tenant) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            owner: string;
+                            mine: boolean;
+                            version: number;
+                            updatedAt: string;
+                            items: {
+                                kind: "target" | "task" | "project";
+                                id: string;
+                                label: string | null;
+                                plan: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-reports/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach an evidence file (PDF, image, spreadsheet; the body is the file, ?filename= its name) to a draft or returned task report */
+        post: {
+            parameters: {
+                query: {
+                    filename: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            filename: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            sha256: string;
+                            uploadedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-progress/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach an evidence file (PDF, image, spreadsheet; the body is the file, ?filename= its name) to a draft or returned project progress update */
+        post: {
+            parameters: {
+                query: {
+                    filename: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            filename: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            sha256: string;
+                            uploadedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an evidence file (staff of the tenant) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

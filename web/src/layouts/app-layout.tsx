@@ -11,6 +11,7 @@ import { useLocale } from '../i18n/locale.tsx';
 import { AccountNav } from './account-nav.tsx';
 import { LanguageSwitch, SkipLink } from './portal-parts.tsx';
 import { PlanNavLinks } from './plan-nav-links.tsx';
+import { NotificationBell, StaffNav } from '../components/notification-bell.tsx';
 
 const theme = createTheme({
   primaryColor: 'red',
@@ -62,6 +63,7 @@ export function AppLayout() {
             </Link>
             <Group gap="xs" wrap="nowrap">
               <PlanSwitcher current={plan} />
+              <NotificationBell />
               <LanguageSwitch />
             </Group>
           </Group>
@@ -81,6 +83,7 @@ export function AppLayout() {
               </>
             )}
             <Link to="/drafts">{drafting.nav}</Link>
+            <StaffNav />
             <AccountNav plan={plan} />
             <Link to="/portal">{t.navPortal}</Link>
           </nav>
