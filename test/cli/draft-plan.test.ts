@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/core/drafting/types.ts';
@@ -34,6 +34,27 @@ describe('chitieu draft-plan', () => {
     expect(res.stdout).toContain('> 75% năm 2030');
     expect(res.stdout).toContain('tổng 2,5 triệu tỷ đồng cả giai đoạn 2026–2030');
     expect(res.stdout).toContain('dòng 5–6');
+  });
+
+  it('on the bundled source, prints the draft and the table measured against the hand-built plan', async () => {
+    const source = join(import.meta.dirname, '../../../shared/source/000_fcfbe4c97d396d0a.txt');
+    const plan = join(import.meta.dirname, '../../data/plans/hai-phong-2025-2030.json');
+    const res = await runCli(['draft-plan', source, '--against', plan], {});
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain('chỉ tiêu dự thảo cho nhiệm kỳ 2026–2030');
+    const total = res.stdout.split('\n').find((l) => l.startsWith('total '));
+    // gold, located, kind+bounds, recall …: every cell is computed from the two files, none printed as a constant.
+    const cells = total?.split(/\s{2,}/) ?? [];
+    const plannedTargets = (
+      JSON.parse(readFileSync(plan, 'utf8')) as { indicators: { targets?: unknown[] }[] }
+    ).indicators.reduce((n, i) => n + (i.targets?.length ?? 0), 0);
+    expect(Number(cells[1])).toBe(plannedTargets);
+    expect(Number(cells[3]) / plannedTargets).toBeGreaterThanOrEqual(0.9);
+    expect(res.stdout).toContain('Right kind and bounds (first reading):');
+    const json = await runCli(['draft-plan', source, '--against', plan, '--json'], {});
+    const parsed = JSON.parse(json.stdout) as { measured: { total: { gold: number; kindBounds: number } } };
+    expect(parsed.measured.total.gold).toBe(plannedTargets);
+    expect(parsed.measured.total.kindBounds).toBe(Number(cells[3]));
   });
 
   it('prints the draft as JSON with spans into the file', async () => {

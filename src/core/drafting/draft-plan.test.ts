@@ -121,6 +121,18 @@ describe('drafting the bundled resolution: one construction per row, read from i
     expect(item.span.quote).toContain('GRDP bình quân đầu người');
   });
 
+  it('links a sub-target to the target "trong đó" follows, not to the first target of the sentence', () => {
+    const d = draftPlan(
+      'Chỉ tiêu chủ yếu đến năm 2030: có 60/70 xã đạt chuẩn nông thôn mới nâng cao; tỷ lệ đô thị hóa đạt trên 75%, ' +
+        'trong đó tỷ lệ đô thị hóa vùng ven biển đạt 80%.',
+      { term: { firstYear: 2026, lastYear: 2030 } },
+    );
+    const [communes, urban, coast] = d.items;
+    expect(communes?.indicator.parent).toBeNull();
+    expect(urban?.indicator.parent).toBeNull();
+    expect(coast?.indicator.parent).toBe(urban?.id);
+  });
+
   it('says which rules fired and links a sub-target to its parent', () => {
     const sub = at(1718);
     expect(sub.rules).toContain('sub-target');

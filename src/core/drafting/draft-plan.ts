@@ -24,17 +24,18 @@ export function draftPlan(text: string, opts: DraftOptions = {}): Draft {
   const items: DraftItem[] = [];
   const notUnderstood: NotUnderstood[] = [];
   if (term !== null) {
-    // A sub-target's parent is the first target of its sentence: the one "trong đó" refers to.
-    const firstOfSentence = new Map<number, string>();
+    // A sub-target's parent is the target "trong đó" refers to: the latest target of its sentence that is not itself
+    // a sub-target ("A đạt 75 %; B đạt 80 %, trong đó C …": C belongs to B, not to A).
+    const headOfSentence = new Map<number, string>();
     for (const clause of clauses) {
       const r = readClause(src, clause, term);
       for (const item of r.items) {
         item.id = `d${items.length + 1}`;
-        const head = firstOfSentence.get(clause.sentenceStart);
-        if (head === undefined) {
-          firstOfSentence.set(clause.sentenceStart, item.id);
+        const head = headOfSentence.get(clause.sentenceStart);
+        if (head === undefined || item.indicator.parent === null) {
+          headOfSentence.set(clause.sentenceStart, item.id);
           item.indicator.parent = null;
-        } else if (item.indicator.parent !== null) item.indicator.parent = head;
+        } else item.indicator.parent = head;
         items.push(item);
       }
       notUnderstood.push(...r.notUnderstood);
