@@ -155,9 +155,12 @@ describe.each(testDatabases)('drafting a plan over the API on $name', (database)
         quote: urban.span.quote,
       }),
     );
-    const documents = await api.db.query<{ title: string }>(
-      `SELECT d.title FROM documents d JOIN plans p ON p.document_id = d.id WHERE p.code = 'du-thao-2026-2030'`,
-    );
+    const cited = provenance.find((p) => (p as { quote?: string }).quote === urban.span.quote) as {
+      documentId: string;
+    };
+    const documents = await api.db.query<{ title: string }>('SELECT title FROM documents WHERE id = $1', [
+      cited.documentId,
+    ]);
     expect(documents.map((d) => d.title)).toEqual(['Dự thảo nghị quyết (tải lên)']);
     const audit = await api.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'plan' AND actor_label = $1`,
@@ -195,14 +198,15 @@ describe.each(testDatabases)('drafting a plan over the API on $name', (database)
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('/items/1/parent');
-    // Alone, the threshold without its value reaches the dataset checks, which name the indicator.
+    // Alone, the threshold without its value reaches the dataset format's checks, which name the indicator.
     const engine = await call(api.app, owner, {
       method: 'POST',
       url: '/api/drafts/accept',
       payload: { plan, items: [noValue] },
     });
     expect(engine.statusCode).toBe(400);
-    expect(engine.body).toContain('Tỷ lệ đô thị hóa');
+    expect(engine.body).toContain('chỉ tiêu 1');
+    expect(engine.body).toContain('value');
     const after = await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM plans');
     expect(after).toEqual(before);
   });

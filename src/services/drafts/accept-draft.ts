@@ -143,8 +143,10 @@ export async function acceptDraft({
     number: input.plan.document.number ?? null,
     date: input.plan.document.date ?? null,
     issuer: input.plan.document.issuer ?? null,
+    file: nfc(input.plan.document.title),
     default: true,
   };
+  const firstLine = Math.min(...input.items.map((i) => i.line));
   const file: PlanFile = {
     file: document.title,
     format: 'chitieu-plan/1',
@@ -154,6 +156,14 @@ export async function acceptDraft({
       name: nfc(input.plan.name),
       unitCode,
       term: input.plan.term,
+      document: {
+        kind: document.kind,
+        number: document.number,
+        date: document.date,
+        issuer: document.issuer,
+      },
+      display: { exceededAs: 'exceeded' },
+      source: { document: document.id, line: firstLine },
     },
     documents: [document],
     indicators: input.items.map((item) => ({
@@ -161,7 +171,7 @@ export async function acceptDraft({
       parent: item.parent,
       name: nfc(item.name),
       unit: nfc(item.unit),
-      compositeRule: input.items.some((other) => other.parent === item.code) ? 'own_target' : null,
+      ...(input.items.some((other) => other.parent === item.code) ? { compositeRule: 'own_target' as const } : {}),
       source: { document: document.id, line: item.line, lineEnd: item.lineEnd },
       targets: [
         {
@@ -172,7 +182,9 @@ export async function acceptDraft({
       ],
       observations: [],
     })),
-    notes: [{ kind: 'editorial', text: 'Drafted from the document and reviewed in chitieu.' }],
+    breakthroughs: [],
+    tasks: [],
+    projects: [],
   };
   checkFormat(file);
   const report = await importAuthorized({ ctx, input: { tenants: [], plans: [file] } });
