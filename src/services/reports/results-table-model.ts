@@ -121,7 +121,12 @@ function actualCell(r: EvaluationRow): Cell | null {
 
 function estimateNote(r: EvaluationRow): string {
   const used = r.inputs.filter((v) => v.status === 'estimate');
-  const sources = [...new Set(used.map((v) => v.source).filter((s): s is string => s !== null))];
+  // One note serves every estimate from the same document: it names the document, not each figure's page or line.
+  const sources = [
+    ...new Set(
+      used.map((v) => v.source?.replace(/, (dòng|trang) \d+$/u, '') ?? null).filter((s): s is string => s !== null),
+    ),
+  ];
   const published = [...new Set(used.map((v) => v.publishedOn).filter((d): d is string => d !== null))];
   return [
     'Số liệu ước tính, chưa phải số liệu chính thức',

@@ -23,8 +23,15 @@ export function useSession() {
 export const hasRole = (s: SessionInfo | null | undefined, ...roles: string[]) =>
   !!s && s.user.roles.some((r) => roles.includes(r));
 
+/** The session's anti-forgery token for a write sent with plain fetch (the typed client adds it by itself). */
 export function csrf(s: SessionInfo | null | undefined): Record<string, string> {
-  return s?.csrfToken ? { 'x-csrf-token': s.csrfToken } : {};
+  let token = s?.csrfToken ?? null;
+  try {
+    token ??= sessionStorage.getItem('chitieu.csrf');
+  } catch {
+    // No storage: only the session's answer has it.
+  }
+  return token ? { 'x-csrf-token': token } : {};
 }
 
 interface Problem {
