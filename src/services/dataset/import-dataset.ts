@@ -166,37 +166,24 @@ class PlanCitations {
   }
 }
 
-export async function importDataset({
-  ctx,
-  input,
-  onProgress,
-  apply = false,
-}: {
+export interface ImportArgs {
   ctx: ServiceContext;
   input: Dataset;
   onProgress?: (done: number, total: number, label: string) => void;
   /** For plans already present: apply the edited targets the file differs by (audited, evaluation recomputed). */
   apply?: boolean;
-}): Promise<ImportReport> {
-  if (ctx.actor.kind !== 'system' && !hasRole(ctx.actor, 'admin')) throw new Forbidden();
-  return importAuthorized({ ctx, input, apply, ...(onProgress ? { onProgress } : {}) });
+}
+
+export async function importDataset(args: ImportArgs): Promise<ImportReport> {
+  if (args.ctx.actor.kind !== 'system' && !hasRole(args.ctx.actor, 'admin')) throw new Forbidden();
+  return importAuthorized(args);
 }
 
 /**
  * The import itself, for a use case that has already checked its own permission (a plan owner creating a plan of
  * their own tenant from a reviewed draft); the same checks, the same single transaction, the same audit.
  */
-export async function importAuthorized({
-  ctx,
-  input,
-  onProgress,
-  apply = false,
-}: {
-  ctx: ServiceContext;
-  input: Dataset;
-  onProgress?: (done: number, total: number, label: string) => void;
-  apply?: boolean;
-}): Promise<ImportReport> {
+export async function importAuthorized({ ctx, input, onProgress, apply = false }: ImportArgs): Promise<ImportReport> {
   const total = input.tenants.length + input.plans.length;
   return ctx.db.transaction(async (tx) => {
     const stored = await tx.query<{ code: string }>('SELECT code FROM tenants');
