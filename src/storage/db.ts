@@ -151,10 +151,18 @@ export async function openPostgres(url: string): Promise<Db> {
     const c = await pool.connect();
     try {
       await c.query('BEGIN');
+      // One connection runs one statement at a time: callers may start several at once (Promise.all), so they are
+      // queued here in order, rather than handed to the client while it is busy (deprecated in pg, gone in pg 9).
+      let last: Promise<unknown> = Promise.resolve();
+      const inTurn = <R>(run: () => Promise<R>): Promise<R> => {
+        const next = last.then(run, run);
+        last = next.catch(() => undefined);
+        return next;
+      };
       const out = await fn({
-        query: async <R extends Row>(s: string, p?: unknown[]) => (await c.query<R>(s, p)).rows,
+        query: async <R extends Row>(s: string, p?: unknown[]) => (await inTurn(() => c.query<R>(s, p))).rows,
         exec: async (s: string) => {
-          await c.query(s);
+          await inTurn(() => c.query(s));
         },
       });
       await c.query('COMMIT');
