@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluatePlanSnapshot } from './evaluate-plan-snapshot.ts';
 import type { PlanSnapshot, SnapshotTarget, SnapshotVersion } from './snapshot.ts';
@@ -85,6 +86,23 @@ describe('the plan evaluation pools the prior across its series for the current 
     const f = pOf(fast, 0);
     expect(f.inputs.poolPeers).toBe(4);
     expect(f.pMet).toBeGreaterThan(pOf(slow, 0).pMet);
+  });
+
+  it('pooled, a better latest figure of the target’s own series never lowers its P, and a higher target never raises it', () => {
+    const rate = fc.double({ min: -0.1, max: 0.2, noNaN: true });
+    fc.assert(
+      fc.property(fc.array(rate, { minLength: 2, maxLength: 6 }), fc.integer({ min: 900, max: 1500 }), (peers, v) => {
+        const at = (latest: number, goal: string): number => {
+          const s = snapshot([0.05, ...peers]);
+          s.versions = s.versions.map((x) => (x.version_id === 'v0-2027' ? { ...x, value: String(latest) } : x));
+          s.targets[0] = target(0, goal);
+          return pOf(s, 0).pMet;
+        };
+        expect(at(v + 50, '1400')).toBeGreaterThanOrEqual(at(v, '1400'));
+        expect(at(v, '1500')).toBeLessThanOrEqual(at(v, '1400'));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('reads no figure after the evaluation date', () => {
