@@ -8,6 +8,7 @@ import type { ObservationInput, TargetSpec } from '../targets/target.ts';
 import { cdfOn, endDistribution, quantileOn, type EndDistribution } from './continuous.ts';
 import { futureSumLog } from './flows.ts';
 import { normalCdf, normalQuantile } from './normal.ts';
+import { termPrior } from './pool.ts';
 import { DEFAULT_PRIORS, STATUS_ERROR } from './prior.ts';
 import { printScale, spansFrom, yearly, type YearPoint } from './read.ts';
 import { probabilityIn, regionOf, type Region } from './region.ts';
@@ -88,8 +89,13 @@ export function forecastTarget(
       options.indicatorUnit === undefined ? {} : { indicatorUnit: options.indicatorUnit },
     );
   if (evaluation.phase === 'final' && evaluation.status !== 'no_data') return decidedForecast(evaluation);
+  const priors = { ...DEFAULT_PRIORS, ...options.priors };
+  // The prior pooled across units for the current term, when the caller read the term's cross-section.
+  const pool = options.pool ?? null;
+  const pooled = pool !== null && pool.baseYear === target.term.firstYear - 1;
+  if (pooled) priors.log = termPrior(priors.pool, pool);
   const ctx: Ctx = {
-    priors: { ...DEFAULT_PRIORS, ...options.priors },
+    priors,
     level,
     statusError: options.statusError ?? STATUS_ERROR,
     unit: options.indicatorUnit,
@@ -111,7 +117,13 @@ export function forecastTarget(
     interval: { low, high, level },
     ...(model.fan !== undefined ? { fan: model.fan } : {}),
     method: decided !== undefined ? 'decided' : model.method,
-    inputs: { ...model.inputs, ...(decided !== undefined ? { decided, model: model.method } : {}) },
+    inputs: {
+      ...model.inputs,
+      ...(pooled && model.inputs.scale === 'log'
+        ? { poolPeers: pool.peers, poolMean: round(pool.mean), priorMean: round(priors.log.mean) }
+        : {}),
+      ...(decided !== undefined ? { decided, model: model.method } : {}),
+    },
     sentence: forecastSentence({
       pMet,
       region: model.region,

@@ -1,4 +1,5 @@
 // The default pooled priors of the forecast and the error of a figure by status, with where each number comes from.
+import type { PoolStructure } from './pool.ts';
 import type { ForecastPriors } from './types.ts';
 
 /**
@@ -23,7 +24,24 @@ export const LOGIT_PRIOR = { mean: 0, between: 0.04, within: 0.01, weight: 4, dr
 /** Units meeting a standard: Beta(1, 9), a tenth of the remaining units a year, worth ten unit-years of evidence. */
 export const UNITS_PRIOR = { a: 1, b: 9 };
 
-export const DEFAULT_PRIORS: ForecastPriors = { log: LOG_PRIOR, logit: LOGIT_PRIOR, units: UNITS_PRIOR };
+/**
+ * Log scale with the current term's cross-section (options.pool): the structure fitted jointly by `npm run
+ * bench:forecast` on the same training terms (bench/results/forecast-backtest.json, "pooled"). γ² is the variance of
+ * the training terms' cross-section means around their average, not a fit to outcomes.
+ */
+export const POOLED_LOG: PoolStructure = {
+  base: { mean: 0.05509, between: 0, within: 0.01379, weight: 6.331, drift: 0.001318 },
+  weight: 0.129,
+  common: 0.002417,
+  spread: 1.939e-10,
+};
+
+export const DEFAULT_PRIORS: ForecastPriors = {
+  log: LOG_PRIOR,
+  logit: LOGIT_PRIOR,
+  units: UNITS_PRIOR,
+  pool: POOLED_LOG,
+};
 
 /**
  * Standard error, on the forecast's scale, of a figure that is not yet official: an estimate ("ước") written before

@@ -2,6 +2,7 @@
 // for the value it is judged on, and every input a reader needs to redo it.
 import type { Messages } from '../errors.ts';
 import type { Evaluation } from '../evaluation/index.ts';
+import type { PoolStructure, TermCrossSection } from './pool.ts';
 
 /**
  * The pooled prior of one scale (log, logit): what a unit's yearly change looks like before its own figures are
@@ -30,6 +31,8 @@ export interface ForecastPriors {
   log: ScalePrior;
   logit: ScalePrior;
   units: UnitsPrior;
+  /** The log-scale prior's structure when a current-term cross-section is given (options.pool). */
+  pool: PoolStructure;
 }
 
 export interface ForecastOptions {
@@ -42,6 +45,12 @@ export interface ForecastOptions {
   indicatorUnit?: string;
   /** Priors to use instead of the defaults (a pooled fit across the plan's indicators and units, or the backtest's). */
   priors?: Partial<ForecastPriors>;
+  /**
+   * The current term's growth across the plan's indicators and units (or every country in the backtest), as known at
+   * the checkpoint (`termCrossSection`): on the log scale the prior is then pooled for this term (`termPrior`). Used
+   * only when its base year is the year before the target's term.
+   */
+  pool?: TermCrossSection | null;
   /** Coverage of the interval and the fan, 0 < level < 1 (default 0.8: the 10th to the 90th percentile). */
   level?: number;
   /** Standard error of the latest figure on the forecast's scale, by status: estimates widen the interval. */

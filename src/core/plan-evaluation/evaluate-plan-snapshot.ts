@@ -4,7 +4,13 @@ import { isChitieuError } from '../errors.ts';
 import { evaluate, evaluateComposite, type AsOf, type Evaluation } from '../evaluation/index.ts';
 import { judgeTarget, type ReportedObservation } from '../reporting/compare-with-reported.ts';
 import type { ObservationInput, PriceBasis, TargetSpec } from '../targets/target.ts';
-import { forecastTarget, type Forecast } from '../forecast/index.ts';
+import {
+  forecastTarget,
+  termCrossSection,
+  type Forecast,
+  type PeerSeries,
+  type TermCrossSection,
+} from '../forecast/index.ts';
 import type { CoreRow, CoreVintage, PlanCounts, PlanEvaluationResult } from './core-row.ts';
 import type { PlanSnapshot, SnapshotTarget, SnapshotVersion } from './snapshot.ts';
 import { shareObservation, unitShares } from './unit-shares.ts';
@@ -137,15 +143,63 @@ function forecastOf(
   asOf: AsOf,
   unit: string,
   e: Evaluation,
+  pool: TermPool,
 ): Forecast | null {
   if (e.phase !== 'in_term') return null;
   try {
-    return forecastTarget(spec, observations, asOf, { indicatorUnit: unit, evaluation: e });
+    return forecastTarget(spec, observations, asOf, {
+      indicatorUnit: unit,
+      evaluation: e,
+      pool: pool(spec.term.firstYear - 1),
+    });
   } catch (err) {
     // A target the forecast cannot read keeps its evaluation; the row says why there is no probability.
     if (isChitieuError(err)) return { unavailable: { code: 'no_model', ...err.messages } };
     throw err;
   }
+}
+
+/** The current term's cross-section of the plan's series, by the term's base year (null: too few peers). */
+type TermPool = (baseYear: number) => TermCrossSection | null;
+
+/** Target kinds whose forecast runs on the log scale of a level or a flow: the series pooled for a term's prior. */
+const POOLED_KINDS = new Set([
+  'level_at_end',
+  'range_at_end',
+  'threshold',
+  'growth_average',
+  'multiple_of_baseline',
+  'cumulative',
+  'yearly_flow',
+  'term_average',
+]);
+
+/**
+ * The prior pooled across the plan's indicators and units for a term: every (indicator, unit) series of a log-scale
+ * target (not a percentage) contributes its yearly growth since the term's base year, read from its yearly figures no
+ * later than the evaluation date (docs/forecast.md, "Pooled at the checkpoint").
+ */
+function termPool(s: PlanSnapshot, byIndicatorUnit: ReadonlyMap<string, SnapshotVersion[]>, asOf: AsOf): TermPool {
+  const peers: PeerSeries[] = [];
+  const seen = new Set<string>();
+  for (const t of s.targets) {
+    const key = `${t.indicator_id}/${t.unit_id}`;
+    if (seen.has(key) || !POOLED_KINDS.has(t.kind) || t.unit_of_measure.trim() === '%') continue;
+    seen.add(key);
+    const byYear = new Map<number, number>();
+    for (const v of byIndicatorUnit.get(key) ?? []) {
+      const o = toInput(v);
+      if (o === null || !/^\d{4}$/.test(o.period) || o.measure === 'share' || o.measure === 'growth_rate') continue;
+      const x = Number(o.value);
+      if (Number.isFinite(x)) byYear.set(Number(o.period), x);
+    }
+    if (byYear.size > 1) peers.push((year) => (year > asOf.year ? undefined : byYear.get(year)));
+  }
+  const cache = new Map<number, TermCrossSection | null>();
+  return (baseYear) => {
+    if (!cache.has(baseYear)) cache.set(baseYear, termCrossSection(peers, baseYear, asOf.year));
+    return cache.get(baseYear) ?? null;
+  };
 }
 
 interface Evaluated {
@@ -167,6 +221,7 @@ function evaluateTarget(
   t: SnapshotTarget,
   byIndicatorUnit: Map<string, SnapshotVersion[]>,
   asOf: AsOf,
+  pool: TermPool,
 ): Evaluated {
   const inputs = byIndicatorUnit.get(`${t.indicator_id}/${t.unit_id}`) ?? [];
   const observations = inputs.map(toInput).filter((o): o is ObservationInput => o !== null);
@@ -226,7 +281,7 @@ function evaluateTarget(
     return {
       row: {
         ...evaluatedRow(t, inputs, e),
-        forecast: forecastOf(t.spec as TargetSpec, used, asOf, t.unit_of_measure, e),
+        forecast: forecastOf(t.spec as TargetSpec, used, asOf, t.unit_of_measure, e, pool),
         unitCounts: shares.map(({ period, date, count, of, share }) => ({ period, date, count, of, share })),
       },
       evaluation: e,
@@ -312,7 +367,8 @@ export function evaluatePlanSnapshot(s: PlanSnapshot, asOf: AsOf): PlanEvaluatio
     if (list) list.push(v);
     else byIndicatorUnit.set(key, [v]);
   }
-  const evaluated = s.targets.map((t) => ({ t, x: evaluateTarget(s, t, byIndicatorUnit, asOf) }));
+  const pool = termPool(s, byIndicatorUnit, asOf);
+  const evaluated = s.targets.map((t) => ({ t, x: evaluateTarget(s, t, byIndicatorUnit, asOf, pool) }));
   const composites = compositeRows(s, evaluated);
   const order = new Map(s.indicatorOrder.map((code, i) => [code, i]));
   const position = (r: CoreRow): number => order.get(r.indicator.code) ?? Number.MAX_SAFE_INTEGER;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildCases, splitCases, type CaseOptions, type Panel } from './cases.ts';
-import { fitLogPrior } from './fit.ts';
+import { DEFAULT_PRIORS } from '../prior.ts';
+import { crossSectionKey, fitLogPrior, fitPooledPrior } from './fit.ts';
 import { nelderMead } from './nelder-mead.ts';
-import { runBacktest } from './run.ts';
+import { crossSections, modelProbability, runBacktest } from './run.ts';
 import { score } from './score.ts';
 
 // A seeded panel (mulberry32) of 12 units, 1990–2020, growing about 5 %/yr with noise: small enough to fit in a test.
@@ -52,6 +53,51 @@ describe('the backtest split', () => {
     expect(fitOn(panel(7, 2012), 2012)).toEqual(fitOn(panel(7), 2012));
     // The same check catches a split that lets one later year in.
     expect(fitOn(panel(7, 2012), 2013)).not.toEqual(fitOn(panel(7), 2013));
+  });
+
+  it('the pooled structure does not move when every figure after the split year changes', () => {
+    const small: CaseOptions = { ...options, growths: ['5'], checkpoints: [2] };
+    const fitOn = (p: Panel, year: number): unknown => {
+      const cases = buildCases(p, small);
+      // A few hundred steps are enough to show whether the later figures move the fit.
+      return fitPooledPrior(splitCases(cases, year).train, crossSections(p, cases), { maxIterations: 300 }).structure;
+    };
+    expect(fitOn(panel(7, 2012), 2012)).toEqual(fitOn(panel(7), 2012));
+    expect(fitOn(panel(7, 2012), 2013)).not.toEqual(fitOn(panel(7), 2013));
+  });
+
+  it('a case’s probability reads no figure after its checkpoint year, of its own unit or of any peer', () => {
+    const clean = panel(7);
+    const cases = buildCases(clean, options);
+    const fitted = { prior: DEFAULT_PRIORS.log, pool: DEFAULT_PRIORS.pool };
+    const sections = crossSections(clean, cases);
+    // One case per term and checkpoint (the growths share their figures).
+    const seen = new Set<string>();
+    let checked = 0;
+    for (const c of cases) {
+      const key = crossSectionKey(c.baseYear, c.checkpoint);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const year = c.baseYear + c.checkpoint;
+      for (const o of c.observations) expect(Number(o.period)).toBeLessThanOrEqual(year);
+      // Every series of the panel throws on a read of a later year.
+      const guarded = new Map(
+        [...clean].map(([unit, series]) => [
+          unit,
+          {
+            get: (y: number): string | undefined => {
+              if (y > year) throw new Error(`${unit} ${y} read at the checkpoint ${year}`);
+              return series.get(y);
+            },
+          } as unknown as ReadonlyMap<number, string>,
+        ]),
+      );
+      const cs = crossSections(guarded, [c]).get(key) ?? null;
+      expect(cs).toEqual(sections.get(key));
+      expect(modelProbability(c, fitted, cs)).toBe(modelProbability(c, fitted, sections.get(key) ?? null));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 
   it('scores every checkpoint of the later terms for the model and the three baselines', () => {

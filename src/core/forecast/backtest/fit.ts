@@ -4,11 +4,14 @@ import { cdfOn, endDistribution } from '../continuous.ts';
 import { yearly, type YearPoint } from '../read.ts';
 import { probabilityIn, regionOf } from '../region.ts';
 import { LOG } from '../scale.ts';
+import { termPrior, type PoolStructure, type TermCrossSection } from '../pool.ts';
 import type { ScalePrior } from '../types.ts';
 import type { BacktestCase } from './cases.ts';
 import { nelderMead } from './nelder-mead.ts';
 
 interface Group {
+  /** The term and checkpoint ("1995/2"): the key of the cross-section it is pooled with. */
+  term: string;
   points: YearPoint[];
   year: number;
   goals: { value: number; met: boolean }[];
@@ -21,7 +24,12 @@ function groupsOf(cases: readonly BacktestCase[]): Group[] {
     const key = `${c.unit}/${c.baseYear}/${c.checkpoint}`;
     let g = byKey.get(key);
     if (g === undefined) {
-      g = { points: yearly(c.observations, ['level']), year: c.target.year, goals: [] };
+      g = {
+        term: crossSectionKey(c.baseYear, c.checkpoint),
+        points: yearly(c.observations, ['level']),
+        year: c.target.year,
+        goals: [],
+      };
       byKey.set(key, g);
     }
     g.goals.push({ value: Number(c.target.value), met: c.met });
@@ -43,10 +51,14 @@ export function priorOf(x: readonly number[]): ScalePrior {
   };
 }
 
-export function meanLogScore(groups: readonly Group[], prior: ScalePrior): number {
+/** The key of a term's cross-section at a checkpoint. */
+export const crossSectionKey = (baseYear: number, checkpoint: number): string => `${baseYear}/${checkpoint}`;
+
+export function meanLogScore(groups: readonly Group[], priorOfGroup: ScalePrior | ((g: Group) => ScalePrior)): number {
   let sum = 0;
   let n = 0;
   for (const g of groups) {
+    const prior = typeof priorOfGroup === 'function' ? priorOfGroup(g) : priorOfGroup;
     const d = endDistribution(g.points, LOG, prior, () => 0);
     if (d === null) continue;
     const cdf = cdfOn(LOG, d.at(g.year));
@@ -84,3 +96,71 @@ export function fitLogPrior(train: readonly BacktestCase[]): PriorFit {
 
 /** Four significant digits: what the prior is published with, and what the scoring runs on. */
 const sig = (x: number): number => Number(x.toPrecision(4));
+
+export interface PooledFit {
+  structure: PoolStructure;
+  logScore: number;
+  iterations: number;
+  cases: number;
+  /** Training cross-sections the fit pooled with (one per term and checkpoint). */
+  crossSections: number;
+}
+
+/**
+ * Fits the structure of the prior pooled at the checkpoint (`termPrior`) on training cases, each with the cross-section
+ * of its own term and checkpoint (`crossSections`, keyed by `crossSectionKey`): μ_lr, λ, κ, σ₀², ν₀ and ω² by the mean
+ * log score, as `fitLogPrior`; γ² is the variance of the training cross-sections' means (a moment, not a fit to the
+ * outcomes). Cases without a cross-section are left out.
+ */
+export function fitPooledPrior(
+  train: readonly BacktestCase[],
+  crossSections: ReadonlyMap<string, TermCrossSection>,
+  /** weight: hold λ at this value instead of fitting it (a sensitivity run; the product's structure fits it). */
+  opts: { weight?: number; maxIterations?: number } = {},
+): PooledFit {
+  const fixedWeight = opts.weight;
+  const groups = groupsOf(train).filter((g) => crossSections.has(g.term));
+  const used = new Set(groups.map((g) => g.term));
+  const means = [...used].map((k) => (crossSections.get(k) as TermCrossSection).mean);
+  const average = means.reduce((a, b) => a + b, 0) / Math.max(means.length, 1);
+  const common = Math.max(means.reduce((a, m) => a + (m - average) ** 2, 0) / Math.max(means.length - 1, 1), 1e-6);
+  const structureOf = (x: readonly number[]): PoolStructure => {
+    const [mean = 0, weight = 0, spread = 0, within = 0, nu = 0, drift = 0] = x;
+    return {
+      base: { mean, between: 0, within: Math.exp(within), weight: Math.exp(nu), drift: Math.exp(drift) },
+      weight: fixedWeight ?? weight,
+      common,
+      spread: Math.exp(spread),
+    };
+  };
+  const objective = (x: readonly number[]): number => {
+    const s = structureOf(x);
+    return meanLogScore(groups, (g) => termPrior(s, crossSections.get(g.term) as TermCrossSection));
+  };
+  const start = [0.05, 0.5, Math.log(0.5), Math.log(0.014), Math.log(5), Math.log(0.001)];
+  const best = nelderMead(objective, start, {
+    step: 0.5,
+    tolerance: 1e-10,
+    ...(opts.maxIterations === undefined ? {} : { maxIterations: opts.maxIterations }),
+  });
+  const s = structureOf(best.x);
+  const structure: PoolStructure = {
+    base: {
+      mean: sig(s.base.mean),
+      between: 0,
+      within: sig(s.base.within),
+      weight: sig(s.base.weight),
+      drift: sig(s.base.drift),
+    },
+    weight: sig(s.weight),
+    common: sig(s.common),
+    spread: sig(s.spread),
+  };
+  return {
+    structure,
+    logScore: best.value,
+    iterations: best.iterations,
+    cases: groups.reduce((a, g) => a + g.goals.length, 0),
+    crossSections: used.size,
+  };
+}

@@ -3,9 +3,10 @@
 import { evaluate } from '../../evaluation/index.ts';
 import { undpCurrentRatio, type UndpStatus } from '../../progress-methods/un-progress-chart-cr.ts';
 import { forecastTarget } from '../forecast-target.ts';
+import { termCrossSection, type PeerSeries, type PoolStructure, type TermCrossSection } from '../pool.ts';
 import type { ScalePrior } from '../types.ts';
 import { buildCases, splitCases, type BacktestCase, type CaseOptions, type Panel } from './cases.ts';
-import { fitLogPrior } from './fit.ts';
+import { crossSectionKey, fitLogPrior, fitPooledPrior } from './fit.ts';
 import { reliability, score, type ReliabilityBin, type Scored, type Scores } from './score.ts';
 
 export const METHODS = ['model', 'climatology', 'onTrack', 'unCategories'] as const;
@@ -20,6 +21,8 @@ export interface CheckpointResult {
   /** The model's Brier score over the UN categories' (the goal: ≤ 0.85 two years in). */
   brierRatio: number;
   reliability: Record<MethodName, ReliabilityBin[]>;
+  /** The model without the current term's cross-section (the long-run prior alone), for comparison. */
+  unpooled: Scores;
 }
 
 export interface BacktestResult {
@@ -27,8 +30,11 @@ export interface BacktestResult {
   lastTrainYear: number;
   trainCases: number;
   testCases: number;
+  /** The long-run prior (no cross-section), fitted on the training terms. */
   prior: ScalePrior;
   fit: { logScore: number; iterations: number };
+  /** The structure of the prior pooled at the checkpoint, fitted on the same training terms. */
+  pooled: { structure: PoolStructure; logScore: number; iterations: number; crossSections: number };
   /** Out of sample (terms judged after the split year), by checkpoint. */
   checkpoints: Record<string, CheckpointResult>;
   /** The same scores on the training terms, for comparison only. */
@@ -45,6 +51,46 @@ function unStatus(c: BacktestCase): UndpStatus {
     c.observations.map((o) => ({ year: Number(o.period), value: Number(o.value) })),
     { target: Number(c.target.value), type: 'max', targetYear: c.target.year, baseYear: c.baseYear },
   ).status;
+}
+
+/** Every unit of the panel as a peer: its level by year. */
+export function peersOf(panel: Panel): PeerSeries[] {
+  return [...panel.values()].map((series) => (year) => {
+    const v = series.get(year);
+    return v === undefined ? undefined : Number(v);
+  });
+}
+
+/**
+ * The cross-section of every term and checkpoint the cases hold, each read from the panel at the checkpoint year
+ * (base year + checkpoint): what a forecaster knew then about every unit's growth in the term so far.
+ */
+export function crossSections(panel: Panel, cases: readonly BacktestCase[]): Map<string, TermCrossSection> {
+  const peers = peersOf(panel);
+  const out = new Map<string, TermCrossSection>();
+  for (const c of cases) {
+    const key = crossSectionKey(c.baseYear, c.checkpoint);
+    if (out.has(key)) continue;
+    const cs = termCrossSection(peers, c.baseYear, c.baseYear + c.checkpoint);
+    if (cs !== null) out.set(key, cs);
+  }
+  return out;
+}
+
+/** The product's forecast of one case: the long-run prior, the pooled structure, and the case's own cross-section. */
+export function modelProbability(
+  c: BacktestCase,
+  fitted: { prior: ScalePrior; pool: PoolStructure },
+  cs: TermCrossSection | null,
+): number {
+  const f = forecastTarget(
+    c.target,
+    c.observations,
+    { year: c.baseYear + c.checkpoint },
+    { priors: { log: fitted.prior, pool: fitted.pool }, pool: cs, fan: false },
+  );
+  // Every case has figures and a running term, so a forecast is always available here.
+  return 'unavailable' in f ? Number.NaN : f.pMet;
 }
 
 /** Observed frequencies on the training cases of a key (the base rate when a key never occurred there). */
@@ -68,24 +114,27 @@ function frequencies(train: readonly BacktestCase[], key: (c: BacktestCase) => s
   };
 }
 
-export function runBacktest(panel: Panel, caseOptions: CaseOptions, lastTrainYear: number): BacktestResult {
+export function runBacktest(
+  panel: Panel,
+  caseOptions: CaseOptions,
+  lastTrainYear: number,
+  /** Hold the pooled prior's λ fixed (a sensitivity run), instead of fitting it on the training terms. */
+  fixedWeight?: number,
+): BacktestResult {
   const cases = buildCases(panel, caseOptions);
   const { train, test } = splitCases(cases, lastTrainYear);
   const fit = fitLogPrior(train);
+  const sections = crossSections(panel, cases);
+  const pooledFit = fitPooledPrior(train, sections, fixedWeight === undefined ? {} : { weight: fixedWeight });
+  const fitted = { prior: fit.prior, pool: pooledFit.structure };
   // Each case's model probability is computed once: the scores and the term-by-term view share it.
   const modelP = new Map<BacktestCase, number>();
+  const unpooled = (c: BacktestCase): number => modelProbability(c, fitted, null);
   const predictors: Record<MethodName, Predict> = {
     model: (c) => {
       const cached = modelP.get(c);
       if (cached !== undefined) return cached;
-      const f = forecastTarget(
-        c.target,
-        c.observations,
-        { year: c.baseYear + c.checkpoint },
-        { priors: { log: fit.prior }, fan: false },
-      );
-      // Every case has figures and a running term, so a forecast is always available here.
-      const p = 'unavailable' in f ? Number.NaN : f.pMet;
+      const p = modelProbability(c, fitted, sections.get(crossSectionKey(c.baseYear, c.checkpoint)) ?? null);
       modelP.set(c, p);
       return p;
     },
@@ -117,6 +166,7 @@ export function runBacktest(panel: Panel, caseOptions: CaseOptions, lastTrainYea
         MethodName,
         ReliabilityBin[]
       >,
+      unpooled: score(test.filter((c) => String(c.checkpoint) === k).map((c) => ({ p: unpooled(c), met: c.met }))),
     };
   }
   const inSample: Record<string, Record<MethodName, Scores>> = {};
@@ -142,6 +192,12 @@ export function runBacktest(panel: Panel, caseOptions: CaseOptions, lastTrainYea
     testCases: test.length,
     prior: fit.prior,
     fit: { logScore: fit.logScore, iterations: fit.iterations },
+    pooled: {
+      structure: pooledFit.structure,
+      logScore: pooledFit.logScore,
+      iterations: pooledFit.iterations,
+      crossSections: pooledFit.crossSections,
+    },
     checkpoints,
     inSample,
   };
