@@ -7,7 +7,8 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, tempDir, type Served } from '../helpers/processes.ts';
+import { serve, type Served } from '../helpers/processes.ts';
+import { SEEDED_ADMIN, seededDataDir } from './seeded.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = fs.existsSync(CHROMIUM);
@@ -17,7 +18,7 @@ if (!available) {
 }
 const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
 const DOCX = path.resolve(import.meta.dirname, '../fixtures/draft-plan-resolution.docx');
-const ADMIN = { email: 'planning-office@example.vn', password: 'planning-office-password-1' };
+const ADMIN = SEEDED_ADMIN;
 const WIDTHS = [1366, 768, 360] as const;
 
 describe.skipIf(!available)('drafting a plan from a document in Chromium', () => {
@@ -25,7 +26,7 @@ describe.skipIf(!available)('drafting a plan from a document in Chromium', () =>
   let browser: Browser;
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serve({ DATA_DIR: tempDir(), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }, 290_000);
+    server = await serve({ DATA_DIR: seededDataDir() }, 120_000);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, tempDir, type Served } from '../helpers/processes.ts';
+import { serve, type Served } from '../helpers/processes.ts';
+import { SEEDED_ADMIN, seededDataDir } from './seeded.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = fs.existsSync(CHROMIUM);
@@ -21,7 +22,7 @@ const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
 const PLAN = 'hai-phong-2025-2030';
 const MANY_TARGETS_PLAN = 'hai-duong-2020-2025';
 const WIDTHS = [1366, 768, 360] as const;
-const ADMIN = { email: 'admin@plan-pages.test', password: 'plan-pages-password' };
+const ADMIN = SEEDED_ADMIN;
 
 interface Task {
   code: string;
@@ -51,7 +52,7 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serve({ DATA_DIR: tempDir(), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }, 290_000);
+    server = await serve({ DATA_DIR: seededDataDir() }, 120_000);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],

@@ -7,7 +7,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/core/format/number.ts';
-import { serve, tempDir, type Served } from '../helpers/processes.ts';
+import { serve, type Served } from '../helpers/processes.ts';
+import { seededDataDir } from './seeded.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = fs.existsSync(CHROMIUM);
@@ -36,7 +37,7 @@ describe.skipIf(!available)('the web app in Chromium', () => {
   let rows: Row[];
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serve({ DATA_DIR: tempDir() }, 290_000);
+    server = await serve({ DATA_DIR: seededDataDir() }, 120_000);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -52,7 +53,6 @@ describe.skipIf(!available)('the web app in Chromium', () => {
     });
     const body = (await (await fetch(`${server.baseUrl}/api/plans/${PLAN}/evaluations`)).json()) as { rows: Row[] };
     rows = body.rows;
-    // Starting the server seeds the bundled dataset into a fresh database: minutes on a busy machine.
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
