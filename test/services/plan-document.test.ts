@@ -1,11 +1,15 @@
 // A whole plan as one JSON document and a tenant's backup: written, read back into an empty database, and written
 // again give the same bytes; a tenant already present is not overwritten without being asked.
+import fs from 'node:fs';
 import path from 'node:path';
+import { Ajv } from 'ajv';
+import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDatasetFolder } from '../../src/imports/dataset-folder.ts';
 import { backupTenant } from '../../src/services/backup/backup-tenant.ts';
 import { exportPlanDocument } from '../../src/services/backup/export-plan-document.ts';
 import { importPlanDocument } from '../../src/services/backup/import-plan-document.ts';
+import { exportOc4ids } from '../../src/services/interchange/export-oc4ids.ts';
 import { restoreTenant } from '../../src/services/backup/restore-tenant.ts';
 import { verifyPassword } from '../../src/services/auth/secrets.ts';
 import { systemActor, type ServiceContext } from '../../src/services/context.ts';
@@ -42,7 +46,12 @@ describe.each(testDatabases)('plan documents and tenant backups on $name', (tdb)
     });
     const owner = await createUser({
       ctx: admin,
-      input: { email: 'ke.hoach@example.vn', displayName: 'Phòng Kế hoạch', password: 'mật-khẩu-dài-456', roles: ['plan_owner'] },
+      input: {
+        email: 'ke.hoach@example.vn',
+        displayName: 'Phòng Kế hoạch',
+        password: 'mật-khẩu-dài-456',
+        roles: ['plan_owner'],
+      },
     });
     // The bundled Hải Dương plan lists no tasks: one with a deadline, as the plan owner would add it.
     const [plan] = await source.query<{ id: string }>('SELECT id FROM plans WHERE code = $1', [PLAN]);
@@ -50,10 +59,39 @@ describe.each(testDatabases)('plan documents and tenant backups on $name', (tdb)
       `INSERT INTO tasks (tenant_id, plan_id, code, title, deadline, status) VALUES ($1, $2, '1', 'Hoàn thành quy hoạch tỉnh', '2024-06-30', 'in_progress')`,
       [tenant.id, plan?.id],
     );
+    // A key project with an owner, a milestone and approved progress, as the agencies report them.
+    await source.query(
+      `INSERT INTO agencies (tenant_id, code, name) VALUES ($1, 'so-xay-dung', 'Sở Xây dựng') ON CONFLICT DO NOTHING`,
+      [tenant.id],
+    );
+    await source.query(
+      `UPDATE projects SET owner_agency_id = (SELECT id FROM agencies WHERE tenant_id = $1 AND code = 'so-xay-dung'),
+              status = 'implementation', period_start = '2022-03-01', period_end = '2026-12-31', budget_amount = 1250000000000
+        WHERE tenant_id = $1 AND code = (SELECT min(code) FROM projects WHERE tenant_id = $1)`,
+      [tenant.id],
+    );
+    await source.query(
+      `INSERT INTO project_milestones (tenant_id, project_id, code, title, status, due_date)
+       SELECT tenant_id, id, 'khoi-cong', 'Khởi công', 'met', '2022-03-01' FROM projects WHERE tenant_id = $1 AND owner_agency_id IS NOT NULL`,
+      [tenant.id],
+    );
+    await source.query(
+      `INSERT INTO project_progress (tenant_id, project_id, period, physical_actual_percent, workflow_state)
+       SELECT tenant_id, id, '2025-Q3', 62.5, 'approved' FROM projects WHERE tenant_id = $1 AND owner_agency_id IS NOT NULL`,
+      [tenant.id],
+    );
     // A later vintage of a figure, and a story told by a person: what a dataset file cannot hold.
     await addVintage({
       ctx: system(source),
-      input: { planCode: PLAN, indicatorCode: '1', period: '2021-2025', value: '9.7', status: 'official', source: 'Cục Thống kê', publishedOn: '2026-02-01' },
+      input: {
+        planCode: PLAN,
+        indicatorCode: '1',
+        period: '2021-2025',
+        value: '9.7',
+        status: 'official',
+        source: 'Cục Thống kê',
+        publishedOn: '2026-02-01',
+      },
     });
     const [target] = await source.query<{ id: string }>(
       `SELECT t.id FROM targets t JOIN indicators i ON i.id = t.indicator_id WHERE i.code = '1' AND t.tenant_id = $1`,
@@ -62,13 +100,26 @@ describe.each(testDatabases)('plan documents and tenant backups on $name', (tdb)
     await recordStory({
       ctx: {
         db: source,
-        actor: { kind: 'user', userId: owner.id, label: 'Phòng Kế hoạch', tenantId: tenant.id, roles: ['plan_owner'], agencyId: null },
+        actor: {
+          kind: 'user',
+          userId: owner.id,
+          label: 'Phòng Kế hoạch',
+          tenantId: tenant.id,
+          roles: ['plan_owner'],
+          agencyId: null,
+        },
         now,
       },
-      input: { targetId: target?.id ?? '', period: '2025', cause: 'Giá nguyên liệu tăng', measures: 'Đẩy nhanh giải ngân', requests: 'Bổ sung vốn' },
+      input: {
+        targetId: target?.id ?? '',
+        period: '2025',
+        cause: 'Giá nguyên liệu tăng',
+        measures: 'Đẩy nhanh giải ngân',
+        requests: 'Bổ sung vốn',
+      },
     });
     document = (await exportPlanDocument({ ctx: system(source), input: { planCode: PLAN } })).text;
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all([source.close(), empty.close(), restored.close()]);
@@ -114,6 +165,38 @@ describe.each(testDatabases)('plan documents and tenant backups on $name', (tdb)
       code: 'schema_mismatch',
       messages: { vi: expect.stringContaining('lược đồ') as unknown, en: expect.stringContaining('schema') as unknown },
     });
+  });
+
+  it('exports the key projects as an OC4IDS package that the official schema accepts', async () => {
+    const dir = path.resolve(import.meta.dirname, '../../vendor/oc4ids-0.9.5');
+    // The official schema is draft-04: its root `id` is ajv 8's `$id` (see vendor/oc4ids-0.9.5/SOURCE.md).
+    const load = (file: string): Record<string, unknown> => {
+      const {
+        id,
+        $schema: _draft,
+        ...rest
+      } = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>;
+      return { $id: id, ...rest };
+    };
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    ajvFormats.default(ajv);
+    ajv.addSchema(load('project-schema.json'));
+    const validate = ajv.compile(load('project-package-schema.json'));
+    const out = await exportOc4ids({ ctx: system(source), input: { planCode: PLAN } });
+    const pkg = JSON.parse(out.text) as { projects: Record<string, unknown>[] };
+    expect(validate(pkg), JSON.stringify(validate.errors)).toBe(true);
+    expect(pkg.projects).toHaveLength(3);
+    const reported = pkg.projects.find((p) => p.publicAuthority !== undefined);
+    expect(reported).toMatchObject({
+      status: 'implementation',
+      language: 'vi',
+      budget: { amount: { amount: 1250000000000, currency: 'VND' } },
+      period: { startDate: '2022-03-01T00:00:00+07:00', endDate: '2026-12-31T00:00:00+07:00' },
+      milestones: [{ id: 'khoi-cong', title: 'Khởi công', status: 'met' }],
+      metrics: [{ id: 'physical_progress', observations: [{ id: '2025-Q3', measure: 62.5 }] }],
+    });
+    // A package with a broken project is refused by the same validator: the check can fail.
+    expect(validate({ ...pkg, projects: [{ ...pkg.projects[0], status: 'completed' }] })).toBe(false);
   });
 
   it('a tenant backup restores into an empty database with the same plan, audit log and accounts without passwords', async () => {

@@ -11,12 +11,13 @@ import { buildFigureTemplate } from '../../services/interchange/figure-template.
 import { importFigures, sha256Of, type ImportResult } from '../../services/interchange/import-figures.ts';
 import { EXPORT_FORMATS, exportPlanFigures, type ExportFormat } from '../../services/interchange/export-figures.ts';
 import { ValidationError } from '../../core/errors.ts';
+import { exportOc4ids } from '../../services/interchange/export-oc4ids.ts';
 import { exportPlanDocument } from '../../services/backup/export-plan-document.ts';
 import { importPlanDocument } from '../../services/backup/import-plan-document.ts';
 import { withRuntime } from '../with-runtime.ts';
 
 /** Formats of `chitieu export` beyond the figure exports: the whole plan as one document. */
-const PLAN_FORMATS = ['json'] as const;
+const PLAN_FORMATS = ['json', 'oc4ids'] as const;
 
 export function interchangeCommands(program: Command): void {
   program
@@ -110,15 +111,16 @@ export function interchangeCommands(program: Command): void {
   program
     .command('export')
     .description(
-      'Export a plan: the whole plan as one JSON document (chitieu import reads it back), its figures as CSV (the long format import reads) or SDMX-CSV, its targets as CSV',
+      'Export a plan: the whole plan as one JSON document (chitieu import reads it back), its key projects as OC4IDS, its figures as CSV (the long format import reads) or SDMX-CSV, its targets as CSV',
     )
     .argument('<plan>', 'plan code')
     .requiredOption('--format <format>', [...PLAN_FORMATS, ...EXPORT_FORMATS].join(', '))
     .option('--out <file>', 'file to write (default: standard output)')
     .action(async (planCode: string, opts: { format: string; out?: string }) => {
-      if (opts.format === 'json') {
+      if (opts.format === 'json' || opts.format === 'oc4ids') {
+        const exporter = opts.format === 'json' ? exportPlanDocument : exportOc4ids;
         await withRuntime(async (rt) => {
-          const out = await exportPlanDocument({ ctx: rt.systemContext('cli'), input: { planCode } });
+          const out = await exporter({ ctx: rt.systemContext('cli'), input: { planCode } });
           if (opts.out) await writeFile(opts.out, out.text);
           else process.stdout.write(out.text);
         });

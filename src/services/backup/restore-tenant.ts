@@ -150,5 +150,9 @@ async function removeTenantRows(tx: Queryable, tenantId: string): Promise<Set<st
     [tenantId],
   );
   const cols = { columns: ['at', 'actor_label', 'action', 'entity', 'entity_id'], rows: [] };
-  return new Set(audit.map((a) => auditKey(cols, [a.at ?? null, a.actor_label ?? null, a.action ?? null, a.entity ?? null, a.entity_id ?? null])));
+  return new Set(
+    audit.map((a) =>
+      auditKey(cols, [a.at ?? null, a.actor_label ?? null, a.action ?? null, a.entity ?? null, a.entity_id ?? null]),
+    ),
+  );
 }

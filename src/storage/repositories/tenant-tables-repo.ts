@@ -34,7 +34,10 @@ const TABLES: { name: string; plan: string | null }[] = [
   { name: 'rule_sets', plan: null },
   { name: 'plans', plan: 'tenant_id = $1 AND id = $2' },
   { name: 'indicators', plan: 'tenant_id = $1 AND plan_id = $2' },
-  { name: 'price_basis_conversions', plan: 'tenant_id = $1 AND indicator_id IN (SELECT id FROM indicators WHERE plan_id = $2)' },
+  {
+    name: 'price_basis_conversions',
+    plan: 'tenant_id = $1 AND indicator_id IN (SELECT id FROM indicators WHERE plan_id = $2)',
+  },
   { name: 'targets', plan: 'tenant_id = $1 AND plan_id = $2' },
   { name: 'target_milestones', plan: 'tenant_id = $1 AND target_id IN (SELECT id FROM targets WHERE plan_id = $2)' },
   { name: 'target_stories', plan: 'tenant_id = $1 AND target_id IN (SELECT id FROM targets WHERE plan_id = $2)' },
@@ -189,7 +192,11 @@ const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
  * documents), written as null first and set once every row is in. Append-only tables (progress reports) refuse that
  * later update, so a self reference is never deferred.
  */
-async function foreignKeys(tx: Queryable, table: string, order: string[]): Promise<{ self: string[]; later: string[] }> {
+async function foreignKeys(
+  tx: Queryable,
+  table: string,
+  order: string[],
+): Promise<{ self: string[]; later: string[] }> {
   const fks = await tx.query<{ col: string; ref: string }>(
     `SELECT a.attname AS col, (SELECT relname FROM pg_class WHERE oid = c.confrelid) AS ref
        FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
