@@ -2,6 +2,7 @@
 // back (services/backup). Restore never loads the bundled dataset first, and never replaces a tenant unless asked.
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { formatNumber } from '../../core/format/number.ts';
 import { backupTenant } from '../../services/backup/backup-tenant.ts';
 import { restoreTenant } from '../../services/backup/restore-tenant.ts';
 import { withRuntime } from '../with-runtime.ts';
@@ -20,7 +21,7 @@ export function backupCommands(program: Command): void {
       await writeFile(file, out.text);
       const total = Object.values(out.rows).reduce((a, b) => a + b, 0);
       if (opts.json) process.stdout.write(`${JSON.stringify({ file, rows: out.rows }, null, 2)}\n`);
-      else process.stdout.write(`${file}: ${total.toLocaleString('vi-VN')} dòng / rows\n`);
+      else process.stdout.write(`${file}: ${formatNumber(total)} dòng / rows\n`);
     });
 
   program
@@ -41,7 +42,7 @@ export function backupCommands(program: Command): void {
       }
       const total = Object.values(out.rows).reduce((a, b) => a + b, 0);
       process.stdout.write(
-        `${out.replaced ? 'Đã thay' : 'Đã khôi phục'} ${out.tenant}: ${total.toLocaleString('vi-VN')} dòng / ${out.replaced ? 'replaced' : 'restored'}: ${String(total)} rows\n`,
+        `${out.replaced ? 'Đã thay' : 'Đã khôi phục'} ${out.tenant}: ${formatNumber(total)} dòng / ${out.replaced ? 'replaced' : 'restored'}: ${String(total)} rows\n`,
       );
       for (const p of out.oneTimePasswords)
         process.stdout.write(

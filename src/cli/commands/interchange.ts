@@ -5,6 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { formatNumber } from '../../core/format/number.ts';
 import { readFigureCsv, readFigureWorkbook } from '../../imports/figure-files.ts';
 import { writeFigureTemplate } from '../../reports/figure-template-xlsx.ts';
 import { buildFigureTemplate } from '../../services/interchange/figure-template.ts';
@@ -60,7 +61,7 @@ export function interchangeCommands(program: Command): void {
         if (opts.json) process.stdout.write(`${JSON.stringify(done, null, 2)}\n`);
         else
           process.stdout.write(
-            `Đã nhập nghị quyết ${done.plan} (${done.tenant}): ${total.toLocaleString('vi-VN')} dòng / imported plan ${done.plan}: ${String(total)} rows\n`,
+            `Đã nhập nghị quyết ${done.plan} (${done.tenant}): ${formatNumber(total)} dòng / imported plan ${done.plan}: ${String(total)} rows\n`,
           );
         return;
       }
@@ -87,6 +88,11 @@ export function interchangeCommands(program: Command): void {
               fileSha256: sha256Of(bytes),
               onRow: (n) => {
                 if (n % 200 === 0) bar?.update(n);
+              },
+              // For scripts (--json): one JSON line on standard error per 100 figures written.
+              onWrite: (done, total) => {
+                if (opts.json && (done % 100 === 0 || done === total))
+                  process.stderr.write(`${JSON.stringify({ phase: 'writing', done, total })}\n`);
               },
             },
           }),
