@@ -97,7 +97,7 @@ describe.each(backends)('an import killed with SIGKILL on $name', (backend) => {
     fs.mkdirSync(path.join(dataset, 'plans'));
     fs.copyFileSync(path.join(DATA, 'tenants', 'hai-phong.json'), path.join(dataset, 'tenants', 'hai-phong.json'));
     fs.copyFileSync(path.join(DATA, 'plans', `${PLAN}.json`), path.join(dataset, 'plans', `${PLAN}.json`));
-    const loaded = await runCli(['import-dataset', dataset], env);
+    const loaded = await runCli(['import-dataset', dataset], env, 300_000);
     expect(loaded.code, loaded.stderr).toBe(0);
     const csv = figuresCsv();
     const file = path.join(tempDir('chitieu-figures-'), 'figures.csv');
