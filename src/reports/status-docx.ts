@@ -15,7 +15,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { StatusReportModel } from '../services/reports/status-report-model.ts';
+import { storyLine, type StatusReportModel } from '../services/reports/status-report-model.ts';
 
 const FONT = 'Times New Roman';
 const BODY = 28;
@@ -75,6 +75,14 @@ export async function writeStatusDocx(model: StatusReportModel): Promise<Buffer>
     a.owner,
   ]);
   const changes = model.changes.map((c, i) => [String(i + 1), `${c.code}. ${c.name}`, c.before, c.after, c.cause]);
+  const tasks = model.overdueTasks.map((t, i) => [
+    String(i + 1),
+    `${t.code}. ${t.title}`,
+    t.owner,
+    t.deadline,
+    t.progress,
+  ]);
+  const projects = model.lateProjects.map((p, i) => [String(i + 1), `${p.code}. ${p.title}`, p.owner, p.reasons]);
   const doc = new Document({
     creator: 'chitieu',
     title: `${model.title} - ${model.planName}`,
@@ -122,8 +130,39 @@ export async function writeStatusDocx(model: StatusReportModel): Promise<Buffer>
                 ]),
               ]
             : [body('Không có chỉ tiêu nào.')]),
+          ...(model.attention.length > 0
+            ? [
+                body('Giải trình (nguyên nhân, giải pháp, kiến nghị):', true),
+                ...model.attention.map((a) => body(storyLine(a))),
+              ]
+            : []),
           new Paragraph({ children: [] }),
-          body('3. Các đánh giá thay đổi so với số liệu ước tính', true),
+          body('3. Các nhiệm vụ quá hạn', true),
+          ...(tasks.length > 0
+            ? [
+                table(['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời hạn', 'Tiến độ'], tasks, [
+                  567,
+                  TEXT_WIDTH - 567 - 1984 - 1304 - 1304,
+                  1984,
+                  1304,
+                  1304,
+                ]),
+              ]
+            : [body('Không có nhiệm vụ nào quá hạn.')]),
+          new Paragraph({ children: [] }),
+          body('4. Các dự án trọng điểm chậm tiến độ', true),
+          ...(projects.length > 0
+            ? [
+                table(['TT', 'Dự án', 'Cơ quan chủ trì', 'Lý do'], projects, [
+                  567,
+                  TEXT_WIDTH - 567 - 1984 - 2835,
+                  1984,
+                  2835,
+                ]),
+              ]
+            : [body('Không có dự án nào chậm tiến độ.')]),
+          new Paragraph({ children: [] }),
+          body('5. Các đánh giá thay đổi so với số liệu ước tính', true),
           ...(changes.length > 0
             ? [
                 table(['TT', 'Chỉ tiêu', 'Trước', 'Sau', 'Số liệu làm thay đổi'], changes, [

@@ -1,6 +1,6 @@
 // Writes the plan status report as a PDF (A4 portrait, Liberation Serif embedded, page numbers at the top from page
 // 2), with the same sections as the Word file.
-import type { StatusReportModel } from '../services/reports/status-report-model.ts';
+import { storyLine, type StatusReportModel } from '../services/reports/status-report-model.ts';
 import { pdfBuffer } from './results-pdf.ts';
 
 const MM = 72 / 25.4;
@@ -62,7 +62,29 @@ export async function writeStatusPdf(model: StatusReportModel, generatedAt: Date
             [20, '*', 60, 64, 58, 70],
           )
         : { text: 'Không có chỉ tiêu nào.' },
-      heading('3. Các đánh giá thay đổi so với số liệu ước tính'),
+      ...(model.attention.length > 0
+        ? [
+            { text: 'Giải trình (nguyên nhân, giải pháp, kiến nghị):', bold: true, margin: [0, 4, 0, 2] },
+            ...model.attention.map((a) => ({ text: storyLine(a), alignment: 'justify', margin: [0, 0, 0, 4] })),
+          ]
+        : []),
+      heading('3. Các nhiệm vụ quá hạn'),
+      model.overdueTasks.length > 0
+        ? table(
+            ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời hạn', 'Tiến độ'],
+            model.overdueTasks.map((t, i) => [String(i + 1), `${t.code}. ${t.title}`, t.owner, t.deadline, t.progress]),
+            [20, '*', 90, 64, 64],
+          )
+        : { text: 'Không có nhiệm vụ nào quá hạn.' },
+      heading('4. Các dự án trọng điểm chậm tiến độ'),
+      model.lateProjects.length > 0
+        ? table(
+            ['TT', 'Dự án', 'Cơ quan chủ trì', 'Lý do'],
+            model.lateProjects.map((p, i) => [String(i + 1), `${p.code}. ${p.title}`, p.owner, p.reasons]),
+            [20, '*', 90, 130],
+          )
+        : { text: 'Không có dự án nào chậm tiến độ.' },
+      heading('5. Các đánh giá thay đổi so với số liệu ước tính'),
       model.changes.length > 0
         ? table(
             ['TT', 'Chỉ tiêu', 'Trước', 'Sau', 'Số liệu làm thay đổi'],

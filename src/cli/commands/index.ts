@@ -1,6 +1,7 @@
 // Every CLI command, registered in one place.
 import type { Command } from 'commander';
 import { addVintageCommand } from './add-vintage.ts';
+import { backupCommands } from './backup.ts';
 import { baselinesCommand } from './baselines.ts';
 import { changesCommand } from './changes.ts';
 import { draftPlanCommand } from './draft-plan.ts';
@@ -30,6 +31,7 @@ export function registerCommands(program: Command): void {
   discrepanciesCommand(program);
   issuedCommands(program);
   interchangeCommands(program);
+  backupCommands(program);
   baselinesCommand(program);
   unitsCommand(program);
 }

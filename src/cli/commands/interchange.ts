@@ -1,16 +1,24 @@
 // `chitieu template <plan> --agency CODE --out FILE`: an agency's Excel template of the periods due.
 // `chitieu import FILE [--plan CODE] [--dry-run] [--json]`: figures from a filled template or a long CSV, all or
-// nothing, with a progress bar on a terminal.
+// nothing, with a progress bar on a terminal; or a whole plan from its JSON document.
+// `chitieu export <plan> --format json|csv|targets-csv|sdmx-csv|oc4ids`.
 import { readFile, writeFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { formatNumber } from '../../core/format/number.ts';
 import { readFigureCsv, readFigureWorkbook } from '../../imports/figure-files.ts';
 import { writeFigureTemplate } from '../../reports/figure-template-xlsx.ts';
 import { buildFigureTemplate } from '../../services/interchange/figure-template.ts';
 import { importFigures, sha256Of, type ImportResult } from '../../services/interchange/import-figures.ts';
 import { EXPORT_FORMATS, exportPlanFigures, type ExportFormat } from '../../services/interchange/export-figures.ts';
 import { ValidationError } from '../../core/errors.ts';
+import { exportOc4ids } from '../../services/interchange/export-oc4ids.ts';
+import { exportPlanDocument } from '../../services/backup/export-plan-document.ts';
+import { importPlanDocument } from '../../services/backup/import-plan-document.ts';
 import { withRuntime } from '../with-runtime.ts';
+
+/** Formats of `chitieu export` beyond the figure exports: the whole plan as one document. */
+const PLAN_FORMATS = ['json', 'oc4ids'] as const;
 
 export function interchangeCommands(program: Command): void {
   program
@@ -34,13 +42,29 @@ export function interchangeCommands(program: Command): void {
 
   program
     .command('import')
-    .description('Import figures from a filled template (.xlsx) or a long CSV: checked first, then all or nothing')
-    .argument('<file>', '.xlsx or .csv')
+    .description(
+      'Import figures from a filled template (.xlsx) or a long CSV (checked first, then all or nothing), or a whole plan from its JSON document',
+    )
+    .argument('<file>', '.xlsx, .csv or .json (chitieu export <plan> --format json)')
     .option('--plan <code>', 'the plan of a CSV without a plan column')
     .option('--dry-run', 'check only, write nothing')
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts: { plan?: string; dryRun?: boolean; json?: boolean }) => {
       const bytes = await readFile(file);
+      if (/\.json$/i.test(file)) {
+        // A plan document brings its own tenant: the bundled dataset is not loaded into an empty database first.
+        const done = await withRuntime(
+          (rt) => importPlanDocument({ ctx: rt.systemContext('cli'), input: { text: bytes.toString('utf8') } }),
+          { seedOnStart: false },
+        );
+        const total = Object.values(done.rows).reduce((a, b) => a + b, 0);
+        if (opts.json) process.stdout.write(`${JSON.stringify(done, null, 2)}\n`);
+        else
+          process.stdout.write(
+            `Đã nhập nghị quyết ${done.plan} (${done.tenant}): ${formatNumber(total)} dòng / imported plan ${done.plan}: ${String(total)} rows\n`,
+          );
+        return;
+      }
       const isCsv = /\.(csv|txt)$/i.test(file);
       const rows = isCsv
         ? readFigureCsv(bytes.toString('utf8'), opts.plan ?? null)
@@ -65,6 +89,11 @@ export function interchangeCommands(program: Command): void {
               onRow: (n) => {
                 if (n % 200 === 0) bar?.update(n);
               },
+              // For scripts (--json): one JSON line on standard error per 100 figures written.
+              onWrite: (done, total) => {
+                if (opts.json && (done % 100 === 0 || done === total))
+                  process.stderr.write(`${JSON.stringify({ phase: 'writing', done, total })}\n`);
+              },
             },
           }),
         );
@@ -87,16 +116,27 @@ export function interchangeCommands(program: Command): void {
 
   program
     .command('export')
-    .description('Export a plan: its figures as CSV (the long format import reads) or SDMX-CSV, its targets as CSV')
+    .description(
+      'Export a plan: the whole plan as one JSON document (chitieu import reads it back), its key projects as OC4IDS, its figures as CSV (the long format import reads) or SDMX-CSV, its targets as CSV',
+    )
     .argument('<plan>', 'plan code')
-    .requiredOption('--format <format>', EXPORT_FORMATS.join(', '))
+    .requiredOption('--format <format>', [...PLAN_FORMATS, ...EXPORT_FORMATS].join(', '))
     .option('--out <file>', 'file to write (default: standard output)')
     .action(async (planCode: string, opts: { format: string; out?: string }) => {
+      if (opts.format === 'json' || opts.format === 'oc4ids') {
+        const exporter = opts.format === 'json' ? exportPlanDocument : exportOc4ids;
+        await withRuntime(async (rt) => {
+          const out = await exporter({ ctx: rt.systemContext('cli'), input: { planCode } });
+          if (opts.out) await writeFile(opts.out, out.text);
+          else process.stdout.write(out.text);
+        });
+        return;
+      }
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format))
         throw new ValidationError(
           {
-            vi: `Định dạng "${opts.format}" không hỗ trợ; chọn: ${EXPORT_FORMATS.join(', ')}`,
-            en: `Format "${opts.format}" is not supported; choose: ${EXPORT_FORMATS.join(', ')}`,
+            vi: `Định dạng "${opts.format}" không hỗ trợ; chọn: ${[...PLAN_FORMATS, ...EXPORT_FORMATS].join(', ')}`,
+            en: `Format "${opts.format}" is not supported; choose: ${[...PLAN_FORMATS, ...EXPORT_FORMATS].join(', ')}`,
           },
           [{ path: 'format', reason: { vi: 'không hỗ trợ', en: 'not supported' } }],
         );

@@ -1,6 +1,7 @@
 // Reads a figure as a source writes it — a value ("14,5" or "14.5"), a range ("8,3–8,5"), a bound ("< 3,5") or a
 // count with its total ("102/275 xã") — into one shape the checks and the storage share.
 import { ValidationError, type FieldIssue } from '../errors.ts';
+import { parseNumberText } from '../interchange/cells.ts';
 import type { ThresholdOp } from '../targets/target.ts';
 
 export type FigureText =
@@ -12,8 +13,9 @@ export type FigureText =
 /** Longest figure text accepted: a range of two long decimals and a word fits; anything longer is not a figure. */
 export const FIGURE_TEXT_MAX = 64;
 
-// A number as written: canonical ("1200000.5") or vi-VN ("1.200.000,5", "14,5"); a comma always marks the decimals.
-const NUM = String.raw`-?\d[\d.]*(?:,\d+)?`;
+// A number as written: canonical ("1200000.5"), vi-VN ("1.200.000,5", "14,5") or grouped by commas ("1,200,000.5");
+// which of these it is, and whether it is ambiguous, is parseNumberText's decision.
+const NUM = String.raw`-?\d[\d.,]*`;
 const VALUE = new RegExp(`^(${NUM})$`);
 const RANGE = new RegExp(String.raw`^(${NUM})\s*[-–—]\s*(${NUM})$`);
 const BOUND = new RegExp(String.raw`^(<=|>=|≤|≥|<|>)\s*(${NUM})$`);
@@ -33,28 +35,15 @@ function refuse(field: string, text: string, reason: FieldIssue['reason']): neve
   );
 }
 
-/** One number to its canonical text ("1.200.000,5" → "1200000.5"); null when it is not a well-formed number. */
-export function canonicalNumber(written: string): string | null {
-  const t = written.trim();
-  if (t.includes(',')) {
-    // vi-VN: dots group thousands in threes, the comma is the decimal mark.
-    if (!/^-?\d{1,3}(\.\d{3})*,\d+$/.test(t) && !/^-?\d+,\d+$/.test(t)) return null;
-    return t.replace(/\./g, '').replace(',', '.');
-  }
-  if (/^-?\d+(\.\d+)?$/.test(t)) return t;
-  // "1.200.000": vi-VN grouping without decimals (a canonical decimal has at most one dot).
-  if (/^-?\d{1,3}(\.\d{3}){2,}$/.test(t)) return t.replace(/\./g, '');
-  return null;
-}
-
+/**
+ * One number through the same reader as the Excel and CSV import (core/interchange/cells.ts): "1.234,5" and "1234.5"
+ * are read, "1.234" is refused as ambiguous with the same words, so a figure means the same typed in the app, sent to
+ * the API or put in a file.
+ */
 function number(field: string, text: string, part: string): string {
-  const n = canonicalNumber(part);
-  if (n === null)
-    refuse(field, text, {
-      vi: 'không phải số hợp lệ (ví dụ 14,5 hoặc 14.5)',
-      en: 'is not a valid number (e.g. 14,5 or 14.5)',
-    });
-  return n;
+  const n = parseNumberText(part);
+  if (!n.ok) refuse(field, text, n.reason);
+  return n.value;
 }
 
 /** Reads the figure text of field `field`; refuses anything that is none of the four forms, naming the field. */

@@ -604,6 +604,9 @@ async function importPlan(
     }
     // A superseded target points at the target in force that the revising document set, when the plan has it.
     (ind.targets ?? []).forEach((t, i) => {
+      // Only a revised target has a successor: without this, a target in force matched any other uncited target
+      // (undefined === undefined) and was stored as superseded by itself.
+      if (t.revisedBy === undefined) return;
       const successor = targetIds.find((x) => x.stage === 'in_force' && x.document === t.revisedBy?.document);
       const self = targetIds[i];
       if (successor !== undefined && self !== undefined) pending.push([self.id, successor.id]);

@@ -292,9 +292,13 @@ async function applyRows(
   ctx: ServiceContext,
   checked: Checked[],
   fileSha256: string | null,
+  onWrite?: (done: number, total: number) => void,
 ): Promise<void> {
+  const total = checked.filter((c) => c.accepted.outcome !== 'unchanged').length;
+  let done = 0;
   for (const c of checked) {
     if (c.accepted.outcome === 'unchanged') continue;
+    onWrite?.(++done, total);
     const obs = await upsertObservationSlot(tx, {
       tenantId: c.plan.tenant_id,
       indicatorId: c.indicator.id,
@@ -359,6 +363,8 @@ export async function importFigures({
     dryRun?: boolean;
     fileSha256?: string | null;
     onRow?: (n: number) => void;
+    /** Called as each changed figure is written (inside the one transaction): done of total. */
+    onWrite?: (done: number, total: number) => void;
   };
 }): Promise<ImportResult> {
   authorize(ctx.actor, 'data.import');
@@ -367,7 +373,7 @@ export async function importFigures({
     const counts = { new: 0, revised: 0, unchanged: 0, rejected: rejected.length };
     for (const c of checked) counts[c.accepted.outcome] += 1;
     const apply = rejected.length === 0 && !input.dryRun && rows > 0;
-    if (apply) await applyRows(tx, ctx, checked, input.fileSha256 ?? null);
+    if (apply) await applyRows(tx, ctx, checked, input.fileSha256 ?? null, input.onWrite);
     return {
       dryRun: input.dryRun === true,
       applied: apply && counts.new + counts.revised > 0,

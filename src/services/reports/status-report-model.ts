@@ -1,8 +1,11 @@
 // The plan status report as plain data: the summary sentence ("đạt và vượt N/M chỉ tiêu"), the count of each verdict,
-// every target not met or off track with its owner, and the verdicts that later figures changed. Pure: the .docx and
-// PDF writers draw this one model.
+// every target not met or off track with its owner and its story (cause / measures / requests), the overdue tasks, the
+// projects behind schedule, and the verdicts that later figures changed. Pure: the .docx and PDF writers draw this one
+// model.
 import { formatDateShort } from '../../core/format/date.ts';
 import { formatNumber } from '../../core/format/number.ts';
+import { scheduleSlips, type ProjectClock } from '../../core/progress-tracking/project-schedule.ts';
+import { taskTimeliness, type TaskClock } from '../../core/progress-tracking/task-timeliness.ts';
 import { wordFor, type PrintedStatus } from '../../core/wording/index.ts';
 import type { PlanEvaluationView } from '../evaluations/evaluate-plan.ts';
 import type { EvaluationChangeView } from '../evaluations/list-evaluation-changes.ts';
@@ -15,8 +18,27 @@ export interface StatusReportModel {
   basisLine: string;
   summary: string;
   counts: { word: string; count: number }[];
-  attention: { code: string; name: string; target: string; actual: string; verdict: string; owner: string }[];
+  attention: {
+    code: string;
+    name: string;
+    target: string;
+    actual: string;
+    verdict: string;
+    owner: string;
+    /** The target's current story, or null: "chưa giải trình". */
+    story: { period: string; cause: string; measures: string; requests: string | null } | null;
+  }[];
+  overdueTasks: { code: string; title: string; owner: string; deadline: string; progress: string }[];
+  lateProjects: { code: string; title: string; owner: string; reasons: string }[];
   changes: { code: string; name: string; before: string; after: string; cause: string }[];
+}
+
+/** What the report reads beside the evaluation: stories by target, the plan's tasks and projects. */
+export interface StatusReportExtras {
+  stories: ReadonlyMap<string, { period: string; cause: string; measures: string; requests: string | null }>;
+  tasks: (TaskClock & { code: string; title: string; agency: string | null; progressPercent: string | null })[];
+  projects: (ProjectClock & { code: string; title: string; agency: string | null })[];
+  agencyNames: ReadonlyMap<string, string>;
 }
 
 /** Statuses a leader must act on: missed at the end of the term, or heading that way while it runs. */
@@ -26,7 +48,10 @@ export function buildStatusReport(
   view: PlanEvaluationView,
   changes: EvaluationChangeView[],
   owners: ReadonlyMap<string, string>,
+  extras: StatusReportExtras,
 ): StatusReportModel {
+  const agency = (code: string | null): string =>
+    code === null ? 'Chưa phân công' : (extras.agencyNames.get(code) ?? code);
   const counts = new Map<string, number>();
   for (const r of view.rows) {
     const word = r.displayStatus?.vi ?? 'Không đánh giá được';
@@ -53,6 +78,31 @@ export function buildStatusReport(
         actual: r.composite ? '—' : (r.actual.text ?? '—'),
         verdict: r.displayStatus?.vi ?? '',
         owner: owners.get(r.indicator.code) ?? 'Chưa phân công',
+        story: extras.stories.get(r.targetId) ?? null,
+      })),
+    overdueTasks: extras.tasks
+      .filter((t) => taskTimeliness(t, view.asOf) === 'overdue')
+      .map((t) => ({
+        code: t.code,
+        title: t.title,
+        owner: agency(t.agency),
+        deadline: t.deadline === null ? '—' : formatDateShort(t.deadline),
+        progress: t.progressPercent === null ? 'Chưa báo cáo' : `${formatNumber(t.progressPercent)}%`,
+      })),
+    lateProjects: extras.projects
+      .map((p) => ({ p, slips: scheduleSlips(p, view.asOf) }))
+      .filter((x) => x.slips.length > 0)
+      .map(({ p, slips }) => ({
+        code: p.code,
+        title: p.title,
+        owner: agency(p.agency),
+        reasons: slips
+          .map((s) =>
+            s.kind === 'milestone_overdue'
+              ? `Mốc "${s.title}" đến hạn ${formatDateShort(s.dueDate)} chưa đạt`
+              : `Quá thời hạn hoàn thành ${formatDateShort(s.endDate)}`,
+          )
+          .join('; '),
       })),
     changes: changes
       .filter((c) => c.before.status !== c.after.status)
@@ -72,4 +122,15 @@ export function buildStatusReport(
           : '',
       })),
   };
+}
+
+/** One target's story as the report prints it, or that it has none. */
+export function storyLine(a: StatusReportModel['attention'][number]): string {
+  if (a.story === null) return `${a.code}. ${a.name}: chưa giải trình.`;
+  const end = (t: string): string => (/[.!?…]$/.test(t) ? t : `${t}.`);
+  return [
+    `${a.code}. ${a.name} (kỳ ${a.story.period}): Nguyên nhân: ${end(a.story.cause)}`,
+    `Giải pháp: ${end(a.story.measures)}`,
+    ...(a.story.requests ? [`Kiến nghị: ${end(a.story.requests)}`] : []),
+  ].join(' ');
 }

@@ -46,6 +46,17 @@ const vi = {
   inboxTitle: 'Nhập số liệu',
   inboxIntro: (rules: string, today: string) => `Hạn nộp theo ${rules}. Hôm nay: ${today}.`,
   inboxEmpty: 'Cơ quan của bạn chưa có chỉ tiêu nào phải báo cáo trong kỳ này.',
+  templateTitle: 'Nhập bằng tệp Excel',
+  templateIntro:
+    'Tải mẫu của cơ quan (các chỉ tiêu và kỳ phải báo cáo), điền số liệu rồi tải lên: mọi ô được kiểm tra trước, chỉ ghi khi tất cả đều đúng, ở trạng thái "đã gửi" chờ phê duyệt.',
+  templateDownload: 'Tải mẫu Excel',
+  templateFile: 'Tệp đã điền (.xlsx hoặc .csv)',
+  templateUpload: 'Tải lên',
+  importRefused: (n: number) => `Không ghi gì: ${n} ô không hợp lệ`,
+  importCell: (sheet: string, row: number, column: string, value: string) =>
+    `Trang ${sheet}, dòng ${row}, cột ${column} ("${value}")`,
+  importDone: (added: number, revised: number, unchanged: number) =>
+    `Đã ghi: ${added} số liệu mới, ${revised} sửa, ${unchanged} không đổi; chờ phê duyệt.`,
   needLogin: 'Cần đăng nhập để xem trang này.',
   noAccess: 'Tài khoản của bạn không có quyền xem trang này.',
   due: (d: string) => `Hạn nộp ${d}`,
@@ -159,6 +170,17 @@ const en: AccountMessages = {
   inboxTitle: 'Enter figures',
   inboxIntro: (rules: string, today: string) => `Deadlines under ${rules}. Today: ${today}.`,
   inboxEmpty: 'Your agency has no indicator to report this period.',
+  templateTitle: 'Enter from an Excel file',
+  templateIntro:
+    "Download your agency's template (its indicators and the periods due), fill it and upload it: every cell is checked first and nothing is written unless all pass; figures enter as submitted, awaiting approval.",
+  templateDownload: 'Download the Excel template',
+  templateFile: 'Filled file (.xlsx or .csv)',
+  templateUpload: 'Upload',
+  importRefused: (n: number) => `Nothing written: ${n} invalid cells`,
+  importCell: (sheet: string, row: number, column: string, value: string) =>
+    `Sheet ${sheet}, row ${row}, column ${column} ("${value}")`,
+  importDone: (added: number, revised: number, unchanged: number) =>
+    `Written: ${added} new, ${revised} revised, ${unchanged} unchanged figures; awaiting approval.`,
   needLogin: 'Log in to see this page.',
   noAccess: 'Your account may not see this page.',
   due: (d: string) => `Due ${d}`,

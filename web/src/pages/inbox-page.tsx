@@ -28,6 +28,7 @@ import { useInbox, type InboxItem } from '../data/entry-queries.ts';
 import { may, useSession, type Problem } from '../data/session.tsx';
 import { useAccountT } from '../i18n/account-messages.ts';
 import { isPrinted } from '../vocabulary.ts';
+import { TemplateExchange } from './template-exchange.tsx';
 
 interface Draft {
   value: string;
@@ -481,6 +482,7 @@ export function InboxPage() {
     <>
       <h1>{a.inboxTitle}</h1>
       <p className="muted">{a.inboxIntro(data.rules.title[locale], date(data.today))}</p>
+      {user.agencyId && <TemplateExchange plan={plan} agencyId={user.agencyId} />}
       {data.items.length === 0 && <p>{a.inboxEmpty}</p>}
       <Stack gap="md" data-testid="inbox">
         {data.items.map((item) => (

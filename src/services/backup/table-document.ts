@@ -1,0 +1,81 @@
+// The shape shared by a whole-plan document and a tenant backup: the tenant's rows table by table, each column as
+// its PostgreSQL text, written one row a line so two documents compare (and diff) line by line.
+import { ValidationError } from '../../core/errors.ts';
+import type { TableRows } from '../../storage/repositories/tenant-tables-repo.ts';
+
+export const PLAN_DOCUMENT_FORMAT = 'chitieu-plan-document/1';
+export const TENANT_BACKUP_FORMAT = 'chitieu-tenant-backup/1';
+
+export interface TableDocument {
+  format: typeof PLAN_DOCUMENT_FORMAT | typeof TENANT_BACKUP_FORMAT;
+  /** The newest migration of the database that wrote it: only that schema reads it back. */
+  schema: number;
+  tenant: string;
+  /** The plan's code (a plan document only). */
+  plan?: string;
+  tables: Record<string, TableRows>;
+}
+
+/** Deterministic text: the same rows give the same bytes. */
+export function serializeTableDocument(doc: TableDocument): string {
+  const head = [
+    `  "format": ${JSON.stringify(doc.format)},`,
+    `  "schema": ${String(doc.schema)},`,
+    `  "tenant": ${JSON.stringify(doc.tenant)},`,
+    ...(doc.plan === undefined ? [] : [`  "plan": ${JSON.stringify(doc.plan)},`]),
+  ];
+  const tables = Object.entries(doc.tables).map(([name, t]) => {
+    const rows = t.rows.map((r) => `        ${JSON.stringify(r)}`).join(',\n');
+    return [
+      `    ${JSON.stringify(name)}: {`,
+      `      "columns": ${JSON.stringify(t.columns)},`,
+      t.rows.length === 0 ? `      "rows": []` : `      "rows": [\n${rows}\n      ]`,
+      `    }`,
+    ].join('\n');
+  });
+  return `{\n${head.join('\n')}\n  "tables": {\n${tables.join(',\n')}\n  }\n}\n`;
+}
+
+const bad = (vi: string, en: string): ValidationError =>
+  new ValidationError({ vi, en }, [{ path: 'format', reason: { vi, en } }], 'invalid_document');
+
+/** Reads a document of the expected format, naming what is wrong with it in both languages. */
+export function parseTableDocument(text: string, format: TableDocument['format']): TableDocument {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    throw bad('Tệp không phải JSON hợp lệ', 'The file is not valid JSON');
+  }
+  const d = v as Partial<TableDocument> | null;
+  if (d === null || typeof d !== 'object' || d.format !== format)
+    throw bad(`Tệp không phải định dạng ${format}`, `The file is not in the ${format} format`);
+  if (typeof d.schema !== 'number' || typeof d.tenant !== 'string' || typeof d.tables !== 'object' || !d.tables)
+    throw bad('Tệp thiếu schema, tenant hoặc tables', 'The file lacks schema, tenant or tables');
+  for (const [name, t] of Object.entries(d.tables)) {
+    const ok =
+      Array.isArray(t.columns) &&
+      Array.isArray(t.rows) &&
+      t.rows.every(
+        (r) => Array.isArray(r) && r.length === t.columns.length && r.every((x) => x === null || typeof x === 'string'),
+      );
+    if (!ok)
+      throw bad(
+        `Bảng "${name}": mỗi dòng phải có đúng ${String(t.columns.length)} ô dạng chuỗi hoặc null`,
+        `Table "${name}": every row must hold exactly ${String(t.columns.length)} string or null cells`,
+      );
+  }
+  return d as TableDocument;
+}
+
+export function schemaMismatch(file: number, db: number): ValidationError {
+  return new ValidationError(
+    {
+      vi: `Tệp được ghi bởi lược đồ dữ liệu số ${String(file)}, cơ sở dữ liệu đang ở số ${String(db)}: hãy dùng cùng phiên bản chitieu`,
+      en: `The file was written by schema version ${String(file)}, the database is at ${String(db)}: use the same chitieu version`,
+    },
+    [{ path: 'schema', reason: { vi: 'khác phiên bản', en: 'different version' } }],
+    'schema_mismatch',
+    { file, database: db },
+  );
+}
