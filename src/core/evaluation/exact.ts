@@ -94,6 +94,27 @@ export function add(a: Exact, b: Exact): Exact {
 
 export const ZERO: Exact = { text: '0', n: 0, s: 0 };
 
+/**
+ * start + Σ values, the same as adding them one by one with add(), but writing the total's text once: in safe
+ * integers at the finest scale, else one by one (where add() falls back to decimal.js).
+ */
+export function addAll(values: readonly Exact[], start: Exact = ZERO): Exact {
+  if (values.length === 0) return start;
+  let s = start.s;
+  for (const v of values) if (v.s > s) s = v.s;
+  const f = POW10[s - start.s];
+  let n = f === undefined ? Number.NaN : start.n * f;
+  for (let i = 0; i < values.length && Number.isSafeInteger(n); i++) {
+    const v = values[i] as Exact;
+    const t = v.n * (POW10[s - v.s] ?? Number.NaN);
+    n = Number.isSafeInteger(t) ? n + t : Number.NaN;
+  }
+  if (Number.isSafeInteger(n)) return { text: scaledText(n, s), n, s };
+  let acc = start;
+  for (const v of values) acc = add(acc, v);
+  return acc;
+}
+
 export function scaledText(n: number, s: number): string {
   if (s === 0) return String(n);
   const neg = n < 0;

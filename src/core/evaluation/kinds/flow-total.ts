@@ -6,7 +6,7 @@ import { Decimal } from '../../decimal.ts';
 import type { TargetSpec } from '../../targets/target.ts';
 import { classify, metBound, reached, type Bounds } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
-import { add, exactOf, parseExact, toDecimal, ZERO, type Exact } from '../exact.ts';
+import { add, addAll, exactOf, parseExact, toDecimal, ZERO, type Exact } from '../exact.ts';
 import { amount, estimateMark, join, relation, years, type Phrase } from '../explain.ts';
 import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
 import { requiredYearlyFlow } from '../required.ts';
@@ -104,9 +104,12 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
     fullYears = reported.endYear - reported.year + 1;
     lastFull = reported.endYear;
   }
+  total = addAll(
+    yearly.map((o) => o.value),
+    total,
+  );
   for (const o of yearly) {
     used.push(o);
-    total = add(total, o.value);
     if (o.value.text.startsWith('-')) anyNegative = true;
     fullYears++;
     lastFull = Math.max(lastFull, o.year);
