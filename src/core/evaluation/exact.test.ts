@@ -42,7 +42,7 @@ describe('ratioText', () => {
       ['-0.00001', '3'],
       ['123456789012345', '0.000000000001'],
       ['40.77', '40'],
-    ]) {
+    ] as const) {
       const fast = ratioText(parseExact(a), parseExact(b), 4);
       expect(fast, `${a} / ${b}`).not.toBeNull();
       expect(fast, `${a} / ${b}`).toBe(byDecimal(a, b, 4));
