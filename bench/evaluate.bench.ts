@@ -2,16 +2,90 @@
 // each, every figure and explanation computed and serialised (JSON.stringify of each evaluation), against the floor of
 // iterating over the same observations and serialising a precomputed evaluation of the same case (same size).
 // Not a timed test: run `npm run bench:evaluate -- [--n 100000]`.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+//
+// `--instructions` counts instead of timing, immune to the load other processes put on a shared machine: the same
+// script runs three times under `valgrind --tool=callgrind` (`--phase setup`: cases, rows and warm-up only;
+// `--phase floor` and `--phase engine`: the same, then `--reps` passes of that loop alone), and the instructions of a
+// loop are its run's total minus the setup run's. Writes bench/results/evaluate-instructions.json.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluate } from '../src/core/evaluation/index.ts';
 import type { ObservationInput, TargetSpec } from '../src/core/targets/target.ts';
 
-const arg = process.argv.indexOf('--n');
-const N = arg > 0 ? Number(process.argv[arg + 1]) : 100_000;
-const POOL = 20_000;
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+const INSTRUCTIONS = process.argv.includes('--instructions');
+const PHASE = option('phase') as 'setup' | 'floor' | 'engine' | undefined;
+const N = Number(option('n') ?? (INSTRUCTIONS || PHASE !== undefined ? 2_000 : 100_000));
+const REPS = Number(option('reps') ?? 3);
+const POOL = Math.min(20_000, N);
+const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');
+
+if (INSTRUCTIONS) {
+  countInstructions();
+  process.exit(0);
+}
+
+/** Runs this script under callgrind once per phase and reports instructions per evaluation of each loop. */
+function countInstructions(): void {
+  const self = fileURLToPath(import.meta.url);
+  const dir = join(tmpdir(), `evaluate-callgrind-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const total = (phase: string): number => {
+    const run = spawnSync(
+      'valgrind',
+      [
+        '--tool=callgrind',
+        `--callgrind-out-file=${join(dir, `${phase}.out`)}`,
+        process.execPath,
+        '--import',
+        'tsx',
+        self,
+        '--phase',
+        phase,
+        '--n',
+        String(N),
+        '--reps',
+        String(REPS),
+      ],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    const m = /Collected\s*:\s*(\d+)/.exec(run.stderr);
+    if (run.status !== 0 || m === null) throw new Error(`callgrind ${phase} failed: ${run.stderr.slice(-2000)}`);
+    return Number(m[1]);
+  };
+  const setup = total('setup');
+  const floor = total('floor') - setup;
+  const engine = total('engine') - setup;
+  rmSync(dir, { recursive: true, force: true });
+  const per = (x: number): number => Math.round(x / (N * REPS));
+  const result = {
+    evaluations: N,
+    reps: REPS,
+    mode: 'full: every figure and explanation, serialised (JSON.stringify of each evaluation)',
+    counted: 'instructions (valgrind --tool=callgrind, all of the process: JIT code, garbage collection, runtime)',
+    setupInstructions: setup,
+    engineInstructionsPerEvaluation: per(engine),
+    floorInstructionsPerEvaluation: per(floor),
+    floor: 'iterate the same observations and JSON.stringify a precomputed evaluation of the same case',
+    ratioToFloor: Number((engine / floor).toFixed(2)),
+    node: process.version,
+    date: new Date().toISOString(),
+  };
+  console.table({
+    evaluations: `${N} × ${REPS} passes`,
+    'engine: instructions / evaluation': result.engineInstructionsPerEvaluation,
+    'floor: instructions / evaluation': result.floorInstructionsPerEvaluation,
+    'ratio to floor': result.ratioToFloor,
+  });
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'evaluate-instructions.json'), `${JSON.stringify(result, null, 2)}\n`);
+}
 
 // Seeded generator (mulberry32) so every run evaluates the same cases.
 let seed = 20250101;
@@ -151,6 +225,16 @@ function engineBlock(from: number, to: number, statuses: Record<string, number>)
 // on the machine weighs on both alike.
 floorBlock(0, Math.min(POOL, N));
 engineBlock(0, Math.min(POOL, N), {});
+if (PHASE !== undefined) {
+  // Under callgrind (see --instructions): one more warm-up pass of each, then only the phase's loop.
+  floorBlock(0, N);
+  engineBlock(0, N, {});
+  for (let i = 0; i < REPS; i++) {
+    if (PHASE === 'floor') floorBlock(0, N);
+    else if (PHASE === 'engine') engineBlock(0, N, {});
+  }
+  process.exit(0);
+}
 const f = { ms: 0, observations: 0, bytes: 0 };
 const r = { ms: 0, bytes: 0, statuses: {} as Record<string, number> };
 for (let from = 0; from < N; from += BLOCK) {
@@ -195,7 +279,7 @@ console.table({
   'ratio to floor': result.ratioToFloor,
   'peak RSS (MiB)': result.peakRssMiB,
 });
-const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'evaluate.json');
-mkdirSync(dirname(out), { recursive: true });
+const out = join(RESULTS, 'evaluate.json');
+mkdirSync(RESULTS, { recursive: true });
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 console.log(`written ${out}`);

@@ -12,6 +12,7 @@ import type { Runtime } from '../../runtime.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { planEvaluationVersionOf, readPlanEvaluation } from '../../services/evaluations/evaluate-plan.ts';
 import { PlanEvaluationSchema } from '../schemas/evaluation.ts';
+import { sharedNextRead } from '../shared-next-read.ts';
 import { Common } from './pagination.ts';
 import { contextOf } from './route-table.ts';
 
@@ -72,6 +73,7 @@ function sendReady(req: FastifyRequest, reply: FastifyReply, ready: Ready): Fast
 function readyAnswers(runtime: Runtime): (ctx: ServiceContext, code: string) => Promise<Ready> {
   const ready = new Map<string, Ready>();
   const building = new Map<string, Promise<Ready>>();
+  const versionOf = sharedNextRead<string | null>();
   async function build(ctx: ServiceContext, code: string, key: string, version: string, writes: number) {
     const answer = await readPlanEvaluation({ ctx, input: { planCode: code } });
     const json = JSON.stringify(await answer.view());
@@ -92,7 +94,8 @@ function readyAnswers(runtime: Runtime): (ctx: ServiceContext, code: string) => 
     const writes = runtime.db.writes();
     const known = ready.get(key);
     if (known !== undefined && runtime.db.exclusive && known.writes === writes) return known;
-    const version = await planEvaluationVersionOf(ctx, code);
+    // Public reads of one code share the lookup (the public version does not depend on who asks).
+    const version = await versionOf(code, () => planEvaluationVersionOf(ctx, code));
     if (known !== undefined && known.version === version) {
       known.writes = writes;
       return known;

@@ -94,6 +94,27 @@ export function add(a: Exact, b: Exact): Exact {
 
 export const ZERO: Exact = { text: '0', n: 0, s: 0 };
 
+/**
+ * start + Σ values, the same as adding them one by one with add(), but writing the total's text once: in safe
+ * integers at the finest scale, else one by one (where add() falls back to decimal.js).
+ */
+export function addAll(values: readonly Exact[], start: Exact = ZERO): Exact {
+  if (values.length === 0) return start;
+  let s = start.s;
+  for (const v of values) if (v.s > s) s = v.s;
+  const f = POW10[s - start.s];
+  let n = f === undefined ? Number.NaN : start.n * f;
+  for (let i = 0; i < values.length && Number.isSafeInteger(n); i++) {
+    const v = values[i] as Exact;
+    const t = v.n * (POW10[s - v.s] ?? Number.NaN);
+    n = Number.isSafeInteger(t) ? n + t : Number.NaN;
+  }
+  if (Number.isSafeInteger(n)) return { text: scaledText(n, s), n, s };
+  let acc = start;
+  for (const v of values) acc = add(acc, v);
+  return acc;
+}
+
 export function scaledText(n: number, s: number): string {
   if (s === 0) return String(n);
   const neg = n < 0;
@@ -103,4 +124,40 @@ export function scaledText(n: number, s: number): string {
 
 export function isZero(a: Exact): boolean {
   return Number.isNaN(a.n) ? toDecimal(a).isZero() : a.n === 0;
+}
+
+/** Digits of a nonzero safe integer's magnitude. */
+function digitsOf(n: number): number {
+  let d = 1;
+  for (let a = Math.abs(n); a >= 10 && d < 17; a = Math.floor(a / 10)) d++;
+  return d;
+}
+
+/**
+ * a/b rounded half up to `places` decimals, as decimal.js writes `a.div(b).toDecimalPlaces(places).toFixed()` at 40
+ * digits, without its long division. Equal because the 40-digit quotient is within half a unit of its 40th digit
+ * (at most 10^−39·|a/b|) of a/b, and a/b = P/R (P = A·10^sb, R = B·10^sa) is either a tie itself (then both are
+ * exact) or at least 1/(2·10^places·|R|) away from every tie, which is more whenever |P| < 10^(39 − places). Beyond
+ * that, or for b = 0, null: the caller asks decimal.js.
+ */
+export function ratioText(a: Exact, b: Exact, places: number): string | null {
+  if (!Number.isSafeInteger(a.n) || !Number.isSafeInteger(b.n) || b.n === 0 || places > 12) return null;
+  if (a.n === 0) return '0';
+  if (digitsOf(a.n) + b.s + places > 38) return null;
+  const negative = a.n < 0 !== b.n < 0;
+  const p = BigInt(Math.abs(a.n)) * 10n ** BigInt(b.s + places);
+  const r = BigInt(Math.abs(b.n)) * 10n ** BigInt(a.s);
+  let q = p / r;
+  if ((p - q * r) * 2n >= r) q += 1n;
+  if (q === 0n) return '0';
+  let digits = q.toString();
+  let s = places;
+  let end = digits.length;
+  while (s > 0 && digits.charCodeAt(end - 1) === 48) {
+    end--;
+    s--;
+  }
+  digits = digits.slice(0, end).padStart(s + 1, '0');
+  const text = s === 0 ? digits : `${digits.slice(0, digits.length - s)}.${digits.slice(digits.length - s)}`;
+  return negative ? `-${text}` : text;
 }

@@ -1,7 +1,7 @@
 // Short sentences a leader reads in ten seconds, in Vietnamese and English, with numbers in each locale's format
 // (vi-VN: 11,39; en: 11.39). Positional words (below / above / within) are used because they are true whatever the
 // direction; the verdict itself is the status.
-import { formatNumber } from '../format/number.ts';
+import { formatNumberBoth } from '../format/number.ts';
 import { cmp, type Exact } from './exact.ts';
 import type { Bounds } from './compare.ts';
 
@@ -24,29 +24,34 @@ export function years(a: number, b: number): string {
 
 /** A number with its unit in both locales: "11,39 %/năm" / "11.39 %/yr". */
 export function amount(value: string, unit: Phrase = NONE): Phrase {
-  const vi = formatNumber(value, { locale: 'vi' });
-  const en = formatNumber(value, { locale: 'en' });
-  return { vi: unit.vi === '' ? vi : `${vi} ${unit.vi}`, en: unit.en === '' ? en : `${en} ${unit.en}` };
+  return withUnit(formatNumberBoth(value), unit);
+}
+
+/** "11,39" + "%/năm" → "11,39 %/năm" in each locale (no unit: as it is). */
+function withUnit(p: Phrase, unit: Phrase): Phrase {
+  return { vi: unit.vi === '' ? p.vi : `${p.vi} ${unit.vi}`, en: unit.en === '' ? p.en : `${p.en} ${unit.en}` };
 }
 
 /** The target as written: "14–14,5 %/năm", "< 3,5 %", "11.380 USD". */
 export function targetPhrase(b: Bounds, unit: Phrase, op?: string): Phrase {
-  const u = (t: string, l: 'vi' | 'en'): string => (unit[l] === '' ? t : `${t} ${unit[l]}`);
-  const n = (e: Exact, l: 'vi' | 'en'): string => formatNumber(e.text, { locale: l });
   if (op !== undefined) {
     const v = b.lo ?? b.hi;
     if (v === null) return NONE;
-    return { vi: u(`${op} ${n(v, 'vi')}`, 'vi'), en: u(`${op} ${n(v, 'en')}`, 'en') };
+    const f = formatNumberBoth(v.text);
+    return withUnit({ vi: `${op} ${f.vi}`, en: `${op} ${f.en}` }, unit);
   }
   if (b.lo !== null && b.hi !== null && cmp(b.lo, b.hi) !== 0) {
-    return { vi: u(`${n(b.lo, 'vi')}–${n(b.hi, 'vi')}`, 'vi'), en: u(`${n(b.lo, 'en')}–${n(b.hi, 'en')}`, 'en') };
+    const lo = formatNumberBoth(b.lo.text);
+    const hi = formatNumberBoth(b.hi.text);
+    return withUnit({ vi: `${lo.vi}–${hi.vi}`, en: `${lo.en}–${hi.en}` }, unit);
   }
   const v = b.lo ?? b.hi;
   if (v === null) return NONE;
+  const f = formatNumberBoth(v.text);
   // "trên 12 %/năm" / "more than 12 %/yr"; "dưới 3 %" / "less than 3 %".
-  if (b.hi === null && b.loStrict) return { vi: u(`trên ${n(v, 'vi')}`, 'vi'), en: u(`more than ${n(v, 'en')}`, 'en') };
-  if (b.lo === null && b.hiStrict) return { vi: u(`dưới ${n(v, 'vi')}`, 'vi'), en: u(`less than ${n(v, 'en')}`, 'en') };
-  return { vi: u(n(v, 'vi'), 'vi'), en: u(n(v, 'en'), 'en') };
+  if (b.hi === null && b.loStrict) return withUnit({ vi: `trên ${f.vi}`, en: `more than ${f.en}` }, unit);
+  if (b.lo === null && b.hiStrict) return withUnit({ vi: `dưới ${f.vi}`, en: `less than ${f.en}` }, unit);
+  return withUnit(f, unit);
 }
 
 /** "thấp hơn mục tiêu 14,5 %/năm" / "below the 14.5 %/yr target". */
@@ -72,7 +77,13 @@ export function relation(actual: Exact, b: Bounds, target: Phrase): Phrase {
 }
 
 export function join(...parts: Phrase[]): Phrase {
-  return { vi: parts.map((p) => p.vi).join(''), en: parts.map((p) => p.en).join('') };
+  let vi = '';
+  let en = '';
+  for (const p of parts) {
+    vi += p.vi;
+    en += p.en;
+  }
+  return { vi, en };
 }
 
 export function estimateMark(anyEstimate: boolean): Phrase {

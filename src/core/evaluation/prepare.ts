@@ -17,24 +17,6 @@ export interface PreparedObservation {
   value: Exact;
 }
 
-/** A period code parsed once, with what the kinds read from it. */
-interface PeriodEntry {
-  period: Period;
-  endYear: number;
-  months: number;
-}
-
-/**
- * "2026" → the year period without the regex of parsePeriod (nearly every figure is a plain year); other codes are
- * parsed in full. The same code twice in one call's list is found by the caller's per-call Set.
- */
-function periodEntry(code: string): PeriodEntry {
-  const y = plainYear(code);
-  if (y >= 0) return { period: { kind: 'year', code, year: y }, endYear: y, months: 12 };
-  const p = parsePeriod(code);
-  return { period: p, endYear: p.kind === 'span' ? p.endYear : p.year, months: monthsCovered(p) };
-}
-
 /** Four digits 1900–2200 (the years parsePeriod() accepts) → the year; anything else → −1. */
 function plainYear(code: string): number {
   if (typeof code !== 'string' || code.length !== 4) return -1;
@@ -47,8 +29,9 @@ function plainYear(code: string): number {
   return y >= 1900 && y <= 2200 ? y : -1;
 }
 
-function cachedPeriod(code: string): Period {
-  return periodEntry(code).period;
+function yearOfPeriod(code: string): number {
+  const y = plainYear(code);
+  return y >= 0 ? y : parsePeriod(code).year;
 }
 
 function monthsCovered(p: Period): number {
@@ -74,10 +57,9 @@ export function observationWindow(target: TargetSpec): { from: number; to: numbe
   let to = target.term.lastYear;
   if (target.kind === 'growth_average') from = Math.min(from, target.baseYear);
   if (target.kind === 'multiple_of_baseline') {
-    const b = cachedPeriod(target.baselinePeriod);
-    from = Math.min(from, b.year);
+    from = Math.min(from, yearOfPeriod(target.baselinePeriod));
   }
-  if (target.baseline !== undefined) from = Math.min(from, cachedPeriod(target.baseline.period).year);
+  if (target.baseline !== undefined) from = Math.min(from, yearOfPeriod(target.baseline.period));
   if ('year' in target) to = Math.max(to, target.year);
   if (target.kind === 'milestone') to = Math.max(to, target.dueYear);
   return { from, to };
@@ -92,12 +74,24 @@ export function prepareObservations(
 ): PreparedObservation[] {
   const { from, to } = observationWindow(target);
   const out: PreparedObservation[] = new Array<PreparedObservation>(observations.length);
-  const seen = new Set<string>();
+  // Duplicate periods: plain years (nearly every figure) by a flag per year of the window, other codes by a Set.
+  const seenYears = new Uint8Array(to >= from ? to - from + 1 : 0);
+  let seenCodes: Set<string> | undefined;
   for (let i = 0; i < observations.length; i++) {
     const o = observations[i] as ObservationInput;
-    const entry = periodEntry(o.period);
-    const period = entry.period;
-    const endYear = entry.endYear;
+    const y = plainYear(o.period);
+    let period: Period;
+    let endYear: number;
+    let months: number;
+    if (y >= 0) {
+      period = { kind: 'year', code: o.period, year: y };
+      endYear = y;
+      months = 12;
+    } else {
+      period = parsePeriod(o.period);
+      endYear = period.kind === 'span' ? period.endYear : period.year;
+      months = monthsCovered(period);
+    }
     if (period.year < from || endYear > to) {
       throw new PeriodOutOfTerm(
         {
@@ -107,7 +101,16 @@ export function prepareObservations(
         { period: o.period, from, to },
       );
     }
-    if (seen.has(o.period)) {
+    let duplicate: boolean;
+    if (y >= 0) {
+      duplicate = seenYears[y - from] === 1;
+      seenYears[y - from] = 1;
+    } else {
+      seenCodes ??= new Set<string>();
+      duplicate = seenCodes.has(o.period);
+      seenCodes.add(o.period);
+    }
+    if (duplicate) {
       throw new InvalidObservation(
         {
           vi: `Có hai số liệu cho cùng kỳ ${o.period}; hãy chọn một phiên bản`,
@@ -116,7 +119,6 @@ export function prepareObservations(
         { period: o.period },
       );
     }
-    seen.add(o.period);
     if (indicatorUnit !== undefined && o.unit !== undefined && !sameUnit(o.unit, indicatorUnit)) {
       throw new UnitMismatch(
         {
@@ -131,7 +133,7 @@ export function prepareObservations(
       period,
       year: period.year,
       endYear,
-      months: entry.months,
+      months,
       value: parseExact(o.value, `${o.period} / value`),
     };
   }

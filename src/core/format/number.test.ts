@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent } from './number.ts';
+import { Decimal } from '../decimal.ts';
+import { formatNumber, formatNumberBoth, formatPercent } from './number.ts';
 
 describe('vi-VN number formatting', () => {
   it.each([
@@ -21,5 +23,39 @@ describe('vi-VN number formatting', () => {
 
   it('attaches the percent sign', () => {
     expect(formatPercent('14.5')).toBe('14,5%');
+  });
+});
+
+describe('number formatting by hand grouping', () => {
+  // The regular-expression formatter the hand grouping replaced, kept here as the oracle.
+  function byRegex(value: string, locale: 'vi' | 'en', decimals?: number): string {
+    const text = new Decimal(value).toFixed(decimals);
+    const negative = text.startsWith('-');
+    const [intPart = '0', frac] = (negative ? text.slice(1) : text).split('.');
+    const [group, point] = locale === 'en' ? [',', '.'] : ['.', ','];
+    const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+    const out = frac === undefined ? grouped : `${grouped}${point}${frac}`;
+    return negative && !/^[0.,]+$/.test(out) ? `-${out}` : out;
+  }
+
+  it('writes every decimal as the regular expression did, in both locales, with and without fixed decimals', () => {
+    const text = fc
+      .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 22n }), fc.integer({ min: 0, max: 8 }))
+      .map(([neg, n, places]) => {
+        const digits = n.toString().padStart(places + 1, '0');
+        const body = places === 0 ? digits : `${digits.slice(0, digits.length - places)}.${digits.slice(-places)}`;
+        return neg ? `-${body}` : body;
+      });
+    fc.assert(
+      fc.property(text, fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), (value, decimals) => {
+        const opts = decimals === undefined ? {} : { decimals };
+        expect(formatNumber(value, { ...opts, locale: 'vi' })).toBe(byRegex(value, 'vi', decimals));
+        expect(formatNumber(value, { ...opts, locale: 'en' })).toBe(byRegex(value, 'en', decimals));
+        if (decimals === undefined) {
+          expect(formatNumberBoth(value)).toEqual({ vi: byRegex(value, 'vi'), en: byRegex(value, 'en') });
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

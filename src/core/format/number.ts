@@ -14,16 +14,42 @@ const PLAIN = /^(?:0|-?[1-9]\d*)(?:\.\d*[1-9])?$|^-0\.\d*[1-9]$/;
 
 /** 734420 → "734.420"; 11.81 → "11,81"; -1200000.5 → "-1.200.000,5". English: "734,420", "11.81". */
 export function formatNumber(value: Decimal | string | number, opts: NumberFormatOptions = {}): string {
-  const text =
-    opts.decimals === undefined && typeof value === 'string' && PLAIN.test(value)
-      ? value
-      : (value instanceof Decimal ? value : new Decimal(value)).toFixed(opts.decimals);
-  const negative = text.startsWith('-');
-  const [intPart = '0', frac] = (negative ? text.slice(1) : text).split('.');
-  const [group, point] = opts.locale === 'en' ? [',', '.'] : ['.', ','];
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  const out = frac === undefined ? grouped : `${grouped}${point}${frac}`;
-  return negative && !/^[0.,]+$/.test(out) ? `-${out}` : out;
+  const text = plainText(value, opts.decimals);
+  return opts.locale === 'en' ? localised(text, ',', '.') : localised(text, '.', ',');
+}
+
+/** Both locales at once (every explanation writes each number in Vietnamese and English). */
+export function formatNumberBoth(value: Decimal | string | number): { vi: string; en: string } {
+  const text = plainText(value, undefined);
+  return { vi: localised(text, '.', ','), en: localised(text, ',', '.') };
+}
+
+function plainText(value: Decimal | string | number, decimals: number | undefined): string {
+  return decimals === undefined && typeof value === 'string' && PLAIN.test(value)
+    ? value
+    : (value instanceof Decimal ? value : new Decimal(value)).toFixed(decimals);
+}
+
+/** "-1200000.5" → "-1.200.000,5": thousands grouped every three digits from the point. */
+function localised(text: string, group: string, point: string): string {
+  const negative = text.charCodeAt(0) === 45;
+  const start = negative ? 1 : 0;
+  const dot = text.indexOf('.', start);
+  const intEnd = dot < 0 ? text.length : dot;
+  const intLength = intEnd - start;
+  let out = intLength === 0 ? '0' : text.slice(start, start + (((intLength - 1) % 3) + 1));
+  for (let i = start + out.length; i < intEnd; i += 3) out += group + text.slice(i, i + 3);
+  if (dot >= 0) out += point + text.slice(dot + 1);
+  return negative && !allZero(out) ? `-${out}` : out;
+}
+
+/** Only zeros and separators ("0,00"): a negative value rounded to zero is written without its sign. */
+function allZero(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 48 && c !== 46 && c !== 44) return false;
+  }
+  return true;
 }
 
 /** 14.5 → "14,5%" (vi) / "14.5%" (en). */

@@ -6,7 +6,7 @@ import { Decimal } from '../../decimal.ts';
 import type { TargetSpec } from '../../targets/target.ts';
 import { classify, metBound, reached, type Bounds } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
-import { add, exactOf, parseExact, toDecimal, ZERO, type Exact } from '../exact.ts';
+import { add, addAll, exactOf, isZero, parseExact, ratioText, toDecimal, ZERO, type Exact } from '../exact.ts';
 import { amount, estimateMark, join, relation, years, type Phrase } from '../explain.ts';
 import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
 import { requiredYearlyFlow } from '../required.ts';
@@ -104,9 +104,12 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
     fullYears = reported.endYear - reported.year + 1;
     lastFull = reported.endYear;
   }
+  total = addAll(
+    yearly.map((o) => o.value),
+    total,
+  );
   for (const o of yearly) {
     used.push(o);
-    total = add(total, o.value);
     if (o.value.text.startsWith('-')) anyNegative = true;
     fullYears++;
     lastFull = Math.max(lastFull, o.year);
@@ -157,10 +160,11 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
     intermediates.span = reported.input.period;
     intermediates.spanAggregate = reported.input.aggregate ?? 'term_total';
   }
+  const [num, den] = spec.bounds.direction === 'lower_better' ? [goal, total] : [total, goal];
   const achievement =
-    spec.bounds.direction === 'band' || goalD.isZero() || totalD.isZero()
+    spec.bounds.direction === 'band' || isZero(goal) || isZero(total)
       ? null
-      : (spec.bounds.direction === 'lower_better' ? goalD.div(totalD) : totalD.div(goalD)).toDecimalPlaces(4).toFixed();
+      : (ratioText(num, den, 4) ?? toDecimal(num).div(toDecimal(den)).toDecimalPlaces(4).toFixed());
   const said = join(amount(total.text, spec.unit), estimateMark(rests.anyEstimate));
   const rel = relation(total, spec.bounds, spec.targetText);
   // Flows never shrink a total (when none is negative): past the bound in the good direction the verdict cannot change

@@ -8,6 +8,7 @@ import type { GrowthAverageTarget } from '../../targets/target.ts';
 import { boundsOf, classify, metBound, reached } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
 import { parseExact, type Exact } from '../exact.ts';
+import { compoundRates } from '../compound.ts';
 import { Derived } from '../derived.ts';
 import { amount, estimateMark, join, PERCENT_PER_YEAR, relation, targetPhrase, years } from '../explain.ts';
 import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
@@ -63,6 +64,18 @@ export function validate(t: GrowthAverageTarget): void {
 
 const isRate = (o: PreparedObservation): boolean => o.input.measure === undefined || o.input.measure === 'growth_rate';
 
+/** Π(1 + gᵢ) and Σ gᵢ by decimal.js, for the rates compoundRates() hands back. */
+function compoundByDecimal(rates: readonly PreparedObservation[]): { factor: Decimal; sum: Decimal } {
+  let factor = ONE;
+  let sum: Decimal = new Derived(0);
+  for (const r of rates) {
+    const g = toDecimal(r.value).div(HUNDRED);
+    factor = factor.times(ONE.plus(g));
+    sum = sum.plus(g);
+  }
+  return { factor, sum };
+}
+
 function realise(t: GrowthAverageTarget, obs: readonly PreparedObservation[]): Realised | null {
   const N = t.term.lastYear - t.baseYear;
   const span = obs.find(
@@ -85,13 +98,11 @@ function realise(t: GrowthAverageTarget, obs: readonly PreparedObservation[]): R
     .filter((o) => o.period.kind === 'year' && o.year > t.baseYear && isRate(o))
     .sort((a, b) => a.year - b.year);
   if (rates.length > 0) {
-    let factor = ONE;
-    let sum: Decimal = new Derived(0);
-    for (const r of rates) {
-      const g = toDecimal(r.value).div(HUNDRED);
-      factor = factor.times(ONE.plus(g));
-      sum = sum.plus(g);
-    }
+    const { factor, sum } =
+      compoundRates(
+        rates.map((r) => r.value),
+        Derived,
+      ) ?? compoundByDecimal(rates);
     const k = rates.length;
     const last = rates[k - 1] as PreparedObservation;
     const arithmetic = t.averaging === 'arithmetic';

@@ -7,7 +7,7 @@ import type { TargetSpec } from '../../targets/target.ts';
 import { classify, metBound, reached, type Bounds } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
 import { Derived } from '../derived.ts';
-import { parseExact, toDecimal, type Exact } from '../exact.ts';
+import { isZero, parseExact, ratioText, toDecimal, type Exact } from '../exact.ts';
 import { amount, estimateMark, join, relation, type Phrase } from '../explain.ts';
 import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
 import { DEFAULT_PROGRESS_METHOD, isPeerMethod, runPeerMethod } from '../progress-adapter.ts';
@@ -207,11 +207,10 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
 }
 
 function achievementOf(actual: Exact, goal: Exact, direction: Bounds['direction']): string | null {
-  const a = toDecimal(actual);
-  const g = toDecimal(goal);
   if (direction === 'band') return null;
-  if (direction === 'lower_better') return a.isZero() ? null : g.div(a).toDecimalPlaces(4).toFixed();
-  return g.isZero() ? null : a.div(g).toDecimalPlaces(4).toFixed();
+  const [num, den] = direction === 'lower_better' ? [goal, actual] : [actual, goal];
+  if (isZero(den)) return null;
+  return ratioText(num, den, 4) ?? toDecimal(num).div(toDecimal(den)).toDecimalPlaces(4).toFixed();
 }
 
 /** A target's baseline (value and the year it refers to), when stated. */

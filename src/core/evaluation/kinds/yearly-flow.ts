@@ -6,7 +6,7 @@ import { Decimal } from '../../decimal.ts';
 import type { TermAverageTarget, YearlyFlowTarget } from '../../targets/target.ts';
 import { boundsOf, classify, metBound, reached } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
-import { add, exactOf, parseExact, toDecimal, ZERO } from '../exact.ts';
+import { addAll, exactOf, parseExact, toDecimal, ZERO } from '../exact.ts';
 import { amount, estimateMark, join, relation, targetPhrase, unitPhrase, years, type Phrase } from '../explain.ts';
 import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
 import { compareScale, roundRequired, roundTo, targetRange } from '../target-values.ts';
@@ -122,8 +122,11 @@ function evaluateYearlyAverage(
     intermediates.spanSum = sum.text;
   }
   let yearsMet = 0;
+  sum = addAll(
+    flows.map((f) => f.value),
+    sum,
+  );
   for (const f of flows) {
-    sum = add(sum, f.value);
     const s = classify(f.value, bounds);
     intermediates[`year.${f.year}`] = s;
     if (reached(s)) yearsMet++;
