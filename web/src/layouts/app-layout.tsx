@@ -51,7 +51,7 @@ export function AppLayout() {
       <SessionProvider>
         <SkipLink />
         <header className="app-header">
-          <Group justify="space-between" wrap="nowrap" gap="sm" className="app-header-row">
+          <Group justify="space-between" wrap="wrap" gap="sm" className="app-header-row">
             <Link to="/" className="brand">
               <span className="brand-mark" aria-hidden="true">
                 ★
@@ -61,7 +61,7 @@ export function AppLayout() {
                 <span className="tagline">{t.tagline}</span>
               </span>
             </Link>
-            <Group gap="xs" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap" className="header-tools">
               <PlanSwitcher current={plan} />
               <NotificationBell />
               <LanguageSwitch />
