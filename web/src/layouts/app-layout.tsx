@@ -51,7 +51,7 @@ export function AppLayout() {
       <SessionProvider>
         <SkipLink />
         <header className="app-header">
-          <Group justify="space-between" wrap="wrap" gap="sm" className="app-header-row">
+          <Group justify="space-between" wrap="nowrap" gap="sm" className="app-header-row">
             <Link to="/" className="brand">
               <span className="brand-mark" aria-hidden="true">
                 ★
