@@ -13,6 +13,7 @@ export const ACTIONS = [
   'reference.manage',
   'observation.read',
   'observation.enter',
+  'obligation.read',
   'observation.submit',
   'observation.review',
   'evaluation.read',
@@ -113,6 +114,8 @@ export const POLICY: Record<Action, Partial<Record<Principal, Scope>>> = {
   'reference.manage': { admin: 'tenant', plan_owner: 'tenant' },
   'observation.read': READ_ALL,
   'observation.enter': ENTER,
+  // What each agency owes (figures due, late, returned) is the tenant's workflow, not the public's.
+  'obligation.read': TENANT_MEMBERS,
   'observation.submit': ENTER,
   'observation.review': REVIEW,
   'evaluation.read': READ_ALL,

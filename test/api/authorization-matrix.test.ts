@@ -189,6 +189,10 @@ const SAMPLES: Record<string, Sample> = {
     kind: 'plan',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/inbox` }),
   },
+  'GET /api/plans/:code/obligations': {
+    kind: 'plan',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/obligations` }),
+  },
   'GET /api/plans/:code/stories': {
     kind: 'object',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/stories` }),

@@ -1,6 +1,6 @@
 // Entering figures as the web app does: the figure checks without writing, the agency's inbox (only its own
-// indicators, what is due with its deadline, returned figures with the reason), the story a short figure needs
-// before it can be submitted, and the approval answering with the verdicts it moved.
+// indicators, what is due with its deadline, returned figures with the reason, and each agency's counts of them),
+// the story a short figure needs before it can be submitted, and the approval answering with the verdicts it moved.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../helpers/databases.ts';
 import { call, fingerprint, login, openApi, seedTenant, type Api, type Session, type Tenant } from './api-helpers.ts';
@@ -179,6 +179,23 @@ describe.each(testDatabases)('data entry over HTTP on $name', (database) => {
     const back = (await inbox(editor)).items.find((i) => i.period === '2025');
     expect(back).toMatchObject({ state: 'returned', returned: { comment: 'Kiểm tra lại nguồn số liệu' } });
     expect(back?.targets[0]?.story?.cause).toBe('Giải ngân vốn đầu tư công chậm');
+    // What the agency owes, counted from the same inbox: 2025 returned and late, 2026 due on 25/12/2026. Any member
+    // of the tenant reads it (the by-agency page); the public does not.
+    const owed = await call(api.app, approver, { method: 'GET', url: `/api/plans/${t.planCode}/obligations` });
+    expect(owed.statusCode, owed.body).toBe(200);
+    const { agencies } = owed.json() as { agencies: { agencyId: string | null }[] };
+    expect(agencies.find((a) => a.agencyId === t.agencies.own.id)).toEqual({
+      agencyId: t.agencies.own.id,
+      due: 2,
+      late: 1,
+      returned: 1,
+      nextDueDate: '2026-12-25',
+    });
+    // The other agency's indicator carries no target: as in its inbox, no figure is owed for it.
+    expect(agencies.map((a) => a.agencyId)).toEqual([t.agencies.own.id]);
+    expect((await call(api.app, null, { method: 'GET', url: `/api/plans/${t.planCode}/obligations` })).statusCode).toBe(
+      401,
+    );
 
     const revised = await call(api.app, editor, {
       method: 'POST',

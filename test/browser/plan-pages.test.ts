@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber } from '../../src/core/format/number.ts';
 import { serve, type Served } from '../helpers/processes.ts';
 import { SEEDED_ADMIN, seededDataDir } from './seeded.ts';
 
@@ -22,6 +23,9 @@ const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
 const PLAN = 'hai-phong-2025-2030';
 const MANY_TARGETS_PLAN = 'hai-duong-2020-2025';
 const WIDTHS = [1366, 768, 360] as const;
+// Letters only Vietnamese uses: an English page shows them only inside data.
+const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu;
+const vi = (n: number) => formatNumber(String(n), { locale: 'vi' });
 const ADMIN = SEEDED_ADMIN;
 
 interface Task {
@@ -150,6 +154,23 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     expect(await page.locator('[data-testid="agency-targets"] li').count()).toBe(rows.length);
     const noFigures = rows.filter((r) => r.actual.value === null && !r.composite).length;
     expect(await page.getByTestId('owes').textContent()).toContain(`${noFigures} chỉ tiêu chưa có số liệu`);
+    expect(await page.getByTestId('owes-due').count()).toBe(0);
+    // Signed in, the page adds what the agency's inbox owes, as the API counts it.
+    const login = await context.request.post(`${server.baseUrl}/api/auth/login`, { data: ADMIN });
+    expect(login.status()).toBe(200);
+    const owed = (await (await context.request.get(`${server.baseUrl}/api/plans/${PLAN}/obligations`)).json()) as {
+      agencies: { agencyId: string | null; due: number; late: number; returned: number }[];
+    };
+    const unassigned = owed.agencies.find((a) => a.agencyId === null);
+    if (!unassigned) throw new Error('no unassigned obligations');
+    expect(unassigned.due).toBeGreaterThan(0);
+    await page.reload();
+    await page.getByTestId('owes-due').waitFor();
+    expect(await page.getByTestId('owes-due').textContent()).toBe(`${vi(unassigned.due)} số liệu đến kỳ phải nộp`);
+    expect(await page.getByTestId('owes-late').textContent()).toBe(`${vi(unassigned.late)} số liệu trễ hạn`);
+    expect(await page.getByTestId('owes-returned').textContent()).toBe(
+      `${vi(unassigned.returned)} số liệu bị trả lại để sửa`,
+    );
     await context.close();
   });
 
@@ -250,6 +271,79 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     expect(table).toContain('2030');
     await context.close();
   });
+
+  it('switches every page type to English and back, leaving no Vietnamese on the page but the data', async () => {
+    // Every string the API serves may stay Vietnamese on an English page (names, titles, sources are data), except
+    // the Vietnamese side of the API's own bilingual words {vi, en}: showing those in English is the page's bug.
+    const data = new Set<string>();
+    const collect = (v: unknown): void => {
+      if (typeof v === 'string') data.add(v.normalize('NFC'));
+      else if (Array.isArray(v)) for (const x of v) collect(x);
+      else if (v && typeof v === 'object' && !('vi' in v && 'en' in v)) for (const x of Object.values(v)) collect(x);
+    };
+    const rows = (await api<{ rows: Row[] }>(`/api/plans/${MANY_TARGETS_PLAN}/evaluations`)).rows;
+    const explained = rows.find((r) => r.actual.value !== null) ?? rows[0];
+    const indicator = (
+      await api<{ items: { id: string; code: string }[] }>(`/api/indicators?plan=${MANY_TARGETS_PLAN}&limit=200`)
+    ).items.find((i) => i.code === '1');
+    for (const url of [
+      '/api/plans',
+      '/api/agencies?limit=200',
+      `/api/observations?plan=${MANY_TARGETS_PLAN}&indicatorId=${indicator?.id}&limit=200`,
+      ...[PLAN, MANY_TARGETS_PLAN].flatMap((plan) => [
+        `/api/plans/${plan}`,
+        `/api/plans/${plan}/evaluations`,
+        `/api/plans/${plan}/breakthroughs`,
+        `/api/indicators?plan=${plan}&limit=200`,
+        `/api/tasks?plan=${plan}&limit=200`,
+        `/api/projects?plan=${plan}&limit=200`,
+      ]),
+    ])
+      collect(await api(url));
+    const allowed = [...data].filter((d) => VIETNAMESE.test(d)).sort((a, b) => b.length - a.length);
+    const pages = [
+      ['overview', `/plans/${MANY_TARGETS_PLAN}`, 'targets'],
+      ['indicator', `/plans/${MANY_TARGETS_PLAN}/indicators/1`, 'data-table'],
+      ['explanation', `/plans/${MANY_TARGETS_PLAN}/targets/${explained?.targetId}/explanation`, 'explanation'],
+      ['changes', `/plans/${MANY_TARGETS_PLAN}/changes`, 'no-changes'],
+      ['tasks', `/plans/${PLAN}/tasks`, 'tasks'],
+      ['projects', `/plans/${PLAN}/projects`, 'list-lead'],
+      ['breakthroughs', `/plans/${PLAN}/breakthroughs?open=1`, 'breakthroughs'],
+      ['agencies', `/plans/${PLAN}/agencies`, 'agencies'],
+      ['agency', `/plans/${PLAN}/agencies/-`, 'owes'],
+      ['portal', `/portal/${MANY_TARGETS_PLAN}`, 'targets'],
+      ['portal-indicator', `/portal/${MANY_TARGETS_PLAN}/indicators/1`, 'data-table'],
+    ] as const;
+    const { context, page } = await open('/');
+    const left = new Set<string>();
+    for (const [name, url, ready] of pages) {
+      await page.goto(`${server.baseUrl}${url}`);
+      await page.getByTestId(ready).first().waitFor();
+      const lang = () => page.evaluate(() => document.documentElement.lang);
+      expect(await lang(), name).toBe('vi');
+      await page.getByTestId('language-switch').click();
+      expect(await lang(), name).toBe('en');
+      await page.getByTestId(ready).first().waitFor();
+      // The visible text outside elements marked lang="vi" (the switch back names "Tiếng Việt" in Vietnamese).
+      const text = await page.evaluate(() => {
+        const out: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement;
+          if (!el || el.closest('[lang="vi"], script, style') || !el.checkVisibility()) continue;
+          out.push(n.textContent ?? '');
+        }
+        return out.join('\n');
+      });
+      let rest = text.normalize('NFC');
+      for (const d of allowed) rest = rest.split(d).join('\n');
+      for (const line of rest.split('\n')) if (VIETNAMESE.test(line)) left.add(`${name}: ${line.trim()}`);
+      await page.getByTestId('language-switch').click();
+      expect(await lang(), name).toBe('vi');
+    }
+    await context.close();
+    expect([...left]).toEqual([]);
+  }, 240_000);
 
   const PAGES = [
     ['tasks', `/plans/${PLAN}/tasks`, 'tasks'],

@@ -1,9 +1,11 @@
-// Entering figures in the web app: the figure checks as one types (nothing written), the agency's inbox, and the
-// stories behind the numbers (nguyên nhân / giải pháp / kiến nghị) per target and period.
+// Entering figures in the web app: the figure checks as one types (nothing written), the agency's inbox and what
+// each agency owes counted from it, and the stories behind the numbers (nguyên nhân / giải pháp / kiến nghị) per
+// target and period.
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { Runtime } from '../../runtime.ts';
 import { agencyInbox } from '../../services/inbox/agency-inbox.ts';
+import { listAgencyObligations } from '../../services/inbox/list-agency-obligations.ts';
 import { checkObservation, type CheckObservationInput } from '../../services/observations/check-observation.ts';
 import { listStories } from '../../services/stories/list-stories.ts';
 import { recordStory, type RecordStoryInput } from '../../services/stories/record-story.ts';
@@ -155,6 +157,39 @@ export async function entryRoutes(api: FastifyInstance, runtime: Runtime): Promi
       agencyInbox({
         ctx: contextOf(runtime, req),
         input: { planCode: (req.params as { code: string }).code, agencyId: (req.query as { agency?: string }).agency },
+      }),
+  );
+  api.get(
+    '/plans/:code/obligations',
+    {
+      config: { action: 'obligation.read' },
+      schema: {
+        tags: ['observations'],
+        summary:
+          'What each agency owes in a plan, from its inbox: figures due, of those late and returned, and the next deadline (agencyId null: indicators no agency owns)',
+        params: Type.Object({ code: Common.code }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            plan: Type.Object({ code: Type.String(), name: Type.String() }),
+            today: Type.String(),
+            rules: Type.Object({ id: Type.String(), title: Words }),
+            agencies: Type.Array(
+              Type.Object({
+                agencyId: Nullable(Type.String()),
+                due: Type.Integer(),
+                late: Type.Integer(),
+                returned: Type.Integer(),
+                nextDueDate: Nullable(Type.String()),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) =>
+      listAgencyObligations({
+        ctx: contextOf(runtime, req),
+        input: { planCode: (req.params as { code: string }).code },
       }),
   );
   api.get(

@@ -7,7 +7,7 @@
 import { NotFound, ValidationError } from '../../core/errors.ts';
 import { duePeriods } from '../../core/periods/due-periods.ts';
 import { periodLabel } from '../../core/periods/cutoff.ts';
-import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
+import { findPlanByCode, type PlanRow } from '../../storage/repositories/plans-repo.ts';
 import {
   agencyIndicators,
   agencyWork,
@@ -91,6 +91,19 @@ export async function agencyInbox({
   }
   const plan = await findPlanByCode(ctx.db, tenantId, input.planCode);
   if (!plan) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
+  return (await collectInbox(ctx, tenantId, plan, agencyId)).view;
+}
+
+/**
+ * The inbox of one agency, or of every indicator when agencyId is null, with each indicator's owning agency; no
+ * permission check here: agencyInbox and listAgencyObligations check theirs first.
+ */
+export async function collectInbox(
+  ctx: ServiceContext,
+  tenantId: string,
+  plan: PlanRow,
+  agencyId: string | null,
+): Promise<{ view: InboxView; ownerOf: Map<string, string | null> }> {
   const rules = reportingRulesOf(plan);
   const today = VN_DATE.format(ctx.now());
   const [indicators, unit, work] = await Promise.all([
@@ -167,7 +180,7 @@ export async function agencyInbox({
     }
   }
   items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate));
-  return {
+  const view: InboxView = {
     plan: { code: plan.code, name: plan.name },
     agencyId,
     today,
@@ -182,4 +195,5 @@ export async function agencyInbox({
       lastReport: w.last_period && w.last_state ? { period: w.last_period, state: w.last_state } : null,
     })),
   };
+  return { view, ownerOf: new Map(indicators.map((i) => [i.id, i.owner_agency_id])) };
 }

@@ -9,6 +9,7 @@ export interface InboxIndicatorRow {
   name: string;
   unit_of_measure: string;
   frequency: string;
+  owner_agency_id: string | null;
 }
 
 export async function agencyIndicators(
@@ -18,7 +19,7 @@ export async function agencyIndicators(
   agencyId: string | null,
 ): Promise<InboxIndicatorRow[]> {
   return db.query<InboxIndicatorRow>(
-    `SELECT i.id, i.code, i.name, i.unit_of_measure, i.frequency
+    `SELECT i.id, i.code, i.name, i.unit_of_measure, i.frequency, i.owner_agency_id
        FROM indicators i
       WHERE i.tenant_id = $1 AND i.plan_id = $2 AND ($3::uuid IS NULL OR i.owner_agency_id = $3::uuid)
         AND EXISTS (SELECT 1 FROM targets t WHERE t.indicator_id = i.id AND t.tenant_id = i.tenant_id)

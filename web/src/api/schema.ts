@@ -1559,6 +1559,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{code}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What each agency owes in a plan, from its inbox: figures due, of those late and returned, and the next deadline (agencyId null: indicators no agency owns) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                code: string;
+                                name: string;
+                            };
+                            today: string;
+                            rules: {
+                                id: string;
+                                title: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            };
+                            agencies: {
+                                agencyId: string | null;
+                                due: number;
+                                late: number;
+                                returned: number;
+                                nextDueDate: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{code}/stories": {
         parameters: {
             query?: never;

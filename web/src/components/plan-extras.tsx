@@ -34,7 +34,9 @@ export function CompositeLatest({ row }: { row: OverviewRow }) {
   if (!row.composite) return null;
   return (
     <span className="figure" data-testid="composite-latest">
-      <span className="figure-value">{p.compositeLatest(num(row.composite.reached), num(row.composite.of))}</span>
+      <span className="figure-value composite-value">
+        {p.compositeLatest(num(row.composite.reached), num(row.composite.of))}
+      </span>
       {row.estimate && <span className="estimate">{t.estimate}</span>}
     </span>
   );

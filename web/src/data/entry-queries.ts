@@ -6,6 +6,7 @@ import { api, unwrap } from '../api/client.ts';
 
 export const entryKeys = {
   inbox: (plan: string) => ['inbox', plan] as const,
+  obligations: (plan: string) => ['obligations', plan] as const,
   stories: (plan: string) => ['stories', plan] as const,
   worklist: (plan: string, agency: string, period: string) => ['worklist', plan, agency, period] as const,
   agencies: () => ['agencies'] as const,
@@ -16,6 +17,15 @@ export function useInbox(plan: string, enabled: boolean) {
     queryKey: entryKeys.inbox(plan),
     enabled,
     queryFn: async () => unwrap(await api.GET('/api/plans/{code}/inbox', { params: { path: { code: plan } } })),
+  });
+}
+/** What each agency owes (figures due, late, returned), counted by the API from the agencies' inboxes. */
+export function useObligations(plan: string, enabled: boolean) {
+  return useQuery({
+    queryKey: entryKeys.obligations(plan),
+    enabled,
+    queryFn: async () =>
+      unwrap(await api.GET('/api/plans/{code}/obligations', { params: { path: { code: plan } } })),
   });
 }
 export type Inbox = NonNullable<ReturnType<typeof useInbox>['data']>;

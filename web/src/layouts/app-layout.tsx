@@ -61,7 +61,7 @@ export function AppLayout() {
                 <span className="tagline">{t.tagline}</span>
               </span>
             </Link>
-            <Group gap="xs" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap" className="header-tools">
               <PlanSwitcher current={plan} />
               <NotificationBell />
               <LanguageSwitch />

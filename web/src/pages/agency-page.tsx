@@ -1,10 +1,13 @@
 // Theo cơ quan: the list of agencies with what each owns, and one page per agency: its targets with their verdicts,
-// its tasks and projects with their standing, and what it owes as far as the public data knows (targets without
-// figures, overdue tasks, progress reports awaiting approval or returned). "-" in the URL is the unassigned work.
+// its tasks and projects with their standing, and what it owes. To a signed-in member of the tenant, "what it owes"
+// is the API's count from the agency's inbox (figures due, late, returned under the reporting regime); to everyone,
+// what the public data tells (targets without figures, overdue tasks, progress reports awaiting approval or
+// returned). "-" in the URL is the unassigned work.
 import { Link, useParams } from '@tanstack/react-router';
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { Figure } from '../components/figures.tsx';
+import { useObligations } from '../data/entry-queries.ts';
 import {
   useAgencies,
   useEvaluations,
@@ -13,6 +16,7 @@ import {
   useTasks,
   type EvaluationRow,
 } from '../data/queries.ts';
+import { may, useMaybeSession } from '../data/session.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
 import { isPrinted, STATUS_SEVERITY } from '../vocabulary.ts';
@@ -26,18 +30,33 @@ function usePlanWork(plan: string) {
   const tasks = useTasks(plan);
   const projects = useProjects(plan);
   const agencies = useAgencies();
-  const all = [evaluations, indicators, tasks, projects, agencies];
+  const user = useMaybeSession()?.user ?? null;
+  const signedIn = may(user, 'obligation.read');
+  const obligations = useObligations(plan, signedIn);
+  const all = [evaluations, indicators, tasks, projects, agencies, obligations];
   const error = all.find((q) => q.isError)?.error;
   if (error) return { state: 'error' as const, error };
   if (!evaluations.data || !indicators.data || !tasks.data || !projects.data || !agencies.data)
     return { state: 'loading' as const };
+  if (signedIn && !obligations.data) return { state: 'loading' as const };
   const agencyOf = new Map(indicators.data.map((i) => [i.code, i.agency ?? UNASSIGNED]));
+  const idOf = new Map(agencies.data.map((a) => [a.code, a.id]));
+  const owed = obligations.data;
   const of = (code: string) => ({
     targets: evaluations.data.rows.filter((r) => (agencyOf.get(r.indicator.code) ?? UNASSIGNED) === code),
     tasks: tasks.data.filter((x) => (x.agency ?? UNASSIGNED) === code),
     projects: projects.data.filter((x) => (x.agency ?? UNASSIGNED) === code),
+    // Signed in: what the agency's inbox owes (an agency owning no indicator owes no figure).
+    owes: owed
+      ? (owed.agencies.find((o) => o.agencyId === (idOf.get(code) ?? null)) ?? {
+          due: 0,
+          late: 0,
+          returned: 0,
+          nextDueDate: null,
+        })
+      : null,
   });
-  return { state: 'ready' as const, agencies: agencies.data, of };
+  return { state: 'ready' as const, agencies: agencies.data, of, owed };
 }
 
 export function AgenciesPage() {
@@ -68,6 +87,7 @@ export function AgenciesPage() {
                 {p.countOf(num(w.targets.length), p.agencyTargets.toLowerCase())} ·{' '}
                 {p.countOf(num(w.tasks.length), p.agencyTasks.toLowerCase())} ·{' '}
                 {p.countOf(num(w.projects.length), p.agencyProjects.toLowerCase())}
+                {w.owes && w.owes.late > 0 && <strong className="late"> · {p.owesLate(num(w.owes.late))}</strong>}
               </span>
             </li>
           );
@@ -81,6 +101,7 @@ export function AgencyPage() {
   const { plan, agency } = useParams({ strict: false }) as { plan: string; agency: string };
   const { t, locale, num, date } = useLocale();
   const p = usePlanPagesText();
+  const user = useMaybeSession()?.user ?? null;
   const work = usePlanWork(plan);
   if (work.state === 'loading') return <Loading />;
   if (work.state === 'error') return <LoadError error={work.error} />;
@@ -110,11 +131,32 @@ export function AgencyPage() {
       <section aria-labelledby="owes" className="owes" data-testid="owes">
         <h2 id="owes">{p.agencyOwes}</h2>
         <ul>
+          {w.owes && work.owed && (
+            <>
+              <li data-testid="owes-due">{p.owesDue(num(w.owes.due))}</li>
+              <li data-testid="owes-late" className={w.owes.late > 0 ? 'late' : undefined}>
+                {p.owesLate(num(w.owes.late))}
+              </li>
+              <li data-testid="owes-returned">{p.owesReturned(num(w.owes.returned))}</li>
+            </>
+          )}
           <li>{p.owesFigures(num(noFigures))}</li>
           <li>{p.owesOverdue(num(overdue))}</li>
           <li>{p.owesPending(num(pending))}</li>
         </ul>
-        <p className="muted">{p.owesNote}</p>
+        {w.owes && work.owed ? (
+          <p className="muted">
+            {w.owes.nextDueDate && <>{p.owesNext(date(w.owes.nextDueDate))}. </>}
+            {p.owesRules(work.owed.rules.title[locale], date(work.owed.today))}{' '}
+            {may(user, 'observation.enter') && (
+              <Link to="/plans/$plan/inbox" params={{ plan }}>
+                {p.owesInbox}
+              </Link>
+            )}
+          </p>
+        ) : (
+          <p className="muted">{p.owesNote}</p>
+        )}
       </section>
       <section aria-labelledby="a-targets">
         <h2 id="a-targets">

@@ -140,6 +140,7 @@ export function TasksPage() {
                   <tr
                     key={task.id}
                     data-code={task.code}
+                    data-depth={Math.min(depth, 3)}
                     data-timeliness={task.timeliness}
                     className={task.timeliness === 'overdue' ? 'overdue' : undefined}
                   >
