@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/core/errors.ts';
 import { readDatasetFolder } from '../../src/imports/dataset-folder.ts';
 import { consolidatedBaselines } from '../../src/services/consolidation/consolidated-baselines.ts';
+import { evaluatePlan } from '../../src/services/evaluations/evaluate-plan.ts';
+import type { EvaluationRow } from '../../src/services/evaluations/present-evaluation.ts';
+import { approveObservation } from '../../src/services/observations/approve-observation.ts';
+import { readStoredRows } from '../../src/storage/repositories/plan-evaluations-repo.ts';
 import { systemActor, type ServiceContext } from '../../src/services/context.ts';
 import { importDataset } from '../../src/services/dataset/import-dataset.ts';
 import { importUnits } from '../../src/services/reference/import-units.ts';
@@ -197,6 +201,146 @@ describe.each(testDatabases)('consolidation and units with time on $name', (tdb)
       status: 'incomplete',
       missing: [{ unit: '29', lookedIn: { indicator: 'thu' } }],
     });
+  });
+
+  it('the evaluation reads the consolidated baseline: missing named, then used once complete (stored rows recomputed on approval), and an entered figure wins', async () => {
+    const b = await seedTenant(api.db, 'b');
+    const t = b.id;
+    const q = async (sql: string, p: unknown[]): Promise<string> =>
+      ((await api.db.query<{ id: string }>(`${sql} RETURNING id`, p))[0] as { id: string }).id;
+    const former = await q(
+      `INSERT INTO units (tenant_id, code, name, level, valid_to) VALUES ($1,'29','Tỉnh Thử Nghiệm Cũ','province','2025-06-30')`,
+      [t],
+    );
+    await api.db.query(
+      `INSERT INTO unit_lineage (tenant_id, from_unit_id, to_unit_id, event, effective_on) VALUES ($1,$2,$3,'merged_into','2025-07-01')`,
+      [t, former, b.unitId],
+    );
+    const plan = (code: string, unit: string, first: number, last: number) =>
+      q(`INSERT INTO plans (tenant_id, code, name, unit_id, first_year, last_year) VALUES ($1,$2,$3,$4,$5,$6)`, [
+        t,
+        `${b.code}-${code}`,
+        `Kế hoạch ${code}`,
+        unit,
+        first,
+        last,
+      ]);
+    const a = await plan('a', b.unitId, 2021, 2025);
+    const f = await plan('b', former, 2021, 2025);
+    const m = await plan('m', b.unitId, 2026, 2030);
+    const indicator = (planId: string, code: string, extra: { method?: unknown; baseline?: unknown } = {}) =>
+      q(
+        `INSERT INTO indicators (tenant_id, plan_id, code, name, unit_of_measure, measure, aggregation_method, baseline_consolidation) VALUES ($1,$2,$3,$4,'tỷ đồng','level',$5,$6)`,
+        [
+          t,
+          planId,
+          code,
+          `Chỉ tiêu ${code}`,
+          extra.method ? JSON.stringify(extra.method) : null,
+          extra.baseline ? JSON.stringify(extra.baseline) : null,
+        ],
+      );
+    const figure = async (indicatorId: string, unit: string, period: string, value: string, state: string) => {
+      const obs = await q(`INSERT INTO observations (tenant_id, indicator_id, unit_id, period) VALUES ($1,$2,$3,$4)`, [
+        t,
+        indicatorId,
+        unit,
+        period,
+      ]);
+      await api.db.query(
+        `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, status, price_basis, workflow_state, provenance, entered_by) VALUES ($1,$2,1,$3,'official','current',$4,$5,$6)`,
+        [t, obs, value, state, JSON.stringify({ line: 7 }), b.users.agency_editor.id],
+      );
+      return obs;
+    };
+    await figure(await indicator(a, 'R'), b.unitId, '2025', '100.5', 'approved');
+    const pending = await figure(await indicator(f, 'thu'), former, '2025', '20', 'submitted');
+    const revenue = await indicator(m, '1', {
+      method: { kind: 'sum', indicator: 'rev', priceBasis: 'current' },
+      baseline: {
+        period: '2025',
+        from: [
+          { unit: '31', plan: `${b.code}-a`, indicators: { rev: 'R' } },
+          { unit: '29', plan: `${b.code}-b`, indicators: { rev: 'thu' } },
+        ],
+      },
+    });
+    await api.db.query(
+      `INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, kind, spec, text, first_year, last_year) VALUES ($1,$2,$3,$4,'level_at_end',$5,'đạt 200 tỷ đồng',2026,2030)`,
+      [
+        t,
+        m,
+        revenue,
+        b.unitId,
+        JSON.stringify({
+          kind: 'level_at_end',
+          direction: 'higher_better',
+          term: { firstYear: 2026, lastYear: 2030 },
+          value: '200',
+          year: 2030,
+          precision: 1,
+        }),
+      ],
+    );
+    await figure(revenue, b.unitId, '2026', '130', 'approved');
+    const owner = { ...ctx, actor: systemActor('test', t) };
+    const approve = async (id: string) => {
+      const [o] = await api.db.query<{ version: number }>('SELECT version FROM observations WHERE id = $1', [id]);
+      return approveObservation({ ctx: owner, input: { id, ifMatch: o?.version ?? null, comment: null } });
+    };
+    const rowOf = async () =>
+      (await evaluatePlan({ ctx: owner, input: { planCode: `${b.code}-m` } })).rows.find(
+        (r) => r.indicator.code === '1',
+      );
+    // Incomplete: the row says which input is missing and how to enter the baseline instead; no trend base.
+    const before = await rowOf();
+    expect(before?.baseline).toMatchObject({
+      source: 'missing',
+      period: '2025',
+      consolidation: { status: 'incomplete', missing: [{ unit: '29', series: 'rev', period: '2025' }] },
+    });
+    expect(before?.baseline?.consolidation.enterInstead?.vi).toContain('số liệu có nguồn');
+    expect(before?.inputs.map((i) => i.period)).toEqual(['2026']);
+    expect(before?.intermediates.baseYear).toBeUndefined();
+
+    // Approving the former unit's figure recomputes the merged plan's stored evaluation in the same transaction.
+    await approve(pending);
+    const stored = await readStoredRows(api.db, t, m);
+    const row = stored?.rows.find((r) => r.indicator.code === '1');
+    expect(row?.baseline?.source).toBe('consolidated');
+    expect(row?.baseline?.consolidation).toMatchObject({ status: 'complete', value: '120.5' });
+    expect(
+      row?.baseline?.consolidation.inputs.map((i) => [i.unit, i.plan, i.indicator, i.value, i.source.line]),
+    ).toEqual([
+      ['31', `${b.code}-a`, 'R', '100.5', 7],
+      ['29', `${b.code}-b`, 'thu', '20', 7],
+    ]);
+    const base = row?.inputs.find((i) => i.period === '2025');
+    expect(base).toMatchObject({ value: '120.5', consolidated: true, label: 'hợp nhất từ đơn vị cũ' });
+    expect(base?.source).toContain('hợp nhất từ');
+    expect(row?.intermediates).toMatchObject({ baseYear: '2025', baseValue: '120.5' });
+    // The history row rests on the former units' stored versions, not on the stand-in.
+    const history = await api.db.query<{ ids: string[] }>(
+      `SELECT e.input_version_ids::text[] AS ids FROM evaluations e JOIN targets g ON g.id = e.target_id
+        WHERE e.tenant_id = $1 AND g.plan_id = $2 ORDER BY e.computed_at DESC LIMIT 1`,
+      [t, m],
+    );
+    expect(history[0]?.ids).toHaveLength(3);
+    // Over HTTP and through the presenter: the same row, marked.
+    const res = await call(api.app, null, { method: 'GET', url: `/api/plans/${b.code}-m/evaluations` });
+    expect(res.statusCode).toBe(200);
+    const served = (res.json() as { rows: EvaluationRow[] }).rows.find((r) => r.indicator.code === '1');
+    expect(served?.baseline?.source).toBe('consolidated');
+    expect(served?.inputs.find((i) => i.consolidated)?.value).toBe('120.5');
+
+    // The plan owner enters the 2025 figure for the merged city with its source: that figure wins.
+    const entered = await figure(revenue, b.unitId, '2025', '118', 'submitted');
+    await approve(entered);
+    const after = (await readStoredRows(api.db, t, m))?.rows.find((r) => r.indicator.code === '1');
+    expect(after?.baseline?.source).toBe('entered');
+    expect(after?.inputs.some((i) => i.consolidated)).toBe(false);
+    expect(after?.intermediates.baseValue).toBe('118');
+    expect((await rowOf())?.baseline?.source).toBe('entered');
   });
 
   it('refuses a dataset whose aggregation declaration is malformed, naming the indicator and the field', async () => {

@@ -2,8 +2,31 @@
 import type { Command } from 'commander';
 import { consolidatedBaselines } from '../../services/consolidation/consolidated-baselines.ts';
 import { evaluatePlan } from '../../services/evaluations/evaluate-plan.ts';
+import type { EvaluationRow } from '../../services/evaluations/present-evaluation.ts';
 import { printBaselines } from './baselines.ts';
 import { withRuntime } from '../with-runtime.ts';
+
+const BASELINE_SOURCE = {
+  consolidated: 'hợp nhất từ đơn vị cũ, dùng làm số kỳ gốc',
+  entered: 'số liệu nhập cho đơn vị hợp nhất được dùng (thay cho số hợp nhất)',
+  missing: 'chưa có: thiếu số liệu để hợp nhất',
+} as const;
+
+function baselineLines(b: NonNullable<EvaluationRow['baseline']>): string[] {
+  const c = b.consolidation;
+  return [
+    `Số kỳ gốc ${b.period}: ${BASELINE_SOURCE[b.source]}${c.text === null ? '' : ` (${c.text})`}`,
+    `  ${c.method.vi}: ${c.formula.vi}`,
+    ...c.inputs.map(
+      (i) =>
+        `  ${i.unitName ?? i.unit}: ${i.text} (chỉ tiêu ${i.indicator} của ${i.plan}${i.source.line ? `, dòng ${i.source.line}` : ''})`,
+    ),
+    ...c.missing.map((m) => `  thiếu: ${m.reason.vi}`),
+    ...(c.refusal ? [`  ${c.refusal.vi}`] : []),
+    ...(c.comparison ? [`  ${c.comparison.vi}`] : []),
+    ...(b.source === 'missing' && c.enterInstead ? [`  ${c.enterInstead.vi}`] : []),
+  ];
+}
 
 export function evaluateCommand(program: Command): void {
   program
@@ -38,6 +61,9 @@ export function evaluateCommand(program: Command): void {
             // While the term runs: the probability of meeting the target, in the sentence a leader reads.
             if (r.forecast && 'sentence' in r.forecast)
               process.stdout.write(`${' '.repeat(24)}${r.forecast.sentence.vi}\n`);
+            // A merged unit's base period: which figure the row read, and how the consolidation was computed.
+            if (r.baseline)
+              for (const line of baselineLines(r.baseline)) process.stdout.write(`${' '.repeat(24)}${line}\n`);
           }
           // A merged unit's plan: the consolidated baselines, each with its calculation (chitieu baselines).
           const baselines = await consolidatedBaselines({

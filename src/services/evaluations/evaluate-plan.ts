@@ -8,7 +8,6 @@ import {
   type CoreRow,
   type PlanCounts,
 } from '../../core/plan-evaluation/index.ts';
-import { loadPlanSnapshot } from '../../storage/repositories/evaluation-inputs-repo.ts';
 import {
   findPlanEvaluationHead,
   planEvaluationVersion,
@@ -26,6 +25,7 @@ import {
   type EvaluationRow,
 } from './present-evaluation.ts';
 import { storeCurrentEvaluation } from './recompute-evaluations.ts';
+import { loadEvaluationSnapshot } from './evaluation-snapshot.ts';
 
 export interface EvaluatePlanInput {
   planCode: string;
@@ -188,7 +188,10 @@ export async function readPlanEvaluation({
   const plan = head;
   const [year, month] = asOf.split('-').map(Number) as [number, number];
   const computed = await onRequestSlots.run(async () => {
-    const snapshot = await loadPlanSnapshot(ctx.db, plan, { approvedOnly: dataBasis === 'approved', publishedOn });
+    const snapshot = await loadEvaluationSnapshot(ctx.db, plan, {
+      approvedOnly: dataBasis === 'approved',
+      publishedOn,
+    });
     return evaluatePlanSnapshot(snapshot, { year, month });
   });
   return {

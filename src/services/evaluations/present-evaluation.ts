@@ -49,6 +49,8 @@ export interface EvaluationRow {
   composite?: true;
   /** For units meeting a standard: the count computed from the units valid at each year's end ("55/67"). */
   unitCounts?: CoreRow['unitCounts'];
+  /** A merged unit's base-period figure: consolidated from the former units, entered, or missing, step by step. */
+  baseline?: CoreRow['baseline'];
   /** While the term runs: P(met at the term's end), its interval and fan, or why none can be given. */
   forecast: CoreRow['forecast'];
 }
@@ -181,6 +183,7 @@ export function presentRow(r: CoreRow, p: Presentation): EvaluationRow {
     override: r.override,
     ...(r.composite ? { composite: true as const } : {}),
     ...(r.unitCounts ? { unitCounts: r.unitCounts } : {}),
+    ...(r.baseline ? { baseline: r.baseline } : {}),
     forecast: r.forecast,
   };
 }
