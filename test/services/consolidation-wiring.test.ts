@@ -4,7 +4,9 @@
 // boundaries, refused row by row when wrong, and the routes: baselines, import, register, end a unit.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/core/errors.ts';
+import { NotFound, ValidationError } from '../../src/core/errors.ts';
+import { rowLines } from '../../src/cli/commands/evaluate.ts';
+import { createUser } from '../../src/services/users/create-user.ts';
 import { readDatasetFolder } from '../../src/imports/dataset-folder.ts';
 import { consolidatedBaselines } from '../../src/services/consolidation/consolidated-baselines.ts';
 import { evaluatePlan } from '../../src/services/evaluations/evaluate-plan.ts';
@@ -398,6 +400,155 @@ describe.each(testDatabases)('consolidation and units with time on $name', (tdb)
     expect(audit.map((r) => r.reason)).toEqual([`Nhập danh mục đơn vị theo ${DOC.number}`]);
     const again = await importUnits({ ctx: owner, input: { csv, document: DOC } });
     expect(again).toMatchObject({ created: 0, unchanged: 70, lineage: 0 });
+  });
+
+  it('the new-rural target over the 67 generated communes: count, share, status and the communes not meeting it with their owners, in the API and the CLI; a commune editor enters its own commune’s figure only', async () => {
+    const t = tenant.id;
+    const owner = { ...ctx, actor: systemActor('test', t) };
+    const q = async (sql: string, p: unknown[]): Promise<string> =>
+      ((await api.db.query<{ id: string }>(`${sql} RETURNING id`, p))[0] as { id: string }).id;
+    const plan = await q(
+      `INSERT INTO plans (tenant_id, code, name, unit_id, first_year, last_year) VALUES ($1,$2,'Kế hoạch nông thôn mới thử',$3,2026,2030)`,
+      [t, `${tenant.code}-ntm`, tenant.unitId],
+    );
+    const ind = await q(
+      `INSERT INTO indicators (tenant_id, plan_id, code, name, unit_of_measure, measure) VALUES ($1,$2,'12.2','Tỷ lệ xã đạt chuẩn nông thôn mới kiểu mẫu','%','share')`,
+      [t, plan],
+    );
+    const spec = {
+      kind: 'units_meeting_standard',
+      direction: 'higher_better',
+      term: { firstYear: 2026, lastYear: 2030 },
+      share: '50',
+      count: 34,
+      ofCount: 67,
+      standard: 'nông thôn mới kiểu mẫu',
+      year: 2030,
+    };
+    await api.db.query(
+      `INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, kind, spec, text, first_year, last_year) VALUES ($1,$2,$3,$4,'units_meeting_standard',$5,'50% số xã (34/67 xã)',2026,2030)`,
+      [t, plan, ind, tenant.unitId, JSON.stringify(spec)],
+    );
+    // 2026: communes 01–30 meet the standard, 31–60 report that they do not, 61–67 have no figure yet.
+    await api.db.query(
+      `WITH o AS (
+         INSERT INTO observations (tenant_id, indicator_id, unit_id, period)
+         SELECT $1, $2, id, '2026' FROM units WHERE tenant_id = $1 AND code BETWEEN '90001' AND '90060'
+         RETURNING id, unit_id)
+       INSERT INTO observation_versions (tenant_id, observation_id, seq, value, status, measure, workflow_state)
+       SELECT $1, o.id, 1, CASE WHEN u.code <= '90030' THEN 1 ELSE 0 END, 'official', 'share', 'approved'
+         FROM o JOIN units u ON u.id = o.unit_id`,
+      [t, ind],
+    );
+    // A commune editor for commune 61 (no figure) and one for commune 31 (not met), created by the admin service.
+    await createUser({
+      ctx: owner,
+      input: {
+        email: 'xa61@t.test',
+        displayName: 'Cán bộ Xã Thử Nghiệm 61',
+        password: 'mat-khau-thu-nghiem-61',
+        roles: ['commune_editor'],
+        unitCode: '90061',
+      },
+    });
+    await createUser({
+      ctx: owner,
+      input: {
+        email: 'xa31@t.test',
+        displayName: 'Cán bộ Xã Thử Nghiệm 31',
+        password: 'mat-khau-thu-nghiem-31',
+        roles: ['commune_editor'],
+        unitCode: '90031',
+      },
+    });
+    const noCommune = await createUser({
+      ctx: owner,
+      input: {
+        email: 'xa-none@t.test',
+        displayName: 'x',
+        password: 'mat-khau-thu-nghiem-xx',
+        roles: ['commune_editor'],
+      },
+    }).catch((e: unknown) => e);
+    expect((noCommune as ValidationError).issues?.[0]?.path).toBe('body/unitCode');
+    const province = await createUser({
+      ctx: owner,
+      input: {
+        email: 'xa-tinh@t.test',
+        displayName: 'x',
+        password: 'mat-khau-thu-nghiem-xx',
+        roles: ['commune_editor'],
+        unitCode: '31000',
+      },
+    }).catch((e: unknown) => e);
+    expect(province).toBeInstanceOf(NotFound);
+
+    const res = await call(api.app, null, { method: 'GET', url: `/api/plans/${tenant.code}-ntm/evaluations` });
+    expect(res.statusCode).toBe(200);
+    const row = (res.json() as { rows: EvaluationRow[] }).rows[0];
+    const y2026 = row?.unitCounts?.find((c) => c.period === '2026');
+    expect(y2026).toMatchObject({ count: 30, of: 67, date: '2026-12-31' });
+    expect(Number(y2026?.share)).toBeCloseTo((30 / 67) * 100, 10);
+    expect(row?.status).not.toBeNull();
+    expect(row?.phase).toBe('in_term');
+    expect(y2026?.notMeeting).toHaveLength(37);
+    expect(y2026?.notMeeting?.[0]).toEqual({
+      code: '90031',
+      name: 'Xã Thử Nghiệm 31',
+      reason: 'not_met',
+      owners: ['Cán bộ Xã Thử Nghiệm 31'],
+    });
+    expect(y2026?.notMeeting?.filter((n) => n.reason === 'no_figure').map((n) => n.code)).toEqual([
+      '90061',
+      '90062',
+      '90063',
+      '90064',
+      '90065',
+      '90066',
+      '90067',
+    ]);
+    expect(y2026?.notMeeting?.find((n) => n.code === '90061')?.owners).toEqual(['Cán bộ Xã Thử Nghiệm 61']);
+    // The former communes ended before 2026 are in neither the count nor the list.
+    expect(y2026?.notMeeting?.some((n) => n.code.startsWith('8000'))).toBe(false);
+    // The CLI prints the same count, share and list.
+    const lines = row ? rowLines(row) : [];
+    expect(lines).toContain(`${' '.repeat(24)}Năm 2026: 30/67 đơn vị đạt chuẩn (44,8 %)`);
+    expect(lines).toContain(`${' '.repeat(24)}Chưa đạt (37):`);
+    expect(lines).toContain(`${' '.repeat(24)}  90031 Xã Thử Nghiệm 31 · phụ trách: Cán bộ Xã Thử Nghiệm 31`);
+    expect(lines).toContain(
+      `${' '.repeat(24)}  90061 Phường Thử Nghiệm 61 (chưa có số liệu) · phụ trách: Cán bộ Xã Thử Nghiệm 61`,
+    );
+
+    // The commune editor of 61 enters its own commune's figure through the same checks and workflow; not another's.
+    const editor = await login(api.app, 'xa61@t.test', 'mat-khau-thu-nghiem-61');
+    const unitOf = async (code: string) =>
+      (await api.db.query<{ id: string }>('SELECT id FROM units WHERE tenant_id = $1 AND code = $2', [t, code]))[0]?.id;
+    const entered = await call(api.app, editor, {
+      method: 'POST',
+      url: '/api/observations',
+      payload: { indicatorId: ind, unitId: await unitOf('90061'), period: '2026', value: '1', status: 'official' },
+    });
+    expect(entered.statusCode, entered.body).toBe(201);
+    const other = await call(api.app, editor, {
+      method: 'POST',
+      url: '/api/observations',
+      payload: { indicatorId: ind, unitId: await unitOf('90062'), period: '2026', value: '1', status: 'official' },
+    });
+    expect(other.statusCode).toBe(403);
+    const { id, version } = entered.json() as { id: string; version: number };
+    const submitted = await call(api.app, editor, {
+      method: 'POST',
+      url: `/api/observations/${id}/submit`,
+      headers: { 'if-match': `"${version}"` },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    // Not yet approved: not counted. Approved by the approver: 31/67.
+    const [o] = await api.db.query<{ version: number }>('SELECT version FROM observations WHERE id = $1', [id]);
+    await approveObservation({ ctx: owner, input: { id, ifMatch: o?.version ?? null, comment: null } });
+    const after = await evaluatePlan({ ctx: owner, input: { planCode: `${tenant.code}-ntm` } });
+    const counted = after.rows[0]?.unitCounts?.find((c) => c.period === '2026');
+    expect(counted).toMatchObject({ count: 31, of: 67 });
+    expect(counted?.notMeeting?.some((n) => n.code === '90061')).toBe(false);
   });
 
   it('refuses a wrong register row by row, in both languages, and writes nothing', async () => {

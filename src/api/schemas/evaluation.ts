@@ -184,6 +184,17 @@ export const EvaluationRowSchema = Type.Object({
         count: Type.Integer(),
         of: Type.Integer(),
         share: Type.String(),
+        notMeeting: Type.Optional(
+          Type.Array(
+            Type.Object({
+              code: Type.String(),
+              name: Type.String(),
+              owners: Type.Array(Type.String(), { description: 'the commune editors who answer for its figures' }),
+              reason: literals(['not_met', 'no_figure']),
+            }),
+            { description: 'the units valid at the year’s end not meeting the standard' },
+          ),
+        ),
       }),
     ),
   ),

@@ -31,6 +31,8 @@ export interface UnitCount {
   count: number;
   of: number;
   share: string;
+  /** The units not meeting the standard at the year's end, and whether a figure exists for them. */
+  notMeeting?: Array<{ code: string; name: string; reason: 'not_met' | 'no_figure' }>;
 }
 
 export interface CoreRow {

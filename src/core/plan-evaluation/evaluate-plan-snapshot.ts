@@ -241,7 +241,14 @@ function evaluateWith(s: PlanSnapshot, t: SnapshotTarget, inputs: SnapshotVersio
       row: {
         ...evaluatedRow(t, inputs, e),
         forecast: forecastOf(t.spec as TargetSpec, used, asOf, t.unit_of_measure, e),
-        unitCounts: shares.map(({ period, date, count, of, share }) => ({ period, date, count, of, share })),
+        unitCounts: shares.map(({ period, date, count, of, share, notMeeting }) => ({
+          period,
+          date,
+          count,
+          of,
+          share,
+          notMeeting,
+        })),
       },
       evaluation: e,
     };

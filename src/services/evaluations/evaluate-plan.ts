@@ -26,6 +26,8 @@ import {
 } from './present-evaluation.ts';
 import { storeCurrentEvaluation } from './recompute-evaluations.ts';
 import { loadEvaluationSnapshot } from './evaluation-snapshot.ts';
+import { communeEditorsOf } from '../../storage/repositories/users-repo.ts';
+import type { Queryable } from '../../storage/db.ts';
 
 export interface EvaluatePlanInput {
   planCode: string;
@@ -145,6 +147,34 @@ function view(
   };
 }
 
+/**
+ * The owners of the units a units-meeting target lists as not meeting the standard: the commune editors, read when
+ * the evaluation is presented (people change roles without the evaluation being recomputed, and the stored rows
+ * keep no names).
+ */
+async function withOwners(db: Queryable, tenantId: string, v: PlanEvaluationView): Promise<PlanEvaluationView> {
+  const codes = new Set(
+    v.rows.flatMap((r) => (r.unitCounts ?? []).flatMap((c) => (c.notMeeting ?? []).map((n) => n.code))),
+  );
+  if (codes.size === 0) return v;
+  const owners = await communeEditorsOf(db, tenantId, [...codes]);
+  return {
+    ...v,
+    rows: v.rows.map((r) =>
+      r.unitCounts
+        ? {
+            ...r,
+            unitCounts: r.unitCounts.map((c) =>
+              c.notMeeting
+                ? { ...c, notMeeting: c.notMeeting.map((n) => ({ ...n, owners: owners.get(n.code) ?? [] })) }
+                : c,
+            ),
+          }
+        : r,
+    ),
+  };
+}
+
 export async function readPlanEvaluation({
   ctx,
   input,
@@ -181,7 +211,11 @@ export async function readPlanEvaluation({
         if (!stored)
           throw new NotFound({ vi: `đánh giá của "${input.planCode}"`, en: `Evaluation of "${input.planCode}"` });
         const computedAt = current.computed_at ? new Date(current.computed_at).toISOString() : null;
-        return view(current, { asOf, dataBasis, publishedOn, computedAt }, stored.rows, stored.counts);
+        return withOwners(
+          ctx.db,
+          current.tenant_id,
+          view(current, { asOf, dataBasis, publishedOn, computedAt }, stored.rows, stored.counts),
+        );
       },
     };
   }
@@ -196,7 +230,12 @@ export async function readPlanEvaluation({
   });
   return {
     tag: null,
-    view: async () => view(plan, { asOf, dataBasis, publishedOn, computedAt: null }, computed.rows, computed.counts),
+    view: async () =>
+      withOwners(
+        ctx.db,
+        plan.tenant_id,
+        view(plan, { asOf, dataBasis, publishedOn, computedAt: null }, computed.rows, computed.counts),
+      ),
   };
 }
 
