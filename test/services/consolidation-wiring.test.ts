@@ -2,12 +2,14 @@
 // (honestly incomplete where the former units' plans lack a figure), a complete merger with stated figures that agree
 // and differ, the generated 67-commune register imported with its document, queried as it was and on today's
 // boundaries, refused row by row when wrong, and the routes: baselines, import, register, end a unit.
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFound, ValidationError } from '../../src/core/errors.ts';
 import { rowLines } from '../../src/cli/commands/evaluate.ts';
 import { createUser } from '../../src/services/users/create-user.ts';
 import { readDatasetFolder } from '../../src/imports/dataset-folder.ts';
+import type { CommuneTable } from '../../src/services/consolidation/commune-table.ts';
 import { consolidatedBaselines } from '../../src/services/consolidation/consolidated-baselines.ts';
 import { evaluatePlan } from '../../src/services/evaluations/evaluate-plan.ts';
 import type { EvaluationRow } from '../../src/services/evaluations/present-evaluation.ts';
@@ -549,6 +551,55 @@ describe.each(testDatabases)('consolidation and units with time on $name', (tdb)
     const counted = after.rows[0]?.unitCounts?.find((c) => c.period === '2026');
     expect(counted).toMatchObject({ count: 31, of: 67 });
     expect(counted?.notMeeting?.some((n) => n.code === '90061')).toBe(false);
+
+    // The commune view: every commune of the year with its figure and status, sorted and filtered, as CSV and xlsx.
+    const url = `/api/plans/${tenant.code}-ntm/indicators/12.2/communes`;
+    const table = await call(api.app, null, { method: 'GET', url });
+    expect(table.statusCode, table.body).toBe(200);
+    const body = table.json() as CommuneTable;
+    expect(body).toMatchObject({
+      year: 2026,
+      standard: 'nông thôn mới kiểu mẫu',
+      totals: { communes: 67, meets: 31, notMet: 30, noFigure: 6 },
+    });
+    expect(body.rows).toHaveLength(67);
+    expect(body.rows[0]).toMatchObject({ code: '90001', status: 'meets', statusWords: { vi: 'Đạt chuẩn' } });
+    const missing = await call(api.app, null, { method: 'GET', url: `${url}?status=no_figure&sort=name&order=desc` });
+    // By name, descending, in Vietnamese order: "Phường …" after "Đặc khu …".
+    expect((missing.json() as CommuneTable).rows.map((r) => r.code)).toEqual([
+      '90066',
+      '90065',
+      '90064',
+      '90063',
+      '90062',
+      '90067',
+    ]);
+    const named = await call(api.app, null, { method: 'GET', url: `${url}?q=${encodeURIComponent('thử nghiệm 3')}` });
+    expect((named.json() as CommuneTable).rows.map((r) => r.code)).toEqual(
+      Array.from({ length: 10 }, (_, i) => String(90030 + i)),
+    );
+    const byValue = await call(api.app, null, { method: 'GET', url: `${url}?sort=value&order=desc` });
+    const values = (byValue.json() as CommuneTable).rows.map((r) => r.value);
+    expect(values.slice(0, 31).every((v) => v === '1')).toBe(true);
+    expect(values.slice(-6)).toEqual([null, null, null, null, null, null]);
+    const csv = await call(api.app, null, { method: 'GET', url: `${url}?status=not_met&format=csv` });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const csvLines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(csvLines[0]).toBe('Mã,Tên đơn vị,Loại,Giá trị,Giai đoạn số liệu,Tình trạng,Phụ trách');
+    expect(csvLines).toHaveLength(31);
+    expect(csvLines[1]).toBe('90031,Xã Thử Nghiệm 31,commune,0,official,Chưa đạt,Cán bộ Xã Thử Nghiệm 31');
+    const xlsx = await call(api.app, null, { method: 'GET', url: `${url}?format=xlsx` });
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(sheet?.rowCount).toBe(69);
+    expect(sheet?.getRow(3).getCell(1).value).toBe('90001');
+    expect(sheet?.getRow(3).getCell(4).value).toBe(1);
   });
 
   it('refuses a wrong register row by row, in both languages, and writes nothing', async () => {

@@ -4021,6 +4021,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{code}/indicators/{indicator}/communes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An indicator's communes: each commune's figure that counts (approved) and status for the year, sortable and filterable, as JSON, CSV or xlsx (the city figure is the plan's evaluation) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    sort?: "code" | "name" | "value" | "status";
+                    order?: "asc" | "desc";
+                    q?: string;
+                    status?: "meets" | "not_met" | "no_figure" | "reported";
+                    format?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    indicator: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{code}/baselines": {
         parameters: {
             query?: never;
