@@ -104,6 +104,7 @@ const vi = {
   unitsNotMeeting: (n: string) => `Chưa đạt (${n})`,
   unitsNoFigure: 'chưa có số liệu',
   unitsOwners: 'phụ trách',
+  unitsTable: 'Bảng số liệu từng xã, phường',
   // Composite
   compositeLatest: (met: string, all: string) => `${met}/${all} chỉ tiêu thành phần đạt`,
   // Downloads
@@ -238,6 +239,7 @@ const en: PlanPagesMessages = {
   unitsNotMeeting: (n: string) => `Not yet meeting it (${n})`,
   unitsNoFigure: 'no figure',
   unitsOwners: 'in charge',
+  unitsTable: 'Each commune’s figure',
   compositeLatest: (met, all) => `${met} of ${all} sub-indicators met`,
   downloads: 'Download reports',
   downloadResults: (fmt) => `Results table (${fmt})`,

@@ -219,7 +219,9 @@ function Indicator({ portal }: { portal: boolean }) {
             </p>
           )}
         </div>
-        {row.unitCounts && row.unitCounts.length > 0 && <UnitsNotMeeting counts={row.unitCounts} />}
+        {row.unitCounts && row.unitCounts.length > 0 && (
+          <UnitsNotMeeting counts={row.unitCounts} plan={plan} indicator={code} />
+        )}
         {row.baseline && <MergedBaseline baseline={row.baseline} />}
       </section>
 

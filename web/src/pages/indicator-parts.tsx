@@ -53,7 +53,15 @@ export function MergedBaseline({ baseline }: { baseline: NonNullable<EvaluationR
 }
 
 /** The latest count of units meeting a standard and the units not yet meeting it, with who is in charge. */
-export function UnitsNotMeeting({ counts }: { counts: NonNullable<EvaluationRow['unitCounts']> }) {
+export function UnitsNotMeeting({
+  counts,
+  plan,
+  indicator,
+}: {
+  counts: NonNullable<EvaluationRow['unitCounts']>;
+  plan: string;
+  indicator: string;
+}) {
   const { num } = useLocale();
   const p = usePlanPagesText();
   const latest = counts.at(-1);
@@ -78,6 +86,18 @@ export function UnitsNotMeeting({ counts }: { counts: NonNullable<EvaluationRow[
           </ul>
         </details>
       )}
+      <p>
+        {p.unitsTable}:{' '}
+        {(['csv', 'xlsx'] as const).map((f) => (
+          <a
+            key={f}
+            href={`/api/plans/${encodeURIComponent(plan)}/indicators/${encodeURIComponent(indicator)}/communes?year=${latest.period}&format=${f}`}
+            data-testid={`communes-${f}`}
+          >
+            {f.toUpperCase()}{' '}
+          </a>
+        ))}
+      </p>
     </div>
   );
 }
