@@ -1,11 +1,28 @@
 // Who is acting, on which tenant, with which database: passed to every service function as `ctx`.
 import type { Db } from '../storage/db.ts';
 
-export const ROLES = ['admin', 'plan_owner', 'agency_editor', 'approver', 'reader', 'inspector'] as const;
+export const ROLES = [
+  'admin',
+  'plan_owner',
+  'agency_editor',
+  'approver',
+  'reader',
+  'inspector',
+  'commune_editor',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export type Actor =
-  | { kind: 'user'; userId: string; label: string; tenantId: string; roles: Role[]; agencyId: string | null }
+  | {
+      kind: 'user';
+      userId: string;
+      label: string;
+      tenantId: string;
+      roles: Role[];
+      agencyId: string | null;
+      /** The commune a commune editor enters figures for (null or absent for everyone else). */
+      unitId?: string | null;
+    }
   /** The system itself (dataset import at first start, CLI run by the operator on the machine). */
   | { kind: 'system'; userId: null; label: string; tenantId: string | null; roles: Role[]; agencyId: null }
   /** Anyone on the public portal: published (approved) figures only. */

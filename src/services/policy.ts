@@ -51,10 +51,11 @@ export type Action = (typeof ACTIONS)[number];
  * What a grant covers:
  * - `tenant`: everything in the actor's own tenant;
  * - `agency`: in the actor's tenant, only the indicators, tasks and projects the actor's agency owns;
+ * - `commune`: in the actor's tenant, only the figures of the actor's own commune (a commune editor);
  * - `published`: approved figures only (the public portal), any tenant;
  * - `self`: the actor's own session.
  */
-export type Scope = 'tenant' | 'agency' | 'published' | 'self';
+export type Scope = 'tenant' | 'agency' | 'commune' | 'published' | 'self';
 export type Principal = Role | 'public';
 export const PRINCIPALS: readonly Principal[] = [
   'admin',
@@ -63,6 +64,7 @@ export const PRINCIPALS: readonly Principal[] = [
   'approver',
   'reader',
   'inspector',
+  'commune_editor',
   'public',
 ];
 
@@ -73,6 +75,7 @@ const READ_ALL: Partial<Record<Principal, Scope>> = {
   approver: 'tenant',
   reader: 'tenant',
   inspector: 'tenant',
+  commune_editor: 'tenant',
   public: 'published',
 };
 const TENANT_MEMBERS: Partial<Record<Principal, Scope>> = {
@@ -90,6 +93,7 @@ const SIGNED_IN: Partial<Record<Principal, Scope>> = {
   approver: 'self',
   reader: 'self',
   inspector: 'self',
+  commune_editor: 'self',
 };
 const STAFF: Partial<Record<Principal, Scope>> = {
   admin: 'tenant',
@@ -101,6 +105,9 @@ const STAFF: Partial<Record<Principal, Scope>> = {
 };
 // Entering data: the plan owner and admin for the whole tenant, an agency editor for what its agency owns.
 const ENTER: Partial<Record<Principal, Scope>> = { admin: 'tenant', plan_owner: 'tenant', agency_editor: 'agency' };
+// Figures by commune: a commune editor enters and submits its own commune's figures (never tasks or projects), and
+// an approver reviews them like any other.
+const ENTER_FIGURES: Partial<Record<Principal, Scope>> = { ...ENTER, commune_editor: 'commune' };
 // Reviewing is the approver's alone (and the admin's): the plan owner who enters data does not approve it.
 const REVIEW: Partial<Record<Principal, Scope>> = { admin: 'tenant', approver: 'tenant' };
 
@@ -113,10 +120,10 @@ export const POLICY: Record<Action, Partial<Record<Principal, Scope>>> = {
   'reference.read': READ_ALL,
   'reference.manage': { admin: 'tenant', plan_owner: 'tenant' },
   'observation.read': READ_ALL,
-  'observation.enter': ENTER,
+  'observation.enter': ENTER_FIGURES,
   // What each agency owes (figures due, late, returned) is the tenant's workflow, not the public's.
   'obligation.read': TENANT_MEMBERS,
-  'observation.submit': ENTER,
+  'observation.submit': ENTER_FIGURES,
   'observation.review': REVIEW,
   'evaluation.read': READ_ALL,
   // A manual verdict and a published vintage are the plan owner's word on the plan as a whole, not an agency's.
@@ -157,7 +164,7 @@ export const POLICY: Record<Action, Partial<Record<Principal, Scope>>> = {
   'evidence.read': STAFF,
 };
 
-const BREADTH: Record<Scope, number> = { tenant: 3, agency: 2, published: 1, self: 0 };
+const BREADTH: Record<Scope, number> = { tenant: 4, agency: 3, commune: 2, published: 1, self: 0 };
 
 function principalsOf(actor: Actor): Principal[] {
   return actor.kind === 'public' ? ['public'] : actor.roles;

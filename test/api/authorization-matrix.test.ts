@@ -345,6 +345,10 @@ const SAMPLES: Record<string, Sample> = {
     kind: 'object',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/baselines` }),
   },
+  'GET /api/plans/:code/indicators/:indicator/communes': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/indicators/I1/communes` }),
+  },
   'GET /api/units/register': {
     kind: 'list',
     request: () => ({ method: 'GET', url: '/api/units/register?on=2026-01-01' }),

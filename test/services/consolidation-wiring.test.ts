@@ -2,11 +2,19 @@
 // (honestly incomplete where the former units' plans lack a figure), a complete merger with stated figures that agree
 // and differ, the generated 67-commune register imported with its document, queried as it was and on today's
 // boundaries, refused row by row when wrong, and the routes: baselines, import, register, end a unit.
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/core/errors.ts';
+import { NotFound, ValidationError } from '../../src/core/errors.ts';
+import { rowLines } from '../../src/cli/commands/evaluate.ts';
+import { createUser } from '../../src/services/users/create-user.ts';
 import { readDatasetFolder } from '../../src/imports/dataset-folder.ts';
+import type { CommuneTable } from '../../src/services/consolidation/commune-table.ts';
 import { consolidatedBaselines } from '../../src/services/consolidation/consolidated-baselines.ts';
+import { evaluatePlan } from '../../src/services/evaluations/evaluate-plan.ts';
+import type { EvaluationRow } from '../../src/services/evaluations/present-evaluation.ts';
+import { approveObservation } from '../../src/services/observations/approve-observation.ts';
+import { readStoredRows } from '../../src/storage/repositories/plan-evaluations-repo.ts';
 import { systemActor, type ServiceContext } from '../../src/services/context.ts';
 import { importDataset } from '../../src/services/dataset/import-dataset.ts';
 import { importUnits } from '../../src/services/reference/import-units.ts';
@@ -199,6 +207,146 @@ describe.each(testDatabases)('consolidation and units with time on $name', (tdb)
     });
   });
 
+  it('the evaluation reads the consolidated baseline: missing named, then used once complete (stored rows recomputed on approval), and an entered figure wins', async () => {
+    const b = await seedTenant(api.db, 'b');
+    const t = b.id;
+    const q = async (sql: string, p: unknown[]): Promise<string> =>
+      ((await api.db.query<{ id: string }>(`${sql} RETURNING id`, p))[0] as { id: string }).id;
+    const former = await q(
+      `INSERT INTO units (tenant_id, code, name, level, valid_to) VALUES ($1,'29','Tỉnh Thử Nghiệm Cũ','province','2025-06-30')`,
+      [t],
+    );
+    await api.db.query(
+      `INSERT INTO unit_lineage (tenant_id, from_unit_id, to_unit_id, event, effective_on) VALUES ($1,$2,$3,'merged_into','2025-07-01')`,
+      [t, former, b.unitId],
+    );
+    const plan = (code: string, unit: string, first: number, last: number) =>
+      q(`INSERT INTO plans (tenant_id, code, name, unit_id, first_year, last_year) VALUES ($1,$2,$3,$4,$5,$6)`, [
+        t,
+        `${b.code}-${code}`,
+        `Kế hoạch ${code}`,
+        unit,
+        first,
+        last,
+      ]);
+    const a = await plan('a', b.unitId, 2021, 2025);
+    const f = await plan('b', former, 2021, 2025);
+    const m = await plan('m', b.unitId, 2026, 2030);
+    const indicator = (planId: string, code: string, extra: { method?: unknown; baseline?: unknown } = {}) =>
+      q(
+        `INSERT INTO indicators (tenant_id, plan_id, code, name, unit_of_measure, measure, aggregation_method, baseline_consolidation) VALUES ($1,$2,$3,$4,'tỷ đồng','level',$5,$6)`,
+        [
+          t,
+          planId,
+          code,
+          `Chỉ tiêu ${code}`,
+          extra.method ? JSON.stringify(extra.method) : null,
+          extra.baseline ? JSON.stringify(extra.baseline) : null,
+        ],
+      );
+    const figure = async (indicatorId: string, unit: string, period: string, value: string, state: string) => {
+      const obs = await q(`INSERT INTO observations (tenant_id, indicator_id, unit_id, period) VALUES ($1,$2,$3,$4)`, [
+        t,
+        indicatorId,
+        unit,
+        period,
+      ]);
+      await api.db.query(
+        `INSERT INTO observation_versions (tenant_id, observation_id, seq, value, status, price_basis, workflow_state, provenance, entered_by) VALUES ($1,$2,1,$3,'official','current',$4,$5,$6)`,
+        [t, obs, value, state, JSON.stringify({ line: 7 }), b.users.agency_editor.id],
+      );
+      return obs;
+    };
+    await figure(await indicator(a, 'R'), b.unitId, '2025', '100.5', 'approved');
+    const pending = await figure(await indicator(f, 'thu'), former, '2025', '20', 'submitted');
+    const revenue = await indicator(m, '1', {
+      method: { kind: 'sum', indicator: 'rev', priceBasis: 'current' },
+      baseline: {
+        period: '2025',
+        from: [
+          { unit: '31', plan: `${b.code}-a`, indicators: { rev: 'R' } },
+          { unit: '29', plan: `${b.code}-b`, indicators: { rev: 'thu' } },
+        ],
+      },
+    });
+    await api.db.query(
+      `INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, kind, spec, text, first_year, last_year) VALUES ($1,$2,$3,$4,'level_at_end',$5,'đạt 200 tỷ đồng',2026,2030)`,
+      [
+        t,
+        m,
+        revenue,
+        b.unitId,
+        JSON.stringify({
+          kind: 'level_at_end',
+          direction: 'higher_better',
+          term: { firstYear: 2026, lastYear: 2030 },
+          value: '200',
+          year: 2030,
+          precision: 1,
+        }),
+      ],
+    );
+    await figure(revenue, b.unitId, '2026', '130', 'approved');
+    const owner = { ...ctx, actor: systemActor('test', t) };
+    const approve = async (id: string) => {
+      const [o] = await api.db.query<{ version: number }>('SELECT version FROM observations WHERE id = $1', [id]);
+      return approveObservation({ ctx: owner, input: { id, ifMatch: o?.version ?? null, comment: null } });
+    };
+    const rowOf = async () =>
+      (await evaluatePlan({ ctx: owner, input: { planCode: `${b.code}-m` } })).rows.find(
+        (r) => r.indicator.code === '1',
+      );
+    // Incomplete: the row says which input is missing and how to enter the baseline instead; no trend base.
+    const before = await rowOf();
+    expect(before?.baseline).toMatchObject({
+      source: 'missing',
+      period: '2025',
+      consolidation: { status: 'incomplete', missing: [{ unit: '29', series: 'rev', period: '2025' }] },
+    });
+    expect(before?.baseline?.consolidation.enterInstead?.vi).toContain('số liệu có nguồn');
+    expect(before?.inputs.map((i) => i.period)).toEqual(['2026']);
+    expect(before?.intermediates.baseYear).toBeUndefined();
+
+    // Approving the former unit's figure recomputes the merged plan's stored evaluation in the same transaction.
+    await approve(pending);
+    const stored = await readStoredRows(api.db, t, m);
+    const row = stored?.rows.find((r) => r.indicator.code === '1');
+    expect(row?.baseline?.source).toBe('consolidated');
+    expect(row?.baseline?.consolidation).toMatchObject({ status: 'complete', value: '120.5' });
+    expect(
+      row?.baseline?.consolidation.inputs.map((i) => [i.unit, i.plan, i.indicator, i.value, i.source.line]),
+    ).toEqual([
+      ['31', `${b.code}-a`, 'R', '100.5', 7],
+      ['29', `${b.code}-b`, 'thu', '20', 7],
+    ]);
+    const base = row?.inputs.find((i) => i.period === '2025');
+    expect(base).toMatchObject({ value: '120.5', consolidated: true, label: 'hợp nhất từ đơn vị cũ' });
+    expect(base?.source).toContain('hợp nhất từ');
+    expect(row?.intermediates).toMatchObject({ baseYear: '2025', baseValue: '120.5' });
+    // The history row rests on the former units' stored versions, not on the stand-in.
+    const history = await api.db.query<{ ids: string[] }>(
+      `SELECT e.input_version_ids::text[] AS ids FROM evaluations e JOIN targets g ON g.id = e.target_id
+        WHERE e.tenant_id = $1 AND g.plan_id = $2 ORDER BY e.computed_at DESC LIMIT 1`,
+      [t, m],
+    );
+    expect(history[0]?.ids).toHaveLength(3);
+    // Over HTTP and through the presenter: the same row, marked.
+    const res = await call(api.app, null, { method: 'GET', url: `/api/plans/${b.code}-m/evaluations` });
+    expect(res.statusCode).toBe(200);
+    const served = (res.json() as { rows: EvaluationRow[] }).rows.find((r) => r.indicator.code === '1');
+    expect(served?.baseline?.source).toBe('consolidated');
+    expect(served?.inputs.find((i) => i.consolidated)?.value).toBe('120.5');
+
+    // The plan owner enters the 2025 figure for the merged city with its source: that figure wins.
+    const entered = await figure(revenue, b.unitId, '2025', '118', 'submitted');
+    await approve(entered);
+    const after = (await readStoredRows(api.db, t, m))?.rows.find((r) => r.indicator.code === '1');
+    expect(after?.baseline?.source).toBe('entered');
+    expect(after?.inputs.some((i) => i.consolidated)).toBe(false);
+    expect(after?.intermediates.baseValue).toBe('118');
+    expect((await rowOf())?.baseline?.source).toBe('entered');
+  });
+
   it('refuses a dataset whose aggregation declaration is malformed, naming the indicator and the field', async () => {
     const bundled = readDatasetFolder(DATA);
     const plan = bundled.plans.find((p) => p.plan.id === 'hai-phong-2025-2030');
@@ -254,6 +402,204 @@ describe.each(testDatabases)('consolidation and units with time on $name', (tdb)
     expect(audit.map((r) => r.reason)).toEqual([`Nhập danh mục đơn vị theo ${DOC.number}`]);
     const again = await importUnits({ ctx: owner, input: { csv, document: DOC } });
     expect(again).toMatchObject({ created: 0, unchanged: 70, lineage: 0 });
+  });
+
+  it('the new-rural target over the 67 generated communes: count, share, status and the communes not meeting it with their owners, in the API and the CLI; a commune editor enters its own commune’s figure only', async () => {
+    const t = tenant.id;
+    const owner = { ...ctx, actor: systemActor('test', t) };
+    const q = async (sql: string, p: unknown[]): Promise<string> =>
+      ((await api.db.query<{ id: string }>(`${sql} RETURNING id`, p))[0] as { id: string }).id;
+    const plan = await q(
+      `INSERT INTO plans (tenant_id, code, name, unit_id, first_year, last_year) VALUES ($1,$2,'Kế hoạch nông thôn mới thử',$3,2026,2030)`,
+      [t, `${tenant.code}-ntm`, tenant.unitId],
+    );
+    const ind = await q(
+      `INSERT INTO indicators (tenant_id, plan_id, code, name, unit_of_measure, measure) VALUES ($1,$2,'12.2','Tỷ lệ xã đạt chuẩn nông thôn mới kiểu mẫu','%','share')`,
+      [t, plan],
+    );
+    const spec = {
+      kind: 'units_meeting_standard',
+      direction: 'higher_better',
+      term: { firstYear: 2026, lastYear: 2030 },
+      share: '50',
+      count: 34,
+      ofCount: 67,
+      standard: 'nông thôn mới kiểu mẫu',
+      year: 2030,
+    };
+    await api.db.query(
+      `INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, kind, spec, text, first_year, last_year) VALUES ($1,$2,$3,$4,'units_meeting_standard',$5,'50% số xã (34/67 xã)',2026,2030)`,
+      [t, plan, ind, tenant.unitId, JSON.stringify(spec)],
+    );
+    // 2026: communes 01–30 meet the standard, 31–60 report that they do not, 61–67 have no figure yet.
+    await api.db.query(
+      `WITH o AS (
+         INSERT INTO observations (tenant_id, indicator_id, unit_id, period)
+         SELECT $1, $2, id, '2026' FROM units WHERE tenant_id = $1 AND code BETWEEN '90001' AND '90060'
+         RETURNING id, unit_id)
+       INSERT INTO observation_versions (tenant_id, observation_id, seq, value, status, measure, workflow_state)
+       SELECT $1, o.id, 1, CASE WHEN u.code <= '90030' THEN 1 ELSE 0 END, 'official', 'share', 'approved'
+         FROM o JOIN units u ON u.id = o.unit_id`,
+      [t, ind],
+    );
+    // A commune editor for commune 61 (no figure) and one for commune 31 (not met), created by the admin service.
+    await createUser({
+      ctx: owner,
+      input: {
+        email: 'xa61@t.test',
+        displayName: 'Cán bộ Xã Thử Nghiệm 61',
+        password: 'mat-khau-thu-nghiem-61',
+        roles: ['commune_editor'],
+        unitCode: '90061',
+      },
+    });
+    await createUser({
+      ctx: owner,
+      input: {
+        email: 'xa31@t.test',
+        displayName: 'Cán bộ Xã Thử Nghiệm 31',
+        password: 'mat-khau-thu-nghiem-31',
+        roles: ['commune_editor'],
+        unitCode: '90031',
+      },
+    });
+    const noCommune = await createUser({
+      ctx: owner,
+      input: {
+        email: 'xa-none@t.test',
+        displayName: 'x',
+        password: 'mat-khau-thu-nghiem-xx',
+        roles: ['commune_editor'],
+      },
+    }).catch((e: unknown) => e);
+    expect((noCommune as ValidationError).issues?.[0]?.path).toBe('body/unitCode');
+    const province = await createUser({
+      ctx: owner,
+      input: {
+        email: 'xa-tinh@t.test',
+        displayName: 'x',
+        password: 'mat-khau-thu-nghiem-xx',
+        roles: ['commune_editor'],
+        unitCode: '31000',
+      },
+    }).catch((e: unknown) => e);
+    expect(province).toBeInstanceOf(NotFound);
+
+    const res = await call(api.app, null, { method: 'GET', url: `/api/plans/${tenant.code}-ntm/evaluations` });
+    expect(res.statusCode).toBe(200);
+    const row = (res.json() as { rows: EvaluationRow[] }).rows[0];
+    const y2026 = row?.unitCounts?.find((c) => c.period === '2026');
+    expect(y2026).toMatchObject({ count: 30, of: 67, date: '2026-12-31' });
+    expect(Number(y2026?.share)).toBeCloseTo((30 / 67) * 100, 10);
+    expect(row?.status).not.toBeNull();
+    expect(row?.phase).toBe('in_term');
+    expect(y2026?.notMeeting).toHaveLength(37);
+    expect(y2026?.notMeeting?.[0]).toEqual({
+      code: '90031',
+      name: 'Xã Thử Nghiệm 31',
+      reason: 'not_met',
+      owners: ['Cán bộ Xã Thử Nghiệm 31'],
+    });
+    expect(y2026?.notMeeting?.filter((n) => n.reason === 'no_figure').map((n) => n.code)).toEqual([
+      '90061',
+      '90062',
+      '90063',
+      '90064',
+      '90065',
+      '90066',
+      '90067',
+    ]);
+    expect(y2026?.notMeeting?.find((n) => n.code === '90061')?.owners).toEqual(['Cán bộ Xã Thử Nghiệm 61']);
+    // The former communes ended before 2026 are in neither the count nor the list.
+    expect(y2026?.notMeeting?.some((n) => n.code.startsWith('8000'))).toBe(false);
+    // The CLI prints the same count, share and list.
+    const lines = row ? rowLines(row) : [];
+    expect(lines).toContain(`${' '.repeat(24)}Năm 2026: 30/67 đơn vị đạt chuẩn (44,8 %)`);
+    expect(lines).toContain(`${' '.repeat(24)}Chưa đạt (37):`);
+    expect(lines).toContain(`${' '.repeat(24)}  90031 Xã Thử Nghiệm 31 · phụ trách: Cán bộ Xã Thử Nghiệm 31`);
+    expect(lines).toContain(
+      `${' '.repeat(24)}  90061 Phường Thử Nghiệm 61 (chưa có số liệu) · phụ trách: Cán bộ Xã Thử Nghiệm 61`,
+    );
+
+    // The commune editor of 61 enters its own commune's figure through the same checks and workflow; not another's.
+    const editor = await login(api.app, 'xa61@t.test', 'mat-khau-thu-nghiem-61');
+    const unitOf = async (code: string) =>
+      (await api.db.query<{ id: string }>('SELECT id FROM units WHERE tenant_id = $1 AND code = $2', [t, code]))[0]?.id;
+    const entered = await call(api.app, editor, {
+      method: 'POST',
+      url: '/api/observations',
+      payload: { indicatorId: ind, unitId: await unitOf('90061'), period: '2026', value: '1', status: 'official' },
+    });
+    expect(entered.statusCode, entered.body).toBe(201);
+    const other = await call(api.app, editor, {
+      method: 'POST',
+      url: '/api/observations',
+      payload: { indicatorId: ind, unitId: await unitOf('90062'), period: '2026', value: '1', status: 'official' },
+    });
+    expect(other.statusCode).toBe(403);
+    const { id, version } = entered.json() as { id: string; version: number };
+    const submitted = await call(api.app, editor, {
+      method: 'POST',
+      url: `/api/observations/${id}/submit`,
+      headers: { 'if-match': `"${version}"` },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    // Not yet approved: not counted. Approved by the approver: 31/67.
+    const [o] = await api.db.query<{ version: number }>('SELECT version FROM observations WHERE id = $1', [id]);
+    await approveObservation({ ctx: owner, input: { id, ifMatch: o?.version ?? null, comment: null } });
+    const after = await evaluatePlan({ ctx: owner, input: { planCode: `${tenant.code}-ntm` } });
+    const counted = after.rows[0]?.unitCounts?.find((c) => c.period === '2026');
+    expect(counted).toMatchObject({ count: 31, of: 67 });
+    expect(counted?.notMeeting?.some((n) => n.code === '90061')).toBe(false);
+
+    // The commune view: every commune of the year with its figure and status, sorted and filtered, as CSV and xlsx.
+    const url = `/api/plans/${tenant.code}-ntm/indicators/12.2/communes`;
+    const table = await call(api.app, null, { method: 'GET', url });
+    expect(table.statusCode, table.body).toBe(200);
+    const body = table.json() as CommuneTable;
+    expect(body).toMatchObject({
+      year: 2026,
+      standard: 'nông thôn mới kiểu mẫu',
+      totals: { communes: 67, meets: 31, notMet: 30, noFigure: 6 },
+    });
+    expect(body.rows).toHaveLength(67);
+    expect(body.rows[0]).toMatchObject({ code: '90001', status: 'meets', statusWords: { vi: 'Đạt chuẩn' } });
+    const missing = await call(api.app, null, { method: 'GET', url: `${url}?status=no_figure&sort=name&order=desc` });
+    // By name, descending, in Vietnamese order: "Phường …" after "Đặc khu …".
+    expect((missing.json() as CommuneTable).rows.map((r) => r.code)).toEqual([
+      '90066',
+      '90065',
+      '90064',
+      '90063',
+      '90062',
+      '90067',
+    ]);
+    const named = await call(api.app, null, { method: 'GET', url: `${url}?q=${encodeURIComponent('thử nghiệm 3')}` });
+    expect((named.json() as CommuneTable).rows.map((r) => r.code)).toEqual(
+      Array.from({ length: 10 }, (_, i) => String(90030 + i)),
+    );
+    const byValue = await call(api.app, null, { method: 'GET', url: `${url}?sort=value&order=desc` });
+    const values = (byValue.json() as CommuneTable).rows.map((r) => r.value);
+    expect(values.slice(0, 31).every((v) => v === '1')).toBe(true);
+    expect(values.slice(-6)).toEqual([null, null, null, null, null, null]);
+    const csv = await call(api.app, null, { method: 'GET', url: `${url}?status=not_met&format=csv` });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const csvLines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(csvLines[0]).toBe('Mã,Tên đơn vị,Loại,Giá trị,Giai đoạn số liệu,Tình trạng,Phụ trách');
+    expect(csvLines).toHaveLength(31);
+    expect(csvLines[1]).toBe('90031,Xã Thử Nghiệm 31,commune,0,official,Chưa đạt,Cán bộ Xã Thử Nghiệm 31');
+    const xlsx = await call(api.app, null, { method: 'GET', url: `${url}?format=xlsx` });
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(sheet?.rowCount).toBe(69);
+    expect(sheet?.getRow(3).getCell(1).value).toBe('90001');
+    expect(sheet?.getRow(3).getCell(4).value).toBe(1);
   });
 
   it('refuses a wrong register row by row, in both languages, and writes nothing', async () => {

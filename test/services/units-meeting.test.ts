@@ -79,7 +79,20 @@ describe.each(testDatabases)('units meeting a standard on $name', (tdb) => {
       input: { planCode: 'nong-thon-moi', asOf: '2027-06-30' },
     });
     const row = view.rows[0];
-    expect(row?.unitCounts).toEqual([{ period: '2026', date: '2026-12-31', count: 3, of: 5, share: '60' }]);
+    expect(row?.unitCounts).toEqual([
+      {
+        period: '2026',
+        date: '2026-12-31',
+        count: 3,
+        of: 5,
+        share: '60',
+        // The units valid at the year's end not meeting it; the commune closed mid-year is in neither list.
+        notMeeting: [
+          { code: '11314', name: 'Xã 11314', owners: [], reason: 'not_met' },
+          { code: '11316', name: 'Xã 11316', owners: [], reason: 'not_met' },
+        ],
+      },
+    ]);
     // 3/5 = 60 % is on the bound: met. Counting the commune merged away (4/6) would wrongly say exceeded.
     expect(row?.status).toBe('met');
   });

@@ -3,6 +3,15 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { Runtime } from '../../runtime.ts';
+import ExcelJS from 'exceljs';
+import { contentDisposition } from '../../reports/render-results.ts';
+import {
+  COMMUNE_SORTS,
+  COMMUNE_STATUSES,
+  communeTable,
+  type CommuneTable,
+  type CommuneTableInput,
+} from '../../services/consolidation/commune-table.ts';
 import { consolidatedBaselines } from '../../services/consolidation/consolidated-baselines.ts';
 import { endUnit } from '../../services/reference/end-unit.ts';
 import { importUnits, type ImportUnitsInput } from '../../services/reference/import-units.ts';
@@ -13,7 +22,96 @@ import { contextOf } from './route-table.ts';
 const DATE = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
 const UnitCode = Type.String({ pattern: '^([0-9]{2}|[0-9]{5})$' });
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const HEADERS = ['Mã', 'Tên đơn vị', 'Loại', 'Giá trị', 'Giai đoạn số liệu', 'Tình trạng', 'Phụ trách'];
+
+function cells(t: CommuneTable): string[][] {
+  return t.rows.map((r) => [
+    r.code,
+    r.name,
+    r.level,
+    r.value ?? '',
+    r.figureStatus ?? '',
+    r.statusWords.vi,
+    r.owners.join('; '),
+  ]);
+}
+
+const csvCell = (v: string): string => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** The table as CSV (UTF-8 with a byte-order mark so Excel reads the diacritics), the filtered rows in their order. */
+function communeCsv(t: CommuneTable): string {
+  return `\uFEFF${[HEADERS, ...cells(t)].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+async function communeXlsx(t: CommuneTable): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'chitieu';
+  const ws = wb.addWorksheet('Xã, phường');
+  ws.addRow([`${t.indicator.code}. ${t.indicator.name} (${t.indicator.unit}), năm ${t.year ?? '—'}: ${t.unit.name}`]);
+  ws.addRow(HEADERS).font = { bold: true };
+  for (const r of t.rows) {
+    ws.addRow([
+      r.code,
+      r.name,
+      r.level,
+      r.value === null ? null : Number(r.value),
+      r.figureStatus ?? '',
+      r.statusWords.vi,
+      r.owners.join('; '),
+    ]);
+  }
+  ws.columns.forEach((c, i) => (c.width = [8, 30, 12, 12, 16, 18, 30][i] ?? 12));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 export async function unitRoutes(api: FastifyInstance, runtime: Runtime): Promise<void> {
+  api.get(
+    '/plans/:code/indicators/:indicator/communes',
+    {
+      config: { action: 'evaluation.read' },
+      schema: {
+        tags: ['evaluations'],
+        summary:
+          "An indicator's communes: each commune's figure that counts (approved) and status for the year, sortable and filterable, as JSON, CSV or xlsx (the city figure is the plan's evaluation)",
+        params: Type.Object(
+          { code: Common.code, indicator: Type.String({ minLength: 1, maxLength: 40 }) },
+          { additionalProperties: false },
+        ),
+        querystring: Type.Object(
+          {
+            year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2200 })),
+            sort: Type.Optional(Type.Union(COMMUNE_SORTS.map((s) => Type.Literal(s)))),
+            order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+            q: Type.Optional(Type.String({ maxLength: 100 })),
+            status: Type.Optional(Type.Union(COMMUNE_STATUSES.map((s) => Type.Literal(s)))),
+            format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')])),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => {
+      const { code, indicator } = req.params as { code: string; indicator: string };
+      const { format, ...query } = req.query as Omit<CommuneTableInput, 'planCode' | 'indicatorCode'> & {
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+      const table = await communeTable({
+        ctx: contextOf(runtime, req),
+        input: { planCode: code, indicatorCode: indicator, ...query },
+      });
+      if (format === undefined || format === 'json') return table;
+      const base = `${table.plan.code}-${table.indicator.code}-xa-phuong-${table.year ?? 'na'}`;
+      const names = {
+        unicode: `${table.plan.code} - ${table.indicator.code} - xã, phường - ${table.year ?? ''}.${format}`,
+        ascii: `${base}.${format}`.replace(/[^A-Za-z0-9._-]/g, '-'),
+      };
+      reply.header('content-disposition', contentDisposition(names));
+      if (format === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').send(communeCsv(table));
+      return reply.header('content-type', XLSX).send(await communeXlsx(table));
+    },
+  );
+
   api.get(
     '/plans/:code/baselines',
     {

@@ -34,8 +34,14 @@ export async function userRoutes(api: FastifyInstance, runtime: Runtime): Promis
             email: Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+$' }),
             displayName: Type.String({ minLength: 1, maxLength: 200 }),
             password: Type.String({ minLength: 12, maxLength: 256 }),
-            roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { minItems: 1, maxItems: 6 }),
+            roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { minItems: 1, maxItems: 7 }),
             agencyId: Type.Optional(Type.Union([Common.id, Type.Null()])),
+            unitCode: Type.Optional(
+              Type.Union([
+                Type.String({ pattern: '^[0-9]{5}$', description: 'a commune editor’s commune (unit code)' }),
+                Type.Null(),
+              ]),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -59,7 +65,7 @@ export async function userRoutes(api: FastifyInstance, runtime: Runtime): Promis
         body: Type.Object(
           {
             displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-            roles: Type.Optional(Type.Array(RoleSchema, { minItems: 1, maxItems: 6 })),
+            roles: Type.Optional(Type.Array(RoleSchema, { minItems: 1, maxItems: 7 })),
             agencyId: Type.Optional(Type.Union([Common.id, Type.Null()])),
             active: Type.Optional(Type.Boolean()),
           },

@@ -30,6 +30,47 @@ const Vintage = Type.Object({
   publishedOn: Nullable(Type.String()),
   source: Nullable(Type.String()),
   workflowState: literals(WORKFLOW_STATES),
+  consolidated: Type.Optional(
+    Type.Literal(true, {
+      description:
+        'a stand-in computed from the former units of a merged unit (no stored version); see the row’s baseline',
+    }),
+  ),
+});
+
+const BaselineConsolidation = Type.Object({
+  period: Type.String(),
+  status: literals(['complete', 'incomplete', 'refused']),
+  value: Nullable(Type.String({ description: 'decimal string' })),
+  text: Nullable(Type.String({ description: 'vi-VN formatted' })),
+  price_basis: Nullable(Type.String()),
+  method: Words,
+  formula: Words,
+  explanation: Words,
+  inputs: Type.Array(
+    Type.Object({
+      unit: Type.String(),
+      unitName: Nullable(Type.String()),
+      role: Type.String(),
+      series: Type.String(),
+      plan: Type.String(),
+      indicator: Type.String(),
+      period: Type.String(),
+      value: Type.String(),
+      text: Type.String(),
+      status: Type.String(),
+      priceBasis: Type.String(),
+      source: Type.Object({ title: Nullable(Type.String()), line: Nullable(Type.Integer()) }),
+      versionId: Type.String(),
+    }),
+  ),
+  missing: Type.Array(
+    Type.Object({ unit: Type.String(), series: Type.String(), period: Type.String(), reason: Words }),
+  ),
+  refusal: Nullable(Words),
+  comparison: Nullable(Words),
+  footnote: Words,
+  enterInstead: Nullable(Words),
 });
 
 export const EvaluationRowSchema = Type.Object({
@@ -143,7 +184,31 @@ export const EvaluationRowSchema = Type.Object({
         count: Type.Integer(),
         of: Type.Integer(),
         share: Type.String(),
+        notMeeting: Type.Optional(
+          Type.Array(
+            Type.Object({
+              code: Type.String(),
+              name: Type.String(),
+              owners: Type.Array(Type.String(), { description: 'the commune editors who answer for its figures' }),
+              reason: literals(['not_met', 'no_figure']),
+            }),
+            { description: 'the units valid at the year’s end not meeting the standard' },
+          ),
+        ),
       }),
+    ),
+  ),
+  baseline: Type.Optional(
+    Type.Object(
+      {
+        source: literals(['consolidated', 'entered', 'missing']),
+        period: Type.String(),
+        consolidation: BaselineConsolidation,
+      },
+      {
+        description:
+          'a merged unit’s base-period figure: consolidated from the former units and used, a figure entered for the unit (it wins), or missing (the consolidation names what lacks)',
+      },
     ),
   ),
 });

@@ -2,8 +2,59 @@
 import type { Command } from 'commander';
 import { consolidatedBaselines } from '../../services/consolidation/consolidated-baselines.ts';
 import { evaluatePlan } from '../../services/evaluations/evaluate-plan.ts';
+import { formatNumber } from '../../core/format/number.ts';
+import type { EvaluationRow } from '../../services/evaluations/present-evaluation.ts';
 import { printBaselines } from './baselines.ts';
 import { withRuntime } from '../with-runtime.ts';
+
+const BASELINE_SOURCE = {
+  consolidated: 'hợp nhất từ đơn vị cũ, dùng làm số kỳ gốc',
+  entered: 'số liệu nhập cho đơn vị hợp nhất được dùng (thay cho số hợp nhất)',
+  missing: 'chưa có: thiếu số liệu để hợp nhất',
+} as const;
+
+function baselineLines(b: NonNullable<EvaluationRow['baseline']>): string[] {
+  const c = b.consolidation;
+  return [
+    `Số kỳ gốc ${b.period}: ${BASELINE_SOURCE[b.source]}${c.text === null ? '' : ` (${c.text})`}`,
+    `  ${c.method.vi}: ${c.formula.vi}`,
+    ...c.inputs.map(
+      (i) =>
+        `  ${i.unitName ?? i.unit}: ${i.text} (chỉ tiêu ${i.indicator} của ${i.plan}${i.source.line ? `, dòng ${i.source.line}` : ''})`,
+    ),
+    ...c.missing.map((m) => `  thiếu: ${m.reason.vi}`),
+    ...(c.refusal ? [`  ${c.refusal.vi}`] : []),
+    ...(c.comparison ? [`  ${c.comparison.vi}`] : []),
+    ...(b.source === 'missing' && c.enterInstead ? [`  ${c.enterInstead.vi}`] : []),
+  ];
+}
+
+const PAD = ' '.repeat(24);
+
+/**
+ * One row of `chitieu evaluate` as printed: the verdict and explanation, the forecast sentence, the count of units
+ * meeting a standard with the units not yet meeting it (and who answers for them), and a merged unit's baseline.
+ */
+export function rowLines(r: EvaluationRow): string[] {
+  const out = [`${r.indicator.code.padEnd(6)} ${(r.displayStatus?.vi ?? '—').padEnd(16)} ${r.explanation.vi}`];
+  // While the term runs: the probability of meeting the target, in the sentence a leader reads.
+  if (r.forecast && 'sentence' in r.forecast) out.push(`${PAD}${r.forecast.sentence.vi}`);
+  const latest = r.unitCounts?.at(-1);
+  if (latest) {
+    out.push(
+      `${PAD}Năm ${latest.period}: ${latest.count}/${latest.of} đơn vị đạt chuẩn (${formatNumber(latest.share, { decimals: 1 })} %)`,
+    );
+    const missing = latest.notMeeting ?? [];
+    if (missing.length > 0) out.push(`${PAD}Chưa đạt (${missing.length}):`);
+    for (const n of missing)
+      out.push(
+        `${PAD}  ${n.code} ${n.name}${n.reason === 'no_figure' ? ' (chưa có số liệu)' : ''}${n.owners.length > 0 ? ` · phụ trách: ${n.owners.join(', ')}` : ''}`,
+      );
+  }
+  // A merged unit's base period: which figure the row read, and how the consolidation was computed.
+  if (r.baseline) for (const line of baselineLines(r.baseline)) out.push(`${PAD}${line}`);
+  return out;
+}
 
 export function evaluateCommand(program: Command): void {
   program
@@ -31,14 +82,7 @@ export function evaluateCommand(program: Command): void {
             return;
           }
           process.stdout.write(`${view.plan.name}\n${view.summary.vi}\n\n`);
-          for (const r of view.rows) {
-            process.stdout.write(
-              `${r.indicator.code.padEnd(6)} ${(r.displayStatus?.vi ?? '—').padEnd(16)} ${r.explanation.vi}\n`,
-            );
-            // While the term runs: the probability of meeting the target, in the sentence a leader reads.
-            if (r.forecast && 'sentence' in r.forecast)
-              process.stdout.write(`${' '.repeat(24)}${r.forecast.sentence.vi}\n`);
-          }
+          for (const r of view.rows) for (const line of rowLines(r)) process.stdout.write(`${line}\n`);
           // A merged unit's plan: the consolidated baselines, each with its calculation (chitieu baselines).
           const baselines = await consolidatedBaselines({
             ctx: rt.systemContext('cli'),

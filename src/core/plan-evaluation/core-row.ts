@@ -3,10 +3,11 @@
 import type { Evaluation } from '../evaluation/index.ts';
 import type { Forecast } from '../forecast/index.ts';
 import type { ObservationStatus } from '../targets/target.ts';
+import type { BaselineUse } from './baseline-use.ts';
 import type { SnapshotTarget } from './snapshot.ts';
 
 /** Bumped whenever CoreRow changes shape; a stored snapshot of another version is recomputed before it is read. */
-export const CORE_ROW_SCHEMA_VERSION = 2;
+export const CORE_ROW_SCHEMA_VERSION = 3;
 
 export interface CoreVintage {
   versionId: string;
@@ -20,6 +21,8 @@ export interface CoreVintage {
   publishedOn: string | null;
   source: string | null;
   workflowState: string;
+  /** A stand-in computed from the former units of a merged unit (no stored version): see the row's `baseline`. */
+  consolidated?: true;
 }
 
 export interface UnitCount {
@@ -28,6 +31,8 @@ export interface UnitCount {
   count: number;
   of: number;
   share: string;
+  /** The units not meeting the standard at the year's end, and whether a figure exists for them. */
+  notMeeting?: Array<{ code: string; name: string; reason: 'not_met' | 'no_figure' }>;
 }
 
 export interface CoreRow {
@@ -64,6 +69,11 @@ export interface CoreRow {
   composite?: true;
   /** For units meeting a standard: the count computed from the units valid at each year's end ("55/67"). */
   unitCounts?: UnitCount[];
+  /**
+   * For a target of a merged unit that reads a base-period figure: whether it came from the former units'
+   * consolidation, from a figure entered for the merged unit, or is missing, with the calculation step by step.
+   */
+  baseline?: BaselineUse;
   /**
    * While the term runs: the probability of meeting the target at the term's end with an interval (core/forecast),
    * or why none can be given. Null for final and failed rows.

@@ -13,6 +13,7 @@ import {
 } from '../forecast/index.ts';
 import type { CoreRow, CoreVintage, PlanCounts, PlanEvaluationResult } from './core-row.ts';
 import type { PlanSnapshot, SnapshotTarget, SnapshotVersion } from './snapshot.ts';
+import { CONSOLIDATED_VERSION_PREFIX, useBaseline, type SnapshotBaseline } from './baseline-use.ts';
 import { shareObservation, unitShares } from './unit-shares.ts';
 
 export function coreVintage(v: SnapshotVersion): CoreVintage {
@@ -28,6 +29,7 @@ export function coreVintage(v: SnapshotVersion): CoreVintage {
     publishedOn: v.published_on,
     source: v.source_text,
     workflowState: v.workflow_state,
+    ...(v.version_id.startsWith(CONSOLIDATED_VERSION_PREFIX) ? { consolidated: true as const } : {}),
   };
 }
 
@@ -220,10 +222,28 @@ function evaluateTarget(
   s: PlanSnapshot,
   t: SnapshotTarget,
   byIndicatorUnit: Map<string, SnapshotVersion[]>,
+  baselines: Map<string, SnapshotBaseline>,
   asOf: AsOf,
   pool: TermPool,
 ): Evaluated {
-  const inputs = byIndicatorUnit.get(`${t.indicator_id}/${t.unit_id}`) ?? [];
+  const stored = byIndicatorUnit.get(`${t.indicator_id}/${t.unit_id}`) ?? [];
+  // A merged unit's base period: the stored figure wins; else the former units' complete consolidation stands in.
+  const { extra, use } = useBaseline(t.spec as Partial<TargetSpec> | null, t, stored, baselines.get(t.indicator_id));
+  const x = evaluateWith(s, t, extra ? [...stored, extra] : stored, asOf, pool);
+  if (!use) return x;
+  // The stand-in is listed among the row's inputs even when it is read only as the base (of a trend, a growth).
+  const listed = extra === null || x.row.inputs.some((v) => v.versionId === extra.version_id);
+  const inputs = listed ? x.row.inputs : [coreVintage(extra), ...x.row.inputs];
+  return { ...x, row: { ...x.row, inputs, baseline: use } };
+}
+
+function evaluateWith(
+  s: PlanSnapshot,
+  t: SnapshotTarget,
+  inputs: SnapshotVersion[],
+  asOf: AsOf,
+  pool: TermPool,
+): Evaluated {
   const observations = inputs.map(toInput).filter((o): o is ObservationInput => o !== null);
   // Only a units-meeting-standard target reads the units below its own (a scan of every figure per target would
   // make a plan of many targets over many communes quadratic).
@@ -282,7 +302,14 @@ function evaluateTarget(
       row: {
         ...evaluatedRow(t, inputs, e),
         forecast: forecastOf(t.spec as TargetSpec, used, asOf, t.unit_of_measure, e, pool),
-        unitCounts: shares.map(({ period, date, count, of, share }) => ({ period, date, count, of, share })),
+        unitCounts: shares.map(({ period, date, count, of, share, notMeeting }) => ({
+          period,
+          date,
+          count,
+          of,
+          share,
+          notMeeting,
+        })),
       },
       evaluation: e,
     };
@@ -368,7 +395,8 @@ export function evaluatePlanSnapshot(s: PlanSnapshot, asOf: AsOf): PlanEvaluatio
     else byIndicatorUnit.set(key, [v]);
   }
   const pool = termPool(s, byIndicatorUnit, asOf);
-  const evaluated = s.targets.map((t) => ({ t, x: evaluateTarget(s, t, byIndicatorUnit, asOf, pool) }));
+  const baselines = new Map((s.baselines ?? []).map((b) => [b.indicator_id, b]));
+  const evaluated = s.targets.map((t) => ({ t, x: evaluateTarget(s, t, byIndicatorUnit, baselines, asOf, pool) }));
   const composites = compositeRows(s, evaluated);
   const order = new Map(s.indicatorOrder.map((code, i) => [code, i]));
   const position = (r: CoreRow): number => order.get(r.indicator.code) ?? Number.MAX_SAFE_INTEGER;

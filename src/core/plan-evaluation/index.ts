@@ -3,3 +3,11 @@ export * from './core-row.ts';
 export * from './snapshot.ts';
 export { countRows, evaluatePlanSnapshot } from './evaluate-plan-snapshot.ts';
 export { unitShares, type UnitShare } from './unit-shares.ts';
+export {
+  basePeriodNeeded,
+  CONSOLIDATED_VERSION_PREFIX,
+  useBaseline,
+  type BaselineInputUse,
+  type BaselineUse,
+  type SnapshotBaseline,
+} from './baseline-use.ts';

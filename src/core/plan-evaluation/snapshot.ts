@@ -3,6 +3,7 @@
 // parents. Field names follow the stored columns so a reviewer can read the loading SQL against them.
 import type { ManualOverride } from '../evaluation/index.ts';
 import type { ObservationStatus } from '../targets/target.ts';
+import type { SnapshotBaseline } from './baseline-use.ts';
 
 export interface SnapshotTarget {
   target_id: string;
@@ -78,4 +79,9 @@ export interface PlanSnapshot {
   composites: SnapshotComposite[];
   /** Indicator codes in the plan's own order (the order of its results table). */
   indicatorOrder: string[];
+  /**
+   * For a plan whose unit was formed by a merger: each declared indicator's base period consolidated from the
+   * former units (complete or not), read by the targets that need a base-period figure (baseline-use.ts).
+   */
+  baselines?: SnapshotBaseline[];
 }

@@ -31,6 +31,7 @@ export async function resolveSession({
       tenantId: user.tenant_id,
       roles,
       agencyId: user.agency_id,
+      unitId: user.unit_id,
     },
     sessionHash,
     csrfToken: session.csrf_token,

@@ -14,17 +14,21 @@ import {
   type ConsolidationStatus,
   type UnitFigure,
 } from '../../core/consolidation/index.ts';
-import { NotFound } from '../../core/errors.ts';
+import { isChitieuError, NotFound } from '../../core/errors.ts';
 import { formatNumber } from '../../core/format/number.ts';
 import { priceBasisLabel } from '../../core/price-basis.ts';
 import type { LineageEvent } from '../../core/units/registry.ts';
+import type { SnapshotBaseline } from '../../core/plan-evaluation/index.ts';
+import type { ObservationStatus } from '../../core/targets/target.ts';
 import { isOneOf, OBSERVATION_STATUSES, PRICE_BASES } from '../../core/vocabulary.ts';
+import type { Queryable } from '../../storage/db.ts';
 import {
   loadDeclaredIndicators,
   loadFormerFigures,
   loadMergersInto,
   type FormerFigureRequest,
   type FormerFigureRow,
+  type MergerRow,
 } from '../../storage/repositories/consolidation-repo.ts';
 import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
 import type { ServiceContext } from '../context.ts';
@@ -284,25 +288,32 @@ export interface PlanBaselinesInput {
   dataBasis?: 'approved' | 'all';
 }
 
-/** Every declared baseline of the plan's indicators, consolidated from the former units of the plan's unit. */
-export async function consolidatedBaselines({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: PlanBaselinesInput;
-}): Promise<PlanBaselinesView> {
-  const scope = authorize(ctx.actor, 'evaluation.read');
-  const approvedOnly = scope === 'published' || (input.dataBasis ?? 'approved') === 'approved';
-  const tenantId = ctx.actor.kind === 'public' ? null : ctx.actor.tenantId;
-  const plan = await findPlanByCode(ctx.db, tenantId, input.planCode);
-  if (!plan) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
-  const unitRows = await ctx.db.query<{ id: string; code: string; name: string }>(
+interface PlanBaselines {
+  unitId: string | null;
+  mergers: MergerRow[];
+  rows: Array<{ indicatorId: string; view: ConsolidatedBaselineView; inputStatus: ObservationStatus }>;
+  withoutBaseline: PlanBaselinesView['withoutBaseline'];
+}
+
+const FIRMNESS: Record<ObservationStatus, number> = { estimate: 0, preliminary: 1, official: 2 };
+
+/**
+ * The plan's declared baselines consolidated from the former units of its unit. `evaluation`: what an evaluation
+ * reads (nothing at all for a unit not formed by a merger, one query; a declaration that does not parse is left to
+ * the baselines view to report rather than failing the plan's evaluation).
+ */
+async function planBaselines(
+  db: Queryable,
+  plan: { id: string; tenant_id: string },
+  opts: { approvedOnly: boolean; publishedOn: string | null; evaluation: boolean },
+): Promise<PlanBaselines> {
+  const unitRows = await db.query<{ id: string; code: string; name: string }>(
     'SELECT u.id, u.code, u.name FROM plans p JOIN units u ON u.id = p.unit_id AND u.tenant_id = p.tenant_id WHERE p.tenant_id = $1 AND p.id = $2',
     [plan.tenant_id, plan.id],
   );
   const unit = unitRows[0];
-  const mergers = unit ? await loadMergersInto(ctx.db, plan.tenant_id, unit.id) : [];
+  const mergers = unit ? await loadMergersInto(db, plan.tenant_id, unit.id) : [];
+  if (opts.evaluation && mergers.length === 0) return { unitId: null, mergers, rows: [], withoutBaseline: [] };
   const lineage: LineageEvent[] = mergers.map((m) => ({
     event: 'merged_into',
     from: m.from_code,
@@ -311,14 +322,19 @@ export async function consolidatedBaselines({
   }));
   const unitNames = new Map<string, string>(mergers.map((m) => [m.from_code, m.from_name]));
   if (unit) unitNames.set(unit.code, unit.name);
-  const declared = await loadDeclaredIndicators(ctx.db, plan.tenant_id, plan.id);
-  const parsed = declared.map((d) => {
-    const method = parseAggregationMethod(d.aggregation_method, `${d.code}/aggregationMethod`);
-    const baseline =
-      d.baseline_consolidation === null || d.baseline_consolidation === undefined
-        ? null
-        : parseBaselineDeclaration(d.baseline_consolidation, method, `${d.code}/baselineConsolidation`);
-    return { d, method, baseline };
+  const declared = await loadDeclaredIndicators(db, plan.tenant_id, plan.id);
+  const parsed = declared.flatMap((d) => {
+    try {
+      const method = parseAggregationMethod(d.aggregation_method, `${d.code}/aggregationMethod`);
+      const baseline =
+        d.baseline_consolidation === null || d.baseline_consolidation === undefined
+          ? null
+          : parseBaselineDeclaration(d.baseline_consolidation, method, `${d.code}/baselineConsolidation`);
+      return [{ d, method, baseline }];
+    } catch (err) {
+      if (opts.evaluation && isChitieuError(err)) return [];
+      throw err;
+    }
   });
   const requests: FormerFigureRequest[] = [];
   for (const { method, baseline } of parsed) {
@@ -336,9 +352,9 @@ export async function consolidatedBaselines({
           });
       }
   }
-  const figures = await loadFormerFigures(ctx.db, plan.tenant_id, requests, approvedOnly);
+  const figures = await loadFormerFigures(db, plan.tenant_id, requests, opts.approvedOnly, opts.publishedOn);
   const found = new Map(figures.map((f) => [`${f.plan_code}|${f.indicator_code}|${f.unit_code}|${f.period}`, f]));
-  const rows: ConsolidatedBaselineView[] = [];
+  const rows: PlanBaselines['rows'] = [];
   const withoutBaseline: PlanBaselinesView['withoutBaseline'] = [];
   for (const { d, method, baseline } of parsed) {
     // The merger the declaration's former units came through: the latest merger into the plan's unit.
@@ -366,18 +382,92 @@ export async function consolidatedBaselines({
       });
       continue;
     }
-    rows.push(
-      consolidateOne(
-        d,
-        method,
-        baseline,
-        { to: merger.to_code, date: merger.effective_on, document: merger.document_number },
-        lineage,
-        unitNames,
-        found,
-      ),
+    const view = consolidateOne(
+      d,
+      method,
+      baseline,
+      { to: merger.to_code, date: merger.effective_on, document: merger.document_number },
+      lineage,
+      unitNames,
+      found,
     );
+    const inputStatus = view.inputs
+      .map((i) => (isOneOf(OBSERVATION_STATUSES, i.status) ? i.status : 'estimate'))
+      .reduce<ObservationStatus>((weakest, st) => (FIRMNESS[st] < FIRMNESS[weakest] ? st : weakest), 'official');
+    rows.push({ indicatorId: d.id, view, inputStatus });
   }
+  return { unitId: unit?.id ?? null, mergers, rows, withoutBaseline };
+}
+
+/**
+ * What the plan's evaluation reads of its consolidated baselines (none unless its unit was formed by a merger):
+ * with the same choice of figures as the evaluation (approved only, known on a date).
+ */
+export async function snapshotBaselines(
+  db: Queryable,
+  plan: { id: string; tenant_id: string },
+  opts: { approvedOnly: boolean; publishedOn: string | null },
+): Promise<SnapshotBaseline[]> {
+  const { unitId, rows } = await planBaselines(db, plan, { ...opts, evaluation: true });
+  if (unitId === null) return [];
+  return rows.map(({ indicatorId, view: v, inputStatus }) => ({
+    indicator_id: indicatorId,
+    unit_id: unitId,
+    period: v.period,
+    status: v.status,
+    value: v.value,
+    text: v.text,
+    price_basis: v.priceBasis,
+    input_status: inputStatus,
+    method: v.method.name,
+    formula: v.formula,
+    explanation: v.explanation,
+    inputs: v.inputs.map((i) => ({
+      unit: i.unit,
+      unitName: i.unitName,
+      role: i.role,
+      series: i.series,
+      plan: i.indicator.plan,
+      indicator: i.indicator.code,
+      period: i.period,
+      value: i.value,
+      text: i.text,
+      status: i.status,
+      priceBasis: i.priceBasis,
+      source: { title: i.source.title, line: i.source.line },
+      versionId: i.versionId,
+    })),
+    missing: v.missing.map((m) => ({ unit: m.unit, series: m.series, period: m.period, reason: m.reason })),
+    refusal: v.refusal ? { vi: v.refusal.vi, en: v.refusal.en } : null,
+    comparison: v.comparison ? v.comparison.explanation : null,
+    footnote: v.footnote,
+    enterInstead: v.enterInstead,
+  }));
+}
+
+/** Every declared baseline of the plan's indicators, consolidated from the former units of the plan's unit. */
+export async function consolidatedBaselines({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: PlanBaselinesInput;
+}): Promise<PlanBaselinesView> {
+  const scope = authorize(ctx.actor, 'evaluation.read');
+  const approvedOnly = scope === 'published' || (input.dataBasis ?? 'approved') === 'approved';
+  const tenantId = ctx.actor.kind === 'public' ? null : ctx.actor.tenantId;
+  const plan = await findPlanByCode(ctx.db, tenantId, input.planCode);
+  if (!plan) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
+  const {
+    mergers,
+    rows: found,
+    withoutBaseline,
+  } = await planBaselines(ctx.db, plan, {
+    approvedOnly,
+    publishedOn: null,
+    evaluation: false,
+  });
+  const rows = found.map((r) => r.view);
   const complete = rows.filter((r) => r.status === 'complete').length;
   return {
     plan: { code: plan.code, name: plan.name, unit: plan.unit_code },

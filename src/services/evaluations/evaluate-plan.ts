@@ -8,7 +8,6 @@ import {
   type CoreRow,
   type PlanCounts,
 } from '../../core/plan-evaluation/index.ts';
-import { loadPlanSnapshot } from '../../storage/repositories/evaluation-inputs-repo.ts';
 import {
   findPlanEvaluationHead,
   planEvaluationVersion,
@@ -26,6 +25,9 @@ import {
   type EvaluationRow,
 } from './present-evaluation.ts';
 import { storeCurrentEvaluation } from './recompute-evaluations.ts';
+import { loadEvaluationSnapshot } from './evaluation-snapshot.ts';
+import { communeEditorsOf } from '../../storage/repositories/users-repo.ts';
+import type { Queryable } from '../../storage/db.ts';
 
 export interface EvaluatePlanInput {
   planCode: string;
@@ -145,6 +147,34 @@ function view(
   };
 }
 
+/**
+ * The owners of the units a units-meeting target lists as not meeting the standard: the commune editors, read when
+ * the evaluation is presented (people change roles without the evaluation being recomputed, and the stored rows
+ * keep no names).
+ */
+async function withOwners(db: Queryable, tenantId: string, v: PlanEvaluationView): Promise<PlanEvaluationView> {
+  const codes = new Set(
+    v.rows.flatMap((r) => (r.unitCounts ?? []).flatMap((c) => (c.notMeeting ?? []).map((n) => n.code))),
+  );
+  if (codes.size === 0) return v;
+  const owners = await communeEditorsOf(db, tenantId, [...codes]);
+  return {
+    ...v,
+    rows: v.rows.map((r) =>
+      r.unitCounts
+        ? {
+            ...r,
+            unitCounts: r.unitCounts.map((c) =>
+              c.notMeeting
+                ? { ...c, notMeeting: c.notMeeting.map((n) => ({ ...n, owners: owners.get(n.code) ?? [] })) }
+                : c,
+            ),
+          }
+        : r,
+    ),
+  };
+}
+
 export async function readPlanEvaluation({
   ctx,
   input,
@@ -181,19 +211,31 @@ export async function readPlanEvaluation({
         if (!stored)
           throw new NotFound({ vi: `đánh giá của "${input.planCode}"`, en: `Evaluation of "${input.planCode}"` });
         const computedAt = current.computed_at ? new Date(current.computed_at).toISOString() : null;
-        return view(current, { asOf, dataBasis, publishedOn, computedAt }, stored.rows, stored.counts);
+        return withOwners(
+          ctx.db,
+          current.tenant_id,
+          view(current, { asOf, dataBasis, publishedOn, computedAt }, stored.rows, stored.counts),
+        );
       },
     };
   }
   const plan = head;
   const [year, month] = asOf.split('-').map(Number) as [number, number];
   const computed = await onRequestSlots.run(async () => {
-    const snapshot = await loadPlanSnapshot(ctx.db, plan, { approvedOnly: dataBasis === 'approved', publishedOn });
+    const snapshot = await loadEvaluationSnapshot(ctx.db, plan, {
+      approvedOnly: dataBasis === 'approved',
+      publishedOn,
+    });
     return evaluatePlanSnapshot(snapshot, { year, month });
   });
   return {
     tag: null,
-    view: async () => view(plan, { asOf, dataBasis, publishedOn, computedAt: null }, computed.rows, computed.counts),
+    view: async () =>
+      withOwners(
+        ctx.db,
+        plan.tenant_id,
+        view(plan, { asOf, dataBasis, publishedOn, computedAt: null }, computed.rows, computed.counts),
+      ),
   };
 }
 

@@ -48,7 +48,14 @@ export interface EvaluationRow {
   /** A parent indicator judged from its sub-indicators (no target of its own). */
   composite?: true;
   /** For units meeting a standard: the count computed from the units valid at each year's end ("55/67"). */
-  unitCounts?: CoreRow['unitCounts'];
+  unitCounts?: Array<
+    Omit<NonNullable<CoreRow['unitCounts']>[number], 'notMeeting'> & {
+      /** With the names of the commune editors who answer for each unit's figures (read when presented). */
+      notMeeting?: Array<{ code: string; name: string; reason: 'not_met' | 'no_figure'; owners: string[] }>;
+    }
+  >;
+  /** A merged unit's base-period figure: consolidated from the former units, entered, or missing, step by step. */
+  baseline?: CoreRow['baseline'];
   /** While the term runs: P(met at the term's end), its interval and fan, or why none can be given. */
   forecast: CoreRow['forecast'];
 }
@@ -180,7 +187,15 @@ export function presentRow(r: CoreRow, p: Presentation): EvaluationRow {
     error: r.error,
     override: r.override,
     ...(r.composite ? { composite: true as const } : {}),
-    ...(r.unitCounts ? { unitCounts: r.unitCounts } : {}),
+    ...(r.unitCounts
+      ? {
+          unitCounts: r.unitCounts.map(({ notMeeting, ...c }) => ({
+            ...c,
+            ...(notMeeting ? { notMeeting: notMeeting.map((n) => ({ ...n, owners: [] as string[] })) } : {}),
+          })),
+        }
+      : {}),
+    ...(r.baseline ? { baseline: r.baseline } : {}),
     forecast: r.forecast,
   };
 }

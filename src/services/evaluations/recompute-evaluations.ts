@@ -9,11 +9,11 @@ import {
   type PlanSnapshot,
 } from '../../core/plan-evaluation/index.ts';
 import type { Queryable } from '../../storage/db.ts';
-import { loadPlanSnapshot } from '../../storage/repositories/evaluation-inputs-repo.ts';
 import {
   insertEvaluationChanges,
   insertTargetEvaluations,
   latestTargetEvaluations,
+  plansConsolidatingFrom,
   plansRestingOn,
   storePlanEvaluation,
   type StoredTargetEvaluation,
@@ -21,6 +21,7 @@ import {
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { presentationOf, printedWord, type PresentablePlan } from './present-evaluation.ts';
+import { loadEvaluationSnapshot } from './evaluation-snapshot.ts';
 
 export interface EvaluationChange {
   targetId: string;
@@ -56,7 +57,7 @@ export async function storeCurrentEvaluation(
   plan: PlanRef,
   now: Date,
 ): Promise<{ rows: CoreRow[]; snapshot: PlanSnapshot }> {
-  const snapshot = await loadPlanSnapshot(tx, plan, { approvedOnly: true, publishedOn: null });
+  const snapshot = await loadEvaluationSnapshot(tx, plan, { approvedOnly: true, publishedOn: null });
   const { rows, counts } = evaluatePlanSnapshot(snapshot, asOfMonth(now));
   const asOf = now.toISOString().slice(0, 10);
   await storePlanEvaluation(tx, {
@@ -157,20 +158,34 @@ export async function recomputeEvaluations(
   return changes;
 }
 
-/** After an approval: every plan of the tenant resting on the approved figure's indicators is recomputed. */
+/**
+ * After an approval: every plan of the tenant resting on the approved figure's indicators is recomputed, and every
+ * plan of a merged unit whose baseline is consolidated from them (all its targets' history kept: the base period
+ * it reads may have moved).
+ */
 export async function recomputePlansResting(
   tx: Queryable,
   ctx: ServiceContext,
-  input: { tenantId: string; indicatorIds: string[]; causeVersionId: string },
+  input: { tenantId: string; indicatorIds: string[]; causeVersionId: string; except?: string },
 ): Promise<EvaluationChange[]> {
   const changes: EvaluationChange[] = [];
+  const done = new Set<string>(input.except === undefined ? [] : [input.except]);
   for (const plan of await plansRestingOn(tx, input.tenantId, input.indicatorIds)) {
+    if (done.has(plan.id)) continue;
+    done.add(plan.id);
     changes.push(
       ...(await recomputeEvaluations(tx, ctx, {
         plan,
         indicatorIds: input.indicatorIds,
         causeVersionId: input.causeVersionId,
       })),
+    );
+  }
+  for (const plan of await plansConsolidatingFrom(tx, input.tenantId, input.indicatorIds)) {
+    if (done.has(plan.id)) continue;
+    done.add(plan.id);
+    changes.push(
+      ...(await recomputeEvaluations(tx, ctx, { plan, indicatorIds: null, causeVersionId: input.causeVersionId })),
     );
   }
   return changes;

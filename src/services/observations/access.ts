@@ -33,6 +33,17 @@ export function checkAgency(actor: Actor, scope: Scope, ownerAgencyId: string | 
   }
 }
 
+/** A commune editor writes only its own commune's figures. */
+export function checkCommune(actor: Actor, scope: Scope, unitId: string): void {
+  const own = actor.kind === 'user' ? (actor.unitId ?? null) : null;
+  if (scope === 'commune' && (own === null || own !== unitId)) {
+    throw new Forbidden({
+      vi: 'Số liệu này không thuộc xã, phường của bạn',
+      en: 'This figure is not of your commune',
+    });
+  }
+}
+
 export async function loadForWrite(
   tx: Queryable,
   actor: Actor,
@@ -44,6 +55,7 @@ export async function loadForWrite(
   const obs = await findObservation(tx, actor.tenantId, id);
   if (!obs) throw observationNotFound();
   checkAgency(actor, scope, obs.owner_agency_id);
+  checkCommune(actor, scope, obs.unit_id);
   if (ifMatch === null) throw new PreconditionRequired();
   if (obs.version !== ifMatch) throw new StaleVersion({ id: obs.id, version: obs.version });
   const latest = await latestVersion(tx, actor.tenantId, id);

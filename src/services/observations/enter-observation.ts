@@ -12,7 +12,7 @@ import {
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
-import { checkAgency } from './access.ts';
+import { checkAgency, checkCommune } from './access.ts';
 import { checkFigureFor } from './check-figure.ts';
 import { normaliseFigure, type FigureInput } from './observation-input.ts';
 
@@ -36,6 +36,7 @@ export async function enterObservation({
     const indicator = tenantId ? await findIndicatorRef(tx, tenantId, input.indicatorId) : null;
     if (!tenantId || !indicator) throw new NotFound({ vi: 'chỉ tiêu', en: 'Indicator' });
     checkAgency(ctx.actor, scope, indicator.owner_agency_id);
+    checkCommune(ctx.actor, scope, input.unitId);
     if (!(await unitExists(tx, tenantId, input.unitId))) throw new NotFound({ vi: 'đơn vị hành chính', en: 'Unit' });
     const existing = await findObservationSlot(tx, tenantId, input.indicatorId, input.unitId, input.period);
     if (existing) {

@@ -5,10 +5,10 @@ import { ValidationError } from '../../core/errors.ts';
 import { STORY_STATUSES } from '../../core/vocabulary.ts';
 import { evaluatePlanSnapshot } from '../../core/plan-evaluation/index.ts';
 import type { Queryable } from '../../storage/db.ts';
-import { loadPlanSnapshot } from '../../storage/repositories/evaluation-inputs-repo.ts';
 import { plansRestingOn } from '../../storage/repositories/plan-evaluations-repo.ts';
 import { targetsWithStory } from '../../storage/repositories/stories-repo.ts';
 import { asOfMonth } from '../evaluations/recompute-evaluations.ts';
+import { loadEvaluationSnapshot } from '../evaluations/evaluation-snapshot.ts';
 
 export interface TargetNeedingStory {
   targetId: string;
@@ -24,7 +24,7 @@ export async function targetsNeedingStory(
 ): Promise<TargetNeedingStory[]> {
   const short: TargetNeedingStory[] = [];
   for (const plan of await plansRestingOn(tx, at.tenantId, [at.indicatorId])) {
-    const snapshot = await loadPlanSnapshot(tx, plan, { approvedOnly: false, publishedOn: null });
+    const snapshot = await loadEvaluationSnapshot(tx, plan, { approvedOnly: false, publishedOn: null });
     const ofIndicator = new Set(
       snapshot.targets.filter((t) => t.indicator_id === at.indicatorId).map((t) => t.target_id),
     );

@@ -27,6 +27,8 @@ export interface CreateUserInput {
   password: string;
   roles: Role[];
   agencyId?: string | null;
+  /** A commune editor's commune, by its unit code ("90001"); required for that role. */
+  unitCode?: string | null;
 }
 
 export async function createUser({
@@ -45,6 +47,12 @@ export async function createUser({
       [{ path: 'body/agencyId', reason: { vi: 'bắt buộc', en: 'required' } }],
     );
   }
+  if (input.roles.includes('commune_editor') && !input.unitCode) {
+    throw new ValidationError(
+      { vi: 'Biên tập viên cấp xã cần có xã, phường', en: 'A commune editor needs a commune' },
+      [{ path: 'body/unitCode', reason: { vi: 'bắt buộc', en: 'required' } }],
+    );
+  }
   const passwordHash = await hashPassword(input.password);
   const email = input.email.trim().toLowerCase();
   return ctx.db.transaction(async (tx) => {
@@ -55,6 +63,19 @@ export async function createUser({
     ) {
       throw new NotFound({ vi: 'cơ quan', en: 'Agency' });
     }
+    // The commune: a commune-level unit of this tenant in force today (never a province).
+    let unitId: string | null = null;
+    if (input.unitCode) {
+      const today = ctx.now().toISOString().slice(0, 10);
+      const found = await tx.query<{ id: string }>(
+        `SELECT id FROM units WHERE tenant_id = $1 AND code = $2 AND level <> 'province'
+            AND (valid_from IS NULL OR valid_from <= $3) AND (valid_to IS NULL OR valid_to >= $3)`,
+        [tenantId, input.unitCode, today],
+      );
+      unitId = found[0]?.id ?? null;
+      if (unitId === null)
+        throw new NotFound({ vi: `xã, phường mã ${input.unitCode}`, en: `Commune ${input.unitCode}` });
+    }
     // E-mails are unique within a tenant only (0005): an account of the same e-mail in another tenant is no
     // conflict, so nothing here tells an admin what exists outside their tenant.
     if (await emailTakenInTenant(tx, tenantId, email)) throw new EmailTaken(email);
@@ -64,6 +85,7 @@ export async function createUser({
       displayName: nfc(input.displayName),
       passwordHash,
       agencyId: input.agencyId ?? null,
+      unitId,
       mustChangePassword: false,
       roles: [...new Set(input.roles)],
     });
@@ -72,7 +94,7 @@ export async function createUser({
       action: 'create',
       entity: 'user',
       entityId: id,
-      after: { email, roles: input.roles, agencyId: input.agencyId ?? null },
+      after: { email, roles: input.roles, agencyId: input.agencyId ?? null, unitCode: input.unitCode ?? null },
     });
     return { id };
   });

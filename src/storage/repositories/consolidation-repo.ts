@@ -80,13 +80,15 @@ export interface FormerFigureRow {
 
 /**
  * The chosen version (latest by publication date, then chính thức over sơ bộ over ước, then entry order: the rule
- * of loadChosenVersions) of each requested (plan, indicator, unit, period), approved only unless asked otherwise.
+ * of loadChosenVersions) of each requested (plan, indicator, unit, period), approved only unless asked otherwise,
+ * and only versions known on `publishedOn` when given.
  */
 export async function loadFormerFigures(
   db: Queryable,
   tenantId: string,
   requests: readonly FormerFigureRequest[],
   approvedOnly: boolean,
+  publishedOn: string | null = null,
 ): Promise<FormerFigureRow[]> {
   if (requests.length === 0) return [];
   return db.query<FormerFigureRow>(
@@ -104,6 +106,7 @@ export async function loadFormerFigures(
        JOIN observations o ON o.tenant_id = $1 AND o.indicator_id = i.id AND o.unit_id = u.id AND o.period = w.period
        JOIN observation_versions v ON v.tenant_id = $1 AND v.observation_id = o.id
       WHERE ($6::boolean IS FALSE OR v.workflow_state = 'approved')
+        AND ($7::date IS NULL OR v.published_on IS NULL OR v.published_on <= $7)
       ORDER BY o.id, v.published_on DESC NULLS LAST,
                CASE v.status WHEN 'official' THEN 3 WHEN 'preliminary' THEN 2 ELSE 1 END DESC, v.seq DESC`,
     [
@@ -113,6 +116,7 @@ export async function loadFormerFigures(
       requests.map((r) => r.unit),
       requests.map((r) => r.period),
       approvedOnly,
+      publishedOn,
     ],
   );
 }

@@ -115,6 +115,36 @@ export async function plansRestingOn(
   );
 }
 
+/**
+ * Plans whose unit's baseline is consolidated from these indicators (of the former units' plans, named by plan and
+ * indicator code in an indicator's baseline_consolidation, values and weights alike): a figure of theirs changes
+ * what those plans' targets read for the base period.
+ */
+export async function plansConsolidatingFrom(
+  db: Queryable,
+  tenantId: string,
+  indicatorIds: string[],
+): Promise<Awaited<ReturnType<typeof plansRestingOn>>> {
+  return db.query(
+    `SELECT p.id, p.tenant_id, p.settings, tn.settings AS tenant_settings
+       FROM plans p JOIN tenants tn ON tn.id = p.tenant_id
+      WHERE p.tenant_id = $1
+        AND EXISTS (
+          SELECT 1
+            FROM indicators di
+            CROSS JOIN LATERAL jsonb_array_elements(
+              CASE WHEN jsonb_typeof(di.baseline_consolidation->'from') = 'array'
+                   THEN di.baseline_consolidation->'from' ELSE '[]'::jsonb END) f
+            CROSS JOIN LATERAL jsonb_each_text(
+              CASE WHEN jsonb_typeof(f->'indicators') = 'object' THEN f->'indicators' ELSE '{}'::jsonb END) s
+            JOIN plans sp ON sp.tenant_id = di.tenant_id AND sp.code = f->>'plan'
+            JOIN indicators si ON si.tenant_id = di.tenant_id AND si.plan_id = sp.id AND si.code = s.value
+           WHERE di.tenant_id = p.tenant_id AND di.plan_id = p.id AND di.baseline_consolidation IS NOT NULL
+             AND si.id = ANY($2))`,
+    [tenantId, indicatorIds],
+  );
+}
+
 export interface StoredTargetEvaluation {
   [k: string]: unknown;
   id: string;
@@ -168,7 +198,14 @@ export async function insertTargetEvaluations(
       e.rows.map((r) => r.status ?? 'invalid'),
       e.rows.map((r) => r.actual.value),
       e.rows.map((r) => JSON.stringify({ schemaVersion: e.schemaVersion, ...r })),
-      e.rows.map((r) => JSON.stringify(r.inputs.map((v) => v.versionId))),
+      // A consolidated stand-in has no stored version: the former units' versions it was computed from stand for it.
+      e.rows.map((r) =>
+        JSON.stringify(
+          r.inputs.flatMap((v) =>
+            v.consolidated ? (r.baseline?.consolidation.inputs.map((i) => i.versionId) ?? []) : [v.versionId],
+          ),
+        ),
+      ),
     ],
   );
   return new Map(inserted.map((r) => [r.target_id, r.id]));

@@ -10,6 +10,8 @@ export interface UserRow {
   display_name: string;
   password_hash: string;
   agency_id: string | null;
+  /** A commune editor's commune. */
+  unit_id: string | null;
   locale: string;
   active: boolean;
   must_change_password: boolean;
@@ -18,10 +20,29 @@ export interface UserRow {
 }
 
 const SELECT_USER = `
-  SELECT u.id, u.tenant_id, t.code AS tenant_code, u.email, u.display_name, u.password_hash, u.agency_id, u.locale, u.active,
+  SELECT u.id, u.tenant_id, t.code AS tenant_code, u.email, u.display_name, u.password_hash, u.agency_id, u.unit_id, u.locale, u.active,
          u.must_change_password, u.created_at::text AS created_at,
          coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles
     FROM users u JOIN tenants t ON t.id = u.tenant_id`;
+
+/** The active commune editors of each of these units (by unit code), by name: who answers for a commune's figures. */
+export async function communeEditorsOf(
+  db: Queryable,
+  tenantId: string,
+  unitCodes: string[],
+): Promise<Map<string, string[]>> {
+  if (unitCodes.length === 0) return new Map();
+  const rows = await db.query<{ code: string; names: string[] }>(
+    `SELECT n.code, array_agg(u.display_name ORDER BY u.display_name) AS names
+       FROM units n
+       JOIN users u ON u.tenant_id = n.tenant_id AND u.unit_id = n.id AND u.active
+       JOIN user_roles r ON r.user_id = u.id AND r.tenant_id = u.tenant_id AND r.role = 'commune_editor'
+      WHERE n.tenant_id = $1 AND n.code = ANY($2::text[])
+      GROUP BY n.code`,
+    [tenantId, unitCodes],
+  );
+  return new Map(rows.map((r) => [r.code, r.names]));
+}
 
 /** Every account with this e-mail (one per tenant at most), or only the one of the named tenant. */
 export async function findUsersByEmail(db: Queryable, email: string, tenantCode: string | null): Promise<UserRow[]> {
@@ -87,13 +108,15 @@ export async function insertUser(
     displayName: string;
     passwordHash: string;
     agencyId: string | null;
+    /** A commune editor's commune. */
+    unitId?: string | null;
     mustChangePassword: boolean;
     roles: string[];
   },
 ): Promise<string> {
   const rows = await db.query<{ id: string }>(
-    `INSERT INTO users (tenant_id, email, display_name, password_hash, agency_id, must_change_password) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-    [u.tenantId, u.email, u.displayName, u.passwordHash, u.agencyId, u.mustChangePassword],
+    `INSERT INTO users (tenant_id, email, display_name, password_hash, agency_id, must_change_password, unit_id) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+    [u.tenantId, u.email, u.displayName, u.passwordHash, u.agencyId, u.mustChangePassword, u.unitId ?? null],
   );
   const id = (rows[0] as { id: string }).id;
   for (const role of u.roles)

@@ -934,8 +934,9 @@ export interface paths {
                         email: string;
                         displayName: string;
                         password: string;
-                        roles: ("admin" | "plan_owner" | "agency_editor" | "approver" | "reader" | "inspector")[];
+                        roles: ("admin" | "plan_owner" | "agency_editor" | "approver" | "reader" | "inspector" | "commune_editor")[];
                         agencyId?: string | null;
+                        unitCode?: string | null;
                     };
                 };
             };
@@ -3037,6 +3038,11 @@ export interface paths {
                                     publishedOn: string | null;
                                     source: string | null;
                                     workflowState: "draft" | "submitted" | "returned" | "approved";
+                                    /**
+                                     * @description a stand-in computed from the former units of a merged unit (no stored version); see the row’s baseline
+                                     * @enum {boolean}
+                                     */
+                                    consolidated?: true;
                                 }[];
                                 status: ("exceeded" | "met" | "not_met" | "no_data" | "on_track" | "at_risk" | "off_track") | null;
                                 phase: ("final" | "in_term") | null;
@@ -3140,7 +3146,82 @@ export interface paths {
                                     count: number;
                                     of: number;
                                     share: string;
+                                    /** @description the units valid at the year’s end not meeting the standard */
+                                    notMeeting?: {
+                                        code: string;
+                                        name: string;
+                                        /** @description the commune editors who answer for its figures */
+                                        owners: string[];
+                                        reason: "not_met" | "no_figure";
+                                    }[];
                                 }[];
+                                /** @description a merged unit’s base-period figure: consolidated from the former units and used, a figure entered for the unit (it wins), or missing (the consolidation names what lacks) */
+                                baseline?: {
+                                    source: "consolidated" | "entered" | "missing";
+                                    period: string;
+                                    consolidation: {
+                                        period: string;
+                                        status: "complete" | "incomplete" | "refused";
+                                        value: string | null;
+                                        text: string | null;
+                                        price_basis: string | null;
+                                        method: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        formula: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        explanation: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        inputs: {
+                                            unit: string;
+                                            unitName: string | null;
+                                            role: string;
+                                            series: string;
+                                            plan: string;
+                                            indicator: string;
+                                            period: string;
+                                            value: string;
+                                            text: string;
+                                            status: string;
+                                            priceBasis: string;
+                                            source: {
+                                                title: string | null;
+                                                line: number | null;
+                                            };
+                                            versionId: string;
+                                        }[];
+                                        missing: {
+                                            unit: string;
+                                            series: string;
+                                            period: string;
+                                            reason: {
+                                                vi: string;
+                                                en: string;
+                                            };
+                                        }[];
+                                        refusal: {
+                                            vi: string;
+                                            en: string;
+                                        } | null;
+                                        comparison: {
+                                            vi: string;
+                                            en: string;
+                                        } | null;
+                                        footnote: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        enterInstead: {
+                                            vi: string;
+                                            en: string;
+                                        } | null;
+                                    };
+                                };
                             }[];
                         };
                     };
@@ -3922,7 +4003,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         displayName?: string;
-                        roles?: ("admin" | "plan_owner" | "agency_editor" | "approver" | "reader" | "inspector")[];
+                        roles?: ("admin" | "plan_owner" | "agency_editor" | "approver" | "reader" | "inspector" | "commune_editor")[];
                         agencyId?: string | null;
                         active?: boolean;
                     };
@@ -3992,6 +4073,50 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{code}/indicators/{indicator}/communes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An indicator's communes: each commune's figure that counts (approved) and status for the year, sortable and filterable, as JSON, CSV or xlsx (the city figure is the plan's evaluation) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    sort?: "code" | "name" | "value" | "status";
+                    order?: "asc" | "desc";
+                    q?: string;
+                    status?: "meets" | "not_met" | "no_figure" | "reported";
+                    format?: "json" | "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    indicator: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -97,6 +97,20 @@ const vi = {
   fanLabel: 'Khoảng dự báo',
   fanMedian: 'Dự báo (trung vị)',
   forecastTitle: 'Khả năng đạt mục tiêu',
+  // A merged unit's baseline and the units meeting a standard (issue 19)
+  baselineTitle: (period: string) => `Số kỳ gốc ${period}`,
+  baselineSource: {
+    consolidated: 'Hợp nhất từ các đơn vị cũ, dùng làm số kỳ gốc',
+    entered: 'Dùng số liệu đã nhập cho đơn vị hợp nhất (thay cho số hợp nhất)',
+    missing: 'Chưa có: thiếu số liệu để hợp nhất',
+  } as Record<'consolidated' | 'entered' | 'missing', string>,
+  baselineMissing: 'Thiếu',
+  unitsTitle: (period: string, count: string, of: string, share: string) =>
+    `Năm ${period}: ${count}/${of} đơn vị đạt chuẩn (${share} %)`,
+  unitsNotMeeting: (n: string) => `Chưa đạt (${n})`,
+  unitsNoFigure: 'chưa có số liệu',
+  unitsOwners: 'phụ trách',
+  unitsTable: 'Bảng số liệu từng xã, phường',
   // Composite
   compositeLatest: (met: string, all: string) => `${met}/${all} chỉ tiêu thành phần đạt`,
   // Downloads
@@ -224,6 +238,19 @@ const en: PlanPagesMessages = {
   fanLabel: 'Forecast interval',
   fanMedian: 'Forecast (median)',
   forecastTitle: 'Chance of meeting the target',
+  baselineTitle: (period: string) => `Base period ${period}`,
+  baselineSource: {
+    consolidated: 'Consolidated from the former units, used as the base',
+    entered: 'The figure entered for the merged unit is used (not the consolidation)',
+    missing: 'None yet: figures missing for the consolidation',
+  } as Record<'consolidated' | 'entered' | 'missing', string>,
+  baselineMissing: 'Missing',
+  unitsTitle: (period: string, count: string, of: string, share: string) =>
+    `${period}: ${count} of ${of} units meet the standard (${share} %)`,
+  unitsNotMeeting: (n: string) => `Not yet meeting it (${n})`,
+  unitsNoFigure: 'no figure',
+  unitsOwners: 'in charge',
+  unitsTable: 'Each commune’s figure',
   compositeLatest: (met, all) => `${met} of ${all} sub-indicators met`,
   downloads: 'Download reports',
   downloadResults: (fmt) => `Results table (${fmt})`,

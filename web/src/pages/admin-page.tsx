@@ -19,6 +19,7 @@ const ROLE_WORDS: Record<string, { vi: string; en: string }> = {
   approver: { vi: 'Người phê duyệt', en: 'Approver' },
   reader: { vi: 'Người xem', en: 'Reader' },
   inspector: { vi: 'Thanh tra', en: 'Inspector' },
+  commune_editor: { vi: 'Cán bộ nhập liệu cấp xã', en: 'Commune editor' },
 };
 
 interface Agency {

@@ -17,7 +17,7 @@ import { useLocale } from '../i18n/locale.tsx';
 import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
 import type { IndicatorSearch } from '../search-params.ts';
 import { isPrinted, statusWord } from '../vocabulary.ts';
-import { RequiredText } from './indicator-parts.tsx';
+import { MergedBaseline, RequiredText, UnitsNotMeeting } from './indicator-parts.tsx';
 
 const EChart = lazy(() => import('../charts/echart.tsx').then((m) => ({ default: m.EChart })));
 
@@ -219,6 +219,10 @@ function Indicator({ portal }: { portal: boolean }) {
             </p>
           )}
         </div>
+        {row.unitCounts && row.unitCounts.length > 0 && (
+          <UnitsNotMeeting counts={row.unitCounts} plan={plan} indicator={code} />
+        )}
+        {row.baseline && <MergedBaseline baseline={row.baseline} />}
       </section>
 
       <section aria-labelledby="i-chart" className="chart-section">
