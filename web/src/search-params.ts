@@ -87,3 +87,18 @@ export interface BreakthroughsSearch {
 export function validateBreakthroughsSearch(raw: Record<string, unknown>): BreakthroughsSearch {
   return { open: text(typeof raw.open === 'number' ? String(raw.open) : raw.open) };
 }
+
+export interface WorklistSearch {
+  /** An agency's code; absent for every agency. */
+  agency?: string;
+  /** A period code ("2026", "2026-Q3"); absent for every period. */
+  period?: string;
+}
+
+export function validateWorklistSearch(raw: Record<string, unknown>): WorklistSearch {
+  const period = typeof raw.period === 'number' ? String(raw.period) : raw.period;
+  return {
+    agency: text(raw.agency),
+    period: typeof period === 'string' && /^\d{4}(-[A-Z0-9]{1,4})?$/.test(period) ? period : undefined,
+  };
+}
