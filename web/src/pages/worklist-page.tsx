@@ -173,7 +173,7 @@ export function WorklistPage() {
   const search = useSearch({ strict: false }) as WorklistSearch;
   const navigate = useNavigate();
   const agency = search.agency ?? '';
-  const period = search.period ?? '';
+  const period = search.period === undefined ? '' : String(search.period);
   const setSearch = (patch: WorklistSearch) =>
     void navigate({ to: '.', search: (prev: WorklistSearch) => ({ ...prev, ...patch }), replace: true } as never);
   const [moved, setMoved] = useState<Moved[] | null>(null);
@@ -211,7 +211,10 @@ export function WorklistPage() {
           id="wl-period"
           label={a.filterPeriod}
           value={period}
-          onChange={(e) => setSearch({ period: e.currentTarget.value || undefined })}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            setSearch({ period: v === '' ? undefined : /^\d{4}$/.test(v) ? Number(v) : v });
+          }}
           data={[
             { value: '', label: a.allPeriods },
             // A period from a link that is not a year of the term (a quarter, say) is still shown as chosen.
