@@ -69,7 +69,15 @@ async function main(): Promise<void> {
       await page.getByTestId('nav-account').waitFor();
       return page;
     };
-    const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`) });
+    // The top of the page, `height` pixels of it (the page scrolls while it is worked on).
+    const shot = (page: Page, name: string, height = 800) =>
+      page.screenshot({
+        path: path.join(OUT, `${name}.png`),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: 1280, height },
+      });
+    const checked = (page: Page, code: string) =>
+      entry(page, code).getByTestId('check').filter({ hasText: 'Sẽ ghi' }).waitFor();
     const entry = (page: Page, code: string) => page.locator(`[data-testid="entry"][data-indicator="${code}"]`);
 
     // 1. The clerk enters an implausible growth; it is flagged as typed and confirmed with a reason.
@@ -81,8 +89,8 @@ async function main(): Promise<void> {
     await one.getByTestId('confirm').check();
     await one.getByTestId('reason').fill('Số liệu sơ bộ của Cục Thống kê, đã kiểm tra');
     await one.getByTestId('source').fill('Báo cáo KT-XH năm 2026');
-    await one.getByTestId('value').scrollIntoViewIfNeeded();
-    await shot(clerk, '01-clerk-inbox');
+    await checked(clerk, '1');
+    await shot(clerk, '01-clerk-inbox', 1060);
     await one.getByTestId('submit').click();
     await waitForAttribute(one, 'data-state', 'submitted');
 
@@ -101,7 +109,13 @@ async function main(): Promise<void> {
     await entry(clerk, '1').getByTestId('returned-reason').waitFor();
     await clerk.getByTestId('bell-count').waitFor();
     await clerk.getByTestId('bell').click();
-    await clerk.getByTestId('bell-list').waitFor();
+    await checked(clerk, '1');
+    // The popover fades in: wait until it is drawn opaque.
+    await clerk.waitForFunction(() => {
+      const list = document.querySelector('[data-testid="bell-list"]');
+      const box = list?.closest('.mantine-Popover-dropdown') ?? list;
+      return !!box && getComputedStyle(box).opacity === '1';
+    });
     await shot(clerk, '03-clerk-returned');
     await clerk.keyboard.press('Escape');
     await entry(clerk, '1').getByTestId('value').fill('14,8');
@@ -148,7 +162,7 @@ async function main(): Promise<void> {
     }
     await leader.getByTestId('view-save').click();
     await leader.getByTestId('saved-view').waitFor();
-    await shot(leader, '06-leader-view');
+    await shot(leader, '06-leader-view', 620);
 
     // 7–8. The admin creates an account, deactivates it, and finds the change in the audit log.
     const adminPage = await open(ADMIN.email, ADMIN.password);
@@ -161,7 +175,8 @@ async function main(): Promise<void> {
     const row = adminPage.locator('tr[data-user="tam.thoi@example.vn"]');
     await row.getByTestId('toggle-active').click();
     await waitForAttribute(row, 'data-active', 'false');
-    await shot(adminPage, '07-admin-users');
+    // The whole page: the form, and the table down to the account just deactivated.
+    await adminPage.screenshot({ path: path.join(OUT, '07-admin-users.png'), fullPage: true });
     await adminPage.getByTestId('tab-audit').click();
     await adminPage.getByTestId('audit-action').fill('deactivate');
     await adminPage.getByTestId('audit-filter').click();
