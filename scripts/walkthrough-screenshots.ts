@@ -118,6 +118,7 @@ async function main(): Promise<void> {
     });
     await shot(clerk, '03-clerk-returned');
     await clerk.keyboard.press('Escape');
+    await clerk.getByTestId('bell-list').waitFor({ state: 'hidden' });
     await entry(clerk, '1').getByTestId('value').fill('14,8');
     await entry(clerk, '1').getByTestId('submit').click();
     await waitForAttribute(entry(clerk, '1'), 'data-state', 'submitted');

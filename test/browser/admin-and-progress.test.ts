@@ -196,6 +196,7 @@ describe.skipIf(!available)('staff work in Chromium', () => {
     await axe(editor, 'bell');
     await shots(editor, 'bell');
     await editor.keyboard.press('Escape');
+    await editor.getByTestId('bell-list').waitFor({ state: 'hidden' });
     await editor.getByTestId('answer-text').fill('Do vướng giải phóng mặt bằng; dự kiến hoàn thành quý II/2027.');
     await editor.getByTestId('answer-send').click();
     await editor.getByTestId('answer').waitFor();
@@ -256,6 +257,7 @@ describe.skipIf(!available)('staff work in Chromium', () => {
       'Cập nhật tiến độ dự án kỳ 2026-Q3 chờ duyệt',
     );
     await approver.keyboard.press('Escape');
+    await approver.getByTestId('bell-list').waitFor({ state: 'hidden' });
     const theirs = approver.locator('[data-testid="report"][data-period="2026-Q3"]');
     await theirs.getByTestId('report-approve').waitFor();
     await axe(approver, 'approver');

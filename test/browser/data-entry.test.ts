@@ -213,6 +213,7 @@ describe.skipIf(!available)('entering and approving figures in Chromium', () => 
       'Số liệu chỉ tiêu 1 kỳ 2026 bị trả lại: Tốc độ tăng trưởng quá cao',
     );
     await ed.page.keyboard.press('Escape');
+    await ed.page.getByTestId('bell-list').waitFor({ state: 'hidden' });
     expect(await entry(ed.page, '1').getByTestId('returned-reason').textContent()).toContain(
       'kiểm tra lại đơn vị tính',
     );

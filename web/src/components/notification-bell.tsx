@@ -41,7 +41,8 @@ export function NotificationBell() {
   if (!signedIn || !list.data) return null;
   const unread = list.data.unread;
   return (
-    <Popover width={340} position="bottom-end" shadow="md">
+    // Focus moves into the list when it opens (so Escape closes it) and back to the bell when it closes.
+    <Popover width={340} position="bottom-end" shadow="md" trapFocus returnFocus>
       <Popover.Target>
         <Button
           variant="subtle"
