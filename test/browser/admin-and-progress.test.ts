@@ -1,7 +1,8 @@
 // Staff work in Chromium against the real server (one server, a one-plan dataset): an admin creates an account,
-// changes its role and deactivates it (its session ends); a leader asks an agency to explain a project and the
-// agency answers in place; a progress update with an evidence file goes through submit and approval; the bell shows
-// the items; a saved view survives a new browser context; axe on every page; screenshots of every form at 3 widths.
+// changes its role and deactivates it (its session ends), finds it in the audit log, creates an agency and gives
+// it a project; a leader asks an agency to explain a project and the agency answers in place; a progress update with
+// an evidence file goes through submit and approval; the bell shows the items; a saved view survives a new browser
+// context; axe on every page; screenshots of every form at 3 widths.
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -116,7 +117,7 @@ describe.skipIf(!available)('staff work in Chromium', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
   }
 
-  it('an admin creates an account, changes its role and deactivates it; its session ends; the audit log shows it', async () => {
+  it('an admin creates an account, changes its role and deactivates it (its session ends), finds that in the audit log, and gives a new agency a project', async () => {
     const page = await as(ADMIN.email, ADMIN.password);
     await page.goto(`${server.baseUrl}/admin`);
     await page.getByTestId('user-form').waitFor();
@@ -156,6 +157,24 @@ describe.skipIf(!available)('staff work in Chromium', () => {
     expect(await audited.first().textContent()).toContain(ADMIN.email);
     await axe(page, 'audit log');
     await shots(page, 'admin-audit');
+    // An agency, and a project given to it, in the browser.
+    await page.getByRole('tab', { name: 'Cơ quan và phân công' }).click();
+    const agencyForm = page.getByTestId('agency-form');
+    await agencyForm.getByLabel('Mã').fill('so-giao-thong');
+    await agencyForm.getByLabel('Tên').fill('Sở Giao thông vận tải');
+    await agencyForm.getByRole('button').click();
+    await page.getByTestId('agencies').getByText('Sở Giao thông vận tải').waitFor();
+    await page.getByTestId('owner-form').getByLabel('Loại').selectOption('project');
+    await expect.poll(() => page.locator('[data-testid="owner-item"] option').count()).toBeGreaterThan(2);
+    const given = (await page.locator('[data-testid="owner-item"] option').nth(2).getAttribute('value')) as string;
+    await page.getByTestId('owner-item').selectOption(given);
+    await page.getByTestId('owner-agency').selectOption({ label: 'Sở Giao thông vận tải' });
+    await page.getByTestId('owner-assign').click();
+    await page.getByTestId('owner-form').getByText('Đã lưu.').waitFor();
+    const owned = (await (
+      await page.request.get(`${server.baseUrl}/api/projects?plan=${PLAN}&agency=so-giao-thong`)
+    ).json()) as { items: { id: string }[] };
+    expect(owned.items.map((i) => i.id)).toEqual([given]);
     for (const tab of ['Cơ quan và phân công', 'Đơn vị hành chính']) {
       await page.getByRole('tab', { name: tab }).click();
       await page.locator('form.staff-form').first().waitFor();
