@@ -448,7 +448,7 @@ describe.each(testDatabases)('collaboration over HTTP on $name', (database) => {
     expect(JSON.stringify(resetRow.items)).not.toContain('mat-khau');
   });
 
-  it('a returned figure tells the person who entered it, under the bell and by e-mail, with the reason', async () => {
+  it('a submitted figure tells the approvers; a returned one tells the person who entered it, with the reason (bell and e-mail)', async () => {
     const entered = await call(api.app, s.agency_editor as Session, {
       method: 'POST',
       url: '/api/observations',
@@ -464,6 +464,18 @@ describe.each(testDatabases)('collaboration over HTTP on $name', (database) => {
         ...(payload ? { payload } : {}),
       });
     expect((await move(s.agency_editor as Session, 'submit', 1)).statusCode).toBe(200);
+    // The approvers are told an approval is due, with a link to the worklist of that period.
+    const due = (
+      await call(api.app, s.approver as Session, { method: 'GET', url: '/api/notifications?unread=true' })
+    ).json() as { items: { kind: string; subject: string; link: string }[] };
+    expect(due.items.filter((i) => i.subject.startsWith('Số liệu chỉ tiêu I1'))).toMatchObject([
+      {
+        kind: 'approval_due',
+        subject: 'Số liệu chỉ tiêu I1 kỳ 2026 chờ duyệt',
+        link: `/plans/${t.planCode}/worklist?period=2026`,
+      },
+    ]);
+    await expect.poll(() => smtp.mails.some((m) => m.to.includes(t.users.approver.email))).toBe(true);
     const mailsBefore = smtp.mails.length;
     // A return refused for want of a reason tells nobody.
     expect((await move(s.approver as Session, 'return', 2, { comment: '  ' })).statusCode).toBe(400);
