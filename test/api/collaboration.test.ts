@@ -433,8 +433,11 @@ describe.each(testDatabases)('collaboration over HTTP on $name', (database) => {
         method: 'GET',
         url: `/api/audit-log?actor=admin&action=deactivate&from=2020-01-01&to=2099-12-31`,
       })
-    ).json() as { items: { action: string; entityId: string; actor: { label: string } }[] };
+    ).json() as { items: { action: string; entityId: string; at: string; actor: { label: string } }[] };
     expect(log.items.map((i) => [i.action, i.entityId])).toEqual([['deactivate', created.id]]);
+    // Its time in ISO 8601 (UTC), which a browser's Date reads (the audit tab formats it in Vietnamese time).
+    expect(log.items[0]?.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
+    expect(Math.abs(Date.parse(log.items[0]?.at ?? '') - Date.now())).toBeLessThan(10 * 60_000);
     const none = (
       await call(api.app, s.admin as Session, { method: 'GET', url: '/api/audit-log?action=deactivate&to=2000-01-01' })
     ).json() as { items: unknown[] };
@@ -443,6 +446,67 @@ describe.each(testDatabases)('collaboration over HTTP on $name', (database) => {
       await call(api.app, s.admin as Session, { method: 'GET', url: '/api/audit-log?action=reset_password' })
     ).json() as { items: { after: unknown }[] };
     expect(JSON.stringify(resetRow.items)).not.toContain('mat-khau');
+  });
+
+  it('a submitted figure tells the approvers; a returned one tells the person who entered it, with the reason (bell and e-mail)', async () => {
+    const entered = await call(api.app, s.agency_editor as Session, {
+      method: 'POST',
+      url: '/api/observations',
+      payload: { indicatorId: t.indicators.own, unitId: t.unitId, period: '2026', value: '96.5', status: 'estimate' },
+    });
+    expect(entered.statusCode, entered.body).toBe(201);
+    const { id } = entered.json() as { id: string };
+    const move = (who: Session, verb: string, version: number, payload?: unknown) =>
+      call(api.app, who, {
+        method: 'POST',
+        url: `/api/observations/${id}/${verb}`,
+        headers: { 'if-match': `"${version}"` },
+        ...(payload ? { payload } : {}),
+      });
+    expect((await move(s.agency_editor as Session, 'submit', 1)).statusCode).toBe(200);
+    // The approvers are told an approval is due, with a link to the worklist of that period.
+    const due = (
+      await call(api.app, s.approver as Session, { method: 'GET', url: '/api/notifications?unread=true' })
+    ).json() as { items: { kind: string; subject: string; link: string }[] };
+    expect(due.items.filter((i) => i.subject.startsWith('Số liệu chỉ tiêu I1'))).toMatchObject([
+      {
+        kind: 'approval_due',
+        subject: 'Số liệu chỉ tiêu I1 kỳ 2026 chờ duyệt',
+        link: `/plans/${t.planCode}/worklist?period=2026`,
+      },
+    ]);
+    await expect.poll(() => smtp.mails.some((m) => m.to.includes(t.users.approver.email))).toBe(true);
+    const mailsBefore = smtp.mails.length;
+    // A return refused for want of a reason tells nobody.
+    expect((await move(s.approver as Session, 'return', 2, { comment: '  ' })).statusCode).toBe(400);
+    expect((await move(s.approver as Session, 'return', 2, { comment: 'Thiếu nguồn số liệu' })).statusCode).toBe(200);
+    const bell = (
+      await call(api.app, s.agency_editor as Session, { method: 'GET', url: '/api/notifications?unread=true' })
+    ).json() as { items: { kind: string; subject: string; link: string }[] };
+    const told = bell.items.filter((i) => i.kind === 'figure_returned');
+    expect(told).toEqual([
+      {
+        kind: 'figure_returned',
+        subject: 'Số liệu chỉ tiêu I1 kỳ 2026 bị trả lại: Thiếu nguồn số liệu',
+        link: `/plans/${t.planCode}/inbox`,
+        id: expect.any(String),
+        createdAt: expect.any(String),
+        readAt: null,
+      },
+    ]);
+    // Nobody else is told (the approver, the other agency's editor).
+    for (const who of ['approver', 'agency_editor_other'] as const) {
+      const theirs = (await call(api.app, s[who] as Session, { method: 'GET', url: '/api/notifications' })).json() as {
+        items: { kind: string }[];
+      };
+      expect(theirs.items.map((i) => i.kind)).not.toContain('figure_returned');
+    }
+    // The e-mail, to the submitter only, with the reason and the absolute link to the inbox.
+    await expect.poll(() => smtp.mails.length).toBe(mailsBefore + 1);
+    const mail = smtp.mails.at(-1) as Mail;
+    expect(mail.to).toEqual([t.users.agency_editor.email]);
+    const body = (mail.data ?? '').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    expect(body).toContain(`https://chitieu.example.vn/plans/${t.planCode}/inbox`);
   });
 });
 

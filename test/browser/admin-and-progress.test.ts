@@ -1,7 +1,8 @@
 // Staff work in Chromium against the real server (one server, a one-plan dataset): an admin creates an account,
-// changes its role and deactivates it (its session ends); a leader asks an agency to explain a project and the
-// agency answers in place; a progress update with an evidence file goes through submit and approval; the bell shows
-// the items; a saved view survives a new browser context; axe on every page; screenshots of every form at 3 widths.
+// changes its role and deactivates it (its session ends), finds it in the audit log, creates an agency and gives
+// it a project; a leader asks an agency to explain a project and the agency answers in place; a progress update with
+// an evidence file goes through submit and approval; the bell shows the items; a saved view survives a new browser
+// context; axe on every page; screenshots of every form at 3 widths.
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -21,6 +22,7 @@ const WIDTHS = [1366, 768, 360] as const;
 const PLAN = 'hai-duong-2020-2025';
 const ADMIN = { email: 'admin@example.vn', password: 'admin-password-123' };
 const PW = 'mat-khau-du-dai-123';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 describe.skipIf(!available)('staff work in Chromium', () => {
   let server: Served;
@@ -115,7 +117,7 @@ describe.skipIf(!available)('staff work in Chromium', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
   }
 
-  it('an admin creates an account, changes its role and deactivates it; its session ends; the audit log shows it', async () => {
+  it('an admin creates an account, changes its role and deactivates it (its session ends), finds that in the audit log, and gives a new agency a project', async () => {
     const page = await as(ADMIN.email, ADMIN.password);
     await page.goto(`${server.baseUrl}/admin`);
     await page.getByTestId('user-form').waitFor();
@@ -144,12 +146,35 @@ describe.skipIf(!available)('staff work in Chromium', () => {
       data: { email: 'moi@example.vn', password: PW },
     });
     expect(refused.status()).toBe(401);
-    // The audit log holds the deactivation, filtered by what. (The audit tab's filter form in the browser timed out
-    // under load in this session's runs; it is checked here through the same API the tab reads.)
-    const audit = (await (await page.request.get(`${server.baseUrl}/api/audit-log?action=deactivate`)).json()) as {
-      items: { actor: { label: string } }[];
-    };
-    expect(audit.items.map((i) => i.actor.label)).toEqual([ADMIN.email]);
+    // The audit log tab, filtered by what: the deactivation alone, by the admin.
+    await page.getByTestId('tab-audit').click();
+    await page.getByTestId('audit-action').fill('deactivate');
+    await page.getByTestId('audit-filter').click();
+    const audited = page.locator('[data-testid="audit"] tbody tr');
+    await expect
+      .poll(() => audited.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-action'))))
+      .toEqual(['deactivate']);
+    expect(await audited.first().textContent()).toContain(ADMIN.email);
+    await axe(page, 'audit log');
+    await shots(page, 'admin-audit');
+    // An agency, and a project given to it, in the browser.
+    await page.getByRole('tab', { name: 'Cơ quan và phân công' }).click();
+    const agencyForm = page.getByTestId('agency-form');
+    await agencyForm.getByLabel('Mã').fill('so-giao-thong');
+    await agencyForm.getByLabel('Tên').fill('Sở Giao thông vận tải');
+    await agencyForm.getByRole('button').click();
+    await page.getByTestId('agencies').getByText('Sở Giao thông vận tải').waitFor();
+    await page.getByTestId('owner-form').getByLabel('Loại').selectOption('project');
+    await expect.poll(() => page.locator('[data-testid="owner-item"] option').count()).toBeGreaterThan(2);
+    const given = (await page.locator('[data-testid="owner-item"] option').nth(2).getAttribute('value')) as string;
+    await page.getByTestId('owner-item').selectOption(given);
+    await page.getByTestId('owner-agency').selectOption({ label: 'Sở Giao thông vận tải' });
+    await page.getByTestId('owner-assign').click();
+    await page.getByTestId('owner-form').getByText('Đã lưu.').waitFor();
+    const owned = (await (
+      await page.request.get(`${server.baseUrl}/api/projects?plan=${PLAN}&agency=so-giao-thong`)
+    ).json()) as { items: { id: string }[] };
+    expect(owned.items.map((i) => i.id)).toEqual([given]);
     for (const tab of ['Cơ quan và phân công', 'Đơn vị hành chính']) {
       await page.getByRole('tab', { name: tab }).click();
       await page.locator('form.staff-form').first().waitFor();
@@ -190,6 +215,7 @@ describe.skipIf(!available)('staff work in Chromium', () => {
     await axe(editor, 'bell');
     await shots(editor, 'bell');
     await editor.keyboard.press('Escape');
+    await editor.getByTestId('bell-list').waitFor({ state: 'hidden' });
     await editor.getByTestId('answer-text').fill('Do vướng giải phóng mặt bằng; dự kiến hoàn thành quý II/2027.');
     await editor.getByTestId('answer-send').click();
     await editor.getByTestId('answer').waitFor();
@@ -202,6 +228,72 @@ describe.skipIf(!available)('staff work in Chromium', () => {
     expect(trip).toMatch(/hỏi ngày \d{2}\/\d{2}\/\d{4}/);
     expect(trip).toMatch(/trả lời ngày \d{2}\/\d{2}\/\d{4}/);
     expect(trip).toContain('31/12/2099');
+  }, 120_000);
+
+  it('a progress update with an evidence file goes through submit and approval; the bell tells each side', async () => {
+    const editor = await as('bientap@example.vn', PW);
+    await editor.goto(`${server.baseUrl}/progress/project/${project.id}`);
+    await editor.getByTestId('progress-form').waitFor();
+    await axe(editor, 'progress form');
+    await shots(editor, 'progress-form');
+    await editor.getByTestId('field-period').fill('2026-Q3');
+    await editor.getByTestId('field-physicalActualPercent').fill('45,5');
+    // A sum that is not a number is refused beside its field before anything is sent; what was typed stays.
+    await editor.getByTestId('field-financialActual').fill('1,2,3');
+    await editor.getByTestId('progress-save').click();
+    await editor.getByText('không phải số hợp lệ').waitFor();
+    expect(await editor.getByTestId('field-physicalActualPercent').inputValue()).toBe('45,5');
+    // vi-VN grouping without decimals ("1.200.000.000") is read as the whole number.
+    await editor.getByTestId('field-financialActual').fill('1.200.000.000');
+    await editor.getByTestId('field-note').fill('Đang thi công phần thân');
+    await editor.getByTestId('progress-save').click();
+    const report = editor.locator('[data-testid="report"][data-period="2026-Q3"]');
+    await report.waitFor();
+    expect(await report.textContent()).toContain('45,5');
+    expect(await report.textContent()).toContain('1.200.000.000');
+    // A script named .pdf is refused by its content; the real PDF is kept.
+    await report
+      .getByTestId('evidence-file')
+      .setInputFiles({ name: 'gia.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<script>x</script>') });
+    await report.getByTestId('evidence-upload').click();
+    await report.getByTestId('evidence-error').waitFor();
+    expect(await report.getByTestId('evidence-error').textContent()).toContain('theo nội dung');
+    await report
+      .getByTestId('evidence-file')
+      .setInputFiles({ name: 'Biên bản nghiệm thu.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await report.getByTestId('evidence-upload').click();
+    await report.getByTestId('evidence-link').waitFor();
+    expect(await report.getByTestId('evidence-link').textContent()).toBe('Biên bản nghiệm thu.pdf');
+    await shots(editor, 'progress-draft');
+    await report.getByTestId('report-submit').click();
+    await expect.poll(() => report.getAttribute('data-state'), { timeout: 15_000 }).toBe('submitted');
+
+    const approver = await as('pheduyet@example.vn', PW);
+    await approver.goto(`${server.baseUrl}/progress/project/${project.id}`);
+    await approver.getByTestId('bell-count').waitFor();
+    await approver.getByTestId('bell').click();
+    expect(await approver.getByTestId('bell-list').textContent()).toContain(
+      'Cập nhật tiến độ dự án kỳ 2026-Q3 chờ duyệt',
+    );
+    await approver.keyboard.press('Escape');
+    await approver.getByTestId('bell-list').waitFor({ state: 'hidden' });
+    const theirs = approver.locator('[data-testid="report"][data-period="2026-Q3"]');
+    await theirs.getByTestId('report-approve').waitFor();
+    await axe(approver, 'approver');
+    await shots(approver, 'progress-review');
+    // The evidence downloads as the same bytes.
+    const href = (await theirs.getByTestId('evidence-link').getAttribute('href')) as string;
+    const file = await approver.request.get(`${server.baseUrl}${href}`);
+    expect(Buffer.compare(await file.body(), PDF)).toBe(0);
+    await theirs.getByTestId('report-approve').click();
+    await expect.poll(() => theirs.getAttribute('data-state'), { timeout: 15_000 }).toBe('approved');
+    // The editor's bell tells them.
+    await editor.reload();
+    await editor.getByTestId('bell-count').waitFor();
+    await editor.getByTestId('bell').click();
+    expect(await editor.getByTestId('bell-list').textContent()).toContain(
+      'Cập nhật tiến độ dự án kỳ 2026-Q3 đã được duyệt',
+    );
   }, 120_000);
 
   it('a leader pins and orders a view that persists in a new browser context and opens by its link', async () => {

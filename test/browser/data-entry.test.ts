@@ -184,6 +184,15 @@ describe.skipIf(!available)('entering and approving figures in Chromium', () => 
     await ap.page.goto(`${server.baseUrl}/plans/${PLAN}/worklist`);
     const item = ap.page.locator('[data-testid="work-item"][data-indicator="1"]');
     await item.waitFor();
+    // The agency and period chosen are kept in the URL: a reload (or a link) shows the same selection.
+    await ap.page.getByTestId('wl-agency').selectOption('so-tai-chinh');
+    await ap.page.getByTestId('wl-period').selectOption('2026');
+    await ap.page.waitForURL(/[?&]agency=so-tai-chinh/);
+    await ap.page.waitForURL(/[?&]period=2026/);
+    await ap.page.reload();
+    await item.waitFor();
+    expect(await ap.page.getByTestId('wl-agency').inputValue()).toBe('so-tai-chinh');
+    expect(await ap.page.getByTestId('wl-period').inputValue()).toBe('2026');
     expect(await item.getByTestId('work-flags').textContent()).toContain('Số liệu sơ bộ của Cục Thống kê');
     expect(await item.getByTestId('submitted-value').textContent()).toContain('1234,5');
     await inspect(ap.page, 'worklist');
@@ -195,9 +204,16 @@ describe.skipIf(!available)('entering and approving figures in Chromium', () => 
     await item.getByTestId('return').click();
     await ap.page.getByTestId('worklist-empty').waitFor();
 
-    // 4. The editor sees it returned with the reason, revises and resubmits.
+    // 4. The editor is told under the bell, sees it returned with the reason, revises and resubmits.
     await ed.page.reload();
     await entry(ed.page, '1').getByTestId('returned-reason').waitFor();
+    await ed.page.getByTestId('bell-count').waitFor();
+    await ed.page.getByTestId('bell').click();
+    expect(await ed.page.getByTestId('bell-list').textContent()).toContain(
+      'Số liệu chỉ tiêu 1 kỳ 2026 bị trả lại: Tốc độ tăng trưởng quá cao',
+    );
+    await ed.page.keyboard.press('Escape');
+    await ed.page.getByTestId('bell-list').waitFor({ state: 'hidden' });
     expect(await entry(ed.page, '1').getByTestId('returned-reason').textContent()).toContain(
       'kiểm tra lại đơn vị tính',
     );
@@ -272,9 +288,14 @@ describe.skipIf(!available)('entering and approving figures in Chromium', () => 
     await inspect(ed.page, 'overview-stories');
 
     // Log out everywhere ends the editor's other session too.
+    const elsewhere = await apiLogin(EDITOR.email, EDITOR.password);
+    const sessionThere = () =>
+      fetch(`${server.baseUrl}/api/auth/session`, { headers: { cookie: elsewhere.cookie } }).then((r) => r.status);
+    expect(await sessionThere()).toBe(200);
     await ed.page.goto(`${server.baseUrl}/account`);
     await ed.page.getByTestId('logout-everywhere').click();
     await ed.page.getByTestId('login-form').waitFor();
+    expect(await sessionThere()).toBe(401);
     await admin.context.close().catch(() => {});
     await ap.context.close();
     await ed.context.close();

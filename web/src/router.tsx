@@ -1,7 +1,12 @@
 // The whole route tree in one file. Every page's selection is in its URL (validated search params), and every page
 // is its own chunk, so the public portal does not download the charts or the staff layout.
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from '@tanstack/react-router';
-import { validateChangesSearch, validateIndicatorSearch, validateOverviewSearch } from './search-params.ts';
+import {
+  validateChangesSearch,
+  validateIndicatorSearch,
+  validateOverviewSearch,
+  validateWorklistSearch,
+} from './search-params.ts';
 import { planPageRoutes } from './routes-plan-pages.tsx';
 
 const rootRoute = createRootRoute({ component: Outlet });
@@ -61,7 +66,12 @@ const page = <P extends string>(
 const loginRoute = page('/login', () => import('./pages/login-page.tsx'), 'LoginPage');
 const accountRoute = page('/account', () => import('./pages/account-page.tsx'), 'AccountPage');
 const inboxRoute = page('/plans/$plan/inbox', () => import('./pages/inbox-page.tsx'), 'InboxPage');
-const worklistRoute = page('/plans/$plan/worklist', () => import('./pages/worklist-page.tsx'), 'WorklistPage');
+const worklistRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/plans/$plan/worklist',
+  validateSearch: validateWorklistSearch,
+  component: lazyRouteComponent(() => import('./pages/worklist-page.tsx'), 'WorklistPage'),
+});
 // Staff pages: administration, requests for explanation, progress reports, saved views (admin-page.tsx etc.).
 const staff = <const P extends string>(path: P, file: () => Promise<Record<string, () => unknown>>, name: string) =>
   createRoute({ getParentRoute: () => appLayout, path, component: lazyRouteComponent(file as never, name as never) });

@@ -87,3 +87,17 @@ export interface BreakthroughsSearch {
 export function validateBreakthroughsSearch(raw: Record<string, unknown>): BreakthroughsSearch {
   return { open: text(typeof raw.open === 'number' ? String(raw.open) : raw.open) };
 }
+
+export interface WorklistSearch {
+  /** An agency's code; absent for every agency. */
+  agency?: string;
+  /** A period: a year as a number (so the URL reads period=2026, not the quoted period=%222026%22 the router writes
+   * for a string that parses as JSON), any other period code ("2026-Q3") as text; absent for every period. */
+  period?: number | string;
+}
+
+export function validateWorklistSearch(raw: Record<string, unknown>): WorklistSearch {
+  const period = typeof raw.period === 'number' ? String(raw.period) : raw.period;
+  if (typeof period !== 'string' || !/^\d{4}(-[A-Z0-9]{1,4})?$/.test(period)) return { agency: text(raw.agency) };
+  return { agency: text(raw.agency), period: /^\d{4}$/.test(period) ? Number(period) : period };
+}

@@ -76,7 +76,9 @@ export async function listAuditLog({
     9,
   );
   const rows = await ctx.db.query<AuditRow>(
-    `SELECT id, at::text AS at, actor_id, actor_label, action, entity, entity_id, before, after, reason, request_id, ${ks.select} FROM audit_log
+    // `at` as ISO 8601 in UTC (what a browser's Date reads): `at::text` gives "… 23:53:26.291+00", whose short
+    // offset Chromium and Node refuse ("Invalid time value"), and follows the session's time zone.
+    `SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, actor_id, actor_label, action, entity, entity_id, before, after, reason, request_id, ${ks.select} FROM audit_log
       WHERE ($1::uuid IS NULL OR tenant_id = $1) AND ($2::text IS NULL OR entity = $2) AND ($3::text IS NULL OR entity_id = $3)
         AND ($5::text IS NULL OR actor_label ILIKE '%' || $5 || '%') AND ($6::text IS NULL OR action = $6)
         AND ($7::date IS NULL OR (at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date >= $7::date)

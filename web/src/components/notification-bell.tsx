@@ -8,6 +8,19 @@ import { csrf, useSession } from '../data/staff.ts';
 import { useAdminT } from '../i18n/admin-messages.ts';
 import { useLocale } from '../i18n/locale.tsx';
 
+/** A bell drawn inline: the emoji needs a colour-emoji font, which many machines (Debian's Chromium among them)
+ * lack, and then shows as a missing-glyph box. */
+function BellIcon() {
+  return (
+    <svg className="bell-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+      />
+    </svg>
+  );
+}
+
 export function NotificationBell() {
   const a = useAdminT();
   const { date } = useLocale();
@@ -28,17 +41,18 @@ export function NotificationBell() {
   if (!signedIn || !list.data) return null;
   const unread = list.data.unread;
   return (
-    <Popover width={340} position="bottom-end" shadow="md">
+    // Focus moves into the list when it opens (so Escape closes it) and back to the bell when it closes.
+    <Popover width={340} position="bottom-end" shadow="md" trapFocus returnFocus>
       <Popover.Target>
         <Button
           variant="subtle"
-          color="dark"
+          color="#ffffff"
           size="compact-md"
           data-testid="bell"
           aria-label={a.bellUnread(unread)}
           className="bell"
         >
-          <span aria-hidden="true">🔔</span>
+          <BellIcon />
           {unread > 0 && (
             <span className="bell-count" data-testid="bell-count" aria-hidden="true">
               {unread}

@@ -112,6 +112,7 @@ const vi = {
   owner: 'Người tạo',
   open: 'Mở',
   report: 'Báo cáo tiến độ',
+  notANumber: 'không phải số hợp lệ (ví dụ 1.200.000 hoặc 45,5)',
 };
 
 type AdminMessages = typeof vi;
@@ -223,6 +224,7 @@ const en: AdminMessages = {
   owner: 'Created by',
   open: 'Open',
   report: 'Progress report',
+  notANumber: 'is not a valid number (e.g. 1.200.000 or 45,5)',
 };
 
 export const adminMessages: Record<Locale, AdminMessages> = { vi, en };

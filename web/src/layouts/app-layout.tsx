@@ -1,17 +1,17 @@
 // The staff app's frame: a header with the plan switcher and the language switch, the plan's navigation, and the
 // page. Mantine provides the controls; the pages below it are plain semantic HTML shared with the public portal.
 import '@mantine/core/styles.css';
-import { Group, MantineProvider, NativeSelect, createTheme } from '@mantine/core';
+import { MantineProvider, NativeSelect, createTheme } from '@mantine/core';
 import { Link, Outlet, useNavigate, useParams } from '@tanstack/react-router';
 import { ReloginDialog } from '../components/login-form.tsx';
 import { usePlans } from '../data/queries.ts';
 import { useDraftMessages } from '../i18n/draft-messages.ts';
 import { SessionProvider } from '../data/session.tsx';
 import { useLocale } from '../i18n/locale.tsx';
-import { AccountNav } from './account-nav.tsx';
+import { AccountLink, WorkNav } from './account-nav.tsx';
 import { LanguageSwitch, SkipLink } from './portal-parts.tsx';
 import { PlanNavLinks } from './plan-nav-links.tsx';
-import { NotificationBell, StaffNav } from '../components/notification-bell.tsx';
+import { NotificationBell } from '../components/notification-bell.tsx';
 
 const theme = createTheme({
   primaryColor: 'red',
@@ -51,7 +51,8 @@ export function AppLayout() {
       <SessionProvider>
         <SkipLink />
         <header className="app-header">
-          <Group justify="space-between" wrap="nowrap" gap="sm" className="app-header-row">
+          {/* Plain flex boxes, not Mantine's Group: its own flex-wrap would win over the narrow-screen rules. */}
+          <div className="app-header-row">
             <Link to="/" className="brand">
               <span className="brand-mark" aria-hidden="true">
                 ★
@@ -61,12 +62,14 @@ export function AppLayout() {
                 <span className="tagline">{t.tagline}</span>
               </span>
             </Link>
-            <Group gap="xs" wrap="nowrap" className="header-tools">
+            <div className="header-tools">
               <PlanSwitcher current={plan} />
               <NotificationBell />
+              <AccountLink />
               <LanguageSwitch />
-            </Group>
-          </Group>
+            </div>
+          </div>
+          <WorkNav plan={plan} />
           <nav aria-label={t.nav} className="app-nav">
             <Link to="/" activeOptions={{ exact: true }}>
               {t.navHome}
@@ -83,8 +86,6 @@ export function AppLayout() {
               </>
             )}
             <Link to="/drafts">{drafting.nav}</Link>
-            <StaffNav />
-            <AccountNav plan={plan} />
             <Link to="/portal">{t.navPortal}</Link>
           </nav>
         </header>

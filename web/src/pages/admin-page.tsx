@@ -605,7 +605,7 @@ function Audit() {
           <tbody>
             {(log.data ?? []).map((e) => (
               <tr key={e.id} data-action={e.action}>
-                <td>{fmt.format(new Date(e.at.replace(' ', 'T')))}</td>
+                <td>{fmt.format(new Date(e.at))}</td>
                 <td>{e.actor.label}</td>
                 <td>{e.action}</td>
                 <td>

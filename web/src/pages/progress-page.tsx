@@ -5,6 +5,7 @@ import { Button, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
+import { canonicalNumber } from '../../../src/core/checks/figure-text.ts';
 import { api, unwrap } from '../api/client.ts';
 import { csrf, hasRole, problemOf, type SessionInfo } from '../data/staff.ts';
 import { useAdminT } from '../i18n/admin-messages.ts';
@@ -45,9 +46,6 @@ const FIELDS: Record<Kind, { name: string; label: keyof ReturnType<typeof useAdm
     { name: 'note', label: 'note', kind: 'text' },
   ],
 };
-
-/** "1.200.000,5" or "1200000.5" as typed → "1200000.5" as the API takes decimals. */
-const toDecimal = (s: string) => (s.includes(',') ? s.replace(/\./g, '').replace(',', '.') : s).replace(/\s/g, '');
 
 function EvidenceUpload({ kind, report, session }: { kind: Kind; report: Report; session: SessionInfo }) {
   const a = useAdminT();
@@ -229,13 +227,22 @@ function NewReport({ kind, id, open, session }: { kind: Kind; id: string; open: 
   const qc = useQueryClient();
   const [values, setValues] = useState<Record<string, string>>({ period: '' });
   const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  // Numbers as a vi-VN reader types them ("1.200.000.000", "45,5") or canonical ("45.5"), read by the same function
+  // the figure checks use; one that is neither is refused beside its field before anything is sent.
+  const read = () => {
+    const figures: Record<string, string> = {};
+    const wrong: Record<string, string> = {};
+    for (const f of FIELDS[kind]) {
+      const v = (values[f.name] ?? '').trim();
+      if (!v) continue;
+      const n = f.kind === 'number' ? canonicalNumber(v.replace(/\s/g, '')) : v;
+      if (n === null) wrong[f.name] = a.notANumber;
+      else figures[f.name] = n;
+    }
+    return { figures, wrong };
+  };
   const save = useMutation({
-    mutationFn: async () => {
-      const figures: Record<string, string> = {};
-      for (const f of FIELDS[kind]) {
-        const v = (values[f.name] ?? '').trim();
-        if (v) figures[f.name] = f.kind === 'number' ? toDecimal(v) : v;
-      }
+    mutationFn: async (figures: Record<string, string>) => {
       // A period that already has an open report is revised (a new version) instead of entered again.
       const existing = open.find((r) => r.period === values.period && !r.supersededBy);
       const res = existing
@@ -267,7 +274,10 @@ function NewReport({ kind, id, open, session }: { kind: Kind; id: string; open: 
       data-testid="progress-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!save.isPending) save.mutate();
+        if (save.isPending) return;
+        const { figures, wrong } = read();
+        if (Object.keys(wrong).length > 0) setError({ message: '', fields: wrong });
+        else save.mutate(figures);
       }}
     >
       <h2>{a.saveDraft}</h2>

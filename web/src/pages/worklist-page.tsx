@@ -4,7 +4,7 @@
 // answers with the verdicts it moved, listed at the top.
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import '../entry.css';
 import type { ObservationView } from '../../../src/services/observations/present-observation.ts';
@@ -16,6 +16,7 @@ import { may, useSession, type Problem } from '../data/session.tsx';
 import { useAccountT } from '../i18n/account-messages.ts';
 import { isPrinted, statusWord } from '../vocabulary.ts';
 import { StatusBadge } from '../components/status-badge.tsx';
+import type { WorklistSearch } from '../search-params.ts';
 
 interface Moved {
   targetId: string;
@@ -168,8 +169,13 @@ export function WorklistPage() {
   const { a } = useAccountT();
   const { user, pending } = useSession();
   const allowed = may(user, 'observation.review');
-  const [agency, setAgency] = useState('');
-  const [period, setPeriod] = useState('');
+  // The agency and period chosen live in the URL (like the plan pages' filters): a link or a reload keeps them.
+  const search = useSearch({ strict: false }) as WorklistSearch;
+  const navigate = useNavigate();
+  const agency = search.agency ?? '';
+  const period = search.period === undefined ? '' : String(search.period);
+  const setSearch = (patch: WorklistSearch) =>
+    void navigate({ to: '.', search: (prev: WorklistSearch) => ({ ...prev, ...patch }), replace: true } as never);
   const [moved, setMoved] = useState<Moved[] | null>(null);
   const agencies = useAgencies(allowed);
   const plans = usePlans();
@@ -194,7 +200,7 @@ export function WorklistPage() {
           id="wl-agency"
           label={a.filterAgency}
           value={agency}
-          onChange={(e) => setAgency(e.currentTarget.value)}
+          onChange={(e) => setSearch({ agency: e.currentTarget.value || undefined })}
           data={[
             { value: '', label: a.allAgencies },
             ...(agencies.data ?? []).map((g) => ({ value: g.code, label: g.name })),
@@ -205,8 +211,15 @@ export function WorklistPage() {
           id="wl-period"
           label={a.filterPeriod}
           value={period}
-          onChange={(e) => setPeriod(e.currentTarget.value)}
-          data={[{ value: '', label: a.allPeriods }, ...years.map((y) => ({ value: y, label: y }))]}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            setSearch({ period: v === '' ? undefined : /^\d{4}$/.test(v) ? Number(v) : v });
+          }}
+          data={[
+            { value: '', label: a.allPeriods },
+            // A period from a link that is not a year of the term (a quarter, say) is still shown as chosen.
+            ...(period && !years.includes(period) ? [period] : []).concat(years).map((y) => ({ value: y, label: y })),
+          ]}
           data-testid="wl-period"
         />
       </Group>
