@@ -11,7 +11,11 @@ import { Figure } from '../components/figures.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { StoryNote, useCurrentStories } from '../components/story-note.tsx';
+import { TargetEditor } from '../components/target-editor.tsx';
+import { TargetHistory } from '../components/target-history.tsx';
 import { useEvaluations, useIndicators, useObservations, type ObservationItem } from '../data/queries.ts';
+import { may, useMaybeSession } from '../data/session.tsx';
+import { useTargetHistory } from '../data/target-edits.ts';
 import { targetTextOf } from '../data/target-text.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
@@ -53,6 +57,9 @@ function Indicator({ portal }: { portal: boolean }) {
       staleTime: 60_000,
     })),
   });
+  const targetHistory = useTargetHistory(plan, code);
+  const session = useMaybeSession();
+  const mayEdit = !portal && may(session?.user ?? null, 'reference.manage');
   const chartRef = useRef<ChartHandle | null>(null);
 
   const rows = useMemo(
@@ -104,6 +111,16 @@ function Indicator({ portal }: { portal: boolean }) {
   const setView = (view: 'table' | undefined) =>
     void navigate({ to: '.', search: (prev: IndicatorSearch) => ({ ...prev, view }), replace: true } as never);
   const forecast = row.forecast;
+  const editable = targetHistory.data?.find((h) => h.id === row.targetId && h.stage === 'in_force');
+  // A revision replaces the target shown by a new one: the URL follows it when it named the old one.
+  const followTarget = (targetId: string) => {
+    if (search.target)
+      void navigate({
+        to: '.',
+        search: (prev: IndicatorSearch) => ({ ...prev, target: targetId }),
+        replace: true,
+      } as never);
+  };
   const inputByVersion = new Map(rows.flatMap((r) => r.inputs).map((v) => [v.versionId, v]));
   // A plan that prints "exceeded" as "met" has no disagreement between the two.
   const printed = (s: string | null) => (s === 'exceeded' && evaluations.data.plan.exceededAs === 'met' ? 'met' : s);
@@ -182,7 +199,7 @@ function Indicator({ portal }: { portal: boolean }) {
         <div className="verdict-card">
           <span className="muted">{t.ourVerdict}</span>
           <StatusBadge status={status} text={row.displayStatus?.[locale] ?? ''} />
-          <p>{row.explanation[locale]}</p>
+          <p data-testid="explanation">{row.explanation[locale]}</p>
           {stories && <StoryNote status={status} story={stories.get(row.targetId)} full />}
           <Link
             to={portal ? '/portal/$plan/targets/$targetId/explanation' : '/plans/$plan/targets/$targetId/explanation'}
@@ -191,6 +208,7 @@ function Indicator({ portal }: { portal: boolean }) {
           >
             {t.explain}
           </Link>
+          {mayEdit && <TargetEditor plan={plan} indicator={code} target={editable} onSaved={followTarget} />}
         </div>
         {row.reported && (
           <div className={`verdict-card${reportedDiffers ? ' differs' : ''}`} data-testid="reported-verdict">
@@ -354,6 +372,8 @@ function Indicator({ portal }: { portal: boolean }) {
           </ul>
         </section>
       )}
+
+      {targetHistory.data && targetHistory.data.length > 0 && <TargetHistory items={targetHistory.data} />}
 
       <section aria-labelledby="i-history">
         <h2 id="i-history">{t.revisions}</h2>
