@@ -95,7 +95,18 @@ export function TargetEditor({
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
+  // A field's message goes once the field is changed; the rest stay until the next attempt.
+  const clear = (k: string) =>
+    setErrors((es) => {
+      if (!(k in es)) return es;
+      const rest = { ...es };
+      delete rest[k];
+      return rest;
+    });
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    setForm((f) => ({ ...f, [k]: v }));
+    clear(k);
+  };
 
   const start = () => {
     if (!target) return;
@@ -228,6 +239,7 @@ export function TargetEditor({
                   onChange={(ev) => {
                     const v = ev.currentTarget.value;
                     setForm((s) => ({ ...s, numbers: { ...s.numbers, [f]: v } }));
+                    clear(f);
                   }}
                   error={errors[f]}
                   data-testid={`te-${f}`}
