@@ -301,6 +301,10 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
       .rows;
     expect(after.filter((r) => r.indicator.code === code).map((r) => r.status)).toEqual(['not_met']);
     await page.screenshot({ path: path.join(ARTIFACTS, 'plan-target-history-1366.png'), fullPage: true });
+    // A target's derivation is shown beside it: 14.1's "giảm 4/5" read as a factor of 0,2.
+    await page.goto(`${server.baseUrl}/plans/${MANY_TARGETS_PLAN}/indicators/14.1`);
+    await page.getByTestId('target-notes').waitFor();
+    expect(await page.getByTestId('target-notes').textContent()).toContain('giảm 4/5');
     await context.close();
   });
 

@@ -8,6 +8,7 @@ import { systemActor, type ServiceContext } from '../../src/services/context.ts'
 import type { Dataset, PlanFile } from '../../src/services/dataset/dataset-types.ts';
 import { importDataset } from '../../src/services/dataset/import-dataset.ts';
 import { evaluatePlan } from '../../src/services/evaluations/evaluate-plan.ts';
+import { listObservations } from '../../src/services/observations/list-observations.ts';
 import { listTargets } from '../../src/services/reference/list-targets.ts';
 import { listTargetHistory, reviseTarget } from '../../src/services/reference/revise-target.ts';
 import type { Db } from '../../src/storage/db.ts';
@@ -203,6 +204,11 @@ describe.each(testDatabases)('plan documents, stages and revisions on $name', (t
     );
     expect(figure?.source_text).toBe('Thông cáo báo chí tình hình kinh tế - xã hội năm 2025, 06/01/2026, trang 2');
     expect(figure?.provenance).toMatchObject({ document: 'tk-2025', page: 2, quote: 'tỷ lệ đô thị hóa đạt 95%' });
+    // The figure's note is read with the figure, as the indicator page shows it beside the value.
+    const figures = await listObservations({ ctx: ctx(t), input: { plan: 'thu-2021-2025' } });
+    expect(figures.items[0]?.notes).toEqual([
+      { kind: 'context', text: 'Số chính thức', source: expect.objectContaining({ document: 'tk-2025', page: 2 }) },
+    ]);
     const view = await evaluatePlan({ ctx: ctx(t), input: { planCode: 'thu-2021-2025' } });
     expect(view.rows).toHaveLength(1);
     expect(view.counts.targets).toBe(1);

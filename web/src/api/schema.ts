@@ -1938,6 +1938,13 @@ export interface paths {
                                 };
                                 period: string;
                                 version: number;
+                                notes: {
+                                    kind: string;
+                                    text: string;
+                                    source: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                }[];
                                 latest: {
                                     id: string;
                                     seq: number;
@@ -2121,6 +2128,13 @@ export interface paths {
                             };
                             period: string;
                             version: number;
+                            notes: {
+                                kind: string;
+                                text: string;
+                                source: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
                             latest: {
                                 id: string;
                                 seq: number;

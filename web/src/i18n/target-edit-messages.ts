@@ -68,6 +68,9 @@ const vi = {
   >,
   fromDate: (date: string) => `từ ${date}`,
   noDocument: 'chưa rõ văn bản',
+  notesTitle: 'Ghi chú và cách hiểu mục tiêu',
+  derivedLabel: (field: string) => `Cách hiểu «${field}»`,
+  colNotes: 'Ghi chú',
   pageN: (n: string) => `trang ${n}`,
   lineN: (n: string) => `dòng ${n}`,
   docKinds: {
@@ -137,6 +140,9 @@ const en: TargetEditMessages = {
   stage: { draft: 'draft', in_force: 'in force', superseded: 'superseded' },
   fromDate: (date: string) => `from ${date}`,
   noDocument: 'document unknown',
+  notesTitle: 'Notes and how the target is read',
+  derivedLabel: (field: string) => `How «${field}» is read`,
+  colNotes: 'Notes',
   pageN: (n: string) => `page ${n}`,
   lineN: (n: string) => `line ${n}`,
   docKinds: {

@@ -7,6 +7,7 @@ import { lazy, Suspense, useMemo, useRef } from 'react';
 import { api, unwrap } from '../api/client.ts';
 import type { ChartHandle } from '../charts/echart.tsx';
 import { chartModel, chartOption, type ChartLabels, type SeriesPoint } from '../charts/indicator-chart.ts';
+import { FigureNotes, TargetNotes } from '../components/figure-notes.tsx';
 import { Figure } from '../components/figures.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
@@ -19,6 +20,7 @@ import { useTargetHistory } from '../data/target-edits.ts';
 import { targetTextOf } from '../data/target-text.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
+import { useTargetEditText } from '../i18n/target-edit-messages.ts';
 import type { IndicatorSearch } from '../search-params.ts';
 import { isPrinted, statusWord } from '../vocabulary.ts';
 import { RequiredText } from './indicator-parts.tsx';
@@ -44,6 +46,7 @@ function Indicator({ portal }: { portal: boolean }) {
   const navigate = useNavigate();
   const { t, locale, num, date } = useLocale();
   const p = usePlanPagesText();
+  const te = useTargetEditText();
   const evaluations = useEvaluations(plan);
   const indicators = useIndicators(plan);
   const stories = useCurrentStories(plan, portal);
@@ -239,6 +242,8 @@ function Indicator({ portal }: { portal: boolean }) {
         </div>
       </section>
 
+      <TargetNotes plan={plan} indicatorId={indicator.id} targetId={row.targetId} />
+
       <section aria-labelledby="i-chart" className="chart-section">
         <div className="section-head">
           <h2 id="i-chart">{t.chartTitle}</h2>
@@ -323,6 +328,7 @@ function Indicator({ portal }: { portal: boolean }) {
                   <th scope="col">{t.colVintage}</th>
                   <th scope="col">{t.colSource}</th>
                   <th scope="col">{t.colPublished}</th>
+                  <th scope="col">{te.colNotes}</th>
                 </tr>
               </thead>
               <tbody>
@@ -338,6 +344,9 @@ function Indicator({ portal }: { portal: boolean }) {
                       <td>{v ? (input?.label ?? t.vintage[v.status] ?? v.status) : '—'}</td>
                       <td>{v?.sourceText ?? '—'}</td>
                       <td>{input?.publishedOn ? date(input.publishedOn) : '—'}</td>
+                      <td>
+                        <FigureNotes notes={o.notes} />
+                      </td>
                     </tr>
                   );
                 })}
