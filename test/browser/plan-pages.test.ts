@@ -1,7 +1,8 @@
 // The plan's own pages in Chromium against the real server on the bundled dataset: the task tree with its official
 // split, the key projects' two lists and filters, the breakthroughs rolled up as the API says, the by-agency pages,
 // the plan's documents on the portal, an indicator with several targets, a composite parent's latest value in
-// words, the report downloads, and the forecast column and fan once a figure is recorded through the API. Every new
+// words, the report downloads, the forecast column and fan once a figure is recorded through the API, and a plan
+// owner's edits (a target revised by a later document, a task's title and deadline). Every new
 // page is checked with axe and saved at three widths. One server for the whole file.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -250,7 +251,7 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     await context.close();
   });
 
-  it('lets the plan owner revise a target by a later document in a dialog; the verdict and the history follow', async () => {
+  it('lets the plan owner revise a target by a later document in a dialog (the verdict and the history follow) and edit a task in place', async () => {
     const code = '1.2';
     const row = (
       await api<{ rows: (Row & { status: string })[] }>(`/api/plans/${MANY_TARGETS_PLAN}/evaluations`)
@@ -305,6 +306,17 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     await page.goto(`${server.baseUrl}/plans/${MANY_TARGETS_PLAN}/indicators/14.1`);
     await page.getByTestId('target-notes').waitFor();
     expect(await page.getByTestId('target-notes').textContent()).toContain('giảm 4/5');
+    // A task's title and deadline are edited in place, with a reason; the row shows them at once.
+    await page.goto(`${server.baseUrl}/plans/${PLAN}/tasks`);
+    await page.getByTestId('oe-task-1.1').click();
+    await page.getByTestId('oe-task-1.1-title').fill('Nhiệm vụ đã sửa (kiểm thử)');
+    await page.getByTestId('oe-task-1.1-deadline').fill('2027-06-30');
+    await page.getByTestId('oe-task-1.1-reason').fill('Giao thời hạn theo kế hoạch năm');
+    await page.getByTestId('oe-task-1.1-save').click();
+    await page.getByTestId('oe-task-1.1-saved').waitFor();
+    const taskRow = page.locator('tr[data-code="1.1"]');
+    await expect.poll(() => taskRow.textContent()).toContain('Nhiệm vụ đã sửa (kiểm thử)');
+    expect(await taskRow.textContent()).toContain('30/6/2027');
     await context.close();
   });
 

@@ -8,6 +8,7 @@ import { api, unwrap } from '../api/client.ts';
 import type { ChartHandle } from '../charts/echart.tsx';
 import { chartModel, chartOption, type ChartLabels, type SeriesPoint } from '../charts/indicator-chart.ts';
 import { FigureNotes, TargetNotes } from '../components/figure-notes.tsx';
+import { OutlineItemEditor } from '../components/outline-item-editor.tsx';
 import { Figure } from '../components/figures.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
@@ -170,6 +171,20 @@ function Indicator({ portal }: { portal: boolean }) {
           {t.targetText}: «{targetTextOf(row, locale)}» · {unit}
         </span>
       </h1>
+      {mayEdit && (
+        <p>
+          <OutlineItemEditor
+            plan={plan}
+            kind="indicator"
+            code={code}
+            buttonLabel={te.editIndicator}
+            title={te.editIndicator}
+            fields={[
+              { name: 'name', label: te.indicatorName, value: indicator.name, type: 'textarea', required: true },
+            ]}
+          />
+        </p>
+      )}
 
       {rows.length > 1 && (
         <nav aria-labelledby="i-targets" className="target-switch">
