@@ -56,7 +56,7 @@ export function TargetHistory({ items }: { items: TargetHistoryItem[] }) {
               const where = place(t.citation, e);
               const quote = typeof t.citation?.quote === 'string' ? t.citation.quote : null;
               return (
-                <tr key={t.id} data-stage={t.stage} data-target={t.id}>
+                <tr key={t.id} data-stage={t.stage} data-history-target={t.id}>
                   <th scope="row">{e.stage[t.stage as TargetStage] ?? t.stage}</th>
                   <td>
                     {t.text}
