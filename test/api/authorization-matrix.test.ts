@@ -248,6 +248,27 @@ const SAMPLES: Record<string, Sample> = {
       },
     }),
   },
+  // Each sample names a new title, so that every allowed call is a change (and leaves its audit row).
+  ...Object.fromEntries(
+    (
+      [
+        ['indicators', 'I1', 'name'],
+        ['tasks', '1', 'title'],
+        ['projects', 'P1', 'title'],
+        ['breakthroughs', 'B1', 'title'],
+      ] as const
+    ).map(([kind, code, field]) => [
+      `PATCH /api/plans/:code/${kind}/:${kind.slice(0, -1)}`,
+      {
+        kind: 'object' as const,
+        request: (f: Fixture): Call => ({
+          method: 'PATCH',
+          url: `/api/plans/${f.a.planCode}/${kind}/${code}`,
+          payload: { [field]: `Tên mới ${crypto.randomUUID().slice(0, 8)}`, reason: 'Đính chính' },
+        }),
+      },
+    ]),
+  ),
   'GET /api/plans/:code/indicators/:indicator/target-history': {
     kind: 'object',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/indicators/I1/target-history` }),
@@ -569,6 +590,10 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
     api = await openApi(database, { evidenceDir: tempDir() });
     const a = await seedTenant(api.db, 'a');
     b = await seedTenant(api.db, 'b');
+    await api.db.query(
+      "INSERT INTO breakthroughs (tenant_id, plan_id, code, title) SELECT tenant_id, id, 'B1', 'Đột phá' FROM plans WHERE tenant_id = $1",
+      [a.id],
+    );
     const editor = await login(api.app, a.users.agency_editor.email);
     const approver = await login(api.app, a.users.approver.email);
     const mk = async (period: string) =>

@@ -1,7 +1,8 @@
 // The plan's own pages in Chromium against the real server on the bundled dataset: the task tree with its official
 // split, the key projects' two lists and filters, the breakthroughs rolled up as the API says, the by-agency pages,
 // the plan's documents on the portal, an indicator with several targets, a composite parent's latest value in
-// words, the report downloads, and the forecast column and fan once a figure is recorded through the API. Every new
+// words, the report downloads, the forecast column and fan once a figure is recorded through the API, and a plan
+// owner's edits (a target revised by a later document, a task's title and deadline). Every new
 // page is checked with axe and saved at three widths. One server for the whole file.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -344,6 +345,75 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     await context.close();
     expect([...left]).toEqual([]);
   }, 240_000);
+
+  it('lets the plan owner revise a target by a later document in a dialog (the verdict and the history follow) and edit a task in place', async () => {
+    const code = '1.2';
+    const row = (
+      await api<{ rows: (Row & { status: string })[] }>(`/api/plans/${MANY_TARGETS_PLAN}/evaluations`)
+    ).rows.find((r) => r.indicator.code === code);
+    expect(row?.status).toMatch(/^(met|exceeded)$/);
+    const { context, page } = await open('/login');
+    await page.getByTestId('login-email').fill(ADMIN.email);
+    await page.getByTestId('login-password').fill(ADMIN.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${server.baseUrl}/plans/${MANY_TARGETS_PLAN}/indicators/${code}`);
+    const verdict = page.locator('.verdict-card').first().locator('[data-status]');
+    await page.getByTestId('target-history').waitFor();
+    expect(await page.locator('[data-testid="target-history"] tbody tr').count()).toBe(1);
+    await page.getByTestId('edit-target').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await page.getByTestId('te-min').inputValue()).toBe('10,7');
+    await page.getByTestId('mode-revise').check();
+    // Nothing is sent without a reason, a document and the day it takes over; each missing field says so.
+    await page.getByTestId('te-min').fill('1.234');
+    await page.getByTestId('te-save').click();
+    expect(await dialog.textContent()).toContain('không rõ nghĩa');
+    expect(await dialog.textContent()).toContain('Cần nêu lý do');
+    const axe = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.getByTestId('te-min').fill('13');
+    await page.getByTestId('te-text').fill('Công nghiệp, xây dựng tăng bình quân 13%/năm');
+    await page.getByTestId('te-docKind').selectOption('council_resolution');
+    await page.getByTestId('te-docTitle').fill('Nghị quyết điều chỉnh kế hoạch phát triển kinh tế - xã hội 5 năm');
+    await page.getByTestId('te-docNumber').fill('99/NQ-HĐND (kiểm thử)');
+    await page.getByTestId('te-effectiveOn').fill('2023-07-01');
+    await page.getByTestId('te-reason').fill('HĐND điều chỉnh chỉ tiêu giữa kỳ');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'plan-target-dialog-1366.png'), fullPage: false });
+    await page.getByTestId('te-save').click();
+    await page.getByTestId('target-saved').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    // 12,32 %/yr no longer reaches 13 %/yr: the verdict moves, and the history keeps both targets with their documents.
+    await expect.poll(() => verdict.getAttribute('data-status')).toBe('not_met');
+    await expect.poll(() => page.locator('[data-testid="target-history"] tbody tr').count()).toBe(2);
+    const superseded = page.locator('[data-testid="target-history"] tr[data-stage="superseded"]');
+    expect(await superseded.textContent()).toContain('99/NQ-HĐND (kiểm thử)');
+    expect(await superseded.textContent()).toContain('từ 01/7/2023');
+    const inForce = page.locator('[data-testid="target-history"] tr[data-stage="in_force"]');
+    expect(await inForce.textContent()).toContain('13%/năm');
+    expect(await page.getByTestId('explanation').textContent()).toContain('13');
+    const after = (await api<{ rows: (Row & { status: string })[] }>(`/api/plans/${MANY_TARGETS_PLAN}/evaluations`))
+      .rows;
+    expect(after.filter((r) => r.indicator.code === code).map((r) => r.status)).toEqual(['not_met']);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'plan-target-history-1366.png'), fullPage: true });
+    // A target's derivation is shown beside it: 14.1's "giảm 4/5" read as a factor of 0,2.
+    await page.goto(`${server.baseUrl}/plans/${MANY_TARGETS_PLAN}/indicators/14.1`);
+    await page.getByTestId('target-notes').waitFor();
+    expect(await page.getByTestId('target-notes').textContent()).toContain('giảm 4/5');
+    // A task's title and deadline are edited in place, with a reason; the row shows them at once.
+    await page.goto(`${server.baseUrl}/plans/${PLAN}/tasks`);
+    await page.getByTestId('oe-task-1.1').click();
+    await page.getByTestId('oe-task-1.1-title').fill('Nhiệm vụ đã sửa (kiểm thử)');
+    await page.getByTestId('oe-task-1.1-deadline').fill('2027-06-30');
+    await page.getByTestId('oe-task-1.1-reason').fill('Giao thời hạn theo kế hoạch năm');
+    await page.getByTestId('oe-task-1.1-save').click();
+    await page.getByTestId('oe-task-1.1-saved').waitFor();
+    const taskRow = page.locator('tr[data-code="1.1"]');
+    await expect.poll(() => taskRow.textContent()).toContain('Nhiệm vụ đã sửa (kiểm thử)');
+    expect(await taskRow.textContent()).toContain('30/6/2027');
+    await context.close();
+  });
 
   const PAGES = [
     ['tasks', `/plans/${PLAN}/tasks`, 'tasks'],

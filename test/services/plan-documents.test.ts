@@ -8,6 +8,7 @@ import { systemActor, type ServiceContext } from '../../src/services/context.ts'
 import type { Dataset, PlanFile } from '../../src/services/dataset/dataset-types.ts';
 import { importDataset } from '../../src/services/dataset/import-dataset.ts';
 import { evaluatePlan } from '../../src/services/evaluations/evaluate-plan.ts';
+import { listObservations } from '../../src/services/observations/list-observations.ts';
 import { listTargets } from '../../src/services/reference/list-targets.ts';
 import { listTargetHistory, reviseTarget } from '../../src/services/reference/revise-target.ts';
 import type { Db } from '../../src/storage/db.ts';
@@ -203,6 +204,11 @@ describe.each(testDatabases)('plan documents, stages and revisions on $name', (t
     );
     expect(figure?.source_text).toBe('Thông cáo báo chí tình hình kinh tế - xã hội năm 2025, 06/01/2026, trang 2');
     expect(figure?.provenance).toMatchObject({ document: 'tk-2025', page: 2, quote: 'tỷ lệ đô thị hóa đạt 95%' });
+    // The figure's note is read with the figure, as the indicator page shows it beside the value.
+    const figures = await listObservations({ ctx: ctx(t), input: { plan: 'thu-2021-2025' } });
+    expect(figures.items[0]?.notes).toEqual([
+      { kind: 'context', text: 'Số chính thức', source: expect.objectContaining({ document: 'tk-2025', page: 2 }) },
+    ]);
     const view = await evaluatePlan({ ctx: ctx(t), input: { planCode: 'thu-2021-2025' } });
     expect(view.rows).toHaveLength(1);
     expect(view.counts.targets).toBe(1);
@@ -303,6 +309,78 @@ describe.each(testDatabases)('plan documents, stages and revisions on $name', (t
     expect(audit.map((a) => a.reason)).toEqual(['dataset re-import (thu-2021-2025)']);
     const again = await importDataset({ ctx: ctx(), input });
     expect(again.plans[0]?.differences).toEqual([]);
+  });
+
+  it('a re-import that adds an indicator and removes a target applies both only with apply: the old one retired, audited', async () => {
+    const input = fixture('tinh-thu');
+    const plan = input.plans[0];
+    const x = plan?.indicators?.[0];
+    if (plan === undefined || x === undefined) throw new Error('fixture');
+    // X keeps only its draft (its target in force is dropped); Y is new, citing the statistics release.
+    x.targets = (x.targets ?? []).filter((t) => t.stage === 'draft');
+    plan.indicators?.push({
+      code: 'Y',
+      parent: null,
+      name: 'Tỷ lệ hộ nghèo',
+      unit: '%',
+      measure: 'share',
+      targets: [
+        {
+          text: 'dưới 1%',
+          source: { document: 'tk-2025', page: 5, quote: 'tỷ lệ hộ nghèo dưới 1%' },
+          spec: {
+            kind: 'threshold',
+            direction: 'lower_better',
+            term: { firstYear: 2021, lastYear: 2025 },
+            op: '<',
+            value: '1',
+            year: 2025,
+          },
+          notes: [{ kind: 'context', text: 'Theo chuẩn nghèo đa chiều', source: { document: 'tk-2025', page: 5 } }],
+        },
+      ],
+    });
+    const t = await tenantId('tinh-thu');
+    const shown = await importDataset({ ctx: ctx(), input });
+    expect(shown.plans[0]?.differences?.map((d) => `${d.change} ${d.indicator}[${d.index}]`)).toEqual([
+      'removed X[0]',
+      'added Y[0]',
+    ]);
+    expect(shown.plans[0]?.applied).toBe(false);
+    expect(
+      (await evaluatePlan({ ctx: ctx(t), input: { planCode: 'thu-2021-2025' } })).rows.map((r) => r.indicator.code),
+    ).toEqual(['X']);
+    const applied = await importDataset({ ctx: ctx(), input, apply: true });
+    expect(applied.plans[0]?.applied).toBe(true);
+    const view = await evaluatePlan({ ctx: ctx(t), input: { planCode: 'thu-2021-2025' } });
+    expect(view.rows.map((r) => r.indicator.code)).toEqual(['Y']);
+    expect(view.counts.targets).toBe(1);
+    // The retired target stays in X's history, superseded from the day of the re-import.
+    const history = await listTargetHistory({ ctx: ctx(t), input: { planCode: 'thu-2021-2025', indicatorCode: 'X' } });
+    expect(history.items.filter((i) => i.stage === 'in_force')).toEqual([]);
+    expect(history.items.find((i) => i.text === 'đạt 96%')).toMatchObject({
+      stage: 'superseded',
+      supersededOn: '2026-11-25',
+    });
+    const y = await listTargetHistory({ ctx: ctx(t), input: { planCode: 'thu-2021-2025', indicatorCode: 'Y' } });
+    expect(y.items).toEqual([
+      expect.objectContaining({
+        stage: 'in_force',
+        text: 'dưới 1%',
+        document: expect.objectContaining({ code: 'tk-2025' }),
+        citation: expect.objectContaining({ document: 'tk-2025', page: 5 }),
+      }),
+    ]);
+    const audit = await db.query<{ entity: string; action: string; reason: string }>(
+      "SELECT entity, action, reason FROM audit_log WHERE tenant_id = $1 AND action IN ('retire', 'create') AND reason LIKE 'dataset re-import%' ORDER BY entity, action",
+      [t],
+    );
+    expect(audit).toEqual([
+      { entity: 'indicator', action: 'create', reason: 'dataset re-import (thu-2021-2025)' },
+      { entity: 'target', action: 'create', reason: 'dataset re-import (thu-2021-2025)' },
+      { entity: 'target', action: 'retire', reason: 'dataset re-import (thu-2021-2025)' },
+    ]);
+    expect((await importDataset({ ctx: ctx(), input })).plans[0]?.differences).toEqual([]);
   });
 
   it('refuses a citation of a document the plan does not list, naming the field, and writes nothing', async () => {

@@ -53,6 +53,13 @@ const ObservationSchema = Type.Object({
   unit: Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() }),
   period: Type.String(),
   version: Type.Integer(),
+  notes: Type.Array(
+    Type.Object({
+      kind: Type.String(),
+      text: Type.String(),
+      source: Nullable(Type.Record(Type.String(), Type.Unknown())),
+    }),
+  ),
   latest: Nullable(Version),
   approved: Nullable(Version),
   versions: Type.Optional(Type.Array(Version)),

@@ -14,7 +14,7 @@ export function importDatasetCommand(program: Command): void {
     .option('--json', 'print the report as JSON')
     .option(
       '--apply',
-      "for plans already present: apply the file's edited targets (audited); without it they are only shown",
+      'for plans already present: apply the targets the file edits, adds or removes (audited); without it they are only shown',
     )
     .action(async (folder: string, opts: { json?: boolean; apply?: boolean }) => {
       await withRuntime(
@@ -45,11 +45,11 @@ export function importDatasetCommand(program: Command): void {
             for (const p of report.plans) {
               const diffs = p.differences ?? [];
               process.stdout.write(
-                `${p.code}: ${p.created ? `loaded ${p.indicators} indicators, ${p.targets} targets, ${p.observations} observations` : diffs.length === 0 ? 'already present, no differences' : `already present, ${diffs.length} differences${p.applied ? ' (edited targets applied)' : ' (not applied; run with --apply)'}`}\n`,
+                `${p.code}: ${p.created ? `loaded ${p.indicators} indicators, ${p.targets} targets, ${p.observations} observations` : diffs.length === 0 ? 'already present, no differences' : `already present, ${diffs.length} differences${p.applied ? ' (applied)' : ' (not applied; run with --apply)'}`}\n`,
               );
               for (const d of diffs)
                 process.stdout.write(
-                  `  ${d.change} ${d.indicator}[${d.index}]: ${d.before?.text ?? '—'} → ${d.after?.text ?? '—'}${d.change === 'edited' ? '' : ' (not applied by re-import)'}\n`,
+                  `  ${d.change} ${d.indicator}[${d.index}]: ${d.before?.text ?? '—'} → ${d.after?.text ?? '—'}\n`,
                 );
             }
         },

@@ -4,6 +4,7 @@
 // twice, or at every start, changes nothing. Everything is checked (check-dataset.ts) before the first write.
 import { parseAggregationMethod, parseBaselineDeclaration } from '../../core/consolidation/declaration.ts';
 import { Forbidden, ValidationError } from '../../core/errors.ts';
+import { vietnamDateOf } from '../../core/format/date.ts';
 import { validateRegistry, type LineageEvent, type UnitRecord } from '../../core/units/index.ts';
 import type { Queryable } from '../../storage/db.ts';
 import { writeAudit } from '../audit.ts';
@@ -47,6 +48,8 @@ export interface TargetDifference {
   change: 'edited' | 'added' | 'removed';
   before: { text: string; spec: unknown } | null;
   after: { text: string; spec: unknown } | null;
+  /** The stored target an edit or a removal applies to. */
+  targetId?: string;
 }
 
 /** JSON with keys in a fixed order, so two equal specs compare equal whatever order they were written in. */
@@ -86,9 +89,10 @@ async function targetDifferences(
       const after = b === undefined ? null : { text: nfc(b.text), spec: b.spec };
       const before = a === undefined ? null : { text: a.text, spec: a.spec };
       if (a === undefined) out.push({ indicator: code, index: k, change: 'added', before, after });
-      else if (b === undefined) out.push({ indicator: code, index: k, change: 'removed', before, after });
+      else if (b === undefined)
+        out.push({ indicator: code, index: k, change: 'removed', before, after, targetId: a.id });
       else if (a.text !== nfc(b.text) || canonical(a.spec) !== canonical(b.spec))
-        out.push({ indicator: code, index: k, change: 'edited', before, after });
+        out.push({ indicator: code, index: k, change: 'edited', before, after, targetId: a.id });
     }
   }
   return out;
@@ -170,7 +174,7 @@ export interface ImportArgs {
   ctx: ServiceContext;
   input: Dataset;
   onProgress?: (done: number, total: number, label: string) => void;
-  /** For plans already present: apply the edited targets the file differs by (audited, evaluation recomputed). */
+  /** For plans already present: apply the targets the file edits, adds or removes (audited, evaluation recomputed). */
   apply?: boolean;
 }
 
@@ -381,6 +385,285 @@ async function unitIdByCode(tx: Queryable, tenantId: string, code: string, date:
   return row.id;
 }
 
+/**
+ * A re-imported file's differences applied to the plan already stored, each audited with the file as its reason: an
+ * edited target rewritten in place; a removed target retired (superseded from today, kept as history, no longer
+ * counted); an added target inserted with its citation, derivations and notes, under its indicator (created, with
+ * the file's documents it cites, when the plan lacks it). A new indicator's figures are not loaded by a re-import.
+ */
+async function applyDifferences(
+  tx: Queryable,
+  ctx: ServiceContext,
+  tenantId: string,
+  plan: { id: string; file: PlanFile },
+  differences: TargetDifference[],
+): Promise<void> {
+  const f = plan.file;
+  const reason = `dataset re-import (${f.file ?? f.plan.id})`;
+  const docs = await insertPlanDocuments(tx, tenantId, plan.id, f.documents ?? []);
+  for (const d of docs.filter((x) => x.created))
+    await writeAudit(tx, ctx, { tenantId, action: 'create', entity: 'document', entityId: d.dbId, after: d, reason });
+  const cites = new PlanCitations(docs);
+  const unitId =
+    (await tx.query<{ unit_id: string | null }>('SELECT unit_id FROM plans WHERE id = $1', [plan.id]))[0]?.unit_id ??
+    null;
+  const today = vietnamDateOf(ctx.now());
+  for (const d of differences) {
+    if (d.change === 'edited') {
+      const after = d.after as { text: string; spec: TargetSpec };
+      checkSpec(after.spec);
+      await tx.query(
+        'UPDATE targets SET spec = $3, text = $4, kind = $5, first_year = $6, last_year = $7 WHERE tenant_id = $1 AND id = $2',
+        [
+          tenantId,
+          d.targetId,
+          JSON.stringify(after.spec),
+          after.text,
+          after.spec.kind,
+          after.spec.term.firstYear,
+          after.spec.term.lastYear,
+        ],
+      );
+      await writeAudit(tx, ctx, {
+        tenantId,
+        action: 'edit',
+        entity: 'target',
+        entityId: d.targetId ?? null,
+        before: d.before,
+        after: d.after,
+        reason,
+      });
+    } else if (d.change === 'removed') {
+      await tx.query("UPDATE targets SET stage = 'superseded', superseded_on = $3 WHERE tenant_id = $1 AND id = $2", [
+        tenantId,
+        d.targetId,
+        today,
+      ]);
+      await writeAudit(tx, ctx, {
+        tenantId,
+        action: 'retire',
+        entity: 'target',
+        entityId: d.targetId ?? null,
+        before: d.before,
+        after: { stage: 'superseded', supersededOn: today },
+        reason,
+      });
+    } else {
+      const ind = (f.indicators ?? []).find((i) => i.code === d.indicator);
+      const t = (ind?.targets ?? []).filter((x) => (x.stage ?? 'in_force') === 'in_force')[d.index];
+      if (ind === undefined || t === undefined) continue;
+      checkSpec(t.spec);
+      const indicatorId = await indicatorOf(tx, ctx, tenantId, plan.id, ind, cites, reason);
+      const order =
+        (
+          await tx.query<{ n: number }>(
+            'SELECT coalesce(max(sort_order) + 1, 0)::int AS n FROM targets WHERE tenant_id = $1 AND indicator_id = $2',
+            [tenantId, indicatorId],
+          )
+        )[0]?.n ?? 0;
+      const targetId = await insertTarget(tx, tenantId, { planId: plan.id, indicatorId, unitId }, t, order, cites);
+      for (const n of t.notes ?? []) await insertQualityNote(tx, tenantId, cites, 'target', targetId, n);
+      await writeAudit(tx, ctx, {
+        tenantId,
+        action: 'create',
+        entity: 'target',
+        entityId: targetId,
+        after: d.after,
+        reason,
+      });
+    }
+  }
+}
+
+/** The stored indicator of a file's indicator, created (after the plan's others, under its parent) when missing. */
+async function indicatorOf(
+  tx: Queryable,
+  ctx: ServiceContext,
+  tenantId: string,
+  planId: string,
+  ind: IndicatorFile,
+  cites: PlanCitations,
+  reason: string,
+): Promise<string> {
+  const byCode = async (code: string) =>
+    (
+      await tx.query<{ id: string }>('SELECT id FROM indicators WHERE tenant_id = $1 AND plan_id = $2 AND code = $3', [
+        tenantId,
+        planId,
+        code,
+      ])
+    )[0]?.id;
+  const known = await byCode(ind.code);
+  if (known !== undefined) return known;
+  const parentId = ind.parent ? ((await byCode(ind.parent)) ?? null) : null;
+  const order =
+    (
+      await tx.query<{ n: number }>(
+        'SELECT coalesce(max(sort_order) + 1, 0)::int AS n FROM indicators WHERE tenant_id = $1 AND plan_id = $2',
+        [tenantId, planId],
+      )
+    )[0]?.n ?? 0;
+  const id = await insertIndicator(tx, tenantId, planId, parentId, ind, order, cites);
+  for (const n of ind.notes ?? []) await insertQualityNote(tx, tenantId, cites, 'indicator', id, n);
+  await writeAudit(tx, ctx, {
+    tenantId,
+    action: 'create',
+    entity: 'indicator',
+    entityId: id,
+    after: { code: ind.code, name: nfc(ind.name), unit: ind.unit ?? '' },
+    reason,
+  });
+  return id;
+}
+
+type NoteFile = { kind?: string; text: string; lines?: number[]; source?: Citation };
+type StoredDocument = PlanDocument & { dbId: string; created?: true };
+
+/** The plan's documents as the file lists them; one already stored under its code is kept, not written again. */
+async function insertPlanDocuments(
+  tx: Queryable,
+  tenantId: string,
+  planId: string,
+  documents: PlanDocument[],
+): Promise<StoredDocument[]> {
+  const stored = new Map(
+    (
+      await tx.query<{ id: string; code: string }>(
+        'SELECT id, code FROM documents WHERE tenant_id = $1 AND plan_id = $2 AND code IS NOT NULL',
+        [tenantId, planId],
+      )
+    ).map((r) => [r.code, r.id]),
+  );
+  const docs: StoredDocument[] = [];
+  for (const d of documents) {
+    const known = stored.get(d.id);
+    if (known !== undefined) {
+      docs.push({ ...d, dbId: known });
+      continue;
+    }
+    const rows = await tx.query<{ id: string }>(
+      `INSERT INTO documents (tenant_id, plan_id, code, kind, number, issued_on, issuer, title, url, file, publisher)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+      [
+        tenantId,
+        planId,
+        d.id,
+        d.kind,
+        d.number,
+        d.date,
+        d.issuer === null ? null : nfc(d.issuer),
+        nfc(d.title),
+        d.url ?? null,
+        d.file ?? null,
+        d.publisher === undefined ? null : nfc(d.publisher),
+      ],
+    );
+    docs.push({ ...d, dbId: (rows[0] as { id: string }).id, created: true });
+  }
+  return docs;
+}
+
+async function insertQualityNote(
+  tx: Queryable,
+  tenantId: string,
+  cites: PlanCitations,
+  entity: string,
+  entityId: string,
+  n: NoteFile,
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO quality_notes (tenant_id, entity, entity_id, kind, text, provenance) VALUES ($1,$2,$3,$4,$5,$6)',
+    [
+      tenantId,
+      entity,
+      entityId,
+      n.kind ?? 'data_quality',
+      nfc(n.text),
+      JSON.stringify({ lines: n.lines ?? [], ...(n.source ? { source: cites.citation(n) } : {}) }),
+    ],
+  );
+}
+
+async function insertIndicator(
+  tx: Queryable,
+  tenantId: string,
+  planId: string,
+  parentId: string | null,
+  ind: IndicatorFile,
+  order: number,
+  cites: PlanCitations,
+): Promise<string> {
+  const direction = ind.direction ?? ind.targets?.[0]?.spec.direction ?? 'higher_better';
+  const rows = await tx.query<{ id: string }>(
+    `INSERT INTO indicators (tenant_id, plan_id, parent_id, code, name, unit_of_measure, group_code, direction, measure, price_basis,
+       aggregation_over_units, aggregation_over_time, composite_rule, sort_order, provenance, figure_rules,
+       aggregation_method, baseline_consolidation)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) RETURNING id`,
+    [
+      tenantId,
+      planId,
+      parentId,
+      ind.code,
+      nfc(ind.name),
+      nfc(ind.unit ?? ''),
+      ind.group ?? null,
+      direction,
+      ind.measure ?? 'level',
+      ind.priceBasis ?? 'none',
+      ind.aggregation?.overUnits ?? 'sum',
+      ind.aggregation?.overTime ?? 'last',
+      ind.compositeRule ?? null,
+      order,
+      cites.provenance(ind, ind.reportedVerdict ? { reportedVerdict: ind.reportedVerdict } : {}),
+      JSON.stringify(ind.figureRules ?? {}),
+      ...declarationColumns(ind),
+    ],
+  );
+  return (rows[0] as { id: string }).id;
+}
+
+type TargetFile = NonNullable<IndicatorFile['targets']>[number];
+
+/** One target with its document, stage, citation and derivations; its notes are the caller's. */
+async function insertTarget(
+  tx: Queryable,
+  tenantId: string,
+  at: { planId: string; indicatorId: string; unitId: string | null },
+  t: TargetFile,
+  order: number,
+  cites: PlanCitations,
+): Promise<string> {
+  // The document that set the target: the one its citation names, else an inline document, else the plan's.
+  const cited = t.source === undefined ? undefined : cites.byCode.get(t.source.document);
+  const tDoc = cited?.dbId ?? (t.document ? await insertDocument(tx, tenantId, t.document) : null);
+  const revisedBy = t.revisedBy === undefined ? undefined : cites.byCode.get(t.revisedBy.document);
+  const rows = await tx.query<{ id: string }>(
+    `INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, document_id, kind, spec, text, first_year, last_year, sort_order, provenance,
+       stage, revised_by_document_id, superseded_on, citation, derived)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
+    [
+      tenantId,
+      at.planId,
+      at.indicatorId,
+      at.unitId,
+      tDoc,
+      t.spec.kind,
+      JSON.stringify(t.spec),
+      nfc(t.text),
+      t.spec.term.firstYear,
+      t.spec.term.lastYear,
+      order,
+      cites.provenance(t),
+      t.stage ?? 'in_force',
+      revisedBy?.dbId ?? null,
+      t.revisedBy?.date ?? null,
+      JSON.stringify(cites.citation(t)),
+      t.derived === undefined ? null : JSON.stringify(t.derived),
+    ],
+  );
+  return (rows[0] as { id: string }).id;
+}
+
 async function insertDocument(tx: Queryable, tenantId: string, d: DocumentRef): Promise<string> {
   const rows = await tx.query<{ id: string }>(
     'INSERT INTO documents (tenant_id, kind, number, issued_on, issuer, title) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id',
@@ -419,48 +702,18 @@ async function importPlan(
   );
   const present = existing[0];
   if (present !== undefined) {
-    // A plan already present is kept; the file's differences are shown, and edited targets applied only when asked.
+    // A plan already present is kept; the file's differences are shown, and applied only when asked.
     const differences = await targetDifferences(tx, tenantId, present.id, f);
-    const edited = differences.filter((d) => d.change === 'edited');
-    if (apply && edited.length > 0) {
-      for (const d of edited) {
-        const [row] = await tx.query<{ id: string; indicator_id: string }>(
-          `SELECT t.id, t.indicator_id FROM targets t JOIN indicators i ON i.id = t.indicator_id AND i.tenant_id = t.tenant_id
-            WHERE t.tenant_id = $1 AND t.plan_id = $2 AND i.code = $3 AND t.stage = 'in_force'
-            ORDER BY t.sort_order, t.id OFFSET $4 LIMIT 1 FOR UPDATE OF t`,
-          [tenantId, present.id, d.indicator, d.index],
-        );
-        const after = d.after as { text: string; spec: TargetSpec };
-        checkSpec(after.spec);
-        await tx.query(
-          'UPDATE targets SET spec = $3, text = $4, kind = $5, first_year = $6, last_year = $7 WHERE tenant_id = $1 AND id = $2',
-          [
-            tenantId,
-            row?.id,
-            JSON.stringify(after.spec),
-            after.text,
-            after.spec.kind,
-            after.spec.term.firstYear,
-            after.spec.term.lastYear,
-          ],
-        );
-        await writeAudit(tx, ctx, {
-          tenantId,
-          action: 'edit',
-          entity: 'target',
-          entityId: row?.id ?? null,
-          before: d.before,
-          after: d.after,
-          reason: `dataset re-import (${f.file ?? f.plan.id})`,
-        });
-      }
+    const applying = apply && differences.length > 0;
+    if (applying) {
+      await applyDifferences(tx, ctx, tenantId, { id: present.id, file: f }, differences);
       await recomputeEvaluations(tx, ctx, {
         plan: { id: present.id, tenant_id: tenantId, settings: present.settings },
         indicatorIds: null,
         causeVersionId: null,
       });
     }
-    return { ...counts, differences, applied: apply && edited.length > 0 };
+    return { ...counts, differences, applied: applying };
   }
   counts.created = true;
   const refDate = `${f.plan.term.firstYear}-01-01`;
@@ -489,115 +742,26 @@ async function importPlan(
     ],
   );
   const planId = (planRows[0] as { id: string }).id;
-  const docs: (PlanDocument & { dbId: string })[] = [];
-  for (const d of f.documents ?? []) {
-    const rows = await tx.query<{ id: string }>(
-      `INSERT INTO documents (tenant_id, plan_id, code, kind, number, issued_on, issuer, title, url, file, publisher)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
-      [
-        tenantId,
-        planId,
-        d.id,
-        d.kind,
-        d.number,
-        d.date,
-        d.issuer === null ? null : nfc(d.issuer),
-        nfc(d.title),
-        d.url ?? null,
-        d.file ?? null,
-        d.publisher === undefined ? null : nfc(d.publisher),
-      ],
-    );
-    docs.push({ ...d, dbId: (rows[0] as { id: string }).id });
-  }
+  const docs = await insertPlanDocuments(tx, tenantId, planId, f.documents ?? []);
   const cites = new PlanCitations(docs);
   if (f.plan.source !== undefined || docs.length > 0)
     await tx.query('UPDATE plans SET provenance = $1 WHERE id = $2', [cites.provenance(f.plan), planId]);
-  const insertNote = async (
-    entity: string,
-    entityId: string,
-    n: { kind?: string; text: string; lines?: number[]; source?: Citation },
-  ): Promise<void> => {
-    await tx.query(
-      'INSERT INTO quality_notes (tenant_id, entity, entity_id, kind, text, provenance) VALUES ($1,$2,$3,$4,$5,$6)',
-      [
-        tenantId,
-        entity,
-        entityId,
-        n.kind ?? 'data_quality',
-        nfc(n.text),
-        JSON.stringify({ lines: n.lines ?? [], ...(n.source ? { source: cites.citation(n) } : {}) }),
-      ],
-    );
-  };
+  const insertNote = (entity: string, entityId: string, n: NoteFile): Promise<void> =>
+    insertQualityNote(tx, tenantId, cites, entity, entityId, n);
 
   const indicatorIds = new Map<string, string>();
   const pending: [string, string][] = [];
   let order = 0;
   for (const ind of f.indicators ?? []) {
     const parentId = ind.parent ? (indicatorIds.get(ind.parent) ?? null) : null;
-    const direction = ind.direction ?? ind.targets?.[0]?.spec.direction ?? 'higher_better';
-    const rows = await tx.query<{ id: string }>(
-      `INSERT INTO indicators (tenant_id, plan_id, parent_id, code, name, unit_of_measure, group_code, direction, measure, price_basis,
-         aggregation_over_units, aggregation_over_time, composite_rule, sort_order, provenance, figure_rules,
-         aggregation_method, baseline_consolidation)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) RETURNING id`,
-      [
-        tenantId,
-        planId,
-        parentId,
-        ind.code,
-        nfc(ind.name),
-        nfc(ind.unit ?? ''),
-        ind.group ?? null,
-        direction,
-        ind.measure ?? 'level',
-        ind.priceBasis ?? 'none',
-        ind.aggregation?.overUnits ?? 'sum',
-        ind.aggregation?.overTime ?? 'last',
-        ind.compositeRule ?? null,
-        order++,
-        cites.provenance(ind, ind.reportedVerdict ? { reportedVerdict: ind.reportedVerdict } : {}),
-        JSON.stringify(ind.figureRules ?? {}),
-        ...declarationColumns(ind),
-      ],
-    );
-    const indicatorId = (rows[0] as { id: string }).id;
+    const indicatorId = await insertIndicator(tx, tenantId, planId, parentId, ind, order++, cites);
     indicatorIds.set(ind.code, indicatorId);
     counts.indicators++;
     let tOrder = 0;
     const targetIds: { id: string; document: string | undefined; stage: string }[] = [];
     for (const t of ind.targets ?? []) {
-      // The document that set the target: the one its citation names, else an inline document, else the plan's.
-      const cited = t.source === undefined ? undefined : cites.byCode.get(t.source.document);
-      const tDoc = cited?.dbId ?? (t.document ? await insertDocument(tx, tenantId, t.document) : null);
-      const revisedBy = t.revisedBy === undefined ? undefined : cites.byCode.get(t.revisedBy.document);
+      const targetId = await insertTarget(tx, tenantId, { planId, indicatorId, unitId }, t, tOrder++, cites);
       const stage = t.stage ?? 'in_force';
-      const tRows = await tx.query<{ id: string }>(
-        `INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, document_id, kind, spec, text, first_year, last_year, sort_order, provenance,
-           stage, revised_by_document_id, superseded_on, citation, derived)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
-        [
-          tenantId,
-          planId,
-          indicatorId,
-          unitId,
-          tDoc,
-          t.spec.kind,
-          JSON.stringify(t.spec),
-          nfc(t.text),
-          t.spec.term.firstYear,
-          t.spec.term.lastYear,
-          tOrder++,
-          cites.provenance(t),
-          stage,
-          revisedBy?.dbId ?? null,
-          t.revisedBy?.date ?? null,
-          JSON.stringify(cites.citation(t)),
-          t.derived === undefined ? null : JSON.stringify(t.derived),
-        ],
-      );
-      const targetId = (tRows[0] as { id: string }).id;
       targetIds.push({ id: targetId, document: t.source?.document, stage });
       for (const n of t.notes ?? []) await insertNote('target', targetId, n);
       counts.targets++;

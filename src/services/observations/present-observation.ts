@@ -47,6 +47,8 @@ export interface ObservationView {
   approved: VersionView | null;
   versions?: VersionView[];
   reviews?: ReviewView[];
+  /** Notes on the figure from its document (kept by the dataset import), each with its citation. */
+  notes: { kind: string; text: string; source: Record<string, unknown> | null }[];
 }
 
 export function presentVersion(v: VersionRow): VersionView {
@@ -99,6 +101,7 @@ export function presentObservation(
     unit: { id: o.unit_id, code: o.unit_code, name: o.unit_name },
     period: o.period,
     version: o.version,
+    notes: o.notes ?? [],
     latest: latest ? presentVersion(latest) : null,
     approved: lastApproved ? presentVersion(lastApproved) : null,
     ...(history

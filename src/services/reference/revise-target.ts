@@ -32,6 +32,8 @@ export interface RevisingDocument {
 export interface ReviseTargetInput {
   planCode: string;
   indicatorCode: string;
+  /** Which of the indicator's targets in force (an indicator may carry several); unnamed, the first. */
+  targetId?: string;
   spec: TargetSpec;
   text: string;
   reason: string;
@@ -62,7 +64,7 @@ export async function reviseTarget({
   const tenantId = ctx.actor.tenantId;
   if (!tenantId) throw new NotFound({ vi: 'mục tiêu', en: 'Target' });
   return ctx.db.transaction(async (tx) => {
-    const t = await findTargetForEdit(tx, tenantId, input.planCode, input.indicatorCode);
+    const t = await findTargetForEdit(tx, tenantId, input.planCode, input.indicatorCode, input.targetId);
     if (!t)
       throw new NotFound({
         vi: `mục tiêu của chỉ tiêu "${input.indicatorCode}"`,

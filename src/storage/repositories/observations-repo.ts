@@ -18,6 +18,8 @@ export interface ObservationRow {
   period: string;
   version: number;
   updated_at: string;
+  /** The figure's notes as its document gives them (context, ambiguity …), each with its citation; null when none. */
+  notes: { kind: string; text: string; source: Record<string, unknown> | null }[] | null;
 }
 
 export interface VersionRow {
@@ -52,7 +54,9 @@ export interface ReviewRow {
 
 const SELECT_OBS = `
   SELECT o.id, o.tenant_id, t.code AS tenant_code, o.indicator_id, i.code AS indicator_code, i.name AS indicator_name, i.owner_agency_id,
-         p.code AS plan_code, o.unit_id, u.code AS unit_code, u.name AS unit_name, o.period, o.version, o.updated_at::text AS updated_at
+         p.code AS plan_code, o.unit_id, u.code AS unit_code, u.name AS unit_name, o.period, o.version, o.updated_at::text AS updated_at,
+         (SELECT jsonb_agg(jsonb_build_object('kind', n.kind, 'text', n.text, 'source', n.provenance->'source') ORDER BY n.id)
+            FROM quality_notes n WHERE n.tenant_id = o.tenant_id AND n.entity = 'observation' AND n.entity_id = o.id) AS notes
     FROM observations o JOIN tenants t ON t.id = o.tenant_id JOIN indicators i ON i.id = o.indicator_id
     JOIN units u ON u.id = o.unit_id LEFT JOIN plans p ON p.id = i.plan_id`;
 

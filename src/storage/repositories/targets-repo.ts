@@ -20,14 +20,17 @@ export async function findTargetForEdit(
   tenantId: string,
   planCode: string,
   indicatorCode: string,
+  /** One of the indicator's targets in force (an indicator may carry several); unnamed, the first. */
+  targetId?: string,
 ): Promise<TargetForEdit | null> {
   const rows = await db.query<TargetForEdit>(
     `SELECT t.id, t.indicator_id, t.spec, t.text, p.id AS plan_id, p.tenant_id, p.settings, tn.settings AS tenant_settings
        FROM targets t JOIN indicators i ON i.id = t.indicator_id AND i.tenant_id = t.tenant_id
        JOIN plans p ON p.id = t.plan_id AND p.tenant_id = t.tenant_id JOIN tenants tn ON tn.id = p.tenant_id
       WHERE t.tenant_id = $1 AND p.code = $2 AND i.code = $3 AND t.stage = 'in_force'
+        AND ($4::uuid IS NULL OR t.id = $4::uuid)
       ORDER BY t.sort_order LIMIT 1 FOR UPDATE OF t`,
-    [tenantId, planCode, indicatorCode],
+    [tenantId, planCode, indicatorCode, targetId ?? null],
   );
   return rows[0] ?? null;
 }

@@ -1150,6 +1150,223 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/plans/{code}/indicators/{indicator}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a indicator of the plan (plan owner, admin), with a reason; If-Match names the version edited. The fields before and after go to the audit log, and the version increments */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    code: string;
+                    indicator: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        definition?: string | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            changed: string[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/plans/{code}/tasks/{task}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a task of the plan (plan owner, admin), with a reason; If-Match names the version edited. The fields before and after go to the audit log, and the version increments */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    code: string;
+                    task: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        body?: string | null;
+                        deadline?: string | null;
+                        responsibility?: string | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            changed: string[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/plans/{code}/projects/{project}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a project of the plan (plan owner, admin), with a reason; If-Match names the version edited. The fields before and after go to the audit log, and the version increments */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    code: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string | null;
+                        status?: "identification" | "preparation" | "implementation" | "completion" | "completed" | "cancelled";
+                        periodStart?: string | null;
+                        periodEnd?: string | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            changed: string[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/plans/{code}/breakthroughs/{breakthrough}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a breakthrough of the plan (plan owner, admin), with a reason; If-Match names the version edited. The fields before and after go to the audit log, and the version increments */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    code: string;
+                    breakthrough: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        body?: string | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            changed: string[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/plans/{code}/indicators/{indicator}/target": {
         parameters: {
             query?: never;
@@ -1172,6 +1389,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** Format: uuid */
+                        targetId?: string;
                         spec: {
                             kind: string;
                         } & {
@@ -1229,6 +1448,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** Format: uuid */
+                        targetId?: string;
                         spec: {
                             kind: string;
                         } & {
@@ -1776,6 +1997,13 @@ export interface paths {
                                 };
                                 period: string;
                                 version: number;
+                                notes: {
+                                    kind: string;
+                                    text: string;
+                                    source: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                }[];
                                 latest: {
                                     id: string;
                                     seq: number;
@@ -1959,6 +2187,13 @@ export interface paths {
                             };
                             period: string;
                             version: number;
+                            notes: {
+                                kind: string;
+                                text: string;
+                                source: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
                             latest: {
                                 id: string;
                                 seq: number;

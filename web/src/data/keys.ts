@@ -10,4 +10,5 @@ export const keys = {
   projects: (plan: string) => ['projects', plan] as const,
   agencies: () => ['agencies'] as const,
   breakthroughs: (plan: string) => ['breakthroughs', plan] as const,
+  targetHistory: (plan: string, indicator: string) => ['target-history', plan, indicator] as const,
 };

@@ -7,14 +7,21 @@ import { lazy, Suspense, useMemo, useRef } from 'react';
 import { api, unwrap } from '../api/client.ts';
 import type { ChartHandle } from '../charts/echart.tsx';
 import { chartModel, chartOption, type ChartLabels, type SeriesPoint } from '../charts/indicator-chart.ts';
+import { FigureNotes, TargetNotes } from '../components/figure-notes.tsx';
+import { OutlineItemEditor } from '../components/outline-item-editor.tsx';
 import { Figure } from '../components/figures.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { StoryNote, useCurrentStories } from '../components/story-note.tsx';
+import { TargetEditor } from '../components/target-editor.tsx';
+import { TargetHistory } from '../components/target-history.tsx';
 import { useEvaluations, useIndicators, useObservations, type ObservationItem } from '../data/queries.ts';
+import { may, useMaybeSession } from '../data/session.tsx';
+import { useTargetHistory } from '../data/target-edits.ts';
 import { targetTextOf } from '../data/target-text.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
+import { useTargetEditText } from '../i18n/target-edit-messages.ts';
 import type { IndicatorSearch } from '../search-params.ts';
 import { isPrinted, statusWord } from '../vocabulary.ts';
 import { MergedBaseline, RequiredText, UnitsNotMeeting } from './indicator-parts.tsx';
@@ -40,6 +47,7 @@ function Indicator({ portal }: { portal: boolean }) {
   const navigate = useNavigate();
   const { t, locale, num, date } = useLocale();
   const p = usePlanPagesText();
+  const te = useTargetEditText();
   const evaluations = useEvaluations(plan);
   const indicators = useIndicators(plan);
   const stories = useCurrentStories(plan, portal);
@@ -53,6 +61,9 @@ function Indicator({ portal }: { portal: boolean }) {
       staleTime: 60_000,
     })),
   });
+  const targetHistory = useTargetHistory(plan, code);
+  const session = useMaybeSession();
+  const mayEdit = !portal && may(session?.user ?? null, 'reference.manage');
   const chartRef = useRef<ChartHandle | null>(null);
 
   const rows = useMemo(
@@ -104,6 +115,16 @@ function Indicator({ portal }: { portal: boolean }) {
   const setView = (view: 'table' | undefined) =>
     void navigate({ to: '.', search: (prev: IndicatorSearch) => ({ ...prev, view }), replace: true } as never);
   const forecast = row.forecast;
+  const editable = targetHistory.data?.find((h) => h.id === row.targetId && h.stage === 'in_force');
+  // A revision replaces the target shown by a new one: the URL follows it when it named the old one.
+  const followTarget = (targetId: string) => {
+    if (search.target)
+      void navigate({
+        to: '.',
+        search: (prev: IndicatorSearch) => ({ ...prev, target: targetId }),
+        replace: true,
+      } as never);
+  };
   const inputByVersion = new Map(rows.flatMap((r) => r.inputs).map((v) => [v.versionId, v]));
   // A plan that prints "exceeded" as "met" has no disagreement between the two.
   const printed = (s: string | null) => (s === 'exceeded' && evaluations.data.plan.exceededAs === 'met' ? 'met' : s);
@@ -150,6 +171,20 @@ function Indicator({ portal }: { portal: boolean }) {
           {t.targetText}: «{targetTextOf(row, locale)}» · {unit}
         </span>
       </h1>
+      {mayEdit && (
+        <p>
+          <OutlineItemEditor
+            plan={plan}
+            kind="indicator"
+            code={code}
+            buttonLabel={te.editIndicator}
+            title={te.editIndicator}
+            fields={[
+              { name: 'name', label: te.indicatorName, value: indicator.name, type: 'textarea', required: true },
+            ]}
+          />
+        </p>
+      )}
 
       {rows.length > 1 && (
         <nav aria-labelledby="i-targets" className="target-switch">
@@ -182,7 +217,7 @@ function Indicator({ portal }: { portal: boolean }) {
         <div className="verdict-card">
           <span className="muted">{t.ourVerdict}</span>
           <StatusBadge status={status} text={row.displayStatus?.[locale] ?? ''} />
-          <p>{row.explanation[locale]}</p>
+          <p data-testid="explanation">{row.explanation[locale]}</p>
           {stories && <StoryNote status={status} story={stories.get(row.targetId)} full />}
           <Link
             to={portal ? '/portal/$plan/targets/$targetId/explanation' : '/plans/$plan/targets/$targetId/explanation'}
@@ -191,6 +226,7 @@ function Indicator({ portal }: { portal: boolean }) {
           >
             {t.explain}
           </Link>
+          {mayEdit && <TargetEditor plan={plan} indicator={code} target={editable} onSaved={followTarget} />}
         </div>
         {row.reported && (
           <div className={`verdict-card${reportedDiffers ? ' differs' : ''}`} data-testid="reported-verdict">
@@ -224,6 +260,8 @@ function Indicator({ portal }: { portal: boolean }) {
         )}
         {row.baseline && <MergedBaseline baseline={row.baseline} />}
       </section>
+
+      <TargetNotes plan={plan} indicatorId={indicator.id} targetId={row.targetId} />
 
       <section aria-labelledby="i-chart" className="chart-section">
         <div className="section-head">
@@ -309,6 +347,7 @@ function Indicator({ portal }: { portal: boolean }) {
                   <th scope="col">{t.colVintage}</th>
                   <th scope="col">{t.colSource}</th>
                   <th scope="col">{t.colPublished}</th>
+                  <th scope="col">{te.colNotes}</th>
                 </tr>
               </thead>
               <tbody>
@@ -324,6 +363,9 @@ function Indicator({ portal }: { portal: boolean }) {
                       <td>{v ? (input?.label ?? t.vintage[v.status] ?? v.status) : '—'}</td>
                       <td>{v?.sourceText ?? '—'}</td>
                       <td>{input?.publishedOn ? date(input.publishedOn) : '—'}</td>
+                      <td>
+                        <FigureNotes notes={o.notes} />
+                      </td>
                     </tr>
                   );
                 })}
@@ -358,6 +400,8 @@ function Indicator({ portal }: { portal: boolean }) {
           </ul>
         </section>
       )}
+
+      {targetHistory.data && targetHistory.data.length > 0 && <TargetHistory items={targetHistory.data} />}
 
       <section aria-labelledby="i-history">
         <h2 id="i-history">{t.revisions}</h2>

@@ -5,7 +5,7 @@ import { Button, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { canonicalNumber } from '../../../src/core/checks/figure-text.ts';
+import { parseNumberText } from '../../../src/core/interchange/cells.ts';
 import { api, unwrap } from '../api/client.ts';
 import { csrf, hasRole, problemOf, type SessionInfo } from '../data/staff.ts';
 import { useAdminT } from '../i18n/admin-messages.ts';
@@ -227,17 +227,21 @@ function NewReport({ kind, id, open, session }: { kind: Kind; id: string; open: 
   const qc = useQueryClient();
   const [values, setValues] = useState<Record<string, string>>({ period: '' });
   const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
-  // Numbers as a vi-VN reader types them ("1.200.000.000", "45,5") or canonical ("45.5"), read by the same function
-  // the figure checks use; one that is neither is refused beside its field before anything is sent.
+  // Numbers as a vi-VN reader types them ("1.200.000.000", "45,5") or canonical ("45.5"), read by the same reader as
+  // the Excel and CSV import ("1.234" is ambiguous); one that is neither is refused beside its field before anything is sent.
   const read = () => {
     const figures: Record<string, string> = {};
     const wrong: Record<string, string> = {};
     for (const f of FIELDS[kind]) {
       const v = (values[f.name] ?? '').trim();
       if (!v) continue;
-      const n = f.kind === 'number' ? canonicalNumber(v.replace(/\s/g, '')) : v;
-      if (n === null) wrong[f.name] = a.notANumber;
-      else figures[f.name] = n;
+      if (f.kind !== 'number') {
+        figures[f.name] = v;
+        continue;
+      }
+      const n = parseNumberText(v.replace(/\s/g, ''));
+      if (n.ok) figures[f.name] = n.value;
+      else wrong[f.name] = `${a.notANumber}: ${n.reason[locale === 'en' ? 'en' : 'vi']}`;
     }
     return { figures, wrong };
   };

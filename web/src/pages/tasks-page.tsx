@@ -4,10 +4,13 @@
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { TASK_TIMELINESS } from '../../../src/core/progress-tracking/vocabulary.ts';
+import { OutlineItemEditor } from '../components/outline-item-editor.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
 import { useTasks, type TaskItem } from '../data/queries.ts';
+import { may, useMaybeSession } from '../data/session.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
+import { useTargetEditText } from '../i18n/target-edit-messages.ts';
 import type { TasksSearch } from '../search-params.ts';
 import { AgencyLink, PlanHeading, TimelinessBadge } from './plan-page-parts.tsx';
 
@@ -37,6 +40,9 @@ export function TasksPage() {
   const navigate = useNavigate();
   const { t, num, date } = useLocale();
   const p = usePlanPagesText();
+  const e = useTargetEditText();
+  const session = useMaybeSession();
+  const mayEdit = may(session?.user ?? null, 'reference.manage');
   const tasks = useTasks(plan);
   const rows = useMemo(() => outline(tasks.data ?? []), [tasks.data]);
   if (tasks.isPending) return <Loading />;
@@ -148,6 +154,29 @@ export function TasksPage() {
                       <span>
                         <span className="code">{task.code}</span> {task.title}
                       </span>
+                      {mayEdit && (
+                        <>
+                          {' '}
+                          <OutlineItemEditor
+                            plan={plan}
+                            kind="task"
+                            code={task.code}
+                            version={task.version}
+                            buttonLabel={e.edit}
+                            title={e.editTask(task.code)}
+                            fields={[
+                              {
+                                name: 'title',
+                                label: e.taskTitle,
+                                value: task.title,
+                                type: 'textarea',
+                                required: true,
+                              },
+                              { name: 'deadline', label: e.taskDeadline, value: task.deadline, type: 'date' },
+                            ]}
+                          />
+                        </>
+                      )}
                     </th>
                     <td data-label={p.colOwner}>
                       <AgencyLink plan={plan} agency={task.agency} />
