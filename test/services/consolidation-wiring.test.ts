@@ -485,7 +485,14 @@ describe.each(testDatabases)('consolidation and units with time on $name', (tdb)
     }).catch((e: unknown) => e);
     expect(province).toBeInstanceOf(NotFound);
 
-    const res = await call(api.app, null, { method: 'GET', url: `/api/plans/${tenant.code}-ntm/evaluations` });
+    // The public answer lists the communes but names no person: the owners are for the tenant's members.
+    const anonymous = await call(api.app, null, { method: 'GET', url: `/api/plans/${tenant.code}-ntm/evaluations` });
+    expect(anonymous.statusCode).toBe(200);
+    const publicCounts = (anonymous.json() as { rows: EvaluationRow[] }).rows[0]?.unitCounts ?? [];
+    expect(publicCounts.flatMap((c) => c.notMeeting ?? []).length).toBeGreaterThan(0);
+    expect(publicCounts.flatMap((c) => (c.notMeeting ?? []).flatMap((n) => n.owners))).toEqual([]);
+    const member = await login(api.app, tenant.users.reader.email);
+    const res = await call(api.app, member, { method: 'GET', url: `/api/plans/${tenant.code}-ntm/evaluations` });
     expect(res.statusCode).toBe(200);
     const row = (res.json() as { rows: EvaluationRow[] }).rows[0];
     const y2026 = row?.unitCounts?.find((c) => c.period === '2026');

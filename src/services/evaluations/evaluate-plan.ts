@@ -27,7 +27,6 @@ import {
 import { storeCurrentEvaluation } from './recompute-evaluations.ts';
 import { loadEvaluationSnapshot } from './evaluation-snapshot.ts';
 import { communeEditorsOf } from '../../storage/repositories/users-repo.ts';
-import type { Queryable } from '../../storage/db.ts';
 
 export interface EvaluatePlanInput {
   planCode: string;
@@ -150,9 +149,12 @@ function view(
 /**
  * The owners of the units a units-meeting target lists as not meeting the standard: the commune editors, read when
  * the evaluation is presented (people change roles without the evaluation being recomputed, and the stored rows
- * keep no names).
+ * keep no names), and only to the tenant's own members.
  */
-async function withOwners(db: Queryable, tenantId: string, v: PlanEvaluationView): Promise<PlanEvaluationView> {
+async function withOwners(ctx: ServiceContext, tenantId: string, v: PlanEvaluationView): Promise<PlanEvaluationView> {
+  // People's names are for the tenant's members: the public answer (the portal, cacheable) lists the units only.
+  if (ctx.actor.kind === 'public' || ctx.actor.tenantId !== tenantId) return v;
+  const db = ctx.db;
   const codes = new Set(
     v.rows.flatMap((r) => (r.unitCounts ?? []).flatMap((c) => (c.notMeeting ?? []).map((n) => n.code))),
   );
@@ -212,7 +214,7 @@ export async function readPlanEvaluation({
           throw new NotFound({ vi: `đánh giá của "${input.planCode}"`, en: `Evaluation of "${input.planCode}"` });
         const computedAt = current.computed_at ? new Date(current.computed_at).toISOString() : null;
         return withOwners(
-          ctx.db,
+          ctx,
           current.tenant_id,
           view(current, { asOf, dataBasis, publishedOn, computedAt }, stored.rows, stored.counts),
         );
@@ -232,7 +234,7 @@ export async function readPlanEvaluation({
     tag: null,
     view: async () =>
       withOwners(
-        ctx.db,
+        ctx,
         plan.tenant_id,
         view(plan, { asOf, dataBasis, publishedOn, computedAt: null }, computed.rows, computed.counts),
       ),
