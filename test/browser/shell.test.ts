@@ -164,6 +164,10 @@ describe.skipIf(!available)('the web app in Chromium', () => {
       const shown = /^-?\d+(\.\d+)?$/.test(value) ? formatNumber(value, { locale: 'vi' }) : value;
       expect(await cell.textContent()).toBe(shown);
     }
+    // Each figure is named in words, not by the engine's name for it.
+    expect(await page.locator('[data-testid="intermediates"] tr[data-key="averageExact"] th').textContent()).toBe(
+      'Tốc độ tăng bình quân (%/năm)',
+    );
     expect(await page.locator('[data-testid="intermediates"] tr[data-key="achievement"] td').textContent()).toBe(
       formatNumber(row.achievement ?? '', { locale: 'vi' }),
     );

@@ -6,6 +6,7 @@ import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { useEvaluations, type EvaluationRow } from '../data/queries.ts';
 import { targetTextOf } from '../data/target-text.ts';
+import { intermediateLabel, intermediateValue } from '../i18n/intermediate-labels.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { isPrinted } from '../vocabulary.ts';
 import { RequiredText } from './indicator-parts.tsx';
@@ -52,7 +53,7 @@ function Explanation({ portal }: { portal: boolean }) {
     typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)
       ? num(v)
       : typeof v === 'string'
-        ? (t.direction[v] ?? v)
+        ? (t.direction[v] ?? intermediateValue(v, locale))
         : String(v);
 
   return (
@@ -113,7 +114,7 @@ function Explanation({ portal }: { portal: boolean }) {
             <tbody>
               {Object.entries(row.intermediates).map(([k, v]) => (
                 <tr key={k} data-key={k}>
-                  <th scope="row">{k}</th>
+                  <th scope="row">{intermediateLabel(k, locale)}</th>
                   <td>{show(v)}</td>
                 </tr>
               ))}
