@@ -54,6 +54,25 @@ const VALUES: Record<string, Words> = {
   own_target: { vi: 'theo mục tiêu riêng của chỉ tiêu', en: "the indicator's own target" },
   term_total: { vi: 'tổng cả giai đoạn', en: 'the total over the term' },
   yearly_average: { vi: 'bình quân mỗi năm', en: 'the yearly average' },
+  // Methods: the rule that judges the target, and how the actual figure was reached.
+  chitieu_default: { vi: 'đánh giá theo mục tiêu của văn kiện', en: "judged against the document's target" },
+  reported_average: { vi: 'bình quân do văn kiện công bố', en: 'the average the document reports' },
+  cagr_from_levels: { vi: 'tăng bình quân tính từ các mức', en: 'average growth computed from the levels' },
+  arithmetic_mean_from_levels: {
+    vi: 'bình quân cộng tính từ các mức',
+    en: 'arithmetic mean computed from the levels',
+  },
+  constant_average: { vi: 'bình quân không đổi', en: 'a constant average' },
+  term_average: { vi: 'bình quân cả giai đoạn', en: 'the average over the term' },
+  sum_of_flows: { vi: 'cộng dồn các năm', en: 'the sum of the years' },
+  run_rate: { vi: 'theo nhịp đã đạt', en: 'at the pace reached so far' },
+  value_in_year: { vi: 'giá trị của năm', en: "the year's value" },
+  ratio_to_baseline: { vi: 'so với giá trị gốc', en: 'relative to the baseline' },
+  rank_in_year: { vi: 'thứ hạng trong năm', en: "the year's rank" },
+  children_meeting_targets: { vi: 'số đơn vị đạt chuẩn', en: 'units meeting the standard' },
+  done_or_not: { vi: 'đã hoàn thành hay chưa', en: 'done or not' },
+  geometric: { vi: 'bình quân nhân', en: 'geometric' },
+  arithmetic: { vi: 'bình quân cộng', en: 'arithmetic' },
 };
 
 export function intermediateLabel(key: string, locale: Locale): string {

@@ -138,7 +138,7 @@ const vi = {
   formulaCompare: (actual: string, op: string, bound: string) => `So sánh: ${actual} ${op} ${bound}`,
   formulaTotal: (span: string, total: string) => `Tổng ${span} = ${total}`,
   formulaYears: (met: string, all: string) => `Số năm đạt mức tối thiểu: ${met}/${all}`,
-  methodName: (name: string) => `Phương pháp ${name}`,
+  methodName: (name: string) => `Phương pháp: ${name}`,
   direction: { higher_better: 'càng cao càng tốt', lower_better: 'càng thấp càng tốt' } as Record<string, string>,
   vintage: { estimate: 'ước', preliminary: 'sơ bộ', official: 'chính thức' } as Record<string, string>,
   approval: { approved: 'đã phê duyệt', submitted: 'chờ duyệt', draft: 'nháp', returned: 'trả lại' } as Record<
@@ -296,7 +296,7 @@ const en: Messages = {
   formulaCompare: (actual, op, bound) => `Compared: ${actual} ${op} ${bound}`,
   formulaTotal: (span, total) => `Total ${span} = ${total}`,
   formulaYears: (met, all) => `Years at or above the floor: ${met}/${all}`,
-  methodName: (name) => `Method ${name}`,
+  methodName: (name) => `Method: ${name}`,
   direction: { higher_better: 'higher is better', lower_better: 'lower is better' },
   vintage: { estimate: 'estimate', preliminary: 'preliminary', official: 'official' },
   approval: { approved: 'approved', submitted: 'awaiting approval', draft: 'draft', returned: 'returned' },

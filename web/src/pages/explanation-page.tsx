@@ -83,8 +83,8 @@ function Explanation({ portal }: { portal: boolean }) {
       <section aria-labelledby="x-method">
         <h2 id="x-method">{t.method}</h2>
         <p data-testid="method">
-          {t.methodName(row.method?.name ?? '—')}
-          {row.actual.method ? ` · ${row.actual.method}` : ''}
+          {t.methodName(intermediateValue(row.method?.name ?? '—', locale))}
+          {row.actual.method ? ` · ${intermediateValue(row.actual.method, locale)}` : ''}
         </p>
         <p>
           {t.targetText}: «{targetTextOf(row, locale)}»
