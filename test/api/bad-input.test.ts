@@ -292,7 +292,7 @@ describe.each(testDatabases)('malformed requests on $name', (database) => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       code: 'invalid_figure',
-      errors: [{ path: 'value', reason: { en: expect.stringContaining('write a number (14.5)') } }],
+      errors: [{ path: 'value', reason: { en: expect.stringContaining('e.g. 1.234,5 or 1234.5') } }],
     });
   });
 });

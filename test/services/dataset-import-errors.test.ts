@@ -33,7 +33,11 @@ const FIGURES = (
   JSON.parse(fs.readFileSync(path.join(FIXTURES, 'bad-figures/figures.json'), 'utf8')) as {
     figures: { indicator: string; period: string; value: string; field: string; why: string }[];
   }
-).figures.filter((f) => f.field === 'value' || f.field === 'period');
+).figures
+  .filter((f) => f.field === 'value' || f.field === 'period')
+  // "1.234" is ambiguous only as a source writes it: a plan file's value is a canonical decimal by the format, and
+  // there it reads 1.234, a good figure (the written text beside it is kept as the source's words).
+  .filter((f) => !(f.why.startsWith('ambiguous') && /^-?\d+(\.\d+)?$/.test(f.value)));
 const TENANT = 'tenants/hai-phong.json';
 const PLAN = 'plans/hai-phong-2025-2030.json';
 
