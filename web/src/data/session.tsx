@@ -26,11 +26,33 @@ function setCsrf(token: string | null): void {
   }
 }
 
+/**
+ * A write sent before the session's token is known (a click while the page is still asking who is signed in, a new
+ * tab) first asks the server for it, once, instead of going out without it and being refused as a forgery.
+ */
+let asking: Promise<void> | null = null;
+async function tokenForWrite(path: string): Promise<string | null> {
+  if (csrf || path.startsWith('/api/auth/login')) return csrf;
+  asking ??= fetch('/api/auth/session', { credentials: 'same-origin' })
+    .then(async (r) => {
+      const body = r.ok ? ((await r.json()) as { csrfToken?: string }) : null;
+      if (body?.csrfToken) setCsrf(body.csrfToken);
+    })
+    .catch(() => undefined)
+    .finally(() => {
+      asking = null;
+    });
+  await asking;
+  return csrf;
+}
+
 const expiryListeners = new Set<() => void>();
 
 api.use({
-  onRequest({ request }) {
-    if (!SAFE.has(request.method) && csrf) request.headers.set('X-CSRF-Token', csrf);
+  async onRequest({ request }) {
+    if (SAFE.has(request.method)) return request;
+    const token = await tokenForWrite(new URL(request.url, location.href).pathname);
+    if (token) request.headers.set('X-CSRF-Token', token);
     return request;
   },
   onResponse({ request, response }) {
