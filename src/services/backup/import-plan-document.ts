@@ -3,17 +3,10 @@
 // The tenant's units, agencies and documents already present are kept; the people the plan names come in as
 // inactive accounts without a password (an administrator gives them access).
 import { Conflict, Forbidden, ValidationError } from '../../core/errors.ts';
-import {
-  fixTextForms,
-  schemaVersion,
-  setDeferred,
-  tablesOf,
-  writeTable,
-  type Deferred,
-} from '../../storage/repositories/tenant-tables-repo.ts';
+import { setDeferred, tablesOf, writeTable, type Deferred } from '../../storage/repositories/tenant-tables-repo.ts';
 import { writeAudit } from '../audit.ts';
 import { hasRole, type ServiceContext } from '../context.ts';
-import { PLAN_DOCUMENT_FORMAT, parseTableDocument, schemaMismatch } from './table-document.ts';
+import { PLAN_DOCUMENT_FORMAT, parseTableDocument, readyToLoad } from './table-document.ts';
 
 /** What a plan shares with the rest of its tenant: kept when already present. */
 const SHARED = new Set(['tenants', 'units', 'documents', 'unit_lineage', 'agencies', 'users']);
@@ -48,9 +41,7 @@ export async function importPlanDocument({
     );
   if (ctx.actor.kind !== 'system' && ctx.actor.tenantId !== tenantId) throw new Forbidden();
   return ctx.db.transaction(async (tx) => {
-    const version = await schemaVersion(tx);
-    if (version !== doc.schema) throw schemaMismatch(doc.schema, version);
-    await fixTextForms(tx);
+    await readyToLoad(tx, doc);
     const [held] = await tx.query<{ id: string }>('SELECT id FROM tenants WHERE code = $1', [doc.tenant]);
     if (held !== undefined && held.id !== tenantId)
       throw new Conflict('tenant_differs', {

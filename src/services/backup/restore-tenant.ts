@@ -6,8 +6,6 @@
 import { Conflict, Forbidden } from '../../core/errors.ts';
 import type { Queryable } from '../../storage/db.ts';
 import {
-  fixTextForms,
-  schemaVersion,
   setDeferred,
   tablesOf,
   writeTable,
@@ -18,7 +16,7 @@ import { writeAudit } from '../audit.ts';
 import { hashPassword, newToken } from '../auth/secrets.ts';
 import type { ServiceContext } from '../context.ts';
 import { NO_PASSWORD } from './import-plan-document.ts';
-import { parseTableDocument, schemaMismatch, TENANT_BACKUP_FORMAT } from './table-document.ts';
+import { parseTableDocument, readyToLoad, TENANT_BACKUP_FORMAT } from './table-document.ts';
 
 export interface RestoreResult {
   tenant: string;
@@ -52,9 +50,7 @@ export async function restoreTenant({
     passwords.set(id, { email: u[col(users, 'email')] ?? '', password, hash: await hashPassword(password) });
   }
   return ctx.db.transaction(async (tx) => {
-    const version = await schemaVersion(tx);
-    if (version !== doc.schema) throw schemaMismatch(doc.schema, version);
-    await fixTextForms(tx);
+    await readyToLoad(tx, doc);
     const [held] = await tx.query<{ id: string }>('SELECT id FROM tenants WHERE code = $1', [doc.tenant]);
     if (held !== undefined && input.replace !== true)
       throw new Conflict('tenant_exists', {

@@ -1,7 +1,8 @@
 // The shape shared by a whole-plan document and a tenant backup: the tenant's rows table by table, each column as
 // its PostgreSQL text, written one row a line so two documents compare (and diff) line by line.
 import { ValidationError } from '../../core/errors.ts';
-import type { TableRows } from '../../storage/repositories/tenant-tables-repo.ts';
+import type { Queryable } from '../../storage/db.ts';
+import { fixTextForms, schemaVersion, type TableRows } from '../../storage/repositories/tenant-tables-repo.ts';
 
 export const PLAN_DOCUMENT_FORMAT = 'chitieu-plan-document/1';
 export const TENANT_BACKUP_FORMAT = 'chitieu-tenant-backup/1';
@@ -68,7 +69,14 @@ export function parseTableDocument(text: string, format: TableDocument['format']
   return d as TableDocument;
 }
 
-export function schemaMismatch(file: number, db: number): ValidationError {
+/** Before loading a document's rows: the database must be at the schema that wrote it, read in the same text forms. */
+export async function readyToLoad(tx: Queryable, doc: TableDocument): Promise<void> {
+  const version = await schemaVersion(tx);
+  if (version !== doc.schema) throw schemaMismatch(doc.schema, version);
+  await fixTextForms(tx);
+}
+
+function schemaMismatch(file: number, db: number): ValidationError {
   return new ValidationError(
     {
       vi: `Tệp được ghi bởi lược đồ dữ liệu số ${String(file)}, cơ sở dữ liệu đang ở số ${String(db)}: hãy dùng cùng phiên bản chitieu`,
