@@ -597,7 +597,10 @@ describe.each(testDatabases)('consolidation and units with time on $name', (tdb)
       .split('\r\n');
     expect(csvLines[0]).toBe('Mã,Tên đơn vị,Loại,Giá trị,Giai đoạn số liệu,Tình trạng,Phụ trách');
     expect(csvLines).toHaveLength(31);
-    expect(csvLines[1]).toBe('90031,Xã Thử Nghiệm 31,commune,0,official,Chưa đạt,Cán bộ Xã Thử Nghiệm 31');
+    // The public table names no person; a member's names each commune's editor.
+    expect(csvLines[1]).toBe('90031,Xã Thử Nghiệm 31,commune,0,official,Chưa đạt,');
+    const memberCsv = await call(api.app, member, { method: 'GET', url: `${url}?status=not_met&format=csv` });
+    expect(memberCsv.body).toContain('90031,Xã Thử Nghiệm 31,commune,0,official,Chưa đạt,Cán bộ Xã Thử Nghiệm 31');
     const xlsx = await call(api.app, null, { method: 'GET', url: `${url}?format=xlsx` });
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');

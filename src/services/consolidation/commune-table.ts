@@ -125,11 +125,15 @@ export async function communeTable({
     date,
   );
   const byUnit = new Map(versions.filter((v) => Number(v.period) === year).map((v) => [v.unit_id, v]));
-  const owners = await communeEditorsOf(
-    ctx.db,
-    plan.tenant_id,
-    valid.map((u) => u.code),
-  );
+  // People's names are for the tenant's members: the public table lists the communes only.
+  const owners =
+    tenantId === plan.tenant_id
+      ? await communeEditorsOf(
+          ctx.db,
+          plan.tenant_id,
+          valid.map((u) => u.code),
+        )
+      : new Map<string, string[]>();
   const all: CommuneRow[] = valid.map((u) => {
     const v = byUnit.get(u.id);
     const value = v?.value ?? null;
