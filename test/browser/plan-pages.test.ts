@@ -415,6 +415,22 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     await context.close();
   });
 
+  it('shows an indicator counted over communes commune by commune, keeping the selection in the URL and the downloads', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/12.1/communes?status=not_met`);
+    const api = (await (
+      await fetch(`${server.baseUrl}/api/plans/${PLAN}/indicators/12.1/communes?status=not_met`)
+    ).json()) as { totals: { communes: number; meets: number }; rows: unknown[] };
+    const totals = await page.getByTestId('communes-totals').textContent();
+    expect(totals).toContain(`${api.totals.meets}/${api.totals.communes} xã, phường đạt chuẩn`);
+    expect(await page.getByLabel('Tình trạng').inputValue()).toBe('not_met');
+    expect(await page.getByTestId('communes-page-csv').getAttribute('href')).toContain('status=not_met');
+    if (api.rows.length === 0) await page.getByText('Chưa có xã, phường nào').waitFor();
+    else expect(await page.locator('[data-testid="communes"] tbody tr').count()).toBe(api.rows.length);
+    await context.close();
+  });
+
   const PAGES = [
     ['tasks', `/plans/${PLAN}/tasks`, 'tasks'],
     ['projects', `/plans/${PLAN}/projects`, 'list-lead'],
@@ -423,6 +439,8 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     ['agency', `/plans/${PLAN}/agencies/-`, 'owes'],
     ['portal-documents', `/portal/${PLAN}`, 'documents'],
     ['indicator-targets', `/plans/${MANY_TARGETS_PLAN}/indicators/2`, 'targets-of-indicator'],
+    // A target counted over communes: the bundled data has no commune register, so the table says so.
+    ['communes', `/plans/${PLAN}/indicators/12.1/communes?status=not_met`, 'communes-totals'],
   ] as const;
 
   for (const width of WIDTHS) {

@@ -1,7 +1,12 @@
 // The routes of the plan's tasks, key projects, breakthroughs and agency pages, under the staff layout; kept apart
 // from router.tsx so that the route tree there stays one line per group.
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
-import { validateBreakthroughsSearch, validateProjectsSearch, validateTasksSearch } from './search-params.ts';
+import {
+  validateBreakthroughsSearch,
+  validateCommunesSearch,
+  validateProjectsSearch,
+  validateTasksSearch,
+} from './search-params.ts';
 
 export function planPageRoutes<P extends AnyRoute>(layout: P) {
   return [
@@ -22,6 +27,12 @@ export function planPageRoutes<P extends AnyRoute>(layout: P) {
       path: '/plans/$plan/breakthroughs',
       validateSearch: validateBreakthroughsSearch,
       component: lazyRouteComponent(() => import('./pages/breakthroughs-page.tsx'), 'BreakthroughsPage'),
+    }),
+    createRoute({
+      getParentRoute: () => layout,
+      path: '/plans/$plan/indicators/$code/communes',
+      validateSearch: validateCommunesSearch,
+      component: lazyRouteComponent(() => import('./pages/communes-page.tsx'), 'CommunesPage'),
     }),
     createRoute({
       getParentRoute: () => layout,

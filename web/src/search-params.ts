@@ -101,3 +101,25 @@ export function validateWorklistSearch(raw: Record<string, unknown>): WorklistSe
   if (typeof period !== 'string' || !/^\d{4}(-[A-Z0-9]{1,4})?$/.test(period)) return { agency: text(raw.agency) };
   return { agency: text(raw.agency), period: /^\d{4}$/.test(period) ? Number(period) : period };
 }
+
+const COMMUNE_SORTS = ['code', 'name', 'value', 'status'] as const;
+const COMMUNE_STATUSES = ['meets', 'not_met', 'no_figure', 'reported'] as const;
+
+export interface CommunesSearch {
+  year?: number;
+  sort?: (typeof COMMUNE_SORTS)[number];
+  order?: 'asc' | 'desc';
+  q?: string;
+  status?: (typeof COMMUNE_STATUSES)[number];
+}
+
+export function validateCommunesSearch(raw: Record<string, unknown>): CommunesSearch {
+  const year = Number(raw.year);
+  return {
+    year: Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : undefined,
+    sort: COMMUNE_SORTS.find((s) => s === raw.sort),
+    order: raw.order === 'asc' || raw.order === 'desc' ? raw.order : undefined,
+    q: text(raw.q),
+    status: COMMUNE_STATUSES.find((s) => s === raw.status),
+  };
+}

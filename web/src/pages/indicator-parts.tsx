@@ -1,4 +1,5 @@
 // Pieces of the indicator page also used by the explanation: the required pace in words.
+import { Link } from '@tanstack/react-router';
 import type { EvaluationRow } from '../data/queries.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
@@ -87,6 +88,15 @@ export function UnitsNotMeeting({
         </details>
       )}
       <p>
+        <Link
+          to="/plans/$plan/indicators/$code/communes"
+          params={{ plan, code: indicator }}
+          search={{ year: Number(latest.period) || undefined }}
+          data-testid="communes-view"
+        >
+          {p.unitsView}
+        </Link>
+        {' · '}
         {p.unitsTable}:{' '}
         {(['csv', 'xlsx'] as const).map((f) => (
           <a
