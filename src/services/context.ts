@@ -35,6 +35,11 @@ export interface ServiceContext {
   now: () => Date;
   /** Sends e-mail when SMTP is configured (notifications); absent or null: nothing is sent. */
   mailer?: import('./notifications/mailer.ts').Mailer | null;
+  /**
+   * When `db` is a read replica: the primary, for a read that must write first (a snapshot to store) or that the
+   * replica cannot answer yet; `use` records that the answer came from the primary.
+   */
+  primary?: { db: Db; use: () => void };
 }
 
 export function systemActor(label: string, tenantId: string | null = null): Actor {

@@ -369,7 +369,25 @@ describe.skipIf(missing.length > 0)(
         (await send(lb(), editor, 'POST', `/api/observations/${id}/submit`, undefined, { 'if-match': '"1"' })).status,
       ).toBe(200);
 
-      // Anonymous portal reads come from the replica and say so, with an upper bound on their staleness.
+      // Once the replica has replayed what the primary wrote (the tenant's seeding, its stored evaluations),
+      // anonymous portal reads come from it and say so, with an upper bound on their staleness. (Before that, a read
+      // the replica cannot answer yet is answered by the primary, and says so: see the service's readPlanEvaluation.)
+      const primary = new pg.Client({ host: '127.0.0.1', port: ports.primary, user: 'postgres', database: 'postgres' });
+      const standby = new pg.Client({ host: '127.0.0.1', port: ports.replica, user: 'postgres', database: 'postgres' });
+      await primary.connect();
+      await standby.connect();
+      try {
+        const lsn = (await primary.query<{ l: string }>('SELECT pg_current_wal_lsn()::text AS l')).rows[0]?.l;
+        const caughtUp = async () =>
+          (await standby.query<{ ok: boolean }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok', [lsn])).rows[0]
+            ?.ok === true;
+        const started = Date.now();
+        while (!(await caughtUp()) && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 20));
+        expect(await caughtUp(), 'the replica did not replay the seeding within 10 s').toBe(true);
+      } finally {
+        await primary.end();
+        await standby.end();
+      }
       const before = await send(lb(), null, 'GET', `/api/plans/${t.planCode}/evaluations`);
       expect(before.status).toBe(200);
       expect(before.headers.get('x-read-from')).toBe('replica');

@@ -55,12 +55,16 @@ export function contextOf(runtime: Runtime, req: FastifyRequest): ServiceContext
         ? { source: 'primary', stalenessSeconds: 0 }
         : { source: 'replica', stalenessSeconds: staleness };
   }
+  const onReplica = db !== runtime.db;
   return {
     db,
     actor: req.actor ?? publicActor(),
     now: () => new Date(),
     requestId: req.id,
     mailer: runtime.mailer ?? null,
+    ...(onReplica
+      ? { primary: { db: runtime.db, use: () => (req.readFrom = { source: 'primary', stalenessSeconds: 0 }) } }
+      : {}),
   };
 }
 

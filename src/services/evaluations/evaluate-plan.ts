@@ -178,18 +178,25 @@ async function withOwners(ctx: ServiceContext, tenantId: string, v: PlanEvaluati
 }
 
 export async function readPlanEvaluation({
-  ctx,
+  ctx: asked,
   input,
 }: {
   ctx: ServiceContext;
   input: EvaluatePlanInput;
 }): Promise<PlanEvaluationAnswer> {
+  let ctx = asked;
   checkDate(input.asOf, 'asOf');
   checkDate(input.publishedOn, 'publishedOn');
   const dataBasis = input.dataBasis ?? 'approved';
   checkDataBasis(ctx, dataBasis);
   const tenantId = ctx.actor.kind === 'public' ? null : ctx.actor.tenantId;
   let head = await findPlanEvaluationHead(ctx.db, tenantId, input.planCode);
+  if (!head && ctx.primary) {
+    // A plan just made may not have reached the replica yet.
+    ctx.primary.use();
+    ctx = { ...ctx, db: ctx.primary.db };
+    head = await findPlanEvaluationHead(ctx.db, tenantId, input.planCode);
+  }
   if (!head) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
   const now = ctx.now();
   const asOf = input.asOf ?? now.toISOString().slice(0, 10);
@@ -197,7 +204,13 @@ export async function readPlanEvaluation({
   const sameMonth = asOf.slice(0, 7) === now.toISOString().slice(0, 7);
   if (dataBasis === 'approved' && publishedOn === null && sameMonth) {
     if (!isCurrent(head, now)) {
-      await refresh(ctx, head);
+      // A replica cannot store the recomputed snapshot (and may not have the primary's yet): the primary answers.
+      if (ctx.primary) {
+        ctx.primary.use();
+        ctx = { ...ctx, db: ctx.primary.db };
+        head = (await findPlanEvaluationHead(ctx.db, tenantId, input.planCode)) ?? head;
+      }
+      if (!isCurrent(head, now)) await refresh(ctx, head);
       head = await findPlanEvaluationHead(ctx.db, tenantId, input.planCode);
     }
     const current = head;
