@@ -7,7 +7,7 @@ import { formatNumber } from '../../core/format/number.ts';
 import { unitsValidOn, type UnitRecord } from '../../core/units/index.ts';
 import { loadChosenVersionsOfIndicator } from '../../storage/repositories/evaluation-inputs-repo.ts';
 import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
-import { communeEditorsOf } from '../../storage/repositories/users-repo.ts';
+import { communeOwners } from './commune-owners.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
 
@@ -125,15 +125,11 @@ export async function communeTable({
     date,
   );
   const byUnit = new Map(versions.filter((v) => Number(v.period) === year).map((v) => [v.unit_id, v]));
-  // People's names are for the tenant's members: the public table lists the communes only.
-  const owners =
-    tenantId === plan.tenant_id
-      ? await communeEditorsOf(
-          ctx.db,
-          plan.tenant_id,
-          valid.map((u) => u.code),
-        )
-      : new Map<string, string[]>();
+  const owners = await communeOwners(
+    ctx,
+    plan.tenant_id,
+    valid.map((u) => u.code),
+  );
   const all: CommuneRow[] = valid.map((u) => {
     const v = byUnit.get(u.id);
     const value = v?.value ?? null;

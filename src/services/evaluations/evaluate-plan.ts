@@ -26,7 +26,7 @@ import {
 } from './present-evaluation.ts';
 import { storeCurrentEvaluation } from './recompute-evaluations.ts';
 import { loadEvaluationSnapshot } from './evaluation-snapshot.ts';
-import { communeEditorsOf } from '../../storage/repositories/users-repo.ts';
+import { communeOwners } from '../consolidation/commune-owners.ts';
 
 export interface EvaluatePlanInput {
   planCode: string;
@@ -152,14 +152,11 @@ function view(
  * keep no names), and only to the tenant's own members.
  */
 async function withOwners(ctx: ServiceContext, tenantId: string, v: PlanEvaluationView): Promise<PlanEvaluationView> {
-  // People's names are for the tenant's members: the public answer (the portal, cacheable) lists the units only.
-  if (ctx.actor.kind === 'public' || ctx.actor.tenantId !== tenantId) return v;
-  const db = ctx.db;
   const codes = new Set(
     v.rows.flatMap((r) => (r.unitCounts ?? []).flatMap((c) => (c.notMeeting ?? []).map((n) => n.code))),
   );
-  if (codes.size === 0) return v;
-  const owners = await communeEditorsOf(db, tenantId, [...codes]);
+  const owners = await communeOwners(ctx, tenantId, [...codes]);
+  if (owners.size === 0) return v;
   return {
     ...v,
     rows: v.rows.map((r) =>
@@ -191,12 +188,16 @@ export async function readPlanEvaluation({
   checkDataBasis(ctx, dataBasis);
   const tenantId = ctx.actor.kind === 'public' ? null : ctx.actor.tenantId;
   let head = await findPlanEvaluationHead(ctx.db, tenantId, input.planCode);
-  if (!head && ctx.primary) {
-    // A plan just made may not have reached the replica yet.
+  /** Reads from the primary from here on (when on a replica that cannot answer): the answer says so. */
+  const toPrimary = async (): Promise<boolean> => {
+    if (!ctx.primary) return false;
     ctx.primary.use();
     ctx = { ...ctx, db: ctx.primary.db };
-    head = await findPlanEvaluationHead(ctx.db, tenantId, input.planCode);
-  }
+    head = (await findPlanEvaluationHead(ctx.db, tenantId, input.planCode)) ?? head;
+    return true;
+  };
+  // A plan just made may not have reached the replica yet.
+  if (!head) await toPrimary();
   if (!head) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
   const now = ctx.now();
   const asOf = input.asOf ?? now.toISOString().slice(0, 10);
@@ -205,11 +206,7 @@ export async function readPlanEvaluation({
   if (dataBasis === 'approved' && publishedOn === null && sameMonth) {
     if (!isCurrent(head, now)) {
       // A replica cannot store the recomputed snapshot (and may not have the primary's yet): the primary answers.
-      if (ctx.primary) {
-        ctx.primary.use();
-        ctx = { ...ctx, db: ctx.primary.db };
-        head = (await findPlanEvaluationHead(ctx.db, tenantId, input.planCode)) ?? head;
-      }
+      await toPrimary();
       if (!isCurrent(head, now)) await refresh(ctx, head);
       head = await findPlanEvaluationHead(ctx.db, tenantId, input.planCode);
     }
