@@ -1,10 +1,9 @@
 // Opens what every entry point needs: the configured database, migrated, with the bundled dataset loaded into an
 // empty database. The server, the CLI and the tests all start from here.
 import type { Config } from './config/config.ts';
-import { readDatasetFolder } from './imports/dataset-folder.ts';
 import { ensureAdmin } from './services/auth/ensure-admin.ts';
 import { systemActor, type ServiceContext } from './services/context.ts';
-import { importDataset, type ImportReport } from './services/dataset/import-dataset.ts';
+import type { ImportReport } from './services/dataset/import-dataset.ts';
 import { openDb, type Db } from './storage/db.ts';
 import { migrate } from './storage/migrate.ts';
 import { openReadReplica, type ReadReplica } from './storage/read-replica.ts';
@@ -66,6 +65,9 @@ export async function seedBundledDataset(
   onProgress?: (done: number, total: number, label: string) => void,
   apply = false,
 ): Promise<ImportReport> {
+  // Loaded here, not at the top: a command that does not seed does not load the dataset import and what it imports.
+  const { readDatasetFolder } = await import('./imports/dataset-folder.ts');
+  const { importDataset } = await import('./services/dataset/import-dataset.ts');
   const dataset = readDatasetFolder(folder);
   const report = await importDataset({
     ctx: runtime.systemContext('dataset import'),

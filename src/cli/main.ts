@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { isChitieuError } from '../core/errors.ts';
 import { argumentErrorLines } from './argument-errors.ts';
 import { translateDatabaseError } from '../storage/database-errors.ts';
-import { registerCommands } from './commands/index.ts';
+import { COMMAND_NAMES, registerCommands } from './commands/index.ts';
 
 export const EXIT = { ok: 0, user: 1, internal: 2 } as const;
 
@@ -21,21 +21,21 @@ export function reportError(failure: unknown): number {
   return EXIT.internal;
 }
 
-export function buildProgram(): Command {
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('chitieu')
     .description('chitieu: targets of a five-year resolution, tracked with data and evaluated honestly')
     .version(process.env.npm_package_version ?? '0.1.0')
     .exitOverride()
     // Commander's own English error line is replaced by a bilingual one (argument-errors.ts).
     .configureOutput({ outputError: () => {} });
-  registerCommands(program);
+  await registerCommands(program, argv);
   for (const command of program.commands) command.exitOverride().configureOutput({ outputError: () => {} });
   return program;
 }
 
 /** The subcommand named on the command line, for the help pointer of an argument error. */
-function commandName(program: Command, argv: string[]): string | null {
-  const names = new Set(program.commands.map((c) => c.name()));
+function commandName(argv: string[]): string | null {
+  const names = new Set(COMMAND_NAMES);
   return argv.slice(2).find((a) => names.has(a)) ?? null;
 }
 
@@ -46,12 +46,12 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 async function main(): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram(process.argv);
   try {
     await program.parseAsync(process.argv);
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.exitCode !== 0) process.stderr.write(argumentErrorLines(e, commandName(program, process.argv)));
+      if (e.exitCode !== 0) process.stderr.write(argumentErrorLines(e, commandName(process.argv)));
       process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.user;
       return;
     }
