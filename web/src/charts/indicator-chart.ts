@@ -24,6 +24,14 @@ export interface ChartLabels {
   format: (v: number) => string;
 }
 
+/**
+ * A period as a reader writes it: a span of years takes an en dash ("2021–2025", as the resolution prints it), a
+ * year or any other period code is shown as it is. The code itself ("2021-2025") stays the key.
+ */
+export function periodText(period: string): string {
+  return /^\d{4}-\d{4}$/.test(period) ? `${period.slice(0, 4)}\u2013${period.slice(5)}` : period;
+}
+
 /** The sort key of a period "2025" or "2021-2025": its last year. */
 function endYear(period: string): number {
   return Number(period.slice(-4));
@@ -190,7 +198,7 @@ export function chartOption(m: ChartModel, l: ChartLabels): Record<string, unkno
     grid: { left: 56, right: 24, top: 40, bottom: 40 },
     legend: { top: 0 },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? l.format(v) : '—') },
-    xAxis: { type: 'category', data: m.categories },
+    xAxis: { type: 'category', data: m.categories.map(periodText) },
     yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => l.format(v) } },
     series: [
       ...fanSeries,

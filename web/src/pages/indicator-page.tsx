@@ -6,7 +6,7 @@ import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import { lazy, Suspense, useMemo, useRef } from 'react';
 import { api, unwrap } from '../api/client.ts';
 import type { ChartHandle } from '../charts/echart.tsx';
-import { chartModel, chartOption, type ChartLabels, type SeriesPoint } from '../charts/indicator-chart.ts';
+import { chartModel, chartOption, periodText, type ChartLabels, type SeriesPoint } from '../charts/indicator-chart.ts';
 import { FigureNotes, TargetNotes } from '../components/figure-notes.tsx';
 import { OutlineItemEditor } from '../components/outline-item-editor.tsx';
 import { Figure } from '../components/figures.tsx';
@@ -305,7 +305,7 @@ function Indicator({ portal }: { portal: boolean }) {
               <tbody>
                 {model.categories.map((c, i) => (
                   <tr key={c}>
-                    <th scope="row">{c}</th>
+                    <th scope="row">{periodText(c)}</th>
                     {model.series.map((s) => {
                       const v = s.data[i];
                       return <td key={s.name}>{v === null || v === undefined ? '—' : labels.format(v)}</td>;
