@@ -162,6 +162,23 @@ describe('chitieu evaluate and add-vintage', () => {
     ]);
   }, 300_000);
 
+  it('as of a past date reads no figure of a later period, for the verdict or the forecast', async () => {
+    // The bundled plan's figures are all for 2025 or spans ending in 2024–2025 (row 1 rests on its 2021–2025
+    // estimate as of today, the test above): none of them existed in mid-2023.
+    const res = await runCli(
+      ['evaluate', 'hai-phong-2020-2025', '--json', '--as-of', '2023-06-30'],
+      { DATA_DIR: tempDir() },
+      280_000,
+    );
+    expect(res.code, res.stderr).toBe(0);
+    const view = JSON.parse(res.stdout) as { rows: (Row & { forecast: { pMet?: number } | null })[] };
+    expect(view.rows.length).toBeGreaterThan(30);
+    for (const r of view.rows) {
+      expect(r.inputs).toEqual([]);
+      expect(r.forecast?.pMet).toBeUndefined();
+    }
+  }, 300_000);
+
   it('reports an unknown plan as a user error', async () => {
     const res = await runCli(['evaluate', 'no-such-plan'], { DATA_DIR: tempDir() });
     expect(res.code).toBe(1);

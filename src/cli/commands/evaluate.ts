@@ -62,7 +62,10 @@ export function evaluateCommand(program: Command): void {
     .description('Evaluate every target of a plan (approved figures, latest vintages, as of today by default)')
     .argument('<plan>', 'plan code, e.g. hai-phong-2020-2025')
     .option('--json', 'print JSON')
-    .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default today)')
+    .option(
+      '--as-of <date>',
+      'evaluation date YYYY-MM-DD (default today): figures for periods after it are not read, by the verdict or the forecast',
+    )
     .option('--published-on <date>', 'reproduce the evaluation as published on this date (only vintages known then)')
     .option('--all-data', 'include figures not yet approved')
     .action(

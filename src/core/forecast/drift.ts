@@ -43,13 +43,13 @@ export function posteriorDrift(steps: readonly Step[], prior: ScalePrior): Drift
 }
 
 /**
- * Moments of the change over the next h years: mean h·μ̂, variance h·σ² + h²·(V + ω²) + δ², where δ² is the error
- * of the latest figure (an estimate is not yet the official figure).
+ * Moments of the change over the next h years: mean h·μ̂, variance h·(σ² + ψ²) + h²·(V + ω²) + δ², where ψ² is the
+ * year effect common to every unit and δ² the error of the latest figure (an estimate is not yet the official figure).
  */
 export function changeAhead(post: DriftPosterior, prior: ScalePrior, h: number, latestError: number): Moments {
   return {
     mean: h * post.mean,
-    variance: h * post.within + h * h * (post.meanVar + prior.drift) + latestError * latestError,
+    variance: h * (post.within + (prior.shock ?? 0)) + h * h * (post.meanVar + prior.drift) + latestError * latestError,
   };
 }
 
@@ -61,7 +61,11 @@ export function changeCovariance(
   j: number,
   latestError: number,
 ): number {
-  return Math.min(i, j) * post.within + i * j * (post.meanVar + prior.drift) + latestError * latestError;
+  return (
+    Math.min(i, j) * (post.within + (prior.shock ?? 0)) +
+    i * j * (post.meanVar + prior.drift) +
+    latestError * latestError
+  );
 }
 
 export interface Moments {

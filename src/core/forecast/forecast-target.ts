@@ -120,7 +120,12 @@ export function forecastTarget(
     inputs: {
       ...model.inputs,
       ...(pooled && model.inputs.scale === 'log'
-        ? { poolPeers: pool.peers, poolMean: round(pool.mean), priorMean: round(priors.log.mean) }
+        ? {
+            poolPeers: pool.peers,
+            poolMean: round(pool.mean),
+            ...(pool.recent ? { poolRecent: round(pool.recent.mean) } : {}),
+            priorMean: round(priors.log.mean),
+          }
         : {}),
       ...(decided !== undefined ? { decided, model: model.method } : {}),
     },

@@ -106,3 +106,78 @@ describe('the prior pooled at the checkpoint', () => {
     expect(other.inputs.poolPeers).toBeUndefined();
   });
 });
+
+describe('the latest year’s common growth and the year effect', () => {
+  it('the cross-section carries the peers’ latest yearly growth inside the term', () => {
+    // Peers growing 2 % then 10 %: the term so far averages 6 %, the latest year 10 %.
+    const bent =
+      (late: number): PeerSeries =>
+      (year) =>
+        year <= 2026 ? 100 * Math.exp(0.02 * (year - 2025)) : 100 * Math.exp(0.02 + late * (year - 2026));
+    const cs = termCrossSection([bent(0.1), bent(0.1), bent(0.13)], 2025, 2027);
+    expect(cs?.recent?.peers).toBe(3);
+    expect(cs?.recent?.mean).toBeCloseTo(0.11, 12);
+    expect(cs?.recent?.variance).toBeCloseTo(0.0003, 12);
+    // One year in, the latest year is the term so far.
+    const one = termCrossSection([bent(0.1), bent(0.1), bent(0.13)], 2025, 2026);
+    expect(one?.recent?.mean).toBeCloseTo(one?.mean ?? Number.NaN, 12);
+  });
+
+  it('closed form: μ₀ gains λ₁(ℓ̂ − μ_lr), ℓ̂ shrunk toward μ_lr by ψ²; λ and λ₁ below 0 count as 0', () => {
+    const cs = {
+      baseYear: 2025,
+      asOfYear: 2027,
+      peers: 10,
+      mean: 0.01,
+      variance: 0.02,
+      years: 2,
+      recent: { peers: 8, mean: -0.04, variance: 0.016 },
+    };
+    const plain = termPrior(structure, cs);
+    const withRecent = termPrior({ ...structure, recentWeight: 0.3, yearVariance: 0.004 }, cs);
+    const noise = 0.016 / 8;
+    const ell = (0.05 / 0.004 + -0.04 / noise) / (1 / 0.004 + 1 / noise);
+    expect(withRecent.mean).toBeCloseTo(plain.mean + 0.3 * (ell - 0.05), 12);
+    expect(termPrior({ ...structure, recentWeight: -0.3, yearVariance: 0.004 }, cs).mean).toBe(plain.mean);
+    expect(termPrior({ ...structure, recentWeight: 0.3 }, cs).mean).toBe(plain.mean);
+    expect(termPrior({ ...structure, weight: -0.2 }, cs).mean).toBe(termPrior({ ...structure, weight: 0 }, cs).mean);
+  });
+
+  it('the year effect widens the end value’s spread by h·ψ², and leaves its median', () => {
+    const target: LevelAtEndTarget = {
+      kind: 'level_at_end',
+      direction: 'higher_better',
+      term: { firstYear: 2026, lastYear: 2030 },
+      value: '1400',
+      year: 2030,
+    };
+    const obs: ObservationInput[] = Array.from({ length: 3 }, (_, i) => ({
+      period: String(2025 + i),
+      value: (1000 * 1.05 ** i).toFixed(2),
+      status: 'official' as const,
+      measure: 'level' as const,
+    }));
+    const log = { mean: 0.05, between: 0.0005, within: 0.01, weight: 2, drift: 0.0005 };
+    const at = (shock?: number): ForecastResult => {
+      const f = forecastTarget(
+        target,
+        obs,
+        { year: 2027 },
+        { priors: { log: { ...log, ...(shock ? { shock } : {}) } } },
+      );
+      if (isUnavailable(f)) throw new Error(f.unavailable.en);
+      return f;
+    };
+    const narrow = at();
+    const wide = at(0.004);
+    const width = (f: ForecastResult): number => Math.log(Number(f.interval.high) / Number(f.interval.low));
+    // Three years ahead at z = ±1.2816: the log width grows from 2z·√V to 2z·√(V + 3ψ²).
+    const z = 1.2815515655446004;
+    const v = (width(narrow) / (2 * z)) ** 2;
+    expect(width(wide)).toBeCloseTo(2 * z * Math.sqrt(v + 3 * 0.004), 3);
+    expect(Math.log(Number(wide.interval.high) * Number(wide.interval.low))).toBeCloseTo(
+      Math.log(Number(narrow.interval.high) * Number(narrow.interval.low)),
+      3,
+    );
+  });
+});

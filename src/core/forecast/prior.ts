@@ -27,13 +27,17 @@ export const UNITS_PRIOR = { a: 1, b: 9 };
 /**
  * Log scale with the current term's cross-section (options.pool): the structure fitted jointly by `npm run
  * bench:forecast` on the same training terms (bench/results/forecast-backtest.json, "pooled"). γ² is the variance of
- * the training terms' cross-section means around their average, not a fit to outcomes.
+ * the training terms' cross-section means around their average, and ψ² (`yearVariance`, and the year effect `shock`
+ * of the base prior) the variance of the training calendar years' common growth: moments, not fits to outcomes.
+ * λ came out at its floor 0 (the term so far adds nothing once the latest year is carried, λ₁ = 0.144).
  */
 export const POOLED_LOG: PoolStructure = {
-  base: { mean: 0.05509, between: 0, within: 0.01379, weight: 6.331, drift: 0.001318 },
-  weight: 0.129,
+  base: { mean: 0.05531, between: 0, within: 0.007497, weight: 6.723, drift: 0.002067, shock: 0.003967 },
+  weight: 0,
   common: 0.002417,
-  spread: 1.939e-10,
+  spread: 1.802e-10,
+  recentWeight: 0.1439,
+  yearVariance: 0.003967,
 };
 
 export const DEFAULT_PRIORS: ForecastPriors = {

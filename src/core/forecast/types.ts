@@ -19,6 +19,12 @@ export interface ScalePrior {
   weight: number;
   /** ω²: variance (per year²) of a change of the unit's drift between its history and the years ahead. */
   drift: number;
+  /**
+   * ψ²: variance per year of a shock common to every unit in a calendar year (a random year effect: a crisis, the
+   * dollar's moves). It is added to every forecast's spread as it is, never shrunk by a unit's own smooth history.
+   * Absent: 0.
+   */
+  shock?: number;
 }
 
 /** The pooled prior of the count-over-units model: Beta(a, b) on the yearly share of remaining units that qualify. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluatePlanSnapshot } from './evaluate-plan-snapshot.ts';
+import { evaluatePlanSnapshot, knownAt } from './evaluate-plan-snapshot.ts';
 import type { PlanSnapshot, SnapshotTarget, SnapshotVersion } from './snapshot.ts';
 
 // A plan of four money indicators (level at the end, 2026–2030), each with figures for 2025–2027: the running
@@ -118,5 +118,29 @@ describe('the plan evaluation pools the prior across its series for the current 
     const withShares = snapshot([0.06, 0.1, 0.02]);
     withShares.targets[2] = target(2, '1400', '%');
     expect(pOf(withShares, 0).inputs.poolPeers).toBeUndefined();
+  });
+});
+
+describe('as of a date, the evaluation and the forecast read only the figures that could exist then', () => {
+  it('keeps a year under way and earlier periods, drops later periods and spans running past the year', () => {
+    const asOf = { year: 2023, month: 6 };
+    for (const p of ['2022', '2023', '2023-Q2', '2023-H1', '2021-2023']) expect(knownAt(p, asOf)).toBe(true);
+    for (const p of ['2024', '2023-Q3', '2023-H2', '2023-M07', '2021-2025']) expect(knownAt(p, asOf)).toBe(false);
+    expect(knownAt('2023-Q4', { year: 2023 })).toBe(true);
+  });
+
+  it('a target’s own figure after the date moves neither its verdict, nor its forecast, nor its inputs', () => {
+    const plain = snapshot([0.06, 0.1, 0.02, 0.04]);
+    // Target 0's own 2028 figure (far below the path): as of 2027 it did not exist yet.
+    const later = snapshot([0.06, 0.1, 0.02, 0.04], { 0: '10' });
+    const rowOf = (s: PlanSnapshot) => evaluatePlanSnapshot(s, { year: 2027, month: 6 }).rows[0];
+    const a = rowOf(plain);
+    const b = rowOf(later);
+    expect(b?.inputs.map((v) => v.period)).toEqual(['2027']);
+    expect(b?.forecast).not.toBeNull();
+    expect(b).toEqual(a);
+    // Once 2028 has begun, the same figure is read: the filter is the date, not the data.
+    const in2028 = evaluatePlanSnapshot(later, { year: 2028, month: 12 }).rows[0];
+    expect(in2028?.inputs.map((v) => v.period)).toContain('2028');
   });
 });

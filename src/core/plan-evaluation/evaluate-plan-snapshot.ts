@@ -15,6 +15,7 @@ import type { CoreRow, CoreVintage, PlanCounts, PlanEvaluationResult } from './c
 import type { PlanSnapshot, SnapshotTarget, SnapshotVersion } from './snapshot.ts';
 import { CONSOLIDATED_VERSION_PREFIX, useBaseline, type SnapshotBaseline } from './baseline-use.ts';
 import { shareObservation, unitShares } from './unit-shares.ts';
+import { parsePeriod, periodMonths } from '../periods/period.ts';
 
 export function coreVintage(v: SnapshotVersion): CoreVintage {
   return {
@@ -386,7 +387,29 @@ export function countRows(rows: readonly CoreRow[]): PlanCounts {
 }
 
 /** Every target of the snapshot evaluated at `asOf`, in the plan's order, composite parents included. */
-export function evaluatePlanSnapshot(s: PlanSnapshot, asOf: AsOf): PlanEvaluationResult {
+/**
+ * Whether a figure could exist at the evaluation date: its period has begun by then, and it ends no later than the
+ * evaluation's year. A figure for a later period (2024 when evaluating as of June 2023), or for a span running past
+ * the evaluation's year (2021–2025 as of June 2023), did not exist then, so neither the verdict, nor the forecast,
+ * nor the term's cross-section reads it. A year under way (2023 as of June 2023) may carry an estimate and is kept.
+ * An unreadable period is kept: the engine reports it.
+ */
+export function knownAt(period: string, asOf: AsOf): boolean {
+  let months: ReturnType<typeof periodMonths>;
+  try {
+    months = periodMonths(parsePeriod(period));
+  } catch {
+    return true;
+  }
+  const { from, to } = months;
+  const begun = from.year < asOf.year || (from.year === asOf.year && from.month <= (asOf.month ?? 12));
+  return begun && to.year <= asOf.year;
+}
+
+export function evaluatePlanSnapshot(given: PlanSnapshot, asOf: AsOf): PlanEvaluationResult {
+  // As of a date, only the figures that could exist then are read (`chitieu evaluate --as-of`, `?asOf=`).
+  const known = given.versions.filter((v) => knownAt(v.period, asOf));
+  const s = known.length === given.versions.length ? given : { ...given, versions: known };
   const byIndicatorUnit = new Map<string, SnapshotVersion[]>();
   for (const v of s.versions) {
     const key = `${v.indicator_id}/${v.unit_id}`;

@@ -108,9 +108,10 @@ export interface PooledFit {
 
 /**
  * Fits the structure of the prior pooled at the checkpoint (`termPrior`) on training cases, each with the cross-section
- * of its own term and checkpoint (`crossSections`, keyed by `crossSectionKey`): μ_lr, λ, κ, σ₀², ν₀ and ω² by the mean
- * log score, as `fitLogPrior`; γ² is the variance of the training cross-sections' means (a moment, not a fit to the
- * outcomes). Cases without a cross-section are left out.
+ * of its own term and checkpoint (`crossSections`, keyed by `crossSectionKey`): μ_lr, λ, λ₁, κ, σ₀², ν₀ and ω² by the
+ * mean log score, as `fitLogPrior`; γ² is the variance of the training cross-sections' means and ψ² (the year effect,
+ * both the forecast's common shock and the shrinkage of the latest year's mean) that of the training calendar years'
+ * common growth (moments, not fits to the outcomes). Cases without a cross-section are left out.
  */
 export function fitPooledPrior(
   train: readonly BacktestCase[],
@@ -124,20 +125,39 @@ export function fitPooledPrior(
   const means = [...used].map((k) => (crossSections.get(k) as TermCrossSection).mean);
   const average = means.reduce((a, b) => a + b, 0) / Math.max(means.length, 1);
   const common = Math.max(means.reduce((a, m) => a + (m - average) ** 2, 0) / Math.max(means.length - 1, 1), 1e-6);
+  // ψ²: the variance of the common growth of a calendar year (the cross-sections' latest-year means, one per
+  // calendar year of the training terms) around its average: the random year effect, a moment, not a fit.
+  const byYear = new Map<number, number>();
+  for (const k of used) {
+    const cs = crossSections.get(k) as TermCrossSection;
+    if (cs.recent !== undefined) byYear.set(cs.asOfYear, cs.recent.mean);
+  }
+  const years = [...byYear.values()];
+  const yearMean = years.reduce((a, b) => a + b, 0) / Math.max(years.length, 1);
+  const yearVariance =
+    years.length > 1 ? years.reduce((a, m) => a + (m - yearMean) ** 2, 0) / (years.length - 1) : undefined;
   const structureOf = (x: readonly number[]): PoolStructure => {
-    const [mean = 0, weight = 0, spread = 0, within = 0, nu = 0, drift = 0] = x;
+    const [mean = 0, weight = 0, spread = 0, within = 0, nu = 0, drift = 0, recent = 0] = x;
     return {
-      base: { mean, between: 0, within: Math.exp(within), weight: Math.exp(nu), drift: Math.exp(drift) },
-      weight: fixedWeight ?? weight,
+      base: {
+        mean,
+        between: 0,
+        within: Math.exp(within),
+        weight: Math.exp(nu),
+        drift: Math.exp(drift),
+        ...(yearVariance === undefined ? {} : { shock: yearVariance }),
+      },
+      weight: fixedWeight ?? Math.max(weight, 0),
       common,
       spread: Math.exp(spread),
+      ...(yearVariance === undefined ? {} : { recentWeight: Math.max(recent, 0), yearVariance }),
     };
   };
   const objective = (x: readonly number[]): number => {
     const s = structureOf(x);
     return meanLogScore(groups, (g) => termPrior(s, crossSections.get(g.term) as TermCrossSection));
   };
-  const start = [0.05, 0.5, Math.log(0.5), Math.log(0.014), Math.log(5), Math.log(0.001)];
+  const start = [0.05, 0.5, Math.log(0.5), Math.log(0.01), Math.log(5), Math.log(0.001), 0.2];
   const best = nelderMead(objective, start, {
     step: 0.5,
     tolerance: 1e-10,
@@ -151,10 +171,13 @@ export function fitPooledPrior(
       within: sig(s.base.within),
       weight: sig(s.base.weight),
       drift: sig(s.base.drift),
+      ...(s.base.shock === undefined ? {} : { shock: sig(s.base.shock) }),
     },
     weight: sig(s.weight),
     common: sig(s.common),
     spread: sig(s.spread),
+    ...(s.recentWeight === undefined ? {} : { recentWeight: sig(s.recentWeight) }),
+    ...(s.yearVariance === undefined ? {} : { yearVariance: sig(s.yearVariance) }),
   };
   return {
     structure,
