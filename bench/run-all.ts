@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark of the kit in turn at a scale (city by default), each printing its table and
-// writing its JSON to bench/results/. Arguments are passed on (--scale, --db, --postgres, --seed, --communes).
+// writing its JSON to bench/results/. Arguments are passed on (--scale, --db, --postgres, --seed, --communes);
+// --only a,b runs a part of the kit.
 // On PostgreSQL the scale is generated once into a schema that every benchmark reuses (`--schema`; the import makes
 // its own tenant without figures), dropped at the end unless --keep; `--schema NAME` reuses one generated before
 // (`npm run bench:generate`). On PGlite each benchmark generates its own, and the import benchmark is skipped: its
@@ -12,7 +13,13 @@ import { kitOptions, option, preparedDb, printHeader } from './kit/common.ts';
 const args = process.argv.slice(2);
 const o = kitOptions();
 const postgres = o.database === 'postgres';
-const benches = ['evaluate-all', 'results-day', 'import', 'reports-scale'];
+const all = ['evaluate-all', 'results-day', 'import', 'reports-scale'];
+// --only results-day,reports-scale: a part of the kit (e.g. on a loaded machine); the default is all of it.
+const only = option('only')?.split(',');
+const unknown = only?.filter((n) => !all.includes(n)) ?? [];
+if (unknown.length)
+  throw new Error(`--only names unknown benchmarks: ${unknown.join(', ')} (known: ${all.join(', ')})`);
+const benches = all.filter((n) => !only || only.includes(n));
 const started = Date.now();
 const failed: string[] = [];
 let schema = option('schema') ?? null;
