@@ -31,7 +31,7 @@ for (const [role, email] of [
     await db.query<{ id: string }>(
       // On a reused schema (--schema) the users of an earlier run are there already: their password is set again.
       `INSERT INTO users (tenant_id, email, display_name, password_hash) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id`,
+       ON CONFLICT (tenant_id, email) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id`,
       [tenant.id, email, role, hash],
     )
   )[0]?.id;
