@@ -21,7 +21,7 @@ const AS_OF = { year: o.spec.firstYear + o.spec.years, month: 1 };
 
 // Where the per-unit evaluations are stored: the product's evaluations columns, in a table of the benchmark's own
 // (the product's evaluations table keeps the history of each plan target at its own unit only).
-await db.exec(`CREATE TABLE bench_unit_evaluations (
+await db.exec(`DROP TABLE IF EXISTS bench_unit_evaluations; CREATE TABLE bench_unit_evaluations (
   tenant_id uuid NOT NULL, target_id uuid NOT NULL, unit_id uuid NOT NULL, as_of date NOT NULL, status text NOT NULL,
   actual_value numeric, result jsonb NOT NULL, input_version_ids uuid[] NOT NULL, computed_at timestamptz NOT NULL DEFAULT now())`);
 

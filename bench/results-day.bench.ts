@@ -20,7 +20,8 @@ const bench = await preparedDb(o, { folder: true });
 const { db } = bench;
 const tenant = bench.generated.tenants[0] as (typeof bench.generated.tenants)[number];
 
-// An editor and an approver in the first tenant, and a commune with no figures yet for them to fill.
+// An editor and an approver in the first tenant, and a commune with no figures yet for them to fill (99999, or the
+// next free code below it on a schema reused from an earlier run).
 const hash = await hashPassword(PASSWORD);
 for (const [role, email] of [
   ['plan_owner', 'editor@bench.test'],
@@ -28,16 +29,25 @@ for (const [role, email] of [
 ]) {
   const id = (
     await db.query<{ id: string }>(
-      `INSERT INTO users (tenant_id, email, display_name, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
+      // On a reused schema (--schema) the users of an earlier run are there already: their password is set again.
+      `INSERT INTO users (tenant_id, email, display_name, password_hash) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, email) DO UPDATE SET password_hash = EXCLUDED.password_hash RETURNING id`,
       [tenant.id, email, role, hash],
     )
   )[0]?.id;
-  await db.query('INSERT INTO user_roles (tenant_id, user_id, role) VALUES ($1, $2, $3)', [tenant.id, id, role]);
+  await db.query('INSERT INTO user_roles (tenant_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+    tenant.id,
+    id,
+    role,
+  ]);
 }
 const spare = (
   await db.query<{ id: string }>(
     `INSERT INTO units (tenant_id, code, name, level, parent_id)
-     SELECT $1, '99999', 'Xã mới (đo tải)', 'commune', id FROM units WHERE tenant_id = $1 AND level = 'province' RETURNING id`,
+     SELECT $1, (SELECT max(n)::text FROM generate_series(99000, 99999) n
+                  WHERE NOT EXISTS (SELECT 1 FROM units x WHERE x.tenant_id = $1 AND x.code = n::text)),
+            'Xã mới (đo tải)', 'commune', id
+       FROM units WHERE tenant_id = $1 AND level = 'province' RETURNING id`,
     [tenant.id],
   )
 )[0]?.id as string;

@@ -69,8 +69,15 @@ export interface BenchDb {
   generated: Generated;
 }
 
-/** A fresh database (a new schema on PostgreSQL, a new folder for PGlite), migrated and filled by the generator. */
+/**
+ * A fresh database (a new schema on PostgreSQL, a new folder for PGlite), migrated and filled by the generator; or,
+ * with `--schema NAME` on PostgreSQL, a schema the generator filled before (`bench:generate`, or `npm run bench`
+ * once for the whole kit), migrated to the current migrations and kept at the end. A benchmark that needs a tenant
+ * without figures (the import) always makes its own.
+ */
 export async function preparedDb(o: KitOptions, opts: { folder?: boolean; figures?: boolean } = {}): Promise<BenchDb> {
+  const reuse = option('schema');
+  if (reuse && o.database === 'postgres' && opts.figures !== false) return reusedDb(o, reuse);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chitieu-kit-'));
   let url: string | null = null;
   let db: Db;
@@ -95,10 +102,44 @@ export async function preparedDb(o: KitOptions, opts: { folder?: boolean; figure
   return { db, url, dataDir, generated };
 }
 
+const REUSED = new Set<string>();
+
+/** A generated schema found again: its tenants, plans and counts read back from the database. */
+async function reusedDb(o: KitOptions, schema: string): Promise<BenchDb> {
+  if (!/^bench_\w+$/.test(schema)) throw new Error(`--schema must name a bench_… schema, got ${schema}`);
+  const u = new URL(o.postgresUrl as string);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  const url = u.toString();
+  REUSED.add(url);
+  const db = await openPostgres(url);
+  const t0 = performance.now();
+  await migrate(db);
+  const tenants = await db.query<Generated['tenants'][number]>(
+    `SELECT t.id, t.code, p.id AS "planId", p.code AS "planCode",
+            (SELECT count(*)::int FROM units u WHERE u.tenant_id = t.id AND u.level = 'commune' AND u.code < '99000') AS communes
+       FROM tenants t JOIN plans p ON p.tenant_id = t.id AND p.code = $1
+      WHERE t.code LIKE $2 ORDER BY t.code`,
+    [`bench-plan-${o.spec.scale}`, `bench-${o.spec.scale}-%`],
+  );
+  if (tenants.length !== o.spec.tenants)
+    throw new Error(`schema ${schema} holds ${tenants.length} ${o.spec.scale} tenants, not ${o.spec.tenants}`);
+  const counts = (
+    await db.query<{ o: number; v: number }>(
+      'SELECT (SELECT count(*) FROM observations)::int AS o, (SELECT count(*) FROM observation_versions)::int AS v',
+    )
+  )[0] as { o: number; v: number };
+  console.log(
+    `reusing schema ${schema} (migrated in ${((performance.now() - t0) / 1000).toFixed(1)} s): ` +
+      `${counts.o.toLocaleString('en')} figures, ${counts.v.toLocaleString('en')} versions`,
+  );
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chitieu-kit-'));
+  return { db, url, dataDir, generated: { tenants, observations: counts.o, versions: counts.v, seconds: 0 } };
+}
+
 /** Drops the bench schema (PostgreSQL) so the shared server does not keep gigabytes of generated figures. */
 export async function dropPrepared(b: BenchDb, o: KitOptions): Promise<void> {
   await b.db.close();
-  if (b.url) {
+  if (b.url && !REUSED.has(b.url)) {
     const schema = /search_path%3D(\w+)|search_path=(\w+)/.exec(b.url);
     const name = schema?.[1] ?? schema?.[2];
     if (name) {

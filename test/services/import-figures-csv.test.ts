@@ -80,6 +80,33 @@ for (const database of testDatabases) {
       ]);
     });
 
+    it('a batch the database refuses while the next is being checked stores nothing, the batches before it neither', async () => {
+      const t = await seedTenant(db, 'bulkdb');
+      // Batches of two: the second names one slot twice, which the database refuses (one statement cannot write a
+      // row twice); it is written while the third batch is read and checked, and the whole import is undone.
+      const csv = [
+        'indicator,unit,period,value,status,published_on',
+        'I1,31,2025-M01,94.5,official,2025-02-05',
+        'I1,31,2025-M02,94.6,official,2025-03-05',
+        'I1,31,2025-M03,94.7,official,2025-04-05',
+        'I1,31,2025-M03,94.8,official,2025-04-05',
+        'I1,31,2025-M04,94.9,official,2025-05-05',
+        'I1,31,2025-M05,95.0,official,2025-06-05',
+      ].join('\n');
+      await expect(
+        importFiguresCsv({
+          ctx: { db, actor: owner(t), now: () => NOW },
+          input: { planCode: t.planCode, lines: linesOf(csv), sourceText: 'Tệp trùng ô', batchSize: 2 },
+        }),
+      ).rejects.toThrow();
+      const n = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observations WHERE tenant_id = $1', [
+        t.id,
+      ]);
+      expect(n[0]?.n).toBe(0);
+      // The connection is usable afterwards (nothing left in flight on it).
+      expect((await db.query<{ one: number }>('SELECT 1 AS one'))[0]?.one).toBe(1);
+    });
+
     it('a file with bad rows stores nothing and names each row, field and reason in Vietnamese and English', async () => {
       const t = await seedTenant(db, 'bulkbad');
       const csv = [

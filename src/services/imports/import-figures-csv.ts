@@ -87,92 +87,120 @@ export async function importFiguresCsv({
     let rows = 0;
     let stored = 0;
     let line = 0;
+    // One batch is written while the next is read and checked (PostgreSQL works on its own core meanwhile); never
+    // more than one in flight, and a failed write stops the import at the next batch or at the end.
+    let inFlight: Promise<void> | null = null;
+    let failure: { error: unknown } | null = null;
+    const settle = async (): Promise<void> => {
+      if (inFlight) await inFlight;
+      inFlight = null;
+      if (failure) throw failure.error;
+    };
     const flush = async (): Promise<void> => {
-      if (issues.length === 0)
-        stored += await insertFigureBatch(tx, tenantId, batch, {
+      const figures = batch;
+      batch = [];
+      await settle();
+      if (issues.length === 0 && figures.length > 0)
+        inFlight = insertFigureBatch(tx, tenantId, figures, {
           workflowState: 'submitted',
           enteredBy: ctx.actor.userId,
           sourceText: input.sourceText,
-        });
-      batch = [];
-    };
-    for await (const raw of input.lines) {
-      line += 1;
-      hash.update(raw).update('\n');
-      const text = raw.normalize('NFC');
-      if (line === 1) {
-        if (
-          csvFields(text)
-            .map((h) => h.trim())
-            .join(',') !== FIGURE_CSV_HEADER.join(',')
-        ) {
-          throw new ValidationError(
-            {
-              vi: `Dòng 1: tiêu đề phải là ${FIGURE_CSV_HEADER.join(',')}`,
-              en: `Line 1: the header must be ${FIGURE_CSV_HEADER.join(',')}`,
-            },
-            [{ path: 'line 1', reason: { vi: 'tiêu đề sai', en: 'wrong header' } }],
-            'invalid_csv_header',
-          );
-        }
-        continue;
-      }
-      if (text.trim() === '') continue;
-      rows += 1;
-      const [indicator = '', unit = '', period = '', value = '', status = '', publishedOn = ''] = csvFields(text);
-      const at = (field: string, vi: string, en: string): void => {
-        if (issues.length < MAX_REPORTED) issues.push({ path: `line ${line} / ${field}`, reason: { vi, en } });
-      };
-      const subject = subjects.get(indicator.trim());
-      const unitId = units.get(unit.trim());
-      if (!subject)
-        at(
-          'indicator',
-          `không có chỉ tiêu mã "${indicator}" trong kế hoạch`,
-          `no indicator coded "${indicator}" in the plan`,
-        );
-      if (!unitId) at('unit', `không có đơn vị hành chính mã "${unit}"`, `no administrative unit coded "${unit}"`);
-      if (!STATUSES.has(status.trim()))
-        at(
-          'status',
-          `giai đoạn phải là estimate, preliminary hoặc official, nhận "${status}"`,
-          `the stage must be estimate, preliminary or official, got "${status}"`,
-        );
-      if (!subject || !unitId || !STATUSES.has(status.trim())) continue;
-      try {
-        checkAgency(ctx.actor, scope, subject.owner_agency_id);
-        const checked = judgeFigure(
-          {
-            measure: subject.measure as Measure,
-            rules: (subject.figure_rules ?? {}) as FigureRules,
-            targets: subject.specs as TargetSpec[],
-            history: [],
+        }).then(
+          (n) => {
+            stored += n;
           },
-          { value, period: period.trim(), publishedOn: publishedOn.trim() || null },
-          now,
+          (error: unknown) => {
+            failure = { error };
+          },
         );
-        batch.push({
-          indicatorId: subject.id,
-          unitId,
-          period: period.trim(),
-          value: checked.value,
-          qualifier: checked.qualifier,
-          valueText: checked.valueText,
-          status: status.trim(),
-          measure: subject.measure,
-          priceBasis: subject.price_basis,
-          publishedOn: publishedOn.trim() || null,
-          provenance: { import: 'csv', line, ...(checked.plausibility ? { plausibility: checked.plausibility } : {}) },
-        });
-      } catch (e) {
-        if (!(e instanceof ChitieuError)) throw e;
-        const detail = e instanceof ValidationError && e.issues.length > 0 ? e.issues : null;
-        if (detail) for (const i of detail) at(i.path, i.reason.vi, i.reason.en);
-        else at('value', e.message, e.message);
+    };
+    try {
+      for await (const raw of input.lines) {
+        line += 1;
+        hash.update(raw).update('\n');
+        const text = raw.normalize('NFC');
+        if (line === 1) {
+          if (
+            csvFields(text)
+              .map((h) => h.trim())
+              .join(',') !== FIGURE_CSV_HEADER.join(',')
+          ) {
+            throw new ValidationError(
+              {
+                vi: `Dòng 1: tiêu đề phải là ${FIGURE_CSV_HEADER.join(',')}`,
+                en: `Line 1: the header must be ${FIGURE_CSV_HEADER.join(',')}`,
+              },
+              [{ path: 'line 1', reason: { vi: 'tiêu đề sai', en: 'wrong header' } }],
+              'invalid_csv_header',
+            );
+          }
+          continue;
+        }
+        if (text.trim() === '') continue;
+        rows += 1;
+        const [indicator = '', unit = '', period = '', value = '', status = '', publishedOn = ''] = csvFields(text);
+        const at = (field: string, vi: string, en: string): void => {
+          if (issues.length < MAX_REPORTED) issues.push({ path: `line ${line} / ${field}`, reason: { vi, en } });
+        };
+        const subject = subjects.get(indicator.trim());
+        const unitId = units.get(unit.trim());
+        if (!subject)
+          at(
+            'indicator',
+            `không có chỉ tiêu mã "${indicator}" trong kế hoạch`,
+            `no indicator coded "${indicator}" in the plan`,
+          );
+        if (!unitId) at('unit', `không có đơn vị hành chính mã "${unit}"`, `no administrative unit coded "${unit}"`);
+        if (!STATUSES.has(status.trim()))
+          at(
+            'status',
+            `giai đoạn phải là estimate, preliminary hoặc official, nhận "${status}"`,
+            `the stage must be estimate, preliminary or official, got "${status}"`,
+          );
+        if (!subject || !unitId || !STATUSES.has(status.trim())) continue;
+        try {
+          checkAgency(ctx.actor, scope, subject.owner_agency_id);
+          const checked = judgeFigure(
+            {
+              measure: subject.measure as Measure,
+              rules: (subject.figure_rules ?? {}) as FigureRules,
+              targets: subject.specs as TargetSpec[],
+              history: [],
+            },
+            { value, period: period.trim(), publishedOn: publishedOn.trim() || null },
+            now,
+          );
+          batch.push({
+            indicatorId: subject.id,
+            unitId,
+            period: period.trim(),
+            value: checked.value,
+            qualifier: checked.qualifier,
+            valueText: checked.valueText,
+            status: status.trim(),
+            measure: subject.measure,
+            priceBasis: subject.price_basis,
+            publishedOn: publishedOn.trim() || null,
+            provenance: {
+              import: 'csv',
+              line,
+              ...(checked.plausibility ? { plausibility: checked.plausibility } : {}),
+            },
+          });
+        } catch (e) {
+          if (!(e instanceof ChitieuError)) throw e;
+          const detail = e instanceof ValidationError && e.issues.length > 0 ? e.issues : null;
+          if (detail) for (const i of detail) at(i.path, i.reason.vi, i.reason.en);
+          else at('value', e.message, e.message);
+        }
+        if (batch.length >= batchSize) await flush();
       }
-      if (batch.length >= batchSize) await flush();
+    } finally {
+      // Whatever happened, the write in flight ends before the transaction does (commit or roll back).
+      if (inFlight) await inFlight;
     }
     await flush();
+    await settle();
     if (issues.length > 0) {
       throw new ValidationError(
         {

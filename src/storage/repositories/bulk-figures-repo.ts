@@ -48,6 +48,8 @@ export interface BulkFigure {
 /**
  * One batch: the slots are made or their version counter moved (one statement), then one new version of each,
  * numbered after the slot's last (one statement), in the workflow state given. Returns the rows stored.
+ * A slot made by this statement (its counter still 1: an existing one's was moved to 2 or more) has no version yet,
+ * so its version is the first without looking for the last (one index probe a figure saved on a new slot).
  */
 export async function insertFigureBatch(
   db: Queryable,
@@ -64,11 +66,11 @@ export async function insertFigureBatch(
        INSERT INTO observations (tenant_id, indicator_id, unit_id, period)
        SELECT $1, indicator_id, unit_id, period FROM input
        ON CONFLICT (tenant_id, indicator_id, unit_id, period) DO UPDATE SET version = observations.version + 1, updated_at = now()
-       RETURNING id, indicator_id, unit_id, period
+       RETURNING id, indicator_id, unit_id, period, version = 1 AS fresh
      ), stored AS (
        INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_qualifier, value_text, status, measure,
          price_basis, source_text, published_on, data_type, workflow_state, reason, entered_by, provenance)
-       SELECT $1, s.id, coalesce((SELECT max(v.seq) FROM observation_versions v WHERE v.observation_id = s.id), 0) + 1,
+       SELECT $1, s.id, CASE WHEN s.fresh THEN 1 ELSE coalesce((SELECT max(v.seq) FROM observation_versions v WHERE v.observation_id = s.id), 0) + 1 END,
               i.value, i.qualifier, i.value_text, i.status, i.measure, i.price_basis, $13, i.published_on, 'statistical',
               $14, 'bulk import', $15, i.provenance
          FROM slots s JOIN input i ON i.indicator_id = s.indicator_id AND i.unit_id = s.unit_id AND i.period = s.period

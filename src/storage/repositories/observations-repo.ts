@@ -52,13 +52,13 @@ export interface ReviewRow {
   at: string;
 }
 
-const SELECT_OBS = `
-  SELECT o.id, o.tenant_id, t.code AS tenant_code, o.indicator_id, i.code AS indicator_code, i.name AS indicator_name, i.owner_agency_id,
-         p.code AS plan_code, o.unit_id, u.code AS unit_code, u.name AS unit_name, o.period, o.version, o.updated_at::text AS updated_at,
-         (SELECT jsonb_agg(jsonb_build_object('kind', n.kind, 'text', n.text, 'source', n.provenance->'source') ORDER BY n.id)
-            FROM quality_notes n WHERE n.tenant_id = o.tenant_id AND n.entity = 'observation' AND n.entity_id = o.id) AS notes
-    FROM observations o JOIN tenants t ON t.id = o.tenant_id JOIN indicators i ON i.id = o.indicator_id
+const NOTES = `(SELECT jsonb_agg(jsonb_build_object('kind', n.kind, 'text', n.text, 'source', n.provenance->'source') ORDER BY n.id)
+            FROM quality_notes n WHERE n.tenant_id = o.tenant_id AND n.entity = 'observation' AND n.entity_id = o.id) AS notes`;
+const COLUMNS = `o.id, o.tenant_id, t.code AS tenant_code, o.indicator_id, i.code AS indicator_code, i.name AS indicator_name, i.owner_agency_id,
+         p.code AS plan_code, o.unit_id, u.code AS unit_code, u.name AS unit_name, o.period, o.version, o.updated_at::text AS updated_at`;
+const FROM_OBS = `FROM observations o JOIN tenants t ON t.id = o.tenant_id JOIN indicators i ON i.id = o.indicator_id
     JOIN units u ON u.id = o.unit_id LEFT JOIN plans p ON p.id = i.plan_id`;
+const SELECT_OBS = `SELECT ${COLUMNS}, ${NOTES} ${FROM_OBS}`;
 
 export interface ObservationFilter {
   tenantId: string | null;
@@ -82,35 +82,110 @@ export const OBSERVATION_SORTS = {
   updatedAt: ["to_char(o.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"],
 } as const;
 
+/**
+ * A page of observations under the filter and order. The notes are read for the page's rows only, after the LIMIT.
+ * When one indicator is asked for (an indicator page, the portal) under the indicator or period order, the order
+ * within it is (period, id) whichever of the two it is, and the index on (tenant, indicator, period, id) serves it:
+ * the LIMIT reads the page's rows instead of all of the indicator's figures before a sort.
+ */
 export async function listObservations(
   db: Queryable,
   f: ObservationFilter,
 ): Promise<(ObservationRow & { sort_key: string[] })[]> {
-  const ks = keyset({ exprs: OBSERVATION_SORTS[f.sort.key], desc: f.sort.desc }, 'o.id', f.after, 11);
-  return db.query<ObservationRow & { sort_key: string[] }>(
-    `${SELECT_OBS.replace(' FROM observations o', `, ${ks.select} FROM observations o`)}
-      WHERE ($1::uuid IS NULL OR o.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR p.code = $3)
+  // A cursor's id that is not a uuid cannot bound the index; the general query compares it as text.
+  const fast =
+    f.indicatorId !== null && f.sort.key !== 'updatedAt' && (f.after === null || UUID.test(f.after[2] ?? ''));
+  const rows = fast ? await oneIndicator(db, f) : await anyRows(db, f);
+  return withNotes(db, rows);
+}
+
+const FILTERS = `($1::uuid IS NULL OR o.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR p.code = $3)
         AND ($4::uuid IS NULL OR o.indicator_id = $4) AND ($5::text IS NULL OR u.code = $5)
         AND ($6::text IS NULL OR i.owner_agency_id = (SELECT a.id FROM agencies a WHERE a.tenant_id = o.tenant_id AND a.code = $6))
         AND ($7::text IS NULL OR o.period = $7)
         AND ($8::text IS NULL OR (SELECT v.workflow_state FROM observation_versions v WHERE v.observation_id = o.id ORDER BY v.seq DESC LIMIT 1) = $8)
-        AND (NOT $9::boolean OR EXISTS (SELECT 1 FROM observation_versions v WHERE v.observation_id = o.id AND v.workflow_state = 'approved'))
-        AND ${ks.where}
+        AND (NOT $9::boolean OR EXISTS (SELECT 1 FROM observation_versions v WHERE v.observation_id = o.id AND v.workflow_state = 'approved'))`;
+
+const filterParams = (f: ObservationFilter): unknown[] => [
+  f.tenantId,
+  f.tenantCode,
+  f.plan,
+  f.indicatorId,
+  f.unit,
+  f.agency,
+  f.period,
+  f.workflowState,
+  f.approvedOnly,
+  f.limit,
+];
+
+async function anyRows(db: Queryable, f: ObservationFilter): Promise<(ObservationRow & { sort_key: string[] })[]> {
+  const ks = keyset({ exprs: OBSERVATION_SORTS[f.sort.key], desc: f.sort.desc }, 'o.id', f.after, 11);
+  return db.query<ObservationRow & { sort_key: string[] }>(
+    `SELECT ${COLUMNS}, ${ks.select} ${FROM_OBS}
+      WHERE ${FILTERS} AND ${ks.where}
       ORDER BY ${ks.orderBy} LIMIT $10`,
-    [
-      f.tenantId,
-      f.tenantCode,
-      f.plan,
-      f.indicatorId,
-      f.unit,
-      f.agency,
-      f.period,
-      f.workflowState,
-      f.approvedOnly,
-      f.limit,
-      ...ks.params,
-    ],
+    [...filterParams(f), ...ks.params],
   );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const LOWEST_ID = '00000000-0000-0000-0000-000000000000';
+const HIGHEST_ID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+
+/**
+ * One indicator's figures in (period, id) order. The row's sort key and so the cursor are those of the general
+ * query ([code, period, id] or [period, code, id]); a cursor's position is turned into a (period, id) bound that
+ * keeps the general order's meaning, also for a cursor that names another indicator's code (compared in SQL, under
+ * the database's collation, as the general query compares it).
+ */
+async function oneIndicator(db: Queryable, f: ObservationFilter): Promise<(ObservationRow & { sort_key: string[] })[]> {
+  const desc = f.sort.desc;
+  const ks = keyset({ exprs: OBSERVATION_SORTS[f.sort.key], desc }, 'o.id', null, 11);
+  let bound: [string, string] | null = null;
+  if (f.after !== null && f.after.length === 3) {
+    const [first, second, id] = f.after as [string, string, string];
+    const [code, period] = f.sort.key === 'indicator' ? [first, second] : [second, first];
+    const cmp = (
+      await db.query<{ cmp: number }>(
+        `SELECT CASE WHEN code = $2 THEN 0 WHEN code > $2 THEN 1 ELSE -1 END AS cmp FROM indicators WHERE id = $1`,
+        [f.indicatorId, code],
+      )
+    )[0]?.cmp;
+    if (cmp === undefined) return [];
+    // How this indicator's code stands to the cursor's, in the direction of the order: ahead, level or behind.
+    const ahead = desc ? -cmp : cmp;
+    if (ahead === 0) bound = [period, id];
+    else if (f.sort.key === 'indicator') {
+      if (ahead < 0) return []; // every figure of this indicator comes before the cursor
+    } else {
+      // Under (period, code, id) the code only decides within the cursor's period: its figures of that period are
+      // all after the cursor (ahead) or all before it (behind).
+      const ahead0 = ahead > 0;
+      bound = [period, ahead0 === !desc ? LOWEST_ID : HIGHEST_ID];
+    }
+  }
+  const dir = desc ? 'DESC' : 'ASC';
+  return db.query<ObservationRow & { sort_key: string[] }>(
+    `SELECT ${COLUMNS}, ${ks.select} ${FROM_OBS}
+      WHERE o.tenant_id = (SELECT x.tenant_id FROM indicators x WHERE x.id = $4) AND o.indicator_id = $4
+        AND ${FILTERS}
+        AND ${bound ? `(o.period, o.id) ${desc ? '<' : '>'} ($11::text, $12::uuid)` : 'TRUE'}
+      ORDER BY o.period ${dir}, o.id ${dir} LIMIT $10`,
+    [...filterParams(f), ...(bound ?? [])],
+  );
+}
+
+/** The notes of a page's rows, read after its LIMIT (one query), in the row's own order. */
+async function withNotes<T extends ObservationRow>(db: Queryable, rows: T[]): Promise<T[]> {
+  if (rows.length === 0) return rows;
+  const notes = await db.query<{ id: string; notes: ObservationRow['notes'] }>(
+    `SELECT o.id, ${NOTES} FROM observations o WHERE o.id = ANY($1::uuid[])
+        AND EXISTS (SELECT 1 FROM quality_notes n WHERE n.tenant_id = o.tenant_id AND n.entity = 'observation' AND n.entity_id = o.id)`,
+    [rows.map((r) => r.id)],
+  );
+  const byId = new Map(notes.map((n) => [n.id, n.notes]));
+  return rows.map((r) => ({ ...r, notes: byId.get(r.id) ?? null }));
 }
 
 export async function findObservation(
