@@ -15,6 +15,7 @@ import type { CoreRow, CoreVintage, PlanCounts, PlanEvaluationResult } from './c
 import type { PlanSnapshot, SnapshotTarget, SnapshotVersion } from './snapshot.ts';
 import { CONSOLIDATED_VERSION_PREFIX, useBaseline, type SnapshotBaseline } from './baseline-use.ts';
 import { shareObservation, unitShares } from './unit-shares.ts';
+import { notCountedReasons } from './counted.ts';
 
 export function coreVintage(v: SnapshotVersion): CoreVintage {
   return {
@@ -364,15 +365,17 @@ function compositeRows(s: PlanSnapshot, evaluated: { t: SnapshotTarget; x: Evalu
 }
 
 export function countRows(rows: readonly CoreRow[]): PlanCounts {
+  const counted = rows.filter((r) => r.notCounted === undefined);
   const counts: PlanCounts = {
-    targets: rows.length,
+    targets: counted.length,
+    notCounted: rows.length - counted.length,
     withFigures: 0,
     noFigures: 0,
     notEvaluable: 0,
     final: {},
     inTerm: {},
   };
-  for (const r of rows) {
+  for (const r of counted) {
     if (r.status === null) {
       counts.notEvaluable += 1;
       continue;
@@ -396,8 +399,17 @@ export function evaluatePlanSnapshot(s: PlanSnapshot, asOf: AsOf): PlanEvaluatio
   }
   const pool = termPool(s, byIndicatorUnit, asOf);
   const baselines = new Map((s.baselines ?? []).map((b) => [b.indicator_id, b]));
-  const evaluated = s.targets.map((t) => ({ t, x: evaluateTarget(s, t, byIndicatorUnit, baselines, asOf, pool) }));
-  const composites = compositeRows(s, evaluated);
+  const reasons = notCountedReasons(s.targets);
+  const evaluated = s.targets.map((t) => {
+    const x = evaluateTarget(s, t, byIndicatorUnit, baselines, asOf, pool);
+    const notCounted = reasons.get(t.target_id) ?? null;
+    return { t, x: notCounted ? { ...x, row: { ...x.row, notCounted } } : x };
+  });
+  // A composite parent is judged from the sub-indicators' targets that count.
+  const composites = compositeRows(
+    s,
+    evaluated.filter(({ x }) => x.row.notCounted === undefined),
+  );
   const order = new Map(s.indicatorOrder.map((code, i) => [code, i]));
   const position = (r: CoreRow): number => order.get(r.indicator.code) ?? Number.MAX_SAFE_INTEGER;
   const rows = [...evaluated.map(({ x }) => x.row), ...composites]

@@ -112,6 +112,8 @@ export interface TargetRow {
   citation: Record<string, unknown> | null;
   derived: Record<string, string> | null;
   superseded_on: string | null;
+  /** The unit the target is set for when it is not the plan's own; null for the plan's unit. */
+  scope: { code: string; name: string } | null;
   notes: { kind: string; text: string; source: Record<string, unknown> | null }[];
 }
 
@@ -122,6 +124,8 @@ export async function listTargets(
   return db.query<TargetRow>(
     `SELECT x.id, t.code AS tenant_code, p.code AS plan_code, x.indicator_id, i.code AS indicator_code, x.kind, x.spec, x.text, x.first_year, x.last_year, x.sort_order,
             x.stage, x.citation, x.derived, x.superseded_on::text AS superseded_on,
+            (SELECT jsonb_build_object('code', u.code, 'name', u.name) FROM units u
+              WHERE u.id = x.unit_id AND u.tenant_id = x.tenant_id AND x.unit_id IS DISTINCT FROM p.unit_id) AS scope,
             coalesce((SELECT jsonb_agg(jsonb_build_object('kind', n.kind, 'text', n.text, 'source', n.provenance->'source') ORDER BY n.id)
                         FROM quality_notes n WHERE n.tenant_id = x.tenant_id AND n.entity = 'target' AND n.entity_id = x.id), '[]'::jsonb) AS notes
        FROM targets x JOIN tenants t ON t.id = x.tenant_id JOIN plans p ON p.id = x.plan_id JOIN indicators i ON i.id = x.indicator_id

@@ -3216,8 +3216,10 @@ export interface paths {
                             };
                             /** @description the counts the summary is written from */
                             counts: {
-                                /** @description every row: each target and each composite parent (the plan list counts the same) */
+                                /** @description every row that counts: each target in force of the plan’s scope, one per indicator and final year, and each composite parent (the plan list counts the same) */
                                 targets: number;
+                                /** @description rows shown but not counted (drafts, other scopes, parallel targets) */
+                                notCounted: number;
                                 withFigures: number;
                                 noFigures: number;
                                 notEvaluable: number;
@@ -3455,6 +3457,20 @@ export interface paths {
                                             vi: string;
                                             en: string;
                                         } | null;
+                                    };
+                                };
+                                /** @description shown but left out of the counts and the summary: a draft, a target for another unit than the plan’s, or a second target in force for the same indicator, scope and final year */
+                                notCounted?: {
+                                    reason: "draft" | "other_scope" | "parallel";
+                                    scope?: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    /** @description the target in force that counts instead */
+                                    countedTargetId?: string;
+                                    words: {
+                                        vi: string;
+                                        en: string;
                                     };
                                 };
                             }[];
