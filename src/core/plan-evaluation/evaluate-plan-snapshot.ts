@@ -238,6 +238,15 @@ function evaluateTarget(
   return { ...x, row: { ...x.row, inputs, baseline: use } };
 }
 
+/** The benchmark's figures a benchmark-relative target reads: its benchmark indicator's, at the target's unit. */
+function benchmarkSeries(s: PlanSnapshot, t: SnapshotTarget): ObservationInput[] | null {
+  if (t.kind !== 'benchmark' || !t.benchmark_indicator_id) return null;
+  return s.versions
+    .filter((v) => v.indicator_id === t.benchmark_indicator_id && v.unit_id === t.unit_id)
+    .map(toInput)
+    .filter((o): o is ObservationInput => o !== null);
+}
+
 function evaluateWith(
   s: PlanSnapshot,
   t: SnapshotTarget,
@@ -265,7 +274,12 @@ function evaluateWith(
   }
   const progressMethod = typeof s.plan.settings.progressMethod === 'string' ? s.plan.settings.progressMethod : null;
   const override = s.overrides[t.target_id];
-  const options = { ...(progressMethod ? { progressMethod } : {}), ...(override ? { override } : {}) };
+  const benchmark = benchmarkSeries(s, t);
+  const options = {
+    ...(progressMethod ? { progressMethod } : {}),
+    ...(override ? { override } : {}),
+    ...(benchmark ? { benchmark } : {}),
+  };
   try {
     const open = inputs.filter((v) => v.value === null && (v.value_qualifier?.bound || v.value_qualifier?.range));
     if (open.length > 0 && shares.length === 0) {

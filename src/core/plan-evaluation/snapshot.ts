@@ -15,6 +15,8 @@ export interface SnapshotTarget {
   sort_order: number;
   /** in_force (default) or draft: a draft is evaluated and shown, never counted (counted.ts). */
   stage?: string;
+  /** For a benchmark-relative target: the indicator holding the benchmark's figures (null when the plan lacks it). */
+  benchmark_indicator_id?: string | null;
   /**
    * The unit the target is set for, when the dataset names one (`scope`): own is true when it is the plan's own unit.
    * Absent: the plan's unit.

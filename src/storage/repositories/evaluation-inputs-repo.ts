@@ -17,6 +17,8 @@ async function loadPlanTargets(db: Queryable, tenantId: string, planId: string):
   return db.query<Row<SnapshotTarget>>(
     `SELECT t.id AS target_id, t.indicator_id, coalesce(t.unit_id, p.unit_id) AS unit_id, t.kind, t.spec, t.text, t.sort_order,
             t.provenance AS target_provenance, t.stage,
+            (SELECT bi.id FROM indicators bi WHERE bi.tenant_id = t.tenant_id AND bi.plan_id = t.plan_id
+                AND t.kind = 'benchmark' AND bi.code = t.spec->'benchmark'->>'indicator') AS benchmark_indicator_id,
             CASE WHEN t.unit_id IS NULL OR t.unit_id = p.unit_id THEN NULL
                  ELSE jsonb_build_object('code', su.code, 'name', su.name, 'own', false) END AS scope,
             i.code AS indicator_code, i.name AS indicator_name, i.unit_of_measure, i.measure, i.price_basis,
@@ -56,6 +58,12 @@ async function loadChosenVersions(
        SELECT t.indicator_id, t.kind, coalesce(t.unit_id, p.unit_id) AS unit_id
          FROM targets t JOIN plans p ON p.id = t.plan_id AND p.tenant_id = t.tenant_id
         WHERE t.tenant_id = $1 AND t.plan_id = $2
+       UNION
+       -- a benchmark-relative target reads the benchmark indicator's figures at the target's unit
+       SELECT bi.id, 'benchmark_series', coalesce(t.unit_id, p.unit_id)
+         FROM targets t JOIN plans p ON p.id = t.plan_id AND p.tenant_id = t.tenant_id
+         JOIN indicators bi ON bi.tenant_id = t.tenant_id AND bi.plan_id = t.plan_id AND bi.code = t.spec->'benchmark'->>'indicator'
+        WHERE t.tenant_id = $1 AND t.plan_id = $2 AND t.kind = 'benchmark'
      ), wanted AS (
        SELECT indicator_id, unit_id FROM target_units
        UNION
