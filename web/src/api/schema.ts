@@ -427,6 +427,8 @@ export interface paths {
                                 code: string;
                                 title: string;
                                 body: string | null;
+                                /** @description the version an edit names in If-Match */
+                                version: number;
                                 /** @description worst member decides; members without evidence count only when nothing else does */
                                 rollup: {
                                     status: "on_track" | "at_risk" | "off_track" | "no_data";
@@ -851,6 +853,8 @@ export interface paths {
                                 role: "lead" | "coordinate";
                                 agency: string | null;
                                 status: "identification" | "preparation" | "implementation" | "completion" | "completed" | "cancelled";
+                                /** @description the version an edit names in If-Match */
+                                version: number;
                                 budget: string | null;
                                 capitalSource: string | null;
                                 period: {
