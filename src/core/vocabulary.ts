@@ -49,6 +49,7 @@ export const TARGET_KINDS = [
   'multiple_of_baseline',
   'milestone',
   'term_average',
+  'benchmark',
 ] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 

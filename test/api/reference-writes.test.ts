@@ -138,6 +138,18 @@ describe.each(testDatabases)('agencies and indicator owners over HTTP on $name',
       reason: 'Đính chính',
     });
     expect(breakthrough.statusCode, breakthrough.body).toBe(200);
+    // The lists the web forms open from carry the version they send back as If-Match.
+    const projects = (
+      await call(api.app, owner, { method: 'GET', url: `/api/projects?plan=${t.planCode}` })
+    ).json() as {
+      items: { code: string; version: number }[];
+    };
+    expect(projects.items.find((x) => x.code === 'P1')?.version).toBe(2);
+    const rollups = (
+      await call(api.app, owner, { method: 'GET', url: `/api/plans/${t.planCode}/breakthroughs` })
+    ).json() as { items: { code: string; version: number }[] };
+    expect(rollups.items.find((x) => x.code === 'B1')?.version).toBe(2);
+    expect((await edit('breakthroughs/B1', { title: 'Khác', reason: 'Sửa' }, 1)).statusCode).toBe(412);
     // An indicator's new name is what its evaluation shows at once.
     const indicator = await edit('indicators/I1', {
       name: 'Tỷ lệ dân số tham gia bảo hiểm y tế',

@@ -210,9 +210,11 @@ describe.each(testDatabases)('plan documents, stages and revisions on $name', (t
       { kind: 'context', text: 'Số chính thức', source: expect.objectContaining({ document: 'tk-2025', page: 2 }) },
     ]);
     const view = await evaluatePlan({ ctx: ctx(t), input: { planCode: 'thu-2021-2025' } });
-    expect(view.rows).toHaveLength(1);
+    // The draft is shown beside the adopted value, labelled, and not counted.
+    expect(view.rows).toHaveLength(2);
     expect(view.counts.targets).toBe(1);
     expect(view.rows[0]?.status).toBe('not_met');
+    expect(view.rows[1]?.notCounted?.reason).toBe('draft');
   });
 
   it('a target revised by a later document: the old one counts before, the new one after, history shows both', async () => {
@@ -247,9 +249,10 @@ describe.each(testDatabases)('plan documents, stages and revisions on $name', (t
       },
     });
     const after = await evaluatePlan({ ctx: ctx(t), input: { planCode: 'thu-2021-2025' } });
-    expect(after.rows).toHaveLength(1);
+    const counted = after.rows.filter((r) => r.notCounted === undefined);
+    expect(counted).toHaveLength(1);
     expect(after.counts.targets).toBe(1);
-    expect(after.rows[0]?.status).toBe('exceeded');
+    expect(counted[0]?.status).toBe('exceeded');
     const { items } = await listTargetHistory({
       ctx: ctx(t),
       input: { planCode: 'thu-2021-2025', indicatorCode: 'X' },
@@ -347,13 +350,13 @@ describe.each(testDatabases)('plan documents, stages and revisions on $name', (t
       'added Y[0]',
     ]);
     expect(shown.plans[0]?.applied).toBe(false);
-    expect(
-      (await evaluatePlan({ ctx: ctx(t), input: { planCode: 'thu-2021-2025' } })).rows.map((r) => r.indicator.code),
-    ).toEqual(['X']);
+    const counted = (rows: { indicator: { code: string }; notCounted?: unknown }[]) =>
+      rows.filter((r) => r.notCounted === undefined).map((r) => r.indicator.code);
+    expect(counted((await evaluatePlan({ ctx: ctx(t), input: { planCode: 'thu-2021-2025' } })).rows)).toEqual(['X']);
     const applied = await importDataset({ ctx: ctx(), input, apply: true });
     expect(applied.plans[0]?.applied).toBe(true);
     const view = await evaluatePlan({ ctx: ctx(t), input: { planCode: 'thu-2021-2025' } });
-    expect(view.rows.map((r) => r.indicator.code)).toEqual(['Y']);
+    expect(counted(view.rows)).toEqual(['Y']);
     expect(view.counts.targets).toBe(1);
     // The retired target stays in X's history, superseded from the day of the re-import.
     const history = await listTargetHistory({ ctx: ctx(t), input: { planCode: 'thu-2021-2025', indicatorCode: 'X' } });

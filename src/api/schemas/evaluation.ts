@@ -211,6 +211,20 @@ export const EvaluationRowSchema = Type.Object({
       },
     ),
   ),
+  notCounted: Type.Optional(
+    Type.Object(
+      {
+        reason: literals(['draft', 'other_scope', 'parallel']),
+        scope: Type.Optional(Type.Object({ code: Type.String(), name: Type.String() })),
+        countedTargetId: Type.Optional(Type.String({ description: 'the target in force that counts instead' })),
+        words: Words,
+      },
+      {
+        description:
+          'shown but left out of the counts and the summary: a draft, a target for another unit than the plan’s, or a second target in force for the same indicator, scope and final year',
+      },
+    ),
+  ),
 });
 
 const StatusCounts = Type.Record(Type.String(), Type.Integer());
@@ -229,8 +243,10 @@ export const PlanEvaluationSchema = Type.Object({
   counts: Type.Object(
     {
       targets: Type.Integer({
-        description: 'every row: each target and each composite parent (the plan list counts the same)',
+        description:
+          'every row that counts: each target in force of the plan’s scope, one per indicator and final year, and each composite parent (the plan list counts the same)',
       }),
+      notCounted: Type.Integer({ description: 'rows shown but not counted (drafts, other scopes, parallel targets)' }),
       withFigures: Type.Integer(),
       noFigures: Type.Integer(),
       notEvaluable: Type.Integer(),

@@ -80,6 +80,7 @@ export const ProjectItemSchema = Type.Object({
   role: literals(PROJECT_ROLES),
   agency: Nullable(Type.String()),
   status: literals(PROJECT_STATUSES),
+  version: Type.Integer({ description: 'the version an edit names in If-Match' }),
   budget: Nullable(Decimal),
   capitalSource: Nullable(Type.String()),
   period: Type.Object({ start: Nullable(Type.String()), end: Nullable(Type.String()) }),
@@ -129,6 +130,7 @@ export const BreakthroughRollupsSchema = Type.Object({
       code: Type.String(),
       title: Type.String(),
       body: Nullable(Type.String()),
+      version: Type.Integer({ description: 'the version an edit names in If-Match' }),
       rollup: Type.Object(
         {
           status: literals(ROLLUP_STATUSES),

@@ -74,6 +74,7 @@ export const MEASURES_FOR_KIND: Record<TargetKind, readonly Measure[]> = {
   multiple_of_baseline: ['count', 'flow', 'level'],
   milestone: ['done'],
   term_average: ['share', 'level', 'count'],
+  benchmark: ['level', 'share', 'growth_rate', 'count', 'flow'],
 };
 
 const MEASURE_WORDS: Record<Measure, Messages> = {

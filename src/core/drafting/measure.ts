@@ -57,6 +57,8 @@ function sameBounds(g: TargetSpec, d: TargetSpec): boolean {
       return d.kind === g.kind;
     case 'term_average':
       return d.kind === g.kind && eq(g.min, d.min) && eq(g.max, d.max);
+    case 'benchmark':
+      return d.kind === g.kind && g.benchmark.indicator === d.benchmark.indicator && g.direction === d.direction;
   }
 }
 
@@ -67,6 +69,7 @@ function yearOf(s: TargetSpec): string {
     case 'threshold':
     case 'units_meeting_standard':
     case 'rank':
+    case 'benchmark':
       return String(s.year);
     case 'milestone':
       return String(s.dueYear);

@@ -35,6 +35,8 @@ export function describeReading(r: DraftReading): string {
       return `mốc hoàn thành trước năm ${s.dueYear}`;
     case 'term_average':
       return `bình quân giai đoạn ${n(s.min)}${s.max ? `–${n(s.max)}` : ''}${unit}, ${term}`;
+    case 'benchmark':
+      return `${s.direction === 'lower_better' ? 'thấp hơn' : 'cao hơn'} ${s.benchmark.name}, năm ${s.year}`;
   }
 }
 
@@ -50,6 +52,7 @@ const KIND_VI: Record<TargetSpec['kind'], string> = {
   multiple_of_baseline: 'bội số kỳ gốc',
   milestone: 'mốc',
   term_average: 'bình quân giai đoạn',
+  benchmark: 'so với chuẩn so sánh',
 };
 
 export function formatReviewList(draft: Draft): string {

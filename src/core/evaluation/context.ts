@@ -1,5 +1,5 @@
 // What every kind's evaluator receives and returns, so evaluate() stays a thin dispatcher.
-import type { TargetSpec } from '../targets/target.ts';
+import type { ObservationInput, TargetSpec } from '../targets/target.ts';
 import type { PreparedObservation } from './prepare.ts';
 import type { Band } from './track.ts';
 import type { AsOf, Evaluation, Phase } from './types.ts';
@@ -12,6 +12,8 @@ export interface KindContext<T extends TargetSpec> {
   band: Band;
   unit: string | undefined;
   progressMethod: string;
+  /** The benchmark series' figures, for a target relative to a benchmark (kinds/benchmark.ts). */
+  benchmark: readonly ObservationInput[];
 }
 
 /** An evaluation before the manual override is applied. */

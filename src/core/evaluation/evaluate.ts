@@ -4,6 +4,7 @@
 import { InvalidTarget } from '../errors.ts';
 import type { ObservationInput, TargetSpec } from '../targets/target.ts';
 import type { KindContext, KindEvaluation } from './context.ts';
+import { evaluateBenchmark } from './kinds/benchmark.ts';
 import { evaluateCumulative } from './kinds/cumulative.ts';
 import { evaluateGrowthAverage } from './kinds/growth-average.ts';
 import { evaluateLevelAtEnd } from './kinds/level-at-end.ts';
@@ -72,6 +73,8 @@ function byKind(ctx: KindContext<TargetSpec>): KindEvaluation {
       return evaluateMilestone({ ...ctx, target });
     case 'term_average':
       return evaluateTermAverage({ ...ctx, target });
+    case 'benchmark':
+      return evaluateBenchmark({ ...ctx, target });
     default: {
       const unknown: never = target;
       throw new InvalidTarget(
@@ -102,6 +105,7 @@ export function evaluate(
     band: bandOf(options.onTrackBand),
     unit: options.indicatorUnit,
     progressMethod,
+    benchmark: options.benchmark ?? [],
   });
   // `phase` after the kind's figures keeps the key order every stored and served evaluation has had.
   const evaluation: Evaluation = { ...e, phase };

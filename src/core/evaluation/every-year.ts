@@ -1,14 +1,14 @@
 // "Hằng năm / duy trì / ổn định ở mức …": a bound that must hold in every year of the term. Each due year is judged
 // by the kind's own evaluator as if the target were set for that year alone, and the term's verdict is the sum of
 // them: met only when every year met it, not met as soon as one year missed it ("đạt 4/5 năm" says how many).
-import type { LevelAtEndTarget, RangeAtEndTarget, ThresholdTarget } from '../targets/target.ts';
+import type { BenchmarkTarget, LevelAtEndTarget, RangeAtEndTarget, ThresholdTarget } from '../targets/target.ts';
 import { reached } from './compare.ts';
 import type { KindContext, KindEvaluation } from './context.ts';
 import { years } from './explain.ts';
 import { isDue } from './phase.ts';
 import type { FinalStatus } from './types.ts';
 
-export type EveryYearTarget = LevelAtEndTarget | RangeAtEndTarget | ThresholdTarget;
+export type EveryYearTarget = LevelAtEndTarget | RangeAtEndTarget | ThresholdTarget | BenchmarkTarget;
 
 export function evaluateEveryYear(
   ctx: KindContext<EveryYearTarget>,

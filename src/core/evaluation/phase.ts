@@ -12,6 +12,7 @@ export function judgedYear(target: TargetSpec): number {
     case 'threshold':
     case 'units_meeting_standard':
     case 'rank':
+    case 'benchmark':
       return target.year;
     case 'milestone':
       return target.dueYear;

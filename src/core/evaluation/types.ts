@@ -1,4 +1,5 @@
 // The value object an evaluation returns: every figure a reader needs to redo the verdict by hand.
+import type { ObservationInput } from '../targets/target.ts';
 import type { EvaluationStatus, FinalStatus, ObservationStatus, Phase } from '../vocabulary.ts';
 
 export type { EvaluationStatus, FinalStatus, Phase };
@@ -30,6 +31,8 @@ export interface EvaluateOptions {
   /** Unit of measure of the indicator; observations that state another unit are refused. */
   indicatorUnit?: string;
   override?: ManualOverride;
+  /** The benchmark series' figures (the national average …) for a target relative to a benchmark. */
+  benchmark?: readonly ObservationInput[];
 }
 
 export interface RestsOn {

@@ -227,6 +227,7 @@ function byKind(target: TargetSpec, obs: readonly ObservationInput[], ctx: Ctx):
       return unitsModel(target, obs, ctx);
     case 'rank':
     case 'milestone':
+    case 'benchmark':
       return unavailable('no_model', {
         vi: 'Chưa có mô hình dự báo cho loại mục tiêu này; không đưa ra một xác suất không có căn cứ',
         en: 'No forecast model for this kind of target; no probability is given without a basis',

@@ -4,10 +4,11 @@ import type { Evaluation } from '../evaluation/index.ts';
 import type { Forecast } from '../forecast/index.ts';
 import type { ObservationStatus } from '../targets/target.ts';
 import type { BaselineUse } from './baseline-use.ts';
+import type { NotCounted } from './counted.ts';
 import type { SnapshotTarget } from './snapshot.ts';
 
 /** Bumped whenever CoreRow changes shape; a stored snapshot of another version is recomputed before it is read. */
-export const CORE_ROW_SCHEMA_VERSION = 3;
+export const CORE_ROW_SCHEMA_VERSION = 4;
 
 export interface CoreVintage {
   versionId: string;
@@ -79,12 +80,19 @@ export interface CoreRow {
    * or why none can be given. Null for final and failed rows.
    */
   forecast: Forecast | null;
+  /**
+   * Why the row is shown but left out of the plan's counts and summary (a draft, another scope, a second target in
+   * force for the same indicator, scope and horizon); absent for a row that counts.
+   */
+  notCounted?: NotCounted;
 }
 
 /** The counts a summary is written from, computed with the rows so the two can never disagree. */
 export interface PlanCounts {
-  /** Every row: each target, and each composite parent judged from its children. */
+  /** Every row that counts: each target in force of the plan's scope, and each composite parent judged from its children. */
   targets: number;
+  /** Rows shown but not counted (drafts, other scopes, parallel targets). */
+  notCounted: number;
   /** Rows with a status other than "no data". */
   withFigures: number;
   /** Rows that could be evaluated but rest on no figure yet. */

@@ -16,6 +16,7 @@ import type { PlanSnapshot, SnapshotTarget, SnapshotVersion } from './snapshot.t
 import { CONSOLIDATED_VERSION_PREFIX, useBaseline, type SnapshotBaseline } from './baseline-use.ts';
 import { shareObservation, unitShares } from './unit-shares.ts';
 import { parsePeriod, periodMonths } from '../periods/period.ts';
+import { notCountedReasons } from './counted.ts';
 
 export function coreVintage(v: SnapshotVersion): CoreVintage {
   return {
@@ -238,6 +239,15 @@ function evaluateTarget(
   return { ...x, row: { ...x.row, inputs, baseline: use } };
 }
 
+/** The benchmark's figures a benchmark-relative target reads: its benchmark indicator's, at the target's unit. */
+function benchmarkSeries(s: PlanSnapshot, t: SnapshotTarget): ObservationInput[] | null {
+  if (t.kind !== 'benchmark' || !t.benchmark_indicator_id) return null;
+  return s.versions
+    .filter((v) => v.indicator_id === t.benchmark_indicator_id && v.unit_id === t.unit_id)
+    .map(toInput)
+    .filter((o): o is ObservationInput => o !== null);
+}
+
 function evaluateWith(
   s: PlanSnapshot,
   t: SnapshotTarget,
@@ -265,7 +275,12 @@ function evaluateWith(
   }
   const progressMethod = typeof s.plan.settings.progressMethod === 'string' ? s.plan.settings.progressMethod : null;
   const override = s.overrides[t.target_id];
-  const options = { ...(progressMethod ? { progressMethod } : {}), ...(override ? { override } : {}) };
+  const benchmark = benchmarkSeries(s, t);
+  const options = {
+    ...(progressMethod ? { progressMethod } : {}),
+    ...(override ? { override } : {}),
+    ...(benchmark ? { benchmark } : {}),
+  };
   try {
     const open = inputs.filter((v) => v.value === null && (v.value_qualifier?.bound || v.value_qualifier?.range));
     if (open.length > 0 && shares.length === 0) {
@@ -365,15 +380,17 @@ function compositeRows(s: PlanSnapshot, evaluated: { t: SnapshotTarget; x: Evalu
 }
 
 export function countRows(rows: readonly CoreRow[]): PlanCounts {
+  const counted = rows.filter((r) => r.notCounted === undefined);
   const counts: PlanCounts = {
-    targets: rows.length,
+    targets: counted.length,
+    notCounted: rows.length - counted.length,
     withFigures: 0,
     noFigures: 0,
     notEvaluable: 0,
     final: {},
     inTerm: {},
   };
-  for (const r of rows) {
+  for (const r of counted) {
     if (r.status === null) {
       counts.notEvaluable += 1;
       continue;
@@ -419,8 +436,17 @@ export function evaluatePlanSnapshot(given: PlanSnapshot, asOf: AsOf): PlanEvalu
   }
   const pool = termPool(s, byIndicatorUnit, asOf);
   const baselines = new Map((s.baselines ?? []).map((b) => [b.indicator_id, b]));
-  const evaluated = s.targets.map((t) => ({ t, x: evaluateTarget(s, t, byIndicatorUnit, baselines, asOf, pool) }));
-  const composites = compositeRows(s, evaluated);
+  const reasons = notCountedReasons(s.targets);
+  const evaluated = s.targets.map((t) => {
+    const x = evaluateTarget(s, t, byIndicatorUnit, baselines, asOf, pool);
+    const notCounted = reasons.get(t.target_id) ?? null;
+    return { t, x: notCounted ? { ...x, row: { ...x.row, notCounted } } : x };
+  });
+  // A composite parent is judged from the sub-indicators' targets that count.
+  const composites = compositeRows(
+    s,
+    evaluated.filter(({ x }) => x.row.notCounted === undefined),
+  );
   const order = new Map(s.indicatorOrder.map((code, i) => [code, i]));
   const position = (r: CoreRow): number => order.get(r.indicator.code) ?? Number.MAX_SAFE_INTEGER;
   const rows = [...evaluated.map(({ x }) => x.row), ...composites]

@@ -1,6 +1,7 @@
 // Public surface of the plan evaluation: the snapshot it reads, the rows it returns, the pure function between.
 export * from './core-row.ts';
 export * from './snapshot.ts';
+export { notCountedReasons, type NotCounted } from './counted.ts';
 export { countRows, evaluatePlanSnapshot } from './evaluate-plan-snapshot.ts';
 export { unitShares, type UnitShare } from './unit-shares.ts';
 export {

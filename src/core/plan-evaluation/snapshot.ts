@@ -13,6 +13,15 @@ export interface SnapshotTarget {
   spec: unknown;
   text: string;
   sort_order: number;
+  /** in_force (default) or draft: a draft is evaluated and shown, never counted (counted.ts). */
+  stage?: string;
+  /** For a benchmark-relative target: the indicator holding the benchmark's figures (null when the plan lacks it). */
+  benchmark_indicator_id?: string | null;
+  /**
+   * The unit the target is set for, when the dataset names one (`scope`): own is true when it is the plan's own unit.
+   * Absent: the plan's unit.
+   */
+  scope?: { code: string; name: string; own: boolean } | null;
   target_provenance: { line?: number } | null;
   indicator_code: string;
   indicator_name: string;

@@ -139,6 +139,20 @@ export interface TermAverageTarget extends TargetBase {
   max?: string;
 }
 
+/**
+ * Relative to a benchmark series ("thấp hơn bình quân cả nước", "cao hơn mức bình quân vùng"): the judged year's figure
+ * against the benchmark's figure of the same year. The benchmark is another indicator of the plan whose figures are
+ * entered like any figure, with their source (the national average from the statistics office's release). higher_better
+ * = above the benchmark, lower_better = below it; `strict` ("thấp hơn", "cao hơn") excludes equality, without it
+ * ("không thấp hơn") the benchmark itself meets the target. A rank among peers ("top N of the region") is `rank`.
+ */
+export interface BenchmarkTarget extends TargetBase, EveryYear {
+  kind: 'benchmark';
+  /** The benchmark indicator's code in this plan, and how the source names it ("bình quân cả nước"). */
+  benchmark: { indicator: string; name: string };
+  year: number;
+}
+
 export type TargetSpec =
   | GrowthAverageTarget
   | LevelAtEndTarget
@@ -150,7 +164,8 @@ export type TargetSpec =
   | RankTarget
   | MultipleOfBaselineTarget
   | MilestoneTarget
-  | TermAverageTarget;
+  | TermAverageTarget
+  | BenchmarkTarget;
 
 /** Compile-time proof that the union of target shapes and the vocabulary's TARGET_KINDS name the same kinds. */
 type SameKinds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

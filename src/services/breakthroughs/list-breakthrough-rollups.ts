@@ -70,7 +70,14 @@ export async function listBreakthroughRollups({ ctx, input }: { ctx: ServiceCont
           ];
       }
     });
-    return { id: b.id, code: b.code, title: b.title, body: b.body, rollup: rollUpBreakthrough(rollupMembers, today) };
+    return {
+      id: b.id,
+      code: b.code,
+      title: b.title,
+      body: b.body,
+      version: b.version,
+      rollup: rollUpBreakthrough(rollupMembers, today),
+    };
   });
   return { plan: plan.code, asOf: today, items };
 }

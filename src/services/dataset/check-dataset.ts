@@ -179,6 +179,14 @@ function checkPlan(f: PlanFile, knownTenants: Set<string>, now: Date, out: Field
     (ind.targets ?? []).forEach((t, i) => {
       const misfit = measureMisfit(t.spec.kind, measure);
       if (misfit) out.push(at(file, plan, ind.code, `targets[${i}].spec.kind / measure`, misfit));
+      // A benchmark-relative target reads another indicator of the plan: it must be there (with its figures).
+      if (t.spec.kind === 'benchmark' && !codes.has(t.spec.benchmark.indicator))
+        out.push(
+          at(file, plan, ind.code, `targets[${i}].spec.benchmark.indicator`, {
+            vi: `chuẩn so sánh "${t.spec.benchmark.indicator}" không phải chỉ tiêu của kế hoạch (cần khai báo nó cùng số liệu và nguồn)`,
+            en: `benchmark "${t.spec.benchmark.indicator}" is not an indicator of the plan (declare it with its figures and their source)`,
+          }),
+        );
     });
     if (out.length > 0) continue;
     for (const o of ind.observations ?? []) {

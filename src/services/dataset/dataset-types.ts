@@ -78,6 +78,11 @@ export interface TargetFile {
   /** draft, in_force (default) or superseded; a superseded one names the later document and when it took over. */
   stage?: TargetStage;
   revisedBy?: { document: string; date: string };
+  /**
+   * The unit the target is set for when not the plan's own (a former unit before a merger, another unit): its code,
+   * and a day it held that code. Evaluated on that unit's figures, shown, and not counted in the plan's summary.
+   */
+  scope?: { unit: string; on?: string };
 }
 
 export interface IndicatorFile {
@@ -117,6 +122,8 @@ export interface IndicatorFile {
     aggregate?: string;
     /** Why a figure the checks flag as implausible is right; without it such a figure is refused. */
     plausibilityConfirmed?: string;
+    /** The unit the figure is for when not the plan's own (the figures a target of that scope reads). */
+    scope?: { unit: string; on?: string };
     source?: Citation;
     notes?: NoteFile[];
   }[];

@@ -637,6 +637,11 @@ async function insertTarget(
   const cited = t.source === undefined ? undefined : cites.byCode.get(t.source.document);
   const tDoc = cited?.dbId ?? (t.document ? await insertDocument(tx, tenantId, t.document) : null);
   const revisedBy = t.revisedBy === undefined ? undefined : cites.byCode.get(t.revisedBy.document);
+  // A target set for another unit (a former unit, on a day it held the code) is stored at that unit: evaluated on its
+  // figures, shown, and not counted in the plan's summary (core/plan-evaluation/counted.ts).
+  const unitId = t.scope
+    ? await unitIdByCode(tx, tenantId, t.scope.unit, t.scope.on ?? `${t.spec.term.firstYear}-01-01`)
+    : at.unitId;
   const rows = await tx.query<{ id: string }>(
     `INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, document_id, kind, spec, text, first_year, last_year, sort_order, provenance,
        stage, revised_by_document_id, superseded_on, citation, derived)
@@ -645,7 +650,7 @@ async function insertTarget(
       tenantId,
       at.planId,
       at.indicatorId,
-      at.unitId,
+      unitId,
       tDoc,
       t.spec.kind,
       JSON.stringify(t.spec),
@@ -778,10 +783,14 @@ async function importPlan(
     for (const o of ind.observations ?? []) {
       // Checked in full before the first write (checkDataset); here only its plausibility record is taken.
       const plausibility = checkDatasetFigure(ind, o, ctx.now()).checked?.plausibility ?? null;
+      // A figure of another scope (a former unit) is stored at that unit, where a target of that scope reads it.
+      const figureUnit = o.scope
+        ? await unitIdByCode(tx, tenantId, o.scope.unit, o.scope.on ?? `${o.period.slice(0, 4)}-12-31`)
+        : unitId;
       const obs = await tx.query<{ id: string }>(
         `INSERT INTO observations (tenant_id, indicator_id, unit_id, period) VALUES ($1,$2,$3,$4)
          ON CONFLICT (tenant_id, indicator_id, unit_id, period) DO UPDATE SET version = observations.version RETURNING id`,
-        [tenantId, indicatorId, unitId, o.period],
+        [tenantId, indicatorId, figureUnit, o.period],
       );
       const obsId = (obs[0] as { id: string }).id;
       const seqRows = await tx.query<{ n: number }>(

@@ -58,6 +58,29 @@ export interface EvaluationRow {
   baseline?: CoreRow['baseline'];
   /** While the term runs: P(met at the term's end), its interval and fan, or why none can be given. */
   forecast: CoreRow['forecast'];
+  /** Shown but left out of the plan's counts and summary: why, in words. */
+  notCounted?: NonNullable<CoreRow['notCounted']> & { words: { vi: string; en: string } };
+}
+
+/** The label of a row that is shown and not counted (core/plan-evaluation/counted.ts), in both languages. */
+export function notCountedWords(n: NonNullable<CoreRow['notCounted']>): { vi: string; en: string } {
+  switch (n.reason) {
+    case 'draft':
+      return {
+        vi: 'Dự thảo: hiển thị để đối chiếu, không tính vào tổng hợp của kế hoạch',
+        en: 'Draft: shown for comparison, not counted in the plan’s summary',
+      };
+    case 'other_scope':
+      return {
+        vi: `Phạm vi ${n.scope.name} (mã ${n.scope.code}), không phải đơn vị của kế hoạch: không tính vào tổng hợp`,
+        en: `Scope ${n.scope.name} (code ${n.scope.code}), not the plan’s own unit: not counted in the summary`,
+      };
+    case 'parallel':
+      return {
+        vi: 'Chỉ tiêu song song cùng chỉ số, phạm vi và năm cuối với một chỉ tiêu đang được tính: không tính lần nữa',
+        en: 'A parallel target for the same indicator, scope and final year as one already counted: not counted again',
+      };
+  }
 }
 
 /** What the presenter needs to know about a plan: its display settings and its tenant's reporting regime. */
@@ -197,11 +220,14 @@ export function presentRow(r: CoreRow, p: Presentation): EvaluationRow {
       : {}),
     ...(r.baseline ? { baseline: r.baseline } : {}),
     forecast: r.forecast,
+    ...(r.notCounted ? { notCounted: { ...r.notCounted, words: notCountedWords(r.notCounted) } } : {}),
   };
 }
 
 export function presentSummary(rows: readonly CoreRow[], p: Presentation): { vi: string; en: string } {
-  const items = rows.map((r) => ({ status: r.status, phase: r.phase, restsOnEstimate: r.actual.estimate }));
+  const items = rows
+    .filter((r) => r.notCounted === undefined)
+    .map((r) => ({ status: r.status, phase: r.phase, restsOnEstimate: r.actual.estimate }));
   return {
     vi: planSummaryLine(items, { exceededAs: p.exceededAs, locale: 'vi', vocabulary: p.vocabulary }),
     en: planSummaryLine(items, { exceededAs: p.exceededAs, locale: 'en' }),

@@ -33,6 +33,7 @@ export function presentProject(r: ProjectRow, milestones: MilestoneRow[], progre
     role: r.role,
     agency: r.agency_code,
     status: r.status,
+    version: r.version,
     budget: r.budget_amount,
     capitalSource: r.capital_source,
     period: { start: r.period_start, end: r.period_end },

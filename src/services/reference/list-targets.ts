@@ -26,6 +26,8 @@ export function presentTarget(r: TargetRow) {
     /** draft, in_force (the one that counts) or superseded (history). */
     stage: r.stage,
     supersededOn: r.superseded_on,
+    /** The unit the target is set for when not the plan's own (evaluated, shown, not counted); null: the plan's. */
+    scope: r.scope,
     /** Where the target is written: { document, documentId?, source?, page?, line?, paragraph?, quote? }. */
     citation: r.citation,
     /** Spec fields not written as digits in the text, each with the reason. */

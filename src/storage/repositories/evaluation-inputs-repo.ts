@@ -1,6 +1,6 @@
-// What a plan evaluation reads, in one call: the plan snapshot (targets with their indicators, the figure version
-// that counts for each observation, overrides, child units, composite parents, the plan's order). Which version
-// counts is chosen here in SQL, readable in review.
+// What a plan evaluation reads, in one call: the plan snapshot (targets in force and drafts, with their indicators and
+// scopes; the figure version that counts for each observation, overrides, child units, composite parents, the plan's
+// order). Which version counts is chosen here in SQL, readable in review.
 import type {
   PlanSnapshot,
   SnapshotComposite,
@@ -16,7 +16,11 @@ type Row<T> = T & { [k: string]: unknown };
 async function loadPlanTargets(db: Queryable, tenantId: string, planId: string): Promise<SnapshotTarget[]> {
   return db.query<Row<SnapshotTarget>>(
     `SELECT t.id AS target_id, t.indicator_id, coalesce(t.unit_id, p.unit_id) AS unit_id, t.kind, t.spec, t.text, t.sort_order,
-            t.provenance AS target_provenance,
+            t.provenance AS target_provenance, t.stage,
+            (SELECT bi.id FROM indicators bi WHERE bi.tenant_id = t.tenant_id AND bi.plan_id = t.plan_id
+                AND t.kind = 'benchmark' AND bi.code = t.spec->'benchmark'->>'indicator') AS benchmark_indicator_id,
+            CASE WHEN t.unit_id IS NULL OR t.unit_id = p.unit_id THEN NULL
+                 ELSE jsonb_build_object('code', su.code, 'name', su.name, 'own', false) END AS scope,
             i.code AS indicator_code, i.name AS indicator_name, i.unit_of_measure, i.measure, i.price_basis,
             pi.code AS parent_code, i.composite_rule, i.provenance AS indicator_provenance,
             CASE WHEN d.id IS NULL THEN NULL ELSE jsonb_build_object('kind', d.kind, 'number', d.number, 'issued_on', d.issued_on, 'issuer', d.issuer, 'title', d.title) END AS document
@@ -25,7 +29,8 @@ async function loadPlanTargets(db: Queryable, tenantId: string, planId: string):
        JOIN indicators i ON i.id = t.indicator_id AND i.tenant_id = t.tenant_id
        LEFT JOIN indicators pi ON pi.id = i.parent_id AND pi.tenant_id = i.tenant_id
        LEFT JOIN documents d ON d.id = coalesce(t.document_id, p.document_id)
-      WHERE t.tenant_id = $1 AND t.plan_id = $2 AND t.stage = 'in_force'
+       LEFT JOIN units su ON su.id = t.unit_id AND su.tenant_id = t.tenant_id
+      WHERE t.tenant_id = $1 AND t.plan_id = $2 AND t.stage IN ('in_force', 'draft')
       ORDER BY i.sort_order, t.sort_order`,
     [tenantId, planId],
   );
@@ -53,6 +58,12 @@ async function loadChosenVersions(
        SELECT t.indicator_id, t.kind, coalesce(t.unit_id, p.unit_id) AS unit_id
          FROM targets t JOIN plans p ON p.id = t.plan_id AND p.tenant_id = t.tenant_id
         WHERE t.tenant_id = $1 AND t.plan_id = $2
+       UNION
+       -- a benchmark-relative target reads the benchmark indicator's figures at the target's unit
+       SELECT bi.id, 'benchmark_series', coalesce(t.unit_id, p.unit_id)
+         FROM targets t JOIN plans p ON p.id = t.plan_id AND p.tenant_id = t.tenant_id
+         JOIN indicators bi ON bi.tenant_id = t.tenant_id AND bi.plan_id = t.plan_id AND bi.code = t.spec->'benchmark'->>'indicator'
+        WHERE t.tenant_id = $1 AND t.plan_id = $2 AND t.kind = 'benchmark'
      ), wanted AS (
        SELECT indicator_id, unit_id FROM target_units
        UNION

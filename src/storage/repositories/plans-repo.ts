@@ -28,10 +28,14 @@ export interface PlanRow {
 /**
  * The one count of a plan's targets, the rows its evaluation has: each stored target, and each composite parent
  * (judged from its sub-indicators, no target of its own) that has a sub-indicator with a target. Counting only
- * stored targets said 77 where the evaluation showed 81 for the 2025–2030 plan; a test keeps the two equal.
+ * stored targets said 77 where the evaluation showed 81 for the 2025–2030 plan; a test keeps the two equal. Only
+ * the targets that count (core/plan-evaluation/counted.ts): in force, of the plan's own unit, one per indicator and
+ * final year.
  */
 const EVALUATED_TARGETS = `
-  SELECT (SELECT count(*) FROM targets x WHERE x.plan_id = p.id AND x.tenant_id = p.tenant_id AND x.stage = 'in_force')::int
+  SELECT (SELECT count(DISTINCT (x.indicator_id, x.last_year)) FROM targets x
+           WHERE x.plan_id = p.id AND x.tenant_id = p.tenant_id AND x.stage = 'in_force'
+             AND (x.unit_id IS NULL OR x.unit_id = p.unit_id))::int
        + (SELECT count(*) FROM indicators c
            WHERE c.plan_id = p.id AND c.tenant_id = p.tenant_id AND c.composite_rule = 'all_children_met'
              AND NOT EXISTS (SELECT 1 FROM targets x WHERE x.indicator_id = c.id AND x.stage = 'in_force')

@@ -112,6 +112,8 @@ export interface TargetRow {
   citation: Record<string, unknown> | null;
   derived: Record<string, string> | null;
   superseded_on: string | null;
+  /** The unit the target is set for when it is not the plan's own; null for the plan's unit. */
+  scope: { code: string; name: string } | null;
   notes: { kind: string; text: string; source: Record<string, unknown> | null }[];
 }
 
@@ -122,6 +124,8 @@ export async function listTargets(
   return db.query<TargetRow>(
     `SELECT x.id, t.code AS tenant_code, p.code AS plan_code, x.indicator_id, i.code AS indicator_code, x.kind, x.spec, x.text, x.first_year, x.last_year, x.sort_order,
             x.stage, x.citation, x.derived, x.superseded_on::text AS superseded_on,
+            (SELECT jsonb_build_object('code', u.code, 'name', u.name) FROM units u
+              WHERE u.id = x.unit_id AND u.tenant_id = x.tenant_id AND x.unit_id IS DISTINCT FROM p.unit_id) AS scope,
             coalesce((SELECT jsonb_agg(jsonb_build_object('kind', n.kind, 'text', n.text, 'source', n.provenance->'source') ORDER BY n.id)
                         FROM quality_notes n WHERE n.tenant_id = x.tenant_id AND n.entity = 'target' AND n.entity_id = x.id), '[]'::jsonb) AS notes
        FROM targets x JOIN tenants t ON t.id = x.tenant_id JOIN plans p ON p.id = x.plan_id JOIN indicators i ON i.id = x.indicator_id
@@ -140,6 +144,8 @@ export interface BreakthroughRow {
   code: string;
   title: string;
   body: string | null;
+  /** The version an edit must name (If-Match). */
+  version: number;
 }
 
 export async function listBreakthroughs(
@@ -147,7 +153,7 @@ export async function listBreakthroughs(
   a: ListArgs & { plan: string | null },
 ): Promise<BreakthroughRow[]> {
   return db.query<BreakthroughRow>(
-    `SELECT b.id, t.code AS tenant_code, p.code AS plan_code, b.code, b.title, b.body FROM breakthroughs b JOIN tenants t ON t.id = b.tenant_id JOIN plans p ON p.id = b.plan_id
+    `SELECT b.id, t.code AS tenant_code, p.code AS plan_code, b.code, b.title, b.body, b.version FROM breakthroughs b JOIN tenants t ON t.id = b.tenant_id JOIN plans p ON p.id = b.plan_id
       WHERE ($1::uuid IS NULL OR b.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR p.code = $3)
         AND ($4::text IS NULL OR (b.code, b.id::text) > ($4, $5)) ORDER BY b.code, b.id::text LIMIT $6`,
     [a.tenantId, a.tenantCode, a.plan, k(a, 0), k(a, 1), a.limit],
@@ -230,6 +236,8 @@ export interface ProjectRow {
   period_start: string | null;
   period_end: string | null;
   sort_key: string[];
+  /** The version an edit must name (If-Match). */
+  version: number;
 }
 
 /** The orders a project list may be sorted in (`?sort=`); the first is the default. */
@@ -252,7 +260,7 @@ export async function listProjects(
 ): Promise<ProjectRow[]> {
   const ks = keyset({ exprs: PROJECT_SORTS[a.sort.key], desc: a.sort.desc }, 'x.id', a.after, 7);
   return db.query<ProjectRow>(
-    `SELECT x.id, x.tenant_id, t.code AS tenant_code, p.code AS plan_code, x.code, x.title, x.role, g.code AS agency_code, x.status, x.budget_amount::text AS budget_amount,
+    `SELECT x.id, x.tenant_id, t.code AS tenant_code, p.code AS plan_code, x.code, x.title, x.role, g.code AS agency_code, x.status, x.version, x.budget_amount::text AS budget_amount,
             x.capital_source, x.period_start, x.period_end, ${ks.select}
        FROM projects x JOIN tenants t ON t.id = x.tenant_id LEFT JOIN plans p ON p.id = x.plan_id LEFT JOIN agencies g ON g.id = x.owner_agency_id
       WHERE ($1::uuid IS NULL OR x.tenant_id = $1) AND ($2::text IS NULL OR t.code = $2) AND ($3::text IS NULL OR p.code = $3)

@@ -427,6 +427,8 @@ export interface paths {
                                 code: string;
                                 title: string;
                                 body: string | null;
+                                /** @description the version an edit names in If-Match */
+                                version: number;
                                 /** @description worst member decides; members without evidence count only when nothing else does */
                                 rollup: {
                                     status: "on_track" | "at_risk" | "off_track" | "no_data";
@@ -851,6 +853,8 @@ export interface paths {
                                 role: "lead" | "coordinate";
                                 agency: string | null;
                                 status: "identification" | "preparation" | "implementation" | "completion" | "completed" | "cancelled";
+                                /** @description the version an edit names in If-Match */
+                                version: number;
                                 budget: string | null;
                                 capitalSource: string | null;
                                 period: {
@@ -3216,8 +3220,10 @@ export interface paths {
                             };
                             /** @description the counts the summary is written from */
                             counts: {
-                                /** @description every row: each target and each composite parent (the plan list counts the same) */
+                                /** @description every row that counts: each target in force of the plan’s scope, one per indicator and final year, and each composite parent (the plan list counts the same) */
                                 targets: number;
+                                /** @description rows shown but not counted (drafts, other scopes, parallel targets) */
+                                notCounted: number;
                                 withFigures: number;
                                 noFigures: number;
                                 notEvaluable: number;
@@ -3455,6 +3461,20 @@ export interface paths {
                                             vi: string;
                                             en: string;
                                         } | null;
+                                    };
+                                };
+                                /** @description shown but left out of the counts and the summary: a draft, a target for another unit than the plan’s, or a second target in force for the same indicator, scope and final year */
+                                notCounted?: {
+                                    reason: "draft" | "other_scope" | "parallel";
+                                    scope?: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    /** @description the target in force that counts instead */
+                                    countedTargetId?: string;
+                                    words: {
+                                        vi: string;
+                                        en: string;
                                     };
                                 };
                             }[];

@@ -1,5 +1,5 @@
 // A plan owner's dialog to edit an outline item's own wording and dates (a task's title and deadline, an indicator's
-// name and definition), with a reason; the version it was opened on is sent (If-Match), so a change made meanwhile
+// name and definition, a project's title and period, a breakthrough's title and text), with a reason; the version it was opened on is sent (If-Match), so a change made meanwhile
 // by someone else is refused rather than overwritten. The audit log keeps each edit's before and after.
 import { Alert, Button, Modal, Stack, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
@@ -27,7 +27,7 @@ export function OutlineItemEditor({
   title,
 }: {
   plan: string;
-  kind: 'task' | 'indicator';
+  kind: 'task' | 'indicator' | 'project' | 'breakthrough';
   code: string;
   fields: OutlineField[];
   version?: number;
@@ -79,10 +79,20 @@ export function OutlineItemEditor({
               params: { path: { code: plan, task: code }, header: headers },
               body,
             })
-          : await api.PATCH('/api/plans/{code}/indicators/{indicator}', {
-              params: { path: { code: plan, indicator: code }, header: headers },
-              body,
-            });
+          : kind === 'project'
+            ? await api.PATCH('/api/plans/{code}/projects/{project}', {
+                params: { path: { code: plan, project: code }, header: headers },
+                body,
+              })
+            : kind === 'breakthrough'
+              ? await api.PATCH('/api/plans/{code}/breakthroughs/{breakthrough}', {
+                  params: { path: { code: plan, breakthrough: code }, header: headers },
+                  body,
+                })
+              : await api.PATCH('/api/plans/{code}/indicators/{indicator}', {
+                  params: { path: { code: plan, indicator: code }, header: headers },
+                  body,
+                });
       if (!r.data) {
         const p = { ...((r.error as Problem | undefined) ?? {}), status: r.response.status };
         setProblem(p);
@@ -93,7 +103,8 @@ export function OutlineItemEditor({
       }
       await qc.invalidateQueries({
         predicate: (q) =>
-          ['tasks', 'indicators', 'evaluations'].includes(String(q.queryKey[0])) && q.queryKey[1] === plan,
+          ['tasks', 'indicators', 'evaluations', 'projects', 'breakthroughs'].includes(String(q.queryKey[0])) &&
+          q.queryKey[1] === plan,
       });
       setOpen(false);
       setSaved(true);

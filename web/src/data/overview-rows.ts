@@ -33,6 +33,8 @@ export interface OverviewRow {
   composite: { reached: string; of: string } | null;
   /** P(met at the term's end) while the term runs, or why there is none; null for a decided target. */
   forecast: { pMet: number; sentence: string } | { unavailable: string; code: string } | null;
+  /** Why the row is shown but not counted (a draft, another scope, a parallel target), in words; null when it counts. */
+  notCounted: string | null;
 }
 
 function forecastOf(r: EvaluationRow, locale: Locale): OverviewRow['forecast'] {
@@ -98,6 +100,7 @@ export function overviewRows(rows: readonly EvaluationRow[], indicators: readonl
       parent: r.indicator.parent,
       composite: compositeOf(r),
       forecast: forecastOf(r, locale),
+      notCounted: r.notCounted ? r.notCounted.words[locale] : null,
     };
   });
 }

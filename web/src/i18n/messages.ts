@@ -348,6 +348,7 @@ export const kindNames: Record<Locale, Record<RowKind, string>> = {
     multiple_of_baseline: 'Gấp lần kỳ gốc',
     milestone: 'Mốc hoàn thành',
     term_average: 'Bình quân giai đoạn',
+    benchmark: 'So với chuẩn so sánh',
     composite: 'Tổng hợp từ chỉ tiêu thành phần',
   },
   en: {
@@ -362,6 +363,7 @@ export const kindNames: Record<Locale, Record<RowKind, string>> = {
     multiple_of_baseline: 'Multiple of the baseline',
     milestone: 'Milestone',
     term_average: 'Term average',
+    benchmark: 'Against a benchmark',
     composite: 'From its sub-indicators',
   },
 };

@@ -2,10 +2,13 @@
 // status, explained like a verdict: the rule, the count of members by standing, and the members that decide it. The
 // roll-up is computed by the API (core/progress-tracking/breakthrough-rollup.ts); this page only shows it.
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { OutlineItemEditor } from '../components/outline-item-editor.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { useBreakthroughRollups, type BreakthroughRollups } from '../data/queries.ts';
+import { may, useMaybeSession } from '../data/session.tsx';
 import { useLocale } from '../i18n/locale.tsx';
+import { useTargetEditText } from '../i18n/target-edit-messages.ts';
 import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
 import type { BreakthroughsSearch } from '../search-params.ts';
 import { isPrinted, statusWord } from '../vocabulary.ts';
@@ -49,6 +52,10 @@ export function BreakthroughsPage() {
   const navigate = useNavigate();
   const { t, locale, num, date } = useLocale();
   const p = usePlanPagesText();
+  const e = useTargetEditText();
+  const session = useMaybeSession();
+  // The plan owner (and the admin) edit a breakthrough's title and text here, with a reason (PATCH, If-Match).
+  const mayEdit = may(session?.user ?? null, 'reference.manage');
   const data = useBreakthroughRollups(plan);
   if (data.isPending) return <Loading />;
   if (data.isError) return <LoadError error={data.error} />;
@@ -70,6 +77,23 @@ export function BreakthroughsPage() {
             <li key={b.id} className="breakthrough" data-code={b.code} data-status={r.status}>
               <h2>
                 <span className="code">{b.code}</span> {b.title}
+                {mayEdit && (
+                  <>
+                    {' '}
+                    <OutlineItemEditor
+                      plan={plan}
+                      kind="breakthrough"
+                      code={b.code}
+                      version={b.version}
+                      buttonLabel={e.edit}
+                      title={e.editBreakthrough(b.code)}
+                      fields={[
+                        { name: 'title', label: e.breakthroughTitle, value: b.title, type: 'textarea', required: true },
+                        { name: 'body', label: e.breakthroughBody, value: b.body, type: 'textarea' },
+                      ]}
+                    />
+                  </>
+                )}
               </h2>
               {b.body && b.body !== b.title && <p className="breakthrough-body">{b.body}</p>}
               <div className="rollup">

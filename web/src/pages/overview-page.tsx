@@ -61,8 +61,10 @@ function Overview({ portal }: { portal: boolean }) {
   const setSearch = (patch: Partial<OverviewSearch>) =>
     void navigate({ to: '.', search: (prev: OverviewSearch) => ({ ...prev, ...patch }), replace: true } as never);
 
+  // The counts are the plan's: a draft, another scope's target or a parallel one is listed, labelled, not counted.
+  const counted = rows.filter((r) => r.notCounted === null);
   const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  for (const r of counted) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
   const planInfo = plans.data?.find((p) => p.code === plan);
   const groups = [...new Set(rows.map((r) => r.group ?? ''))].sort();
   const agencies = [...new Set(rows.map((r) => r.agency ?? ''))].sort();
@@ -114,7 +116,7 @@ function Overview({ portal }: { portal: boolean }) {
             aria-pressed={!search.status}
             onClick={() => setSearch({ status: undefined })}
           >
-            <span className="count-number">{num(rows.length)}</span>
+            <span className="count-number">{num(counted.length)}</span>
             <span className="count-word">{t.allStatuses}</span>
           </button>
           {PRINTED_STATUSES.filter((s) => counts.has(s)).map((s) => (
@@ -262,6 +264,11 @@ function Overview({ portal }: { portal: boolean }) {
                   <span>
                     <span className="code">{r.code}</span> {indicatorLink(r)}
                   </span>
+                  {r.notCounted && (
+                    <span className="muted not-counted" data-testid="not-counted">
+                      {r.notCounted}
+                    </span>
+                  )}
                 </td>
                 <td data-label={t.colLatest}>
                   {r.composite ? (

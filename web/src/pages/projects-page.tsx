@@ -12,6 +12,9 @@ import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
 import type { ProjectsSearch } from '../search-params.ts';
 import type { PrintedStatus } from '../vocabulary.ts';
 import { AgencyLink, PlanHeading } from './plan-page-parts.tsx';
+import { OutlineItemEditor } from '../components/outline-item-editor.tsx';
+import { may, useMaybeSession } from '../data/session.tsx';
+import { useTargetEditText } from '../i18n/target-edit-messages.ts';
 
 /** A project's stage borrows a verdict's look: completed reads as met, stopped as not met, the rest as running. */
 const STAGE_LOOK: Record<ProjectItem['status'], PrintedStatus> = {
@@ -49,6 +52,10 @@ function Timeline({ project }: { project: ProjectItem }) {
 function ProjectTable({ plan, projects, caption }: { plan: string; projects: ProjectItem[]; caption: string }) {
   const { num, date } = useLocale();
   const p = usePlanPagesText();
+  const e = useTargetEditText();
+  const session = useMaybeSession();
+  // The plan owner (and the admin) edit a project's title and period here, with a reason (PATCH, If-Match).
+  const mayEdit = may(session?.user ?? null, 'reference.manage');
   const latest = (x: ProjectItem) => x.progress[x.progress.length - 1];
   return (
     <div className="table-wrap" tabIndex={0}>
@@ -80,6 +87,24 @@ function ProjectTable({ plan, projects, caption }: { plan: string; projects: Pro
                       </span>
                     )}
                   </span>
+                  {mayEdit && (
+                    <>
+                      {' '}
+                      <OutlineItemEditor
+                        plan={plan}
+                        kind="project"
+                        code={x.code}
+                        version={x.version}
+                        buttonLabel={e.edit}
+                        title={e.editProject(x.code)}
+                        fields={[
+                          { name: 'title', label: e.projectTitle, value: x.title, type: 'textarea', required: true },
+                          { name: 'periodStart', label: e.projectStart, value: x.period.start, type: 'date' },
+                          { name: 'periodEnd', label: e.projectEnd, value: x.period.end, type: 'date' },
+                        ]}
+                      />
+                    </>
+                  )}
                 </th>
                 <td data-label={p.colStage}>
                   <StatusBadge status={STAGE_LOOK[x.status]} text={p.stage[x.status]} />
