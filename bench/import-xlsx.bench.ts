@@ -108,6 +108,7 @@ interface Run {
   rows: number;
   fileMiB: number;
   floor: { seconds: number; rowsPerSecond: number; peakGrowthMiB: number };
+  checksOnly: { seconds: number; rowsPerSecond: number };
   service: { seconds: number; rowsPerSecond: number; peakGrowthMiB: number; stored: number };
   shareOfFloor: number;
 }
@@ -124,6 +125,14 @@ for (const rows of [Math.round(ROWS / 4), ROWS]) {
   const floorSeconds = (performance.now() - t0) / 1000;
   const floorPeak = sampler.peakMiB() - sampler.baseMiB();
   if (read !== written) throw new Error(`ExcelJS read ${read} rows, ${written} written`);
+
+  // The checks alone (a dry run: every cell read and judged, nothing written), to tell reading and checking from writing.
+  t0 = performance.now();
+  await importFigures({
+    ctx: { db, actor: systemActor('bench import', tenant.id), now: () => NOW },
+    input: { rows: readFigureWorkbook(file, tenant.planCode), fileSha256: null, dryRun: true },
+  });
+  const checkSeconds = (performance.now() - t0) / 1000;
 
   await sampler.start();
   t0 = performance.now();
@@ -144,6 +153,7 @@ for (const rows of [Math.round(ROWS / 4), ROWS]) {
     rows: written,
     fileMiB,
     floor: { seconds: floorSeconds, rowsPerSecond: floorRate, peakGrowthMiB: floorPeak },
+    checksOnly: { seconds: checkSeconds, rowsPerSecond: written / checkSeconds },
     service: { seconds: serviceSeconds, rowsPerSecond: serviceRate, peakGrowthMiB: servicePeak, stored },
     shareOfFloor: serviceRate / floorRate,
   });
@@ -162,6 +172,15 @@ table(
       Math.round(r.floor.rowsPerSecond),
       r.floor.peakGrowthMiB,
       '100%',
+    ],
+    [
+      'service, dry run: read and check, no write',
+      r.rows,
+      r.fileMiB,
+      r.checksOnly.seconds.toFixed(1),
+      Math.round(r.checksOnly.rowsPerSecond),
+      '',
+      `${Math.round((r.checksOnly.rowsPerSecond / r.floor.rowsPerSecond) * 100)}%`,
     ],
     [
       'service: checked import (.xlsx → bulk writer)',
