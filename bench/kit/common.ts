@@ -21,7 +21,10 @@ export interface KitOptions {
   postgresUrl: string | null;
 }
 
-/** --scale city|national, --seed N, --db pglite|postgres, --postgres URL (or BENCH_DATABASE_URL); --communes N shrinks. */
+/**
+ * --scale city|national, --seed N, --db pglite|postgres, --postgres URL (or BENCH_DATABASE_URL); --communes N and
+ * --indicators N shrink, --years N lengthens or shortens the term.
+ */
 export function kitOptions(defaults: { database?: 'pglite' | 'postgres' } = {}): KitOptions {
   const scale = (option('scale') ?? 'city') as Scale;
   if (!(scale in SCALES)) throw new Error(`--scale must be city or national, got ${scale}`);
@@ -36,6 +39,8 @@ export function kitOptions(defaults: { database?: 'pglite' | 'postgres' } = {}):
   if (communes) spec.communes = Number(communes);
   const indicators = option('indicators');
   if (indicators) spec.indicators = Number(indicators);
+  const years = option('years');
+  if (years) spec.years = Number(years);
   return { spec, seed: Number(option('seed') ?? 20261129), database, postgresUrl };
 }
 
@@ -148,6 +153,46 @@ export async function dropPrepared(b: BenchDb, o: KitOptions): Promise<void> {
       await admin.close();
     }
   }
+}
+
+/**
+ * The peak resident memory of one step, not of the whole run: a worker thread samples the process's RSS every 2 ms
+ * (it keeps sampling while the main thread is busy in synchronous code) into shared memory. `start()` resets the
+ * peak; `peakMiB()` reads the highest RSS seen since, and `baseMiB` is the RSS when the step started.
+ */
+export async function rssSampler(): Promise<{
+  start: () => Promise<void>;
+  peakMiB: () => number;
+  baseMiB: () => number;
+  stop: () => Promise<void>;
+}> {
+  const { Worker } = await import('node:worker_threads');
+  const shared = new Int32Array(new SharedArrayBuffer(8));
+  const worker = new Worker(
+    `const { workerData } = require('node:worker_threads');
+     const a = workerData;
+     setInterval(() => {
+       const kib = Math.round(process.memoryUsage.rss() / 1024);
+       if (kib > Atomics.load(a, 0)) Atomics.store(a, 0, kib);
+     }, 2);`,
+    { eval: true, workerData: shared },
+  );
+  worker.unref();
+  let base = 0;
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  return {
+    start: async () => {
+      global.gc?.();
+      await pause(10);
+      base = Math.round(process.memoryUsage.rss() / 1024);
+      Atomics.store(shared, 0, base);
+    },
+    peakMiB: () => Math.round(Atomics.load(shared, 0) / 1024),
+    baseMiB: () => Math.round(base / 1024),
+    stop: async () => {
+      await worker.terminate();
+    },
+  };
 }
 
 /** Peak resident memory of this process so far, in MiB. */

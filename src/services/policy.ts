@@ -37,6 +37,8 @@ export const ACTIONS = [
   'data.template',
   'data.import',
   'data.export',
+  'plan.document',
+  'tenant.backup',
   'notification.read',
   'explanation.read',
   'explanation.request',
@@ -152,6 +154,12 @@ export const POLICY: Record<Action, Partial<Record<Principal, Scope>>> = {
   'data.import': ENTER,
   // Exports carry unapproved figures and every vintage: the tenant's members, not the public portal.
   'data.export': TENANT_MEMBERS,
+  // A whole plan as one document (every vintage, every draft, the names of the people who wrote them), out and in:
+  // the plan owner's and the administrator's.
+  'plan.document': { admin: 'tenant', plan_owner: 'tenant' },
+  // A tenant's backup holds every member's account (without passwords) and the audit log; restoring one replaces the
+  // tenant's data: the administrator's alone.
+  'tenant.backup': { admin: 'tenant' },
   // One's own notifications and saved views; a saved view is read by anyone of the tenant who has its link.
   'notification.read': SIGNED_IN,
   'view.manage': SIGNED_IN,

@@ -166,6 +166,31 @@ const SAMPLES: Record<string, Sample> = {
     kind: 'object',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/exports/csv` }),
   },
+  // A whole plan as one document, a tenant's backup and OC4IDS. The uploads sample a file of the wrong format: an
+  // allowed caller is told so (422) and nothing is written.
+  'GET /api/plans/:code/document.json': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/document.json` }),
+  },
+  'POST /api/imports/plan-document': {
+    kind: 'self',
+    readOnly: true,
+    request: () => ({
+      method: 'POST',
+      url: '/api/imports/plan-document',
+      payload: { format: 'not-a-plan', tables: {} },
+    }),
+  },
+  'GET /api/backup': { kind: 'self', request: () => ({ method: 'GET', url: '/api/backup' }) },
+  'POST /api/restore': {
+    kind: 'self',
+    readOnly: true,
+    request: () => ({ method: 'POST', url: '/api/restore', payload: { format: 'not-a-backup', tables: {} } }),
+  },
+  'GET /api/plans/:code/oc4ids.json': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/oc4ids.json` }),
+  },
   'GET /api/plans/:code/reports/discrepancies': {
     kind: 'object',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/reports/discrepancies` }),

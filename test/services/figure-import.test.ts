@@ -152,11 +152,13 @@ describe.runIf(readersAvailable).each(testDatabases)('figure template and import
       },
       { period: '2025-Q2', workflow_state: 'submitted', published_on: null, source_text: null },
     ]);
-    const audit = await db.query(
-      `SELECT count(*)::integer AS n FROM audit_log WHERE tenant_id = $1 AND action = 'import'`,
+    // One audit entry for the import, with the file's digest and its counts.
+    const audit = await db.query<{ after: Record<string, unknown> }>(
+      `SELECT after FROM audit_log WHERE tenant_id = $1 AND action = 'import'`,
       [t.id],
     );
-    expect(audit).toEqual([{ n: 2 }]);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.after).toMatchObject({ new: 2, revised: 0, stored: 2, workflowState: 'submitted' });
 
     const again = await importFigures({ ctx, input: { rows: readFigureWorkbook(saved) } });
     expect(again.counts).toEqual({ new: 0, revised: 0, unchanged: 2, rejected: 0 });

@@ -12,6 +12,7 @@ import { healthRoutes } from './health.ts';
 import { interchangeRoutes } from './interchange.ts';
 import { issuedReportRoutes } from './issued-reports.ts';
 import { observationRoutes } from './observations.ts';
+import { planDocumentRoutes } from './plan-documents.ts';
 import { planEditRoutes } from './plan-edits.ts';
 import { planRoutes } from './plans.ts';
 import { progressRoutes } from './progress.ts';
@@ -41,6 +42,7 @@ export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Pr
   await reportRoutes(api, runtime);
   await issuedReportRoutes(api, runtime);
   await interchangeRoutes(api, runtime);
+  await planDocumentRoutes(api, runtime);
   await vintageRoutes(api, runtime);
   await draftRoutes(api, runtime);
   await userRoutes(api, runtime);

@@ -11,7 +11,9 @@ import {
   tablesOf,
   type TableRows,
 } from '../../storage/repositories/tenant-tables-repo.ts';
+import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
+import { authorize } from '../policy.ts';
 import { serializeTableDocument, TENANT_BACKUP_FORMAT } from './table-document.ts';
 
 export async function backupTenant({
@@ -21,11 +23,13 @@ export async function backupTenant({
   ctx: ServiceContext;
   input: { tenantCode: string };
 }): Promise<{ text: string; rows: Record<string, number> }> {
-  // The operator's act on the machine: a backup holds every tenant member's account.
-  if (ctx.actor.kind !== 'system') throw new Forbidden();
+  // A backup holds every tenant member's account: the operator's act on the machine, or the tenant's administrator's
+  // (of their own tenant only).
+  if (ctx.actor.kind !== 'system') authorize(ctx.actor, 'tenant.backup');
+  if (ctx.actor.kind === 'public') throw new Forbidden();
   return ctx.db.transaction(async (tx) => {
     const [tenant] = await tx.query<{ id: string }>('SELECT id FROM tenants WHERE code = $1', [input.tenantCode]);
-    if (tenant === undefined)
+    if (tenant === undefined || (ctx.actor.kind === 'user' && tenant.id !== ctx.actor.tenantId))
       throw new NotFound({ vi: `địa phương "${input.tenantCode}"`, en: `Tenant "${input.tenantCode}"` });
     await checkEveryTableKnown(tx);
     await fixTextForms(tx);
@@ -41,6 +45,16 @@ export async function backupTenant({
       tenant: input.tenantCode,
       tables,
     });
+    // A person's download is recorded (after the reading: the backup does not hold its own entry).
+    if (ctx.actor.kind === 'user')
+      await writeAudit(tx, ctx, {
+        tenantId: tenant.id,
+        action: 'backup',
+        entity: 'tenant',
+        entityId: tenant.id,
+        after: { format: TENANT_BACKUP_FORMAT, rows },
+        reason: 'tenant backup',
+      });
     return { text, rows };
   });
 }

@@ -12,8 +12,9 @@ import {
   tablesOf,
   type TableRows,
 } from '../../storage/repositories/tenant-tables-repo.ts';
-import { hasRole, type ServiceContext } from '../context.ts';
-import { tenantFilter } from '../policy.ts';
+import { writeAudit } from '../audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { authorize, tenantFilter } from '../policy.ts';
 import { PLAN_DOCUMENT_FORMAT, serializeTableDocument } from './table-document.ts';
 
 export async function exportPlanDocument({
@@ -23,8 +24,9 @@ export async function exportPlanDocument({
   ctx: ServiceContext;
   input: { planCode: string };
 }): Promise<{ text: string; fileName: string }> {
-  // Every vintage, every draft and the names of the people who wrote them: the tenant's administrators only.
-  if (ctx.actor.kind !== 'system' && !hasRole(ctx.actor, 'admin')) throw new Forbidden();
+  // Every vintage, every draft and the names of the people who wrote them: the plan owner and the administrator.
+  if (ctx.actor.kind !== 'system') authorize(ctx.actor, 'plan.document');
+  if (ctx.actor.kind === 'public') throw new Forbidden();
   const plan = await findPlanByCode(ctx.db, tenantFilter(ctx.actor), input.planCode);
   if (!plan) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
   return ctx.db.transaction(async (tx) => {
@@ -39,6 +41,17 @@ export async function exportPlanDocument({
       plan: plan.code,
       tables,
     });
+    // A person's download is recorded (after the reading: the document does not hold its own entry). The operator's
+    // CLI export is not: it runs on the machine, outside any account.
+    if (ctx.actor.kind === 'user')
+      await writeAudit(tx, ctx, {
+        tenantId: plan.tenant_id,
+        action: 'export',
+        entity: 'plan',
+        entityId: plan.id,
+        after: { format: PLAN_DOCUMENT_FORMAT, bytes: Buffer.byteLength(text) },
+        reason: 'plan document export',
+      });
     return { text, fileName: `${plan.code}.chitieu.json` };
   });
 }

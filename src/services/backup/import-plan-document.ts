@@ -1,11 +1,15 @@
 // Reads a whole-plan document (export-plan-document.ts) into this database in one transaction: all of it or nothing.
-// The plan keeps its ids, so every reference inside it (citations, evaluations' inputs, stories' targets) still holds.
+// Its ids are fitted to this database first (remap-ids.ts): a file written by another database imports beside the
+// plans this one holds; in an empty database the plan keeps its ids, and every reference inside it (citations,
+// evaluations' inputs, stories' targets) holds either way.
 // The tenant's units, agencies and documents already present are kept; the people the plan names come in as
 // inactive accounts without a password (an administrator gives them access).
 import { Conflict, Forbidden, ValidationError } from '../../core/errors.ts';
 import { setDeferred, tablesOf, writeTable, type Deferred } from '../../storage/repositories/tenant-tables-repo.ts';
 import { writeAudit } from '../audit.ts';
-import { hasRole, type ServiceContext } from '../context.ts';
+import type { ServiceContext } from '../context.ts';
+import { authorize } from '../policy.ts';
+import { remapIds } from './remap-ids.ts';
 import { PLAN_DOCUMENT_FORMAT, parseTableDocument, readyToLoad } from './table-document.ts';
 
 /** What a plan shares with the rest of its tenant: kept when already present. */
@@ -27,38 +31,36 @@ export async function importPlanDocument({
   ctx: ServiceContext;
   input: { text: string };
 }): Promise<PlanImportResult> {
-  if (ctx.actor.kind !== 'system' && !hasRole(ctx.actor, 'admin')) throw new Forbidden();
-  const doc = parseTableDocument(input.text, PLAN_DOCUMENT_FORMAT);
-  const tenantRow = doc.tables.tenants?.rows[0];
-  const planRow = doc.tables.plans?.rows[0];
-  const tenantId = tenantRow?.[doc.tables.tenants?.columns.indexOf('id') ?? -1];
-  const planId = planRow?.[doc.tables.plans?.columns.indexOf('id') ?? -1];
-  if (!tenantId || !planId || doc.plan === undefined)
+  if (ctx.actor.kind !== 'system') authorize(ctx.actor, 'plan.document');
+  if (ctx.actor.kind === 'public') throw new Forbidden();
+  const parsed = parseTableDocument(input.text, PLAN_DOCUMENT_FORMAT);
+  const tenantRow = parsed.tables.tenants?.rows[0];
+  const planRow = parsed.tables.plans?.rows[0];
+  const tenantIdInFile = tenantRow?.[parsed.tables.tenants?.columns.indexOf('id') ?? -1];
+  const planIdInFile = planRow?.[parsed.tables.plans?.columns.indexOf('id') ?? -1];
+  if (!tenantIdInFile || !planIdInFile || parsed.plan === undefined)
     throw new ValidationError(
       { vi: 'Tệp thiếu địa phương hoặc nghị quyết', en: 'The file lacks its tenant or its plan' },
       [{ path: 'tables', reason: { vi: 'thiếu tenants hoặc plans', en: 'tenants or plans missing' } }],
       'invalid_document',
     );
-  if (ctx.actor.kind !== 'system' && ctx.actor.tenantId !== tenantId) throw new Forbidden();
   return ctx.db.transaction(async (tx) => {
-    await readyToLoad(tx, doc);
-    const [held] = await tx.query<{ id: string }>('SELECT id FROM tenants WHERE code = $1', [doc.tenant]);
-    if (held !== undefined && held.id !== tenantId)
-      throw new Conflict('tenant_differs', {
-        vi: `Địa phương "${doc.tenant}" ở cơ sở dữ liệu này là một bản ghi khác với địa phương trong tệp; chỉ nhập được vào cơ sở dữ liệu trống hoặc cơ sở dữ liệu đã xuất ra tệp`,
-        en: `Tenant "${doc.tenant}" in this database is a different record from the file's; import into an empty database or the one that wrote the file`,
-      });
-    const present = await tx.query('SELECT 1 FROM plans WHERE tenant_id = $1 AND (code = $2 OR id = $3)', [
-      tenantId,
-      doc.plan,
-      planId,
-    ]);
+    await readyToLoad(tx, parsed);
+    const order = tablesOf('plan');
+    // The file's ids fitted to this database (remap-ids.ts): the same tenant held here under other ids, its units,
+    // agencies and people matched by their codes and e-mails, any id already taken given anew.
+    const fitted = await remapIds(tx, parsed, order);
+    const doc = fitted.doc;
+    const tenantId = fitted.tenantId;
+    // A person imports into their own tenant only; a new tenant is the operator's (CLI) act.
+    if (ctx.actor.kind !== 'system' && (!fitted.tenantHeld || ctx.actor.tenantId !== tenantId)) throw new Forbidden();
+    const planId = doc.tables.plans?.rows[0]?.[doc.tables.plans.columns.indexOf('id')] ?? planIdInFile;
+    const present = await tx.query('SELECT 1 FROM plans WHERE tenant_id = $1 AND code = $2', [tenantId, doc.plan]);
     if (present.length > 0)
       throw new Conflict('plan_exists', {
         vi: `Nghị quyết "${doc.plan}" đã có; tệp không ghi đè nghị quyết đang có`,
         en: `Plan "${doc.plan}" already exists; the file does not overwrite a plan`,
       });
-    const order = tablesOf('plan');
     const deferred: Deferred[] = [];
     const rows: Record<string, number> = {};
     for (const name of order) {
@@ -75,7 +77,7 @@ export async function importPlanDocument({
       action: 'import',
       entity: 'plan',
       entityId: planId,
-      after: { format: doc.format, schema: doc.schema, rows },
+      after: { format: doc.format, schema: doc.schema, rows, idsGivenAnew: fitted.changed },
       reason: 'plan document import',
     });
     return { tenant: doc.tenant, plan: doc.plan ?? '', rows };

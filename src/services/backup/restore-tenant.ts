@@ -15,6 +15,7 @@ import {
 import { writeAudit } from '../audit.ts';
 import { hashPassword, newToken } from '../auth/secrets.ts';
 import type { ServiceContext } from '../context.ts';
+import { authorize } from '../policy.ts';
 import { NO_PASSWORD } from './import-plan-document.ts';
 import { parseTableDocument, readyToLoad, TENANT_BACKUP_FORMAT } from './table-document.ts';
 
@@ -33,8 +34,14 @@ export async function restoreTenant({
   ctx: ServiceContext;
   input: { text: string; replace?: boolean };
 }): Promise<RestoreResult> {
-  if (ctx.actor.kind !== 'system') throw new Forbidden();
+  // The operator on the machine restores any tenant; a tenant's administrator only replaces their own tenant.
+  if (ctx.actor.kind !== 'system') authorize(ctx.actor, 'tenant.backup');
+  if (ctx.actor.kind === 'public') throw new Forbidden();
   const doc = parseTableDocument(input.text, TENANT_BACKUP_FORMAT);
+  if (ctx.actor.kind === 'user') {
+    const [own] = await ctx.db.query<{ code: string }>('SELECT code FROM tenants WHERE id = $1', [ctx.actor.tenantId]);
+    if (own?.code !== doc.tenant) throw new Forbidden();
+  }
   const users = doc.tables.users ?? { columns: [], rows: [] };
   const roles = doc.tables.user_roles ?? { columns: [], rows: [] };
   const col = (t: TableRows, c: string): number => t.columns.indexOf(c);

@@ -1,8 +1,11 @@
-// Importing figures from a file (the agency's Excel template or the long CSV). Two phases: every row is read and
-// checked first — through the same figure checks as the API (observations/check-figure.ts, judgeFigure) — and only
-// when no cell is refused are the figures written, all of them in one transaction. Imported figures are submitted
-// (they wait for an approver), never approved. A row whose figure equals the newest version is left alone, so
-// importing the same file twice changes nothing.
+// Importing figures from a file (the agency's Excel template or the long CSV). Every row is read (streamed) and
+// checked — through the same figure checks as the API (observations/check-figure.ts, judgeFigure) — and the checked
+// figures are handed in batches to the bulk import's set-based writer (storage/repositories/bulk-figures-repo.ts,
+// insertFigureBatch: the one way a bulk of figure versions is written), all in one transaction. Once a cell is
+// refused nothing more is written, the reading goes on to name every bad cell, and the transaction is rolled back:
+// all or nothing. Imported figures are submitted (they wait for an approver), never approved. A row whose figure
+// equals the newest version is left alone, so importing the same file twice changes nothing. The import is audited
+// once (file digest, counts); each version carries its sheet, row and the file's digest in its provenance.
 import { createHash } from 'node:crypto';
 import type { FigureRules, Measure } from '../../core/checks/figure-checks.ts';
 import { ChitieuError, NotFound, type Messages } from '../../core/errors.ts';
@@ -27,9 +30,8 @@ import {
   type ImportIndicator,
   type NewestVersion,
 } from '../../storage/repositories/figure-import-repo.ts';
-import { insertVersion } from '../../storage/repositories/observations-repo.ts';
+import { insertFigureBatch, type BulkFigure } from '../../storage/repositories/bulk-figures-repo.ts';
 import { findPlanByCode, type PlanRow } from '../../storage/repositories/plans-repo.ts';
-import { upsertObservationSlot } from '../../storage/repositories/vintages-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { judgeFigure } from '../observations/check-figure.ts';
@@ -142,19 +144,21 @@ interface Checked {
   source: string | null;
   publishedOn: string | null;
   note: string | null;
-  newestSeq: number;
 }
 
-/** Reads and checks every row; nothing is written. */
+/**
+ * Reads and checks every row, handing each checked one to `onChecked` as it goes (the caller writes it or not); the
+ * refused cells are collected and returned.
+ */
 async function checkRows(
   ctx: ServiceContext,
   db: Queryable,
   rows: AsyncIterable<FigureFileRow> | Iterable<FigureFileRow>,
+  onChecked: (c: Checked, rejectedSoFar: number) => Promise<void>,
   onRow?: (n: number) => void,
-): Promise<{ checked: Checked[]; rejected: RejectedCell[]; rows: number }> {
+): Promise<{ rejected: RejectedCell[]; rows: number }> {
   const scope = authorize(ctx.actor, 'data.import');
   const plans = new Map<string, PlanContext | null>();
-  const checked: Checked[] = [];
   const rejected: RejectedCell[] = [];
   const seen = new Map<string, number>();
   let count = 0;
@@ -258,90 +262,60 @@ async function checkRows(
       (newest.source_text ?? null) === source &&
       (newest.published_on ?? null) === publishedOn &&
       (newest.reason ?? null) === note;
-    checked.push({
-      file,
-      accepted: {
-        sheet: file.sheet,
-        row: file.row,
-        indicator: indicator.code,
-        unit: unitCode || String(pc.plan.unit_code ?? ''),
-        period,
-        value: judged.valueText,
+    await onChecked(
+      {
+        file,
+        accepted: {
+          sheet: file.sheet,
+          row: file.row,
+          indicator: indicator.code,
+          unit: unitCode || String(pc.plan.unit_code ?? ''),
+          period,
+          value: judged.valueText,
+          stage,
+          outcome: newest === undefined ? 'new' : same ? 'unchanged' : 'revised',
+        },
+        indicator,
+        unitId,
+        plan: pc.plan,
+        value: judged.value,
+        qualifier: judged.qualifier,
+        valueText: judged.valueText,
         stage,
-        outcome: newest === undefined ? 'new' : same ? 'unchanged' : 'revised',
+        source,
+        publishedOn,
+        note,
       },
-      indicator,
-      unitId,
-      plan: pc.plan,
-      value: judged.value,
-      qualifier: judged.qualifier,
-      valueText: judged.valueText,
-      stage,
-      source,
-      publishedOn,
-      note,
-      newestSeq: newest?.seq ?? 0,
-    });
+      rejected.length,
+    );
   }
-  return { checked, rejected, rows: count };
+  return { rejected, rows: count };
 }
 
-/** Writes every checked figure that changes something, in the caller's transaction. */
-async function applyRows(
-  tx: Queryable,
-  ctx: ServiceContext,
-  checked: Checked[],
-  fileSha256: string | null,
-  onWrite?: (done: number, total: number) => void,
-): Promise<void> {
-  const total = checked.filter((c) => c.accepted.outcome !== 'unchanged').length;
-  let done = 0;
-  for (const c of checked) {
-    if (c.accepted.outcome === 'unchanged') continue;
-    onWrite?.(++done, total);
-    const obs = await upsertObservationSlot(tx, {
-      tenantId: c.plan.tenant_id,
-      indicatorId: c.indicator.id,
-      unitId: c.unitId,
-      period: c.accepted.period,
-    });
-    const seq = c.newestSeq + 1;
-    const versionId = await insertVersion(tx, {
-      tenantId: c.plan.tenant_id,
-      observationId: obs.id,
-      seq,
-      value: c.value,
-      valueQualifier: c.qualifier,
-      valueText: c.valueText,
-      status: c.stage,
-      reason: c.note,
-      sourceText: c.source,
-      evidenceUrl: null,
-      enteredBy: ctx.actor.userId,
-      measure: c.indicator.measure,
-      priceBasis: c.indicator.price_basis,
-      changeKind: 'vintage',
-      publishedOn: c.publishedOn,
-      workflowState: 'submitted',
-      provenance: { import: { sheet: c.file.sheet, row: c.file.row, fileSha256 } },
-    });
-    await writeAudit(tx, ctx, {
-      tenantId: c.plan.tenant_id,
-      action: 'import',
-      entity: 'observation',
-      entityId: obs.id,
-      after: {
-        versionId,
-        seq,
-        period: c.accepted.period,
-        value: c.value,
-        valueText: c.valueText,
-        status: c.stage,
-        workflowState: 'submitted',
-        file: { sha256: fileSha256, sheet: c.file.sheet, row: c.file.row },
-      },
-      reason: c.note,
-    });
+/** The bulk writer's row for a checked figure. */
+function bulkFigure(c: Checked, fileSha256: string | null): BulkFigure {
+  return {
+    indicatorId: c.indicator.id,
+    unitId: c.unitId,
+    period: c.accepted.period,
+    value: c.value,
+    qualifier: c.qualifier,
+    valueText: c.valueText,
+    status: c.stage,
+    measure: c.indicator.measure,
+    priceBasis: c.indicator.price_basis,
+    publishedOn: c.publishedOn,
+    provenance: { import: { sheet: c.file.sheet, row: c.file.row, fileSha256 } },
+    sourceText: c.source,
+    reason: c.note,
+    dataType: 'administrative',
+  };
+}
+
+/** Thrown inside the transaction to roll back what was written once a cell was refused; carries the result out. */
+class Refused extends Error {
+  constructor(readonly result: ImportResult) {
+    super('refused');
   }
 }
 
@@ -361,31 +335,103 @@ export async function importFigures({
   input: {
     rows: AsyncIterable<FigureFileRow> | Iterable<FigureFileRow>;
     dryRun?: boolean;
+    /** Figures handed to the bulk writer at a time (5,000). */
+    batchSize?: number;
     fileSha256?: string | null;
     onRow?: (n: number) => void;
-    /** Called as each changed figure is written (inside the one transaction): done of total. */
+    /** Called as each batch of changed figures is written (inside the one transaction): done of those checked so far. */
     onWrite?: (done: number, total: number) => void;
   };
 }): Promise<ImportResult> {
   authorize(ctx.actor, 'data.import');
+  const fileSha256 = input.fileSha256 ?? null;
+  const batchSize = input.batchSize ?? 5_000;
   const run = async (tx: Queryable): Promise<ImportResult> => {
-    const { checked, rejected, rows } = await checkRows(ctx, tx, input.rows, input.onRow);
-    const counts = { new: 0, revised: 0, unchanged: 0, rejected: rejected.length };
-    for (const c of checked) counts[c.accepted.outcome] += 1;
-    const apply = rejected.length === 0 && !input.dryRun && rows > 0;
-    if (apply) await applyRows(tx, ctx, checked, input.fileSha256 ?? null, input.onWrite);
-    return {
+    const accepted: AcceptedFigure[] = [];
+    const counts = { new: 0, revised: 0, unchanged: 0, rejected: 0 };
+    // Batches by tenant (a file may name several plans; all are the actor's tenant's, but the writer takes one).
+    const batches = new Map<string, BulkFigure[]>();
+    const changedPlans = new Map<string, Set<string>>();
+    let written = 0;
+    let toWrite = 0;
+    const flush = async (tenantId: string): Promise<void> => {
+      const batch = batches.get(tenantId) ?? [];
+      batches.delete(tenantId);
+      if (batch.length === 0) return;
+      written += await insertFigureBatch(tx, tenantId, batch, {
+        workflowState: 'submitted',
+        enteredBy: ctx.actor.userId,
+        sourceText: null,
+      });
+      input.onWrite?.(written, toWrite);
+    };
+    const { rejected, rows } = await checkRows(
+      ctx,
+      tx,
+      input.rows,
+      async (c, rejectedSoFar) => {
+        accepted.push(c.accepted);
+        counts[c.accepted.outcome] += 1;
+        if (c.accepted.outcome !== 'unchanged') {
+          let plansOf = changedPlans.get(c.plan.tenant_id);
+          if (!plansOf) changedPlans.set(c.plan.tenant_id, (plansOf = new Set()));
+          plansOf.add(c.plan.code);
+        }
+        // Once a cell is refused nothing more is written (the transaction is rolled back at the end).
+        if (input.dryRun || rejectedSoFar > 0 || c.accepted.outcome === 'unchanged') return;
+        toWrite += 1;
+        let batch = batches.get(c.plan.tenant_id);
+        if (!batch) batches.set(c.plan.tenant_id, (batch = []));
+        batch.push(bulkFigure(c, fileSha256));
+        if (batch.length >= batchSize) await flush(c.plan.tenant_id);
+      },
+      input.onRow,
+    );
+    counts.rejected = rejected.length;
+    const result: ImportResult = {
       dryRun: input.dryRun === true,
-      applied: apply && counts.new + counts.revised > 0,
-      fileSha256: input.fileSha256 ?? null,
+      applied: false,
+      fileSha256,
       rows,
-      accepted: checked.map((c) => c.accepted),
+      accepted,
       rejected,
       counts,
     };
+    if (rejected.length > 0) {
+      if (written > 0) throw new Refused(result);
+      return result;
+    }
+    if (input.dryRun || rows === 0) return result;
+    for (const tenantId of [...batches.keys()]) await flush(tenantId);
+    result.applied = counts.new + counts.revised > 0;
+    for (const [tenantId, plans] of changedPlans)
+      await writeAudit(tx, ctx, {
+        tenantId,
+        action: 'import',
+        entity: 'observation',
+        entityId: null,
+        after: {
+          file: { sha256: fileSha256 },
+          plans: [...plans].sort(),
+          rows,
+          stored: written,
+          new: counts.new,
+          revised: counts.revised,
+          unchanged: counts.unchanged,
+          workflowState: 'submitted',
+        },
+        reason: 'import of a figures file',
+      });
+    return result;
   };
   // Checks and writes share one transaction: what was checked is what is written, even under concurrent entry.
-  const result = await ctx.db.transaction(run);
+  let result: ImportResult;
+  try {
+    result = await ctx.db.transaction(run);
+  } catch (e) {
+    if (!(e instanceof Refused)) throw e;
+    result = e.result;
+  }
   if (result.rows === 0) throw new NotFound({ vi: 'dòng số liệu nào trong tệp', en: 'any figure row in the file' });
   return result;
 }

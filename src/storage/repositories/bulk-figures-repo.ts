@@ -43,6 +43,12 @@ export interface BulkFigure {
   priceBasis: string;
   publishedOn: string | null;
   provenance: Record<string, unknown>;
+  /** The row's own source (a template's "Nguồn số liệu" cell); when absent, the import's `sourceText`. */
+  sourceText?: string | null;
+  /** The row's own note, kept as the version's reason; when absent, "bulk import". */
+  reason?: string | null;
+  /** Statistical (a release, the default) or administrative (an agency's own figure, as typed in). */
+  dataType?: 'statistical' | 'administrative';
 }
 
 /**
@@ -55,13 +61,13 @@ export async function insertFigureBatch(
   db: Queryable,
   tenantId: string,
   figures: readonly BulkFigure[],
-  opts: { workflowState: 'submitted'; enteredBy: string | null; sourceText: string },
+  opts: { workflowState: 'submitted'; enteredBy: string | null; sourceText: string | null },
 ): Promise<number> {
   if (figures.length === 0) return 0;
   const rows = await db.query<{ n: number }>(
     `WITH input AS (
-       SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::numeric[], $6::jsonb[], $7::text[], $8::text[], $9::text[], $10::text[], $11::date[], $12::jsonb[])
-         AS x(indicator_id, unit_id, period, value, qualifier, value_text, status, measure, price_basis, published_on, provenance)
+       SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::numeric[], $6::jsonb[], $7::text[], $8::text[], $9::text[], $10::text[], $11::date[], $12::jsonb[], $13::text[], $16::text[], $17::text[])
+         AS x(indicator_id, unit_id, period, value, qualifier, value_text, status, measure, price_basis, published_on, provenance, source_text, reason, data_type)
      ), slots AS (
        INSERT INTO observations (tenant_id, indicator_id, unit_id, period)
        SELECT $1, indicator_id, unit_id, period FROM input
@@ -71,8 +77,8 @@ export async function insertFigureBatch(
        INSERT INTO observation_versions (tenant_id, observation_id, seq, value, value_qualifier, value_text, status, measure,
          price_basis, source_text, published_on, data_type, workflow_state, reason, entered_by, provenance)
        SELECT $1, s.id, CASE WHEN s.fresh THEN 1 ELSE coalesce((SELECT max(v.seq) FROM observation_versions v WHERE v.observation_id = s.id), 0) + 1 END,
-              i.value, i.qualifier, i.value_text, i.status, i.measure, i.price_basis, $13, i.published_on, 'statistical',
-              $14, 'bulk import', $15, i.provenance
+              i.value, i.qualifier, i.value_text, i.status, i.measure, i.price_basis, i.source_text, i.published_on, i.data_type,
+              $14, i.reason, $15, i.provenance
          FROM slots s JOIN input i ON i.indicator_id = s.indicator_id AND i.unit_id = s.unit_id AND i.period = s.period
        RETURNING 1
      )
@@ -90,9 +96,11 @@ export async function insertFigureBatch(
       figures.map((f) => f.priceBasis),
       figures.map((f) => f.publishedOn),
       figures.map((f) => JSON.stringify(f.provenance)),
-      opts.sourceText,
+      figures.map((f) => (f.sourceText !== undefined ? f.sourceText : opts.sourceText)),
       opts.workflowState,
       opts.enteredBy,
+      figures.map((f) => (f.reason !== undefined ? f.reason : 'bulk import')),
+      figures.map((f) => f.dataType ?? 'statistical'),
     ],
   );
   return rows[0]?.n ?? 0;

@@ -1,0 +1,202 @@
+// Import from Excel (issue 18): 100,000 figures from an .xlsx file in the long format through the product's import
+// (src/imports/figure-files.ts reads it streaming, every cell through the same checks as the API, the checked figures
+// handed in batches to the bulk import's set-based writer, all or nothing in one transaction), against ExcelJS alone
+// reading the same file with the same streaming reader (the floor). Each step's own peak memory is sampled by a
+// worker thread; the run is repeated at a quarter of the rows to see whether memory grows with the file.
+//   npx tsx bench/import-xlsx.bench.ts [--rows 100000] [--db pglite|postgres] [--postgres URL] [--communes N]
+// Goal (issue 18): at least half the floor's rate (rows per second), memory flat in the file's size.
+import { createReadStream, statSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { readFigureWorkbook } from '../src/imports/figure-files.ts';
+import { systemActor } from '../src/services/context.ts';
+import { importFigures } from '../src/services/interchange/import-figures.ts';
+import {
+  dropPrepared,
+  kitOptions,
+  option,
+  peakRssMiB,
+  preparedDb,
+  printHeader,
+  rssSampler,
+  table,
+  writeResult,
+} from './kit/common.ts';
+
+const o = kitOptions();
+const ROWS = Number(option('rows') ?? 100_000);
+printHeader(`import: ${ROWS.toLocaleString('en')} figures from .xlsx, the checked import vs ExcelJS reading alone`, o);
+const bench = await preparedDb(o, { figures: false });
+const { db } = bench;
+const tenant = bench.generated.tenants[0] as (typeof bench.generated.tenants)[number];
+const indicators = await db.query<{ code: string; measure: string }>(
+  'SELECT code, measure FROM indicators WHERE tenant_id = $1 ORDER BY sort_order',
+  [tenant.id],
+);
+const units = (
+  await db.query<{ code: string }>('SELECT code FROM units WHERE tenant_id = $1 ORDER BY code', [tenant.id])
+).map((u) => u.code);
+
+let seed = o.seed;
+const rnd = (): number => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+/** The long format as an agency would send it: indicator, unit, period, value, stage, source, published_on, note. */
+async function writeWorkbook(rows: number, file: string): Promise<number> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
+  const ws = wb.addWorksheet('Số liệu');
+  ws.addRow(['indicator', 'unit', 'period', 'value', 'stage', 'source', 'published_on', 'note']).commit();
+  let written = 0;
+  for (let m = 0; written < rows; m++) {
+    const period = `${o.spec.firstYear + Math.floor(m / 12)}-M${String((m % 12) + 1).padStart(2, '0')}`;
+    const published = `${o.spec.firstYear + Math.floor((m + 1) / 12)}-${String(((m + 1) % 12) + 1).padStart(2, '0')}-05`;
+    for (const ind of indicators)
+      for (const unit of units) {
+        if (written >= rows) break;
+        // Numbers as numbers (what Excel stores), as an agency's sheet holds them.
+        const v =
+          ind.measure === 'growth_rate'
+            ? Number((5 + 4 * rnd()).toFixed(2))
+            : ind.measure === 'share'
+              ? Number((20 + 60 * rnd()).toFixed(1))
+              : Math.round(100 + 5000 * rnd());
+        ws.addRow([
+          ind.code,
+          unit,
+          period,
+          v,
+          rnd() < 0.2 ? 'estimate' : 'official',
+          'Cục Thống kê',
+          published,
+          '',
+        ]).commit();
+        written++;
+      }
+  }
+  ws.commit();
+  await wb.commit();
+  return written;
+}
+
+/** The floor: ExcelJS's streaming reader over the same file, every cell's value touched. */
+async function excelJsAlone(file: string): Promise<number> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  let rows = 0;
+  let cells = 0;
+  for await (const ws of reader)
+    for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+      const values = (row.values as unknown[] | undefined) ?? [];
+      for (const v of values) if (v !== undefined && v !== null) cells++;
+      rows++;
+    }
+  return cells > 0 ? rows - 1 : 0;
+}
+
+const sampler = await rssSampler();
+const NOW = new Date(Date.UTC(o.spec.firstYear + 3, 0, 1));
+interface Run {
+  rows: number;
+  fileMiB: number;
+  floor: { seconds: number; rowsPerSecond: number; peakGrowthMiB: number };
+  checksOnly: { seconds: number; rowsPerSecond: number };
+  service: { seconds: number; rowsPerSecond: number; peakGrowthMiB: number; stored: number };
+  shareOfFloor: number;
+}
+const runs: Run[] = [];
+for (const rows of [Math.round(ROWS / 4), ROWS]) {
+  // The smaller run's slots are revised by the larger one (new versions), as a second release would be.
+  const file = path.join(bench.dataDir, `figures-${rows}.xlsx`);
+  const written = await writeWorkbook(rows, file);
+  const fileMiB = Math.round((statSync(file).size / 2 ** 20) * 10) / 10;
+
+  await sampler.start();
+  let t0 = performance.now();
+  const read = await excelJsAlone(file);
+  const floorSeconds = (performance.now() - t0) / 1000;
+  const floorPeak = sampler.peakMiB() - sampler.baseMiB();
+  if (read !== written) throw new Error(`ExcelJS read ${read} rows, ${written} written`);
+
+  // The checks alone (a dry run: every cell read and judged, nothing written), to tell reading and checking from writing.
+  t0 = performance.now();
+  await importFigures({
+    ctx: { db, actor: systemActor('bench import', tenant.id), now: () => NOW },
+    input: { rows: readFigureWorkbook(file, tenant.planCode), fileSha256: null, dryRun: true },
+  });
+  const checkSeconds = (performance.now() - t0) / 1000;
+
+  await sampler.start();
+  t0 = performance.now();
+  const result = await importFigures({
+    ctx: { db, actor: systemActor('bench import', tenant.id), now: () => NOW },
+    input: { rows: readFigureWorkbook(file, tenant.planCode), fileSha256: null },
+  });
+  const serviceSeconds = (performance.now() - t0) / 1000;
+  const servicePeak = sampler.peakMiB() - sampler.baseMiB();
+  if (result.rejected.length > 0)
+    throw new Error(`rejected: ${JSON.stringify(result.rejected.slice(0, 3))} (${result.rejected.length})`);
+  // (A figure that happens to equal the smaller run's at the same slot is left unchanged, as a re-import leaves it.)
+  const stored = result.counts.new + result.counts.revised;
+  if (stored + result.counts.unchanged !== written) throw new Error(`stored ${stored}, wrote ${written}`);
+  const floorRate = written / floorSeconds;
+  const serviceRate = written / serviceSeconds;
+  runs.push({
+    rows: written,
+    fileMiB,
+    floor: { seconds: floorSeconds, rowsPerSecond: floorRate, peakGrowthMiB: floorPeak },
+    checksOnly: { seconds: checkSeconds, rowsPerSecond: written / checkSeconds },
+    service: { seconds: serviceSeconds, rowsPerSecond: serviceRate, peakGrowthMiB: servicePeak, stored },
+    shareOfFloor: serviceRate / floorRate,
+  });
+}
+await sampler.stop();
+
+console.log('');
+table(
+  ['path', 'rows', 'file MiB', 'seconds', 'rows/s', 'peak +MiB', 'share of floor'],
+  runs.flatMap((r) => [
+    [
+      'floor: ExcelJS streaming reader alone',
+      r.rows,
+      r.fileMiB,
+      r.floor.seconds.toFixed(1),
+      Math.round(r.floor.rowsPerSecond),
+      r.floor.peakGrowthMiB,
+      '100%',
+    ],
+    [
+      'service, dry run: read and check, no write',
+      r.rows,
+      r.fileMiB,
+      r.checksOnly.seconds.toFixed(1),
+      Math.round(r.checksOnly.rowsPerSecond),
+      '',
+      `${Math.round((r.checksOnly.rowsPerSecond / r.floor.rowsPerSecond) * 100)}%`,
+    ],
+    [
+      'service: checked import (.xlsx → bulk writer)',
+      r.rows,
+      r.fileMiB,
+      r.service.seconds.toFixed(1),
+      Math.round(r.service.rowsPerSecond),
+      r.service.peakGrowthMiB,
+      `${Math.round(r.shareOfFloor * 100)}%`,
+    ],
+  ]),
+);
+const last = runs.at(-1) as Run;
+console.log(
+  `\nservice rate / floor rate at ${last.rows.toLocaleString('en')} rows: ${last.shareOfFloor.toFixed(2)} (goal ≥ 0.5: ${last.shareOfFloor >= 0.5 ? 'met' : 'NOT met'}); ` +
+    `process peak RSS ${peakRssMiB()} MiB`,
+);
+writeResult('import-xlsx', o, { runs, processPeakRssMiB: peakRssMiB() });
+await dropPrepared(bench, o);
