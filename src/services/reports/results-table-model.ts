@@ -168,9 +168,19 @@ export function buildResultsTable(view: PlanEvaluationView, context: ResultsTabl
   const horizonOf = (r: EvaluationRow) => context.targetLastYear.get(r.targetId) ?? lastYear;
   const parents = new Map(view.rows.map((r) => [r.indicator.code, r.indicator.parent]));
 
+  // The table prints the plan's counted targets, as its summary counts them. A draft is not part of the adopted
+  // plan and is left out; a target for another scope or a parallel one is named in a note on its indicator's line
+  // (or, when the indicator has no counted target, is the line itself, with that note).
+  const counted = view.rows.filter((r) => r.notCounted === undefined);
+  const aside = view.rows.filter((r) => r.notCounted !== undefined && r.notCounted.reason !== 'draft');
+  const countedCodes = new Set(counted.map((r) => r.indicator.code));
+  const printed = view.rows.filter(
+    (r) => r.notCounted === undefined || (r.notCounted.reason !== 'draft' && !countedCodes.has(r.indicator.code)),
+  );
+
   // One line per indicator: its targets of this term decide the row; a later horizon fills its own column.
   const byIndicator = new Map<string, { term: EvaluationRow[]; later: EvaluationRow[] }>();
-  for (const r of view.rows) {
+  for (const r of printed) {
     const entry = byIndicator.get(r.indicator.code) ?? { term: [], later: [] };
     (horizonOf(r) > lastYear ? entry.later : entry.term).push(r);
     byIndicator.set(r.indicator.code, entry);
@@ -209,6 +219,9 @@ export function buildResultsTable(view: PlanEvaluationView, context: ResultsTabl
     const offColumn = actual !== null && main.actual.period !== null && main.actual.period !== columnPeriod;
     if (offColumn || main.actual.method === 'published_interval') rowNotes.push(notes.add(main.explanation.vi));
     if (main.override) rowNotes.push(notes.add(`Đánh giá điều chỉnh: ${main.explanation.vi}`));
+    for (const r of aside.filter((a) => a.indicator.code === code)) {
+      if (r.notCounted) rowNotes.push(notes.add(`Chỉ tiêu “${r.target.text}”: ${r.notCounted.words.vi}.`));
+    }
     const level = depthOf(code, parents);
     rows.push({
       kind: 'indicator',

@@ -52,8 +52,11 @@ export function buildStatusReport(
 ): StatusReportModel {
   const agency = (code: string | null): string =>
     code === null ? 'Chưa phân công' : (extras.agencyNames.get(code) ?? code);
+  // The counts and the list of targets needing attention are the plan's counted targets, as its summary counts them
+  // (a draft, another scope's or a parallel target is shown on screen, labelled, and left out here).
+  const counted = view.rows.filter((r) => r.notCounted === undefined);
   const counts = new Map<string, number>();
-  for (const r of view.rows) {
+  for (const r of counted) {
     const word = r.displayStatus?.vi ?? 'Không đánh giá được';
     counts.set(word, (counts.get(word) ?? 0) + 1);
   }
@@ -68,7 +71,7 @@ export function buildStatusReport(
     basisLine: `Đánh giá đến ngày ${formatDateShort(view.asOf)} trên ${view.dataBasis === 'approved' ? 'số liệu đã phê duyệt' : 'mọi số liệu đã nhập, kể cả chưa phê duyệt'}`,
     summary: summary ? `Kết quả: ${summary}.` : 'Chưa có chỉ tiêu nào được đánh giá.',
     counts: [...counts].map(([w, count]) => ({ word: w, count })),
-    attention: view.rows
+    attention: counted
       .filter((r) => r.status !== null && ATTENTION.has(r.status))
       .map((r) => ({
         code: r.indicator.code,
