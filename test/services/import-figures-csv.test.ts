@@ -107,6 +107,32 @@ for (const database of testDatabases) {
       expect((await db.query<{ one: number }>('SELECT 1 AS one'))[0]?.one).toBe(1);
     });
 
+    it('a second row for the same indicator, unit and period is named with the first one’s line, in one batch or across batches', async () => {
+      const t = await seedTenant(db, 'bulkdup');
+      const csv = [
+        'indicator,unit,period,value,status,published_on',
+        'I1,31,2025-M01,94.5,official,2025-02-05',
+        'I1,31,2025-M01,95,official,2025-02-05',
+        'I1,31,2025-M02,94,official,2025-03-05',
+        'I1,31,2025-M02,96,official,2025-03-05',
+      ].join('\n');
+      for (const batchSize of [1, 100]) {
+        const err = await importFiguresCsv({
+          ctx: { db, actor: owner(t), now: () => NOW },
+          input: { planCode: t.planCode, lines: linesOf(csv), sourceText: 'Tệp trùng', batchSize },
+        }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(ValidationError);
+        const issues = (err as ValidationError).issues;
+        expect(issues.map((i) => i.path)).toEqual(['line 3 / period', 'line 5 / period']);
+        expect(issues[0]?.reason.vi).toBe('trùng với dòng 2: cùng chỉ tiêu, đơn vị và kỳ');
+        expect(issues[1]?.reason.en).toBe('duplicates line 4: same indicator, unit and period');
+      }
+      const n = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM observations WHERE tenant_id = $1', [
+        t.id,
+      ]);
+      expect(n[0]?.n).toBe(0);
+    });
+
     it('a file with bad rows stores nothing and names each row, field and reason in Vietnamese and English', async () => {
       const t = await seedTenant(db, 'bulkbad');
       const csv = [

@@ -87,6 +87,18 @@ export async function importFiguresCsv({
     let rows = 0;
     let stored = 0;
     let line = 0;
+    // The first line of each (indicator, unit, period): a second row for the same slot is named, as the template
+    // import names it, not left to the database. A compact numeric key keeps a million rows in a few tens of MiB.
+    const firstLine = new Map<number, number>();
+    const ordinal = (m: Map<string, number>, k: string): number => {
+      const known = m.get(k);
+      if (known !== undefined) return known;
+      m.set(k, m.size);
+      return m.size - 1;
+    };
+    const subjectIndex = new Map<string, number>();
+    const unitIndex = new Map<string, number>();
+    const periodIndex = new Map<string, number>();
     // One batch is written while the next is read and checked (PostgreSQL works on its own core meanwhile); never
     // more than one in flight, and a failed write stops the import at the next batch or at the end.
     let inFlight: Promise<void> | null = null;
@@ -158,6 +170,19 @@ export async function importFiguresCsv({
             `the stage must be estimate, preliminary or official, got "${status}"`,
           );
         if (!subject || !unitId || !STATUSES.has(status.trim())) continue;
+        const slot =
+          (ordinal(subjectIndex, subject.id) * 1_048_576 + ordinal(unitIndex, unitId)) * 4_096 +
+          ordinal(periodIndex, period.trim());
+        const earlier = firstLine.get(slot);
+        if (earlier !== undefined) {
+          at(
+            'period',
+            `trùng với dòng ${earlier}: cùng chỉ tiêu, đơn vị và kỳ`,
+            `duplicates line ${earlier}: same indicator, unit and period`,
+          );
+          continue;
+        }
+        firstLine.set(slot, line);
         try {
           checkAgency(ctx.actor, scope, subject.owner_agency_id);
           const checked = judgeFigure(

@@ -1,21 +1,14 @@
 // The report files print what the plan's summary counts: a draft is left out, a target for another scope or a
 // parallel one is named in a note (issue 22's rule, src/core/plan-evaluation/counted.ts), never a second verdict.
 import { describe, expect, it } from 'vitest';
+import type { NotCounted } from '../../core/plan-evaluation/counted.ts';
 import type { EvaluationRow } from '../evaluations/present-evaluation.ts';
 import { notCountedWords } from '../evaluations/present-evaluation.ts';
 import type { PlanEvaluationView } from '../evaluations/evaluate-plan.ts';
 import { buildResultsTable, type IndicatorRow } from './results-table-model.ts';
 import { buildStatusReport } from './status-report-model.ts';
 
-type NotCounted = NonNullable<EvaluationRow['notCounted']>;
-
-function row(
-  code: string,
-  targetId: string,
-  text: string,
-  status: string,
-  nc?: Omit<NotCounted, 'words'>,
-): EvaluationRow {
+function row(code: string, targetId: string, text: string, status: string, nc?: NotCounted): EvaluationRow {
   const r = {
     targetId,
     indicator: { code, name: `Chỉ tiêu ${code}`, unit: '%', parent: null },
@@ -27,7 +20,7 @@ function row(
     override: null,
     status,
     displayStatus: { vi: status === 'not_met' ? 'Không đạt' : 'Đạt', en: status },
-    ...(nc ? { notCounted: { ...nc, words: notCountedWords(nc as NotCounted) } } : {}),
+    ...(nc ? { notCounted: { ...nc, words: notCountedWords(nc) } } : {}),
   };
   return r as unknown as EvaluationRow;
 }
