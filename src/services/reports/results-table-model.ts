@@ -5,6 +5,7 @@ import { formatDateShort, formatDateVi } from '../../core/format/date.ts';
 import { formatNumber } from '../../core/format/number.ts';
 import type { EvaluationRow } from '../evaluations/present-evaluation.ts';
 import type { PlanEvaluationView } from '../evaluations/evaluate-plan.ts';
+import { baselineLine, notMeetingLine } from './consolidation-lines.ts';
 
 /** A figure or a target as printed; `value` (canonical decimal) when it is a number a spreadsheet can compute on. */
 export interface Cell {
@@ -209,6 +210,14 @@ export function buildResultsTable(view: PlanEvaluationView, context: ResultsTabl
     const offColumn = actual !== null && main.actual.period !== null && main.actual.period !== columnPeriod;
     if (offColumn || main.actual.method === 'published_interval') rowNotes.push(notes.add(main.explanation.vi));
     if (main.override) rowNotes.push(notes.add(`Đánh giá điều chỉnh: ${main.explanation.vi}`));
+    // A merged unit's base-period figure (its calculation, or the inputs missing) and the communes not yet meeting a
+    // standard, each as the row's note (a footnote in Word and PDF, the notes under the sheet in the workbook).
+    for (const r of term.length > 0 ? term : [main]) {
+      const base = baselineLine(r);
+      if (base !== null) rowNotes.push(notes.add(`Số kỳ gốc (${r.target.text}): ${base}`));
+      const communes = notMeetingLine(r);
+      if (communes !== null) rowNotes.push(notes.add(`Số đơn vị đạt chuẩn (${r.target.text}): ${communes}`));
+    }
     const level = depthOf(code, parents);
     rows.push({
       kind: 'indicator',
