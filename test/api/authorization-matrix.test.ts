@@ -712,7 +712,7 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
         payload: { displayName: 'Cán bộ xã', password: PASSWORD, roles: ['commune_editor'], ...extra },
       });
     const missing = await create({ email: 'xa-thieu@a.test' });
-    expect(missing.statusCode).toBe(422);
+    expect(missing.statusCode).toBe(400);
     expect((missing.json() as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['body/unitCode']);
     expect((await create({ email: 'xa-sai@a.test', unitCode: '99999' })).statusCode).toBe(404);
     const created = await create({ email: 'xa-moi@a.test', unitCode: '90001' });
