@@ -2,8 +2,11 @@
 // from the database and aggregated by the core (declared method `sum`, every input kept, exact decimals, the
 // calculation written out), against the floor of the bare SQL `GROUP BY` summing the same figures in the database.
 // Two shapes: 114 communes × 300 indicators × 10 years, and the country's 3,321 communes × 10 indicators × 10 years.
-// Not a timed test: `npx tsx bench/consolidate.bench.ts [--runs 3]`; PostgreSQL too when BENCH_DATABASE_URL is set.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Not a timed test: `npx tsx bench/consolidate.bench.ts [--runs 3] [--db pglite|postgres|both]
+// [--postgres URL]` (PostgreSQL too when `--postgres` or BENCH_DATABASE_URL is given; `--db postgres` skips PGlite).
+// A run replaces the rows of the databases it ran in bench/results/consolidate.json and keeps the others.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { aggregate, type UnitFigure } from '../src/core/consolidation/index.ts';
@@ -12,6 +15,12 @@ import { migrate } from '../src/storage/migrate.ts';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+const DB = flag('--db') ?? 'both';
+if (!['pglite', 'postgres', 'both'].includes(DB)) throw new Error(`--db: pglite, postgres or both, not ${DB}`);
 function first<T>(rows: T[]): T {
   const r = rows[0];
   if (r === undefined) throw new Error('expected a row');
@@ -149,24 +158,58 @@ async function run(name: string, db: Db) {
   return out;
 }
 
-const results = [...(await run('pglite', await openPglite(null)))];
-const url = process.env.BENCH_DATABASE_URL;
-if (url) {
+const machine = () => ({
+  cores: cpus().length,
+  memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
+  loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
+});
+const before = machine();
+const results: Awaited<ReturnType<typeof run>> = [];
+if (DB !== 'postgres') results.push(...(await run('pglite', await openPglite(null))));
+const url = flag('--postgres') ?? process.env.BENCH_DATABASE_URL;
+if (DB === 'postgres' && !url) throw new Error('--db postgres needs --postgres URL or BENCH_DATABASE_URL');
+if (url && DB !== 'pglite') {
   const schema = `bench_${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const admin = await openPostgres(url);
   await admin.exec(`CREATE SCHEMA ${schema}`);
   await admin.close();
   const u = new URL(url);
   u.searchParams.set('options', `-c search_path=${schema}`);
-  results.push(...(await run('postgres', await openPostgres(u.toString()))));
-  const drop = await openPostgres(url);
-  await drop.exec(`DROP SCHEMA ${schema} CASCADE`);
-  await drop.close();
+  try {
+    results.push(...(await run('postgres', await openPostgres(u.toString()))));
+  } finally {
+    const drop = await openPostgres(url);
+    await drop.exec(`DROP SCHEMA ${schema} CASCADE`);
+    await drop.close();
+  }
 }
 console.table(results);
 const file = join(dirname(fileURLToPath(import.meta.url)), 'results', 'consolidate.json');
 mkdirSync(dirname(file), { recursive: true });
+const ran = new Set(results.map((r) => r.database));
+type Earlier = { results?: { database: string }[]; ranAt?: Record<string, unknown>; note?: string };
+const earlier: Earlier = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Earlier) : {};
+const kept = (earlier.results ?? []).filter((r) => !ran.has(r.database));
+const stamp = {
+  date: new Date().toISOString(),
+  command: `npx tsx bench/consolidate.bench.ts ${process.argv
+    .slice(2)
+    .join(' ')
+    .replace(/postgres:\/\/\S+/, 'URL')}`,
+  machineBefore: before,
+  machineAfter: machine(),
+};
 writeFileSync(
   file,
-  `${JSON.stringify({ runs: RUNS, goal: { postgres: 2, pglite: 3 }, note: 'shared 2-core machine under heavy load (load average ~24) during the run', results }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      runs: RUNS,
+      goal: { postgres: 2, pglite: 3 },
+      ranAt: { ...(earlier.ranAt ?? {}), ...Object.fromEntries([...ran].map((d) => [d, stamp])) },
+      ...(earlier.note !== undefined && !ran.has('pglite') ? { note: earlier.note } : {}),
+      results: [...kept, ...results],
+    },
+    null,
+    2,
+  )}\n`,
 );

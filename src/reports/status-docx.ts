@@ -174,6 +174,20 @@ export async function writeStatusDocx(model: StatusReportModel): Promise<Buffer>
                 ]),
               ]
             : [body('Chưa có đánh giá nào thay đổi.')]),
+          ...(model.baselines.length > 0
+            ? [
+                new Paragraph({ children: [] }),
+                body('6. Số kỳ gốc của đơn vị hợp nhất', true),
+                ...model.baselines.map((b) => body(`${b.code}. ${b.name}: ${b.text}`)),
+              ]
+            : []),
+          ...(model.communes.length > 0
+            ? [
+                new Paragraph({ children: [] }),
+                body(`${model.baselines.length > 0 ? 7 : 6}. Các chỉ tiêu tính theo số xã, phường đạt chuẩn`, true),
+                ...model.communes.map((c) => body(`${c.code}. ${c.name} (${c.target}): ${c.text}`)),
+              ]
+            : []),
         ],
       },
     ],

@@ -92,6 +92,26 @@ export async function writeStatusPdf(model: StatusReportModel, generatedAt: Date
             [20, '*', 60, 60, 110],
           )
         : { text: 'Chưa có đánh giá nào thay đổi.' },
+      ...(model.baselines.length > 0
+        ? [
+            heading('6. Số kỳ gốc của đơn vị hợp nhất'),
+            ...model.baselines.map((b) => ({
+              text: `${b.code}. ${b.name}: ${b.text}`,
+              alignment: 'justify',
+              margin: [0, 0, 0, 4],
+            })),
+          ]
+        : []),
+      ...(model.communes.length > 0
+        ? [
+            heading(`${model.baselines.length > 0 ? 7 : 6}. Các chỉ tiêu tính theo số xã, phường đạt chuẩn`),
+            ...model.communes.map((c) => ({
+              text: `${c.code}. ${c.name} (${c.target}): ${c.text}`,
+              alignment: 'justify',
+              margin: [0, 0, 0, 4],
+            })),
+          ]
+        : []),
     ],
   });
 }

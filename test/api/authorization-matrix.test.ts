@@ -578,6 +578,7 @@ const PRINCIPALS: Principal[] = [
   'approver',
   'reader',
   'inspector',
+  'commune_editor',
 ];
 
 type Expect = 401 | 403 | 404 | 'ok' | 'ok-no-leak';
@@ -589,6 +590,8 @@ function expected(action: keyof typeof POLICY, kind: Kind, who: Principal | 'pub
   if (tenant === 'other' && (kind === 'object' || kind === 'plan')) return 404;
   if (tenant === 'other' && kind === 'list') return 'ok-no-leak';
   if (scope === 'agency' && who === 'agency_editor_other' && kind === 'object') return 403;
+  // A commune editor writes its own commune's figures only; every sample figure is the province's.
+  if (scope === 'commune' && kind === 'object') return 403;
   return 'ok';
 }
 
@@ -615,6 +618,13 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
     api = await openApi(database, { evidenceDir: tempDir() });
     const a = await seedTenant(api.db, 'a');
     b = await seedTenant(api.db, 'b');
+    // Each tenant's commune editor answers for a commune of its province (the matrix's figures are the province's).
+    for (const t of [a, b])
+      await api.db.query(
+        `WITH c AS (INSERT INTO units (tenant_id, code, name, level, parent_id) VALUES ($1, '90001', 'Xã Thử Nghiệm 1', 'commune', $2) RETURNING id)
+         UPDATE users SET unit_id = (SELECT id FROM c) WHERE id = $3`,
+        [t.id, t.unitId, t.users.commune_editor.id],
+      );
     await api.db.query(
       "INSERT INTO breakthroughs (tenant_id, plan_id, code, title) SELECT tenant_id, id, 'B1', 'Đột phá' FROM plans WHERE tenant_id = $1",
       [a.id],
@@ -714,8 +724,45 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
         })
       ).id,
     };
-  }, 120_000);
+    // Two tenants seeded and a dozen requests: on the shared, loaded machine this outlasts two minutes.
+  }, 300_000);
   afterAll(async () => api?.close());
+
+  it('an admin creates a commune editor with its commune over HTTP (the web form’s request); the editor enters that commune’s figure and no other', async () => {
+    const admin = await login(api.app, f.a.users.admin.email);
+    const create = (extra: object) =>
+      call(api.app, admin, {
+        method: 'POST',
+        url: '/api/users',
+        payload: { displayName: 'Cán bộ xã', password: PASSWORD, roles: ['commune_editor'], ...extra },
+      });
+    const missing = await create({ email: 'xa-thieu@a.test' });
+    expect(missing.statusCode).toBe(400);
+    expect((missing.json() as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['body/unitCode']);
+    expect((await create({ email: 'xa-sai@a.test', unitCode: '99999' })).statusCode).toBe(404);
+    const created = await create({ email: 'xa-moi@a.test', unitCode: '90001' });
+    expect(created.statusCode).toBe(201);
+    const [row] = await api.db.query<{ code: string }>(
+      'SELECT u.code FROM users s JOIN units u ON u.id = s.unit_id WHERE s.id = $1',
+      [(created.json() as { id: string }).id],
+    );
+    expect(row?.code).toBe('90001');
+    const editor = await login(api.app, 'xa-moi@a.test');
+    const [commune] = await api.db.query<{ id: string }>(
+      `SELECT id FROM units WHERE tenant_id = $1 AND code = '90001'`,
+      [f.a.id],
+    );
+    const enter = (unitId: string) =>
+      call(api.app, editor, {
+        method: 'POST',
+        url: '/api/observations',
+        payload: { indicatorId: f.a.indicators.own, unitId, period: '2027', value: '97', status: 'official' },
+      });
+    expect((await enter(commune?.id ?? '')).statusCode).toBe(201);
+    const other = await enter(f.a.unitId);
+    expect(other.statusCode).toBe(403);
+    expect(other.body).toContain('không thuộc xã, phường của bạn');
+  });
 
   it('every route has a sample request and a policy action', () => {
     const routes = [...ROUTE_TABLE.keys()].map((k) => k);
@@ -782,5 +829,5 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
     expect(counts.cases).toBeGreaterThanOrEqual(ROUTE_TABLE.size * 15);
     console.info(`authorization matrix: ${counts.cases} cases over ${ROUTE_TABLE.size} routes`);
     // Hundreds of requests, each with its audit check: on a shared, loaded machine this outlasts the default minute.
-  }, 300_000);
+  }, 900_000);
 });

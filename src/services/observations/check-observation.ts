@@ -6,7 +6,7 @@ import type { PlausibilityFlag } from '../../core/checks/figure-checks.ts';
 import { findIndicatorRef, unitExists } from '../../storage/repositories/observations-repo.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
-import { checkAgency } from './access.ts';
+import { checkAgency, checkCommune } from './access.ts';
 import { checkFigureFor } from './check-figure.ts';
 
 export interface CheckObservationInput {
@@ -42,6 +42,8 @@ export async function checkObservation({
   if (!tenantId || !indicator) throw new NotFound({ vi: 'chỉ tiêu', en: 'Indicator' });
   checkAgency(ctx.actor, scope, indicator.owner_agency_id);
   if (!(await unitExists(ctx.db, tenantId, input.unitId))) throw new NotFound({ vi: 'đơn vị hành chính', en: 'Unit' });
+  // The same door as entering: a commune editor checks only its own commune's figures.
+  checkCommune(ctx.actor, scope, input.unitId);
   try {
     const checked = await checkFigureFor(
       ctx.db,

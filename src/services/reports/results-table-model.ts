@@ -5,6 +5,7 @@ import { formatDateShort, formatDateVi } from '../../core/format/date.ts';
 import { formatNumber } from '../../core/format/number.ts';
 import type { EvaluationRow } from '../evaluations/present-evaluation.ts';
 import type { PlanEvaluationView } from '../evaluations/evaluate-plan.ts';
+import { baselineLine, notMeetingLine } from './consolidation-lines.ts';
 
 /** A figure or a target as printed; `value` (canonical decimal) when it is a number a spreadsheet can compute on. */
 export interface Cell {
@@ -221,6 +222,14 @@ export function buildResultsTable(view: PlanEvaluationView, context: ResultsTabl
     if (main.override) rowNotes.push(notes.add(`Đánh giá điều chỉnh: ${main.explanation.vi}`));
     for (const r of aside.filter((a) => a.indicator.code === code)) {
       if (r.notCounted) rowNotes.push(notes.add(`Chỉ tiêu “${r.target.text}”: ${r.notCounted.words.vi}.`));
+    }
+    // A merged unit's base-period figure (its calculation, or the inputs missing) and the communes not yet meeting a
+    // standard, each as the row's note (a footnote in Word and PDF, the notes under the sheet in the workbook).
+    for (const r of term.length > 0 ? term : [main]) {
+      const base = baselineLine(r);
+      if (base !== null) rowNotes.push(notes.add(`Số kỳ gốc (${r.target.text}): ${base}`));
+      const communes = notMeetingLine(r);
+      if (communes !== null) rowNotes.push(notes.add(`Số đơn vị đạt chuẩn (${r.target.text}): ${communes}`));
     }
     const level = depthOf(code, parents);
     rows.push({

@@ -9,6 +9,7 @@ import { taskTimeliness, type TaskClock } from '../../core/progress-tracking/tas
 import { wordFor, type PrintedStatus } from '../../core/wording/index.ts';
 import type { PlanEvaluationView } from '../evaluations/evaluate-plan.ts';
 import type { EvaluationChangeView } from '../evaluations/list-evaluation-changes.ts';
+import { baselineLine, notMeetingLine } from './consolidation-lines.ts';
 
 export interface StatusReportModel {
   title: string;
@@ -31,6 +32,10 @@ export interface StatusReportModel {
   overdueTasks: { code: string; title: string; owner: string; deadline: string; progress: string }[];
   lateProjects: { code: string; title: string; owner: string; reasons: string }[];
   changes: { code: string; name: string; before: string; after: string; cause: string }[];
+  /** A merged unit's base-period figures: each row's calculation, or the inputs missing. */
+  baselines: { code: string; name: string; text: string }[];
+  /** Targets counted over communes: the count and the communes not yet meeting the standard. */
+  communes: { code: string; name: string; target: string; text: string }[];
 }
 
 /** What the report reads beside the evaluation: stories by target, the plan's tasks and projects. */
@@ -107,6 +112,14 @@ export function buildStatusReport(
           )
           .join('; '),
       })),
+    baselines: view.rows.flatMap((r) => {
+      const text = baselineLine(r);
+      return text === null ? [] : [{ code: r.indicator.code, name: r.indicator.name, text }];
+    }),
+    communes: view.rows.flatMap((r) => {
+      const text = notMeetingLine(r);
+      return text === null ? [] : [{ code: r.indicator.code, name: r.indicator.name, target: r.target.text, text }];
+    }),
     changes: changes
       .filter((c) => c.before.status !== c.after.status)
       .map((c) => ({

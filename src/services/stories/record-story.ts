@@ -7,7 +7,7 @@ import { findStoryTarget, insertStory } from '../../storage/repositories/stories
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
-import { checkAgency } from '../observations/access.ts';
+import { checkAgency, checkCommune } from '../observations/access.ts';
 
 export interface RecordStoryInput {
   targetId: string;
@@ -50,6 +50,8 @@ export async function recordStory({
     const target = tenantId ? await findStoryTarget(tx, tenantId, input.targetId) : null;
     if (!tenantId || !target) throw new NotFound({ vi: 'mục tiêu', en: 'Target' });
     checkAgency(ctx.actor, scope, target.owner_agency_id);
+    // A commune editor explains only a target set for its own commune (never the city's).
+    checkCommune(ctx.actor, scope, target.unit_id ?? '');
     const written = await insertStory(tx, {
       tenantId,
       targetId: target.id,

@@ -22,6 +22,8 @@ export interface StoryTargetRow {
   plan_id: string;
   indicator_id: string;
   owner_agency_id: string | null;
+  /** The target's unit (the plan's when the target names none). */
+  unit_id: string | null;
 }
 
 export async function findStoryTarget(
@@ -30,8 +32,9 @@ export async function findStoryTarget(
   targetId: string,
 ): Promise<StoryTargetRow | null> {
   const rows = await db.query<StoryTargetRow>(
-    `SELECT t.id, t.plan_id, t.indicator_id, i.owner_agency_id
+    `SELECT t.id, t.plan_id, t.indicator_id, i.owner_agency_id, coalesce(t.unit_id, p.unit_id) AS unit_id
        FROM targets t JOIN indicators i ON i.id = t.indicator_id AND i.tenant_id = t.tenant_id
+       JOIN plans p ON p.id = t.plan_id AND p.tenant_id = t.tenant_id
       WHERE t.tenant_id = $1 AND t.id = $2`,
     [tenantId, targetId],
   );

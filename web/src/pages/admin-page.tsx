@@ -60,6 +60,17 @@ function useAgencies() {
   });
 }
 
+/** The units of the tenant (one page of 200: a province has at most a few hundred communes). */
+function useUnits() {
+  return useQuery({
+    queryKey: ['units-admin'],
+    queryFn: async () => unwrap(await api.GET('/api/units', { params: { query: { limit: 200 } } })).items as Unit[],
+  });
+}
+
+/** Commune-level units in force: xã, phường, đặc khu (a commune editor answers for one of them). */
+const COMMUNE_LEVELS = new Set(['commune', 'ward', 'special_zone']);
+
 function Users({ session }: { session: SessionInfo }) {
   const a = useAdminT();
   const { locale } = useLocale();
@@ -69,9 +80,12 @@ function Users({ session }: { session: SessionInfo }) {
     queryKey: ['users'],
     queryFn: async () => unwrap(await api.GET('/api/users', { params: { query: { limit: 200 } } })).items as UserItem[],
   });
-  const [form, setForm] = useState({ email: '', displayName: '', password: '', role: 'reader', agencyId: '' });
+  const units = useUnits();
+  const empty = { email: '', displayName: '', password: '', role: 'reader', agencyId: '', unitCode: '' };
+  const [form, setForm] = useState(empty);
   const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
   const [done, setDone] = useState(false);
+  const communeEditor = form.role === 'commune_editor';
   const create = useMutation({
     mutationFn: async () => {
       const r = await api.POST('/api/users', {
@@ -81,6 +95,8 @@ function Users({ session }: { session: SessionInfo }) {
           password: form.password,
           roles: [form.role as (typeof ROLES)[number]],
           agencyId: form.agencyId || null,
+          // A commune editor's commune: required by the server for that role, never sent for another.
+          ...(communeEditor ? { unitCode: form.unitCode || null } : {}),
         },
         headers: csrf(session),
       });
@@ -90,7 +106,7 @@ function Users({ session }: { session: SessionInfo }) {
     onSuccess: () => {
       setError(null);
       setDone(true);
-      setForm({ email: '', displayName: '', password: '', role: 'reader', agencyId: '' });
+      setForm(empty);
       void qc.invalidateQueries({ queryKey: ['users'] });
     },
     onError: (e) => setError(problemOf(e, locale)),
@@ -98,6 +114,12 @@ function Users({ session }: { session: SessionInfo }) {
   const agencyOptions = [
     { value: '', label: a.noAgency },
     ...(agencies.data ?? []).map((g) => ({ value: g.id, label: g.name })),
+  ];
+  const communeOptions = [
+    { value: '', label: a.chooseCommune },
+    ...(units.data ?? [])
+      .filter((u) => COMMUNE_LEVELS.has(u.level) && u.validTo === null)
+      .map((u) => ({ value: u.code, label: `${u.name} (${u.code})` })),
   ];
   return (
     <>
@@ -152,6 +174,18 @@ function Users({ session }: { session: SessionInfo }) {
           error={error?.fields.agencyId}
           data-testid="user-agency"
         />
+        {communeEditor ? (
+          <NativeSelect
+            label={a.commune}
+            description={a.communeHelp}
+            required
+            value={form.unitCode}
+            onChange={(e) => setForm({ ...form, unitCode: e.currentTarget.value })}
+            data={communeOptions}
+            error={error?.fields.unitCode}
+            data-testid="user-commune"
+          />
+        ) : null}
         <Button color="#9b1c1c" type="submit" loading={create.isPending} data-testid="user-create">
           {a.createUser}
         </Button>
@@ -441,10 +475,7 @@ function Units({ session }: { session: SessionInfo }) {
   const a = useAdminT();
   const { locale, date } = useLocale();
   const qc = useQueryClient();
-  const units = useQuery({
-    queryKey: ['units-admin'],
-    queryFn: async () => unwrap(await api.GET('/api/units', { params: { query: { limit: 200 } } })).items as Unit[],
-  });
+  const units = useUnits();
   const [form, setForm] = useState({ code: '', validTo: '', reason: '' });
   const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
   const end = useMutation({
