@@ -4,10 +4,10 @@
 // Not a timed test: run `npm run bench:evaluate -- [--n 100000]`.
 //
 // `--instructions` counts instead of timing, immune to the load other processes put on a shared machine: the same
-// script runs three times under `valgrind --tool=callgrind` (`--phase setup`: cases, rows and warm-up only;
+// script runs three times, at once, under `valgrind --tool=callgrind` (`--phase setup`: cases, rows and warm-up only;
 // `--phase floor` and `--phase engine`: the same, then `--reps` passes of that loop alone), and the instructions of a
 // loop are its run's total minus the setup run's. Writes bench/results/evaluate-instructions.json.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,41 +27,48 @@ const POOL = Math.min(20_000, N);
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');
 
 if (INSTRUCTIONS) {
-  countInstructions();
+  await countInstructions();
   process.exit(0);
 }
 
-/** Runs this script under callgrind once per phase and reports instructions per evaluation of each loop. */
-function countInstructions(): void {
+/** Runs this script under callgrind once per phase (the three at once: each run counts its own instructions only). */
+async function countInstructions(): Promise<void> {
   const self = fileURLToPath(import.meta.url);
   const dir = join(tmpdir(), `evaluate-callgrind-${process.pid}`);
   mkdirSync(dir, { recursive: true });
-  const total = (phase: string): number => {
-    const run = spawnSync(
-      'valgrind',
-      [
-        '--tool=callgrind',
-        `--callgrind-out-file=${join(dir, `${phase}.out`)}`,
-        process.execPath,
-        '--import',
-        'tsx',
-        self,
-        '--phase',
-        phase,
-        '--n',
-        String(N),
-        '--reps',
-        String(REPS),
-      ],
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-    );
-    const m = /Collected\s*:\s*(\d+)/.exec(run.stderr);
-    if (run.status !== 0 || m === null) throw new Error(`callgrind ${phase} failed: ${run.stderr.slice(-2000)}`);
-    return Number(m[1]);
-  };
-  const setup = total('setup');
-  const floor = total('floor') - setup;
-  const engine = total('engine') - setup;
+  const total = (phase: string): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const run = spawn(
+        'valgrind',
+        [
+          '--tool=callgrind',
+          `--callgrind-out-file=${join(dir, `${phase}.out`)}`,
+          process.execPath,
+          '--import',
+          'tsx',
+          self,
+          '--phase',
+          phase,
+          '--n',
+          String(N),
+          '--reps',
+          String(REPS),
+        ],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      run.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr = (stderr + d).slice(-64 * 1024);
+      });
+      run.on('error', reject).on('close', (status) => {
+        const m = /Collected\s*:\s*(\d+)/.exec(stderr);
+        if (status !== 0 || m === null) reject(new Error(`callgrind ${phase} failed: ${stderr.slice(-2000)}`));
+        else resolve(Number(m[1]));
+      });
+    });
+  const [setup, floorRun, engineRun] = await Promise.all([total('setup'), total('floor'), total('engine')]);
+  const floor = floorRun - setup;
+  const engine = engineRun - setup;
   rmSync(dir, { recursive: true, force: true });
   const per = (x: number): number => Math.round(x / (N * REPS));
   const result = {

@@ -111,6 +111,11 @@ export function toProblem(failure: unknown): Problem {
       vi: 'Quá nhiều yêu cầu; hãy thử lại sau',
       en: 'Too many requests; try again later',
     });
+  if (status === 503)
+    return problemOf(503, 'database_unavailable', {
+      vi: 'Cơ sở dữ liệu không phản hồi; hãy thử lại sau',
+      en: 'The database is not answering; try again later',
+    });
   if (status >= 400 && status < 500) {
     return problemOf(status, 'bad_request', { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' });
   }

@@ -26,6 +26,12 @@ export interface Db extends Queryable {
    * plain SELECT, each counted once it has returned. An unchanged count since a read means nothing was written here.
    */
   writes(): number;
+  /**
+   * Whether the database answers (`SELECT 1`); rejects when it does not. On PostgreSQL it runs on a connection of its
+   * own, so a health check never waits in the pool's queue behind the readers of a busy server; on PGlite, the
+   * database of this process, it is one more query.
+   */
+  ping(): Promise<void>;
   /** Runs fn in one transaction: everything it wrote is committed together or not at all. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -86,6 +92,9 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
       const work = db.query<T>(sql, params, { parsers });
       return (await (readOnly(sql) ? work : counter.bump(work))).rows;
     },
+    async ping() {
+      await db.query('SELECT 1');
+    },
     transaction<T>(fn: (tx: Queryable) => Promise<T>) {
       return counter.bump(pgliteTransaction(fn));
     },
@@ -118,16 +127,29 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
   }
 }
 
+/** How long a health check waits for PostgreSQL to connect or answer before it says the database is down. */
+const PING_TIMEOUT_MS = 5_000;
+
 export async function openPostgres(url: string): Promise<Db> {
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
       oid in parsers ? parsers[oid as keyof typeof parsers] : pg.types.getTypeParser(oid, format),
   };
   const pool = new pg.Pool({ connectionString: url, max: 10, types: types as pg.CustomTypesConfig });
+  // An idle connection the server closed (a restart, a network cut) is dropped by the pool and opened again on the
+  // next query; unheard, its error would end the process. Queries that fail still reject to their callers.
+  pool.on('error', () => undefined);
   // Fail fast with a clear message if the server is unreachable.
   const client = await pool.connect();
   client.release();
   const counter = writeCounter();
+  // The health check's own connection, opened on first use and again after any failure (a restarted server).
+  let pinger: Promise<pg.Client> | null = null;
+  const dropPinger = (c: Promise<pg.Client>): void => {
+    if (pinger !== c) return;
+    pinger = null;
+    void c.then((client) => client.end()).catch(() => undefined);
+  };
   return {
     kind: 'postgres',
     exclusive: false,
@@ -136,6 +158,25 @@ export async function openPostgres(url: string): Promise<Db> {
       const work = pool.query<T>(sql, params);
       return (await (readOnly(sql) ? work : counter.bump(work))).rows;
     },
+    async ping() {
+      if (pinger === null) {
+        const client = new pg.Client({
+          connectionString: url,
+          connectionTimeoutMillis: PING_TIMEOUT_MS,
+          query_timeout: PING_TIMEOUT_MS,
+        });
+        const opening = client.connect().then(() => client);
+        client.on('error', () => dropPinger(opening));
+        pinger = opening;
+      }
+      const current = pinger;
+      try {
+        await (await current).query('SELECT 1');
+      } catch (e) {
+        dropPinger(current);
+        throw e;
+      }
+    },
     transaction<T>(fn: (tx: Queryable) => Promise<T>) {
       return counter.bump(postgresTransaction(fn));
     },
@@ -143,6 +184,9 @@ export async function openPostgres(url: string): Promise<Db> {
       await counter.bump(pool.query(sql));
     },
     async close() {
+      const p = pinger;
+      pinger = null;
+      await p?.then((c) => c.end()).catch(() => undefined);
       await pool.end();
     },
   };

@@ -162,6 +162,17 @@ export function assertOnePriceBasis(used: readonly PreparedObservation[]): void 
   }
 }
 
+/**
+ * The list in year order (stable, as `list.sort((a, b) => a.year - b.year)`), sorted in place; figures nearly always
+ * arrive in order, and then nothing is sorted (a comparator called from the sort builtin per pair is not free).
+ */
+export function byYear<T extends { year: number }>(list: T[]): T[] {
+  for (let i = 1; i < list.length; i++) {
+    if ((list[i] as T).year < (list[i - 1] as T).year) return list.sort((a, b) => a.year - b.year);
+  }
+  return list;
+}
+
 export function restsOn(used: readonly PreparedObservation[]): {
   restsOn: RestsOn[];
   estimatesOnly: boolean;
@@ -170,10 +181,10 @@ export function restsOn(used: readonly PreparedObservation[]): {
   const list: RestsOn[] = [];
   let estimates = 0;
   for (const o of used) {
-    const r: RestsOn = { period: o.input.period, value: o.input.value, status: o.input.status };
-    if (o.input.vintageId !== undefined) r.vintageId = o.input.vintageId;
-    list.push(r);
-    if (o.input.status === 'estimate') estimates++;
+    const { period, value, status, vintageId } = o.input;
+    // Two fixed shapes, each built whole (adding a key to a built object changes its shape on every call).
+    list.push(vintageId === undefined ? { period, value, status } : { period, value, status, vintageId });
+    if (status === 'estimate') estimates++;
   }
   return { restsOn: list, estimatesOnly: list.length > 0 && estimates === list.length, anyEstimate: estimates > 0 };
 }

@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Health */
+        /**
+         * Health
+         * @description Answers 503 (problem+json, code database_unavailable) when the database does not answer.
+         */
         get: {
             parameters: {
                 query?: never;

@@ -8,7 +8,7 @@ import { classify, metBound, reached, type Bounds } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
 import { add, addAll, exactOf, isZero, parseExact, ratioText, toDecimal, ZERO, type Exact } from '../exact.ts';
 import { amount, estimateMark, join, relation, years, type Phrase } from '../explain.ts';
-import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
+import { assertOnePriceBasis, byYear, restsOn, type PreparedObservation } from '../prepare.ts';
 import { requiredYearlyFlow } from '../required.ts';
 import { compareScale, roundRequired, roundTo } from '../target-values.ts';
 import { progressRatio, trackOf } from '../track.ts';
@@ -88,9 +88,9 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
   // yearly figures then count only after it. The longest such span is read.
   const reported = spanFromFirstYear(ctx.obs, firstYear, lastYear, isFlow);
   const spanEnd = reported === undefined ? firstYear - 1 : reported.endYear;
-  const yearly = ctx.obs
-    .filter((o) => o.period.kind === 'year' && o.year >= firstYear && o.year > spanEnd && isFlow(o))
-    .sort((a, b) => a.year - b.year);
+  const yearly = byYear(
+    ctx.obs.filter((o) => o.period.kind === 'year' && o.year >= firstYear && o.year > spanEnd && isFlow(o)),
+  );
   let total = ZERO;
   const used: PreparedObservation[] = [];
   let elapsed = 0;

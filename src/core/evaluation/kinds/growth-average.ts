@@ -11,7 +11,7 @@ import { parseExact, type Exact } from '../exact.ts';
 import { compoundRates } from '../compound.ts';
 import { Derived } from '../derived.ts';
 import { amount, estimateMark, join, PERCENT_PER_YEAR, relation, targetPhrase, years } from '../explain.ts';
-import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
+import { assertOnePriceBasis, byYear, restsOn, type PreparedObservation } from '../prepare.ts';
 import { requiredAverageRate } from '../required.ts';
 import { rootOf } from '../root.ts';
 import { compareScale, roundTo, targetRange } from '../target-values.ts';
@@ -94,9 +94,7 @@ function realise(t: GrowthAverageTarget, obs: readonly PreparedObservation[]): R
       used: [span],
     };
   }
-  const rates = obs
-    .filter((o) => o.period.kind === 'year' && o.year > t.baseYear && isRate(o))
-    .sort((a, b) => a.year - b.year);
+  const rates = byYear(obs.filter((o) => o.period.kind === 'year' && o.year > t.baseYear && isRate(o)));
   if (rates.length > 0) {
     const { factor, sum } =
       compoundRates(
@@ -117,9 +115,7 @@ function realise(t: GrowthAverageTarget, obs: readonly PreparedObservation[]): R
       used: rates,
     };
   }
-  const levels = obs
-    .filter((o) => o.period.kind === 'year' && o.input.measure === 'level')
-    .sort((a, b) => a.year - b.year);
+  const levels = byYear(obs.filter((o) => o.period.kind === 'year' && o.input.measure === 'level'));
   const base = levels.find((o) => o.year === t.baseYear);
   const latest = levels[levels.length - 1];
   if (base === undefined || latest === undefined || latest.year <= t.baseYear) return null;
@@ -197,7 +193,8 @@ export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): Ki
   }
   assertOnePriceBasis(r.used);
   const scale = compareScale(t, [range.min, ...(range.max ? [range.max] : [])], r.used);
-  const actualText = roundTo(r.average.times(HUNDRED), scale);
+  const averagePercent = r.average.times(HUNDRED);
+  const actualText = roundTo(averagePercent, scale);
   const actual = parseExact(actualText);
   const rests = restsOn(r.used);
   const period = years(t.baseYear + 1, r.lastYear);
@@ -209,7 +206,7 @@ export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): Ki
     realisedYears: String(r.k),
     termYears: String(N),
     growthFactor: r.factor.toSignificantDigits(20).toFixed(),
-    averageExact: r.average.times(HUNDRED).toSignificantDigits(20).toFixed(),
+    averageExact: averagePercent.toSignificantDigits(20).toFixed(),
     compareScale: String(scale),
   };
   const ach = gStar.isZero() ? null : r.average.div(gStar);
@@ -246,15 +243,16 @@ export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): Ki
         : requiredAverageRate(gStar, N, r.factor, r.k);
     // Rounded away from the target's bad side, so that growing at the stated figure really reaches the target.
     const rounding = t.direction === 'lower_better' ? Decimal.ROUND_FLOOR : Decimal.ROUND_CEIL;
+    const needPercent = need.times(HUNDRED);
     required = {
       kind: 'average_rate',
-      value: need.times(HUNDRED).toDecimalPlaces(Math.max(4, scale), rounding).toFixed(),
+      value: needPercent.toDecimalPlaces(Math.max(4, scale), rounding).toFixed(),
       target: goal.text,
       remainingYears: remaining,
       fromYear: r.lastYear + 1,
       toYear: t.term.lastYear,
     };
-    intermediates.requiredExact = need.times(HUNDRED).toSignificantDigits(20).toFixed();
+    intermediates.requiredExact = needPercent.toSignificantDigits(20).toFixed();
   }
   const ratio = progressRatio(ONE.plus(r.average).pow(N), ONE, ONE.plus(gStar).pow(N));
   const projection: Projection = {
@@ -265,12 +263,13 @@ export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): Ki
   };
   const status: TrackStatus = trackOf(reached(verdict), ratio, ctx.band);
   const rel = relation(actual, bounds, targetText);
+  const needAmount = required === null ? null : amount(new Decimal(required.value).toDecimalPlaces(2).toFixed(), unit);
   const needText =
-    required === null
+    needAmount === null
       ? { vi: '', en: '' }
       : {
-          vi: `; cần tăng bình quân ${amount(new Decimal(required.value).toDecimalPlaces(2).toFixed(), unit).vi} trong ${remaining} năm còn lại`,
-          en: `; needs ${amount(new Decimal(required.value).toDecimalPlaces(2).toFixed(), unit).en} over the remaining ${remaining} years`,
+          vi: `; cần tăng bình quân ${needAmount.vi} trong ${remaining} năm còn lại`,
+          en: `; needs ${needAmount.en} over the remaining ${remaining} years`,
         };
   return {
     ...base,

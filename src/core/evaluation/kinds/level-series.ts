@@ -9,7 +9,7 @@ import type { KindContext, KindEvaluation } from '../context.ts';
 import { Derived } from '../derived.ts';
 import { isZero, parseExact, ratioText, toDecimal, type Exact } from '../exact.ts';
 import { amount, estimateMark, join, relation, type Phrase } from '../explain.ts';
-import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
+import { assertOnePriceBasis, byYear, restsOn, type PreparedObservation } from '../prepare.ts';
 import { DEFAULT_PROGRESS_METHOD, isPeerMethod, runPeerMethod } from '../progress-adapter.ts';
 import { compareScale, roundRequired, roundTo } from '../target-values.ts';
 import { rootOf } from '../root.ts';
@@ -42,7 +42,7 @@ export interface LevelSpec {
 const ONE = new Derived(1);
 
 export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): KindEvaluation {
-  const points = spec.series.filter((o) => o.year <= spec.judgedYear).sort((a, b) => a.year - b.year);
+  const points = byYear(spec.series.filter((o) => o.year <= spec.judgedYear));
   assertOnePriceBasis(points);
   const value = (o: PreparedObservation): Decimal => (spec.valueFor ? spec.valueFor(o) : toDecimal(o.value));
   const current = points[points.length - 1];
@@ -123,8 +123,9 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
     const span = t - base.year;
     if (spec.geometric && base.value.gt(0) && currentValue.gt(0)) {
       // v̂_T = v_t · (1 + CAGR)^(T − t), CAGR = (v_t / v_b)^(1/(t − b)) − 1 ([O8] expected value).
-      const rate = rootOf(new Derived(currentValue).div(base.value), span).minus(ONE);
-      projected = new Derived(currentValue).times(ONE.plus(rate).pow(T - t));
+      const current24 = new Derived(currentValue);
+      const rate = rootOf(current24.div(base.value), span).minus(ONE);
+      projected = current24.times(ONE.plus(rate).pow(T - t));
       projMethod = 'geometric_trend';
       intermediates.trendRate = rate.toSignificantDigits(12).toFixed();
     } else {

@@ -8,7 +8,7 @@ import { boundsOf, classify, metBound, reached } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
 import { addAll, exactOf, parseExact, toDecimal, ZERO } from '../exact.ts';
 import { amount, estimateMark, join, relation, targetPhrase, unitPhrase, years, type Phrase } from '../explain.ts';
-import { assertOnePriceBasis, restsOn, type PreparedObservation } from '../prepare.ts';
+import { assertOnePriceBasis, byYear, restsOn, type PreparedObservation } from '../prepare.ts';
 import { compareScale, roundRequired, roundTo, targetRange } from '../target-values.ts';
 import { progressRatio, trackOf } from '../track.ts';
 import type { Required } from '../types.ts';
@@ -83,9 +83,9 @@ function evaluateYearlyAverage(
   // yearly figures count only after it.
   const span = spanFromFirstYear(ctx.obs, firstYear, lastYear, isAverageable);
   const spanEnd = span === undefined ? firstYear - 1 : span.endYear;
-  const flows = ctx.obs
-    .filter((o) => o.period.kind === 'year' && o.year >= firstYear && o.year > spanEnd && isAverageable(o))
-    .sort((a, b) => a.year - b.year);
+  const flows = byYear(
+    ctx.obs.filter((o) => o.period.kind === 'year' && o.year >= firstYear && o.year > spanEnd && isAverageable(o)),
+  );
   if (flows.length === 0 && span === undefined) {
     return {
       status: 'no_data',

@@ -1,0 +1,113 @@
+// /api/health asks the database on every check, answers 503 when the database does not answer, and on PostgreSQL
+// does not wait behind a pool filled by slow readers (it has a connection of its own).
+import net from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/api/server.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import type { Runtime } from '../../src/runtime.ts';
+import { systemActor } from '../../src/services/context.ts';
+import { openPglite, openPostgres, type Db } from '../../src/storage/db.ts';
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+
+async function serverOn(db: Db) {
+  const config = loadConfig({ SEED: 'false', LOG_LEVEL: 'silent' }, { secureCookies: false, trustedProxies: [] });
+  const runtime: Runtime = {
+    config,
+    db,
+    systemContext: (label) => ({ db, actor: systemActor(label), now: () => new Date() }),
+    close: () => db.close(),
+  };
+  const app = await buildServer(runtime, { logger: false });
+  await app.ready();
+  return app;
+}
+
+/** A TCP relay to PostgreSQL that can be cut, as a database server that goes away. */
+async function relayTo(url: string): Promise<{ url: string; cut: () => Promise<void> }> {
+  const target = new URL(url);
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    sockets.add(client).add(upstream);
+    client.pipe(upstream).pipe(client);
+    const close = (): void => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', close).on('close', close);
+    upstream.on('error', close).on('close', close);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const relayed = new URL(url);
+  relayed.hostname = '127.0.0.1';
+  relayed.port = String((server.address() as net.AddressInfo).port);
+  return {
+    url: relayed.toString(),
+    cut: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+describe('health on pglite', () => {
+  it('answers ok, then 503 with a bilingual problem once the database is closed', async () => {
+    const db = await openPglite(null);
+    const app = await serverOn(db);
+    try {
+      const ok = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json()).toMatchObject({ status: 'ok', database: 'pglite' });
+      await db.close();
+      const down = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(down.statusCode).toBe(503);
+      expect(down.json()).toMatchObject({ code: 'database_unavailable', status: 503 });
+      expect(down.json().messages.vi).toMatch(/Cơ sở dữ liệu/);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+});
+
+describe.skipIf(!pgUrl)('health on postgres', () => {
+  it('answers while every pooled connection is held by a slow reader', async () => {
+    const db = await openPostgres(pgUrl as string);
+    const app = await serverOn(db);
+    try {
+      // Ten readers (the pool's size) each hold a connection for two seconds.
+      let settled = 0;
+      const slow = Array.from({ length: 10 }, () =>
+        db.query('SELECT pg_sleep(2)').finally(() => {
+          settled++;
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 200));
+      const ok = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json()).toMatchObject({ status: 'ok', database: 'postgres' });
+      // It did not wait for any of them.
+      expect(settled).toBe(0);
+      await Promise.all(slow);
+    } finally {
+      await app.close();
+      await db.close();
+    }
+  }, 30_000);
+
+  it('answers 503 once the database server cannot be reached', async () => {
+    const relay = await relayTo(pgUrl as string);
+    const db = await openPostgres(relay.url);
+    const app = await serverOn(db);
+    try {
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+      await relay.cut();
+      const down = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(down.statusCode).toBe(503);
+      expect(down.json()).toMatchObject({ code: 'database_unavailable' });
+    } finally {
+      await app.close();
+      await db.close().catch(() => undefined);
+    }
+  }, 30_000);
+});
