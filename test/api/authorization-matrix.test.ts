@@ -294,6 +294,27 @@ const SAMPLES: Record<string, Sample> = {
       },
     ]),
   ),
+  // Each sample names a new code, so that every allowed call adds an item (and leaves its audit row).
+  ...Object.fromEntries(
+    (
+      [
+        ['tasks', { title: 'Nhiệm vụ mới' }],
+        ['projects', { title: 'Dự án mới' }],
+        ['breakthroughs', { title: 'Đột phá mới' }],
+        ['indicators', { name: 'Chỉ tiêu mới', unitOfMeasure: '%', target: { spec: I1_SPEC, text: 'trên 95%' } }],
+      ] as const
+    ).map(([kind, fields]) => [
+      `POST /api/plans/:code/${kind}`,
+      {
+        kind: 'object' as const,
+        request: (f: Fixture): Call => ({
+          method: 'POST',
+          url: `/api/plans/${f.a.planCode}/${kind}`,
+          payload: { code: `N${crypto.randomUUID().slice(0, 8)}`, ...fields, reason: 'Bổ sung' },
+        }),
+      },
+    ]),
+  ),
   'GET /api/plans/:code/indicators/:indicator/target-history': {
     kind: 'object',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/indicators/I1/target-history` }),

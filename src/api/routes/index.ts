@@ -12,6 +12,7 @@ import { healthRoutes } from './health.ts';
 import { interchangeRoutes } from './interchange.ts';
 import { issuedReportRoutes } from './issued-reports.ts';
 import { observationRoutes } from './observations.ts';
+import { planAdditionRoutes } from './plan-additions.ts';
 import { planDocumentRoutes } from './plan-documents.ts';
 import { planEditRoutes } from './plan-edits.ts';
 import { planRoutes } from './plans.ts';
@@ -35,6 +36,7 @@ export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Pr
   await referenceRoutes(api, runtime);
   await referenceWriteRoutes(api, runtime);
   await planEditRoutes(api, runtime);
+  await planAdditionRoutes(api, runtime);
   await entryRoutes(api, runtime);
   await observationRoutes(api, runtime);
   await progressRoutes(api, runtime);

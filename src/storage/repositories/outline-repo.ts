@@ -79,3 +79,109 @@ export async function updateOutlineItem(
   );
   return rows[0]?.version ?? 0;
 }
+
+/** The columns a new item of each kind is written with (API name → column); code and plan are always written. */
+export const OUTLINE_NEW_COLUMNS = {
+  indicator: {
+    name: 'name',
+    unitOfMeasure: 'unit_of_measure',
+    measure: 'measure',
+    group: 'group_code',
+    definition: 'definition',
+    direction: 'direction',
+    parentId: 'parent_id',
+    ownerAgencyId: 'owner_agency_id',
+  },
+  task: {
+    title: 'title',
+    body: 'body',
+    deadline: 'deadline',
+    responsibility: 'responsibility',
+    ownerAgencyId: 'owner_agency_id',
+  },
+  project: {
+    title: 'title',
+    description: 'description',
+    status: 'status',
+    periodStart: 'period_start',
+    periodEnd: 'period_end',
+    ownerAgencyId: 'owner_agency_id',
+  },
+  breakthrough: { title: 'title', body: 'body' },
+} as const;
+
+/** The id of the plan's item of this kind with this code, if there is one. */
+export async function findOutlineItemId(
+  db: Queryable,
+  tenantId: string,
+  kind: OutlineKind,
+  planId: string,
+  code: string,
+): Promise<string | null> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT id FROM ${OUTLINE_COLUMNS[kind].table} WHERE tenant_id = $1 AND plan_id = $2 AND code = $3`,
+    [tenantId, planId, code],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** Inserts a new item at the end of the plan's order (version 1); returns its id and the row as written. */
+export async function insertOutlineItem(
+  db: Queryable,
+  tenantId: string,
+  kind: OutlineKind,
+  planId: string,
+  code: string,
+  fields: Record<string, string | null>,
+): Promise<{ id: string; row: Record<string, unknown> }> {
+  const { table } = OUTLINE_COLUMNS[kind];
+  const known = OUTLINE_NEW_COLUMNS[kind] as Record<string, string>;
+  const entries = Object.entries(fields).filter(([field]) => known[field] !== undefined);
+  const cols = ['tenant_id', 'plan_id', 'code', ...entries.map(([field]) => known[field] as string)];
+  const values = [tenantId, planId, code, ...entries.map(([, v]) => v)];
+  // Projects carry no order column: they are listed by their code.
+  const ordered = kind !== 'project';
+  const rows = await db.query<Record<string, unknown> & { id: string }>(
+    `INSERT INTO ${table} (${cols.join(', ')}${ordered ? ', sort_order' : ''})
+     VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}${
+       ordered ? `, (SELECT coalesce(max(sort_order) + 1, 0) FROM ${table} WHERE tenant_id = $1 AND plan_id = $2)` : ''
+     })
+     RETURNING *`,
+    values,
+  );
+  const row = rows[0] as Record<string, unknown> & { id: string };
+  return { id: row.id, row };
+}
+
+/** The first target of a new indicator, in force, at the plan's own unit, set by the plan's own document. */
+export async function insertFirstTarget(
+  db: Queryable,
+  t: {
+    tenantId: string;
+    planId: string;
+    indicatorId: string;
+    spec: { kind: string };
+    text: string;
+    firstYear: number;
+    lastYear: number;
+  },
+): Promise<Record<string, unknown> & { id: string }> {
+  const rows = await db.query<Record<string, unknown> & { id: string }>(
+    `INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, kind, spec, text, first_year, last_year, sort_order)
+     SELECT $1, $2, $3, p.unit_id, $4, $5, $6, $7, $8,
+            (SELECT coalesce(max(sort_order) + 1, 0) FROM targets WHERE tenant_id = $1 AND plan_id = $2)
+       FROM plans p WHERE p.tenant_id = $1 AND p.id = $2
+     RETURNING id, kind, spec, text, first_year, last_year, stage`,
+    [t.tenantId, t.planId, t.indicatorId, t.spec.kind, JSON.stringify(t.spec), t.text, t.firstYear, t.lastYear],
+  );
+  return rows[0] as Record<string, unknown> & { id: string };
+}
+
+/** The id of the tenant's agency with this code, if there is one. */
+export async function findAgencyIdByCode(db: Queryable, tenantId: string, code: string): Promise<string | null> {
+  const rows = await db.query<{ id: string }>('SELECT id FROM agencies WHERE tenant_id = $1 AND code = $2', [
+    tenantId,
+    code,
+  ]);
+  return rows[0]?.id ?? null;
+}
