@@ -346,7 +346,7 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     expect([...left]).toEqual([]);
   }, 240_000);
 
-  it('lets the plan owner revise a target by a later document in a dialog (the verdict and the history follow) and edit a task in place', async () => {
+  it('lets the plan owner revise a target by a later document in a dialog (the verdict and the history follow), edit a task in place, add a task and rename a project', async () => {
     const code = '1.2';
     const row = (
       await api<{ rows: (Row & { status: string })[] }>(`/api/plans/${MANY_TARGETS_PLAN}/evaluations`)
@@ -412,6 +412,32 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     const taskRow = page.locator('tr[data-code="1.1"]');
     await expect.poll(() => taskRow.textContent()).toContain('Nhiệm vụ đã sửa (kiểm thử)');
     expect(await taskRow.textContent()).toContain('30/6/2027');
+    // A new task is added in place, with a reason; it joins the outline at once, and a code in use is refused.
+    await page.getByTestId('task-add').click();
+    await page.getByTestId('task-add-code').fill('1.1');
+    await page.getByTestId('task-add-title').fill('Nhiệm vụ trùng mã (kiểm thử)');
+    await page.getByTestId('task-add-reason').fill('Bổ sung theo kết luận của Thường trực');
+    await page.getByTestId('task-add-save').click();
+    await expect.poll(async () => (await page.getByRole('dialog').textContent()) ?? '').toMatch(/đã (có|dùng)|tồn tại/);
+    await page.getByTestId('task-add-code').fill('99.1');
+    await page.getByTestId('task-add-title').fill('Nhiệm vụ mới bổ sung (kiểm thử)');
+    await page.getByTestId('task-add-save').click();
+    await page.getByTestId('task-add-saved').waitFor();
+    await expect.poll(() => page.locator('tr[data-code="99.1"]').count()).toBe(1);
+    expect(await page.locator('tr[data-code="99.1"]').textContent()).toContain('Nhiệm vụ mới bổ sung (kiểm thử)');
+    // A key project's title is edited in place the same way.
+    const project = (await api<{ items: { code: string }[] }>(`/api/projects?plan=${PLAN}&limit=1`)).items[0];
+    expect(project).toBeDefined();
+    const pc = project?.code ?? '';
+    await page.goto(`${server.baseUrl}/plans/${PLAN}/projects`);
+    await page.getByTestId(`oe-project-${pc}`).click();
+    await page.getByTestId(`oe-project-${pc}-title`).fill('Dự án đã đổi tên (kiểm thử)');
+    await page.getByTestId(`oe-project-${pc}-reason`).fill('Đổi tên theo quyết định đầu tư');
+    await page.getByTestId(`oe-project-${pc}-save`).click();
+    await page.getByTestId(`oe-project-${pc}-saved`).waitFor();
+    await expect
+      .poll(() => page.locator(`tr[data-code="${pc}"]`).textContent())
+      .toContain('Dự án đã đổi tên (kiểm thử)');
     await context.close();
   });
 
