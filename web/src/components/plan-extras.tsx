@@ -2,6 +2,7 @@
 // parent's latest value in words, the report downloads and the plan's documents (portal).
 import type { OverviewRow } from '../data/overview-rows.ts';
 import { usePlan } from '../data/queries.ts';
+import { may, useMaybeSession } from '../data/session.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
 import '../plan-pages.css';
@@ -46,15 +47,42 @@ const FORMATS = ['xlsx', 'docx', 'pdf'] as const;
 
 export function ReportDownloads({ plan }: { plan: string }) {
   const p = usePlanPagesText();
+  const user = useMaybeSession()?.user ?? null;
+  const base = `/api/plans/${encodeURIComponent(plan)}`;
+  // Open formats: the key projects as OC4IDS for everyone; the figures and targets (CSV, SDMX-CSV) for the tenant's
+  // members; the whole plan as one JSON document (what `chitieu import` reads back) for its owner. The API decides.
+  const data: { href: string; label: string; format: string }[] = [
+    { href: `${base}/oc4ids.json`, label: p.downloadOc4ids, format: 'oc4ids' },
+    ...(may(user, 'data.export')
+      ? [
+          { href: `${base}/exports/csv`, label: p.downloadFiguresCsv, format: 'csv' },
+          { href: `${base}/exports/targets-csv`, label: p.downloadTargetsCsv, format: 'targets-csv' },
+          { href: `${base}/exports/sdmx-csv`, label: p.downloadSdmxCsv, format: 'sdmx-csv' },
+        ]
+      : []),
+    ...(may(user, 'plan.document')
+      ? [{ href: `${base}/document.json`, label: p.downloadPlanJson, format: 'json' }]
+      : []),
+  ];
   return (
-    <nav aria-label={p.downloads} className="downloads" data-testid="downloads">
-      <span className="muted">{p.downloads}:</span>
-      {FORMATS.map((f) => (
-        <a key={f} href={`/api/plans/${encodeURIComponent(plan)}/reports/results.${f}`} download data-format={f}>
-          {p.downloadResults(f.toUpperCase())}
-        </a>
-      ))}
-    </nav>
+    <div className="downloads-group">
+      <nav aria-label={p.downloads} className="downloads" data-testid="downloads">
+        <span className="muted">{p.downloads}:</span>
+        {FORMATS.map((f) => (
+          <a key={f} href={`${base}/reports/results.${f}`} download data-format={f}>
+            {p.downloadResults(f.toUpperCase())}
+          </a>
+        ))}
+      </nav>
+      <nav aria-label={p.openData} className="downloads" data-testid="open-data">
+        <span className="muted">{p.openData}:</span>
+        {data.map((d) => (
+          <a key={d.format} href={d.href} download data-format={d.format}>
+            {d.label}
+          </a>
+        ))}
+      </nav>
+    </div>
   );
 }
 

@@ -134,6 +134,12 @@ const vi = {
   // Downloads
   downloads: 'Tải báo cáo',
   downloadResults: (fmt: string) => `Bảng kết quả (${fmt})`,
+  openData: 'Dữ liệu mở',
+  downloadOc4ids: 'Dự án trọng điểm (OC4IDS)',
+  downloadFiguresCsv: 'Số liệu (CSV)',
+  downloadTargetsCsv: 'Chỉ tiêu (CSV)',
+  downloadSdmxCsv: 'Số liệu (SDMX-CSV)',
+  downloadPlanJson: 'Toàn bộ kế hoạch (JSON)',
   // Several targets
   otherTargets: 'Các mục tiêu của chỉ tiêu này',
   targetN: (n: string) => `Mục tiêu ${n}`,
@@ -290,6 +296,12 @@ const en: PlanPagesMessages = {
   compositeLatest: (met, all) => `${met} of ${all} sub-indicators met`,
   downloads: 'Download reports',
   downloadResults: (fmt) => `Results table (${fmt})`,
+  openData: 'Open data',
+  downloadOc4ids: 'Key projects (OC4IDS)',
+  downloadFiguresCsv: 'Figures (CSV)',
+  downloadTargetsCsv: 'Targets (CSV)',
+  downloadSdmxCsv: 'Figures (SDMX-CSV)',
+  downloadPlanJson: 'Whole plan (JSON)',
   otherTargets: 'Targets of this indicator',
   targetN: (n) => `Target ${n}`,
   timeliness: {
