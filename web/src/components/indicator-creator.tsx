@@ -190,7 +190,7 @@ export function IndicatorCreator({ plan }: { plan: string }) {
       testId="indicator-add"
       button={{ text: e.addIndicator, size: 'compact-sm', disabled: !detail.data }}
       title={e.addTitle.indicator}
-      submit={e.add}
+      adds
       size="lg"
       fields={FIELDS}
       onOpen={() => setForm(empty())}
@@ -229,7 +229,8 @@ export function IndicatorCreator({ plan }: { plan: string }) {
                     label={e.kind}
                     value={form.kind}
                     onChange={(ev) => {
-                      setForm((f) => ({ ...f, kind: ev.currentTarget.value as TargetKind, numbers: {}, word: '' }));
+                      const kind = ev.currentTarget.value as TargetKind;
+                      setForm((f) => ({ ...f, kind, numbers: {}, word: '' }));
                       clear('kind');
                     }}
                     data={KINDS.map((k) => ({ value: k, label: kindNames[locale][k] }))}

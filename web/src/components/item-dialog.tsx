@@ -34,7 +34,7 @@ export function ItemDialog({
   testId,
   button,
   title,
-  submit,
+  adds = false,
   fields,
   onOpen,
   check,
@@ -51,8 +51,8 @@ export function ItemDialog({
     'size' | 'color' | 'variant' | 'disabled'
   >;
   title: string;
-  /** The submit button's words: "Thêm" in a create dialog, "Lưu thay đổi" in an edit one. */
-  submit: string;
+  /** A create dialog ("Thêm", "Lý do bổ sung") or an edit one ("Lưu thay đổi", "Lý do thay đổi"). */
+  adds?: boolean;
   /** The dialog's field names, so that the server's reasons land under them. */
   fields: readonly string[];
   onOpen: () => void;
@@ -155,7 +155,7 @@ export function ItemDialog({
           <Stack gap="sm">
             {children(errors, clear)}
             <Textarea
-              label={e.reason}
+              label={adds ? e.reasonAdd : e.reason}
               value={reason}
               onChange={(ev) => {
                 setReason(ev.currentTarget.value);
@@ -177,7 +177,7 @@ export function ItemDialog({
                 {e.cancel}
               </Button>
               <Button type="submit" color="dark" loading={busy} data-testid={`${testId}-save`}>
-                {submit}
+                {adds ? e.add : e.save}
               </Button>
             </Group>
           </Stack>

@@ -59,7 +59,7 @@ export function OutlineItemCreator({ plan, kind }: { plan: string; kind: Kind })
       testId={id}
       button={{ text: e.add, size: 'compact-sm' }}
       title={e.addTitle[kind]}
-      submit={e.add}
+      adds
       fields={mine.map((f) => f.name)}
       onOpen={() => setValues({})}
       check={() => missingRequired(mine, values, e.required)}

@@ -83,7 +83,6 @@ export function OutlineItemEditor({
       testId={id}
       button={{ text: buttonLabel, label: title }}
       title={title}
-      submit={e.save}
       fields={fields.map((f) => f.name)}
       onOpen={() => setValues(Object.fromEntries(fields.map((f) => [f.name, f.value ?? ''])))}
       check={() => missingRequired(fields, values, e.required)}

@@ -164,7 +164,6 @@ export function TargetEditor({
           disabled: !target,
         }}
         title={e.dialogTitle}
-        submit={e.save}
         size="lg"
         fields={FIELDS}
         onOpen={() => setForm(initialForm(spec, target?.text ?? '', written))}
