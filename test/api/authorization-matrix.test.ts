@@ -301,7 +301,14 @@ const SAMPLES: Record<string, Sample> = {
         ['tasks', { title: 'Nhiệm vụ mới' }],
         ['projects', { title: 'Dự án mới' }],
         ['breakthroughs', { title: 'Đột phá mới' }],
-        ['indicators', { name: 'Chỉ tiêu mới', unitOfMeasure: '%', target: { spec: I1_SPEC, text: 'trên 95%' } }],
+        [
+          'indicators',
+          {
+            name: 'Chỉ tiêu mới',
+            unitOfMeasure: '%',
+            target: { spec: I1_SPEC, text: 'trên 95%', citation: { page: 3 } },
+          },
+        ],
       ] as const
     ).map(([kind, fields]) => [
       `POST /api/plans/:code/${kind}`,
@@ -648,6 +655,12 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
       );
     await api.db.query(
       "INSERT INTO breakthroughs (tenant_id, plan_id, code, title) SELECT tenant_id, id, 'B1', 'Đột phá' FROM plans WHERE tenant_id = $1",
+      [a.id],
+    );
+    // The plan rests on its resolution: a new indicator's target cites it (a page) when no other document is named.
+    await api.db.query(
+      `WITH d AS (INSERT INTO documents (tenant_id, kind, title) VALUES ($1, 'council_resolution', 'Nghị quyết thử') RETURNING id)
+       UPDATE plans SET document_id = (SELECT id FROM d) WHERE tenant_id = $1`,
       [a.id],
     );
     const editor = await login(api.app, a.users.agency_editor.email);

@@ -1,7 +1,9 @@
 // A plan owner adds to a plan in place over HTTP, on both databases: a task, a project, a breakthrough and an
 // indicator with its first target, each read back in the plan's lists, audited (before none, after the row) at
 // version 1; the new target is evaluated at once. An agency editor and the public are refused, a code the plan
-// already uses is a 409, and a target definition the dataset format refuses is a 400 naming the field.
+// already uses is a 409, and a target definition the dataset format refuses is a 400 naming the field. A new target
+// cites one of the plan's documents with a place, stored as the dataset import stores a citation: the plan's own
+// resolution unless another of its documents is named; no place, or a document of no plan's, is a 400.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../helpers/databases.ts';
 import { call, login, openApi, seedTenant, type Api, type Session, type Tenant } from './api-helpers.ts';
@@ -15,6 +17,7 @@ const SPEC = {
   year: 2030,
   precision: 0,
 };
+const PLACE = { page: 4, quote: 'đạt từ 80% trở lên' };
 
 describe.each(testDatabases)('adding items to a plan over HTTP on $name', (database) => {
   let api: Api;
@@ -99,6 +102,59 @@ describe.each(testDatabases)('adding items to a plan over HTTP on $name', (datab
     expect(edited.json()).toMatchObject({ version: 2 });
   });
 
+  const stored = async (targetId: string) =>
+    (
+      await api.db.query<{ document_id: string | null; citation: Record<string, unknown> | null; provenance: unknown }>(
+        'SELECT document_id, citation, provenance FROM targets WHERE id = $1',
+        [targetId],
+      )
+    )[0];
+
+  it('a new target must cite a place, and a document of the plan: its own, or one named; nothing written otherwise', async () => {
+    const indicator = (code: string, citation: object) =>
+      add(owner, 'indicators', {
+        code,
+        name: 'Chỉ tiêu chưa có nguồn',
+        unitOfMeasure: '%',
+        target: { spec: SPEC, text: 'đạt từ 80% trở lên', citation },
+        reason: 'Thử',
+      });
+    const issue = async (res: Awaited<ReturnType<typeof add>>) => {
+      expect(res.statusCode, res.body).toBe(400);
+      const body = res.json() as { errors: { path: string; reason: { vi: string; en: string } }[] };
+      return body.errors[0];
+    };
+    // No page, paragraph or quote: the place is required, in both languages.
+    const noPlace = await issue(await indicator('I5', {}));
+    expect(noPlace?.path).toBe('target/citation');
+    expect(noPlace?.reason.vi).toContain('trang, đoạn hoặc trích dẫn');
+    expect(noPlace?.reason.en).toContain('a page, a paragraph or a quote');
+    // The seeded plan has no document of its own yet: one must be named.
+    const noDocument = await issue(await indicator('I5', { page: 2 }));
+    expect(noDocument?.path).toBe('target/citation/documentId');
+    expect(noDocument?.reason.vi).toContain('chưa có văn bản gốc');
+    // A document that is not the plan's (here, one no plan cites) is refused by name.
+    const [stray] = await api.db.query<{ id: string }>(
+      "INSERT INTO documents (tenant_id, kind, title) VALUES ($1, 'report', 'Văn bản không thuộc kế hoạch') RETURNING id",
+      [t.id],
+    );
+    const notOurs = await issue(await indicator('I5', { documentId: stray?.id, page: 2 }));
+    expect(notOurs?.path).toBe('target/citation/documentId');
+    expect(notOurs?.reason.en).toBe('not a document of this plan');
+    expect((await list<{ code: string }>(`/api/indicators?plan=${t.planCode}`)).map((x) => x.code)).not.toContain('I5');
+    // From here on the plan rests on its resolution and lists a press article that quotes it.
+    await api.db.query(
+      `WITH d AS (INSERT INTO documents (tenant_id, kind, number, title) VALUES ($1, 'council_resolution', '12/NQ-HĐND', 'Nghị quyết kế hoạch 5 năm thử') RETURNING id)
+       UPDATE plans SET document_id = (SELECT id FROM d) WHERE tenant_id = $1 AND code = $2`,
+      [t.id, t.planCode],
+    );
+    await api.db.query(
+      `INSERT INTO documents (tenant_id, plan_id, code, kind, title, url)
+       SELECT $1, id, 'bao-thu', 'press_article', 'Bài báo trích nghị quyết', 'https://example.vn/bai-bao' FROM plans WHERE tenant_id = $1 AND code = $2`,
+      [t.id, t.planCode],
+    );
+  });
+
   it('a plan owner adds an indicator with its first target: listed, audited, and evaluated at once', async () => {
     const res = await add(owner, 'indicators', {
       code: 'I9',
@@ -107,7 +163,7 @@ describe.each(testDatabases)('adding items to a plan over HTTP on $name', (datab
       measure: 'share',
       group: 'xa-hoi',
       parent: 'I1',
-      target: { spec: SPEC, text: 'đạt từ 80% trở lên' },
+      target: { spec: SPEC, text: 'đạt từ 80% trở lên', citation: PLACE },
       reason: 'Bổ sung chỉ tiêu',
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -122,6 +178,43 @@ describe.each(testDatabases)('adding items to a plan over HTTP on $name', (datab
     expect(ind?.after.parent_id).toBe(t.indicators.own);
     const [target] = await audit('target', out.targetId);
     expect(target?.after).toMatchObject({ kind: 'threshold', text: 'đạt từ 80% trở lên', stage: 'in_force' });
+    // Unnamed, the document is the plan's own resolution, cited at the page and quote given (audited with the row).
+    const plan = (await call(api.app, owner, { method: 'GET', url: `/api/plans/${t.planCode}` })).json() as {
+      documents: { id: string; code: string | null; title: string; role: string }[];
+    };
+    const own = plan.documents.find((d) => d.role === 'plan');
+    const article = plan.documents.find((d) => d.code === 'bao-thu');
+    expect(own?.title).toBe('Nghị quyết kế hoạch 5 năm thử');
+    expect(article).toMatchObject({ title: 'Bài báo trích nghị quyết', role: 'source' });
+    const citation = { documentId: own?.id, page: 4, quote: 'đạt từ 80% trở lên' };
+    expect(await stored(out.targetId)).toEqual({ document_id: own?.id, citation, provenance: citation });
+    expect(target?.after.citation).toEqual(citation);
+    // Named, another document of the plan: cited by its code with its address, as the dataset import cites it.
+    const second = await add(owner, 'indicators', {
+      code: 'I10',
+      name: 'Tỷ lệ hộ dùng điện',
+      unitOfMeasure: '%',
+      target: {
+        spec: SPEC,
+        text: 'đạt từ 80% trở lên',
+        citation: { documentId: article?.id, paragraph: 'mục II.2', quote: ' hộ dùng điện ' },
+      },
+      reason: 'Bổ sung chỉ tiêu',
+    });
+    expect(second.statusCode, second.body).toBe(201);
+    const secondId = (second.json() as { targetId: string }).targetId;
+    expect((await stored(secondId))?.citation).toEqual({
+      document: 'bao-thu',
+      documentId: article?.id,
+      source: 'https://example.vn/bai-bao',
+      paragraph: 'mục II.2',
+      quote: 'hộ dùng điện',
+    });
+    const history = (
+      await call(api.app, owner, { method: 'GET', url: `/api/plans/${t.planCode}/indicators/I10/target-history` })
+    ).json() as { items: { document: { title: string } | null; citation: Record<string, unknown> }[] };
+    expect(history.items[0]?.document?.title).toBe('Bài báo trích nghị quyết');
+    expect(history.items[0]?.citation.paragraph).toBe('mục II.2');
     const view = (
       await call(api.app, owner, { method: 'GET', url: `/api/plans/${t.planCode}/evaluations` })
     ).json() as { rows: { indicator: { code: string; name: string }; status: string }[] };
@@ -139,7 +232,7 @@ describe.each(testDatabases)('adding items to a plan over HTTP on $name', (datab
       code: 'I8',
       name: 'Không được',
       unitOfMeasure: '%',
-      target: { spec: SPEC, text: 'x' },
+      target: { spec: SPEC, text: 'x', citation: PLACE },
       reason: 'Thử',
     });
     expect(ind.statusCode).toBe(403);
@@ -163,7 +256,7 @@ describe.each(testDatabases)('adding items to a plan over HTTP on $name', (datab
       code: 'I1',
       name: 'Trùng',
       unitOfMeasure: '%',
-      target: { spec: SPEC, text: 'x' },
+      target: { spec: SPEC, text: 'x', citation: PLACE },
       reason: 'Thử',
     });
     expect(dup.statusCode, dup.body).toBe(409);
@@ -175,7 +268,7 @@ describe.each(testDatabases)('adding items to a plan over HTTP on $name', (datab
         code: 'I7',
         name: 'Chỉ tiêu sai',
         unitOfMeasure: '%',
-        target: { spec, text: 'sai' },
+        target: { spec, text: 'sai', citation: PLACE },
         reason: 'Thử',
       });
       expect(res.statusCode, res.body).toBe(400);

@@ -406,7 +406,7 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     await page.getByTestId('te-reason').fill('HĐND điều chỉnh chỉ tiêu giữa kỳ');
     await page.screenshot({ path: path.join(ARTIFACTS, 'plan-target-dialog-1366.png'), fullPage: false });
     await page.getByTestId('te-save').click();
-    await page.getByTestId('target-saved').waitFor();
+    await page.getByTestId('te-saved').waitFor();
     await dialog.waitFor({ state: 'hidden' });
     // 12,32 %/yr no longer reaches 13 %/yr: the verdict moves, and the history keeps both targets with their documents.
     await expect.poll(() => verdict.getAttribute('data-status')).toBe('not_met');

@@ -4,10 +4,9 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { PROJECT_STATUSES } from '../../core/progress-tracking/vocabulary.ts';
-import type { TargetSpec } from '../../core/targets/target.ts';
 import { MEASURES } from '../../core/vocabulary.ts';
 import type { Runtime } from '../../runtime.ts';
-import { createOutlineItem } from '../../services/reference/create-outline-item.ts';
+import { createOutlineItem, type NewTarget } from '../../services/reference/create-outline-item.ts';
 import type { OutlineKind } from '../../storage/repositories/outline-repo.ts';
 import { Common } from './pagination.ts';
 import { contextOf } from './route-table.ts';
@@ -18,6 +17,16 @@ const OptionalDate = Type.Optional(Type.Union([Type.String({ format: 'date' }), 
 const AgencyCode = Type.Optional(Type.String({ minLength: 1, maxLength: 80 }));
 /** Checked in full against the dataset format's spec definition (checkSpecShape) and by the engine. */
 const Spec = Type.Object({ kind: Type.String({ maxLength: 40 }) }, { additionalProperties: true });
+/** Where the new target is written: one of the plan's documents (GET /api/plans/{code}), unnamed the plan's own. */
+const Citation = Type.Object(
+  {
+    documentId: Type.Optional(Common.id),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+    paragraph: Type.Optional(Type.String({ maxLength: 200 })),
+    quote: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
 
 /** What each new outline item carries besides its code and the reason. */
 const OUTLINE_ADDITIONS = [
@@ -57,7 +66,7 @@ const OUTLINE_ADDITIONS = [
       parent: Type.Optional(Common.code),
       ownerAgency: AgencyCode,
       target: Type.Object(
-        { spec: Spec, text: Type.String({ minLength: 1, maxLength: 1000 }) },
+        { spec: Spec, text: Type.String({ minLength: 1, maxLength: 1000 }), citation: Citation },
         { additionalProperties: false },
       ),
     },
@@ -74,7 +83,7 @@ export async function planAdditionRoutes(api: FastifyInstance, runtime: Runtime)
           tags: ['reference'],
           summary:
             o.kind === 'indicator'
-              ? "Add an indicator with its first target to the plan (plan owner, admin), with a reason: the target is checked as the dataset import checks one, the row goes to the audit log at version 1, and the plan's evaluation is recomputed"
+              ? "Add an indicator with its first target to the plan (plan owner, admin), with a reason: the target is checked as the dataset import checks one and cites one of the plan's documents with a place (page, paragraph or quote; unnamed, the plan's own document), the row goes to the audit log at version 1, and the plan's evaluation is recomputed"
               : `Add a ${o.kind} to the plan (plan owner, admin), with a reason: the row goes to the audit log at version 1; a code the plan already uses is refused (409)`,
           params: Type.Object({ code: Common.code }, { additionalProperties: false }),
           body: Type.Object({ code: Common.code, ...o.fields, reason: Reason }, { additionalProperties: false }),
@@ -93,7 +102,7 @@ export async function planAdditionRoutes(api: FastifyInstance, runtime: Runtime)
         const { code, reason, target, ...fields } = req.body as Record<string, string | null> & {
           code: string;
           reason: string;
-          target?: { spec: TargetSpec; text: string };
+          target?: NewTarget;
         };
         const out = await createOutlineItem({
           ctx: contextOf(runtime, req),

@@ -104,13 +104,15 @@ export const ProjectItemSchema = Type.Object({
 });
 
 export const PlanDocumentSchema = Type.Object({
+  id: Type.String(),
+  code: Nullable(Type.String()),
   kind: Type.String(),
   number: Nullable(Type.String()),
   issuedOn: Nullable(Type.String()),
   issuer: Nullable(Type.String()),
   title: Type.String(),
   url: Nullable(Type.String()),
-  role: literals(['plan', 'target', 'milestone', 'task']),
+  role: literals(['plan', 'target', 'milestone', 'task', 'source']),
 });
 
 const RolledMember = Type.Object({

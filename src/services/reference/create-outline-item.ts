@@ -1,8 +1,9 @@
 // A plan owner adds an item to a plan already in place: a task, a project, a breakthrough, or an indicator with its
 // first target. Each addition names its reason, starts at version 1 and writes the row to the audit log (before:
 // none) in the same transaction; a code the plan already uses is refused. A new indicator's target is checked by
-// the dataset format's definition and by the engine, as an imported or corrected target is, and the plan's stored
-// evaluation is recomputed with it.
+// the dataset format's definition and by the engine, as an imported or corrected target is; it cites one of the plan's
+// documents with a place (the plan's own document unless another is named), stored as the dataset import stores a
+// citation; and the plan's stored evaluation is recomputed with it.
 import { Conflict, NotFound, ValidationError, type FieldIssue, type Messages } from '../../core/errors.ts';
 import { isIsoDate } from '../../core/format/date.ts';
 import { PROJECT_STATUSES } from '../../core/progress-tracking/vocabulary.ts';
@@ -16,6 +17,8 @@ import {
   insertOutlineItem,
   type OutlineKind,
 } from '../../storage/repositories/outline-repo.ts';
+import type { Queryable } from '../../storage/db.ts';
+import { listPlanDocuments, type PlanDocumentRow } from '../../storage/repositories/plan-progress-repo.ts';
 import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
@@ -29,9 +32,16 @@ export interface CreateOutlineItemInput {
   code: string;
   /** The item's own fields by their API names (title or name, dates, wording); agencies and parents by code. */
   fields: Record<string, string | null | undefined>;
-  /** An indicator's first target: its definition (whose kind names the target's kind) and its wording. */
-  target?: { spec: TargetSpec; text: string };
+  /** An indicator's first target: its definition (whose kind names the target's kind), wording and citation. */
+  target?: NewTarget;
   reason: string;
+}
+
+export interface NewTarget {
+  spec: TargetSpec;
+  text: string;
+  /** Where the target is written: a document of the plan (unnamed, the plan's own) and a place in it. */
+  citation?: { documentId?: string; page?: number; paragraph?: string; quote?: string };
 }
 
 const WORD: Record<OutlineKind, Messages> = {
@@ -103,8 +113,18 @@ function checkFields(input: CreateOutlineItemInput): Record<string, string | nul
     });
   if (input.kind === 'indicator') {
     if (!input.target) issues.push({ path: 'target', reason: { vi: 'bắt buộc', en: 'required' } });
-    else if (!input.target.text?.trim())
-      issues.push({ path: 'target/text', reason: { vi: 'bắt buộc', en: 'required' } });
+    else {
+      if (!input.target.text?.trim()) issues.push({ path: 'target/text', reason: { vi: 'bắt buộc', en: 'required' } });
+      const c = input.target.citation;
+      if (c?.page === undefined && !c?.paragraph?.trim() && !c?.quote?.trim())
+        issues.push({
+          path: 'target/citation',
+          reason: {
+            vi: 'cần nơi ghi mục tiêu trong văn bản: trang, đoạn hoặc trích dẫn',
+            en: 'the place of the target in its document is required: a page, a paragraph or a quote',
+          },
+        });
+    }
   }
   if (issues.length > 0)
     throw new ValidationError(
@@ -128,6 +148,32 @@ function checkTarget(spec: TargetSpec): { firstYear: number; lastYear: number } 
       );
     throw err;
   }
+}
+
+/** The document a new target cites: the one named if the plan has it, else the plan's own; null when neither. */
+async function citedDocument(
+  tx: Queryable,
+  tenantId: string,
+  planId: string,
+  documentId: string | undefined,
+): Promise<PlanDocumentRow | null> {
+  const docs = await listPlanDocuments(tx, tenantId, planId);
+  return docs.find((d) => (documentId === undefined ? d.role === 'plan' : d.id === documentId)) ?? null;
+}
+
+/** { document, documentId, source, page/paragraph/quote }: the shape the dataset import gives a target's citation. */
+function citationOf(d: PlanDocumentRow, place: NonNullable<NewTarget['citation']>): Record<string, unknown> {
+  const text = (v: string | undefined) => v?.normalize('NFC').trim() || undefined;
+  const paragraph = text(place.paragraph);
+  const quote = text(place.quote);
+  return {
+    ...(d.code === null ? {} : { document: d.code }),
+    documentId: d.id,
+    ...(d.file !== null ? { source: d.file } : d.url !== null ? { source: d.url } : {}),
+    ...(place.page === undefined ? {} : { page: place.page }),
+    ...(paragraph === undefined ? {} : { paragraph }),
+    ...(quote === undefined ? {} : { quote }),
+  };
 }
 
 export async function createOutlineItem({
@@ -174,6 +220,17 @@ export async function createOutlineItem({
           },
         });
     }
+    const cited = input.target ? await citedDocument(tx, tenantId, plan.id, input.target.citation?.documentId) : null;
+    if (input.target && !cited)
+      missing.push({
+        path: 'target/citation/documentId',
+        reason: input.target.citation?.documentId
+          ? { vi: 'không phải văn bản của kế hoạch này', en: 'not a document of this plan' }
+          : {
+              vi: 'kế hoạch chưa có văn bản gốc: cần chọn văn bản',
+              en: 'the plan has no document of its own: choose one',
+            },
+      });
     if (missing.length > 0)
       throw new ValidationError(
         { vi: `Không thêm được ${WORD[input.kind].vi}`, en: `The ${WORD[input.kind].en} cannot be added` },
@@ -192,7 +249,7 @@ export async function createOutlineItem({
       reason,
     });
     let targetId: string | null = null;
-    if (input.kind === 'indicator' && input.target && term) {
+    if (input.kind === 'indicator' && input.target && term && cited) {
       const target = await insertFirstTarget(tx, {
         tenantId,
         planId: plan.id,
@@ -200,6 +257,8 @@ export async function createOutlineItem({
         spec: input.target.spec,
         text: input.target.text.normalize('NFC').trim(),
         ...term,
+        documentId: cited.id,
+        citation: citationOf(cited, input.target.citation ?? {}),
       });
       targetId = target.id;
       await writeAudit(tx, ctx, {

@@ -7,13 +7,16 @@ import { presentPlan, type PlanView } from '../plans/present-plan.ts';
 import { authorize } from '../policy.ts';
 
 export interface PlanDocumentView {
+  /** What a citation names the document by (a new target's citation, in the plan owner's dialog). */
+  id: string;
+  code: string | null;
   kind: string;
   number: string | null;
   issuedOn: string | null;
   issuer: string | null;
   title: string;
   url: string | null;
-  role: 'plan' | 'target' | 'milestone' | 'task';
+  role: 'plan' | 'target' | 'milestone' | 'task' | 'source';
 }
 
 export async function getPlan({
@@ -30,6 +33,8 @@ export async function getPlan({
   return {
     ...presentPlan(row),
     documents: docs.map((d) => ({
+      id: d.id,
+      code: d.code,
       kind: d.kind,
       number: d.number,
       issuedOn: d.issued_on,

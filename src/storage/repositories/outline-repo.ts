@@ -153,7 +153,7 @@ export async function insertOutlineItem(
   return { id: row.id, row };
 }
 
-/** The first target of a new indicator, in force, at the plan's own unit, set by the plan's own document. */
+/** The first target of a new indicator, in force, at the plan's own unit, set by the document it cites. */
 export async function insertFirstTarget(
   db: Queryable,
   t: {
@@ -164,15 +164,30 @@ export async function insertFirstTarget(
     text: string;
     firstYear: number;
     lastYear: number;
+    documentId: string;
+    /** Where the target is written ({ document, documentId, source, page/paragraph/quote }), kept as its provenance too. */
+    citation: Record<string, unknown>;
   },
 ): Promise<Record<string, unknown> & { id: string }> {
   const rows = await db.query<Record<string, unknown> & { id: string }>(
-    `INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, kind, spec, text, first_year, last_year, sort_order)
-     SELECT $1, $2, $3, p.unit_id, $4, $5, $6, $7, $8,
-            (SELECT coalesce(max(sort_order) + 1, 0) FROM targets WHERE tenant_id = $1 AND plan_id = $2)
+    `INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, document_id, kind, spec, text, first_year, last_year,
+                          sort_order, citation, provenance)
+     SELECT $1, $2, $3, p.unit_id, $4, $5, $6, $7, $8, $9,
+            (SELECT coalesce(max(sort_order) + 1, 0) FROM targets WHERE tenant_id = $1 AND plan_id = $2), $10, $10
        FROM plans p WHERE p.tenant_id = $1 AND p.id = $2
-     RETURNING id, kind, spec, text, first_year, last_year, stage`,
-    [t.tenantId, t.planId, t.indicatorId, t.spec.kind, JSON.stringify(t.spec), t.text, t.firstYear, t.lastYear],
+     RETURNING id, kind, spec, text, first_year, last_year, stage, document_id, citation`,
+    [
+      t.tenantId,
+      t.planId,
+      t.indicatorId,
+      t.documentId,
+      t.spec.kind,
+      JSON.stringify(t.spec),
+      t.text,
+      t.firstYear,
+      t.lastYear,
+      JSON.stringify(t.citation),
+    ],
   );
   return rows[0] as Record<string, unknown> & { id: string };
 }

@@ -79,25 +79,30 @@ export async function listBreakthroughMembers(
 export interface PlanDocumentRow {
   [c: string]: unknown;
   id: string;
+  /** The plan's own name of the document ("nq-dai-hoi-xx"), when the dataset or a revision gave it one. */
+  code: string | null;
   kind: string;
   number: string | null;
   issued_on: string | null;
   issuer: string | null;
   title: string;
   url: string | null;
-  /** The plan's own document, or one that set some of its targets, milestones or tasks. */
-  role: 'plan' | 'target' | 'milestone' | 'task';
+  /** The document's file in the dataset, when it has one (a citation's source, as the dataset import writes it). */
+  file: string | null;
+  /** The plan's own document, one that set some of its targets, milestones or tasks, or one it lists as a source. */
+  role: 'plan' | 'target' | 'milestone' | 'task' | 'source';
 }
 
 /** The plan's own document first, then every other document its targets, yearly milestones and tasks cite. */
 export async function listPlanDocuments(db: Queryable, tenantId: string, planId: string): Promise<PlanDocumentRow[]> {
   return db.query<PlanDocumentRow>(
-    `SELECT d.id, d.kind, d.number, d.issued_on::text AS issued_on, d.issuer, d.title, d.url, u.role
+    `SELECT d.id, d.code, d.kind, d.number, d.issued_on::text AS issued_on, d.issuer, d.title, d.url, d.file, u.role
        FROM (SELECT DISTINCT ON (id) id, role FROM (
                SELECT p.document_id AS id, 'plan' AS role, 0 AS o FROM plans p WHERE p.id = $2
                UNION ALL SELECT t.document_id, 'target', 1 FROM targets t WHERE t.plan_id = $2
                UNION ALL SELECT m.document_id, 'milestone', 2 FROM target_milestones m JOIN targets t ON t.id = m.target_id WHERE t.plan_id = $2
                UNION ALL SELECT k.assigning_document_id, 'task', 3 FROM tasks k WHERE k.plan_id = $2
+               UNION ALL SELECT x.id, 'source', 4 FROM documents x WHERE x.tenant_id = $1 AND x.plan_id = $2
              ) s WHERE id IS NOT NULL ORDER BY id, o) u
        JOIN documents d ON d.id = u.id AND d.tenant_id = $1
       ORDER BY CASE u.role WHEN 'plan' THEN 0 ELSE 1 END, d.issued_on NULLS LAST, d.title`,

@@ -376,13 +376,15 @@ export interface paths {
                             };
                         } & {
                             documents: {
+                                id: string;
+                                code: string | null;
                                 kind: string;
                                 number: string | null;
                                 issuedOn: string | null;
                                 issuer: string | null;
                                 title: string;
                                 url: string | null;
-                                role: "plan" | "target" | "milestone" | "task";
+                                role: "plan" | "target" | "milestone" | "task" | "source";
                             }[];
                         };
                     };
@@ -1724,7 +1726,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add an indicator with its first target to the plan (plan owner, admin), with a reason: the target is checked as the dataset import checks one, the row goes to the audit log at version 1, and the plan's evaluation is recomputed */
+        /** Add an indicator with its first target to the plan (plan owner, admin), with a reason: the target is checked as the dataset import checks one and cites one of the plan's documents with a place (page, paragraph or quote; unnamed, the plan's own document), the row goes to the audit log at version 1, and the plan's evaluation is recomputed */
         post: {
             parameters: {
                 query?: never;
@@ -1752,6 +1754,13 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             text: string;
+                            citation: {
+                                /** Format: uuid */
+                                documentId?: string;
+                                page?: number;
+                                paragraph?: string;
+                                quote?: string;
+                            };
                         };
                         reason: string;
                     };

@@ -2,6 +2,7 @@
 // status, explained like a verdict: the rule, the count of members by standing, and the members that decide it. The
 // roll-up is computed by the API (core/progress-tracking/breakthrough-rollup.ts); this page only shows it.
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { OutlineItemCreator } from '../components/outline-item-creator.tsx';
 import { OutlineItemEditor } from '../components/outline-item-editor.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
@@ -54,7 +55,7 @@ export function BreakthroughsPage() {
   const p = usePlanPagesText();
   const e = useTargetEditText();
   const session = useMaybeSession();
-  // The plan owner (and the admin) edit a breakthrough's title and text here, with a reason (PATCH, If-Match).
+  // The plan owner (and the admin) add a breakthrough, and edit one's title and text, with a reason (PATCH, If-Match).
   const mayEdit = may(session?.user ?? null, 'reference.manage');
   const data = useBreakthroughRollups(plan);
   if (data.isPending) return <Loading />;
@@ -68,6 +69,7 @@ export function BreakthroughsPage() {
           {t.evaluatedOn(date(data.data.asOf))}. {p.rollupRule}
         </p>
       </PlanHeading>
+      {mayEdit && <OutlineItemCreator plan={plan} kind="breakthrough" />}
       <ol className="breakthroughs" data-testid="breakthroughs">
         {data.data.items.map((b) => {
           const r = b.rollup;

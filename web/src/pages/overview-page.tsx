@@ -6,9 +6,11 @@ import { Figure, PaceAchieved, PaceNeeded } from '../components/figures.tsx';
 import { CompositeLatest, ForecastCell, PlanDocuments, ReportDownloads } from '../components/plan-extras.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
+import { IndicatorCreator } from '../components/indicator-creator.tsx';
 import { StoryNote, useCurrentStories } from '../components/story-note.tsx';
 import { filterRows, overviewRows, sortRows, type OverviewRow, type SortColumn } from '../data/overview-rows.ts';
 import { useEvaluations, useIndicators, usePlans } from '../data/queries.ts';
+import { may, useMaybeSession } from '../data/session.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
 import { groupNames, kindNames, type Messages } from '../i18n/messages.ts';
@@ -44,6 +46,9 @@ function Overview({ portal }: { portal: boolean }) {
   const indicators = useIndicators(plan);
   const plans = usePlans();
   const stories = useCurrentStories(plan, portal);
+  // The plan owner (and the admin) add an indicator with its first target here, with a reason.
+  const session = useMaybeSession();
+  const mayAdd = !portal && may(session?.user ?? null, 'reference.manage');
 
   const rows = useMemo(
     () => (evaluations.data && indicators.data ? overviewRows(evaluations.data.rows, indicators.data, locale) : []),
@@ -103,6 +108,7 @@ function Overview({ portal }: { portal: boolean }) {
       <p className="muted">
         {t.evaluatedOn(date(evaluations.data.asOf))} · {evaluations.data.summary[locale]}
       </p>
+      {mayAdd && <IndicatorCreator plan={plan} />}
       <ReportDownloads plan={plan} />
 
       <section aria-labelledby="by-status" className="status-counts">

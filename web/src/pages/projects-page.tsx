@@ -12,6 +12,7 @@ import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
 import type { ProjectsSearch } from '../search-params.ts';
 import type { PrintedStatus } from '../vocabulary.ts';
 import { AgencyLink, PlanHeading } from './plan-page-parts.tsx';
+import { OutlineItemCreator } from '../components/outline-item-creator.tsx';
 import { OutlineItemEditor } from '../components/outline-item-editor.tsx';
 import { may, useMaybeSession } from '../data/session.tsx';
 import { useTargetEditText } from '../i18n/target-edit-messages.ts';
@@ -151,6 +152,9 @@ export function ProjectsPage() {
   const navigate = useNavigate();
   const { t, num } = useLocale();
   const p = usePlanPagesText();
+  const session = useMaybeSession();
+  // The plan owner (and the admin) add a key project here, with a reason.
+  const mayEdit = may(session?.user ?? null, 'reference.manage');
   const projects = useProjects(plan);
   if (projects.isPending) return <Loading />;
   if (projects.isError) return <LoadError error={projects.error} />;
@@ -169,6 +173,7 @@ export function ProjectsPage() {
   return (
     <>
       <PlanHeading plan={plan} title={p.projectsTitle} />
+      {mayEdit && <OutlineItemCreator plan={plan} kind="project" />}
       <section aria-label={t.filters} className="filters">
         <label>
           <span>{p.filterRole}</span>

@@ -4,9 +4,9 @@
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { TASK_TIMELINESS } from '../../../src/core/progress-tracking/vocabulary.ts';
+import { OutlineItemCreator } from '../components/outline-item-creator.tsx';
 import { OutlineItemEditor } from '../components/outline-item-editor.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
-import { TaskCreator } from '../components/task-creator.tsx';
 import { useTasks, type TaskItem } from '../data/queries.ts';
 import { may, useMaybeSession } from '../data/session.tsx';
 import { useLocale } from '../i18n/locale.tsx';
@@ -64,7 +64,7 @@ export function TasksPage() {
   return (
     <>
       <PlanHeading plan={plan} title={p.tasksTitle} />
-      {mayEdit && <TaskCreator plan={plan} />}
+      {mayEdit && <OutlineItemCreator plan={plan} kind="task" />}
       {tasks.data.length === 0 ? (
         <p>{p.noTasks}</p>
       ) : (

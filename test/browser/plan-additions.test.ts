@@ -1,0 +1,240 @@
+// A plan owner adds to a plan in place from the web app, in Chromium against the real server on the bundled dataset:
+// a key project, a breakthrough, and an indicator with its first target citing the plan's own resolution (the
+// overview shows it at once with its evaluation); a code the plan already uses is refused inside the dialog, named
+// once under its field; a reader and the public see no "Thêm". Each dialog passes axe and is saved at three widths.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve, type Served } from '../helpers/processes.ts';
+import { SEEDED_ADMIN, seededDataDir } from './seeded.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = fs.existsSync(CHROMIUM);
+if (!available) {
+  if (process.env.CI) throw new Error(`CI requires Chromium at ${CHROMIUM} for the browser tests`);
+  console.warn(`\n*** Chromium not found at ${CHROMIUM}: browser tests are SKIPPED (apt-get install chromium). ***\n`);
+}
+
+const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
+const PLAN = 'hai-phong-2025-2030';
+const WIDTHS = [1366, 768, 360] as const;
+const PASSWORD = 'mat-khau-kiem-thu-22';
+const OWNER = 'chu-ke-hoach@example.vn';
+const READER = 'nguoi-xem@example.vn';
+// The server answers in seconds on a loaded machine: polls wait for it.
+const WAIT = { timeout: 20_000 };
+
+describe.skipIf(!available)('a plan owner adds items to a plan in Chromium', () => {
+  let server: Served;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const get = async <T>(url: string): Promise<T> => (await (await fetch(`${server.baseUrl}${url}`)).json()) as T;
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    server = await serve({ DATA_DIR: seededDataDir() }, 120_000);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(SEEDED_ADMIN),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    for (const [email, roles] of [
+      [OWNER, ['plan_owner']],
+      [READER, ['reader']],
+    ] as const) {
+      const res = await fetch(`${server.baseUrl}/api/users`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ email, displayName: email, password: PASSWORD, roles }),
+      });
+      expect(res.status, await res.text()).toBe(201);
+    }
+  }, 300_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A page in its own browser context, signed in as `email` (or not at all). */
+  async function as(email: string | null, width = 1366): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width, height: width === 360 ? 740 : 900 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    if (email) {
+      const res = await page.request.post(`${server.baseUrl}/api/auth/login`, {
+        data: { email, password: PASSWORD },
+      });
+      expect(res.status()).toBe(200);
+    }
+    return page;
+  }
+
+  async function axe(page: Page, label: string) {
+    const r = await new AxeBuilder({ page })
+      .include('[role="dialog"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(r.violations.map((v) => `${label}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+      [],
+    );
+  }
+
+  it('adds a key project: a code in use is named once under the code field, the new project is listed at once', async () => {
+    const used = (await get<{ items: { code: string }[] }>(`/api/projects?plan=${PLAN}&limit=1`)).items[0]?.code;
+    expect(used).toBeDefined();
+    const page = await as(OWNER);
+    await page.goto(`${server.baseUrl}/plans/${PLAN}/projects`);
+    await page.getByTestId('project-add').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await page.getByTestId('project-add-save').textContent()).toBe('Thêm');
+    expect(await dialog.textContent()).toContain('Lý do bổ sung');
+    await page.getByTestId('project-add-code').fill(used ?? '');
+    await page.getByTestId('project-add-title').fill('Cầu vượt nút giao phía Tây (kiểm thử)');
+    await page.getByTestId('project-add-periodStart').fill('2026-01-01');
+    await page.getByTestId('project-add-periodEnd').fill('2028-12-31');
+    await page.getByTestId('project-add-reason').fill('Bổ sung theo danh mục dự án trọng điểm');
+    await page.getByTestId('project-add-save').click();
+    // The refusal reads as Vietnamese under the "Mã" field, once: no "(trường code)", no alert repeating it.
+    const codeError = `Kế hoạch đã có mã "${used}": chọn mã khác`;
+    await expect.poll(async () => (await dialog.textContent()) ?? '', WAIT).toContain(codeError);
+    const text = (await dialog.textContent()) ?? '';
+    expect(text.split(codeError)).toHaveLength(2);
+    expect(text).not.toContain('trường code');
+    expect(await page.getByTestId('project-add-problem').count()).toBe(0);
+    await axe(page, 'project dialog');
+    await page.getByTestId('project-add-code').fill('KT-DA-1');
+    await page.getByTestId('project-add-save').click();
+    await page.getByTestId('project-add-saved').waitFor();
+    expect(await page.getByTestId('project-add-saved').textContent()).toContain('Đã thêm KT-DA-1.');
+    const row = page.locator('tr[data-code="KT-DA-1"]');
+    await expect.poll(() => row.count(), WAIT).toBe(1);
+    expect(await row.textContent()).toContain('Cầu vượt nút giao phía Tây (kiểm thử)');
+    expect(await row.textContent()).toContain('31/12/2028');
+  });
+
+  it('adds a breakthrough, listed with its roll-up at once', async () => {
+    const page = await as(OWNER);
+    await page.goto(`${server.baseUrl}/plans/${PLAN}/breakthroughs`);
+    await page.getByTestId('breakthrough-add').click();
+    await page.getByRole('dialog').waitFor();
+    // Nothing is sent without a code, a title and a reason; each says so under its field.
+    await page.getByTestId('breakthrough-add-save').click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.textContent()).toContain('bắt buộc');
+    expect(await dialog.textContent()).toContain('Cần nêu lý do');
+    await axe(page, 'breakthrough dialog');
+    await page.getByTestId('breakthrough-add-code').fill('KT-9');
+    await page.getByTestId('breakthrough-add-title').fill('Đột phá về nguồn nhân lực số (kiểm thử)');
+    await page.getByTestId('breakthrough-add-body').fill('Đào tạo nhân lực công nghệ số cho doanh nghiệp');
+    await page.getByTestId('breakthrough-add-reason').fill('Bổ sung theo kết luận của Thường trực');
+    await page.getByTestId('breakthrough-add-save').click();
+    await page.getByTestId('breakthrough-add-saved').waitFor();
+    const added = page.locator('.breakthrough[data-code="KT-9"]');
+    await expect.poll(() => added.count(), WAIT).toBe(1);
+    expect(await added.textContent()).toContain('Đột phá về nguồn nhân lực số (kiểm thử)');
+    expect(await added.getAttribute('data-status')).toBeTruthy();
+  });
+
+  it('adds an indicator with its target citing the plan’s resolution: the overview evaluates it at once', async () => {
+    const plan = await get<{ documents: { id: string; title: string; role: string }[] }>(`/api/plans/${PLAN}`);
+    const own = plan.documents.find((d) => d.role === 'plan');
+    expect(own).toBeDefined();
+    const page = await as(OWNER);
+    await page.goto(`${server.baseUrl}/plans/${PLAN}`);
+    await page.getByTestId('targets').waitFor();
+    const before = await page.locator('[data-testid="targets"] tbody tr').count();
+    await page.getByTestId('indicator-add').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    // The plan's own resolution is the document chosen first; the place in it is required.
+    expect(await page.getByTestId('indicator-add-document').inputValue()).toBe(own?.id);
+    await page.getByTestId('indicator-add-code').fill('1');
+    await page.getByTestId('indicator-add-name').fill('Tỷ lệ hộ dân dùng nước sạch (kiểm thử)');
+    await page.getByTestId('indicator-add-unitOfMeasure').fill('%');
+    await page.getByTestId('indicator-add-kind').selectOption('threshold');
+    await page.getByTestId('indicator-add-value').fill('98,5');
+    await page.getByTestId('indicator-add-strict').check();
+    await page.getByTestId('indicator-add-text').fill('Tỷ lệ hộ dân dùng nước sạch trên 98,5%');
+    await page.getByTestId('indicator-add-reason').fill('Bổ sung chỉ tiêu theo nghị quyết');
+    await page.getByTestId('indicator-add-save').click();
+    expect(await dialog.textContent()).toContain('Cần trang, đoạn hoặc trích dẫn');
+    await page.getByTestId('indicator-add-page').fill('12');
+    await page.getByTestId('indicator-add-quote').fill('trên 98,5% hộ dân được dùng nước sạch');
+    // Code "1" is the plan's first indicator: refused inside the dialog, under the code field.
+    await page.getByTestId('indicator-add-save').click();
+    await expect.poll(async () => (await dialog.textContent()) ?? '', WAIT).toContain('Kế hoạch đã có mã "1"');
+    await axe(page, 'indicator dialog');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'plan-add-indicator-code-in-use-1366.png'), fullPage: false });
+    await page.getByTestId('indicator-add-code').fill('KT-CT-1');
+    await page.getByTestId('indicator-add-save').click();
+    await page.getByTestId('indicator-add-saved').waitFor();
+    const row = page.locator('tr[data-code="KT-CT-1"]');
+    await expect.poll(() => row.count(), WAIT).toBe(1);
+    expect(await page.locator('[data-testid="targets"] tbody tr').count()).toBe(before + 1);
+    // No figure yet: evaluated as "no data", with the target's wording and its explanation.
+    expect(await row.getAttribute('data-status')).toBe('no_data');
+    const stored = (
+      await get<{ rows: { indicator: { code: string }; status: string; explanation: { vi: string } }[] }>(
+        `/api/plans/${PLAN}/evaluations`,
+      )
+    ).rows.find((r) => r.indicator.code === 'KT-CT-1');
+    expect(stored?.status).toBe('no_data');
+    expect(await row.textContent()).toContain('Tỷ lệ hộ dân dùng nước sạch trên 98,5%');
+    expect(await row.textContent()).toContain(stored?.explanation.vi);
+    // The target's history names the resolution it cites, at the page given.
+    await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/KT-CT-1`);
+    await page.getByTestId('target-history').waitFor();
+    const history = (await page.getByTestId('target-history').textContent()) ?? '';
+    expect(history).toContain(own?.title);
+    expect(history).toContain('trang 12');
+  });
+
+  it('shows no "Thêm" to a reader or to the public', async () => {
+    for (const who of [READER, null]) {
+      const page = await as(who);
+      for (const [url, ready] of [
+        [`/plans/${PLAN}`, 'targets'],
+        [`/plans/${PLAN}/projects`, 'list-lead'],
+        [`/plans/${PLAN}/breakthroughs`, 'breakthroughs'],
+        [`/plans/${PLAN}/tasks`, 'tasks'],
+      ] as const) {
+        await page.goto(`${server.baseUrl}${url}`);
+        await page.getByTestId(ready).first().waitFor();
+        for (const add of ['indicator-add', 'project-add', 'breakthrough-add', 'task-add'])
+          expect(await page.getByTestId(add).count(), `${who ?? 'public'} ${url} ${add}`).toBe(0);
+        expect(await page.getByRole('button', { name: 'Thêm', exact: true }).count()).toBe(0);
+      }
+    }
+  });
+
+  for (const width of WIDTHS)
+    it(`saves the three dialogs at ${width} px`, async () => {
+      const page = await as(OWNER, width);
+      for (const [name, url, button] of [
+        ['indicator', `/plans/${PLAN}`, 'indicator-add'],
+        ['project', `/plans/${PLAN}/projects`, 'project-add'],
+        ['breakthrough', `/plans/${PLAN}/breakthroughs`, 'breakthrough-add'],
+      ] as const) {
+        await page.goto(`${server.baseUrl}${url}`);
+        await page.getByTestId(button).click();
+        await page.getByRole('dialog').waitFor();
+        await page.getByTestId(`${button}-save`).click();
+        await page.screenshot({ path: path.join(ARTIFACTS, `plan-add-${name}-${width}.png`), fullPage: false });
+        await axe(page, `${name}@${width}`);
+      }
+    });
+});
