@@ -219,7 +219,7 @@ describe.skipIf(!available)('a plan owner adds items to a plan in Chromium', () 
         expect(await page.getByRole('button', { name: 'Thêm', exact: true }).count()).toBe(0);
       }
     }
-  });
+  }, 180_000);
 
   for (const width of WIDTHS)
     it(`saves the three dialogs at ${width} px`, async () => {
