@@ -124,7 +124,7 @@ describe.skipIf(!available)('a plan owner adds items to a plan in Chromium', () 
     await expect.poll(() => row.count(), WAIT).toBe(1);
     expect(await row.textContent()).toContain('Cầu vượt nút giao phía Tây (kiểm thử)');
     expect(await row.textContent()).toContain('31/12/2028');
-  });
+  }, 180_000);
 
   it('adds a breakthrough, listed with its roll-up at once', async () => {
     const page = await as(OWNER);
@@ -147,7 +147,7 @@ describe.skipIf(!available)('a plan owner adds items to a plan in Chromium', () 
     await expect.poll(() => added.count(), WAIT).toBe(1);
     expect(await added.textContent()).toContain('Đột phá về nguồn nhân lực số (kiểm thử)');
     expect(await added.getAttribute('data-status')).toBeTruthy();
-  });
+  }, 180_000);
 
   it('adds an indicator with its target citing the plan’s resolution: the overview evaluates it at once', async () => {
     const plan = await get<{ documents: { id: string; title: string; role: string }[] }>(`/api/plans/${PLAN}`);
@@ -201,7 +201,7 @@ describe.skipIf(!available)('a plan owner adds items to a plan in Chromium', () 
     const history = (await page.getByTestId('target-history').textContent()) ?? '';
     expect(history).toContain(own?.title);
     expect(history).toContain('trang 12');
-  });
+  }, 180_000);
 
   it('shows no "Thêm" to a reader or to the public', async () => {
     for (const who of [READER, null]) {
@@ -219,7 +219,7 @@ describe.skipIf(!available)('a plan owner adds items to a plan in Chromium', () 
         expect(await page.getByRole('button', { name: 'Thêm', exact: true }).count()).toBe(0);
       }
     }
-  });
+  }, 180_000);
 
   for (const width of WIDTHS)
     it(`saves the three dialogs at ${width} px`, async () => {
@@ -236,5 +236,5 @@ describe.skipIf(!available)('a plan owner adds items to a plan in Chromium', () 
         await page.screenshot({ path: path.join(ARTIFACTS, `plan-add-${name}-${width}.png`), fullPage: false });
         await axe(page, `${name}@${width}`);
       }
-    });
+    }, 180_000);
 });
