@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Health
-         * @description Answers 503 (problem+json, code database_unavailable) when the database does not answer.
+         * @description Answers 503 (problem+json, code database_unavailable) when the database does not answer. An answer may rest on a successful check of the database begun up to 1000 ms before it (databaseCheckedAt); otherwise it waits for a new check.
          */
         get: {
             parameters: {
@@ -35,6 +35,11 @@ export interface paths {
                             status: "ok";
                             database: "pglite" | "postgres";
                             version: string;
+                            /**
+                             * Format: date-time
+                             * @description When the check of the database this answer rests on began (at most 1000 ms before the answer)
+                             */
+                            databaseCheckedAt: string;
                         };
                     };
                 };
