@@ -277,7 +277,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List plans */
+        /**
+         * List plans
+         * @description Public answers carry a strong ETag and Cache-Control: public, max-age=30 (If-None-Match gives 304); signed-in answers are no-store.
+         */
         get: {
             parameters: {
                 query?: {
@@ -321,6 +324,13 @@ export interface paths {
                             }[];
                         };
                     };
+                };
+                /** @description not modified (If-None-Match) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
