@@ -7,6 +7,7 @@
 // health client's own event loop); the two p99s and their ratio are reported. Writes bench/results/read-path.json.
 // Not a timed test:
 //   npm run bench:read-path -- [--duration 10] [--db pglite|postgres|all] [--postgres postgres://…] [--health-rate 100]
+//     [--cpu-prof DIR] (the server writes a V8 CPU profile of each run into DIR)
 // PostgreSQL runs when --postgres or BENCH_DATABASE_URL names a database (each run in a fresh schema of its own).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -35,6 +36,8 @@ const POSTGRES = option('postgres') ?? process.env.BENCH_DATABASE_URL;
 const WHICH = option('db') ?? 'all';
 const HEALTH_RATE = Number(option('health-rate') ?? 100);
 const HEALTH_CONNECTIONS = 5;
+/** --cpu-prof DIR: the server writes a V8 CPU profile there when it stops (to see where a hit's time goes). */
+const CPU_PROF = option('cpu-prof');
 
 interface Load {
   p50: number;
@@ -43,6 +46,33 @@ interface Load {
   requests: number;
   errors: number;
   non2xx: number;
+  /**
+   * The server process's own CPU time (user + system, from /proc) per request answered, in microseconds: what a hit
+   * costs the server's event loop, which a loaded machine slows down but does not change the way it changes latency.
+   */
+  serverCpuUsPerRequest?: number;
+}
+
+/** The CPU time a process has used so far, in microseconds (Linux /proc; null elsewhere). */
+function cpuUsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a load and adds the server's CPU time per request answered (the process's whole CPU over the run). */
+async function costed(pid: number | undefined, load: () => Promise<Load>): Promise<Load> {
+  const before = cpuUsOf(pid);
+  const l = await load();
+  const after = cpuUsOf(pid);
+  if (before === null || after === null || l.requests === 0) return l;
+  return { ...l, serverCpuUsPerRequest: Math.round((after - before) / l.requests) };
 }
 
 function loadOf(r: autocannon.Result): Load {
@@ -156,7 +186,8 @@ async function freePort(): Promise<number> {
 /** The real server, logging warnings only (a log line per request would measure the terminal, not the server). */
 async function start(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/chitieu.js'), 'serve'], {
+  const profile = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(CPU_PROF)] : [];
+  const child = spawn(process.execPath, [...profile, path.join(ROOT, 'bin/chitieu.js'), 'serve'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -195,8 +226,8 @@ async function run(kind: 'pglite' | 'postgres', figures: boolean): Promise<Resul
     const evaluationsUrl = `${base}/api/plans/${PLAN}/evaluations`;
     const warm = await fetch(evaluationsUrl);
     if (warm.status !== 200) throw new Error(`evaluations answered ${warm.status}`);
-    const health = await hammer(`${base}/api/health`);
-    const evaluations = await hammer(evaluationsUrl);
+    const health = await costed(child.pid, () => hammer(`${base}/api/health`));
+    const evaluations = await costed(child.pid, () => hammer(evaluationsUrl));
     const healthAtRate = await atFixedRate(`${base}/api/health`);
     const [healthAtRateDuringEvaluations, evaluationsDuringHealth] = await Promise.all([
       atFixedRate(`${base}/api/health`),
@@ -217,7 +248,17 @@ async function run(kind: 'pglite' | 'postgres', figures: boolean): Promise<Resul
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
+    if (env.DATABASE_URL) await dropSchema(env.DATABASE_URL);
   }
+}
+
+/** The run's schema is dropped at the end (the shared server keeps no copy of each run). */
+async function dropSchema(url: string): Promise<void> {
+  const schema = new URL(url).searchParams.get('options')?.replace('-c search_path=', '');
+  if (!schema || !/^bench_\w+$/.test(schema)) return;
+  const admin = await openPostgres(POSTGRES as string);
+  await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
+  await admin.close();
 }
 
 const kinds = (['pglite', 'postgres'] as const).filter(
@@ -240,6 +281,9 @@ for (const r of results) {
   console.log(`${label} health at ${HEALTH_RATE}/s alone          ${fmt(r.healthAtRate)}`);
   console.log(`${label} health at ${HEALTH_RATE}/s, hammered      ${fmt(r.healthAtRateDuringEvaluations)}`);
   console.log(`${label} p99 evaluations / health (50 connections each): ${r.p99Ratio.toFixed(2)}x (goal ≤ 3x)`);
+  console.log(
+    `${label} server CPU per request: health ${r.health.serverCpuUsPerRequest ?? '?'} µs, evaluations ${r.evaluations.serverCpuUsPerRequest ?? '?'} µs`,
+  );
   console.log(`${label} health p99 at ${HEALTH_RATE}/s, hammered / alone: ${r.healthP99Change.toFixed(2)}x\n`);
 }
 const out = path.join(ROOT, 'bench/results/read-path.json');

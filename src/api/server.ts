@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -13,6 +12,7 @@ import type { Runtime } from '../runtime.ts';
 import { registerJsonBody } from './json-body.ts';
 import { sendProblem } from './problem.ts';
 import { registerRoutes } from './routes/index.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { registerValidators } from './validators.ts';
 
 const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
@@ -31,7 +31,8 @@ export async function buildServer(runtime: Runtime, opts: ServerOptions = {}): P
   }).withTypeProvider<TypeBoxTypeProvider>();
   registerValidators(app);
 
-  await app.register(helmet, {
+  // The same headers on every answer, computed once (security-headers.ts).
+  await registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -1,9 +1,16 @@
-// Plans: the list a user may see.
+// Plans: the list a user may see. The public list (the portal's first page on a results day) is kept ready to send,
+// serialised and gzipped, and checked against the plans' version on every read (prepared-answers.ts); its counts are
+// stored by the database (plan_summaries), so even a changed list is one cheap query. Signed-in answers are no-store.
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { Runtime } from '../../runtime.ts';
-import { publicActor } from '../../services/context.ts';
-import { listPlans } from '../../services/plans/list-plans.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { listPlans, planListVersionOf } from '../../services/plans/list-plans.ts';
+import { preparedAnswers, sendPrepared } from '../prepared-answers.ts';
+import { contextOf } from './route-table.ts';
+
+/** The public list may be cached this long and revalidated with its ETag; a change shows within this many seconds. */
+const PUBLIC_MAX_AGE = 30;
 
 export const PlanSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -23,6 +30,13 @@ export const PlanSchema = Type.Object({
 });
 
 export async function planRoutes(api: FastifyInstance, runtime: Runtime): Promise<void> {
+  const publicList = preparedAnswers<{ ctx: ServiceContext; tenant?: string }>(runtime, {
+    kept: 64,
+    versionOf: ({ ctx }) => planListVersionOf(ctx),
+    build: async ({ ctx, tenant }) => ({
+      items: await listPlans({ ctx, input: tenant === undefined ? {} : { tenant } }),
+    }),
+  });
   api.get(
     '/plans',
     {
@@ -30,16 +44,30 @@ export async function planRoutes(api: FastifyInstance, runtime: Runtime): Promis
       schema: {
         tags: ['plans'],
         summary: 'List plans',
+        description:
+          'Public answers carry a strong ETag and ' +
+          `Cache-Control: public, max-age=${PUBLIC_MAX_AGE} (If-None-Match gives 304); signed-in answers are no-store.`,
         querystring: Type.Object(
           { tenant: Type.Optional(Type.String({ maxLength: 64 })) },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(PlanSchema) }) },
+        response: {
+          200: Type.Object({ items: Type.Array(PlanSchema) }),
+          304: Type.Null({ description: 'not modified (If-None-Match)' }),
+        },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const q = req.query as { tenant?: string };
-      const ctx = { db: runtime.db, actor: req.actor ?? publicActor(), now: () => new Date(), requestId: req.id };
+      const ctx = contextOf(runtime, req);
+      if (ctx.actor.kind === 'public') {
+        const ready = await publicList(q.tenant ?? '', {
+          ctx,
+          ...(q.tenant === undefined ? {} : { tenant: q.tenant }),
+        });
+        return sendPrepared(req, reply, ready, PUBLIC_MAX_AGE);
+      }
+      void reply.header('cache-control', 'no-store');
       return { items: await listPlans({ ctx, input: q }) };
     },
   );

@@ -26,30 +26,54 @@ export interface PlanRow {
 }
 
 /**
- * The one count of a plan's targets, the rows its evaluation has: each stored target, and each composite parent
- * (judged from its sub-indicators, no target of its own) that has a sub-indicator with a target. Counting only
- * stored targets said 77 where the evaluation showed 81 for the 2025–2030 plan; a test keeps the two equal. Only
- * the targets that count (core/plan-evaluation/counted.ts): in force, of the plan's own unit, one per indicator and
- * final year.
+ * A plan with its counts. The counts are kept by the database in plan_summaries (migration 0019): triggers count a
+ * plan's outline again after every statement that changes it, so reading a plan never counts five tables. The count
+ * of targets is the one the evaluation has rows for: each target in force of the plan's own unit, one per indicator
+ * and final year (core/plan-evaluation/counted.ts), and each composite parent judged from its sub-indicators.
  */
-const EVALUATED_TARGETS = `
-  SELECT (SELECT count(DISTINCT (x.indicator_id, x.last_year)) FROM targets x
-           WHERE x.plan_id = p.id AND x.tenant_id = p.tenant_id AND x.stage = 'in_force'
-             AND (x.unit_id IS NULL OR x.unit_id = p.unit_id))::int
-       + (SELECT count(*) FROM indicators c
-           WHERE c.plan_id = p.id AND c.tenant_id = p.tenant_id AND c.composite_rule = 'all_children_met'
-             AND NOT EXISTS (SELECT 1 FROM targets x WHERE x.indicator_id = c.id AND x.stage = 'in_force')
-             AND EXISTS (SELECT 1 FROM indicators k JOIN targets x ON x.indicator_id = k.id WHERE k.parent_id = c.id AND x.stage = 'in_force'))::int`;
-
 const SELECT_PLAN = `
   SELECT p.id, p.tenant_id, t.code AS tenant_code, p.code, p.name, p.description, p.first_year, p.last_year, p.status, p.settings, t.settings AS tenant_settings,
          u.code AS unit_code, u.name AS unit_name,
-         (SELECT count(*)::int FROM indicators i WHERE i.plan_id = p.id) AS indicators,
-         (${EVALUATED_TARGETS}) AS targets,
-         (SELECT count(*)::int FROM tasks x WHERE x.plan_id = p.id) AS tasks,
-         (SELECT count(*)::int FROM projects x WHERE x.plan_id = p.id) AS projects,
-         (SELECT count(*)::int FROM breakthroughs x WHERE x.plan_id = p.id) AS breakthroughs
-    FROM plans p JOIN tenants t ON t.id = p.tenant_id LEFT JOIN units u ON u.id = p.unit_id`;
+         coalesce(s.indicators, 0) AS indicators, coalesce(s.targets, 0) AS targets, coalesce(s.tasks, 0) AS tasks,
+         coalesce(s.projects, 0) AS projects, coalesce(s.breakthroughs, 0) AS breakthroughs
+    FROM plans p JOIN tenants t ON t.id = p.tenant_id LEFT JOIN units u ON u.id = p.unit_id
+    LEFT JOIN plan_summaries s ON s.plan_id = p.id`;
+
+/**
+ * The version of the plan list an actor sees (null tenant: every tenant's): it changes whenever anything the list
+ * shows does (a plan, its tenant's code, its unit, its counts), as each row's xmin changes with every write of it.
+ * One small query over the plans (a few dozen), so a prepared answer can be checked on every read.
+ */
+export async function planListVersion(db: Queryable, tenantId: string | null): Promise<string> {
+  const rows = await db.query<{ v: string | null }>(
+    `SELECT md5(string_agg(p.id || ':' || p.xmin || ':' || t.xmin || ':' || coalesce(u.xmin::text, '-') || ':' ||
+                coalesce(s.xmin::text, '-'), ',' ORDER BY p.id)) AS v
+       FROM plans p JOIN tenants t ON t.id = p.tenant_id LEFT JOIN units u ON u.id = p.unit_id
+       LEFT JOIN plan_summaries s ON s.plan_id = p.id
+      WHERE ($1::uuid IS NULL OR p.tenant_id = $1)`,
+    [tenantId],
+  );
+  return rows[0]?.v ?? 'none';
+}
+
+/** Counts the plan's outline again into plan_summaries (what the triggers do after each statement). */
+export async function refreshPlanSummaries(db: Queryable, planIds: string[]): Promise<void> {
+  await db.query('SELECT refresh_plan_summaries($1::uuid[])', [planIds]);
+}
+
+export async function readPlanSummary(
+  db: Queryable,
+  planId: string,
+): Promise<{ indicators: number; targets: number; tasks: number; projects: number; breakthroughs: number } | null> {
+  const rows = await db.query<{
+    indicators: number;
+    targets: number;
+    tasks: number;
+    projects: number;
+    breakthroughs: number;
+  }>('SELECT indicators, targets, tasks, projects, breakthroughs FROM plan_summaries WHERE plan_id = $1', [planId]);
+  return rows[0] ?? null;
+}
 
 export async function listPlans(db: Queryable, tenantId: string | null): Promise<PlanRow[]> {
   return db.query<PlanRow>(

@@ -88,9 +88,10 @@ const TABLES: { name: string; plan: string | null }[] = [
 
 /**
  * Tables left out on purpose: sessions and login throttling are secrets and short-lived counters, jobs are work in
- * flight, schema_migrations belongs to the database (the document records the schema version instead).
+ * flight, schema_migrations belongs to the database (the document records the schema version instead), and
+ * plan_summaries is derived: the database counts it again from the plan's rows as they are written back (0019).
  */
-const NOT_CARRIED = new Set(['sessions', 'login_throttle', 'jobs', 'schema_migrations']);
+const NOT_CARRIED = new Set(['sessions', 'login_throttle', 'jobs', 'schema_migrations', 'plan_summaries']);
 
 /**
  * Columns never carried. A password hash is a secret: a plan document names people, a backup restores their accounts

@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Health
-         * @description Answers 503 (problem+json, code database_unavailable) when the database does not answer.
+         * @description Answers 503 (problem+json, code database_unavailable) when the database does not answer. An answer may rest on a successful check of the database begun up to 1000 ms before it (databaseCheckedAt); otherwise it waits for a new check.
          */
         get: {
             parameters: {
@@ -35,6 +35,11 @@ export interface paths {
                             status: "ok";
                             database: "pglite" | "postgres";
                             version: string;
+                            /**
+                             * Format: date-time
+                             * @description When the check of the database this answer rests on began (at most 1000 ms before the answer)
+                             */
+                            databaseCheckedAt: string;
                         };
                     };
                 };
@@ -272,7 +277,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List plans */
+        /**
+         * List plans
+         * @description Public answers carry a strong ETag and Cache-Control: public, max-age=30 (If-None-Match gives 304); signed-in answers are no-store.
+         */
         get: {
             parameters: {
                 query?: {
@@ -316,6 +324,13 @@ export interface paths {
                             }[];
                         };
                     };
+                };
+                /** @description not modified (If-None-Match) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
