@@ -204,7 +204,7 @@ describe.each(testDatabases)('consolidation over communes from the database’s 
   it('the totals path gives the same aggregates as every figure through the core (four generated sets)', async () => {
     const seen = new Set<string>();
     for (const s of [1, 2, 3, 4]) {
-      const { ctx, plan } = await seed(db, s, 40);
+      const { ctx, plan } = await seed(db, s, 30);
       const totals = await consolidateOverUnits({ ctx, input: { planCode: plan } });
       const figures = await consolidateOverUnits({ ctx, input: { planCode: plan, path: 'figures' } });
       expect(totals.aggregates.map(comparable)).toEqual(figures.aggregates.map(comparable));
@@ -219,7 +219,7 @@ describe.each(testDatabases)('consolidation over communes from the database’s 
         'figures:refused:negative_weight',
       ]),
     );
-  });
+  }, 300_000);
 
   it('a complete set is decided by the totals alone, zero weights noted, and equals the definitions', async () => {
     const { ctx, plan } = await seed(db, 11, 25, true);
@@ -245,5 +245,5 @@ describe.each(testDatabases)('consolidation over communes from the database’s 
     expect(s2022?.value).toBe(centsText(cents));
     const zeroWeights = totals.aggregates.filter((a) => a.indicator === 'R' && a.notes.length > 0);
     expect(zeroWeights.length).toBeGreaterThan(0);
-  });
+  }, 300_000);
 });

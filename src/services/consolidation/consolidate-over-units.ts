@@ -87,6 +87,8 @@ export async function consolidateOverUnits({
     method: parseAggregationMethod(i.aggregation_method),
   }));
   const unitIds = children.map((c) => c.id);
+  const unitCode = new Map(children.map((c) => [c.id, c.code]));
+  const codeOfUnit = (id: string): string => unitCode.get(id) ?? id;
   const unitCodes = children.map((c) => c.code);
   const periods = input.periods ?? null;
   const view = (aggregates: UnitAggregate[]): ConsolidationOverUnits => ({
@@ -151,14 +153,17 @@ export async function consolidateOverUnits({
         present: r.present,
         sum: r.sum,
         negatives: r.negatives,
-        zeroUnits: r.zero_units ?? [],
+        zeroUnits: (r.zero_units ?? []).map(codeOfUnit),
         bases: [...new Set(bases)],
       });
       addPeriod(periodsOf, r.indicator_id, r.period);
     } else if (r.kind === 'product') {
       products.set(`${r.indicator_id}|${r.other ?? ''}|${r.period}`, r.sum ?? '0');
     } else {
-      meeting.set(`${r.other ?? ''}|${r.period}`, { met: r.met ?? [], notMet: r.not_met ?? [] });
+      meeting.set(`${r.other ?? ''}|${r.period}`, {
+        met: (r.met ?? []).map(codeOfUnit),
+        notMet: (r.not_met ?? []).map(codeOfUnit),
+      });
     }
   }
   const group = (d: Declared): GroupTotals => ({

@@ -148,6 +148,7 @@ export interface UnitTotalsRow {
   present: number;
   sum: string | null;
   negatives: number;
+  /** Unit ids: the children whose value is zero (series); meeting and not meeting the standard (meeting). */
   zero_units: string[] | null;
   basis_min: string | null;
   basis_max: string | null;
@@ -158,7 +159,9 @@ export interface UnitTotalsRow {
 /**
  * The database's own GROUP BY over the chosen approved figures of the child units: per indicator and period the
  * exact sum and what decides completeness; per (value, weight) pair Σ value × weight; per standard the children
- * meeting it. One statement; the figures themselves stay in the database.
+ * meeting it. One statement; the figures themselves stay in the database. The chosen versions are not materialised
+ * for a plain sum (the CTE is read once and inlined: a parallel hash join, no unit table joined, unit ids grouped and
+ * named in the service); the product and standard parts are only written when a method needs them.
  */
 export async function loadUnitTotals(
   db: Queryable,
@@ -173,56 +176,59 @@ export async function loadUnitTotals(
     ]),
   ];
   if (ids.length === 0 || request.unitIds.length === 0) return [];
-  return db.query<UnitTotalsRow>(
-    `WITH kids AS (
-       SELECT id, code FROM units WHERE tenant_id = $1 AND id = ANY($2::uuid[])
-     ), chosen AS MATERIALIZED (
-       SELECT DISTINCT ON (o.id) o.indicator_id, o.period, k.code AS unit_code, v.value, v.price_basis
-         FROM observations o
-         JOIN kids k ON k.id = o.unit_id
-         JOIN observation_versions v ON v.observation_id = o.id AND v.tenant_id = o.tenant_id
-        WHERE o.tenant_id = $1 AND o.indicator_id = ANY($3::uuid[]) AND v.workflow_state = 'approved'
-          AND ($4::text[] IS NULL OR o.period = ANY($4::text[]))
-        ORDER BY ${CHOSEN_BY}
-     )
-     SELECT 'series' AS kind, c.indicator_id, NULL::text AS other, c.period,
+  const parts = [
+    `SELECT 'series' AS kind, c.indicator_id, NULL::text AS other, c.period,
             count(c.value)::int AS present, sum(c.value)::text AS sum,
             count(*) FILTER (WHERE c.value < 0)::int AS negatives,
-            array_agg(c.unit_code) FILTER (WHERE c.value = 0) AS zero_units,
+            array_agg(c.unit_id) FILTER (WHERE c.value = 0)::text[] AS zero_units,
             min(c.price_basis) FILTER (WHERE c.value IS NOT NULL) AS basis_min,
             max(c.price_basis) FILTER (WHERE c.value IS NOT NULL) AS basis_max,
             NULL::text[] AS met, NULL::text[] AS not_met
        FROM chosen c WHERE c.indicator_id = ANY($5::uuid[])
-      GROUP BY c.indicator_id, c.period
-     UNION ALL
-     SELECT 'product', p.x, p.w::text, x.period, count(*)::int, sum(x.value * w.value)::text, 0, NULL, NULL, NULL,
-            NULL, NULL
-       FROM unnest($6::uuid[], $7::uuid[]) AS p(x, w)
+      GROUP BY c.indicator_id, c.period`,
+  ];
+  const params: unknown[] = [tenantId, request.unitIds, ids, request.periods, request.indicatorIds];
+  if (request.products.length > 0) {
+    params.push(
+      request.products.map((p) => p.indicatorId),
+      request.products.map((p) => p.weightId),
+    );
+    const [x, w] = [params.length - 1, params.length];
+    parts.push(`SELECT 'product', p.x, p.w::text, x.period, count(*)::int, sum(x.value * w.value)::text, 0, NULL, NULL,
+            NULL, NULL, NULL
+       FROM unnest($${x}::uuid[], $${w}::uuid[]) AS p(x, w)
        JOIN chosen x ON x.indicator_id = p.x AND x.value IS NOT NULL
-       JOIN chosen w ON w.indicator_id = p.w AND w.unit_code = x.unit_code AND w.period = x.period AND w.value IS NOT NULL
-      GROUP BY p.x, p.w, x.period
-     UNION ALL
-     SELECT 'meeting', s.i, s.n::text, c.period, count(*)::int, NULL, 0, NULL, NULL, NULL,
-            coalesce(array_agg(c.unit_code) FILTER (WHERE m.meets), '{}'),
-            coalesce(array_agg(c.unit_code) FILTER (WHERE NOT m.meets), '{}')
-       FROM unnest($8::uuid[], $9::text[], $10::numeric[]) WITH ORDINALITY AS s(i, op, v, n)
+       JOIN chosen w ON w.indicator_id = p.w AND w.unit_id = x.unit_id AND w.period = x.period AND w.value IS NOT NULL
+      GROUP BY p.x, p.w, x.period`);
+  }
+  if (request.standards.length > 0) {
+    params.push(
+      request.standards.map((s) => s.indicatorId),
+      request.standards.map((s) => s.op),
+      request.standards.map((s) => s.value),
+    );
+    const [i, op, v] = [params.length - 2, params.length - 1, params.length];
+    parts.push(`SELECT 'meeting', s.i, s.n::text, c.period, count(*)::int, NULL, 0, NULL, NULL, NULL,
+            coalesce(array_agg(c.unit_id) FILTER (WHERE m.meets), '{}')::text[],
+            coalesce(array_agg(c.unit_id) FILTER (WHERE NOT m.meets), '{}')::text[]
+       FROM unnest($${i}::uuid[], $${op}::text[], $${v}::numeric[]) WITH ORDINALITY AS s(i, op, v, n)
        JOIN chosen c ON c.indicator_id = s.i AND c.value IS NOT NULL
        CROSS JOIN LATERAL (SELECT CASE s.op WHEN 'gte' THEN c.value >= s.v WHEN 'gt' THEN c.value > s.v
                                             WHEN 'lte' THEN c.value <= s.v WHEN 'lt' THEN c.value < s.v
                                             ELSE c.value = s.v END AS meets) m
-      GROUP BY s.i, s.n, c.period`,
-    [
-      tenantId,
-      request.unitIds,
-      ids,
-      request.periods,
-      request.indicatorIds,
-      request.products.map((p) => p.indicatorId),
-      request.products.map((p) => p.weightId),
-      request.standards.map((s) => s.indicatorId),
-      request.standards.map((s) => s.op),
-      request.standards.map((s) => s.value),
-    ],
+      GROUP BY s.i, s.n, c.period`);
+  }
+  return db.query<UnitTotalsRow>(
+    `WITH chosen AS (
+       SELECT DISTINCT ON (o.id) o.indicator_id, o.period, o.unit_id, v.value, v.price_basis
+         FROM observations o
+         JOIN observation_versions v ON v.observation_id = o.id AND v.tenant_id = o.tenant_id
+        WHERE o.tenant_id = $1 AND o.unit_id = ANY($2::uuid[]) AND o.indicator_id = ANY($3::uuid[])
+          AND v.workflow_state = 'approved' AND ($4::text[] IS NULL OR o.period = ANY($4::text[]))
+        ORDER BY ${CHOSEN_BY}
+     )
+     ${parts.join(' UNION ALL ')}`,
+    params,
   );
 }
 
