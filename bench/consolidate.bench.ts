@@ -1,6 +1,8 @@
-// Benchmark of consolidation over units at national scale: the figures of N communes × I indicators × Y years read
-// from the database and aggregated by the core (declared method `sum`, every input kept, exact decimals, the
-// calculation written out), against the floor of the bare SQL `GROUP BY` summing the same figures in the database.
+// Benchmark of consolidation over units at national scale: the figures of N communes × I indicators × Y years
+// consolidated by the product's use case (`consolidateOverUnits`: the database sums what the declared method sums,
+// the core decides each aggregate from those totals), against the floor of the bare SQL `GROUP BY` summing the same
+// figures in the database. The every-figure path (each input kept, the calculation written out) is timed beside it
+// for comparison (`--no-figures` skips it).
 // Two shapes: 114 communes × 300 indicators × 10 years, and the country's 3,321 communes × 10 indicators × 10 years.
 // Not a timed test: `npx tsx bench/consolidate.bench.ts [--runs 3] [--db pglite|postgres|both]
 // [--postgres URL]` (PostgreSQL too when `--postgres` or BENCH_DATABASE_URL is given; `--db postgres` skips PGlite).
@@ -9,7 +11,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { aggregate, type UnitFigure } from '../src/core/consolidation/index.ts';
+import { systemActor } from '../src/services/context.ts';
+import { consolidateOverUnits } from '../src/services/consolidation/consolidate-over-units.ts';
 import { openPglite, openPostgres, type Db } from '../src/storage/db.ts';
 import { migrate } from '../src/storage/migrate.ts';
 
@@ -20,6 +23,8 @@ function flag(name: string): string | undefined {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 const DB = flag('--db') ?? 'both';
+/** --no-figures: skip the every-figure path (kept for comparison). */
+const SKIP_FIGURES = process.argv.includes('--no-figures');
 if (!['pglite', 'postgres', 'both'].includes(DB)) throw new Error(`--db: pglite, postgres or both, not ${DB}`);
 function first<T>(rows: T[]): T {
   const r = rows[0];
@@ -88,33 +93,11 @@ async function floor(db: Db, t: string): Promise<number> {
   return rows.length;
 }
 
-async function consolidate(db: Db, t: string): Promise<number> {
-  const rows = await db.query<{ indicator: string; unit: string; period: string; value: string }>(
-    `SELECT i.code AS indicator, u.code AS unit, o.period, v.value::text AS value ${JOIN}`,
-    [t],
-  );
-  const groups = new Map<string, UnitFigure[]>();
-  const children = new Map<string, string[]>();
-  for (const r of rows) {
-    const key = `${r.indicator}|${r.period}`;
-    let list = groups.get(key);
-    let units = children.get(key);
-    if (list === undefined || units === undefined) {
-      list = [];
-      units = [];
-      groups.set(key, list);
-      children.set(key, units);
-    }
-    list.push({ indicator: r.indicator, unit: r.unit, period: r.period, value: r.value });
-    units.push(r.unit);
-  }
-  let complete = 0;
-  for (const [key, figures] of groups) {
-    const [indicator, period] = key.split('|') as [string, string];
-    const c = aggregate({ method: { kind: 'sum', indicator }, period, children: children.get(key) ?? [], figures });
-    if (c.status === 'complete') complete += 1;
-  }
-  return complete;
+/** The product's use case: the database sums, the core decides each aggregate from the totals. */
+async function consolidate(db: Db, t: string, path: 'totals' | 'figures' = 'totals'): Promise<number> {
+  const ctx = { db, actor: systemActor('bench', t), now: () => new Date() };
+  const result = await consolidateOverUnits({ ctx, input: { planCode: 'bench-plan', path } });
+  return result.aggregates.filter((a) => a.status === 'complete').length;
 }
 
 async function time(f: () => Promise<number>): Promise<{ ms: number; n: number }> {
@@ -133,11 +116,18 @@ async function run(name: string, db: Db) {
     await floor(db, t); // warm
     const f: number[] = [];
     const c: number[] = [];
+    const e: number[] = [];
     let groups = 0;
     for (let k = 0; k < RUNS; k += 1) {
       const a = await time(() => floor(db, t));
       const b = await time(() => consolidate(db, t));
       if (a.n !== b.n) throw new Error(`floor ${a.n} groups, consolidation ${b.n} complete`);
+      // Every figure through the core (the step-by-step path the totals replace), once per run for comparison.
+      if (!SKIP_FIGURES) {
+        const x = await time(() => consolidate(db, t, 'figures'));
+        if (x.n !== a.n) throw new Error(`floor ${a.n} groups, figures path ${x.n} complete`);
+        e.push(x.ms);
+      }
       groups = a.n;
       f.push(a.ms);
       c.push(b.ms);
@@ -150,6 +140,9 @@ async function run(name: string, db: Db) {
       floorMs: Math.round(median(f)),
       consolidateMs: Math.round(median(c)),
       ratio: Number((median(c) / median(f)).toFixed(2)),
+      ...(e.length === 0
+        ? {}
+        : { figuresPathMs: Math.round(median(e)), figuresPathRatio: Number((median(e) / median(f)).toFixed(2)) }),
     };
     console.log(row);
     out.push(row);

@@ -120,3 +120,144 @@ export async function loadFormerFigures(
     ],
   );
 }
+
+/** The version that counts of each observation: the choice rule of loadChosenVersions, approved versions only. */
+const CHOSEN_BY = `o.id, v.published_on DESC NULLS LAST,
+               CASE v.status WHEN 'official' THEN 3 WHEN 'preliminary' THEN 2 ELSE 1 END DESC, v.seq DESC`;
+
+export interface UnitTotalsRequest {
+  /** The child units the aggregate is over. */
+  unitIds: readonly string[];
+  /** Indicators summed per period (Σ value, children with a value, negatives, zero-valued children, price bases). */
+  indicatorIds: readonly string[];
+  /** (value, weight) indicator pairs: Σ value × weight over the children having both. */
+  products: ReadonlyArray<{ indicatorId: string; weightId: string }>;
+  /** (indicator, standard): the children meeting it and not; op one of gte, gt, lte, lt, eq. */
+  standards: ReadonlyArray<{ indicatorId: string; op: string; value: string }>;
+  /** Only these periods (null: every period). */
+  periods: readonly string[] | null;
+}
+
+export interface UnitTotalsRow {
+  [k: string]: unknown;
+  kind: 'series' | 'product' | 'meeting';
+  indicator_id: string;
+  /** The weight's id (product) or the standard's position in the request (meeting), else null. */
+  other: string | null;
+  period: string;
+  present: number;
+  sum: string | null;
+  negatives: number;
+  /** Unit ids: the children whose value is zero (series); meeting and not meeting the standard (meeting). */
+  zero_units: string[] | null;
+  basis_min: string | null;
+  basis_max: string | null;
+  met: string[] | null;
+  not_met: string[] | null;
+}
+
+/**
+ * The database's own GROUP BY over the chosen approved figures of the child units: per indicator and period the
+ * exact sum and what decides completeness; per (value, weight) pair Σ value × weight; per standard the children
+ * meeting it. One statement; the figures themselves stay in the database. The chosen versions are not materialised
+ * for a plain sum (the CTE is read once and inlined: a parallel hash join, no unit table joined, unit ids grouped and
+ * named in the service); the product and standard parts are only written when a method needs them.
+ */
+export async function loadUnitTotals(
+  db: Queryable,
+  tenantId: string,
+  request: UnitTotalsRequest,
+): Promise<UnitTotalsRow[]> {
+  const ids = [
+    ...new Set([
+      ...request.indicatorIds,
+      ...request.products.flatMap((p) => [p.indicatorId, p.weightId]),
+      ...request.standards.map((s) => s.indicatorId),
+    ]),
+  ];
+  if (ids.length === 0 || request.unitIds.length === 0) return [];
+  const parts = [
+    `SELECT 'series' AS kind, c.indicator_id, NULL::text AS other, c.period,
+            count(c.value)::int AS present, sum(c.value)::text AS sum,
+            count(*) FILTER (WHERE c.value < 0)::int AS negatives,
+            array_agg(c.unit_id) FILTER (WHERE c.value = 0)::text[] AS zero_units,
+            min(c.price_basis) FILTER (WHERE c.value IS NOT NULL) AS basis_min,
+            max(c.price_basis) FILTER (WHERE c.value IS NOT NULL) AS basis_max,
+            NULL::text[] AS met, NULL::text[] AS not_met
+       FROM chosen c WHERE c.indicator_id = ANY($5::uuid[])
+      GROUP BY c.indicator_id, c.period`,
+  ];
+  const params: unknown[] = [tenantId, request.unitIds, ids, request.periods, request.indicatorIds];
+  if (request.products.length > 0) {
+    params.push(
+      request.products.map((p) => p.indicatorId),
+      request.products.map((p) => p.weightId),
+    );
+    const [x, w] = [params.length - 1, params.length];
+    parts.push(`SELECT 'product', p.x, p.w::text, x.period, count(*)::int, sum(x.value * w.value)::text, 0, NULL, NULL,
+            NULL, NULL, NULL
+       FROM unnest($${x}::uuid[], $${w}::uuid[]) AS p(x, w)
+       JOIN chosen x ON x.indicator_id = p.x AND x.value IS NOT NULL
+       JOIN chosen w ON w.indicator_id = p.w AND w.unit_id = x.unit_id AND w.period = x.period AND w.value IS NOT NULL
+      GROUP BY p.x, p.w, x.period`);
+  }
+  if (request.standards.length > 0) {
+    params.push(
+      request.standards.map((s) => s.indicatorId),
+      request.standards.map((s) => s.op),
+      request.standards.map((s) => s.value),
+    );
+    const [i, op, v] = [params.length - 2, params.length - 1, params.length];
+    parts.push(`SELECT 'meeting', s.i, s.n::text, c.period, count(*)::int, NULL, 0, NULL, NULL, NULL,
+            coalesce(array_agg(c.unit_id) FILTER (WHERE m.meets), '{}')::text[],
+            coalesce(array_agg(c.unit_id) FILTER (WHERE NOT m.meets), '{}')::text[]
+       FROM unnest($${i}::uuid[], $${op}::text[], $${v}::numeric[]) WITH ORDINALITY AS s(i, op, v, n)
+       JOIN chosen c ON c.indicator_id = s.i AND c.value IS NOT NULL
+       CROSS JOIN LATERAL (SELECT CASE s.op WHEN 'gte' THEN c.value >= s.v WHEN 'gt' THEN c.value > s.v
+                                            WHEN 'lte' THEN c.value <= s.v WHEN 'lt' THEN c.value < s.v
+                                            ELSE c.value = s.v END AS meets) m
+      GROUP BY s.i, s.n, c.period`);
+  }
+  return db.query<UnitTotalsRow>(
+    `WITH chosen AS (
+       SELECT DISTINCT ON (o.id) o.indicator_id, o.period, o.unit_id, v.value, v.price_basis
+         FROM observations o
+         JOIN observation_versions v ON v.observation_id = o.id AND v.tenant_id = o.tenant_id
+        WHERE o.tenant_id = $1 AND o.unit_id = ANY($2::uuid[]) AND o.indicator_id = ANY($3::uuid[])
+          AND v.workflow_state = 'approved' AND ($4::text[] IS NULL OR o.period = ANY($4::text[]))
+        ORDER BY ${CHOSEN_BY}
+     )
+     ${parts.join(' UNION ALL ')}`,
+    params,
+  );
+}
+
+export interface UnitFigureRow {
+  [k: string]: unknown;
+  indicator_id: string;
+  unit_code: string;
+  period: string;
+  value: string | null;
+  status: string;
+  price_basis: string;
+}
+
+/** The chosen approved figure of each (indicator, child unit, period) asked for: what `aggregate` reads one by one. */
+export async function loadUnitFigures(
+  db: Queryable,
+  tenantId: string,
+  request: { unitIds: readonly string[]; indicatorIds: readonly string[]; periods: readonly string[] | null },
+): Promise<UnitFigureRow[]> {
+  if (request.unitIds.length === 0 || request.indicatorIds.length === 0) return [];
+  return db.query<UnitFigureRow>(
+    `SELECT DISTINCT ON (o.id) o.indicator_id, u.code AS unit_code, o.period, v.value::text AS value, v.status,
+            v.price_basis
+       FROM observations o
+       JOIN units u ON u.id = o.unit_id AND u.tenant_id = o.tenant_id
+       JOIN observation_versions v ON v.observation_id = o.id AND v.tenant_id = o.tenant_id
+      WHERE o.tenant_id = $1 AND o.unit_id = ANY($2::uuid[]) AND o.indicator_id = ANY($3::uuid[])
+        AND v.workflow_state = 'approved' AND ($4::text[] IS NULL OR o.period = ANY($4::text[]))
+      ORDER BY ${CHOSEN_BY}`,
+    [tenantId, request.unitIds, request.indicatorIds, request.periods],
+  );
+}
