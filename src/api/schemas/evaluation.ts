@@ -217,6 +217,9 @@ export const EvaluationRowSchema = Type.Object({
         reason: literals(['draft', 'other_scope', 'parallel']),
         scope: Type.Optional(Type.Object({ code: Type.String(), name: Type.String() })),
         countedTargetId: Type.Optional(Type.String({ description: 'the target in force that counts instead' })),
+        splitFrom: Type.Optional(
+          Type.String({ description: 'for a commune’s share of a city target split by commune: the city target' }),
+        ),
         words: Words,
       },
       {

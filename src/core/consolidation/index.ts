@@ -4,3 +4,4 @@ export * from './aggregate.ts';
 export * from './baseline.ts';
 export * from './to-observation.ts';
 export * from './declaration.ts';
+export * from './split-target.ts';
