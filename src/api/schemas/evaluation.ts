@@ -53,6 +53,7 @@ const BaselineConsolidation = Type.Object({
       unitName: Nullable(Type.String()),
       role: Type.String(),
       series: Type.String(),
+      seriesName: Type.Optional(Words),
       plan: Type.String(),
       indicator: Type.String(),
       period: Type.String(),
@@ -65,7 +66,13 @@ const BaselineConsolidation = Type.Object({
     }),
   ),
   missing: Type.Array(
-    Type.Object({ unit: Type.String(), series: Type.String(), period: Type.String(), reason: Words }),
+    Type.Object({
+      unit: Type.String(),
+      series: Type.String(),
+      seriesName: Type.Optional(Words),
+      period: Type.String(),
+      reason: Words,
+    }),
   ),
   refusal: Nullable(Words),
   comparison: Nullable(Words),

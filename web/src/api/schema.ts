@@ -3706,6 +3706,10 @@ export interface paths {
                                             unitName: string | null;
                                             role: string;
                                             series: string;
+                                            seriesName?: {
+                                                vi: string;
+                                                en: string;
+                                            };
                                             plan: string;
                                             indicator: string;
                                             period: string;
@@ -3722,6 +3726,10 @@ export interface paths {
                                         missing: {
                                             unit: string;
                                             series: string;
+                                            seriesName?: {
+                                                vi: string;
+                                                en: string;
+                                            };
                                             period: string;
                                             reason: {
                                                 vi: string;
