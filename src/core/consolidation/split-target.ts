@@ -83,7 +83,7 @@ function methodRefusal(method: AggregationMethod): Messages | null {
 }
 
 /** The rule a method implies for a target kind: a sum adds up, except a growth rate, which never does. */
-export function splitRule(method: AggregationMethod, kind: SplittableKind): SplitRule {
+export function splitRule(method: Pick<AggregationMethod, 'kind'>, kind: string): SplitRule {
   return method.kind === 'sum' && kind !== 'growth_average' ? 'sum' : 'each';
 }
 

@@ -4,6 +4,7 @@
 // and filterable, the same rows the CSV and xlsx downloads carry. The city figure is the plan's own evaluation. When
 // the city target has been split by commune, each row also carries the commune's target and its status, read from the
 // plan's evaluation (the same rows `chitieu evaluate` and the overview show, labelled and not counted).
+import { splitRule, type AggregationKind, type SplitRule } from '../../core/consolidation/index.ts';
 import { NotFound, ValidationError } from '../../core/errors.ts';
 import { formatNumber } from '../../core/format/number.ts';
 import { unitsValidOn, type UnitRecord } from '../../core/units/index.ts';
@@ -66,7 +67,14 @@ export interface CommuneTable {
   /** The city target the commune targets were split from (null when it has not been split), and how they relate. */
   split: { targetId: string; text: string; value: string | null; communes: number } | null;
   /** The city target a split would divide (the indicator's counted target in force), null when it has none. */
-  cityTarget: { id: string; kind: string; text: string; value: string | null } | null;
+  cityTarget: {
+    id: string;
+    kind: string;
+    text: string;
+    value: string | null;
+    /** How a split's shares relate to it (by the indicator's declared method); null when none is declared. */
+    rule: SplitRule | null;
+  } | null;
   rows: CommuneRow[];
 }
 
@@ -97,9 +105,10 @@ export async function communeTable({
     target_text: string | null;
     kind: string | null;
     spec: { standard?: string; value?: string; min?: string } | null;
+    method_kind: AggregationKind | null;
   }>(
     // The city target: the first in force that is not a commune's share of a split.
-    `SELECT i.id, i.code, i.name, i.unit_of_measure, t.id AS target_id, t.text AS target_text, t.kind, t.spec
+    `SELECT i.id, i.code, i.name, i.unit_of_measure, i.aggregation_method->>'kind' AS method_kind, t.id AS target_id, t.text AS target_text, t.kind, t.spec
        FROM indicators i
        LEFT JOIN LATERAL (SELECT t.id, t.text, t.kind, t.spec FROM targets t
                            WHERE t.tenant_id = i.tenant_id AND t.indicator_id = i.id AND t.stage = 'in_force' AND t.split_from IS NULL
@@ -223,6 +232,7 @@ export async function communeTable({
             kind: ind.kind ?? '',
             text: ind.target_text ?? '',
             value: ind.spec?.value ?? ind.spec?.min ?? null,
+            rule: ind.method_kind === null ? null : splitRule({ kind: ind.method_kind }, ind.kind ?? ''),
           },
     split:
       ind.target_id === null || shares.size === 0
