@@ -43,6 +43,8 @@ interface Fixture {
   issued: string;
   /** The target of the "own" agency's indicator, whose story the write sample tells. */
   target: string;
+  /** A city target of an indicator declaring its aggregation (a rate), that the split sample divides by commune. */
+  splitTarget: string;
   /** A request for explanation to the "own" agency, a saved view of the plan owner, an evidence file, an account. */
   request: string;
   view: string;
@@ -322,6 +324,15 @@ const SAMPLES: Record<string, Sample> = {
       },
     ]),
   ),
+  // Each allowed call re-splits the same city target (the previous commune targets superseded): a change each time.
+  'POST /api/plans/:code/targets/:id/split': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'POST',
+      url: `/api/plans/${f.a.planCode}/targets/${f.splitTarget}/split`,
+      payload: { shares: [{ unit: '90001', value: '96' }], reason: 'Giao chỉ tiêu cho xã' },
+    }),
+  },
   'GET /api/plans/:code/indicators/:indicator/target-history': {
     kind: 'object',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/indicators/I1/target-history` }),
@@ -744,6 +755,22 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
           id: string;
         }
       ).id,
+      splitTarget: (
+        (
+          await api.db.query<{ id: string }>(
+            `WITH i AS (INSERT INTO indicators (tenant_id, plan_id, code, name, unit_of_measure, measure, aggregation_method)
+                        SELECT tenant_id, id, 'S1', 'Tỷ lệ chia theo xã', '%', 'share', $2 FROM plans WHERE tenant_id = $1 RETURNING id, tenant_id, plan_id)
+             INSERT INTO targets (tenant_id, plan_id, indicator_id, unit_id, kind, spec, text, first_year, last_year)
+             SELECT i.tenant_id, i.plan_id, i.id, $3, 'threshold', $4, 'trên 95%', 2025, 2030 FROM i RETURNING id`,
+            [
+              a.id,
+              JSON.stringify({ kind: 'weighted_mean', indicator: 'S1', weight: 'dan-so' }),
+              a.unitId,
+              JSON.stringify(I1_SPEC),
+            ],
+          )
+        )[0] as { id: string }
+      ).id,
       readObs,
       writeObs: await mk('2026'),
       writeTaskReport: await report(`/api/tasks/${a.tasks.own}/reports`, { period: '2026', narrative: 'Bắt đầu' }),
@@ -781,6 +808,11 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
       [(created.json() as { id: string }).id],
     );
     expect(row?.code).toBe('90001');
+    // The admin's user list shows the account's commune (the web list's column).
+    const list = await call(api.app, admin, { method: 'GET', url: '/api/users?limit=200' });
+    const items = (list.json() as { items: Array<{ email: string; commune: unknown }> }).items;
+    expect(items.find((u) => u.email === 'xa-moi@a.test')?.commune).toEqual({ code: '90001', name: 'Xã Thử Nghiệm 1' });
+    expect(items.find((u) => u.email === f.a.users.reader.email)?.commune).toBeNull();
     const editor = await login(api.app, 'xa-moi@a.test');
     const [commune] = await api.db.query<{ id: string }>(
       `SELECT id FROM units WHERE tenant_id = $1 AND code = '90001'`,

@@ -191,14 +191,25 @@ describe.each(testDatabases)('baselines and communes in the report files on $nam
     expect(revenue).toContain('120,5 tỷ đồng');
     expect(revenue).toContain('Lệch so với số hợp nhất nguồn ghi 125');
     expect(revenue).toContain('Y = Σ xᵢ');
-    expect(revenue).toContain('Thành phố Hải Phòng: giá trị rev kỳ 2025 = 100,5 (kế hoạch');
+    // Each series by its name, never its key ("rev").
+    expect(revenue).toContain(
+      'Thành phố Hải Phòng: giá trị (Thu ngân sách nhà nước trên địa bàn) kỳ 2025 = 100,5 (kế hoạch',
+    );
+    expect(revenue).not.toMatch(/\brev\b/);
     expect(revenue).toContain('chỉ tiêu R, Kế hoạch thành phố cũ, dòng 488');
-    expect(revenue).toContain('Tỉnh Thử Nghiệm Cũ: giá trị rev kỳ 2025 = 20 (kế hoạch');
+    expect(revenue).toContain(
+      'Tỉnh Thử Nghiệm Cũ: giá trị (Thu ngân sách nhà nước trên địa bàn) kỳ 2025 = 20 (kế hoạch',
+    );
     expect(revenue).toContain('chỉ tiêu thu, Kế hoạch tỉnh cũ, dòng 490');
     const exports = noteOf('7').find((n) => n.startsWith('Số kỳ gốc'));
     expect(exports).toContain('Chưa đủ số liệu để tính số kỳ gốc 2025');
-    expect(exports).toContain('thiếu Tỉnh Thử Nghiệm Cũ (exp)');
-    expect(exports).toContain('Đã có: Thành phố Hải Phòng: giá trị exp kỳ 2025 = 100,5');
+    // The missing input listed once, by the series' name, with where it was looked for.
+    expect(exports).toContain(
+      'Thiếu: Tỉnh Thử Nghiệm Cũ: không có chỉ tiêu nào của đơn vị cũ cho giá trị (Kim ngạch xuất khẩu) kỳ 2025.',
+    );
+    expect(exports?.split('Tỉnh Thử Nghiệm Cũ').length).toBe(2);
+    expect(exports).not.toMatch(/\bexp\b/);
+    expect(exports).toContain('Đã có: Thành phố Hải Phòng: giá trị (Kim ngạch xuất khẩu) kỳ 2025 = 100,5');
     expect(exports).toContain('Chủ kế hoạch có thể nhập số kỳ gốc 2025 như một số liệu có nguồn.');
   });
 
@@ -223,7 +234,7 @@ describe.each(testDatabases)('baselines and communes in the report files on $nam
     expect(sheet).toContain('Xã Thử Nghiệm 31 (90031; Cán bộ Xã Ba Mốt)');
     const footnotes = zipPart(files.get('docx') ?? '', 'word/footnotes.xml');
     expect(footnotes).toContain('Lệch so với số hợp nhất nguồn ghi 125');
-    expect(footnotes).toContain('thiếu Tỉnh Thử Nghiệm Cũ (exp)');
+    expect(footnotes).toContain('Thiếu: Tỉnh Thử Nghiệm Cũ: không có chỉ tiêu nào của đơn vị cũ cho giá trị');
     const word = zipPart(files.get('status.docx') ?? '', 'word/document.xml');
     expect(word).toContain('6. Số kỳ gốc của đơn vị hợp nhất');
     expect(word).toContain('7. Các chỉ tiêu tính theo số xã, phường đạt chuẩn');
@@ -240,7 +251,7 @@ describe.each(testDatabases)('baselines and communes in the report files on $nam
       for (const text of [read(xlsx), read(docx), read(files.get('pdf'))]) {
         expect(text).toContain('Y = Σ xᵢ');
         expect(text).toContain('dòng 490');
-        expect(text).toContain('thiếu Tỉnh Thử Nghiệm Cũ (exp)');
+        expect(text).toContain('Thiếu: Tỉnh Thử Nghiệm Cũ: không có chỉ tiêu nào của đơn vị cũ');
         expect(text).toContain('30/67 đơn vị đạt chuẩn');
         expect(text).toContain('Xã Thử Nghiệm 31 (90031; Cán bộ Xã Ba Mốt)');
       }

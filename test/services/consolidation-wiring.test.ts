@@ -82,7 +82,7 @@ describe.each(testDatabases)('consolidation and units with time on $name', (tdb)
     ).toEqual([['31', 'hai-phong-2020-2025', '4', '118079.28', 'estimate', 2879]]);
     expect(revenue?.missing).toMatchObject([{ unit: '30', series: '5', period: '2025', lookedIn: null }]);
     expect(revenue?.value).toBeNull();
-    expect(revenue?.footnote.vi).toContain('thiếu Tỉnh Hải Dương (5)');
+    expect(revenue?.footnote.vi).toContain('thiếu Tỉnh Hải Dương (Thu ngân sách nhà nước trên địa bàn năm 2030)');
     expect(revenue?.enterInstead?.vi).toContain('số liệu có nguồn');
     const trained = view.rows.find((r) => r.indicator.code === '13');
     expect(trained?.inputs.map((i) => [i.unit, i.role, i.value, i.source.line])).toEqual([
@@ -93,6 +93,12 @@ describe.each(testDatabases)('consolidation and units with time on $name', (tdb)
       ['31', 'weight', 'labour_force'],
       ['30', 'weight', 'labour_force'],
     ]);
+    // Readers see the series' names, never their keys.
+    expect(trained?.missing.map((m) => m.seriesName.vi)).toEqual(['lực lượng lao động', 'lực lượng lao động']);
+    expect(trained?.footnote.vi).not.toContain('labour_force');
+    const perHead = view.rows.find((r) => r.indicator.code === '2');
+    expect(perHead?.footnote.vi).toContain('GRDP theo giá hiện hành tính bằng USD');
+    expect(perHead?.footnote.vi).not.toContain('grdp_usd');
     expect(view.withoutBaseline.map((w) => w.code).sort()).toEqual(['1', '12.2', 'N5', 'N6']);
     expect(view.summary.vi).toMatch(/^0\/8 chỉ tiêu/);
   });

@@ -21,6 +21,7 @@ import { referenceRoutes } from './reference.ts';
 import { referenceWriteRoutes } from './reference-writes.ts';
 import { reportRoutes } from './reports.ts';
 import { enforceRouteTable, registerReadSourceHeaders } from './route-table.ts';
+import { targetSplitRoutes } from './target-splits.ts';
 import { unitRoutes } from './units.ts';
 import { userRoutes } from './users.ts';
 import { vintageRoutes } from './vintages.ts';
@@ -37,6 +38,7 @@ export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Pr
   await referenceWriteRoutes(api, runtime);
   await planEditRoutes(api, runtime);
   await planAdditionRoutes(api, runtime);
+  await targetSplitRoutes(api, runtime);
   await entryRoutes(api, runtime);
   await observationRoutes(api, runtime);
   await progressRoutes(api, runtime);

@@ -17,6 +17,9 @@ const UserSchema = Type.Object({
   displayName: Type.String(),
   roles: Type.Array(Type.String()),
   agencyId: Type.Union([Type.String(), Type.Null()]),
+  commune: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()], {
+    description: 'a commune editor’s commune',
+  }),
   active: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
 });

@@ -53,6 +53,7 @@ const BaselineConsolidation = Type.Object({
       unitName: Nullable(Type.String()),
       role: Type.String(),
       series: Type.String(),
+      seriesName: Type.Optional(Words),
       plan: Type.String(),
       indicator: Type.String(),
       period: Type.String(),
@@ -65,7 +66,13 @@ const BaselineConsolidation = Type.Object({
     }),
   ),
   missing: Type.Array(
-    Type.Object({ unit: Type.String(), series: Type.String(), period: Type.String(), reason: Words }),
+    Type.Object({
+      unit: Type.String(),
+      series: Type.String(),
+      seriesName: Type.Optional(Words),
+      period: Type.String(),
+      reason: Words,
+    }),
   ),
   refusal: Nullable(Words),
   comparison: Nullable(Words),
@@ -217,6 +224,9 @@ export const EvaluationRowSchema = Type.Object({
         reason: literals(['draft', 'other_scope', 'parallel']),
         scope: Type.Optional(Type.Object({ code: Type.String(), name: Type.String() })),
         countedTargetId: Type.Optional(Type.String({ description: 'the target in force that counts instead' })),
+        splitFrom: Type.Optional(
+          Type.String({ description: 'for a commune’s share of a city target split by commune: the city target' }),
+        ),
         words: Words,
       },
       {

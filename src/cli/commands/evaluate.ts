@@ -32,11 +32,14 @@ function baselineLines(b: NonNullable<EvaluationRow['baseline']>): string[] {
 const PAD = ' '.repeat(24);
 
 /**
- * One row of `chitieu evaluate` as printed: the verdict and explanation, the forecast sentence, the count of units
+ * One row of `chitieu evaluate` as printed: the verdict and explanation, why it is not counted (when it is not), the
+ * forecast sentence, the count of units
  * meeting a standard with the units not yet meeting it (and who answers for them), and a merged unit's baseline.
  */
 export function rowLines(r: EvaluationRow): string[] {
   const out = [`${r.indicator.code.padEnd(6)} ${(r.displayStatus?.vi ?? '—').padEnd(16)} ${r.explanation.vi}`];
+  // A row shown but not counted (a draft, another scope, a commune's share of a split city target): why, in words.
+  if (r.notCounted) out.push(`${PAD}${r.notCounted.words.vi}`);
   // While the term runs: the probability of meeting the target, in the sentence a leader reads.
   if (r.forecast && 'sentence' in r.forecast) out.push(`${PAD}${r.forecast.sentence.vi}`);
   const latest = r.unitCounts?.at(-1);

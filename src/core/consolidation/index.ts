@@ -5,3 +5,5 @@ export * from './baseline.ts';
 export * from './to-observation.ts';
 export * from './declaration.ts';
 export * from './totals.ts';
+export * from './split-target.ts';
+export * from './series-names.ts';

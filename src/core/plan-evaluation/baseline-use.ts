@@ -15,6 +15,8 @@ export interface BaselineInputUse {
   unitName: string | null;
   role: string;
   series: string;
+  /** The series' human name (absent in rows stored before it was kept). */
+  seriesName?: Bilingual;
   plan: string;
   indicator: string;
   period: string;
@@ -44,7 +46,7 @@ export interface SnapshotBaseline {
   formula: Bilingual;
   explanation: Bilingual;
   inputs: BaselineInputUse[];
-  missing: Array<{ unit: string; series: string; period: string; reason: Bilingual }>;
+  missing: Array<{ unit: string; series: string; seriesName?: Bilingual; period: string; reason: Bilingual }>;
   refusal: Bilingual | null;
   comparison: Bilingual | null;
   footnote: Bilingual;

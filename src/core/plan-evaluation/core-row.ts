@@ -8,7 +8,7 @@ import type { NotCounted } from './counted.ts';
 import type { SnapshotTarget } from './snapshot.ts';
 
 /** Bumped whenever CoreRow changes shape; a stored snapshot of another version is recomputed before it is read. */
-export const CORE_ROW_SCHEMA_VERSION = 4;
+export const CORE_ROW_SCHEMA_VERSION = 5;
 
 export interface CoreVintage {
   versionId: string;

@@ -7,7 +7,8 @@ import type { SnapshotTarget } from './snapshot.ts';
 /** Why a row is shown but not counted in the plan's summary. */
 export type NotCounted =
   | { reason: 'draft' }
-  | { reason: 'other_scope'; scope: { code: string; name: string } }
+  /** splitFrom: the city target this one is the commune's share of (a split by commune). */
+  | { reason: 'other_scope'; scope: { code: string; name: string }; splitFrom?: string }
   | { reason: 'parallel'; countedTargetId: string };
 
 /** The rule as data: each target's reason for not counting, or null when it is the one that counts. */
@@ -20,7 +21,11 @@ export function notCountedReasons(targets: readonly SnapshotTarget[]): Map<strin
       continue;
     }
     if (t.scope && !t.scope.own) {
-      out.set(t.target_id, { reason: 'other_scope', scope: { code: t.scope.code, name: t.scope.name } });
+      out.set(t.target_id, {
+        reason: 'other_scope',
+        scope: { code: t.scope.code, name: t.scope.name },
+        ...(t.split_from ? { splitFrom: t.split_from } : {}),
+      });
       continue;
     }
     // The final year of the term, not the target's year alone: a plan's stated later horizon (Hải Dương's "Mục tiêu

@@ -22,6 +22,8 @@ export interface SnapshotTarget {
    * Absent: the plan's unit.
    */
   scope?: { code: string; name: string; own: boolean } | null;
+  /** For a commune's share of a split city target: the city target's id (the commune is the scope). */
+  split_from?: string | null;
   target_provenance: { line?: number } | null;
   indicator_code: string;
   indicator_name: string;

@@ -1,15 +1,21 @@
 // For one indicator of a plan: the table of the plan unit's communes (those valid at the end of the year shown) with
 // each commune's figure that counts (the evaluation's choice rule, approved only) and its status: for a
 // units-meeting-standard target whether the commune meets it, has a figure saying it does not, or has none; sortable
-// and filterable, the same rows the CSV and xlsx downloads carry. The city figure is the plan's own evaluation.
+// and filterable, the same rows the CSV and xlsx downloads carry. The city figure is the plan's own evaluation. When
+// the city target has been split by commune, each row also carries the commune's target and its status, read from the
+// plan's evaluation (the same rows `chitieu evaluate` and the overview show, labelled and not counted).
+import { splitRule, type AggregationKind, type SplitRule } from '../../core/consolidation/index.ts';
 import { NotFound, ValidationError } from '../../core/errors.ts';
 import { formatNumber } from '../../core/format/number.ts';
 import { unitsValidOn, type UnitRecord } from '../../core/units/index.ts';
 import { loadChosenVersionsOfIndicator } from '../../storage/repositories/evaluation-inputs-repo.ts';
 import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
+import { splitTargetsOf } from '../../storage/repositories/target-splits-repo.ts';
 import { communeOwners } from './commune-owners.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
+import { readPlanEvaluation } from '../evaluations/evaluate-plan.ts';
+import type { EvaluationRow } from '../evaluations/present-evaluation.ts';
 
 export const COMMUNE_SORTS = ['code', 'name', 'value', 'status'] as const;
 export const COMMUNE_STATUSES = ['meets', 'not_met', 'no_figure', 'reported'] as const;
@@ -37,6 +43,17 @@ export interface CommuneRow {
   status: CommuneStatus;
   statusWords: { vi: string; en: string };
   owners: string[];
+  /** The commune's share of the city target when it has been split by commune, with its evaluated status. */
+  target: CommuneTarget | null;
+}
+
+export interface CommuneTarget {
+  id: string;
+  /** The commune's value (decimal text) and the target as written. */
+  value: string;
+  text: string;
+  status: EvaluationRow['status'];
+  displayStatus: EvaluationRow['displayStatus'];
 }
 
 export interface CommuneTable {
@@ -47,6 +64,17 @@ export interface CommuneTable {
   standard: string | null;
   /** Over every commune of the year (before filtering): how many meet the standard, of how many. */
   totals: { communes: number; meets: number; notMet: number; noFigure: number };
+  /** The city target the commune targets were split from (null when it has not been split), and how they relate. */
+  split: { targetId: string; text: string; value: string | null; communes: number } | null;
+  /** The city target a split would divide (the indicator's counted target in force), null when it has none. */
+  cityTarget: {
+    id: string;
+    kind: string;
+    text: string;
+    value: string | null;
+    /** How a split's shares relate to it (by the indicator's declared method); null when none is declared. */
+    rule: SplitRule | null;
+  } | null;
   rows: CommuneRow[];
 }
 
@@ -73,13 +101,19 @@ export async function communeTable({
     code: string;
     name: string;
     unit_of_measure: string;
+    target_id: string | null;
+    target_text: string | null;
     kind: string | null;
-    spec: { standard?: string } | null;
+    spec: { standard?: string; value?: string; min?: string } | null;
+    method_kind: AggregationKind | null;
   }>(
-    `SELECT i.id, i.code, i.name, i.unit_of_measure,
-            (SELECT t.kind FROM targets t WHERE t.tenant_id = i.tenant_id AND t.indicator_id = i.id AND t.stage = 'in_force' ORDER BY t.sort_order LIMIT 1) AS kind,
-            (SELECT t.spec FROM targets t WHERE t.tenant_id = i.tenant_id AND t.indicator_id = i.id AND t.stage = 'in_force' ORDER BY t.sort_order LIMIT 1) AS spec
-       FROM indicators i WHERE i.tenant_id = $1 AND i.plan_id = $2 AND i.code = $3`,
+    // The city target: the first in force that is not a commune's share of a split.
+    `SELECT i.id, i.code, i.name, i.unit_of_measure, i.aggregation_method->>'kind' AS method_kind, t.id AS target_id, t.text AS target_text, t.kind, t.spec
+       FROM indicators i
+       LEFT JOIN LATERAL (SELECT t.id, t.text, t.kind, t.spec FROM targets t
+                           WHERE t.tenant_id = i.tenant_id AND t.indicator_id = i.id AND t.stage = 'in_force' AND t.split_from IS NULL
+                           ORDER BY t.sort_order LIMIT 1) t ON true
+      WHERE i.tenant_id = $1 AND i.plan_id = $2 AND i.code = $3`,
     [plan.tenant_id, plan.id, input.indicatorCode],
   );
   if (!ind) throw new NotFound({ vi: `chỉ tiêu "${input.indicatorCode}"`, en: `Indicator "${input.indicatorCode}"` });
@@ -125,6 +159,10 @@ export async function communeTable({
     date,
   );
   const byUnit = new Map(versions.filter((v) => Number(v.period) === year).map((v) => [v.unit_id, v]));
+  const shares =
+    ind.target_id === null
+      ? new Map<string, CommuneTarget>()
+      : await splitShares(ctx, plan.tenant_id, input.planCode, ind.target_id);
   const owners = await communeOwners(
     ctx,
     plan.tenant_id,
@@ -145,6 +183,7 @@ export async function communeTable({
       status,
       statusWords: WORDS[status],
       owners: owners.get(u.code) ?? [],
+      target: shares.get(u.code) ?? null,
     };
   });
   const totals = {
@@ -185,6 +224,57 @@ export async function communeTable({
     year,
     standard: standard ? (ind.spec?.standard ?? null) : null,
     totals,
+    cityTarget:
+      ind.target_id === null
+        ? null
+        : {
+            id: ind.target_id,
+            kind: ind.kind ?? '',
+            text: ind.target_text ?? '',
+            value: ind.spec?.value ?? ind.spec?.min ?? null,
+            rule: ind.method_kind === null ? null : splitRule({ kind: ind.method_kind }, ind.kind ?? ''),
+          },
+    split:
+      ind.target_id === null || shares.size === 0
+        ? null
+        : {
+            targetId: ind.target_id,
+            text: ind.target_text ?? '',
+            value: ind.spec?.value ?? ind.spec?.min ?? null,
+            communes: shares.size,
+          },
     rows,
   };
+}
+
+/**
+ * Each commune's share of a split city target, by commune code, with its status as the plan's evaluation gives it
+ * (one computation: the rows the overview and `chitieu evaluate` show).
+ */
+async function splitShares(
+  ctx: ServiceContext,
+  tenantId: string,
+  planCode: string,
+  cityTargetId: string,
+): Promise<Map<string, CommuneTarget>> {
+  const split = await splitTargetsOf(ctx.db, tenantId, cityTargetId);
+  if (split.length === 0) return new Map();
+  const { rows } = await (await readPlanEvaluation({ ctx, input: { planCode } })).view();
+  const byId = new Map(rows.map((r) => [r.targetId, r]));
+  return new Map(
+    split.map((t) => {
+      const spec = t.spec as { value?: string; min?: string };
+      const row = byId.get(t.id);
+      return [
+        t.unit_code,
+        {
+          id: t.id,
+          value: spec.value ?? spec.min ?? '',
+          text: t.text,
+          status: row?.status ?? null,
+          displayStatus: row?.displayStatus ?? null,
+        },
+      ];
+    }),
+  );
 }

@@ -8,6 +8,7 @@ import {
   methodName,
   parseAggregationMethod,
   parseBaselineDeclaration,
+  seriesName,
   type AggregationMethod,
   type BaselineDeclaration,
   type Comparison,
@@ -43,6 +44,8 @@ export interface BaselineInputView {
   role: string;
   /** The series the method reads ("labour_force") and where this unit's figure of it is found. */
   series: string;
+  /** The series' human name ("lực lượng lao động"). */
+  seriesName: Bilingual;
   indicator: { plan: string; planName: string; code: string; name: string; unit: string };
   period: string;
   value: string;
@@ -59,6 +62,7 @@ export interface BaselineMissingView {
   unitName: string | null;
   role: string;
   series: string;
+  seriesName: Bilingual;
   period: string;
   /** Where the figure was looked for, or null when the declaration names no indicator of that unit for it. */
   lookedIn: { plan: string; indicator: string } | null;
@@ -190,6 +194,7 @@ function consolidateOne(
       unitName: unitNames.get(i.unit) ?? null,
       role: i.role,
       series: i.indicator,
+      seriesName: seriesName(i.indicator, i.role, ind),
       indicator: {
         plan: row?.plan_code ?? '',
         planName: row?.plan_name ?? '',
@@ -212,22 +217,24 @@ function consolidateOne(
     const code = source?.indicators[m.indicator];
     const unitName = unitNames.get(m.unit) ?? m.unit;
     const role = ROLE_WORDS[m.role] ?? { vi: m.role, en: m.role };
+    const named = seriesName(m.indicator, m.role, ind);
     return {
       unit: m.unit,
       unitName: unitNames.get(m.unit) ?? null,
       role: m.role,
       series: m.indicator,
+      seriesName: named,
       period: m.period,
       lookedIn: source && code ? { plan: source.plan, indicator: code } : null,
       reason:
         source && code
           ? {
-              vi: `${unitName}: chỉ tiêu ${code} của ${source.plan} không có số liệu kỳ ${m.period} (${role.vi} "${m.indicator}")`,
-              en: `${unitName}: indicator ${code} of ${source.plan} has no figure for ${m.period} (${role.en} "${m.indicator}")`,
+              vi: `${unitName}: chỉ tiêu ${code} của ${source.plan} không có số liệu kỳ ${m.period} (${role.vi}: ${named.vi})`,
+              en: `${unitName}: indicator ${code} of ${source.plan} has no figure for ${m.period} (${role.en}: ${named.en})`,
             }
           : {
-              vi: `${unitName}: không có chỉ tiêu nào của đơn vị cũ cho ${role.vi} "${m.indicator}" kỳ ${m.period}`,
-              en: `${unitName}: no indicator of the former unit gives the ${role.en} "${m.indicator}" for ${m.period}`,
+              vi: `${unitName}: không có chỉ tiêu nào của đơn vị cũ cho ${role.vi} (${named.vi}) kỳ ${m.period}`,
+              en: `${unitName}: no indicator of the former unit gives the ${role.en} (${named.en}) for ${m.period}`,
             },
     };
   });
@@ -251,8 +258,8 @@ function consolidateOne(
             en: `No consolidated base ${declaration.period} from ${formers}: ${c.refusal?.en ?? ''}`,
           }
         : {
-            vi: `Chưa đủ số liệu để tính số kỳ gốc ${declaration.period} hợp nhất từ ${formers}: thiếu ${missing.map((m) => `${m.unitName ?? m.unit} (${m.series})`).join(', ')}`,
-            en: `Not enough figures for the consolidated base ${declaration.period} from ${formers}: missing ${missing.map((m) => `${m.unitName ?? m.unit} (${m.series})`).join(', ')}`,
+            vi: `Chưa đủ số liệu để tính số kỳ gốc ${declaration.period} hợp nhất từ ${formers}: thiếu ${missing.map((m) => `${m.unitName ?? m.unit} (${m.seriesName.vi})`).join(', ')}`,
+            en: `Not enough figures for the consolidated base ${declaration.period} from ${formers}: missing ${missing.map((m) => `${m.unitName ?? m.unit} (${m.seriesName.en})`).join(', ')}`,
           };
   return {
     indicator: { code: ind.code, name: ind.name, unit: ind.unit_of_measure },
@@ -427,6 +434,7 @@ export async function snapshotBaselines(
       unitName: i.unitName,
       role: i.role,
       series: i.series,
+      seriesName: i.seriesName,
       plan: i.indicator.plan,
       indicator: i.indicator.code,
       period: i.period,
@@ -437,7 +445,13 @@ export async function snapshotBaselines(
       source: { title: i.source.title, line: i.source.line },
       versionId: i.versionId,
     })),
-    missing: v.missing.map((m) => ({ unit: m.unit, series: m.series, period: m.period, reason: m.reason })),
+    missing: v.missing.map((m) => ({
+      unit: m.unit,
+      series: m.series,
+      seriesName: m.seriesName,
+      period: m.period,
+      reason: m.reason,
+    })),
     refusal: v.refusal ? { vi: v.refusal.vi, en: v.refusal.en } : null,
     comparison: v.comparison ? v.comparison.explanation : null,
     footnote: v.footnote,

@@ -71,6 +71,11 @@ export function notCountedWords(n: NonNullable<CoreRow['notCounted']>): { vi: st
         en: 'Draft: shown for comparison, not counted in the plan’s summary',
       };
     case 'other_scope':
+      if (n.splitFrom !== undefined)
+        return {
+          vi: `Phần của ${n.scope.name} (mã ${n.scope.code}) khi chia chỉ tiêu của thành phố theo xã: theo dõi riêng, không tính vào tổng hợp`,
+          en: `The share of ${n.scope.name} (code ${n.scope.code}) in the city target split by commune: tracked on its own, not counted in the summary`,
+        };
       return {
         vi: `Phạm vi ${n.scope.name} (mã ${n.scope.code}), không phải đơn vị của kế hoạch: không tính vào tổng hợp`,
         en: `Scope ${n.scope.name} (code ${n.scope.code}), not the plan’s own unit: not counted in the summary`,

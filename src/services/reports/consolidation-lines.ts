@@ -37,17 +37,19 @@ export function baselineLine(row: Pick<EvaluationRow, 'baseline'>): string | nul
       ]
         .filter((x): x is string => x !== null)
         .join(', ');
-      return `${i.unitName ?? i.unit}: ${ROLE_WORDS[i.role] ?? i.role} ${i.series} kỳ ${i.period} = ${formatNumber(i.value)} (${where})`;
+      return `${i.unitName ?? i.unit}: ${ROLE_WORDS[i.role] ?? i.role} (${i.seriesName?.vi ?? i.series}) kỳ ${i.period} = ${formatNumber(i.value)} (${where})`;
     })
     .join('; ');
   const calculation = `Cách tính: ${c.method.vi}, ${c.formula.vi}${inputs ? `; ${inputs}` : ''}`;
   if (b.source === 'consolidated') return `${end(c.footnote.vi)} ${end(calculation)}`;
   if (b.source === 'entered')
     return `Số kỳ gốc ${b.period} là số liệu đã nhập cho đơn vị hợp nhất; số hợp nhất từ đơn vị cũ để đối chiếu: ${end(c.footnote.vi)}`;
+  // The missing inputs once: each with where it was looked for (the footnote's own short list is not repeated).
   const missing = c.missing.map((m) => m.reason.vi).join('; ');
   return [
-    end(c.footnote.vi),
-    missing ? end(`Thiếu: ${missing}`) : null,
+    missing
+      ? `Chưa đủ số liệu để tính số kỳ gốc ${b.period} hợp nhất từ các đơn vị cũ. ${end(`Thiếu: ${missing}`)}`
+      : end(c.footnote.vi),
     c.inputs.length > 0 ? end(`Đã có: ${inputs}`) : null,
     `Chủ kế hoạch có thể nhập số kỳ gốc ${b.period} như một số liệu có nguồn.`,
   ]

@@ -12,6 +12,8 @@ export function presentUser(u: UserRow) {
     displayName: u.display_name,
     roles: u.roles,
     agencyId: u.agency_id,
+    /** A commune editor's commune (the figures it enters and submits are that commune's only). */
+    commune: u.unit_code === null ? null : { code: u.unit_code, name: u.unit_name ?? u.unit_code },
     active: u.active,
     mustChangePassword: u.must_change_password,
   };

@@ -16,7 +16,7 @@ type Row<T> = T & { [k: string]: unknown };
 async function loadPlanTargets(db: Queryable, tenantId: string, planId: string): Promise<SnapshotTarget[]> {
   return db.query<Row<SnapshotTarget>>(
     `SELECT t.id AS target_id, t.indicator_id, coalesce(t.unit_id, p.unit_id) AS unit_id, t.kind, t.spec, t.text, t.sort_order,
-            t.provenance AS target_provenance, t.stage,
+            t.provenance AS target_provenance, t.stage, t.split_from,
             (SELECT bi.id FROM indicators bi WHERE bi.tenant_id = t.tenant_id AND bi.plan_id = t.plan_id
                 AND t.kind = 'benchmark' AND bi.code = t.spec->'benchmark'->>'indicator') AS benchmark_indicator_id,
             CASE WHEN t.unit_id IS NULL OR t.unit_id = p.unit_id THEN NULL

@@ -14,7 +14,7 @@ export interface TargetForEdit {
   tenant_settings: Record<string, unknown>;
 }
 
-/** The first target of a plan's indicator (the plan's own term), locked for the edit. */
+/** The first target of a plan's indicator (the plan's own term; a commune's share of a split last), locked for the edit. */
 export async function findTargetForEdit(
   db: Queryable,
   tenantId: string,
@@ -29,7 +29,7 @@ export async function findTargetForEdit(
        JOIN plans p ON p.id = t.plan_id AND p.tenant_id = t.tenant_id JOIN tenants tn ON tn.id = p.tenant_id
       WHERE t.tenant_id = $1 AND p.code = $2 AND i.code = $3 AND t.stage = 'in_force'
         AND ($4::uuid IS NULL OR t.id = $4::uuid)
-      ORDER BY t.sort_order LIMIT 1 FOR UPDATE OF t`,
+      ORDER BY t.split_from IS NOT NULL, t.sort_order LIMIT 1 FOR UPDATE OF t`,
     [tenantId, planCode, indicatorCode, targetId ?? null],
   );
   return rows[0] ?? null;

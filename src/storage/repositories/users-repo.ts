@@ -10,8 +10,10 @@ export interface UserRow {
   display_name: string;
   password_hash: string;
   agency_id: string | null;
-  /** A commune editor's commune. */
+  /** A commune editor's commune, with its code and name. */
   unit_id: string | null;
+  unit_code: string | null;
+  unit_name: string | null;
   locale: string;
   active: boolean;
   must_change_password: boolean;
@@ -21,9 +23,10 @@ export interface UserRow {
 
 const SELECT_USER = `
   SELECT u.id, u.tenant_id, t.code AS tenant_code, u.email, u.display_name, u.password_hash, u.agency_id, u.unit_id, u.locale, u.active,
-         u.must_change_password, u.created_at::text AS created_at,
+         u.must_change_password, u.created_at::text AS created_at, n.code AS unit_code, n.name AS unit_name,
          coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles
-    FROM users u JOIN tenants t ON t.id = u.tenant_id`;
+    FROM users u JOIN tenants t ON t.id = u.tenant_id
+    LEFT JOIN units n ON n.id = u.unit_id AND n.tenant_id = u.tenant_id`;
 
 /** The active commune editors of each of these units (by unit code), by name: who answers for a commune's figures. */
 export async function communeEditorsOf(

@@ -1804,6 +1804,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{code}/targets/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Split a city target into per-commune targets (plan owner, admin), with a reason: one share per commune; for a sum-aggregated indicator the shares add up to the city target within its precision, for a rate or share each commune gets its own value. Each commune target reads that commune's figures and is shown, labelled, outside the plan's counts; a previous split's commune targets are superseded; audited; the evaluation recomputed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        shares: {
+                            /** @description the commune’s unit code */
+                            unit: string;
+                            /** @description the commune’s share, decimal text with a dot ("1250.5"), in the indicator’s unit */
+                            value: string;
+                        }[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            targetId: string;
+                            /** @description sum: the shares add up to the city target; each: every commune has a value of its own */
+                            rule: "sum" | "each";
+                            total: string | null;
+                            targets: {
+                                id: string;
+                                unit: string;
+                                name: string;
+                                value: string;
+                                text: string;
+                                /** @description the previous split’s target of this commune, now superseded */
+                                replaced: string | null;
+                            }[];
+                            changes: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/observations/check": {
         parameters: {
             query?: never;
@@ -3662,6 +3730,10 @@ export interface paths {
                                             unitName: string | null;
                                             role: string;
                                             series: string;
+                                            seriesName?: {
+                                                vi: string;
+                                                en: string;
+                                            };
                                             plan: string;
                                             indicator: string;
                                             period: string;
@@ -3678,6 +3750,10 @@ export interface paths {
                                         missing: {
                                             unit: string;
                                             series: string;
+                                            seriesName?: {
+                                                vi: string;
+                                                en: string;
+                                            };
                                             period: string;
                                             reason: {
                                                 vi: string;
@@ -3711,6 +3787,8 @@ export interface paths {
                                     };
                                     /** @description the target in force that counts instead */
                                     countedTargetId?: string;
+                                    /** @description for a commune’s share of a city target split by commune: the city target */
+                                    splitFrom?: string;
                                     words: {
                                         vi: string;
                                         en: string;
@@ -4747,6 +4825,11 @@ export interface paths {
                             displayName: string;
                             roles: string[];
                             agencyId: string | null;
+                            /** @description a commune editor’s commune */
+                            commune: {
+                                code: string;
+                                name: string;
+                            } | null;
                             active: boolean;
                             mustChangePassword: boolean;
                         };

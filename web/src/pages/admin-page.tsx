@@ -32,6 +32,8 @@ interface UserItem {
   email: string;
   displayName: string;
   roles: string[];
+  /** A commune editor's commune. */
+  commune: { code: string; name: string } | null;
   active: boolean;
 }
 interface Unit {
@@ -200,6 +202,7 @@ function Users({ session }: { session: SessionInfo }) {
               <th scope="col">{a.email}</th>
               <th scope="col">{a.displayName}</th>
               <th scope="col">{a.roles}</th>
+              <th scope="col">{a.commune}</th>
               <th scope="col">{a.active}</th>
             </tr>
           </thead>
@@ -214,13 +217,7 @@ function Users({ session }: { session: SessionInfo }) {
   );
 }
 
-function UserRow({
-  user,
-  session,
-}: {
-  user: { id: string; email: string; displayName: string; roles: string[]; active: boolean };
-  session: SessionInfo;
-}) {
+function UserRow({ user, session }: { user: UserItem; session: SessionInfo }) {
   const a = useAdminT();
   const { locale } = useLocale();
   const qc = useQueryClient();
@@ -289,6 +286,7 @@ function UserRow({
         </Button>
         <FormError message={error} />
       </td>
+      <td data-testid="user-commune">{user.commune ? `${user.commune.name} (${user.commune.code})` : '—'}</td>
       <td>
         <span className="state">{user.active ? a.active : a.inactive}</span>{' '}
         <Button

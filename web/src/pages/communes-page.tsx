@@ -1,16 +1,20 @@
 // Số liệu từng xã, phường: for an indicator counted over communes, every commune of the year with its figure, its
 // standing against the standard and who is in charge (for members), sortable, filterable and downloadable with the
-// same selection; the city's figure is one click back on the indicator page. The selection lives in the URL.
+// same selection; the city's figure is one click back on the indicator page. The selection lives in the URL. A plan
+// owner splits the city target by commune here; once split, each commune's target and its status are columns.
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import type { CommuneTable } from '../../../src/services/consolidation/commune-table.ts';
 import { Missing } from '../components/figures.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
+import { TargetSplitter } from '../components/target-splitter.tsx';
+import { may, useMaybeSession } from '../data/session.tsx';
+import { useSplitText } from '../i18n/split-messages.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
 import type { CommunesSearch } from '../search-params.ts';
-import type { PrintedStatus } from '../vocabulary.ts';
+import { isPrinted, type PrintedStatus } from '../vocabulary.ts';
 import { PlanHeading } from './plan-page-parts.tsx';
 
 /** A commune's standing borrows a verdict's look: meeting reads as met, not yet as not met, no figure as no data. */
@@ -34,8 +38,11 @@ export function CommunesPage() {
   const { plan, code } = useParams({ strict: false }) as { plan: string; code: string };
   const search = useSearch({ strict: false }) as CommunesSearch;
   const navigate = useNavigate();
-  const { num } = useLocale();
+  const { num, locale } = useLocale();
   const p = usePlanPagesText();
+  const s = useSplitText();
+  const session = useMaybeSession();
+  const mayEdit = may(session?.user ?? null, 'reference.manage');
   const base = `/api/plans/${encodeURIComponent(plan)}/indicators/${encodeURIComponent(code)}/communes`;
   const table = useQuery({
     queryKey: ['communes', plan, code, search],
@@ -75,6 +82,14 @@ export function CommunesPage() {
             {table.data.year !== null ? ` · ${p.communesYear(String(table.data.year))}` : ''}
             {table.data.standard ? ` · ${p.communesStandard(table.data.standard)}` : ''}
           </p>
+          {table.data.split && (
+            <p data-testid="communes-split">{s.splitOf(table.data.split.text, table.data.split.communes)}</p>
+          )}
+          {mayEdit && table.data.cityTarget && (
+            <p>
+              <TargetSplitter plan={plan} indicator={code} />
+            </p>
+          )}
           <p data-testid="communes-totals">
             {p.communesTotals(
               table.data.totals.meets,
@@ -138,6 +153,12 @@ export function CommunesPage() {
                         </button>
                       </th>
                     ))}
+                    {table.data.split && (
+                      <>
+                        <th scope="col">{s.communeTarget}</th>
+                        <th scope="col">{s.communeTargetStatus}</th>
+                      </>
+                    )}
                     <th scope="col">{p.communesOwners}</th>
                   </tr>
                 </thead>
@@ -150,6 +171,23 @@ export function CommunesPage() {
                       <td>
                         <StatusBadge status={LOOK[r.status]} text={p.communeStatus[r.status]} />
                       </td>
+                      {table.data.split && (
+                        <>
+                          <td className="num" data-testid="commune-target">
+                            {r.target ? num(r.target.value) : <Missing />}
+                          </td>
+                          <td data-testid="commune-target-status">
+                            {isPrinted(r.target?.status) ? (
+                              <StatusBadge
+                                status={r.target.status}
+                                text={r.target.displayStatus?.[locale] ?? r.target.status}
+                              />
+                            ) : (
+                              <Missing />
+                            )}
+                          </td>
+                        </>
+                      )}
                       <td>{r.owners.join(', ')}</td>
                     </tr>
                   ))}
