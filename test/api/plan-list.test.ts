@@ -104,12 +104,18 @@ describe.each(testDatabases)('the plan list on $name', (database) => {
     await expectChange({ projects: c.projects + 1 });
     await add('breakthroughs', { code: 'DP-9', title: 'Đột phá mới', reason: 'Bổ sung' });
     await expectChange({ breakthroughs: c.breakthroughs + 1 });
+    // A new target cites a place in a document of the plan: the plan's own resolution, given here.
+    await api.db.query(
+      `WITH d AS (INSERT INTO documents (tenant_id, kind, title) VALUES ($1, 'council_resolution', 'Nghị quyết thử') RETURNING id)
+       UPDATE plans SET document_id = (SELECT id FROM d) WHERE id = $2`,
+      [t.id, planId],
+    );
     await add('indicators', {
       code: 'CT-9',
       name: 'Tỷ lệ mới',
       unitOfMeasure: '%',
       measure: 'share',
-      target: { text: 'Đạt trên 80%', spec: SPEC },
+      target: { text: 'Đạt trên 80%', spec: SPEC, citation: { page: 4 } },
       reason: 'Bổ sung',
     });
     await expectChange({ indicators: c.indicators + 1, targets: c.targets + 1 });
