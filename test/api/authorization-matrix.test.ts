@@ -296,6 +296,14 @@ const SAMPLES: Record<string, Sample> = {
       },
     ]),
   ),
+  'PATCH /api/plans/:code': {
+    kind: 'object',
+    request: (f) => ({
+      method: 'PATCH',
+      url: `/api/plans/${f.a.planCode}`,
+      payload: { description: `Mô tả mới ${crypto.randomUUID().slice(0, 8)}`, reason: 'Đính chính' },
+    }),
+  },
   // Each sample names a new code, so that every allowed call adds an item (and leaves its audit row).
   ...Object.fromEntries(
     (

@@ -203,6 +203,26 @@ describe.skipIf(!available)('a plan owner adds items to a plan in Chromium', () 
     expect(history).toContain('trang 12');
   }, 180_000);
 
+  it('renames the plan in a dialog: the overview and the plan list show the new name at once', async () => {
+    const page = await as(OWNER);
+    await page.goto(`${server.baseUrl}/plans/${PLAN}`);
+    const id = `oe-plan-${PLAN}`;
+    await page.getByTestId(id).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await page.getByTestId(`${id}-name`).fill('Nghị quyết nhiệm kỳ 2025–2030 (tên đã đính chính)');
+    await page.getByTestId(`${id}-reason`).fill('Đính chính theo văn bản gốc');
+    await axe(page, 'plan dialog');
+    await page.getByTestId(`${id}-save`).click();
+    await page.getByTestId(`${id}-saved`).waitFor();
+    await expect
+      .poll(async () => (await page.locator('h1 .subtitle').textContent()) ?? '', WAIT)
+      .toBe('Nghị quyết nhiệm kỳ 2025–2030 (tên đã đính chính)');
+    const plans = await get<{ items: { code: string; name: string }[] }>('/api/plans');
+    expect(plans.items.find((x) => x.code === PLAN)?.name).toBe('Nghị quyết nhiệm kỳ 2025–2030 (tên đã đính chính)');
+    expect((await get<{ version: number }>(`/api/plans/${PLAN}`)).version).toBe(2);
+  }, 180_000);
+
   it('shows no "Thêm" to a reader or to the public', async () => {
     for (const who of [READER, null]) {
       const page = await as(who);
@@ -214,7 +234,7 @@ describe.skipIf(!available)('a plan owner adds items to a plan in Chromium', () 
       ] as const) {
         await page.goto(`${server.baseUrl}${url}`);
         await page.getByTestId(ready).first().waitFor();
-        for (const add of ['indicator-add', 'project-add', 'breakthrough-add', 'task-add'])
+        for (const add of ['indicator-add', 'project-add', 'breakthrough-add', 'task-add', `oe-plan-${PLAN}`])
           expect(await page.getByTestId(add).count(), `${who ?? 'public'} ${url} ${add}`).toBe(0);
         expect(await page.getByRole('button', { name: 'Thêm', exact: true }).count()).toBe(0);
       }

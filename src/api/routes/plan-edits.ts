@@ -115,6 +115,40 @@ export async function planEditRoutes(api: FastifyInstance, runtime: Runtime): Pr
       },
     );
   }
+  api.patch(
+    '/plans/:code',
+    {
+      config: { action: 'reference.manage' },
+      schema: {
+        tags: ['reference'],
+        summary:
+          "Edit the plan's own name or description (plan owner, admin), with a reason; If-Match names the version edited. The fields before and after go to the audit log, and the version increments",
+        params: Type.Object({ code: Common.code }, { additionalProperties: false }),
+        headers: IfMatch,
+        body: Type.Object(
+          {
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+            description: Optional(10_000),
+            reason: Reason,
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ id: Type.String(), version: Type.Integer(), changed: Type.Array(Type.String()) }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const { code } = req.params as { code: string };
+      const { reason, ...changes } = req.body as Record<string, string | null> & { reason: string };
+      const out = await editOutlineItem({
+        ctx: contextOf(runtime, req),
+        input: { kind: 'plan', planCode: code, code, changes, reason, ifMatch: ifMatchOf(req) },
+      });
+      void reply.header('etag', `"${out.version}"`);
+      return out;
+    },
+  );
   api.put(
     '/plans/:code/indicators/:indicator/target',
     {

@@ -158,7 +158,16 @@ export async function referenceRoutes(api: FastifyInstance, runtime: Runtime): P
         tags: ['plans'],
         summary: 'One plan',
         params: Type.Object({ code: Common.code }, { additionalProperties: false }),
-        response: { 200: Type.Intersect([PlanSchema, Type.Object({ documents: Type.Array(PlanDocumentSchema) })]) },
+        response: {
+          200: Type.Intersect([
+            PlanSchema,
+            Type.Object({
+              description: Type.Union([Type.String(), Type.Null()]),
+              version: Type.Integer({ description: 'the version an edit of the plan names in If-Match' }),
+              documents: Type.Array(PlanDocumentSchema),
+            }),
+          ]),
+        },
       },
     },
     async (req) => getPlan({ ctx: contextOf(runtime, req), input: req.params as { code: string } }),

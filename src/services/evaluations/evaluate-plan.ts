@@ -215,7 +215,12 @@ export async function readPlanEvaluation({
       throw new NotFound({ vi: `đánh giá của "${input.planCode}"`, en: `Evaluation of "${input.planCode}"` });
     const digest = current.digest;
     return {
-      tag: presentationTag(digest, current, asOf),
+      // The answer names the plan (its name and term), read with the head: they are part of what the tag covers.
+      tag: presentationTag(
+        digest,
+        current,
+        `${asOf}\n${JSON.stringify([current.name, current.first_year, current.last_year])}`,
+      ),
       view: async () => {
         // A write landing between the head and the rows makes this answer newer than its tag: the next
         // conditional read then sees another tag and gets the rows again, so nothing stale is ever kept.

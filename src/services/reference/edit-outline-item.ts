@@ -1,5 +1,6 @@
 // A plan owner edits an item of the plan's outline: an indicator's name or definition, a task's title, body, deadline
-// or responsibility, a project's title, description, stage or period, a breakthrough's title or body. Each edit
+// or responsibility, a project's title, description, stage or period, a breakthrough's title or body, the plan's own
+// name or description. Each edit
 // names its reason, may name the version it was made on (a second editor's stale edit is refused), increments the
 // version and writes the fields before and after to the audit log in the same transaction. An indicator's name is
 // part of the stored evaluation, so an indicator edit re-stores it.
@@ -11,7 +12,7 @@ import {
   findOutlineItem,
   OUTLINE_COLUMNS,
   updateOutlineItem,
-  type OutlineKind,
+  type EditableKind,
 } from '../../storage/repositories/outline-repo.ts';
 import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
 import { writeAudit } from '../audit.ts';
@@ -20,7 +21,7 @@ import { recomputeEvaluations } from '../evaluations/recompute-evaluations.ts';
 import { authorize } from '../policy.ts';
 
 export interface EditOutlineItemInput {
-  kind: OutlineKind;
+  kind: EditableKind;
   planCode: string;
   code: string;
   /** The fields to change, by name; null clears an optional one. */
@@ -30,11 +31,12 @@ export interface EditOutlineItemInput {
   ifMatch?: number | null;
 }
 
-const WORD: Record<OutlineKind, Messages> = {
+const WORD: Record<EditableKind, Messages> = {
   indicator: { vi: 'chỉ tiêu', en: 'Indicator' },
   task: { vi: 'nhiệm vụ', en: 'Task' },
   project: { vi: 'dự án', en: 'Project' },
   breakthrough: { vi: 'đột phá', en: 'Breakthrough' },
+  plan: { vi: 'nghị quyết', en: 'Plan' },
 };
 
 /** Fields that must keep a value, and fields holding a date. */
@@ -42,7 +44,7 @@ const REQUIRED = new Set(['name', 'title', 'status']);
 const DATES = new Set(['deadline', 'periodStart', 'periodEnd']);
 const MAX_LENGTH: Record<string, number> = { name: 500, title: 1000 };
 
-function checkChanges(kind: OutlineKind, changes: Record<string, unknown>): Record<string, string | null> {
+function checkChanges(kind: EditableKind, changes: Record<string, unknown>): Record<string, string | null> {
   const known = OUTLINE_COLUMNS[kind].columns as Record<string, string>;
   const issues: FieldIssue[] = [];
   const out: Record<string, string | null> = {};

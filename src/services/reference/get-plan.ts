@@ -25,13 +25,15 @@ export async function getPlan({
 }: {
   ctx: ServiceContext;
   input: { code: string };
-}): Promise<PlanView & { documents: PlanDocumentView[] }> {
+}): Promise<PlanView & { description: string | null; version: number; documents: PlanDocumentView[] }> {
   authorize(ctx.actor, 'plan.read');
   const row = await findPlanByCode(ctx.db, ctx.actor.tenantId, input.code);
   if (!row) throw new NotFound({ vi: `nghị quyết "${input.code}"`, en: `Plan "${input.code}"` });
   const docs = await listPlanDocuments(ctx.db, row.tenant_id, row.id);
   return {
     ...presentPlan(row),
+    description: row.description,
+    version: row.version,
     documents: docs.map((d) => ({
       id: d.id,
       code: d.code,

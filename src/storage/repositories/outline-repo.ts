@@ -20,10 +20,15 @@ export const OUTLINE_COLUMNS = {
     },
   },
   breakthrough: { table: 'breakthroughs', columns: { title: 'title', body: 'body' } },
+  /** The plan itself: its code is the plan's code. */
+  plan: { table: 'plans', columns: { name: 'name', description: 'description' } },
 } as const;
 
-export type OutlineKind = keyof typeof OUTLINE_COLUMNS;
-export type OutlineField<K extends OutlineKind> = keyof (typeof OUTLINE_COLUMNS)[K]['columns'] & string;
+/** What can be edited: an outline item, or the plan itself. */
+export type EditableKind = keyof typeof OUTLINE_COLUMNS;
+/** What a plan's outline holds (and can be added to it). */
+export type OutlineKind = Exclude<EditableKind, 'plan'>;
+export type OutlineField<K extends EditableKind> = keyof (typeof OUTLINE_COLUMNS)[K]['columns'] & string;
 
 export interface OutlineItemRow {
   id: string;
@@ -33,12 +38,12 @@ export interface OutlineItemRow {
   fields: Record<string, string | null>;
 }
 
-const columnsOf = (kind: OutlineKind): [string, string][] => Object.entries(OUTLINE_COLUMNS[kind].columns);
+const columnsOf = (kind: EditableKind): [string, string][] => Object.entries(OUTLINE_COLUMNS[kind].columns);
 
 export async function findOutlineItem(
   db: Queryable,
   tenantId: string,
-  kind: OutlineKind,
+  kind: EditableKind,
   planCode: string,
   code: string,
 ): Promise<OutlineItemRow | null> {
@@ -47,10 +52,13 @@ export async function findOutlineItem(
     .map(([field, col]) => `x.${col}::text AS "${field}"`)
     .join(', ');
   const rows = await db.query<Record<string, string | null> & { id: string; plan_id: string; version: number }>(
-    `SELECT x.id, x.plan_id, x.version, ${cols}
-       FROM ${table} x JOIN plans p ON p.id = x.plan_id AND p.tenant_id = x.tenant_id
-      WHERE x.tenant_id = $1 AND p.code = $2 AND x.code = $3
-      FOR UPDATE OF x`,
+    kind === 'plan'
+      ? `SELECT x.id, x.id AS plan_id, x.version, ${cols} FROM plans x
+          WHERE x.tenant_id = $1 AND x.code = $2 AND x.code = $3 FOR UPDATE OF x`
+      : `SELECT x.id, x.plan_id, x.version, ${cols}
+           FROM ${table} x JOIN plans p ON p.id = x.plan_id AND p.tenant_id = x.tenant_id
+          WHERE x.tenant_id = $1 AND p.code = $2 AND x.code = $3
+          FOR UPDATE OF x`,
     [tenantId, planCode, code],
   );
   const r = rows[0];
@@ -64,7 +72,7 @@ export async function findOutlineItem(
 export async function updateOutlineItem(
   db: Queryable,
   tenantId: string,
-  kind: OutlineKind,
+  kind: EditableKind,
   id: string,
   changes: Record<string, string | null>,
 ): Promise<number> {

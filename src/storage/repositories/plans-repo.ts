@@ -10,6 +10,8 @@ export interface PlanRow {
   code: string;
   name: string;
   description: string | null;
+  /** Incremented by each edit of the plan's own words (the ETag an edit names in If-Match). */
+  version: number;
   first_year: number;
   last_year: number;
   status: string;
@@ -32,7 +34,7 @@ export interface PlanRow {
  * and final year (core/plan-evaluation/counted.ts), and each composite parent judged from its sub-indicators.
  */
 const SELECT_PLAN = `
-  SELECT p.id, p.tenant_id, t.code AS tenant_code, p.code, p.name, p.description, p.first_year, p.last_year, p.status, p.settings, t.settings AS tenant_settings,
+  SELECT p.id, p.tenant_id, t.code AS tenant_code, p.code, p.name, p.description, p.version, p.first_year, p.last_year, p.status, p.settings, t.settings AS tenant_settings,
          u.code AS unit_code, u.name AS unit_name,
          coalesce(s.indicators, 0) AS indicators, coalesce(s.targets, 0) AS targets, coalesce(s.tasks, 0) AS tasks,
          coalesce(s.projects, 0) AS projects, coalesce(s.breakthroughs, 0) AS breakthroughs

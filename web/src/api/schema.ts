@@ -390,6 +390,9 @@ export interface paths {
                                 breakthroughs: number;
                             };
                         } & {
+                            description: string | null;
+                            /** @description the version an edit of the plan names in If-Match */
+                            version: number;
                             documents: {
                                 id: string;
                                 code: string | null;
@@ -411,7 +414,43 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit the plan's own name or description (plan owner, admin), with a reason; If-Match names the version edited. The fields before and after go to the audit log, and the version increments */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            changed: string[];
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/plans/{code}/breakthroughs": {

@@ -12,7 +12,8 @@ export interface OutlineField extends TextField {
   value: string | null;
 }
 
-export type OutlineKind = 'task' | 'indicator' | 'project' | 'breakthrough';
+/** An outline item, or the plan itself (its name and description; its code is the plan's). */
+export type OutlineKind = 'task' | 'indicator' | 'project' | 'breakthrough' | 'plan';
 
 const OUTLINE_QUERIES = ['tasks', 'indicators', 'evaluations', 'projects', 'breakthroughs', 'plan'];
 
@@ -54,25 +55,27 @@ export function OutlineItemEditor({
     const header = version === undefined ? {} : { 'if-match': `"${version}"` };
     const body = { ...changes, reason };
     const r =
-      kind === 'task'
-        ? await api.PATCH('/api/plans/{code}/tasks/{task}', {
-            params: { path: { code: plan, task: code }, header },
-            body,
-          })
-        : kind === 'project'
-          ? await api.PATCH('/api/plans/{code}/projects/{project}', {
-              params: { path: { code: plan, project: code }, header },
+      kind === 'plan'
+        ? await api.PATCH('/api/plans/{code}', { params: { path: { code: plan }, header }, body })
+        : kind === 'task'
+          ? await api.PATCH('/api/plans/{code}/tasks/{task}', {
+              params: { path: { code: plan, task: code }, header },
               body,
             })
-          : kind === 'breakthrough'
-            ? await api.PATCH('/api/plans/{code}/breakthroughs/{breakthrough}', {
-                params: { path: { code: plan, breakthrough: code }, header },
+          : kind === 'project'
+            ? await api.PATCH('/api/plans/{code}/projects/{project}', {
+                params: { path: { code: plan, project: code }, header },
                 body,
               })
-            : await api.PATCH('/api/plans/{code}/indicators/{indicator}', {
-                params: { path: { code: plan, indicator: code }, header },
-                body,
-              });
+            : kind === 'breakthrough'
+              ? await api.PATCH('/api/plans/{code}/breakthroughs/{breakthrough}', {
+                  params: { path: { code: plan, breakthrough: code }, header },
+                  body,
+                })
+              : await api.PATCH('/api/plans/{code}/indicators/{indicator}', {
+                  params: { path: { code: plan, indicator: code }, header },
+                  body,
+                });
     if (r.data) await readOutlineAgain(qc, plan);
     return sent(r, e.itemSaved);
   };

@@ -1,10 +1,13 @@
 // Small pieces the overview adds around its table: the forecast cell (P(met) as "3/10 (30 %)"), a composite
-// parent's latest value in words, the report downloads and the plan's documents (portal).
+// parent's latest value in words, the report downloads, the plan's documents (portal) and the plan owner's dialog to
+// correct the plan's own name and description.
 import type { OverviewRow } from '../data/overview-rows.ts';
 import { usePlan } from '../data/queries.ts';
 import { may, useMaybeSession } from '../data/session.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
+import { useTargetEditText } from '../i18n/target-edit-messages.ts';
+import { OutlineItemEditor } from './outline-item-editor.tsx';
 import '../plan-pages.css';
 
 /** P(met) in tenths, as a leader reads it ("khoảng 3/10"), with the percent beside. */
@@ -108,5 +111,27 @@ export function PlanDocuments({ plan }: { plan: string }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The plan owner's dialog to correct the plan's own name and description, with a reason (If-Match: its version). */
+export function PlanEditor({ plan }: { plan: string }) {
+  const e = useTargetEditText();
+  const detail = usePlan(plan);
+  if (!detail.data) return null;
+  const d = detail.data;
+  return (
+    <OutlineItemEditor
+      plan={plan}
+      kind="plan"
+      code={plan}
+      version={d.version}
+      buttonLabel={e.editPlan}
+      title={e.editPlanTitle}
+      fields={[
+        { name: 'name', label: e.planName, value: d.name, type: 'textarea', required: true },
+        { name: 'description', label: e.planDescription, value: d.description, type: 'textarea' },
+      ]}
+    />
   );
 }

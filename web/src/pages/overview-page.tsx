@@ -3,7 +3,13 @@
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { Figure, PaceAchieved, PaceNeeded } from '../components/figures.tsx';
-import { CompositeLatest, ForecastCell, PlanDocuments, ReportDownloads } from '../components/plan-extras.tsx';
+import {
+  CompositeLatest,
+  ForecastCell,
+  PlanDocuments,
+  PlanEditor,
+  ReportDownloads,
+} from '../components/plan-extras.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { IndicatorCreator } from '../components/indicator-creator.tsx';
@@ -108,7 +114,12 @@ function Overview({ portal }: { portal: boolean }) {
       <p className="muted">
         {t.evaluatedOn(date(evaluations.data.asOf))} · {evaluations.data.summary[locale]}
       </p>
-      {mayAdd && <IndicatorCreator plan={plan} />}
+      {mayAdd && (
+        <div className="plan-actions">
+          <IndicatorCreator plan={plan} />
+          <PlanEditor plan={plan} />
+        </div>
+      )}
       <ReportDownloads plan={plan} />
 
       <section aria-labelledby="by-status" className="status-counts">
