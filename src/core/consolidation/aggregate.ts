@@ -99,7 +99,8 @@ export interface Consolidation {
   explanation: Bilingual;
 }
 
-const FORMULAS: Record<AggregationMethod['kind'], Bilingual> = {
+/** Each method's formula, as the calculation shows it (also on a result computed from totals, totals.ts). */
+export const FORMULAS: Record<AggregationMethod['kind'], Bilingual> = {
   sum: { vi: 'Y = Σ xᵢ', en: 'Y = Σ xᵢ' },
   weighted_mean: { vi: 'Y = Σ (xᵢ × wᵢ) / Σ wᵢ', en: 'Y = Σ (xᵢ × wᵢ) / Σ wᵢ' },
   per_capita: { vi: 'Y = Σ tử sốᵢ / Σ mẫu sốᵢ × k', en: 'Y = Σ numeratorᵢ / Σ denominatorᵢ × k' },

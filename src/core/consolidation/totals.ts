@@ -8,7 +8,14 @@ import { toCanonical } from '../decimal.ts';
 import { formatNumber } from '../format/number.ts';
 import { priceBasisLabel } from '../price-basis.ts';
 import type { PriceBasis } from '../targets/target.ts';
-import type { Bilingual, Consolidation, ConsolidationStatus, MissingInput, Refusal } from './aggregate.ts';
+import {
+  FORMULAS,
+  type Bilingual,
+  type Consolidation,
+  type ConsolidationStatus,
+  type MissingInput,
+  type Refusal,
+} from './aggregate.ts';
 import { methodName, type AggregationMethod, type Standard } from './method.ts';
 
 /** What the database summed over the children for one indicator and period. */
@@ -80,21 +87,6 @@ export function summarize(c: Consolidation, units: number): AggregateSummary {
   };
 }
 
-const FORMULAS: Record<Exclude<AggregationMethod['kind'], 'not_aggregable'>, Bilingual> = {
-  sum: { vi: 'Y = Σ xᵢ', en: 'Y = Σ xᵢ' },
-  weighted_mean: { vi: 'Y = Σ (xᵢ × wᵢ) / Σ wᵢ', en: 'Y = Σ (xᵢ × wᵢ) / Σ wᵢ' },
-  per_capita: { vi: 'Y = Σ tử sốᵢ / Σ mẫu sốᵢ × k', en: 'Y = Σ numeratorᵢ / Σ denominatorᵢ × k' },
-  growth_of_aggregate: {
-    vi: 'Y = (Σ mứcᵢ(t) / Σ mứcᵢ(gốc) − 1) × 100',
-    en: 'Y = (Σ levelᵢ(t) / Σ levelᵢ(base) − 1) × 100',
-  },
-  count_meeting: { vi: 'Y = số đơn vị i có xᵢ đạt chuẩn', en: 'Y = number of units i whose xᵢ meets the standard' },
-  share_meeting: {
-    vi: 'Y = số đơn vị đạt chuẩn / tổng số đơn vị × 100',
-    en: 'Y = units meeting the standard / all units × 100',
-  },
-};
-
 function previousYear(period: string): string | undefined {
   return /^\d{4}$/.test(period) ? String(Number(period) - 1) : undefined;
 }
@@ -160,7 +152,7 @@ export function fromTotals(request: TotalsRequest, totals: GroupTotals): Aggrega
       refusal: null,
       notes: extra.notes,
       ...(extra.meeting === undefined ? {} : { meeting: extra.meeting }),
-      formula: FORMULAS[method.kind as keyof typeof FORMULAS],
+      formula: FORMULAS[method.kind],
       explanation: {
         vi: `${header('vi')}: ${calculation.vi}.${notesVi}`,
         en: `${header('en')}: ${calculation.en}.${notesEn}`,
