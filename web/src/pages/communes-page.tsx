@@ -91,12 +91,18 @@ export function CommunesPage() {
             </p>
           )}
           <p data-testid="communes-totals">
-            {p.communesTotals(
-              table.data.totals.meets,
-              table.data.totals.communes,
-              table.data.totals.notMet,
-              table.data.totals.noFigure,
-            )}
+            {table.data.meetsStandard
+              ? p.communesTotals(
+                  table.data.totals.meets,
+                  table.data.totals.communes,
+                  table.data.totals.notMet,
+                  table.data.totals.noFigure,
+                )
+              : p.communesReported(
+                  table.data.totals.communes - table.data.totals.noFigure,
+                  table.data.totals.communes,
+                  table.data.totals.noFigure,
+                )}
           </p>
           <div className="filters">
             <label>
