@@ -142,7 +142,7 @@ export function CommunesPage() {
             <p className="missing">{p.communesNone}</p>
           ) : (
             <div className="table-wrap" tabIndex={0}>
-              <table className="data" data-testid="communes">
+              <table className="data communes-table" data-testid="communes">
                 <caption>{p.communesCaption}</caption>
                 <thead>
                   <tr>
