@@ -3,6 +3,7 @@
 // nothing written), a rate split without a sum, the commune targets evaluated from each commune's figures and shown
 // in the commune table and `chitieu evaluate` without changing the plan's counts, a re-split superseding the previous
 // one, and who may split.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowLines } from '../../src/cli/commands/evaluate.ts';
 import type { CommuneTable } from '../../src/services/consolidation/commune-table.ts';
@@ -211,6 +212,40 @@ describe.each(testDatabases)('splitting a city target by commune on $name', (tdb
     expect(row01?.value).toBe('130');
     expect(row01?.target).toMatchObject({ value: '100', status: first?.status, displayStatus: first?.displayStatus });
     expect(table.rows.find((r) => r.code === '90002')?.target).toMatchObject({ value: '100', status: second?.status });
+
+    // The downloads carry the same target and status columns as the screen, in the screen's words.
+    const url = `/api/plans/${planCode}/indicators/5/communes?year=2026`;
+    const csv = await call(api.app, null, { method: 'GET', url: `${url}&format=csv` });
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Mã,Tên đơn vị,Loại,Giá trị,Giai đoạn số liệu,Tình trạng,Chỉ tiêu của xã,Đánh giá chỉ tiêu,Phụ trách',
+    );
+    expect(lines).toHaveLength(68);
+    expect(lines[1]).toBe(`90001,Xã Thử Nghiệm 01,commune,130,official,Có số liệu,100,${first?.displayStatus?.vi},`);
+    expect(lines[2]).toBe(`90002,Xã Thử Nghiệm 02,commune,,,Chưa có số liệu,100,${second?.displayStatus?.vi},`);
+    const xlsx = await call(api.app, null, { method: 'GET', url: `${url}&format=xlsx` });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0] as ExcelJS.Worksheet;
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(lines[0]?.split(','));
+    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual([
+      '90001',
+      'Xã Thử Nghiệm 01',
+      'commune',
+      130,
+      'official',
+      'Có số liệu',
+      100,
+      first?.displayStatus?.vi,
+      '',
+    ]);
+    expect(sheet.getRow(4).getCell(4).value).toBeNull();
+    expect(sheet.getRow(4).getCell(8).value).toBe(second?.displayStatus?.vi);
+    expect(sheet.rowCount).toBe(69);
   });
 
   it('a rate gives each commune its own value without a sum; a re-split supersedes the previous commune targets', async () => {

@@ -24,24 +24,46 @@ const UnitCode = Type.String({ pattern: '^([0-9]{2}|[0-9]{5})$' });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADERS = ['Mã', 'Tên đơn vị', 'Loại', 'Giá trị', 'Giai đoạn số liệu', 'Tình trạng', 'Phụ trách'];
+/** When the city target has been split by commune: each commune's target and its verdict, worded as on screen. */
+const SPLIT_HEADERS = ['Chỉ tiêu của xã', 'Đánh giá chỉ tiêu'];
+const WIDTHS = [8, 30, 12, 12, 16, 18, 14, 24, 30];
 
-function cells(t: CommuneTable): string[][] {
-  return t.rows.map((r) => [
+function headers(t: CommuneTable): string[] {
+  const h = [...HEADERS];
+  if (t.split) h.splice(HEADERS.length - 1, 0, ...SPLIT_HEADERS);
+  return h;
+}
+
+/** One row's cells as the headers name them; numbers stay numbers for the workbook (null when there is none). */
+function rowCells(t: CommuneTable, r: CommuneTable['rows'][number]): Array<string | number | null> {
+  const out: Array<string | number | null> = [
     r.code,
     r.name,
     r.level,
-    r.value ?? '',
+    r.value === null ? null : Number(r.value),
     r.figureStatus ?? '',
     r.statusWords.vi,
-    r.owners.join('; '),
-  ]);
+  ];
+  if (t.split) out.push(r.target === null ? null : Number(r.target.value), r.target?.displayStatus?.vi ?? '');
+  out.push(r.owners.join('; '));
+  return out;
+}
+
+function cells(t: CommuneTable): string[][] {
+  return t.rows.map((r) => {
+    const row = rowCells(t, r).map((c) => (c === null ? '' : String(c)));
+    // The exact decimal texts, not a float's rendering of them.
+    row[3] = r.value ?? '';
+    if (t.split) row[6] = r.target?.value ?? '';
+    return row;
+  });
 }
 
 const csvCell = (v: string): string => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** The table as CSV (UTF-8 with a byte-order mark so Excel reads the diacritics), the filtered rows in their order. */
 function communeCsv(t: CommuneTable): string {
-  return `\uFEFF${[HEADERS, ...cells(t)].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${[headers(t), ...cells(t)].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 async function communeXlsx(t: CommuneTable): Promise<Buffer> {
@@ -49,19 +71,10 @@ async function communeXlsx(t: CommuneTable): Promise<Buffer> {
   wb.creator = 'chitieu';
   const ws = wb.addWorksheet('Xã, phường');
   ws.addRow([`${t.indicator.code}. ${t.indicator.name} (${t.indicator.unit}), năm ${t.year ?? '—'}: ${t.unit.name}`]);
-  ws.addRow(HEADERS).font = { bold: true };
-  for (const r of t.rows) {
-    ws.addRow([
-      r.code,
-      r.name,
-      r.level,
-      r.value === null ? null : Number(r.value),
-      r.figureStatus ?? '',
-      r.statusWords.vi,
-      r.owners.join('; '),
-    ]);
-  }
-  ws.columns.forEach((c, i) => (c.width = [8, 30, 12, 12, 16, 18, 30][i] ?? 12));
+  ws.addRow(headers(t)).font = { bold: true };
+  for (const r of t.rows) ws.addRow(rowCells(t, r));
+  const widths = t.split ? WIDTHS : [...WIDTHS.slice(0, 6), WIDTHS[8]];
+  ws.columns.forEach((c, i) => (c.width = widths[i] ?? 12));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

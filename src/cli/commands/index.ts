@@ -22,6 +22,7 @@ const COMMANDS: ReadonlyArray<{ names: readonly string[]; load: () => Promise<Re
   { names: ['template', 'import', 'export'], load: async () => (await import('./interchange.ts')).interchangeCommands },
   { names: ['backup', 'restore'], load: async () => (await import('./backup.ts')).backupCommands },
   { names: ['baselines'], load: async () => (await import('./baselines.ts')).baselinesCommand },
+  { names: ['consolidate'], load: async () => (await import('./consolidate.ts')).consolidateCommand },
   { names: ['units'], load: async () => (await import('./units.ts')).unitsCommand },
 ];
 

@@ -62,6 +62,8 @@ export interface CommuneTable {
   unit: { code: string; name: string };
   year: number | null;
   standard: string | null;
+  /** Whether the indicator counts communes meeting a standard (else each commune's figure is only reported). */
+  meetsStandard: boolean;
   /** Over every commune of the year (before filtering): how many meet the standard, of how many. */
   totals: { communes: number; meets: number; notMet: number; noFigure: number };
   /** The city target the commune targets were split from (null when it has not been split), and how they relate. */
@@ -223,6 +225,7 @@ export async function communeTable({
     unit: { code: unit.code, name: unit.name },
     year,
     standard: standard ? (ind.spec?.standard ?? null) : null,
+    meetsStandard: standard,
     totals,
     cityTarget:
       ind.target_id === null

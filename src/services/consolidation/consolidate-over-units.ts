@@ -4,7 +4,9 @@
 // aggregate (`fromTotals`). Where the totals cannot decide exactly (a unit without a figure, a refusal, figures on
 // another price basis), that aggregate is computed by the core from every figure (`aggregate`), which names the
 // missing units and says why it refuses; `path: 'figures'` computes every aggregate that way (the calculation step
-// by step, each input listed).
+// by step, each input listed). A period is consolidated over the units valid at its end (the register over time): a
+// commune merged away is not expected to report after it ended, and a period before a merger counts the former
+// communes; the database sums over today's units, and a period whose units were others goes to the figures.
 import {
   aggregate,
   fromTotals,
@@ -18,6 +20,8 @@ import {
   type UnitFigure,
 } from '../../core/consolidation/index.ts';
 import { NotFound } from '../../core/errors.ts';
+import { parsePeriod, periodMonths } from '../../core/periods/period.ts';
+import { unitsValidOn, type UnitRecord } from '../../core/units/index.ts';
 import type { ObservationStatus, PriceBasis } from '../../core/targets/target.ts';
 import {
   loadUnitFigures,
@@ -44,6 +48,8 @@ export interface ConsolidationOverUnits {
   plan: { code: string; unit: string };
   /** The child units' codes, in code order. */
   units: string[];
+  /** The indicators that declare a method, in the plan's order: code, name and unit of measure. */
+  indicators: Array<{ code: string; name: string; unit: string }>;
   aggregates: UnitAggregate[];
 }
 
@@ -70,12 +76,26 @@ export async function consolidateOverUnits({
     [tenant, plan.id],
   );
   if (!parent) throw new NotFound({ vi: 'đơn vị của nghị quyết', en: 'The plan’s unit' });
-  const children = await ctx.db.query<{ id: string; code: string }>(
-    'SELECT id, code FROM units WHERE tenant_id = $1 AND parent_id = $2 ORDER BY code',
+  const children = await ctx.db.query<{
+    id: string;
+    code: string;
+    name: string;
+    level: string;
+    valid_from: string | null;
+    valid_to: string | null;
+  }>(
+    `SELECT id, code, name, level, valid_from::text AS valid_from, valid_to::text AS valid_to
+       FROM units WHERE tenant_id = $1 AND parent_id = $2 ORDER BY code`,
     [tenant, parent.id],
   );
-  const indicators = await ctx.db.query<{ id: string; code: string; aggregation_method: unknown }>(
-    `SELECT id, code, aggregation_method FROM indicators
+  const indicators = await ctx.db.query<{
+    id: string;
+    code: string;
+    name: string;
+    unit_of_measure: string;
+    aggregation_method: unknown;
+  }>(
+    `SELECT id, code, name, unit_of_measure, aggregation_method FROM indicators
       WHERE tenant_id = $1 AND plan_id = $2 AND aggregation_method IS NOT NULL ORDER BY sort_order, code`,
     [tenant, plan.id],
   );
@@ -90,10 +110,12 @@ export async function consolidateOverUnits({
   const unitCode = new Map(children.map((c) => [c.id, c.code]));
   const codeOfUnit = (id: string): string => unitCode.get(id) ?? id;
   const unitCodes = children.map((c) => c.code);
+  const childrenAt = validChildren(children, unitCodes);
   const periods = input.periods ?? null;
   const view = (aggregates: UnitAggregate[]): ConsolidationOverUnits => ({
     plan: { code: plan.code, unit: parent.code },
-    units: unitCodes,
+    units: childrenAt(ctx.now().toISOString().slice(0, 10)),
+    indicators: indicators.map((i) => ({ code: i.code, name: i.name, unit: i.unit_of_measure })),
     aggregates,
   });
   if (unitIds.length === 0) return view([]);
@@ -109,7 +131,7 @@ export async function consolidateOverUnits({
       periods: null,
     });
     const figures = byIndicator(rows.map(toFigure(codeOf)));
-    return view(declared.flatMap((d) => byFigures(d, figures, unitCodes, periods)));
+    return view(declared.flatMap((d) => byFigures(d, figures, childrenAt, periods)));
   }
 
   const productPairs: Array<{ indicatorId: string; weightId: string }> = [];
@@ -134,8 +156,14 @@ export async function consolidateOverUnits({
   }
   // Growth reads the year before each period too: with a growth method every period is summed.
   const growth = declared.some((d) => d.method.kind === 'growth_of_aggregate');
+  // The database sums over the communes valid today; a period whose communes were others (before a merger) is
+  // computed from the figures below, over its own communes.
+  const today = ctx.now().toISOString().slice(0, 10);
+  const current = childrenAt(today);
+  const currentSet = new Set(current);
+  const summed = children.filter((c) => currentSet.has(c.code)).map((c) => c.id);
   const request: UnitTotalsRequest = {
-    unitIds,
+    unitIds: summed,
     indicatorIds: [...series],
     products: productPairs,
     standards,
@@ -166,6 +194,15 @@ export async function consolidateOverUnits({
       });
     }
   }
+  // The periods only units no longer valid have figures for (summed over none of today's units) are consolidated too.
+  const ended = children.filter((c) => !currentSet.has(c.code)).map((c) => c.id);
+  if (ended.length > 0)
+    for (const r of await loadUnitFigures(ctx.db, tenant, {
+      unitIds: ended,
+      indicatorIds: [...series],
+      periods: growth ? null : periods,
+    }))
+      addPeriod(periodsOf, r.indicator_id, r.period);
   const group = (d: Declared): GroupTotals => ({
     series: (indicator, period) => totals.get(`${idOf.get(indicator) ?? ''}|${period}`),
     products: (indicator, weight, period) =>
@@ -173,12 +210,19 @@ export async function consolidateOverUnits({
     meeting: (_indicator, _standard, period) => meeting.get(`${standardOf.get(d) ?? 0}|${period}`),
   });
   const aggregates: UnitAggregate[] = [];
-  const deferred: Array<{ at: number; d: Declared; period: string }> = [];
+  const deferred: Array<{ at: number; d: Declared; period: string; units: string[] }> = [];
   for (const d of declared) {
     const totalsOf = group(d);
     for (const period of periodsFor(read(d.method), periodsOf, periods)) {
-      const summary = fromTotals({ method: d.method, period, units: unitIds.length }, totalsOf);
-      if (summary === null) deferred.push({ at: aggregates.length, d, period });
+      const units = childrenAt(periodEnd(period));
+      if (units.length === 0) continue;
+      // A period whose communes are not today's (one merged away after its end, one created since) is computed over
+      // its own communes from the figures; the totals are over today's.
+      const summary =
+        units.length === current.length && units.every((u) => currentSet.has(u))
+          ? fromTotals({ method: d.method, period, units: units.length }, totalsOf)
+          : null;
+      if (summary === null) deferred.push({ at: aggregates.length, d, period, units });
       aggregates.push(summary === null ? placeholder(d, period) : { indicator: d.code, ...summary });
     }
   }
@@ -190,8 +234,8 @@ export async function consolidateOverUnits({
       periods: null,
     });
     const figures = byIndicator(figureRows.map(toFigure(codeOf)));
-    for (const { at, d, period } of deferred) {
-      aggregates[at] = { indicator: d.code, ...aggregateOne(d, period, unitCodes, figures) };
+    for (const { at, d, period, units } of deferred) {
+      aggregates[at] = { indicator: d.code, ...aggregateOne(d, period, units, figures) };
     }
   }
   return view(aggregates);
@@ -270,18 +314,54 @@ function toFigure(codeOf: Map<string, string>) {
   });
 }
 
-/** Every period of one indicator from the figures one by one. */
+/** Every period of one indicator from the figures one by one, over the child units valid at the period's end. */
 function byFigures(
   d: Declared,
   figures: Map<string, UnitFigure[]>,
-  children: string[],
+  childrenAt: (date: string) => string[],
   only: readonly string[] | null,
 ): UnitAggregate[] {
   const codes = [...new Set(indicatorsOf(d.method).map((x) => x.indicator))];
   const periodsOf = new Map<string, Set<string>>();
   for (const code of codes) for (const f of figures.get(code) ?? []) addPeriod(periodsOf, code, f.period);
-  return periodsFor(codes, periodsOf, only).map((period) => ({
-    indicator: d.code,
-    ...aggregateOne(d, period, children, figures),
+  return periodsFor(codes, periodsOf, only).flatMap((period) => {
+    const children = childrenAt(periodEnd(period));
+    return children.length === 0 ? [] : [{ indicator: d.code, ...aggregateOne(d, period, children, figures) }];
+  });
+}
+
+/** The last day a period covers (ISO), or the far future for a code that is not a period (no unit is left out). */
+function periodEnd(period: string): string {
+  try {
+    const { to } = periodMonths(parsePeriod(period));
+    const last = new Date(Date.UTC(to.year, to.month, 0)).getUTCDate();
+    return `${String(to.year).padStart(4, '0')}-${String(to.month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+  } catch {
+    return '9999-12-31';
+  }
+}
+
+/**
+ * The child units valid on a date, in code order (the register over time: a commune merged away is not expected to
+ * report after it ended). When no child has validity dates, every child, always.
+ */
+function validChildren(
+  children: ReadonlyArray<{
+    code: string;
+    name: string;
+    level: string;
+    valid_from: string | null;
+    valid_to: string | null;
+  }>,
+  all: string[],
+): (date: string) => string[] {
+  if (children.every((c) => c.valid_from === null && c.valid_to === null)) return () => all;
+  const records = children.map((c) => ({
+    code: c.code,
+    name: c.name,
+    level: c.level as UnitRecord['level'],
+    validFrom: c.valid_from ?? '1900-01-01',
+    validTo: c.valid_to,
   }));
+  return (date) => unitsValidOn(records, date).map((u) => u.code);
 }

@@ -116,6 +116,8 @@ const vi = {
   communesBack: '← Về chỉ tiêu của thành phố',
   communesTotals: (meets: number, of: number, notMet: number, noFigure: number) =>
     `${meets}/${of} xã, phường đạt chuẩn · ${notMet} chưa đạt · ${noFigure} chưa có số liệu`,
+  communesReported: (reported: number, of: number, noFigure: number) =>
+    `${reported}/${of} xã, phường có số liệu · ${noFigure} chưa có số liệu`,
   communesYear: (year: string) => `Năm ${year}`,
   communesStandard: (s: string) => `Chuẩn: ${s}`,
   communesNone: 'Chưa có xã, phường nào trong danh mục đơn vị của năm này.',
@@ -143,6 +145,9 @@ const vi = {
   // Several targets
   otherTargets: 'Các mục tiêu của chỉ tiêu này',
   targetN: (n: string) => `Mục tiêu ${n}`,
+  communeTargets: (n: string) => `${n} chỉ tiêu của xã, phường`,
+  communeTargetsTable: 'Xem bảng từng xã, phường (số liệu, chỉ tiêu và đánh giá)',
+  splitByCommune: 'Chia chỉ tiêu theo xã, phường…',
   timeliness: {
     on_time: 'Hoàn thành đúng hạn',
     late: 'Hoàn thành chậm',
@@ -280,6 +285,7 @@ const en: PlanPagesMessages = {
   communesBack: '← Back to the city’s indicator',
   communesTotals: (meets, of, notMet, noFigure) =>
     `${meets} of ${of} communes meet the standard · ${notMet} not yet · ${noFigure} without a figure`,
+  communesReported: (reported, of, noFigure) => `${reported} of ${of} communes reported · ${noFigure} without a figure`,
   communesYear: (year) => `Year ${year}`,
   communesStandard: (s) => `Standard: ${s}`,
   communesNone: 'No commune is in the register for this year.',
@@ -304,6 +310,9 @@ const en: PlanPagesMessages = {
   downloadPlanJson: 'Whole plan (JSON)',
   otherTargets: 'Targets of this indicator',
   targetN: (n) => `Target ${n}`,
+  communeTargets: (n) => `${n} commune targets`,
+  communeTargetsTable: 'See the table by commune (figures, targets and status)',
+  splitByCommune: 'Split the target by commune…',
   timeliness: {
     on_time: 'Finished on time',
     late: 'Finished late',

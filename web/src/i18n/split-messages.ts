@@ -39,7 +39,7 @@ const vi: SplitMessages = {
   saved: (n) => `Đã chia cho ${n} xã, phường`,
   communeTarget: 'Chỉ tiêu của xã',
   communeTargetStatus: 'Đánh giá chỉ tiêu',
-  splitOf: (target, n) => `Chỉ tiêu thành phố ${target} đã chia cho ${n} xã, phường; mỗi xã được theo dõi riêng.`,
+  splitOf: (target, n) => `Chỉ tiêu thành phố «${target}» đã chia cho ${n} xã, phường; mỗi xã được theo dõi riêng.`,
 };
 
 const en: SplitMessages = {
@@ -59,7 +59,7 @@ const en: SplitMessages = {
   saved: (n) => `Split among ${n} communes`,
   communeTarget: "Commune's target",
   communeTargetStatus: 'Target status',
-  splitOf: (target, n) => `The city target ${target} is split among ${n} communes; each is tracked on its own.`,
+  splitOf: (target, n) => `The city target «${target}» is split among ${n} communes; each is tracked on its own.`,
 };
 
 const catalogue: Record<Locale, SplitMessages> = { vi, en };

@@ -91,12 +91,18 @@ export function CommunesPage() {
             </p>
           )}
           <p data-testid="communes-totals">
-            {p.communesTotals(
-              table.data.totals.meets,
-              table.data.totals.communes,
-              table.data.totals.notMet,
-              table.data.totals.noFigure,
-            )}
+            {table.data.meetsStandard
+              ? p.communesTotals(
+                  table.data.totals.meets,
+                  table.data.totals.communes,
+                  table.data.totals.notMet,
+                  table.data.totals.noFigure,
+                )
+              : p.communesReported(
+                  table.data.totals.communes - table.data.totals.noFigure,
+                  table.data.totals.communes,
+                  table.data.totals.noFigure,
+                )}
           </p>
           <div className="filters">
             <label>
@@ -136,7 +142,7 @@ export function CommunesPage() {
             <p className="missing">{p.communesNone}</p>
           ) : (
             <div className="table-wrap" tabIndex={0}>
-              <table className="data" data-testid="communes">
+              <table className="data communes-table" data-testid="communes">
                 <caption>{p.communesCaption}</caption>
                 <thead>
                   <tr>

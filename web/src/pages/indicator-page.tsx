@@ -15,7 +15,13 @@ import { StatusBadge } from '../components/status-badge.tsx';
 import { StoryNote, useCurrentStories } from '../components/story-note.tsx';
 import { TargetEditor } from '../components/target-editor.tsx';
 import { TargetHistory } from '../components/target-history.tsx';
-import { useEvaluations, useIndicators, useObservations, type ObservationItem } from '../data/queries.ts';
+import {
+  useEvaluations,
+  useIndicators,
+  useObservations,
+  type EvaluationRow,
+  type ObservationItem,
+} from '../data/queries.ts';
 import { may, useMaybeSession } from '../data/session.tsx';
 import { useTargetHistory } from '../data/target-edits.ts';
 import { targetTextOf } from '../data/target-text.ts';
@@ -39,6 +45,26 @@ function download(name: string, href: string): void {
   document.body.append(a);
   a.click();
   a.remove();
+}
+
+/** The city target a commune's target was split from, for a row that is a commune's share; else undefined. */
+function splitFromOf(r: EvaluationRow): string | undefined {
+  return r.notCounted?.reason === 'other_scope' ? r.notCounted.splitFrom : undefined;
+}
+
+/** A link that shows one of the indicator's targets on this page (the URL names it). */
+function TargetLink({ row, label, bare = false }: { row: EvaluationRow; label: string; bare?: boolean }) {
+  const { locale } = useLocale();
+  return (
+    <Link
+      to="."
+      search={(prev: IndicatorSearch) => ({ ...prev, target: row.targetId })}
+      replace
+      data-target={row.targetId}
+    >
+      {bare ? label : `${label}: «${targetTextOf(row, locale)}»`}
+    </Link>
+  );
 }
 
 function Indicator({ portal }: { portal: boolean }) {
@@ -70,6 +96,20 @@ function Indicator({ portal }: { portal: boolean }) {
     () => evaluations.data?.rows.filter((r) => r.indicator.code === code) ?? [],
     [evaluations.data, code],
   );
+  // A city target split by commune: its commune targets are grouped under it, not listed among the city's targets.
+  const { top, shares } = useMemo(() => {
+    const byCity = new Map<string, EvaluationRow[]>();
+    const own: EvaluationRow[] = [];
+    for (const r of rows) {
+      const from = splitFromOf(r);
+      if (from === undefined) own.push(r);
+      else byCity.set(from, [...(byCity.get(from) ?? []), r]);
+    }
+    const collator = new Intl.Collator('vi');
+    for (const list of byCity.values())
+      list.sort((a, b) => collator.compare(a.notCounted?.scope?.code ?? '', b.notCounted?.scope?.code ?? ''));
+    return { top: own, shares: byCity };
+  }, [rows]);
   const children = useMemo(
     () => evaluations.data?.rows.filter((r) => r.indicator.parent === code) ?? [],
     [evaluations.data, code],
@@ -100,7 +140,7 @@ function Indicator({ portal }: { portal: boolean }) {
     [observations.data],
   );
   // An indicator may carry several targets (a level and a growth, two documents …): the URL names the one shown.
-  const row = rows.find((r) => r.targetId === search.target) ?? rows[0];
+  const row = rows.find((r) => r.targetId === search.target) ?? top[0] ?? rows[0];
   const model = useMemo(() => (row ? chartModel(row, points, labels) : null), [row, points, labels]);
   const option = useMemo(() => (model ? chartOption(model, labels) : null), [model, labels]);
 
@@ -190,19 +230,57 @@ function Indicator({ portal }: { portal: boolean }) {
         <nav aria-labelledby="i-targets" className="target-switch">
           <h2 id="i-targets">{p.otherTargets}</h2>
           <ul data-testid="targets-of-indicator">
-            {rows.map((r, i) => {
+            {top.map((r, i) => {
               const s = isPrinted(r.status) ? r.status : 'no_data';
+              const communes = shares.get(r.targetId) ?? [];
               return (
                 <li key={r.targetId}>
-                  <Link
-                    to="."
-                    search={(prev: IndicatorSearch) => ({ ...prev, target: r.targetId })}
-                    replace
-                    data-target={r.targetId}
-                  >
-                    {p.targetN(num(i + 1))}: «{targetTextOf(r, locale)}»
-                  </Link>{' '}
+                  <TargetLink row={r} label={p.targetN(num(i + 1))} />{' '}
                   <StatusBadge status={s} text={r.displayStatus?.[locale] ?? statusWord(s, locale)} />
+                  {communes.length > 0 && (
+                    <details
+                      className="commune-targets"
+                      data-testid="commune-targets"
+                      open={communes.some((c) => c.targetId === row.targetId)}
+                    >
+                      <summary>{p.communeTargets(num(communes.length))}</summary>
+                      <p>
+                        <Link
+                          to="/plans/$plan/indicators/$code/communes"
+                          params={{ plan, code }}
+                          data-testid="commune-targets-table"
+                        >
+                          {p.communeTargetsTable}
+                        </Link>
+                      </p>
+                      <ul>
+                        {communes.map((c) => {
+                          const cs = isPrinted(c.status) ? c.status : 'no_data';
+                          return (
+                            <li key={c.targetId} data-unit={c.notCounted?.scope?.code}>
+                              <TargetLink
+                                row={c}
+                                label={`${c.notCounted?.scope?.name ?? ''} (${c.notCounted?.scope?.code ?? ''})`}
+                                bare
+                              />{' '}
+                              <StatusBadge status={cs} text={c.displayStatus?.[locale] ?? statusWord(cs, locale)} />
+                              {c.actual.value !== null && (
+                                <>
+                                  {' '}
+                                  <Figure
+                                    value={c.actual.value}
+                                    unit={c.indicator.unit}
+                                    period={c.actual.period}
+                                    estimate={c.actual.estimate}
+                                  />
+                                </>
+                              )}
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    </details>
+                  )}
                 </li>
               );
             })}
@@ -227,6 +305,11 @@ function Indicator({ portal }: { portal: boolean }) {
             {t.explain}
           </Link>
           {mayEdit && <TargetEditor plan={plan} indicator={code} target={editable} onSaved={followTarget} />}
+          {mayEdit && splitFromOf(row) === undefined && !shares.has(row.targetId) && (
+            <Link to="/plans/$plan/indicators/$code/communes" params={{ plan, code }} data-testid="split-by-commune">
+              {p.splitByCommune}
+            </Link>
+          )}
         </div>
         {row.reported && (
           <div className={`verdict-card${reportedDiffers ? ' differs' : ''}`} data-testid="reported-verdict">
