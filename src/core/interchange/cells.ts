@@ -174,6 +174,9 @@ export function parseStageCell(raw: RawCell): CellResult<ObservationStatus> {
 }
 
 /** A publication date: YYYY-MM-DD, dd/mm/yyyy, or a date cell; empty is allowed (null). */
+/** Dates read as text and found valid, by their text: a file repeats a few publication dates on every row. */
+const validDates = new Map<string, CellResult<string | null>>();
+
 export function parseDateCell(raw: RawCell): CellResult<string | null> {
   if (raw instanceof Date) {
     if (Number.isNaN(raw.getTime())) return fail('ngày không hợp lệ', 'invalid date');
@@ -181,6 +184,17 @@ export function parseDateCell(raw: RawCell): CellResult<string | null> {
   }
   const text = cellText(raw);
   if (text.length === 0) return { ok: true, value: null };
+  const known = validDates.get(text);
+  if (known) return known;
+  const parsed = parseDateText(text);
+  if (parsed.ok) {
+    if (validDates.size >= 4096) validDates.clear();
+    validDates.set(text, parsed);
+  }
+  return parsed;
+}
+
+function parseDateText(text: string): CellResult<string | null> {
   let iso: string | null = null;
   const vi = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   if (vi) iso = `${vi[3]}-${(vi[2] as string).padStart(2, '0')}-${(vi[1] as string).padStart(2, '0')}`;
