@@ -125,6 +125,20 @@ describe('periods and other fields', () => {
     expect(parseDateCell('30/02/2026').ok).toBe(false);
   });
 
+  it('reads a date text the same the second time (the kept reading) as the first, and never keeps a refusal', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }), (d) => {
+        const iso = d.toISOString().slice(0, 10);
+        const vi = `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+        for (let i = 0; i < 2; i++) {
+          expect(value(parseDateCell(vi))).toBe(iso);
+          expect(value(parseDateCell(iso))).toBe(iso);
+        }
+      }),
+    );
+    for (let i = 0; i < 2; i++) expect(parseDateCell('31/04/2026').ok).toBe(false);
+  });
+
   it('any period code printed back from a month, quarter or year is read to itself', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
