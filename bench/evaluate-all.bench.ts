@@ -139,11 +139,14 @@ async function engine(
   let figures = 0;
   const asOf = `${AS_OF.year}-${String(AS_OF.month).padStart(2, '0')}-01`;
   const chunks = chunksOf(targets, units.length);
-  const load = (k: number) => {
-    const chunk = chunks[k];
-    return chunk ? loadChosenVersionsOfIndicators(d, plan.tenant_id, indicatorsOf(chunk)) : null;
-  };
   await d.transaction(async (tx) => {
+    // PostgreSQL: read on another connection of the pool while the transaction's writes its batches. PGlite is one
+    // connection, held by the transaction: a read outside it would wait for the commit (a deadlock).
+    const reader = d.kind === 'postgres' ? d : tx;
+    const load = (k: number) => {
+      const chunk = chunks[k];
+      return chunk ? loadChosenVersionsOfIndicators(reader, plan.tenant_id, indicatorsOf(chunk)) : null;
+    };
     let pending = emptyPending();
     const writes: Promise<unknown>[] = [];
     let next = load(0);
