@@ -129,15 +129,15 @@ describe.each(testDatabases)('splitting a city target by commune on $name', (tdb
       {
         path: '/shares',
         reason: {
-          vi: 'thiếu phần của Xã Thử Nghiệm 01 (mã 90001): mỗi xã của thành phố một phần (0 nếu không giao)',
-          en: 'the share of Xã Thử Nghiệm 01 (code 90001) is missing: every commune of the city gets one (0 if none)',
+          vi: 'thiếu phần của Xã Thử Nghiệm 01 (mã 90001): mỗi xã một phần (0 nếu không giao)',
+          en: 'the share of Xã Thử Nghiệm 01 (code 90001) is missing: every commune gets one (0 if none)',
         },
       },
     ]);
     const off = await split(owner, targets.revenue, [{ unit: '90001', value: '99' }, ...evenly('100').slice(1)]);
     expect(off.statusCode).toBe(400);
     expect((off.json() as { errors: Array<{ reason: { vi: string } }> }).errors[0]?.reason.vi).toBe(
-      'tổng các phần 6.699 khác chỉ tiêu của thành phố 6.700 tỷ đồng (so ở 0 chữ số thập phân, chênh -1)',
+      'tổng các phần 6.699 khác chỉ tiêu cấp tỉnh 6.700 tỷ đồng (so ở 0 chữ số thập phân, chênh -1)',
     );
     const undeclared = await split(owner, targets.undeclared, evenly('10'));
     expect(undeclared.statusCode).toBe(400);
@@ -200,7 +200,7 @@ describe.each(testDatabases)('splitting a city target by commune on $name', (tdb
     expect(second?.actual.value).toBeNull();
     // `chitieu evaluate` prints why the row is not counted.
     expect(first ? rowLines(first) : []).toContain(
-      `${' '.repeat(24)}Phần của Xã Thử Nghiệm 01 (mã 90001) khi chia chỉ tiêu của thành phố theo xã: theo dõi riêng, không tính vào tổng hợp`,
+      `${' '.repeat(24)}Phần của Xã Thử Nghiệm 01 (mã 90001) khi chia chỉ tiêu cấp tỉnh theo xã: theo dõi riêng, không tính vào tổng hợp`,
     );
 
     // The indicator's commune table: each commune's target and its status, the public included.

@@ -62,8 +62,8 @@ describe('splitting a city target by commune', () => {
       {
         path: '/shares',
         reason: {
-          vi: 'tổng các phần 99,4 khác chỉ tiêu của thành phố 100 tỷ đồng (so ở 0 chữ số thập phân, chênh -0,6)',
-          en: 'the shares add up to 99.4, not the city’s target 100 tỷ đồng (compared at 0 decimals, off by -0.6)',
+          vi: 'tổng các phần 99,4 khác chỉ tiêu cấp tỉnh 100 tỷ đồng (so ở 0 chữ số thập phân, chênh -0,6)',
+          en: 'the shares add up to 99.4, not the province-level target 100 tỷ đồng (compared at 0 decimals, off by -0.6)',
         },
       },
     ]);
@@ -98,19 +98,19 @@ describe('splitting a city target by commune', () => {
     );
     expect(e.issues.map((i) => [i.path, i.reason.vi])).toEqual([
       ['/shares/1/unit', 'Xã Thử Nghiệm 1 (mã 90001) có hai phần: mỗi xã một phần'],
-      ['/shares/2/unit', 'đơn vị mã 99999 không phải một xã, phường, đặc khu của thành phố vào cuối kỳ của mục tiêu'],
+      [
+        '/shares/2/unit',
+        'đơn vị mã 99999 không phải một xã, phường, đặc khu của đơn vị của kế hoạch vào cuối kỳ của mục tiêu',
+      ],
       [
         '/shares/3/value',
         'phần của Xã Thử Nghiệm 2 (mã 90002) "1,5" không phải số thập phân (dùng dấu chấm, ví dụ 1250.5)',
       ],
-      [
-        '/shares/4/value',
-        'phần của Xã Thử Nghiệm 3 (mã 90003) là số âm: các phần cộng lại thành chỉ tiêu của thành phố',
-      ],
-      ['/shares', 'thiếu phần của Xã Thử Nghiệm 4 (mã 90004): mỗi xã của thành phố một phần (0 nếu không giao)'],
+      ['/shares/4/value', 'phần của Xã Thử Nghiệm 3 (mã 90003) là số âm: các phần cộng lại thành chỉ tiêu cấp tỉnh'],
+      ['/shares', 'thiếu phần của Xã Thử Nghiệm 4 (mã 90004): mỗi xã một phần (0 nếu không giao)'],
     ]);
     expect(e.issues[4]?.reason.en).toBe(
-      'the share of Xã Thử Nghiệm 4 (code 90004) is missing: every commune of the city gets one (0 if none)',
+      'the share of Xã Thử Nghiệm 4 (code 90004) is missing: every commune gets one (0 if none)',
     );
   });
 

@@ -139,8 +139,8 @@ export function checkSplit(args: {
       issues.push(
         issue(
           `/shares/${i}/unit`,
-          `đơn vị mã ${s.unit} không phải một xã, phường, đặc khu của thành phố vào cuối kỳ của mục tiêu`,
-          `unit ${s.unit} is not a commune of the city at the end of the target’s term`,
+          `đơn vị mã ${s.unit} không phải một xã, phường, đặc khu của đơn vị của kế hoạch vào cuối kỳ của mục tiêu`,
+          `unit ${s.unit} is not a commune of the plan’s unit at the end of the target’s term`,
         ),
       );
       return;
@@ -170,8 +170,8 @@ export function checkSplit(args: {
       issues.push(
         issue(
           `/shares/${i}/value`,
-          `phần của ${shown(c)} là số âm: các phần cộng lại thành chỉ tiêu của thành phố`,
-          `the share of ${shownEn(c)} is negative: the shares add up to the city’s target`,
+          `phần của ${shown(c)} là số âm: các phần cộng lại thành chỉ tiêu cấp tỉnh`,
+          `the share of ${shownEn(c)} is negative: the shares add up to the province-level target`,
         ),
       );
   });
@@ -180,8 +180,8 @@ export function checkSplit(args: {
       issues.push(
         issue(
           '/shares',
-          `thiếu phần của ${shown(c)}: mỗi xã của thành phố một phần (0 nếu không giao)`,
-          `the share of ${shownEn(c)} is missing: every commune of the city gets one (0 if none)`,
+          `thiếu phần của ${shown(c)}: mỗi xã một phần (0 nếu không giao)`,
+          `the share of ${shownEn(c)} is missing: every commune gets one (0 if none)`,
         ),
       );
   let total: string | null = null;
@@ -195,8 +195,8 @@ export function checkSplit(args: {
       issues.push(
         issue(
           '/shares',
-          `tổng các phần ${formatNumber(total)} khác chỉ tiêu của thành phố ${formatNumber(cityValue)} ${args.unitOfMeasure} (so ở ${precision} chữ số thập phân, chênh ${formatNumber(sum.minus(cityValue).toFixed())})`,
-          `the shares add up to ${formatNumber(total, { locale: 'en' })}, not the city’s target ${formatNumber(cityValue, { locale: 'en' })} ${args.unitOfMeasure} (compared at ${precision} decimals, off by ${formatNumber(sum.minus(cityValue).toFixed(), { locale: 'en' })})`,
+          `tổng các phần ${formatNumber(total)} khác chỉ tiêu cấp tỉnh ${formatNumber(cityValue)} ${args.unitOfMeasure} (so ở ${precision} chữ số thập phân, chênh ${formatNumber(sum.minus(cityValue).toFixed())})`,
+          `the shares add up to ${formatNumber(total, { locale: 'en' })}, not the province-level target ${formatNumber(cityValue, { locale: 'en' })} ${args.unitOfMeasure} (compared at ${precision} decimals, off by ${formatNumber(sum.minus(cityValue).toFixed(), { locale: 'en' })})`,
         ),
       );
   }

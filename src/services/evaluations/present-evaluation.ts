@@ -73,8 +73,8 @@ export function notCountedWords(n: NonNullable<CoreRow['notCounted']>): { vi: st
     case 'other_scope':
       if (n.splitFrom !== undefined)
         return {
-          vi: `Phần của ${n.scope.name} (mã ${n.scope.code}) khi chia chỉ tiêu của thành phố theo xã: theo dõi riêng, không tính vào tổng hợp`,
-          en: `The share of ${n.scope.name} (code ${n.scope.code}) in the city target split by commune: tracked on its own, not counted in the summary`,
+          vi: `Phần của ${n.scope.name} (mã ${n.scope.code}) khi chia chỉ tiêu cấp tỉnh theo xã: theo dõi riêng, không tính vào tổng hợp`,
+          en: `The share of ${n.scope.name} (code ${n.scope.code}) in the province-level target split by commune: tracked on its own, not counted in the summary`,
         };
       return {
         vi: `Phạm vi ${n.scope.name} (mã ${n.scope.code}), không phải đơn vị của kế hoạch: không tính vào tổng hợp`,

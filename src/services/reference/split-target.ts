@@ -76,8 +76,8 @@ export async function splitTarget({
     if (t.split_from !== null || cityId === null || (t.unit_id !== null && t.unit_id !== cityId))
       throw refused(
         '/target',
-        'chỉ chia được mục tiêu của chính đơn vị của kế hoạch (thành phố), không chia mục tiêu của một xã',
-        'only a target of the plan’s own unit (the city) can be split, not a commune’s',
+        'chỉ chia được mục tiêu của chính đơn vị của kế hoạch (cấp tỉnh), không chia mục tiêu của một xã',
+        'only a target of the plan’s own unit (the province level) can be split, not a commune’s',
       );
     const method: AggregationMethod | null =
       t.aggregation_method === null ? null : parseAggregationMethod(t.aggregation_method);
@@ -95,8 +95,8 @@ export async function splitTarget({
     if (valid.length === 0)
       throw refused(
         '/shares',
-        `thành phố chưa có danh sách xã, phường, đặc khu còn hiệu lực vào cuối năm ${t.last_year}: nhập danh sách trước`,
-        `the city has no commune list valid at the end of ${t.last_year}: import the communes first`,
+        `đơn vị của kế hoạch chưa có danh sách xã, phường, đặc khu còn hiệu lực vào cuối năm ${t.last_year}: nhập danh sách trước`,
+        `the plan's unit has no commune list valid at the end of ${t.last_year}: import the communes first`,
       );
     const split = checkSplit({
       target: t.spec as TargetSpec,

@@ -53,6 +53,7 @@ const vi = {
     'Tải mẫu của cơ quan (các chỉ tiêu và kỳ phải báo cáo), điền số liệu rồi tải lên: mọi ô được kiểm tra trước, chỉ ghi khi tất cả đều đúng, ở trạng thái "đã gửi" chờ phê duyệt.',
   templateDownload: 'Tải mẫu Excel',
   templateFile: 'Tệp đã điền (.xlsx hoặc .csv)',
+  templateClear: 'Bỏ tệp đã chọn',
   templateUpload: 'Tải lên',
   importRefused: (n: number) => `Không ghi gì: ${n} ô không hợp lệ`,
   importCell: (sheet: string, row: number, column: string, value: string) =>
@@ -179,6 +180,7 @@ const en: AccountMessages = {
     "Download your agency's template (its indicators and the periods due), fill it and upload it: every cell is checked first and nothing is written unless all pass; figures enter as submitted, awaiting approval.",
   templateDownload: 'Download the Excel template',
   templateFile: 'Filled file (.xlsx or .csv)',
+  templateClear: 'Remove the chosen file',
   templateUpload: 'Upload',
   importRefused: (n: number) => `Nothing written: ${n} invalid cells`,
   importCell: (sheet: string, row: number, column: string, value: string) =>

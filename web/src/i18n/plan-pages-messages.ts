@@ -31,7 +31,7 @@ const vi = {
   reportLine: (period: string, pct: string) => `Kỳ ${period}${pct ? `: ${pct} %` : ''}`,
   // Projects
   projectsTitle: 'Dự án, công trình trọng điểm',
-  list1: 'Danh mục 1: thành phố chủ trì',
+  list1: 'Danh mục 1: địa phương chủ trì',
   list2: 'Danh mục 2: phối hợp với Trung ương',
   colProject: 'Dự án',
   colStage: 'Giai đoạn',
@@ -113,7 +113,7 @@ const vi = {
   unitsTable: 'Bảng số liệu từng xã, phường',
   unitsView: 'Xem bảng xã, phường',
   communesTitle: 'Số liệu từng xã, phường',
-  communesBack: '← Về chỉ tiêu của thành phố',
+  communesBack: '← Về chỉ tiêu cấp tỉnh',
   communesTotals: (meets: number, of: number, notMet: number, noFigure: number) =>
     `${meets}/${of} xã, phường đạt chuẩn · ${notMet} chưa đạt · ${noFigure} chưa có số liệu`,
   communesReported: (reported: number, of: number, noFigure: number) =>
@@ -206,7 +206,7 @@ const en: PlanPagesMessages = {
   toggleChildren: (code) => `Expand or collapse the items under ${code}`,
   reportLine: (period, pct) => `Period ${period}${pct ? `: ${pct} %` : ''}`,
   projectsTitle: 'Key projects and works',
-  list1: 'List 1: led by the city',
+  list1: 'List 1: led by the province',
   list2: 'List 2: coordinated with the central government',
   colProject: 'Project',
   colStage: 'Stage',
@@ -282,7 +282,7 @@ const en: PlanPagesMessages = {
   unitsTable: 'Each commune’s figure',
   unitsView: 'See the communes’ table',
   communesTitle: 'Figures by commune',
-  communesBack: '← Back to the city’s indicator',
+  communesBack: '← Back to the province-level indicator',
   communesTotals: (meets, of, notMet, noFigure) =>
     `${meets} of ${of} communes meet the standard · ${notMet} not yet · ${noFigure} without a figure`,
   communesReported: (reported, of, noFigure) => `${reported} of ${of} communes reported · ${noFigure} without a figure`,

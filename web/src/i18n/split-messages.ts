@@ -24,10 +24,10 @@ export interface SplitMessages {
 
 const vi: SplitMessages = {
   open: 'Chia chỉ tiêu theo xã',
-  title: 'Chia chỉ tiêu của thành phố theo xã, phường, đặc khu',
-  intro: (target) => `Chỉ tiêu của thành phố: ${target}. Nhập phần của từng xã (0 nếu không giao).`,
+  title: 'Chia chỉ tiêu cấp tỉnh theo xã, phường, đặc khu',
+  intro: (target) => `Chỉ tiêu cấp tỉnh: ${target}. Nhập phần của từng xã (0 nếu không giao).`,
   share: (commune) => `Phần của ${commune}`,
-  sum: (sum, target) => `Tổng các phần: ${sum} / chỉ tiêu thành phố ${target}`,
+  sum: (sum, target) => `Tổng các phần: ${sum} / chỉ tiêu cấp tỉnh ${target}`,
   sumMatches: 'khớp',
   sumDiffers: 'chưa khớp',
   rateNote:
@@ -39,15 +39,15 @@ const vi: SplitMessages = {
   saved: (n) => `Đã chia cho ${n} xã, phường`,
   communeTarget: 'Chỉ tiêu của xã',
   communeTargetStatus: 'Đánh giá chỉ tiêu',
-  splitOf: (target, n) => `Chỉ tiêu thành phố «${target}» đã chia cho ${n} xã, phường; mỗi xã được theo dõi riêng.`,
+  splitOf: (target, n) => `Chỉ tiêu cấp tỉnh «${target}» đã chia cho ${n} xã, phường; mỗi xã được theo dõi riêng.`,
 };
 
 const en: SplitMessages = {
   open: 'Split the target by commune',
-  title: 'Split the city target by commune, ward and special zone',
-  intro: (target) => `The city's target: ${target}. Enter each commune's share (0 if none).`,
+  title: 'Split the province-level target by commune, ward and special zone',
+  intro: (target) => `The province-level target: ${target}. Enter each commune's share (0 if none).`,
   share: (commune) => `Share of ${commune}`,
-  sum: (sum, target) => `Shares add up to ${sum} / city target ${target}`,
+  sum: (sum, target) => `Shares add up to ${sum} / province-level target ${target}`,
   sumMatches: 'matches',
   sumDiffers: 'does not match yet',
   rateNote:
@@ -59,7 +59,8 @@ const en: SplitMessages = {
   saved: (n) => `Split among ${n} communes`,
   communeTarget: "Commune's target",
   communeTargetStatus: 'Target status',
-  splitOf: (target, n) => `The city target «${target}» is split among ${n} communes; each is tracked on its own.`,
+  splitOf: (target, n) =>
+    `The province-level target «${target}» is split among ${n} communes; each is tracked on its own.`,
 };
 
 const catalogue: Record<Locale, SplitMessages> = { vi, en };

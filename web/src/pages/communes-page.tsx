@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import type { CommuneTable } from '../../../src/services/consolidation/commune-table.ts';
 import { Missing } from '../components/figures.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
+import { RegisterImporter } from '../components/register-importer.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { TargetSplitter } from '../components/target-splitter.tsx';
 import { may, useMaybeSession } from '../data/session.tsx';
@@ -85,121 +86,131 @@ export function CommunesPage() {
           {table.data.split && (
             <p data-testid="communes-split">{s.splitOf(table.data.split.text, table.data.split.communes)}</p>
           )}
-          {mayEdit && table.data.cityTarget && (
+          {mayEdit && (
             <p>
-              <TargetSplitter plan={plan} indicator={code} />
+              {table.data.cityTarget && <TargetSplitter plan={plan} indicator={code} />}
+              {/* One importer whatever the register holds, so its notice outlives the table filling in. */}
+              <RegisterImporter empty={table.data.totals.communes === 0} />
             </p>
           )}
-          <p data-testid="communes-totals">
-            {table.data.meetsStandard
-              ? p.communesTotals(
-                  table.data.totals.meets,
-                  table.data.totals.communes,
-                  table.data.totals.notMet,
-                  table.data.totals.noFigure,
-                )
-              : p.communesReported(
-                  table.data.totals.communes - table.data.totals.noFigure,
-                  table.data.totals.communes,
-                  table.data.totals.noFigure,
-                )}
-          </p>
-          <div className="filters">
-            <label>
-              {p.communesSearch}
-              <input
-                type="search"
-                defaultValue={search.q ?? ''}
-                onChange={(e) => set({ q: e.currentTarget.value.trim() || undefined })}
-              />
-            </label>
-            <label>
-              {p.communesStatus}
-              <select
-                value={search.status ?? ''}
-                onChange={(e) =>
-                  set({ status: (e.currentTarget.value || undefined) as CommunesSearch['status'] | undefined })
-                }
-              >
-                <option value="">{p.communesAll}</option>
-                {(['meets', 'not_met', 'no_figure', 'reported'] as const).map((s) => (
-                  <option key={s} value={s}>
-                    {p.communeStatus[s]}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <p>
-            {p.communesDownload}:{' '}
-            {(['csv', 'xlsx'] as const).map((f) => (
-              <a key={f} href={`${base}${query(search, f)}`} data-testid={`communes-page-${f}`}>
-                {f.toUpperCase()}{' '}
-              </a>
-            ))}
-          </p>
-          {table.data.rows.length === 0 ? (
-            <p className="missing">{p.communesNone}</p>
+          {table.data.totals.communes === 0 ? (
+            <p className="missing" data-testid="communes-empty">
+              {p.communesNone}
+            </p>
           ) : (
-            <div className="table-wrap" tabIndex={0}>
-              <table className="data communes-table" data-testid="communes">
-                <caption>{p.communesCaption}</caption>
-                <thead>
-                  <tr>
-                    {COLUMNS.map((c) => (
-                      <th
-                        key={c}
-                        scope="col"
-                        aria-sort={
-                          search.sort === c ? (search.order === 'desc' ? 'descending' : 'ascending') : undefined
-                        }
-                      >
-                        <button type="button" className="sort" onClick={() => sortBy(c)}>
-                          {heading[c]}
-                        </button>
-                      </th>
-                    ))}
-                    {table.data.split && (
-                      <>
-                        <th scope="col">{s.communeTarget}</th>
-                        <th scope="col">{s.communeTargetStatus}</th>
-                      </>
+            <>
+              <p data-testid="communes-totals">
+                {table.data.meetsStandard
+                  ? p.communesTotals(
+                      table.data.totals.meets,
+                      table.data.totals.communes,
+                      table.data.totals.notMet,
+                      table.data.totals.noFigure,
+                    )
+                  : p.communesReported(
+                      table.data.totals.communes - table.data.totals.noFigure,
+                      table.data.totals.communes,
+                      table.data.totals.noFigure,
                     )}
-                    <th scope="col">{p.communesOwners}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {table.data.rows.map((r) => (
-                    <tr key={r.code} data-code={r.code}>
-                      <td>{r.code}</td>
-                      <td>{r.name}</td>
-                      <td className="num">{r.value !== null ? num(r.value) : <Missing />}</td>
-                      <td>
-                        <StatusBadge status={LOOK[r.status]} text={p.communeStatus[r.status]} />
-                      </td>
-                      {table.data.split && (
-                        <>
-                          <td className="num" data-testid="commune-target">
-                            {r.target ? num(r.target.value) : <Missing />}
+              </p>
+              <div className="filters">
+                <label>
+                  {p.communesSearch}
+                  <input
+                    type="search"
+                    defaultValue={search.q ?? ''}
+                    onChange={(e) => set({ q: e.currentTarget.value.trim() || undefined })}
+                  />
+                </label>
+                <label>
+                  {p.communesStatus}
+                  <select
+                    value={search.status ?? ''}
+                    onChange={(e) =>
+                      set({ status: (e.currentTarget.value || undefined) as CommunesSearch['status'] | undefined })
+                    }
+                  >
+                    <option value="">{p.communesAll}</option>
+                    {(['meets', 'not_met', 'no_figure', 'reported'] as const).map((s) => (
+                      <option key={s} value={s}>
+                        {p.communeStatus[s]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+              <p>
+                {p.communesDownload}:{' '}
+                {(['csv', 'xlsx'] as const).map((f) => (
+                  <a key={f} href={`${base}${query(search, f)}`} data-testid={`communes-page-${f}`}>
+                    {f.toUpperCase()}{' '}
+                  </a>
+                ))}
+              </p>
+              {table.data.rows.length === 0 ? (
+                <p className="missing">{p.communesNone}</p>
+              ) : (
+                <div className="table-wrap" tabIndex={0}>
+                  <table className="data communes-table" data-testid="communes">
+                    <caption>{p.communesCaption}</caption>
+                    <thead>
+                      <tr>
+                        {COLUMNS.map((c) => (
+                          <th
+                            key={c}
+                            scope="col"
+                            aria-sort={
+                              search.sort === c ? (search.order === 'desc' ? 'descending' : 'ascending') : undefined
+                            }
+                          >
+                            <button type="button" className="sort" onClick={() => sortBy(c)}>
+                              {heading[c]}
+                            </button>
+                          </th>
+                        ))}
+                        {table.data.split && (
+                          <>
+                            <th scope="col">{s.communeTarget}</th>
+                            <th scope="col">{s.communeTargetStatus}</th>
+                          </>
+                        )}
+                        <th scope="col">{p.communesOwners}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {table.data.rows.map((r) => (
+                        <tr key={r.code} data-code={r.code}>
+                          <td>{r.code}</td>
+                          <td>{r.name}</td>
+                          <td className="num">{r.value !== null ? num(r.value) : <Missing />}</td>
+                          <td>
+                            <StatusBadge status={LOOK[r.status]} text={p.communeStatus[r.status]} />
                           </td>
-                          <td data-testid="commune-target-status">
-                            {isPrinted(r.target?.status) ? (
-                              <StatusBadge
-                                status={r.target.status}
-                                text={r.target.displayStatus?.[locale] ?? r.target.status}
-                              />
-                            ) : (
-                              <Missing />
-                            )}
-                          </td>
-                        </>
-                      )}
-                      <td>{r.owners.join(', ')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                          {table.data.split && (
+                            <>
+                              <td className="num" data-testid="commune-target">
+                                {r.target ? num(r.target.value) : <Missing />}
+                              </td>
+                              <td data-testid="commune-target-status">
+                                {isPrinted(r.target?.status) ? (
+                                  <StatusBadge
+                                    status={r.target.status}
+                                    text={r.target.displayStatus?.[locale] ?? r.target.status}
+                                  />
+                                ) : (
+                                  <Missing />
+                                )}
+                              </td>
+                            </>
+                          )}
+                          <td>{r.owners.join(', ')}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </>
           )}
         </>
       )}

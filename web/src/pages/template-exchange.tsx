@@ -62,6 +62,7 @@ export function TemplateExchange({ plan, agencyId }: { plan: string; agencyId: s
             value={file}
             onChange={setFile}
             clearable
+            clearButtonProps={{ 'aria-label': a.templateClear }}
           />
           <Button onClick={() => void upload()} disabled={!file} loading={busy}>
             {a.templateUpload}
