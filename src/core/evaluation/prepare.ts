@@ -3,7 +3,7 @@
 import { InvalidObservation, MixedPriceBasis, PeriodOutOfTerm, UnitMismatch } from '../errors.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
 import type { ObservationInput, TargetSpec } from '../targets/target.ts';
-import { parseExact, type Exact } from './exact.ts';
+import { parseObservationValue, type Exact } from './exact.ts';
 import type { RestsOn } from './types.ts';
 
 export interface PreparedObservation {
@@ -134,7 +134,7 @@ export function prepareObservations(
       year: period.year,
       endYear,
       months,
-      value: parseExact(o.value, `${o.period} / value`),
+      value: parseObservationValue(o.value, o.period),
     };
   }
   return out;
