@@ -17,6 +17,12 @@ export interface PreparedObservation {
   value: Exact;
 }
 
+/** The period of a plain year, one object per year shared by every evaluation (periods are never written to). */
+const YEAR_PERIODS: (Period | undefined)[] = new Array<Period | undefined>(301).fill(undefined);
+function yearPeriod(y: number, code: string): Period {
+  return (YEAR_PERIODS[y - 1900] ??= { kind: 'year', code, year: y });
+}
+
 /** Four digits 1900–2200 (the years parsePeriod() accepts) → the year; anything else → −1. */
 function plainYear(code: string): number {
   if (typeof code !== 'string' || code.length !== 4) return -1;
@@ -84,7 +90,7 @@ export function prepareObservations(
     let endYear: number;
     let months: number;
     if (y >= 0) {
-      period = { kind: 'year', code: o.period, year: y };
+      period = yearPeriod(y, o.period);
       endYear = y;
       months = 12;
     } else {
