@@ -2,7 +2,22 @@
 // hands over to the evaluator of the target's kind, which computes the status and every figure behind it at once
 // (decision 0007). Pure: no I/O, no module state; same inputs give the same plain, JSON-safe evaluation.
 import { InvalidTarget } from '../errors.ts';
-import type { ObservationInput, TargetSpec } from '../targets/target.ts';
+import type {
+  BenchmarkTarget,
+  CumulativeTarget,
+  GrowthAverageTarget,
+  LevelAtEndTarget,
+  MilestoneTarget,
+  MultipleOfBaselineTarget,
+  ObservationInput,
+  RangeAtEndTarget,
+  RankTarget,
+  TargetSpec,
+  TermAverageTarget,
+  ThresholdTarget,
+  UnitsMeetingStandardTarget,
+  YearlyFlowTarget,
+} from '../targets/target.ts';
 import type { KindContext, KindEvaluation } from './context.ts';
 import { evaluateBenchmark } from './kinds/benchmark.ts';
 import { evaluateCumulative } from './kinds/cumulative.ts';
@@ -45,6 +60,7 @@ function checkAsOf(asOf: AsOf): void {
   }
 }
 
+/** The kind's evaluator, handed the same context (narrowed by the kind; no copy per evaluation). */
 function byKind(ctx: KindContext<TargetSpec>): KindEvaluation {
   const target = ctx.target;
   if ('everyYear' in target && target.everyYear === true) {
@@ -52,29 +68,29 @@ function byKind(ctx: KindContext<TargetSpec>): KindEvaluation {
   }
   switch (target.kind) {
     case 'growth_average':
-      return evaluateGrowthAverage({ ...ctx, target });
+      return evaluateGrowthAverage(ctx as KindContext<GrowthAverageTarget>);
     case 'level_at_end':
-      return evaluateLevelAtEnd({ ...ctx, target });
+      return evaluateLevelAtEnd(ctx as KindContext<LevelAtEndTarget>);
     case 'range_at_end':
-      return evaluateRangeAtEnd({ ...ctx, target });
+      return evaluateRangeAtEnd(ctx as KindContext<RangeAtEndTarget>);
     case 'threshold':
-      return evaluateThreshold({ ...ctx, target });
+      return evaluateThreshold(ctx as KindContext<ThresholdTarget>);
     case 'cumulative':
-      return evaluateCumulative({ ...ctx, target });
+      return evaluateCumulative(ctx as KindContext<CumulativeTarget>);
     case 'yearly_flow':
-      return evaluateYearlyFlow({ ...ctx, target });
+      return evaluateYearlyFlow(ctx as KindContext<YearlyFlowTarget>);
     case 'units_meeting_standard':
-      return evaluateUnitsMeetingStandard({ ...ctx, target });
+      return evaluateUnitsMeetingStandard(ctx as KindContext<UnitsMeetingStandardTarget>);
     case 'rank':
-      return evaluateRank({ ...ctx, target });
+      return evaluateRank(ctx as KindContext<RankTarget>);
     case 'multiple_of_baseline':
-      return evaluateMultipleOfBaseline({ ...ctx, target });
+      return evaluateMultipleOfBaseline(ctx as KindContext<MultipleOfBaselineTarget>);
     case 'milestone':
-      return evaluateMilestone({ ...ctx, target });
+      return evaluateMilestone(ctx as KindContext<MilestoneTarget>);
     case 'term_average':
-      return evaluateTermAverage({ ...ctx, target });
+      return evaluateTermAverage(ctx as KindContext<TermAverageTarget>);
     case 'benchmark':
-      return evaluateBenchmark({ ...ctx, target });
+      return evaluateBenchmark(ctx as KindContext<BenchmarkTarget>);
     default: {
       const unknown: never = target;
       throw new InvalidTarget(
@@ -107,7 +123,9 @@ export function evaluate(
     progressMethod,
     benchmark: options.benchmark ?? [],
   });
-  // `phase` after the kind's figures keeps the key order every stored and served evaluation has had.
-  const evaluation: Evaluation = { ...e, phase };
+  // `phase` after the kind's figures keeps the key order every stored and served evaluation has had. The kind's
+  // result is this call's own fresh object, so `phase` is appended to it rather than copied with a spread.
+  const evaluation = e as Evaluation;
+  evaluation.phase = phase;
   return options.override === undefined ? evaluation : applyOverride(evaluation, options.override);
 }

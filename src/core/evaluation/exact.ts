@@ -20,6 +20,11 @@ export function parseExact(text: string, field = 'value'): Exact {
   return scanCanonical(text) ?? fromDecimal(parseDecimal(text, field), text);
 }
 
+/** parseExact(text, `${period} / value`), naming the field only when the text is refused (not once per figure). */
+export function parseObservationValue(text: string, period: string): Exact {
+  return scanCanonical(text) ?? fromDecimal(parseDecimal(text, `${period} / value`), text);
+}
+
 /**
  * The one hand scanner for canonical decimals ("-118079.28": same grammar as parseDecimal): the scaled integer and its
  * scale, with n = NaN beyond 15 digits (then the text is authoritative); null for text outside the grammar.

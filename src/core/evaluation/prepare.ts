@@ -3,7 +3,7 @@
 import { InvalidObservation, MixedPriceBasis, PeriodOutOfTerm, UnitMismatch } from '../errors.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
 import type { ObservationInput, TargetSpec } from '../targets/target.ts';
-import { parseExact, type Exact } from './exact.ts';
+import { parseObservationValue, type Exact } from './exact.ts';
 import type { RestsOn } from './types.ts';
 
 export interface PreparedObservation {
@@ -15,6 +15,12 @@ export interface PreparedObservation {
   /** Months covered within `year` for sub-annual periods (12 for a year, span length × 12 for spans). */
   months: number;
   value: Exact;
+}
+
+/** The period of a plain year, one object per year shared by every evaluation (periods are never written to). */
+const YEAR_PERIODS: (Period | undefined)[] = new Array<Period | undefined>(301).fill(undefined);
+function yearPeriod(y: number, code: string): Period {
+  return (YEAR_PERIODS[y - 1900] ??= { kind: 'year', code, year: y });
 }
 
 /** Four digits 1900–2200 (the years parsePeriod() accepts) → the year; anything else → −1. */
@@ -84,7 +90,7 @@ export function prepareObservations(
     let endYear: number;
     let months: number;
     if (y >= 0) {
-      period = { kind: 'year', code: o.period, year: y };
+      period = yearPeriod(y, o.period);
       endYear = y;
       months = 12;
     } else {
@@ -134,7 +140,7 @@ export function prepareObservations(
       year: period.year,
       endYear,
       months,
-      value: parseExact(o.value, `${o.period} / value`),
+      value: parseObservationValue(o.value, o.period),
     };
   }
   return out;

@@ -48,14 +48,19 @@ function roundSig(v: bigint, B: bigint, D: number, pr: number, up: boolean): [bi
   return [q, exp];
 }
 
+/** decimal.js's own x.pow(1/k). */
+function slow(x: Decimal, C: DecimalCtor, k: number): Decimal {
+  return x.pow(new C('1').div(k));
+}
+
 /** x.pow(1/k) with x's constructor, bit for bit. */
 export function rootOf(x: Decimal, k: number): Decimal {
   const C = x.constructor as DecimalCtor;
-  const slow = (): Decimal => x.pow(new C('1').div(k));
   const pr = C.precision;
-  if (!Number.isSafeInteger(k) || k < 2 || k > 1000 || C.rounding !== ROUND_HALF_UP || !x.isFinite()) return slow();
+  if (!Number.isSafeInteger(k) || k < 2 || k > 1000 || C.rounding !== ROUND_HALF_UP || !x.isFinite())
+    return slow(x, C, k);
   const xf = x.toNumber();
-  if (!(xf >= 1e-3 && xf <= 1e6)) return slow();
+  if (!(xf >= 1e-3 && xf <= 1e6)) return slow(x, C, k);
   // x = X / 10^W exactly, then bracketed on the binary grid: xLo ≤ x·2^B ≤ xHi.
   const text = x.toFixed();
   const dot = text.indexOf('.');
@@ -80,7 +85,7 @@ export function rootOf(x: Decimal, k: number): Decimal {
   const delta = (y >> BigInt(Math.ceil((pr + 4) * LOG2_10))) + (1n << 24n);
   const lo = y - delta;
   const hi = y + delta;
-  if (lo <= 0n || pow(lo, k, B, true) > xLo || pow(hi, k, B, false) < xHi) return slow();
+  if (lo <= 0n || pow(lo, k, B, true) > xLo || pow(hi, k, B, false) < xHi) return slow(x, C, k);
   // q = 1/k rounded half up to pr digits; x^q = r·exp(ε·ln r), ε = kq − 1, |ε·ln r| below 10^−(pr−2).
   const d = String(k).length - 1;
   const tenP = ten(pr + d);
@@ -93,10 +98,10 @@ export function rootOf(x: Decimal, k: number): Decimal {
   const slack = (hi >> BigInt(Math.floor((pr + 2) * LOG2_10))) + (1n << 24n);
   const tLo = lo + ((lo * sB) >> B) - slack;
   const tHi = hi + ((hi * sB) >> B) + 1n + slack;
-  if (tLo <= 0n) return slow();
+  if (tLo <= 0n) return slow(x, C, k);
   const D = pr + 8 - Math.floor(Math.log10(rf));
   const a = roundSig(tLo, B, D, pr, false);
   const b = roundSig(tHi, B, D, pr, true);
-  if (a === null || b === null || a[0] !== b[0] || a[1] !== b[1]) return slow();
+  if (a === null || b === null || a[0] !== b[0] || a[1] !== b[1]) return slow(x, C, k);
   return new C(`${a[0]}e${a[1]}`);
 }

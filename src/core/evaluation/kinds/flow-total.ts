@@ -20,6 +20,7 @@ export interface TotalSpec {
   targetText: Phrase;
   unit: Phrase;
   method: string;
+  /** A fresh object of this evaluation: the evaluator appends the term's first and last years to it. */
   parameters: Record<string, unknown>;
 }
 
@@ -83,7 +84,10 @@ export function spanTotal(o: PreparedObservation): Exact {
 export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): KindEvaluation {
   const { firstYear, lastYear } = ctx.target.term;
   const N = lastYear - firstYear + 1;
-  const parameters = { ...spec.parameters, firstYear, lastYear };
+  // The caller's own parameters object, with the term appended (as a spread copy would write it, not copied).
+  const parameters = spec.parameters;
+  parameters.firstYear = firstYear;
+  parameters.lastYear = lastYear;
   // A span from the first year (the whole term, or its first years) reported as one figure stands for those years;
   // yearly figures then count only after it. The longest such span is read.
   const reported = spanFromFirstYear(ctx.obs, firstYear, lastYear, isFlow);
@@ -148,7 +152,11 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
   const last = used[used.length - 1] as PreparedObservation;
   const period = years(firstYear, last.endYear);
   const missing: number[] = [];
-  for (let y = spanEnd + 1; y <= lastFull; y++) if (!yearly.some((o) => o.year === y)) missing.push(y);
+  // Years without a figure, in one pass over the yearly figures (in year order, one per year).
+  for (let y = spanEnd + 1, j = 0; y <= lastFull; y++) {
+    while (j < yearly.length && (yearly[j] as PreparedObservation).year < y) j++;
+    if (j === yearly.length || (yearly[j] as PreparedObservation).year !== y) missing.push(y);
+  }
   const intermediates: Record<string, string> = {
     total: total.text,
     yearsWithFigures: String(fullYears),
@@ -173,12 +181,16 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
     !anyNegative &&
     ((spec.bounds.direction === 'higher_better' && reached(verdict)) ||
       (spec.bounds.direction === 'lower_better' && verdict === 'not_met'));
-  const common = {
-    actual: { value: total.text, period, method: spec.method, ...rests },
-    achievement,
-    method: { name: 'chitieu_default', parameters },
-    intermediates,
+  // Built whole in the key order every evaluation has had (actual, achievement, method, intermediates, status, …).
+  const actualOut = {
+    value: total.text,
+    period,
+    method: spec.method,
+    restsOn: rests.restsOn,
+    estimatesOnly: rests.estimatesOnly,
+    anyEstimate: rests.anyEstimate,
   };
+  const methodOut = { name: 'chitieu_default', parameters };
 
   if (ctx.phase === 'final') {
     const complete = fullYears >= N && missing.length === 0;
@@ -187,7 +199,10 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
       ? { vi: '', en: '' }
       : { vi: ' (chưa đủ số liệu các năm)', en: ' (some years are missing)' };
     return {
-      ...common,
+      actual: actualOut,
+      achievement,
+      method: methodOut,
+      intermediates,
       status,
       required: null,
       projection: null,
@@ -242,15 +257,21 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
           vi: `; cần bình quân ${amount(required.value, spec.unit).vi}/năm cho phần còn lại`,
           en: `; needs ${amount(required.value, spec.unit).en} a year for the rest`,
         };
-  return {
-    ...common,
-    status,
-    ...(irreversible ? { decided: verdict } : {}),
-    required,
-    projection,
-    explanation: {
-      vi: `Lũy kế ${period} đạt ${said.vi}, ${rel.vi}${needText.vi}`,
-      en: `Cumulative ${said.en} over ${period}, ${rel.en}${needText.en}`,
-    },
+  const explanation = {
+    vi: `Lũy kế ${period} đạt ${said.vi}, ${rel.vi}${needText.vi}`,
+    en: `Cumulative ${said.en} over ${period}, ${rel.en}${needText.en}`,
   };
+  return irreversible
+    ? {
+        actual: actualOut,
+        achievement,
+        method: methodOut,
+        intermediates,
+        status,
+        decided: verdict,
+        required,
+        projection,
+        explanation,
+      }
+    : { actual: actualOut, achievement, method: methodOut, intermediates, status, required, projection, explanation };
 }

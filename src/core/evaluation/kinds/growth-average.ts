@@ -213,12 +213,17 @@ export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): Ki
   const achievement =
     ach === null ? null : (t.direction === 'lower_better' ? ONE.div(ach) : ach).toDecimalPlaces(4).toFixed();
   const said = join(amount(actualText, unit), estimateMark(rests.anyEstimate));
-  const base = {
-    actual: { value: actualText, period, method: r.method, ...rests },
-    achievement: t.direction === 'band' ? null : achievement,
-    method: { name: 'chitieu_default', parameters },
-    intermediates,
+  // Built whole in the key order every evaluation has had (actual, achievement, method, intermediates, status, …).
+  const actualOut = {
+    value: actualText,
+    period,
+    method: r.method,
+    restsOn: rests.restsOn,
+    estimatesOnly: rests.estimatesOnly,
+    anyEstimate: rests.anyEstimate,
   };
+  const achievementOut = t.direction === 'band' ? null : achievement;
+  const methodOut = { name: 'chitieu_default', parameters };
 
   if (ctx.phase === 'final') {
     const status: FinalStatus = complete ? verdict : 'no_data';
@@ -229,7 +234,16 @@ export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): Ki
           vi: `Thiếu số liệu đến năm ${t.term.lastYear}: bình quân ${period} đạt ${said.vi}, ${rel.vi}`,
           en: `Figures up to ${t.term.lastYear} are missing: averaged ${said.en} over ${period}, ${rel.en}`,
         };
-    return { ...base, status, required: null, projection: null, explanation };
+    return {
+      actual: actualOut,
+      achievement: achievementOut,
+      method: methodOut,
+      intermediates,
+      status,
+      required: null,
+      projection: null,
+      explanation,
+    };
   }
 
   // In term: the trend so far is assumed to continue, so the projected term average is the average to date; the
@@ -272,7 +286,10 @@ export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): Ki
           en: `; needs ${needAmount.en} over the remaining ${remaining} years`,
         };
   return {
-    ...base,
+    actual: actualOut,
+    achievement: achievementOut,
+    method: methodOut,
+    intermediates,
     status,
     required,
     projection,

@@ -30,6 +30,7 @@ export interface LevelSpec {
   relationOf?: (actual: Exact) => Phrase;
   /** How actual.method is named. */
   method: string;
+  /** A fresh object of this evaluation: the evaluator appends judgedYear to it. */
   parameters: Record<string, unknown>;
   /** Whether actual/target is meaningful (not for ranks or bands). */
   achievement: boolean;
@@ -41,12 +42,18 @@ export interface LevelSpec {
 
 const ONE = new Derived(1);
 
+/** The compared value of an observation (a module function: a closure per evaluation costs its allocation). */
+function valueOf(spec: LevelSpec, o: PreparedObservation): Decimal {
+  return spec.valueFor ? spec.valueFor(o) : toDecimal(o.value);
+}
+
 export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): KindEvaluation {
   const points = byYear(spec.series.filter((o) => o.year <= spec.judgedYear));
   assertOnePriceBasis(points);
-  const value = (o: PreparedObservation): Decimal => (spec.valueFor ? spec.valueFor(o) : toDecimal(o.value));
   const current = points[points.length - 1];
-  const parameters = { ...spec.parameters, judgedYear: spec.judgedYear };
+  // The caller's own parameters object, with the judged year appended (as a spread copy would write it, not copied).
+  const parameters = spec.parameters;
+  parameters.judgedYear = spec.judgedYear;
   if (current === undefined) {
     return {
       status: 'no_data',
@@ -64,8 +71,9 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
   }
   const scale = compareScale(ctx.target, spec.targetFigures, [current]);
   const derived = spec.valueFor !== undefined;
-  const currentValue = value(current);
-  const actualText = derived ? roundTo(currentValue, scale) : current.value.text;
+  // The current figure as a decimal only where it is computed with (a derived value, or the trend while the term runs).
+  const derivedValue = derived ? valueOf(spec, current) : undefined;
+  const actualText = derivedValue !== undefined ? roundTo(derivedValue, scale) : current.value.text;
   const actual = parseExact(actualText);
   const rests = restsOn([current]);
   const verdict = classify(actual, spec.bounds);
@@ -74,16 +82,23 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
   const said = join(amount(actualText, spec.unit), estimateMark(rests.anyEstimate));
   const rel = spec.relationOf ? spec.relationOf(actual) : relation(actual, spec.bounds, spec.targetText);
   const intermediates: Record<string, string> = { latestYear: String(current.year), compareScale: String(scale) };
-  const common = {
-    actual: { value: actualText, period: current.input.period, method: spec.method, ...rests },
-    achievement,
-    intermediates,
+  // Built whole in the key order every evaluation has had (actual, achievement, intermediates, status, …): object
+  // literals of one fixed shape, not spreads of a common part.
+  const actualOut = {
+    value: actualText,
+    period: current.input.period,
+    method: spec.method,
+    restsOn: rests.restsOn,
+    estimatesOnly: rests.estimatesOnly,
+    anyEstimate: rests.anyEstimate,
   };
 
   if (ctx.phase === 'final') {
     if (current.year !== spec.judgedYear) {
       return {
-        ...common,
+        actual: actualOut,
+        achievement,
+        intermediates,
         status: 'no_data',
         required: null,
         projection: null,
@@ -95,7 +110,9 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
       };
     }
     return {
-      ...common,
+      actual: actualOut,
+      achievement,
+      intermediates,
       status: verdict,
       required: null,
       projection: null,
@@ -107,13 +124,14 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
     };
   }
 
+  const currentValue = derivedValue ?? toDecimal(current.value);
   // Base point of the trend: the target's stated baseline when it precedes the latest figure, else the earliest one.
   const first = points[0] as PreparedObservation;
   const base =
     spec.baseline !== undefined && spec.baseline.year < current.year
       ? spec.baseline
       : first.year < current.year
-        ? { year: first.year, value: value(first) }
+        ? { year: first.year, value: valueOf(spec, first) }
         : undefined;
   const T = spec.judgedYear;
   const t = current.year;
@@ -156,7 +174,7 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
   }
   if (ctx.progressMethod !== DEFAULT_PROGRESS_METHOD && isPeerMethod(ctx.progressMethod) && goal !== null) {
     const peer = runPeerMethod(ctx.progressMethod, {
-      points: points.map((o) => ({ year: o.year, value: derived ? value(o).toFixed() : o.value.text })),
+      points: points.map((o) => ({ year: o.year, value: derived ? valueOf(spec, o).toFixed() : o.value.text })),
       target: (projGoal ?? goal).text,
       targetYear: T,
       ...(base !== undefined ? { baseYear: base.year } : {}),
@@ -204,7 +222,16 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
           en: `${said.en} in ${t}; projected ${projText.en} in ${T}, ${projRel.en}`,
         }
       : { vi: `Năm ${t} đạt ${said.vi}, ${rel.vi}`, en: `${said.en} in ${t}, ${rel.en}` };
-  return { ...common, status, required, projection, method: { name: methodName, parameters }, explanation };
+  return {
+    actual: actualOut,
+    achievement,
+    intermediates,
+    status,
+    required,
+    projection,
+    method: { name: methodName, parameters },
+    explanation,
+  };
 }
 
 function achievementOf(actual: Exact, goal: Exact, direction: Bounds['direction']): string | null {

@@ -36,16 +36,23 @@ export function thresholdBounds(t: ThresholdTarget, v: Exact): Bounds {
     : { direction: 'lower_better', lo: null, hi: v, loStrict: false, hiStrict: t.op === '<' };
 }
 
+/**
+ * "đạt / không đạt mục tiêu < 3,5 %": whether a figure meets the bound. Returned unnamed (a closure bound to a name
+ * inside the evaluator would have its name written on it at every evaluation under tsx's keepNames).
+ */
+function meetingWords(bounds: Bounds, target: Phrase): (a: Exact) => Phrase {
+  return (a) =>
+    reached(classify(a, bounds))
+      ? { vi: `đạt mục tiêu ${target.vi}`, en: `meeting the ${target.en} target` }
+      : { vi: `không đạt mục tiêu ${target.vi}`, en: `missing the ${target.en} target` };
+}
+
 export function evaluateThreshold(ctx: KindContext<ThresholdTarget>): KindEvaluation {
   const t = ctx.target;
   const v = targetNumber(t.value, 'value');
   const bounds = thresholdBounds(t, v);
   const unit = unitPhrase(ctx.unit);
   const target = targetPhrase(bounds, unit, t.op);
-  const relationOf = (a: Exact): Phrase =>
-    reached(classify(a, bounds))
-      ? { vi: `đạt mục tiêu ${target.vi}`, en: `meeting the ${target.en} target` }
-      : { vi: `không đạt mục tiêu ${target.vi}`, en: `missing the ${target.en} target` };
   return evaluateLevel(ctx, {
     bounds,
     targetFigures: [v],
@@ -53,7 +60,7 @@ export function evaluateThreshold(ctx: KindContext<ThresholdTarget>): KindEvalua
     unit,
     judgedYear: t.year,
     series: yearlyOf(ctx.obs, ['level', 'share', 'count']),
-    relationOf,
+    relationOf: meetingWords(bounds, target),
     method: 'value_in_year',
     parameters: { op: t.op, value: t.value },
     achievement: true,

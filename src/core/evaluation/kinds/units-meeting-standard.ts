@@ -15,6 +15,28 @@ import { yearlyOf } from './series.ts';
 
 const HUNDRED = new Decimal(100);
 
+/**
+ * The compared value of a figure: a count as a share of the stated total (or a share as a count). Returned unnamed (a
+ * closure bound to a name inside the evaluator would have its name written on it at every evaluation under tsx).
+ */
+function converter(byShare: boolean, total: Decimal | undefined): (o: PreparedObservation) => Decimal {
+  return (o: PreparedObservation): Decimal => {
+    const v = toDecimal(o.value);
+    const isCount = o.input.measure === 'count';
+    if (isCount === !byShare) return v;
+    if (total === undefined) {
+      throw new InvalidObservation(
+        {
+          vi: `Số liệu kỳ ${o.input.period} không quy đổi được giữa số lượng và tỷ lệ vì mục tiêu không nêu tổng số đơn vị`,
+          en: `Observation ${o.input.period} cannot be converted between count and share: the target states no total of units`,
+        },
+        { period: o.input.period },
+      );
+    }
+    return isCount ? v.div(total).times(HUNDRED) : v.times(total).div(HUNDRED);
+  };
+}
+
 export function evaluateUnitsMeetingStandard(ctx: KindContext<UnitsMeetingStandardTarget>): KindEvaluation {
   const t = ctx.target;
   if (t.share === undefined && t.count === undefined) {
@@ -38,21 +60,6 @@ export function evaluateUnitsMeetingStandard(ctx: KindContext<UnitsMeetingStanda
   const byShare = t.share !== undefined;
   const goal = byShare ? targetNumber(t.share, 'share') : parseExact(String(t.count));
   const total = t.ofCount === undefined ? undefined : new Decimal(t.ofCount);
-  const valueOf = (o: PreparedObservation): Decimal => {
-    const v = toDecimal(o.value);
-    const isCount = o.input.measure === 'count';
-    if (isCount === !byShare) return v;
-    if (total === undefined) {
-      throw new InvalidObservation(
-        {
-          vi: `Số liệu kỳ ${o.input.period} không quy đổi được giữa số lượng và tỷ lệ vì mục tiêu không nêu tổng số đơn vị`,
-          en: `Observation ${o.input.period} cannot be converted between count and share: the target states no total of units`,
-        },
-        { period: o.input.period },
-      );
-    }
-    return isCount ? v.div(total).times(HUNDRED) : v.times(total).div(HUNDRED);
-  };
   const bounds = boundsOf(t.direction, goal, undefined, t.strict);
   const unit = byShare ? { vi: '%', en: '%' } : { vi: 'đơn vị', en: 'units' };
   return evaluateLevel(ctx, {
@@ -62,7 +69,7 @@ export function evaluateUnitsMeetingStandard(ctx: KindContext<UnitsMeetingStanda
     unit,
     judgedYear: t.year,
     series: yearlyOf(ctx.obs, ['share', 'count', 'level']),
-    valueFor: valueOf,
+    valueFor: converter(byShare, total),
     method: byShare ? 'share_of_units' : 'count_of_units',
     parameters: { share: t.share, count: t.count, ofCount: t.ofCount, standard: t.standard },
     achievement: true,

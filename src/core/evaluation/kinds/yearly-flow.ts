@@ -25,6 +25,12 @@ const isRate = (o: PreparedObservation): boolean =>
   o.input.measure === 'level' ||
   o.input.measure === 'count';
 
+/** "year.2027", the key of a year's own verdict: written once per year of the periods' range (1900–2200), not per evaluation. */
+const YEAR_KEYS: readonly string[] = Array.from({ length: 301 }, (_, i) => `year.${1900 + i}`);
+function yearKey(year: number): string {
+  return YEAR_KEYS[year - 1900] ?? `year.${year}`;
+}
+
 export function evaluateYearlyFlow(ctx: KindContext<YearlyFlowTarget>): KindEvaluation {
   const t = ctx.target;
   const unit = unitPhrase(ctx.unit);
@@ -128,7 +134,7 @@ function evaluateYearlyAverage(
   );
   for (const f of flows) {
     const s = classify(f.value, bounds);
-    intermediates[`year.${f.year}`] = s;
+    intermediates[yearKey(f.year)] = s;
     if (reached(s)) yearsMet++;
   }
   const k = spanYears + flows.length;
@@ -151,19 +157,32 @@ function evaluateYearlyAverage(
     t.direction === 'band' || goalD.isZero() || avgD.isZero()
       ? null
       : (t.direction === 'lower_better' ? goalD.div(avgD) : avgD.div(goalD)).toDecimalPlaces(4).toFixed();
-  const common = {
-    actual: { value: avgText, period, method: opts.method, ...rests },
-    achievement,
-    method: { name: 'chitieu_default', parameters },
-    intermediates,
+  // Built whole in the key order every evaluation has had (actual, achievement, method, intermediates, status, …).
+  const actualOut = {
+    value: avgText,
+    period,
+    method: opts.method,
+    restsOn: rests.restsOn,
+    estimatesOnly: rests.estimatesOnly,
+    anyEstimate: rests.anyEstimate,
   };
+  const methodOut = { name: 'chitieu_default', parameters };
   const yearly = flows.length;
   const sentence = {
     vi: `Bình quân ${period} đạt ${said.vi}, ${rel.vi}${yearly > 0 ? `; ${yearsMet}/${yearly} năm đạt` : ''}`,
     en: `Averaged ${said.en} over ${period}, ${rel.en}${yearly > 0 ? `; ${yearsMet} of ${yearly} years met it` : ''}`,
   };
   if (ctx.phase === 'final') {
-    return { ...common, status: k >= N ? verdict : 'no_data', required: null, projection: null, explanation: sentence };
+    return {
+      actual: actualOut,
+      achievement,
+      method: methodOut,
+      intermediates,
+      status: k >= N ? verdict : 'no_data',
+      required: null,
+      projection: null,
+      explanation: sentence,
+    };
   }
   const remaining = N - k;
   let required: Required | null = null;
@@ -184,7 +203,10 @@ function evaluateYearlyAverage(
   }
   const ratio = progressRatio(avgD, new Decimal(0), goalD);
   return {
-    ...common,
+    actual: actualOut,
+    achievement,
+    method: methodOut,
+    intermediates,
     status: trackOf(reached(verdict), ratio, ctx.band),
     required,
     projection: {
