@@ -344,6 +344,24 @@ describe.skipIf(!available)(
       await page.getByTestId('communes-page').waitFor();
     }, 240_000);
 
+    it('the public filters a commune-count indicator by status, the selection kept in the URL and in the downloads', async () => {
+      const page = await as(null);
+      await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/12.1/communes?status=no_figure`);
+      const api = await get<CommuneTable>(`/api/plans/${PLAN}/indicators/12.1/communes?status=no_figure`);
+      expect(api.meetsStandard).toBe(true);
+      expect(api.totals.communes).toBe(67);
+      await expect.poll(() => page.locator('[data-testid="communes"] tbody tr').count(), WAIT).toBe(api.rows.length);
+      expect(api.rows.length).toBeGreaterThan(0);
+      expect(await page.getByTestId('communes-totals').textContent()).toContain(
+        `${api.totals.meets}/67 xã, phường đạt chuẩn`,
+      );
+      expect(await page.getByLabel('Tình trạng').inputValue()).toBe('no_figure');
+      expect(await page.getByTestId('communes-page-csv').getAttribute('href')).toContain('status=no_figure');
+      await page.getByLabel('Tình trạng').selectOption('meets');
+      await expect.poll(() => page.url(), WAIT).toContain('status=meets');
+      expect(await page.getByTestId('communes-page-xlsx').getAttribute('href')).toContain('status=meets');
+    }, 60_000);
+
     it('a reader and the public see the commune targets and no split button', async () => {
       for (const who of [READER, null]) {
         const page = await as(who);
