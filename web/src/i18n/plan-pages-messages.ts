@@ -105,6 +105,8 @@ const vi = {
     missing: 'Chưa có: thiếu số liệu để hợp nhất',
   } as Record<'consolidated' | 'entered' | 'missing', string>,
   baselineMissing: 'Thiếu',
+  baselineEnterHint:
+    'Chủ kế hoạch có thể nhập số kỳ gốc của đơn vị hợp nhất như một số liệu có nguồn; số đó được duyệt như mọi số liệu khác.',
   unitsTitle: (period: string, count: string, of: string, share: string) =>
     `Năm ${period}: ${count}/${of} đơn vị đạt chuẩn (${share} %)`,
   unitsNotMeeting: (n: string) => `Chưa đạt (${n})`,
@@ -274,6 +276,8 @@ const en: PlanPagesMessages = {
     missing: 'None yet: figures missing for the consolidation',
   } as Record<'consolidated' | 'entered' | 'missing', string>,
   baselineMissing: 'Missing',
+  baselineEnterHint:
+    "The plan owner may enter the merged unit's base figure as a figure with its source; it is reviewed like any other figure.",
   unitsTitle: (period: string, count: string, of: string, share: string) =>
     `${period}: ${count} of ${of} units meet the standard (${share} %)`,
   unitsNotMeeting: (n: string) => `Not yet meeting it (${n})`,

@@ -48,7 +48,8 @@ export function MergedBaseline({ baseline }: { baseline: NonNullable<EvaluationR
         ))}
       </ul>
       {c.comparison && <p>{c.comparison[locale]}</p>}
-      {baseline.source === 'missing' && c.enterInstead && <p className="muted">{c.enterInstead[locale]}</p>}
+      {/* The API's own hint names the route to call; the page says it in a reader's words. */}
+      {baseline.source === 'missing' && c.enterInstead && <p className="muted">{p.baselineEnterHint}</p>}
     </div>
   );
 }
