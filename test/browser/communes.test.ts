@@ -362,6 +362,84 @@ describe.skipIf(!available)(
       expect(await page.getByTestId('communes-page-xlsx').getAttribute('href')).toContain('status=meets');
     }, 60_000);
 
+    it('a commune-count target ("55/67 xã") evaluates from commune figures: the count, share, status and the communes not yet meeting it', async () => {
+      // Five communes report for 2026 (1: meets the standard, 0: not yet), each entered, submitted (with a story where
+      // the figure leaves the target short) and approved.
+      const admin = await session(SEEDED_ADMIN.email, SEEDED_ADMIN.password);
+      const approver = await session(APPROVER, PASSWORD);
+      const indicators = await get<{ items: Array<{ id: string; code: string }> }>(
+        `/api/indicators?plan=${PLAN}&limit=200`,
+      );
+      const indicatorId = indicators.items.find((i) => i.code === '12.1')?.id ?? '';
+      const units = await get<{ items: Array<{ id: string; code: string }> }>('/api/units?limit=200');
+      const reports = [
+        ['90001', '1'],
+        ['90002', '1'],
+        ['90003', '1'],
+        ['90004', '0'],
+        ['90005', '0'],
+      ] as const;
+      for (const [code, value] of reports) {
+        const unitId = units.items.find((u) => u.code === code)?.id ?? '';
+        const entered = await admin('/api/observations', {
+          indicatorId,
+          unitId,
+          period: '2026',
+          value,
+          status: 'official',
+          sourceText: 'Quyết định công nhận của tỉnh (kiểm thử)',
+        });
+        expect(entered.status, await entered.clone().text()).toBe(201);
+        const { id, version } = (await entered.json()) as { id: string; version: number };
+        let submitted = await admin(`/api/observations/${id}/submit`, {}, version);
+        if (submitted.status === 400) {
+          const problem = (await submitted.json()) as { code: string; details: { targets: { targetId: string }[] } };
+          expect(problem.code).toBe('story_required');
+          for (const t of problem.details.targets) {
+            const told = await admin(`/api/targets/${t.targetId}/stories`, {
+              period: '2026',
+              cause: 'Xã chưa hoàn thành tiêu chí (kiểm thử)',
+              measures: 'Hỗ trợ xã hoàn thành tiêu chí',
+              requests: null,
+            });
+            expect(told.status, await told.clone().text()).toBe(201);
+          }
+          submitted = await admin(`/api/observations/${id}/submit`, {}, version);
+        }
+        expect(submitted.status, await submitted.clone().text()).toBe(200);
+        const approved = await approver(
+          `/api/observations/${id}/approve`,
+          {},
+          ((await submitted.json()) as { version: number }).version,
+        );
+        expect(approved.status, await approved.text()).toBe(200);
+      }
+      const view = await get<PlanEvaluationView>(`/api/plans/${PLAN}/evaluations`);
+      const row = view.rows.find((r) => r.indicator.code === '12.1' && !r.notCounted);
+      const y2026 = row?.unitCounts?.find((c) => c.period === '2026');
+      expect(y2026).toMatchObject({ count: 3, of: 67 });
+      expect(y2026?.notMeeting).toHaveLength(64);
+      expect(y2026?.notMeeting?.filter((n) => n.reason === 'not_met').map((n) => n.code)).toEqual(['90004', '90005']);
+
+      const page = await as(null);
+      await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/12.1`);
+      const card = page.getByTestId('units-not-meeting');
+      await card.waitFor(WAIT);
+      expect(await card.locator('strong').textContent()).toBe('Năm 2026: 3/67 đơn vị đạt chuẩn (4,5 %)');
+      await card.locator('summary').click();
+      expect(await card.locator('summary').textContent()).toBe('Chưa đạt (64)');
+      expect(await card.textContent()).toContain('Xã Thử Nghiệm 04');
+      // The verdict read from the commune figures, as the API gives it.
+      expect(
+        await page.locator('.verdicts .verdict-card').first().locator('[data-status]').getAttribute('data-status'),
+      ).toBe(row?.status);
+      await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/12.1/communes`);
+      await expect
+        .poll(() => page.getByTestId('communes-totals').textContent(), WAIT)
+        .toBe('3/67 xã, phường đạt chuẩn · 2 chưa đạt · 62 chưa có số liệu');
+      await shots(page, 'communes-count');
+    }, 180_000);
+
     it('a reader and the public see the commune targets and no split button', async () => {
       for (const who of [READER, null]) {
         const page = await as(who);
