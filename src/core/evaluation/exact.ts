@@ -166,3 +166,47 @@ export function ratioText(a: Exact, b: Exact, places: number): string | null {
   const text = s === 0 ? digits : `${digits.slice(0, digits.length - s)}.${digits.slice(digits.length - s)}`;
   return negative ? `-${text}` : text;
 }
+
+/**
+ * (a·k1 − b)/k2 rounded to `places` decimals towards −∞ (floor) or +∞, written as decimal.js writes
+ * `A.times(k1).minus(B).div(k2).toDecimalPlaces(places, ROUND_FLOOR | ROUND_CEIL).toFixed()` at 40 digits (A, B the
+ * decimals of a and b; k1, k2 positive integers), without its long division. Equal: the product and difference are
+ * exact (well under 40 digits), so decimal.js rounds once, the quotient q40 within one unit of its 40th digit (at most
+ * 10^−39·|r|) of r = M/D (M = n·10^places, n the scaled difference at scale s, D = k2·10^s). When D divides M, r has
+ * at most 39 significant digits (|M| < 10^39 below), so q40 = r. Otherwise r is at least 10^−places/D from every
+ * multiple of 10^−places, more than 10^−39·|r| = 10^−39·|n|/D whenever |n|·10^places < 10^39: q40 lies strictly
+ * between the same two multiples as r, and both round to the same one. Beyond that bound, or for figures outside the
+ * safe integers, null: the caller asks decimal.js.
+ */
+export function requiredText(
+  a: Exact,
+  k1: number,
+  b: Exact,
+  k2: number,
+  places: number,
+  floor: boolean,
+): string | null {
+  if (!Number.isSafeInteger(a.n) || !Number.isSafeInteger(b.n) || places > 12) return null;
+  if (!Number.isSafeInteger(k1) || !Number.isSafeInteger(k2) || k1 <= 0 || k2 <= 0) return null;
+  const s = a.s > b.s ? a.s : b.s;
+  const n = BigInt(a.n) * BigInt(k1) * 10n ** BigInt(s - a.s) - BigInt(b.n) * 10n ** BigInt(s - b.s);
+  if (n === 0n) return '0';
+  const abs = n < 0n ? -n : n;
+  if (abs.toString().length + places > 38) return null;
+  const m = n * 10n ** BigInt(places);
+  const d = BigInt(k2) * 10n ** BigInt(s);
+  let q = m / d; // truncated towards zero
+  if (q * d !== m && m < 0n === floor) q += floor ? -1n : 1n;
+  if (q === 0n) return '0';
+  const negative = q < 0n;
+  let digits = (negative ? -q : q).toString();
+  let sc = places;
+  let end = digits.length;
+  while (sc > 0 && digits.charCodeAt(end - 1) === 48) {
+    end--;
+    sc--;
+  }
+  digits = digits.slice(0, end).padStart(sc + 1, '0');
+  const text = sc === 0 ? digits : `${digits.slice(0, digits.length - sc)}.${digits.slice(digits.length - sc)}`;
+  return negative ? `-${text}` : text;
+}

@@ -6,7 +6,18 @@ import { Decimal } from '../../decimal.ts';
 import type { TargetSpec } from '../../targets/target.ts';
 import { classify, metBound, reached, type Bounds } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
-import { add, addAll, exactOf, isZero, parseExact, ratioText, toDecimal, ZERO, type Exact } from '../exact.ts';
+import {
+  add,
+  addAll,
+  exactOf,
+  isZero,
+  parseExact,
+  ratioText,
+  requiredText,
+  toDecimal,
+  ZERO,
+  type Exact,
+} from '../exact.ts';
 import { amount, estimateMark, join, relation, years, type Phrase } from '../explain.ts';
 import { assertOnePriceBasis, byYear, restsOn, type PreparedObservation } from '../prepare.ts';
 import { requiredYearlyFlow } from '../required.ts';
@@ -239,11 +250,16 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
   if (remaining.gt(0) && !reached(verdict)) {
     required = {
       kind: 'yearly_flow',
-      value: roundRequired(
-        requiredYearlyFlow(goalD, totalD, remaining.toNumber()),
-        Math.max(scale, 2),
-        spec.bounds.direction === 'lower_better',
-      ),
+      // In scaled integers over whole remaining years, where exact.ts proves it decimal.js's figure.
+      value:
+        (Number.isInteger(elapsed)
+          ? requiredText(goal, 1, total, N - elapsed, Math.max(scale, 2), spec.bounds.direction === 'lower_better')
+          : null) ??
+        roundRequired(
+          requiredYearlyFlow(goalD, totalD, remaining.toNumber()),
+          Math.max(scale, 2),
+          spec.bounds.direction === 'lower_better',
+        ),
       target: goal.text,
       remainingYears: lastYear - lastFull,
       fromYear: lastFull + 1,

@@ -7,7 +7,7 @@ import type { TargetSpec } from '../../targets/target.ts';
 import { classify, metBound, reached, type Bounds } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
 import { Derived } from '../derived.ts';
-import { isZero, parseExact, ratioText, toDecimal, type Exact } from '../exact.ts';
+import { isZero, parseExact, ratioText, requiredText, toDecimal, type Exact } from '../exact.ts';
 import { amount, estimateMark, join, relation, type Phrase } from '../explain.ts';
 import { assertOnePriceBasis, byYear, restsOn, type PreparedObservation } from '../prepare.ts';
 import { DEFAULT_PROGRESS_METHOD, isPeerMethod, runPeerMethod } from '../progress-adapter.ts';
@@ -198,13 +198,18 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
   if (T > t && goal !== null && !reached(verdict)) {
     required = {
       kind: 'yearly_change',
-      value: roundRequired(
-        toDecimal(goal)
-          .minus(currentValue)
-          .div(T - t),
-        Math.max(scale, 2),
-        spec.bounds.direction === 'lower_better',
-      ),
+      // In scaled integers when the current figure is the observation's own (exactly decimal.js's figure, exact.ts).
+      value:
+        (derivedValue === undefined
+          ? requiredText(goal, 1, current.value, T - t, Math.max(scale, 2), spec.bounds.direction === 'lower_better')
+          : null) ??
+        roundRequired(
+          toDecimal(goal)
+            .minus(currentValue)
+            .div(T - t),
+          Math.max(scale, 2),
+          spec.bounds.direction === 'lower_better',
+        ),
       target: goal.text,
       remainingYears: T - t,
       fromYear: t + 1,

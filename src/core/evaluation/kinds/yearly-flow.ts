@@ -6,7 +6,7 @@ import { Decimal } from '../../decimal.ts';
 import type { TermAverageTarget, YearlyFlowTarget } from '../../targets/target.ts';
 import { boundsOf, classify, metBound, reached } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
-import { addAll, exactOf, parseExact, toDecimal, ZERO } from '../exact.ts';
+import { addAll, exactOf, parseExact, requiredText, toDecimal, ZERO } from '../exact.ts';
 import { amount, estimateMark, join, relation, targetPhrase, unitPhrase, years, type Phrase } from '../explain.ts';
 import { assertOnePriceBasis, byYear, restsOn, type PreparedObservation } from '../prepare.ts';
 import { compareScale, roundRequired, roundTo, targetRange } from '../target-values.ts';
@@ -190,11 +190,14 @@ function evaluateYearlyAverage(
     // Average the remaining years need so the term's average reaches the goal: (N·v* − Σ)/(N − k).
     required = {
       kind: 'yearly_flow',
-      value: roundRequired(
-        goalD.times(N).minus(toDecimal(sum)).div(remaining),
-        Math.max(scale, 2),
-        t.direction === 'lower_better',
-      ),
+      // In scaled integers where exact.ts proves it decimal.js's figure.
+      value:
+        requiredText(goal, N, sum, remaining, Math.max(scale, 2), t.direction === 'lower_better') ??
+        roundRequired(
+          goalD.times(N).minus(toDecimal(sum)).div(remaining),
+          Math.max(scale, 2),
+          t.direction === 'lower_better',
+        ),
       target: goal.text,
       remainingYears: remaining,
       fromYear: lastYear - remaining + 1,
