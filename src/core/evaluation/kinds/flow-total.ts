@@ -157,8 +157,6 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
   assertOnePriceBasis(used);
   const verdict = classify(total, spec.bounds);
   const goal = metBound(spec.bounds, total) ?? total;
-  const goalD = toDecimal(goal);
-  const totalD = toDecimal(total);
   const rests = restsOn(used);
   const last = used[used.length - 1] as PreparedObservation;
   const period = years(firstYear, last.endYear);
@@ -171,7 +169,8 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
   const intermediates: Record<string, string> = {
     total: total.text,
     yearsWithFigures: String(fullYears),
-    elapsedYears: new Decimal(elapsed).toDecimalPlaces(4).toFixed(),
+    // Whole years (nearly always) are written as decimal.js writes them: the integer's digits.
+    elapsedYears: Number.isInteger(elapsed) ? String(elapsed) : new Decimal(elapsed).toDecimalPlaces(4).toFixed(),
     termYears: String(N),
   };
   if (missing.length > 0) intermediates.missingYears = missing.join(',');
@@ -226,6 +225,9 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
 
   // Expected to date = target · elapsed / N; run rate = total / elapsed; projection = total + rate · (N − elapsed).
   const scale = compareScale(ctx.target, spec.targetFigures, used);
+  // As decimals only here, where the run rate and projection are computed (not for a final verdict).
+  const goalD = toDecimal(goal);
+  const totalD = toDecimal(total);
   const el = new Decimal(elapsed);
   const expected = goalD.times(el).div(N);
   const projected = elapsed > 0 ? totalD.plus(totalD.div(el).times(new Decimal(N).minus(el))) : totalD;

@@ -26,6 +26,8 @@ export interface LevelSpec {
   series: PreparedObservation[];
   /** The compared value of an observation (e.g. a count turned into a share); the observation's own value by default. */
   valueFor?: (o: PreparedObservation) => Decimal;
+  /** valueFor's value rounded half up at a scale, where it is written exactly without decimal.js (else null). */
+  valueText?: (o: PreparedObservation, scale: number) => string | null;
   /** Wording of the actual against the target; positional by default. */
   relationOf?: (actual: Exact) => Phrase;
   /** How actual.method is named. */
@@ -72,8 +74,9 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
   const scale = compareScale(ctx.target, spec.targetFigures, [current]);
   const derived = spec.valueFor !== undefined;
   // The current figure as a decimal only where it is computed with (a derived value, or the trend while the term runs).
-  const derivedValue = derived ? valueOf(spec, current) : undefined;
-  const actualText = derivedValue !== undefined ? roundTo(derivedValue, scale) : current.value.text;
+  const derivedText = derived && spec.valueText !== undefined ? spec.valueText(current, scale) : null;
+  let derivedValue = derived && derivedText === null ? valueOf(spec, current) : undefined;
+  const actualText = derivedText ?? (derivedValue !== undefined ? roundTo(derivedValue, scale) : current.value.text);
   const actual = parseExact(actualText);
   const rests = restsOn([current]);
   const verdict = classify(actual, spec.bounds);
@@ -124,6 +127,7 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
     };
   }
 
+  if (derived) derivedValue ??= valueOf(spec, current);
   const currentValue = derivedValue ?? toDecimal(current.value);
   // Base point of the trend: the target's stated baseline when it precedes the latest figure, else the earliest one.
   const first = points[0] as PreparedObservation;
@@ -200,7 +204,7 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
       kind: 'yearly_change',
       // In scaled integers when the current figure is the observation's own (exactly decimal.js's figure, exact.ts).
       value:
-        (derivedValue === undefined
+        (!derived
           ? requiredText(goal, 1, current.value, T - t, Math.max(scale, 2), spec.bounds.direction === 'lower_better')
           : null) ??
         roundRequired(
