@@ -140,8 +140,8 @@ function evaluateYearlyAverage(
   const k = spanYears + flows.length;
   const scale = compareScale(t, [r.min, ...(r.max ? [r.max] : [])], used);
   // The average Σ/k, its ratio to the goal and the achievement, in scaled integers where exact.ts / track.ts prove
-  // them decimal.js's figures (Σ/k rounded once at 40 digits, then divided by or into the goal: rounded twice; an
-  // average equal to a short decimal times the goal is itself a short decimal, held exactly); decimal.js otherwise.
+  // them decimal.js's figures (Σ/k rounded once at 40 digits, then divided by the goal: rounded twice; an average
+  // equal to a short decimal times the goal is itself a short decimal, held exactly); decimal.js otherwise.
   let avgDecimal: Decimal | undefined;
   const kExact: Exact = { text: String(k), n: k, s: 0 };
   const avgText = ratioText(sum, kExact, scale) ?? roundTo((avgDecimal ??= toDecimal(sum).div(k)), scale);
@@ -163,7 +163,11 @@ function evaluateYearlyAverage(
       ? null
       : ((Number.isSafeInteger(goalK)
           ? t.direction === 'lower_better'
-            ? ratioText({ text: '', n: goalK, s: goal.s }, sum, 4)
+            ? // goal/(Σ/k) only when Σ/k is exact (k divides Σ): then decimal.js rounds once, as ratioText proves;
+              // a rounded Σ/k can move a tie of goal·k/Σ to either side.
+              sum.n % k === 0
+              ? ratioText({ text: '', n: goalK, s: goal.s }, sum, 4)
+              : null
             : ratioText(sum, { text: '', n: goalK, s: goal.s }, 4)
           : null) ??
         (t.direction === 'lower_better'
