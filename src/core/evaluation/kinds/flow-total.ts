@@ -6,18 +6,7 @@ import { Decimal } from '../../decimal.ts';
 import type { TargetSpec } from '../../targets/target.ts';
 import { classify, metBound, reached, type Bounds } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
-import {
-  add,
-  addAll,
-  exactOf,
-  isZero,
-  parseExact,
-  ratioText,
-  requiredText,
-  toDecimal,
-  ZERO,
-  type Exact,
-} from '../exact.ts';
+import { add, addAll, exactOf, isZero, parseExact, ratioText, toDecimal, ZERO, type Exact } from '../exact.ts';
 import { amount, estimateMark, join, relation, years, type Phrase } from '../explain.ts';
 import { assertOnePriceBasis, byYear, restsOn, type PreparedObservation } from '../prepare.ts';
 import { requiredYearlyFlow } from '../required.ts';
@@ -157,6 +146,8 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
   assertOnePriceBasis(used);
   const verdict = classify(total, spec.bounds);
   const goal = metBound(spec.bounds, total) ?? total;
+  const goalD = toDecimal(goal);
+  const totalD = toDecimal(total);
   const rests = restsOn(used);
   const last = used[used.length - 1] as PreparedObservation;
   const period = years(firstYear, last.endYear);
@@ -169,8 +160,7 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
   const intermediates: Record<string, string> = {
     total: total.text,
     yearsWithFigures: String(fullYears),
-    // Whole years (nearly always) are written as decimal.js writes them: the integer's digits.
-    elapsedYears: Number.isInteger(elapsed) ? String(elapsed) : new Decimal(elapsed).toDecimalPlaces(4).toFixed(),
+    elapsedYears: new Decimal(elapsed).toDecimalPlaces(4).toFixed(),
     termYears: String(N),
   };
   if (missing.length > 0) intermediates.missingYears = missing.join(',');
@@ -225,9 +215,6 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
 
   // Expected to date = target · elapsed / N; run rate = total / elapsed; projection = total + rate · (N − elapsed).
   const scale = compareScale(ctx.target, spec.targetFigures, used);
-  // As decimals only here, where the run rate and projection are computed (not for a final verdict).
-  const goalD = toDecimal(goal);
-  const totalD = toDecimal(total);
   const el = new Decimal(elapsed);
   const expected = goalD.times(el).div(N);
   const projected = elapsed > 0 ? totalD.plus(totalD.div(el).times(new Decimal(N).minus(el))) : totalD;
@@ -252,16 +239,11 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
   if (remaining.gt(0) && !reached(verdict)) {
     required = {
       kind: 'yearly_flow',
-      // In scaled integers over whole remaining years, where exact.ts proves it decimal.js's figure.
-      value:
-        (Number.isInteger(elapsed)
-          ? requiredText(goal, 1, total, N - elapsed, Math.max(scale, 2), spec.bounds.direction === 'lower_better')
-          : null) ??
-        roundRequired(
-          requiredYearlyFlow(goalD, totalD, remaining.toNumber()),
-          Math.max(scale, 2),
-          spec.bounds.direction === 'lower_better',
-        ),
+      value: roundRequired(
+        requiredYearlyFlow(goalD, totalD, remaining.toNumber()),
+        Math.max(scale, 2),
+        spec.bounds.direction === 'lower_better',
+      ),
       target: goal.text,
       remainingYears: lastYear - lastFull,
       fromYear: lastFull + 1,

@@ -7,7 +7,7 @@ import type { TargetSpec } from '../../targets/target.ts';
 import { classify, metBound, reached, type Bounds } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
 import { Derived } from '../derived.ts';
-import { isZero, parseExact, ratioText, requiredText, toDecimal, type Exact } from '../exact.ts';
+import { isZero, parseExact, ratioText, toDecimal, type Exact } from '../exact.ts';
 import { amount, estimateMark, join, relation, type Phrase } from '../explain.ts';
 import { assertOnePriceBasis, byYear, restsOn, type PreparedObservation } from '../prepare.ts';
 import { DEFAULT_PROGRESS_METHOD, isPeerMethod, runPeerMethod } from '../progress-adapter.ts';
@@ -26,8 +26,6 @@ export interface LevelSpec {
   series: PreparedObservation[];
   /** The compared value of an observation (e.g. a count turned into a share); the observation's own value by default. */
   valueFor?: (o: PreparedObservation) => Decimal;
-  /** valueFor's value rounded half up at a scale, where it is written exactly without decimal.js (else null). */
-  valueText?: (o: PreparedObservation, scale: number) => string | null;
   /** Wording of the actual against the target; positional by default. */
   relationOf?: (actual: Exact) => Phrase;
   /** How actual.method is named. */
@@ -74,9 +72,8 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
   const scale = compareScale(ctx.target, spec.targetFigures, [current]);
   const derived = spec.valueFor !== undefined;
   // The current figure as a decimal only where it is computed with (a derived value, or the trend while the term runs).
-  const derivedText = derived && spec.valueText !== undefined ? spec.valueText(current, scale) : null;
-  let derivedValue = derived && derivedText === null ? valueOf(spec, current) : undefined;
-  const actualText = derivedText ?? (derivedValue !== undefined ? roundTo(derivedValue, scale) : current.value.text);
+  const derivedValue = derived ? valueOf(spec, current) : undefined;
+  const actualText = derivedValue !== undefined ? roundTo(derivedValue, scale) : current.value.text;
   const actual = parseExact(actualText);
   const rests = restsOn([current]);
   const verdict = classify(actual, spec.bounds);
@@ -127,7 +124,6 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
     };
   }
 
-  if (derived) derivedValue ??= valueOf(spec, current);
   const currentValue = derivedValue ?? toDecimal(current.value);
   // Base point of the trend: the target's stated baseline when it precedes the latest figure, else the earliest one.
   const first = points[0] as PreparedObservation;
@@ -202,18 +198,13 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
   if (T > t && goal !== null && !reached(verdict)) {
     required = {
       kind: 'yearly_change',
-      // In scaled integers when the current figure is the observation's own (exactly decimal.js's figure, exact.ts).
-      value:
-        (!derived
-          ? requiredText(goal, 1, current.value, T - t, Math.max(scale, 2), spec.bounds.direction === 'lower_better')
-          : null) ??
-        roundRequired(
-          toDecimal(goal)
-            .minus(currentValue)
-            .div(T - t),
-          Math.max(scale, 2),
-          spec.bounds.direction === 'lower_better',
-        ),
+      value: roundRequired(
+        toDecimal(goal)
+          .minus(currentValue)
+          .div(T - t),
+        Math.max(scale, 2),
+        spec.bounds.direction === 'lower_better',
+      ),
       target: goal.text,
       remainingYears: T - t,
       fromYear: t + 1,

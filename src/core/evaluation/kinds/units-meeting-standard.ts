@@ -6,7 +6,7 @@ import { InvalidObservation, InvalidTarget } from '../../errors.ts';
 import type { UnitsMeetingStandardTarget } from '../../targets/target.ts';
 import { boundsOf } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
-import { parseExact, ratioText, toDecimal } from '../exact.ts';
+import { parseExact, toDecimal } from '../exact.ts';
 import { targetPhrase } from '../explain.ts';
 import type { PreparedObservation } from '../prepare.ts';
 import { targetNumber } from '../target-values.ts';
@@ -34,26 +34,6 @@ function converter(byShare: boolean, total: Decimal | undefined): (o: PreparedOb
       );
     }
     return isCount ? v.div(total).times(HUNDRED) : v.times(total).div(HUNDRED);
-  };
-}
-
-/**
- * The same converted value rounded half up at `scale`, written in scaled integers, or null where decimal.js must say
- * it (no conversion, no total, beyond the safe integers). Equal to roundTo(converter(...)(o), scale): v.div(total) is
- * rounded once at 40 digits and .times(100) only moves its point (the same digits), so it is (100·v)/total rounded
- * once, which ratioText writes exactly; v.times(total).div(100) is exact, and ratioText rounds the exact value.
- */
-function converterText(
-  byShare: boolean,
-  ofCount: number | undefined,
-): (o: PreparedObservation, scale: number) => string | null {
-  return (o: PreparedObservation, scale: number): string | null => {
-    const isCount = o.input.measure === 'count';
-    if (isCount === !byShare || ofCount === undefined) return null;
-    const v = o.value;
-    const n = isCount ? v.n * 100 : v.n * ofCount;
-    if (!Number.isSafeInteger(n)) return null;
-    return ratioText({ text: '', n, s: v.s }, { text: '', n: isCount ? ofCount : 100, s: 0 }, scale);
   };
 }
 
@@ -90,7 +70,6 @@ export function evaluateUnitsMeetingStandard(ctx: KindContext<UnitsMeetingStanda
     judgedYear: t.year,
     series: yearlyOf(ctx.obs, ['share', 'count', 'level']),
     valueFor: converter(byShare, total),
-    valueText: converterText(byShare, t.ofCount),
     method: byShare ? 'share_of_units' : 'count_of_units',
     parameters: { share: t.share, count: t.count, ofCount: t.ofCount, standard: t.standard },
     achievement: true,

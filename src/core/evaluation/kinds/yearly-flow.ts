@@ -6,11 +6,11 @@ import { Decimal } from '../../decimal.ts';
 import type { TermAverageTarget, YearlyFlowTarget } from '../../targets/target.ts';
 import { boundsOf, classify, metBound, reached } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
-import { addAll, exactOf, isZero, parseExact, ratioText, requiredText, toDecimal, ZERO, type Exact } from '../exact.ts';
+import { addAll, exactOf, parseExact, toDecimal, ZERO } from '../exact.ts';
 import { amount, estimateMark, join, relation, targetPhrase, unitPhrase, years, type Phrase } from '../explain.ts';
 import { assertOnePriceBasis, byYear, restsOn, type PreparedObservation } from '../prepare.ts';
 import { compareScale, roundRequired, roundTo, targetRange } from '../target-values.ts';
-import { exactRatioTrack, progressRatio, trackOf } from '../track.ts';
+import { progressRatio, trackOf } from '../track.ts';
 import type { Required } from '../types.ts';
 import { spanFromFirstYear } from './flow-total.ts';
 
@@ -139,43 +139,24 @@ function evaluateYearlyAverage(
   }
   const k = spanYears + flows.length;
   const scale = compareScale(t, [r.min, ...(r.max ? [r.max] : [])], used);
-  // The average Σ/k, its ratio to the goal and the achievement, in scaled integers where exact.ts / track.ts prove
-  // them decimal.js's figures (Σ/k rounded once at 40 digits, then divided by the goal: rounded twice; an average
-  // equal to a short decimal times the goal is itself a short decimal, held exactly); decimal.js otherwise.
-  let avgDecimal: Decimal | undefined;
-  const kExact: Exact = { text: String(k), n: k, s: 0 };
-  const avgText = ratioText(sum, kExact, scale) ?? roundTo((avgDecimal ??= toDecimal(sum).div(k)), scale);
+  const avgD = toDecimal(sum).div(k);
+  const avgText = roundTo(avgD, scale);
   const avg = parseExact(avgText);
   intermediates.sum = sum.text;
   intermediates.yearsWithFigures = String(k);
   intermediates.yearsMet = String(yearsMet);
   const verdict = classify(avg, bounds);
   const goal = metBound(bounds, avg) ?? r.min;
-  let goalDecimal: Decimal | undefined;
-  const goalK = goal.n * k;
+  const goalD = toDecimal(goal);
   const rests = restsOn(used);
   const last = flows[flows.length - 1];
   const period = years(firstYear, last === undefined ? spanEnd : last.year);
   const said = join(amount(avgText, perYear), estimateMark(rests.anyEstimate));
   const rel = relation(avg, bounds, targetText);
   const achievement =
-    t.direction === 'band' || isZero(goal) || isZero(sum)
+    t.direction === 'band' || goalD.isZero() || avgD.isZero()
       ? null
-      : ((Number.isSafeInteger(goalK)
-          ? t.direction === 'lower_better'
-            ? // goal/(Σ/k) only when Σ/k is exact (k divides Σ): then decimal.js rounds once, as ratioText proves;
-              // a rounded Σ/k can move a tie of goal·k/Σ to either side.
-              sum.n % k === 0
-              ? ratioText({ text: '', n: goalK, s: goal.s }, sum, 4)
-              : null
-            : ratioText(sum, { text: '', n: goalK, s: goal.s }, 4)
-          : null) ??
-        (t.direction === 'lower_better'
-          ? (goalDecimal ??= toDecimal(goal)).div((avgDecimal ??= toDecimal(sum).div(k)))
-          : (avgDecimal ??= toDecimal(sum).div(k)).div((goalDecimal ??= toDecimal(goal)))
-        )
-          .toDecimalPlaces(4)
-          .toFixed());
+      : (t.direction === 'lower_better' ? goalD.div(avgD) : avgD.div(goalD)).toDecimalPlaces(4).toFixed();
   // Built whole in the key order every evaluation has had (actual, achievement, method, intermediates, status, …).
   const actualOut = {
     value: avgText,
@@ -209,45 +190,30 @@ function evaluateYearlyAverage(
     // Average the remaining years need so the term's average reaches the goal: (N·v* − Σ)/(N − k).
     required = {
       kind: 'yearly_flow',
-      // In scaled integers where exact.ts proves it decimal.js's figure.
-      value:
-        requiredText(goal, N, sum, remaining, Math.max(scale, 2), t.direction === 'lower_better') ??
-        roundRequired(
-          (goalDecimal ??= toDecimal(goal)).times(N).minus(toDecimal(sum)).div(remaining),
-          Math.max(scale, 2),
-          t.direction === 'lower_better',
-        ),
+      value: roundRequired(
+        goalD.times(N).minus(toDecimal(sum)).div(remaining),
+        Math.max(scale, 2),
+        t.direction === 'lower_better',
+      ),
       target: goal.text,
       remainingYears: remaining,
       fromYear: lastYear - remaining + 1,
       toYear: lastYear,
     };
   }
-  const reaches = reached(verdict);
-  let track = Number.isSafeInteger(goalK) ? exactRatioTrack(sum.n, sum.s, goalK, goal.s, reaches, ctx.band) : null;
-  if (track === null) {
-    const ratio = progressRatio(
-      (avgDecimal ??= toDecimal(sum).div(k)),
-      new Decimal(0),
-      (goalDecimal ??= toDecimal(goal)),
-    );
-    track = {
-      ratio: ratio === null ? null : ratio.toDecimalPlaces(4).toFixed(),
-      status: trackOf(reaches, ratio, ctx.band),
-    };
-  }
+  const ratio = progressRatio(avgD, new Decimal(0), goalD);
   return {
     actual: actualOut,
     achievement,
     method: methodOut,
     intermediates,
-    status: track.status,
+    status: trackOf(reached(verdict), ratio, ctx.band),
     required,
     projection: {
       value: avgText,
       year: lastYear,
       method: 'constant_average',
-      progressRatio: track.ratio,
+      progressRatio: ratio === null ? null : ratio.toDecimalPlaces(4).toFixed(),
     },
     explanation: sentence,
   };
