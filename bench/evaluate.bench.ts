@@ -13,7 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluate } from '../src/core/evaluation/index.ts';
-import type { ObservationInput, TargetSpec } from '../src/core/targets/target.ts';
+import { evaluationCases, type EvaluationCase } from './kit/evaluation-cases.ts';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -94,98 +94,7 @@ async function countInstructions(): Promise<void> {
   writeFileSync(join(RESULTS, 'evaluate-instructions.json'), `${JSON.stringify(result, null, 2)}\n`);
 }
 
-// Seeded generator (mulberry32) so every run evaluates the same cases.
-let seed = 20250101;
-function rnd(): number {
-  seed |= 0;
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const int = (a: number, b: number): number => a + Math.floor(rnd() * (b - a + 1));
-const dec = (a: number, b: number, places: number): string => (a + rnd() * (b - a)).toFixed(places);
-
-interface Case {
-  target: TargetSpec;
-  observations: ObservationInput[];
-  asOf: { year: number; month?: number };
-}
-
-function makeCase(): Case {
-  const len = int(5, 60);
-  const first = 2000;
-  const last = first + len - 1;
-  const term = { firstYear: first, lastYear: last };
-  const asOf = rnd() < 0.5 ? { year: last + 1 } : { year: first + int(1, len - 1), month: int(1, 12) };
-  const status = (): ObservationInput['status'] =>
-    rnd() < 0.2 ? 'estimate' : rnd() < 0.5 ? 'preliminary' : 'official';
-  const years = (f: () => string, extra: Partial<ObservationInput> = {}): ObservationInput[] =>
-    Array.from({ length: len }, (_, i) => ({ period: String(first + i), value: f(), status: status(), ...extra }));
-  const kind = int(0, 6);
-  switch (kind) {
-    case 0:
-      return {
-        target: {
-          kind: 'growth_average',
-          direction: 'higher_better',
-          term,
-          min: '7',
-          max: '7.5',
-          averaging: 'geometric',
-          baseYear: first - 1,
-        },
-        observations: years(() => dec(2, 12, 2), { measure: 'growth_rate' }),
-        asOf,
-      };
-    case 1:
-      return {
-        target: { kind: 'range_at_end', direction: 'higher_better', term, min: '40', max: '50', year: last },
-        observations: years(() => dec(30, 60, 2)),
-        asOf,
-      };
-    case 2:
-      return {
-        target: { kind: 'threshold', direction: 'lower_better', term, op: '<', value: '3.5', year: last },
-        observations: years(() => dec(2, 5, 1)),
-        asOf,
-      };
-    case 3:
-      return {
-        target: { kind: 'cumulative', direction: 'higher_better', term, value: String(len * 240000) },
-        observations: years(() => dec(150000, 300000, 0), { measure: 'flow' }),
-        asOf,
-      };
-    case 4:
-      return {
-        target: { kind: 'yearly_flow', direction: 'higher_better', term, value: '55800' },
-        observations: years(() => dec(50000, 60000, 0), { measure: 'flow' }),
-        asOf,
-      };
-    case 5:
-      return {
-        target: { kind: 'level_at_end', direction: 'higher_better', term, value: '11380', year: last },
-        observations: years(() => dec(5000, 12000, 2)),
-        asOf,
-      };
-    default:
-      return {
-        target: {
-          kind: 'units_meeting_standard',
-          direction: 'higher_better',
-          term,
-          share: '80',
-          ofCount: 67,
-          standard: 'NTM',
-          year: last,
-        },
-        observations: years(() => String(int(30, 67)), { measure: 'count' }),
-        asOf,
-      };
-  }
-}
-
-const cases = Array.from({ length: POOL }, makeCase);
+const cases = evaluationCases(POOL);
 // The floor's rows: each case's evaluation, computed once before timing, so the floor serialises the same bytes.
 const rows = cases.map((c) => evaluate(c.target, c.observations, c.asOf));
 let rssPeak = process.memoryUsage().rss;
@@ -202,7 +111,7 @@ function floorBlock(from: number, to: number): { ms: number; observations: numbe
   let count = 0;
   let bytes = 0;
   for (let i = from; i < to; i++) {
-    const c = cases[i % POOL] as Case;
+    const c = cases[i % POOL] as EvaluationCase;
     for (const o of c.observations) {
       acc += o.period.length + o.value.length;
       count++;
@@ -219,7 +128,7 @@ function engineBlock(from: number, to: number, statuses: Record<string, number>)
   const t0 = performance.now();
   let bytes = 0;
   for (let i = from; i < to; i++) {
-    const c = cases[i % POOL] as Case;
+    const c = cases[i % POOL] as EvaluationCase;
     const e = evaluate(c.target, c.observations, c.asOf);
     statuses[e.status] = (statuses[e.status] ?? 0) + 1;
     bytes += JSON.stringify(e).length;

@@ -9,8 +9,8 @@ import { NotFound, ValidationError } from '../../core/errors.ts';
 import { formatNumber } from '../../core/format/number.ts';
 import { unitsValidOn, type UnitRecord } from '../../core/units/index.ts';
 import { loadChosenVersionsOfIndicator } from '../../storage/repositories/evaluation-inputs-repo.ts';
-import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
-import { splitTargetsOf } from '../../storage/repositories/target-splits-repo.ts';
+import { findPlanByCode, planUnit } from '../../storage/repositories/plans-repo.ts';
+import { communesOfUnit, splitTargetsOf } from '../../storage/repositories/target-splits-repo.ts';
 import { communeOwners } from './commune-owners.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
@@ -119,23 +119,9 @@ export async function communeTable({
     [plan.tenant_id, plan.id, input.indicatorCode],
   );
   if (!ind) throw new NotFound({ vi: `chỉ tiêu "${input.indicatorCode}"`, en: `Indicator "${input.indicatorCode}"` });
-  const [unit] = await ctx.db.query<{ id: string; code: string; name: string }>(
-    'SELECT u.id, u.code, u.name FROM plans p JOIN units u ON u.id = p.unit_id AND u.tenant_id = p.tenant_id WHERE p.tenant_id = $1 AND p.id = $2',
-    [plan.tenant_id, plan.id],
-  );
+  const unit = await planUnit(ctx.db, plan.tenant_id, plan.id);
   if (!unit) throw new NotFound({ vi: 'đơn vị của nghị quyết', en: 'The plan’s unit' });
-  const children = await ctx.db.query<{
-    id: string;
-    code: string;
-    name: string;
-    level: string;
-    valid_from: string | null;
-    valid_to: string | null;
-  }>(
-    `SELECT id, code, name, level, valid_from::text AS valid_from, valid_to::text AS valid_to
-       FROM units WHERE tenant_id = $1 AND parent_id = $2`,
-    [plan.tenant_id, unit.id],
-  );
+  const children = await communesOfUnit(ctx.db, plan.tenant_id, unit.id);
   const childIds = new Set(children.map((c) => c.id));
   const versions = (await loadChosenVersionsOfIndicator(ctx.db, plan.tenant_id, ind.id)).filter(
     (v) => childIds.has(v.unit_id) && /^\d{4}$/.test(v.period),

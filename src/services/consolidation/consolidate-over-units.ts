@@ -28,7 +28,8 @@ import {
   loadUnitTotals,
   type UnitTotalsRequest,
 } from '../../storage/repositories/consolidation-repo.ts';
-import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
+import { findPlanByCode, planUnit } from '../../storage/repositories/plans-repo.ts';
+import { communesOfUnit } from '../../storage/repositories/target-splits-repo.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
 
@@ -71,23 +72,9 @@ export async function consolidateOverUnits({
   const plan = await findPlanByCode(ctx.db, tenantId, input.planCode);
   if (!plan) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
   const tenant = plan.tenant_id;
-  const [parent] = await ctx.db.query<{ id: string; code: string }>(
-    'SELECT u.id, u.code FROM plans p JOIN units u ON u.id = p.unit_id AND u.tenant_id = p.tenant_id WHERE p.tenant_id = $1 AND p.id = $2',
-    [tenant, plan.id],
-  );
+  const parent = await planUnit(ctx.db, tenant, plan.id);
   if (!parent) throw new NotFound({ vi: 'đơn vị của nghị quyết', en: 'The plan’s unit' });
-  const children = await ctx.db.query<{
-    id: string;
-    code: string;
-    name: string;
-    level: string;
-    valid_from: string | null;
-    valid_to: string | null;
-  }>(
-    `SELECT id, code, name, level, valid_from::text AS valid_from, valid_to::text AS valid_to
-       FROM units WHERE tenant_id = $1 AND parent_id = $2 ORDER BY code`,
-    [tenant, parent.id],
-  );
+  const children = await communesOfUnit(ctx.db, tenant, parent.id);
   const indicators = await ctx.db.query<{
     id: string;
     code: string;

@@ -31,7 +31,7 @@ import {
   type FormerFigureRow,
   type MergerRow,
 } from '../../storage/repositories/consolidation-repo.ts';
-import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
+import { findPlanByCode, planUnit } from '../../storage/repositories/plans-repo.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
 
@@ -314,11 +314,7 @@ async function planBaselines(
   plan: { id: string; tenant_id: string },
   opts: { approvedOnly: boolean; publishedOn: string | null; evaluation: boolean },
 ): Promise<PlanBaselines> {
-  const unitRows = await db.query<{ id: string; code: string; name: string }>(
-    'SELECT u.id, u.code, u.name FROM plans p JOIN units u ON u.id = p.unit_id AND u.tenant_id = p.tenant_id WHERE p.tenant_id = $1 AND p.id = $2',
-    [plan.tenant_id, plan.id],
-  );
-  const unit = unitRows[0];
+  const unit = await planUnit(db, plan.tenant_id, plan.id);
   const mergers = unit ? await loadMergersInto(db, plan.tenant_id, unit.id) : [];
   if (opts.evaluation && mergers.length === 0) return { unitId: null, mergers, rows: [], withoutBaseline: [] };
   const lineage: LineageEvent[] = mergers.map((m) => ({

@@ -96,3 +96,16 @@ export async function countPlans(db: Queryable): Promise<number> {
   const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM plans');
   return rows[0]?.n ?? 0;
 }
+
+/** The unit a plan is made for (the province-level unit), or undefined for a plan without one. */
+export async function planUnit(
+  db: Queryable,
+  tenantId: string,
+  planId: string,
+): Promise<{ id: string; code: string; name: string } | undefined> {
+  const [unit] = await db.query<{ id: string; code: string; name: string }>(
+    'SELECT u.id, u.code, u.name FROM plans p JOIN units u ON u.id = p.unit_id AND u.tenant_id = p.tenant_id WHERE p.tenant_id = $1 AND p.id = $2',
+    [tenantId, planId],
+  );
+  return unit;
+}
