@@ -5,11 +5,17 @@
 // /api/health at a fixed low rate (--health-rate, 100 requests/s over 5 connections) alone, then at the same rate
 // while the evaluations are hammered at 50 connections from a worker thread (so the hammer does not delay the
 // health client's own event loop); the two p99s and their ratio are reported. Writes bench/results/read-path.json.
+// The client's own cost is measured too, because autocannon decodes every response body into a string (its
+// http-parser-js client spends most of its time in Buffer#toString on a gzipped body): the same bytes as the
+// evaluations' answer, served by a bare Node server that does nothing else, hammered by the same client, are the
+// ceiling this client reaches for a body of that size; and when Debian's `wrk` (a C client) is installed, health and
+// the evaluations are hammered by it too, so the server's ratio is seen without the client's limit.
 // Not a timed test:
 //   npm run bench:read-path -- [--duration 10] [--db pglite|postgres|all] [--postgres postgres://…] [--health-rate 100]
 //     [--cpu-prof DIR] (the server writes a V8 CPU profile of each run into DIR)
 // PostgreSQL runs when --postgres or BENCH_DATABASE_URL names a database (each run in a fresh schema of its own).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -109,6 +115,76 @@ async function atFixedRate(url: string): Promise<Load> {
     headers: { 'accept-encoding': 'gzip, deflate, br' },
   });
   return loadOf(r);
+}
+
+/** The answer's raw bytes as a browser receives them (gzip), with its headers. */
+function rawAnswer(url: string): Promise<{ body: Buffer; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ body: Buffer.concat(chunks), headers: res.headers }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** A bare Node server in its own process answering every request with these bytes and headers. */
+const STATIC_SERVER = `
+const http = require('node:http'); const fs = require('node:fs');
+const body = fs.readFileSync(process.argv[1]); const headers = JSON.parse(process.argv[2]);
+http.createServer((req, res) => { res.writeHead(200, headers); res.end(body); })
+  .listen(0, '127.0.0.1', function () { process.stdout.write(String(this.address().port) + '\\n'); });`;
+
+/** Hammers the evaluations' exact answer bytes from a bare static server (the client's ceiling for that body). */
+async function sameBytes(url: string): Promise<Load & { bytes: number }> {
+  const { body, headers } = await rawAnswer(url);
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'chitieu-bytes-')), 'answer');
+  writeFileSync(file, body);
+  const kept: Record<string, string> = { 'content-length': String(body.length) };
+  for (const h of ['content-type', 'content-encoding', 'etag', 'cache-control', 'vary'])
+    if (typeof headers[h] === 'string') kept[h] = headers[h];
+  const child = spawn(process.execPath, ['-e', STATIC_SERVER, file, JSON.stringify(kept)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout?.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
+      child.once('exit', (c) => reject(new Error(`static server exited with ${c}`)));
+    });
+    return { ...(await hammer(`http://127.0.0.1:${port}/`)), bytes: body.length };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+/** Debian's wrk, when installed (a C client; not a dependency of the project). */
+const WRK = spawnSync('wrk', ['--version']).error === undefined;
+
+/** wrk at the same connections and duration; latencies in ms as wrk prints them (corrected, --latency). */
+function wrk(url: string): Load {
+  const out = execFileSync(
+    'wrk',
+    ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', '-H', 'accept-encoding: gzip, deflate, br', url],
+    { encoding: 'utf8' },
+  );
+  const ms = (label: string): number => {
+    const m = new RegExp(`^\\s*${label}\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(out);
+    if (!m) throw new Error(`wrk printed no ${label} latency:\n${out}`);
+    const v = Number(m[1]);
+    return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
+  };
+  const num = (re: RegExp): number => Number(re.exec(out)?.[1] ?? 0);
+  const errs = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  return {
+    p50: ms('50%'),
+    p99: ms('99%'),
+    reqPerSec: num(/Requests\/sec:\s+([\d.]+)/),
+    requests: num(/(\d+) requests in/),
+    errors: errs ? errs.slice(1).reduce((a, b) => a + Number(b), 0) : 0,
+    non2xx: num(/Non-2xx or 3xx responses: (\d+)/),
+  };
 }
 
 async function freshSchema(base: string): Promise<string> {
@@ -217,6 +293,12 @@ interface Result {
   evaluationsDuringHealth: Load;
   p99Ratio: number;
   healthP99Change: number;
+  /** The evaluations' exact answer bytes from a bare static server: the client's ceiling for a body of that size. */
+  sameBytesStatic: Load & { bytes: number };
+  /** p99 of the evaluations over p99 of the same bytes served statically (the server's cost above the client's). */
+  p99OverSameBytes: number;
+  /** The same two routes hammered by wrk (C), when installed: no client-side limit at these sizes. */
+  wrk: { health: Load; evaluations: Load; p99Ratio: number } | null;
 }
 
 async function run(kind: 'pglite' | 'postgres', figures: boolean): Promise<Result> {
@@ -233,8 +315,13 @@ async function run(kind: 'pglite' | 'postgres', figures: boolean): Promise<Resul
       atFixedRate(`${base}/api/health`),
       hammer(evaluationsUrl, true),
     ]);
+    const sameBytesStatic = await sameBytes(evaluationsUrl);
+    const wrkRun = WRK ? { health: wrk(`${base}/api/health`), evaluations: wrk(evaluationsUrl) } : null;
     return {
       database: kind,
+      sameBytesStatic,
+      p99OverSameBytes: evaluations.p99 / Math.max(sameBytesStatic.p99, 1),
+      wrk: wrkRun && { ...wrkRun, p99Ratio: wrkRun.evaluations.p99 / Math.max(wrkRun.health.p99, 0.001) },
       data: figures ? 'bundled + 5,000 approved figures' : 'bundled',
       approvedFigures: approved,
       health,
@@ -271,6 +358,9 @@ for (const kind of kinds) for (const figures of [false, true]) results.push(awai
 
 const fmt = (l: Load): string =>
   `${String(l.p50).padStart(5)} ${String(l.p99).padStart(6)} ${l.reqPerSec.toFixed(0).padStart(8)} ${String(l.errors + l.non2xx).padStart(6)}`;
+const fmtWrk = (l: Load): string =>
+  `${l.p50.toFixed(2).padStart(6)} ${l.p99.toFixed(2).padStart(6)} ${l.reqPerSec.toFixed(0).padStart(8)} ${String(l.errors + l.non2xx).padStart(6)}`;
+if (!WRK) console.warn("wrk not installed: the C client's run is left out (Debian: apt-get install wrk)");
 console.log(`\nread path, ${CONNECTIONS} connections, ${DURATION} s per run, plan ${PLAN} (latencies in ms)\n`);
 console.log('database  data                    route                        p50    p99    req/s errors');
 for (const r of results) {
@@ -284,7 +374,17 @@ for (const r of results) {
   console.log(
     `${label} server CPU per request: health ${r.health.serverCpuUsPerRequest ?? '?'} µs, evaluations ${r.evaluations.serverCpuUsPerRequest ?? '?'} µs`,
   );
-  console.log(`${label} health p99 at ${HEALTH_RATE}/s, hammered / alone: ${r.healthP99Change.toFixed(2)}x\n`);
+  console.log(`${label} health p99 at ${HEALTH_RATE}/s, hammered / alone: ${r.healthP99Change.toFixed(2)}x`);
+  console.log(`${label} same bytes, bare static server  ${fmt(r.sameBytesStatic)}  (${r.sameBytesStatic.bytes} bytes)`);
+  console.log(
+    `${label} p99 evaluations / same bytes served statically (the client's ceiling): ${r.p99OverSameBytes.toFixed(2)}x`,
+  );
+  if (r.wrk) {
+    console.log(`${label} wrk: health                 ${fmtWrk(r.wrk.health)}`);
+    console.log(`${label} wrk: evaluations            ${fmtWrk(r.wrk.evaluations)}`);
+    console.log(`${label} wrk: p99 evaluations / health: ${r.wrk.p99Ratio.toFixed(2)}x (goal ≤ 3x)`);
+  }
+  console.log('');
 }
 const out = path.join(ROOT, 'bench/results/read-path.json');
 mkdirSync(path.dirname(out), { recursive: true });
