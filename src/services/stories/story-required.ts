@@ -1,7 +1,10 @@
 // Before a figure is submitted, the targets resting on its indicator are evaluated with it (every latest figure,
 // approved or not). A target the figure leaves off track, at risk or not met needs a story for that period; the
 // submission is refused until one is told (400 `story_required`, naming the field `story` and the targets).
+// A figure of a period that ends before a plan's term (the base the term starts from, often entered late for a
+// merged unit) needs no story for that plan: there is no performance in the term to explain, only history.
 import { ValidationError } from '../../core/errors.ts';
+import { parsePeriod, periodMonths } from '../../core/periods/period.ts';
 import { STORY_STATUSES } from '../../core/vocabulary.ts';
 import { evaluatePlanSnapshot } from '../../core/plan-evaluation/index.ts';
 import type { Queryable } from '../../storage/db.ts';
@@ -23,7 +26,9 @@ export async function targetsNeedingStory(
   at: { tenantId: string; indicatorId: string; period: string; versionId: string; now: Date },
 ): Promise<TargetNeedingStory[]> {
   const short: TargetNeedingStory[] = [];
+  const lastYear = periodMonths(parsePeriod(at.period)).to.year;
   for (const plan of await plansRestingOn(tx, at.tenantId, [at.indicatorId])) {
+    if (lastYear < plan.first_year) continue;
     const snapshot = await loadEvaluationSnapshot(tx, plan, { approvedOnly: false, publishedOn: null });
     const ofIndicator = new Set(
       snapshot.targets.filter((t) => t.indicator_id === at.indicatorId).map((t) => t.target_id),

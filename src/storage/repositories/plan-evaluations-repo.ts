@@ -102,12 +102,14 @@ export async function plansRestingOn(
     [k: string]: unknown;
     id: string;
     tenant_id: string;
+    /** The term's first year: a figure of an earlier period is the base the term starts from. */
+    first_year: number;
     settings: Record<string, unknown>;
     tenant_settings: Record<string, unknown>;
   }[]
 > {
   return db.query(
-    `SELECT p.id, p.tenant_id, p.settings, tn.settings AS tenant_settings
+    `SELECT p.id, p.tenant_id, p.first_year, p.settings, tn.settings AS tenant_settings
        FROM plans p JOIN tenants tn ON tn.id = p.tenant_id
       WHERE p.tenant_id = $1
         AND EXISTS (SELECT 1 FROM targets t WHERE t.plan_id = p.id AND t.tenant_id = p.tenant_id AND t.indicator_id = ANY($2))`,
