@@ -17,7 +17,7 @@ export const PlanSchema = Type.Object({
   code: Type.String(),
   tenant: Type.String(),
   name: Type.String(),
-  unit: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
+  unit: Type.Union([Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() }), Type.Null()]),
   term: Type.Object({ firstYear: Type.Integer(), lastYear: Type.Integer() }),
   status: Type.String(),
   counts: Type.Object({

@@ -6,7 +6,8 @@ export interface PlanView {
   code: string;
   tenant: string;
   name: string;
-  unit: { code: string; name: string } | null;
+  /** The unit the plan is for (its id is what figures of the unit are entered against). */
+  unit: { id: string; code: string; name: string } | null;
   term: { firstYear: number; lastYear: number };
   status: string;
   counts: { indicators: number; targets: number; tasks: number; projects: number; breakthroughs: number };
@@ -18,7 +19,7 @@ export function presentPlan(r: PlanRow): PlanView {
     code: r.code,
     tenant: r.tenant_code,
     name: r.name,
-    unit: r.unit_code && r.unit_name ? { code: r.unit_code, name: r.unit_name } : null,
+    unit: r.unit_id && r.unit_code && r.unit_name ? { id: r.unit_id, code: r.unit_code, name: r.unit_name } : null,
     term: { firstYear: r.first_year, lastYear: r.last_year },
     status: r.status,
     counts: {

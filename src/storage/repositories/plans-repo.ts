@@ -18,6 +18,7 @@ export interface PlanRow {
   settings: Record<string, unknown>;
   /** The owning tenant's settings: its reporting regime overrides (cut-off day, deadlines) live here. */
   tenant_settings: Record<string, unknown>;
+  unit_id: string | null;
   unit_code: string | null;
   unit_name: string | null;
   indicators: number;
@@ -35,7 +36,7 @@ export interface PlanRow {
  */
 const SELECT_PLAN = `
   SELECT p.id, p.tenant_id, t.code AS tenant_code, p.code, p.name, p.description, p.version, p.first_year, p.last_year, p.status, p.settings, t.settings AS tenant_settings,
-         u.code AS unit_code, u.name AS unit_name,
+         p.unit_id, u.code AS unit_code, u.name AS unit_name,
          coalesce(s.indicators, 0) AS indicators, coalesce(s.targets, 0) AS targets, coalesce(s.tasks, 0) AS tasks,
          coalesce(s.projects, 0) AS projects, coalesce(s.breakthroughs, 0) AS breakthroughs
     FROM plans p JOIN tenants t ON t.id = p.tenant_id LEFT JOIN units u ON u.id = p.unit_id

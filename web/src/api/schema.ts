@@ -306,6 +306,7 @@ export interface paths {
                                 tenant: string;
                                 name: string;
                                 unit: {
+                                    id: string;
                                     code: string;
                                     name: string;
                                 } | null;
@@ -374,6 +375,7 @@ export interface paths {
                             tenant: string;
                             name: string;
                             unit: {
+                                id: string;
                                 code: string;
                                 name: string;
                             } | null;

@@ -1,5 +1,6 @@
 // The story behind a status (nguyên nhân / giải pháp / kiến nghị), shown beside it on the overview and the
-// indicator page for staff; a status that asks for a story and has none reads "chưa giải trình".
+// indicator page for staff; a status that asks for a story and has none reads "chưa giải trình", unless it rests
+// on a figure from before the term (the base: history, for which no story is owed, as the server rules).
 import { STORY_STATUSES } from '../../../src/core/vocabulary.ts';
 import '../entry.css';
 import { useStories, type Story } from '../data/entry-queries.ts';
@@ -14,18 +15,28 @@ export function useCurrentStories(plan: string, portal: boolean): Map<string, St
   return new Map(stories.data.filter((s) => s.current).map((s) => [s.targetId, s]));
 }
 
+/** Whether a verdict resting on a figure of `period` owes a story: not when the period ends before the term. */
+export function storyOwed(period: string | null | undefined, termFirstYear: number): boolean {
+  if (!period) return true;
+  const span = /^\d{4}-(\d{4})$/.exec(period);
+  return Number(span ? span[1] : period.slice(0, 4)) >= termFirstYear;
+}
+
 export function StoryNote({
   status,
   story,
   full = false,
+  owed = true,
 }: {
   status: string;
   story: Story | undefined;
   full?: boolean;
+  /** False when the verdict rests on a figure before the term (see storyOwed). */
+  owed?: boolean;
 }) {
   const { a, date } = useAccountT();
   if (!story) {
-    return (STORY_STATUSES as readonly string[]).includes(status) ? (
+    return owed && (STORY_STATUSES as readonly string[]).includes(status) ? (
       <span className="story-missing" data-testid="not-explained">
         {a.notExplained}
       </span>

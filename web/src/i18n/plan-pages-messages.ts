@@ -107,6 +107,16 @@ const vi = {
   baselineMissing: 'Thiếu',
   baselineEnterHint:
     'Chủ kế hoạch có thể nhập số kỳ gốc của đơn vị hợp nhất như một số liệu có nguồn; số đó được duyệt như mọi số liệu khác.',
+  baselineEnteredSource: (source: string) => `Nguồn: ${source}`,
+  baseEnter: 'Nhập số kỳ gốc',
+  baseEnterTitle: (period: string, unit: string) => `Số kỳ gốc ${period} của ${unit}`,
+  baseEnterIntro:
+    'Số liệu của đơn vị sau hợp nhất cho kỳ gốc, kèm nguồn (niên giám, báo cáo của cơ quan thống kê…). Số được gửi duyệt; khi được duyệt, số này thay cho số cộng từ các đơn vị cũ.',
+  baseValue: (unit: string) => `Giá trị (${unit})`,
+  baseStage: 'Loại số liệu',
+  baseSource: 'Nguồn số liệu',
+  baseRequired: 'Bắt buộc',
+  baseSent: (period: string) => `Đã gửi số kỳ gốc ${period} để duyệt.`,
   unitsTitle: (period: string, count: string, of: string, share: string) =>
     `Năm ${period}: ${count}/${of} đơn vị đạt chuẩn (${share} %)`,
   unitsNotMeeting: (n: string) => `Chưa đạt (${n})`,
@@ -278,6 +288,16 @@ const en: PlanPagesMessages = {
   baselineMissing: 'Missing',
   baselineEnterHint:
     "The plan owner may enter the merged unit's base figure as a figure with its source; it is reviewed like any other figure.",
+  baselineEnteredSource: (source: string) => `Source: ${source}`,
+  baseEnter: 'Enter the base figure',
+  baseEnterTitle: (period: string, unit: string) => `Base figure ${period} of ${unit}`,
+  baseEnterIntro:
+    "The merged unit's own figure for the base period, with its source (a statistical yearbook, the statistics office's report…). It is sent for approval; once approved it replaces the sum of the former units.",
+  baseValue: (unit: string) => `Value (${unit})`,
+  baseStage: 'Stage',
+  baseSource: 'Source',
+  baseRequired: 'Required',
+  baseSent: (period: string) => `The ${period} base figure was sent for approval.`,
   unitsTitle: (period: string, count: string, of: string, share: string) =>
     `${period}: ${count} of ${of} units meet the standard (${share} %)`,
   unitsNotMeeting: (n: string) => `Not yet meeting it (${n})`,

@@ -7,17 +7,19 @@ import { lazy, Suspense, useMemo, useRef } from 'react';
 import { api, unwrap } from '../api/client.ts';
 import type { ChartHandle } from '../charts/echart.tsx';
 import { chartModel, chartOption, periodText, type ChartLabels, type SeriesPoint } from '../charts/indicator-chart.ts';
+import { BaseFigureEntry } from '../components/base-figure-entry.tsx';
 import { FigureNotes, TargetNotes } from '../components/figure-notes.tsx';
 import { OutlineItemEditor } from '../components/outline-item-editor.tsx';
 import { Figure } from '../components/figures.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
-import { StoryNote, useCurrentStories } from '../components/story-note.tsx';
+import { StoryNote, storyOwed, useCurrentStories } from '../components/story-note.tsx';
 import { TargetEditor } from '../components/target-editor.tsx';
 import { TargetHistory } from '../components/target-history.tsx';
 import {
   useEvaluations,
   useIndicators,
+  usePlan,
   useObservations,
   type EvaluationRow,
   type ObservationItem,
@@ -90,6 +92,8 @@ function Indicator({ portal }: { portal: boolean }) {
   const targetHistory = useTargetHistory(plan, code);
   const session = useMaybeSession();
   const mayEdit = !portal && may(session?.user ?? null, 'reference.manage');
+  // The plan's own unit: a missing base figure of a merged unit is entered for it.
+  const planUnit = usePlan(plan).data?.unit ?? null;
   const chartRef = useRef<ChartHandle | null>(null);
 
   const rows = useMemo(
@@ -296,7 +300,14 @@ function Indicator({ portal }: { portal: boolean }) {
           <span className="muted">{t.ourVerdict}</span>
           <StatusBadge status={status} text={row.displayStatus?.[locale] ?? ''} />
           <p data-testid="explanation">{row.explanation[locale]}</p>
-          {stories && <StoryNote status={status} story={stories.get(row.targetId)} full />}
+          {stories && (
+            <StoryNote
+              status={status}
+              story={stories.get(row.targetId)}
+              owed={storyOwed(row.actual.period, evaluations.data?.plan.term.firstYear ?? 0)}
+              full
+            />
+          )}
           <Link
             to={portal ? '/portal/$plan/targets/$targetId/explanation' : '/plans/$plan/targets/$targetId/explanation'}
             params={{ plan, targetId: row.targetId }}
@@ -341,7 +352,26 @@ function Indicator({ portal }: { portal: boolean }) {
         {row.unitCounts && row.unitCounts.length > 0 && (
           <UnitsNotMeeting counts={row.unitCounts} plan={plan} indicator={code} />
         )}
-        {row.baseline && <MergedBaseline baseline={row.baseline} />}
+        {row.baseline && (
+          <MergedBaseline
+            baseline={row.baseline}
+            unit={unit}
+            entered={(() => {
+              const used = row.inputs.find((i) => i.period === row.baseline?.period);
+              return used?.value ? { value: used.value, source: used.source } : null;
+            })()}
+            entry={
+              mayEdit && planUnit && row.baseline.source === 'missing' ? (
+                <BaseFigureEntry
+                  indicatorId={indicator.id}
+                  unit={planUnit}
+                  period={row.baseline.period}
+                  unitOfMeasure={unit}
+                />
+              ) : null
+            }
+          />
+        )}
       </section>
 
       <TargetNotes plan={plan} indicatorId={indicator.id} targetId={row.targetId} />

@@ -1,5 +1,6 @@
 // Pieces of the indicator page also used by the explanation: the required pace in words.
 import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import type { EvaluationRow } from '../data/queries.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
@@ -19,11 +20,38 @@ export function RequiredText({ required, unit }: { required: NonNullable<Evaluat
   }
 }
 
-/** A merged unit's base-period figure: where it came from and its calculation step by step (issue 19). */
-export function MergedBaseline({ baseline }: { baseline: NonNullable<EvaluationRow['baseline']> }) {
-  const { locale } = useLocale();
+/**
+ * A merged unit's base-period figure: where it came from and its calculation step by step (issue 19). When it is
+ * missing, `entry` (the plan owner's dialog to enter it) takes the place of the words saying who may enter it.
+ */
+export function MergedBaseline({
+  baseline,
+  entered,
+  unit,
+  entry,
+}: {
+  baseline: NonNullable<EvaluationRow['baseline']>;
+  /** The figure entered for the merged unit's base period (the row's input of that period), when the source is it. */
+  entered?: { value: string; source: string | null } | null;
+  /** The indicator's unit of measure. */
+  unit: string;
+  entry?: ReactNode;
+}) {
+  const { locale, num } = useLocale();
   const p = usePlanPagesText();
   const c = baseline.consolidation;
+  if (baseline.source === 'entered')
+    return (
+      <div className="verdict-card" data-testid="merged-baseline" data-source={baseline.source}>
+        <span className="muted">{p.baselineTitle(baseline.period)}</span>
+        <strong>
+          {p.baselineSource.entered}
+          {entered ? `: ${num(entered.value)} ${unit}` : ''}
+        </strong>
+        {entered?.source && <p>{p.baselineEnteredSource(entered.source)}</p>}
+        {c.comparison && <p>{c.comparison[locale]}</p>}
+      </div>
+    );
   return (
     <div className="verdict-card" data-testid="merged-baseline" data-source={baseline.source}>
       <span className="muted">{p.baselineTitle(baseline.period)}</span>
@@ -48,8 +76,9 @@ export function MergedBaseline({ baseline }: { baseline: NonNullable<EvaluationR
         ))}
       </ul>
       {c.comparison && <p>{c.comparison[locale]}</p>}
-      {/* The API's own hint names the route to call; the page says it in a reader's words. */}
-      {baseline.source === 'missing' && c.enterInstead && <p className="muted">{p.baselineEnterHint}</p>}
+      {/* The API's own hint names the route to call; the page says it in a reader's words, or offers the entry. */}
+      {baseline.source === 'missing' &&
+        (entry ? <div>{entry}</div> : c.enterInstead && <p className="muted">{p.baselineEnterHint}</p>)}
     </div>
   );
 }

@@ -13,7 +13,7 @@ import {
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { IndicatorCreator } from '../components/indicator-creator.tsx';
-import { StoryNote, useCurrentStories } from '../components/story-note.tsx';
+import { StoryNote, storyOwed, useCurrentStories } from '../components/story-note.tsx';
 import { filterRows, overviewRows, sortRows, type OverviewRow, type SortColumn } from '../data/overview-rows.ts';
 import { useEvaluations, useIndicators, usePlans } from '../data/queries.ts';
 import { may, useMaybeSession } from '../data/session.tsx';
@@ -275,7 +275,13 @@ function Overview({ portal }: { portal: boolean }) {
               <tr key={r.targetId} data-code={r.code} data-status={r.status}>
                 <td data-label={t.colStatus}>
                   <StatusBadge status={r.status} text={r.statusText} />
-                  {stories && <StoryNote status={r.status} story={stories.get(r.targetId)} />}
+                  {stories && (
+                    <StoryNote
+                      status={r.status}
+                      story={stories.get(r.targetId)}
+                      owed={storyOwed(r.latestPeriod, evaluations.data.plan.term.firstYear)}
+                    />
+                  )}
                 </td>
                 <td data-label={t.colIndicator} className="cell-indicator">
                   <span>
