@@ -5,26 +5,12 @@
 // not a number is refused under its field in Vietnamese and nothing is written; the right value is entered and sent
 // for approval (no story asked: a year before the term is history), and once another person approves it the card
 // says the base was entered for the unit and the public evaluation uses it. axe on the dialog; saved at three widths.
-import fs from 'node:fs';
-import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanEvaluationView } from '../../src/services/evaluations/evaluate-plan.ts';
-import { serve, type Served } from '../helpers/processes.ts';
-import { SEEDED_ADMIN, seededDataDir } from './seeded.ts';
+import { apiAs, axeViolations, chromiumAvailable, openHarness, shots, type Harness } from './harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available) {
-  if (process.env.CI) throw new Error(`CI requires Chromium at ${CHROMIUM} for the browser tests`);
-  console.warn(`\n*** Chromium not found at ${CHROMIUM}: browser tests are SKIPPED (apt-get install chromium). ***\n`);
-}
-
-const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
 const PLAN = 'hai-phong-2025-2030';
 const INDICATOR = '2';
-const WIDTHS = [1366, 768, 360] as const;
 const PASSWORD = 'mat-khau-kiem-thu-42';
 const OWNER = 'chu-ke-hoach-goc@example.vn';
 const READER = 'nguoi-xem-goc@example.vn';
@@ -33,36 +19,12 @@ const WAIT = { timeout: 30_000 };
 
 type Row = PlanEvaluationView['rows'][number];
 
-describe.skipIf(!available)('a plan owner enters a merged unit’s missing base figure in Chromium', () => {
-  let server: Served;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  /** Calls the API as `email` (session cookie and CSRF token). */
-  async function session(email: string, password: string) {
-    const res = await fetch(`${server.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
-    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    return (url: string, body?: unknown, etag?: number) =>
-      fetch(`${server.baseUrl}${url}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: {
-          cookie,
-          ...(body === undefined ? {} : { 'content-type': 'application/json', 'x-csrf-token': csrfToken }),
-          ...(etag === undefined ? {} : { 'if-match': `"${etag}"` }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-  }
+describe.skipIf(!chromiumAvailable)('a plan owner enters a merged unit’s missing base figure in Chromium', () => {
+  let h: Harness;
+  const as = (email: string | null) => h.as(email, PASSWORD);
+  const session = (email: string) => apiAs(h.server.baseUrl, email, PASSWORD);
   const baseRow = async (): Promise<Row> => {
-    const res = await fetch(`${server.baseUrl}/api/plans/${PLAN}/evaluations`);
-    expect(res.status).toBe(200);
-    const row = ((await res.json()) as PlanEvaluationView).rows.find(
+    const row = (await h.get<PlanEvaluationView>(`/api/plans/${PLAN}/evaluations`)).rows.find(
       (r) => r.indicator.code === INDICATOR && !r.notCounted,
     );
     expect(row?.baseline).toBeDefined();
@@ -70,56 +32,19 @@ describe.skipIf(!available)('a plan owner enters a merged unit’s missing base 
   };
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serve({ DATA_DIR: seededDataDir() }, 120_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
-    const admin = await session(SEEDED_ADMIN.email, SEEDED_ADMIN.password);
-    for (const [email, roles] of [
-      [OWNER, ['plan_owner']],
-      [READER, ['reader']],
-      [APPROVER, ['approver']],
-    ] as const) {
-      const res = await admin('/api/users', { email, displayName: email, password: PASSWORD, roles });
-      expect(res.status, await res.text()).toBe(201);
-    }
+    h = await openHarness([
+      { email: OWNER, password: PASSWORD, roles: ['plan_owner'] },
+      { email: READER, password: PASSWORD, roles: ['reader'] },
+      { email: APPROVER, password: PASSWORD, roles: ['approver'] },
+    ]);
   }, 300_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function as(email: string | null): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    if (email) {
-      const res = await page.request.post(`${server.baseUrl}/api/auth/login`, { data: { email, password: PASSWORD } });
-      expect(res.status()).toBe(200);
-    }
-    return page;
-  }
-
-  async function shots(page: Page, name: string) {
-    for (const w of WIDTHS) {
-      await page.setViewportSize({ width: w, height: w === 360 ? 740 : 900 });
-      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${w}.png`) });
-    }
-    await page.setViewportSize({ width: 1366, height: 900 });
-  }
+  afterAll(async () => h?.close());
 
   it('shows a reader and the public the missing base in words, with no button', async () => {
     expect((await baseRow()).baseline?.source).toBe('missing');
     for (const who of [READER, null]) {
       const page = await as(who);
-      await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/${INDICATOR}`);
+      await page.goto(`${h.server.baseUrl}/plans/${PLAN}/indicators/${INDICATOR}`);
       const card = page.locator('[data-testid="merged-baseline"][data-source="missing"]');
       await card.waitFor(WAIT);
       expect(await card.textContent()).toContain('Chủ kế hoạch có thể nhập số kỳ gốc');
@@ -128,9 +53,9 @@ describe.skipIf(!available)('a plan owner enters a merged unit’s missing base 
   });
 
   it('the owner enters the base: an empty form and a wrong value are refused in the dialog, nothing written; the right one goes for approval, and once approved the card and the evaluation use it', async () => {
-    const owner = await session(OWNER, PASSWORD);
+    const owner = await session(OWNER);
     const page = await as(OWNER);
-    await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/${INDICATOR}`);
+    await page.goto(`${h.server.baseUrl}/plans/${PLAN}/indicators/${INDICATOR}`);
     const card = page.locator('[data-testid="merged-baseline"][data-source="missing"]');
     await card.waitFor(WAIT);
     await page.getByTestId('base-figure').click();
@@ -156,11 +81,7 @@ describe.skipIf(!available)('a plan owner enters a merged unit’s missing base 
       (o) => o.indicator.code === INDICATOR,
     );
     expect(draftsOf2).toHaveLength(0);
-    const axe = await new AxeBuilder({ page })
-      .include('[role="dialog"]')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await axeViolations(page, '[role="dialog"]')).toEqual([]);
     await shots(page, 'base-figure-dialog');
 
     await page.getByTestId('base-figure-value').fill('8152,6');
@@ -178,14 +99,14 @@ describe.skipIf(!available)('a plan owner enters a merged unit’s missing base 
     expect(figure).toBeDefined();
     const detail = await owner(`/api/observations/${figure?.id}`);
     const etag = Number((detail.headers.get('etag') ?? '').replace(/\D/g, ''));
-    const approver = await session(APPROVER, PASSWORD);
+    const approver = await session(APPROVER);
     const approved = await approver(`/api/observations/${figure?.id}/approve`, {}, etag);
     expect(approved.status, await approved.text()).toBe(200);
 
     const row = await baseRow();
     expect(row.baseline?.source).toBe('entered');
     const reader = await as(READER);
-    await reader.goto(`${server.baseUrl}/plans/${PLAN}/indicators/${INDICATOR}`);
+    await reader.goto(`${h.server.baseUrl}/plans/${PLAN}/indicators/${INDICATOR}`);
     const entered = reader.locator('[data-testid="merged-baseline"][data-source="entered"]');
     await entered.waitFor(WAIT);
     expect(await entered.textContent()).toContain('8.152,6');

@@ -8,30 +8,16 @@
 // plan's counted targets keep their evaluation, and the indicator page groups the 67 commune targets under the city
 // target, collapsed. A reader and the public see the table and no split button. axe on the dialog; the page and the
 // dialog are saved at three widths.
-import fs from 'node:fs';
-import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/core/format/number.ts';
 import type { CommuneTable } from '../../src/services/consolidation/commune-table.ts';
 import type { PlanEvaluationView } from '../../src/services/evaluations/evaluate-plan.ts';
 import { generatedCommunes, generatedRegisterCsv } from '../fixtures/generated-communes.ts';
-import { serve, type Served } from '../helpers/processes.ts';
-import { SEEDED_ADMIN, seededDataDir } from './seeded.ts';
+import { apiAs, axeViolations, chromiumAvailable, openHarness, shots, type Harness } from './harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available) {
-  if (process.env.CI) throw new Error(`CI requires Chromium at ${CHROMIUM} for the browser tests`);
-  console.warn(`\n*** Chromium not found at ${CHROMIUM}: browser tests are SKIPPED (apt-get install chromium). ***\n`);
-}
-
-const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
 const PLAN = 'hai-phong-2025-2030';
 // An indicator of the bundled plan declared as a sum over units, with one target in force for the plan's unit.
 const INDICATOR = '5';
-const WIDTHS = [1366, 768, 360] as const;
 const PASSWORD = 'mat-khau-kiem-thu-31';
 const OWNER = 'chu-ke-hoach-xa@example.vn';
 const READER = 'nguoi-xem-xa@example.vn';
@@ -50,94 +36,25 @@ type Row = PlanEvaluationView['rows'][number];
 const communeOf = (r: Row): string | undefined =>
   r.notCounted?.reason === 'other_scope' && r.notCounted.splitFrom !== undefined ? r.notCounted.scope.code : undefined;
 
-describe.skipIf(!available)(
+describe.skipIf(!chromiumAvailable)(
   'a plan owner imports the commune register and splits a target by commune in Chromium',
   () => {
-    let server: Served;
-    let browser: Browser;
-    const contexts: BrowserContext[] = [];
+    let h: Harness;
     let cityValue = '';
     let before: PlanEvaluationView;
 
-    /** A session cookie and CSRF token for `email`, to set up data through the API as that person. */
-    async function session(
-      email: string,
-      password: string,
-    ): Promise<(url: string, body: unknown, etag?: number) => Promise<Response>> {
-      const res = await fetch(`${server.baseUrl}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password }),
-      });
-      expect(res.status, await res.clone().text()).toBe(200);
-      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      const { csrfToken } = (await res.json()) as { csrfToken: string };
-      return (url, body, etag) =>
-        fetch(`${server.baseUrl}${url}`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            cookie,
-            'x-csrf-token': csrfToken,
-            ...(etag === undefined ? {} : { 'if-match': `"${etag}"` }),
-          },
-          body: JSON.stringify(body),
-        });
-    }
-    const get = async <T>(url: string): Promise<T> => {
-      const res = await fetch(`${server.baseUrl}${url}`);
-      expect(res.status, url).toBe(200);
-      return (await res.json()) as T;
-    };
+    const session = (email: string, password: string) => apiAs(h.server.baseUrl, email, password);
+    const get = <T>(url: string): Promise<T> => h.get<T>(url);
+    const as = (email: string | null) => h.as(email, PASSWORD);
 
     beforeAll(async () => {
-      fs.mkdirSync(ARTIFACTS, { recursive: true });
-      server = await serve({ DATA_DIR: seededDataDir() }, 120_000);
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      });
-      const admin = await session(SEEDED_ADMIN.email, SEEDED_ADMIN.password);
-      for (const [email, roles] of [
-        [OWNER, ['plan_owner']],
-        [READER, ['reader']],
-        [APPROVER, ['approver']],
-      ] as const) {
-        const res = await admin('/api/users', { email, displayName: email, password: PASSWORD, roles });
-        expect(res.status, await res.text()).toBe(201);
-      }
+      h = await openHarness([
+        { email: OWNER, password: PASSWORD, roles: ['plan_owner'] },
+        { email: READER, password: PASSWORD, roles: ['reader'] },
+        { email: APPROVER, password: PASSWORD, roles: ['approver'] },
+      ]);
     }, 300_000);
-    afterAll(async () => {
-      for (const c of contexts) await c.close().catch(() => {});
-      await browser?.close();
-      await server?.stop();
-    });
-
-    /** A page in its own browser context, signed in as `email` (or not at all). */
-    async function as(email: string | null, width = 1366): Promise<Page> {
-      const context = await browser.newContext({
-        viewport: { width, height: width === 360 ? 740 : 900 },
-        locale: 'vi-VN',
-        timezoneId: 'Asia/Ho_Chi_Minh',
-      });
-      contexts.push(context);
-      const page = await context.newPage();
-      if (email) {
-        const res = await page.request.post(`${server.baseUrl}/api/auth/login`, {
-          data: { email, password: PASSWORD },
-        });
-        expect(res.status()).toBe(200);
-      }
-      return page;
-    }
-
-    async function shots(page: Page, name: string) {
-      for (const w of WIDTHS) {
-        await page.setViewportSize({ width: w, height: w === 360 ? 740 : 900 });
-        await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${w}.png`) });
-      }
-      await page.setViewportSize({ width: 1366, height: 900 });
-    }
+    afterAll(async () => h?.close());
 
     it('the owner imports the commune register in the browser: a wrong line refused by line and column with nothing written, then the register with its document', async () => {
       const plan = await get<{ unit: { code: string } | null }>(`/api/plans/${PLAN}`);
@@ -148,7 +65,7 @@ describe.skipIf(!available)(
       const wrong = lines.map((l, i) => (i === 5 ? l.replace(',xã,', ',thôn,') : l)).join('\n');
       expect(wrong).not.toBe(csv);
       const page = await as(OWNER);
-      await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/${INDICATOR}/communes`);
+      await page.goto(`${h.server.baseUrl}/plans/${PLAN}/indicators/${INDICATOR}/communes`);
       await page.getByTestId('communes-empty').waitFor(WAIT);
       expect(await page.getByTestId('communes-totals').count()).toBe(0);
       await page.getByTestId('register-import').click();
@@ -170,11 +87,7 @@ describe.skipIf(!available)(
       expect(await problem.textContent()).toContain('dòng 6, cột kind');
       expect(await dialog.isVisible()).toBe(true);
       expect((await get<CommuneTable>(`/api/plans/${PLAN}/indicators/${INDICATOR}/communes`)).rows).toHaveLength(0);
-      const axe = await new AxeBuilder({ page })
-        .include('[role="dialog"]')
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      expect(axe.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(await axeViolations(page, '[role="dialog"]')).toEqual([]);
       await shots(page, 'communes-register-dialog');
       await dialog.locator('input[type="file"]').setInputFiles(file(csv));
       await page.getByTestId('register-import-save').click();
@@ -188,7 +101,7 @@ describe.skipIf(!available)(
       );
 
       // Two communes report their 2026 figure, entered, submitted and approved through the API.
-      const admin = await session(SEEDED_ADMIN.email, SEEDED_ADMIN.password);
+      const admin = h.admin;
       const indicators = await get<{ items: Array<{ id: string; code: string }> }>(
         `/api/indicators?plan=${PLAN}&limit=200`,
       );
@@ -231,7 +144,7 @@ describe.skipIf(!available)(
       const base = total / BigInt(communes.length);
       const last = total - base * BigInt(communes.length - 1);
       const page = await as(OWNER);
-      await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/${INDICATOR}`);
+      await page.goto(`${h.server.baseUrl}/plans/${PLAN}/indicators/${INDICATOR}`);
       await page.getByTestId('split-by-commune').click();
       await page.getByTestId('communes-page').waitFor();
       await expect.poll(() => page.locator('[data-testid="communes"] tbody tr').count(), WAIT).toBe(67);
@@ -270,11 +183,7 @@ describe.skipIf(!available)(
       expect(await dialog.isVisible()).toBe(true);
       // Nothing was written.
       expect((await get<CommuneTable>(`/api/plans/${PLAN}/indicators/${INDICATOR}/communes`)).split).toBeNull();
-      const axe = await new AxeBuilder({ page })
-        .include('[role="dialog"]')
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      expect(axe.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(await axeViolations(page, '[role="dialog"]')).toEqual([]);
       await shots(page, 'communes-split-dialog');
 
       await page.locator(`[data-testid="split-shares"] input[data-code="${communes.at(-1)?.code}"]`).fill(String(last));
@@ -319,7 +228,7 @@ describe.skipIf(!available)(
       await shots(page, 'communes-split-table');
 
       // The indicator page: the city target first, its 67 commune targets grouped under it, collapsed, with a count.
-      await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/${INDICATOR}`);
+      await page.goto(`${h.server.baseUrl}/plans/${PLAN}/indicators/${INDICATOR}`);
       const group = page.getByTestId('commune-targets');
       await group.waitFor(WAIT);
       expect(await page.locator('[data-testid="targets-of-indicator"] > li').count()).toBe(
@@ -346,7 +255,7 @@ describe.skipIf(!available)(
 
     it('the public filters a commune-count indicator by status, the selection kept in the URL and in the downloads', async () => {
       const page = await as(null);
-      await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/12.1/communes?status=no_figure`);
+      await page.goto(`${h.server.baseUrl}/plans/${PLAN}/indicators/12.1/communes?status=no_figure`);
       const api = await get<CommuneTable>(`/api/plans/${PLAN}/indicators/12.1/communes?status=no_figure`);
       expect(api.meetsStandard).toBe(true);
       expect(api.totals.communes).toBe(67);
@@ -365,7 +274,7 @@ describe.skipIf(!available)(
     it('a commune-count target ("55/67 xã") evaluates from commune figures: the count, share, status and the communes not yet meeting it', async () => {
       // Five communes report for 2026 (1: meets the standard, 0: not yet), each entered, submitted (with a story where
       // the figure leaves the target short) and approved.
-      const admin = await session(SEEDED_ADMIN.email, SEEDED_ADMIN.password);
+      const admin = h.admin;
       const approver = await session(APPROVER, PASSWORD);
       const indicators = await get<{ items: Array<{ id: string; code: string }> }>(
         `/api/indicators?plan=${PLAN}&limit=200`,
@@ -422,7 +331,7 @@ describe.skipIf(!available)(
       expect(y2026?.notMeeting?.filter((n) => n.reason === 'not_met').map((n) => n.code)).toEqual(['90004', '90005']);
 
       const page = await as(null);
-      await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/12.1`);
+      await page.goto(`${h.server.baseUrl}/plans/${PLAN}/indicators/12.1`);
       const card = page.getByTestId('units-not-meeting');
       await card.waitFor(WAIT);
       expect(await card.locator('strong').textContent()).toBe('Năm 2026: 3/67 đơn vị đạt chuẩn (4,5 %)');
@@ -433,7 +342,7 @@ describe.skipIf(!available)(
       expect(
         await page.locator('.verdicts .verdict-card').first().locator('[data-status]').getAttribute('data-status'),
       ).toBe(row?.status);
-      await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/12.1/communes`);
+      await page.goto(`${h.server.baseUrl}/plans/${PLAN}/indicators/12.1/communes`);
       await expect
         .poll(() => page.getByTestId('communes-totals').textContent(), WAIT)
         .toBe('3/67 xã, phường đạt chuẩn · 2 chưa đạt · 62 chưa có số liệu');
@@ -443,11 +352,11 @@ describe.skipIf(!available)(
     it('a reader and the public see the commune targets and no split button', async () => {
       for (const who of [READER, null]) {
         const page = await as(who);
-        await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/${INDICATOR}/communes`);
+        await page.goto(`${h.server.baseUrl}/plans/${PLAN}/indicators/${INDICATOR}/communes`);
         await expect.poll(() => page.getByTestId('commune-target').count(), WAIT).toBe(67);
         expect(await page.getByTestId('split-open').count(), String(who)).toBe(0);
         expect(await page.getByTestId('register-import').count(), String(who)).toBe(0);
-        await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/${INDICATOR}`);
+        await page.goto(`${h.server.baseUrl}/plans/${PLAN}/indicators/${INDICATOR}`);
         await page.getByTestId('commune-targets').waitFor(WAIT);
         expect(await page.getByTestId('split-by-commune').count(), String(who)).toBe(0);
       }
