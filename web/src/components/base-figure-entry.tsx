@@ -95,11 +95,9 @@ export function BaseFigureEntry({
             testId="base-figure"
             fields={fields}
             values={values}
+            setValues={setValues}
             errors={errors}
-            onChange={(name, v) => {
-              setValues((s) => ({ ...s, [name]: v }));
-              clear(name);
-            }}
+            clear={clear}
           />
         </>
       )}

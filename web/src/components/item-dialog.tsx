@@ -2,7 +2,7 @@
 // change names, the submit button, the notice once done, and the server's answer laid out once: each refused field's
 // reason under that field (by its label), what no field shows in one alert above the buttons, never both.
 import { Alert, Button, Group, Modal, Stack, TextInput, Textarea, type ButtonProps } from '@mantine/core';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type Dispatch, type FormEvent, type ReactNode, type SetStateAction } from 'react';
 import type { Problem } from '../data/session.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { useTargetEditText } from '../i18n/target-edit-messages.ts';
@@ -195,20 +195,27 @@ export interface TextField {
   required?: boolean;
 }
 
-/** The plain fields of a dialog, each with its error; `values` by field name. */
+/** The plain fields of a dialog, each with its error; `values` by field name. A change sets the field's value and
+ * clears the field's error. */
 export function TextFields({
   testId,
   fields,
   values,
+  setValues,
   errors,
-  onChange,
+  clear,
 }: {
   testId: string;
   fields: readonly TextField[];
   values: Record<string, string>;
+  setValues: Dispatch<SetStateAction<Record<string, string>>>;
   errors: Errors;
-  onChange: (name: string, value: string) => void;
+  clear: (field: string) => void;
 }) {
+  const onChange = (name: string, v: string) => {
+    setValues((s) => ({ ...s, [name]: v }));
+    clear(name);
+  };
   return fields.map((f) => {
     const common = {
       label: f.label,

@@ -67,16 +67,7 @@ export function OutlineItemCreator({ plan, kind }: { plan: string; kind: Kind })
       conflict={() => e.codeInUse(values.code?.trim() ?? '')}
     >
       {(errors, clear) => (
-        <TextFields
-          testId={id}
-          fields={mine}
-          values={values}
-          errors={errors}
-          onChange={(name, v) => {
-            setValues((s) => ({ ...s, [name]: v }));
-            clear(name);
-          }}
-        />
+        <TextFields testId={id} fields={mine} values={values} setValues={setValues} errors={errors} clear={clear} />
       )}
     </ItemDialog>
   );

@@ -92,16 +92,7 @@ export function OutlineItemEditor({
       send={send}
     >
       {(errors, clear) => (
-        <TextFields
-          testId={id}
-          fields={fields}
-          values={values}
-          errors={errors}
-          onChange={(name, v) => {
-            setValues((s) => ({ ...s, [name]: v }));
-            clear(name);
-          }}
-        />
+        <TextFields testId={id} fields={fields} values={values} setValues={setValues} errors={errors} clear={clear} />
       )}
     </ItemDialog>
   );

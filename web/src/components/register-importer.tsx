@@ -88,11 +88,9 @@ export function RegisterImporter({ empty = false }: { empty?: boolean }) {
             testId="register-import"
             fields={fields}
             values={values}
+            setValues={setValues}
             errors={errors}
-            onChange={(name, v) => {
-              setValues((s) => ({ ...s, [name]: v }));
-              clear(name);
-            }}
+            clear={clear}
           />
         </>
       )}
