@@ -4,108 +4,63 @@
 // editor revises and resubmits; the approver approves and sees the verdicts that moved; the overview and the
 // indicator page change; a figure that leaves its target short cannot go without its story; a red status without
 // a story reads "chưa giải trình". Axe on every form, screenshots of each at three widths.
-import fs from 'node:fs';
-import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, tempDir, type Served } from '../helpers/processes.ts';
+import { tempDir } from '../helpers/processes.ts';
+import { apiAs, axeViolations, chromiumAvailable, datasetOf, openHarness, shots, type Harness } from './harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available) {
-  if (process.env.CI) throw new Error(`CI requires Chromium at ${CHROMIUM} for the browser tests`);
-  console.warn(`\n*** Chromium not found at ${CHROMIUM}: browser tests are SKIPPED (apt-get install chromium). ***\n`);
-}
-
-const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
-const DATA = path.resolve(import.meta.dirname, '../../data');
 const PLAN = 'hai-phong-2025-2030';
-const WIDTHS = [1366, 768, 360] as const;
 const ADMIN = 'admin@so-kh.test';
 const NEW_ADMIN_PASSWORD = 'mật khẩu quản trị mới 2026';
 const EDITOR = { email: 'bientap@so-tc.test', password: 'editor-password-123' };
 const APPROVER = { email: 'pheduyet@so-tc.test', password: 'approver-password-123' };
 
-describe.skipIf(!available)('entering and approving figures in Chromium', () => {
-  let server: Served;
-  let browser: Browser;
+describe.skipIf(!chromiumAvailable)('entering and approving figures in Chromium', () => {
+  let h: Harness;
   const violations: string[] = [];
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    // One plan is enough: a dataset folder with the tenant and the 2025–2030 plan only (it seeds in seconds).
-    const dataset = tempDir('chitieu-dataset-');
-    fs.mkdirSync(path.join(dataset, 'tenants'));
-    fs.mkdirSync(path.join(dataset, 'plans'));
-    fs.copyFileSync(path.join(DATA, 'tenants/hai-phong.json'), path.join(dataset, 'tenants/hai-phong.json'));
-    fs.copyFileSync(path.join(DATA, `plans/${PLAN}.json`), path.join(dataset, `plans/${PLAN}.json`));
-    server = await serve({ DATA_DIR: tempDir(), DATASET_DIR: dataset, ADMIN_EMAIL: ADMIN }, 240_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    // One plan is enough: a dataset folder with the tenant and the 2025–2030 plan only (it seeds in seconds). The
+    // server makes the admin with a one-time password; `h.admin` signs in with the one the scenario changes it to.
+    h = await openHarness([], {
+      env: { DATA_DIR: tempDir(), DATASET_DIR: datasetOf(PLAN), ADMIN_EMAIL: ADMIN },
+      admin: { email: ADMIN, password: NEW_ADMIN_PASSWORD },
+      startTimeoutMs: 240_000,
     });
   }, 480_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(async () => h?.close());
 
-  async function open(width = 1366): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      viewport: { width, height: 900 },
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-    });
-    return { context, page: await context.newPage() };
+  async function open(): Promise<{ context: BrowserContext; page: Page }> {
+    const page = await h.as(null);
+    return { context: page.context(), page };
   }
 
   /** Axe on the page as it is, and its screenshot at the three widths. */
   async function inspect(page: Page, name: string): Promise<void> {
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
-      await page.screenshot({ path: path.join(ARTIFACTS, `entry-${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1366, height: 900 });
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    for (const v of result.violations)
-      violations.push(`${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    await shots(page, `entry-${name}`, { fullPage: true });
+    for (const v of await axeViolations(page)) violations.push(`${name}: ${v}`);
   }
 
   async function logIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${server.baseUrl}/login`);
+    await page.goto(`${h.server.baseUrl}/login`);
     await page.getByTestId('login-email').fill(email);
     await page.getByTestId('login-password').fill(password);
     await page.getByTestId('login-submit').click();
   }
 
-  async function api(method: string, url: string, body: unknown, auth: { cookie: string; csrf: string }) {
-    const r = await fetch(`${server.baseUrl}/api${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie: auth.cookie, 'x-csrf-token': auth.csrf },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  /** The answer's JSON, once it says the call succeeded. */
+  async function ok(answer: Promise<Response>): Promise<Record<string, unknown>> {
+    const r = await answer;
     const text = await r.text();
-    if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${text}`);
+    if (!r.ok) throw new Error(`${r.url}: ${r.status} ${text}`);
     return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-  }
-
-  async function apiLogin(email: string, password: string) {
-    const r = await fetch(`${server.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    expect(r.status).toBe(200);
-    const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    return { cookie, csrf: ((await r.json()) as { csrfToken: string }).csrfToken };
   }
 
   const entry = (page: Page, code: string) => page.locator(`[data-testid="entry"][data-indicator="${code}"]`);
 
   it('runs the whole round trip in the browser', async () => {
     // 1. The admin's one-time password (from the log) must be changed first.
-    const oneTime = /one-time password (\S+)/.exec(server.output())?.[1];
+    const oneTime = /one-time password (\S+)/.exec(h.server.output())?.[1];
     expect(oneTime).toBeDefined();
     const admin = await open();
     await logIn(admin.page, ADMIN, oneTime ?? '');
@@ -124,26 +79,26 @@ describe.skipIf(!available)('entering and approving figures in Chromium', () => 
     await admin.context.close();
 
     // Setup through the API, as the admin: an agency owning indicators 1 and 1.1, its editor, an approver.
-    const adm = await apiLogin(ADMIN, NEW_ADMIN_PASSWORD);
-    const indicators = (await (await fetch(`${server.baseUrl}/api/indicators?plan=${PLAN}&limit=200`)).json()) as {
-      items: { id: string; code: string }[];
-    };
+    const indicators = await h.get<{ items: { id: string; code: string }[] }>(`/api/indicators?plan=${PLAN}&limit=200`);
     const idOf = (code: string) => indicators.items.find((i) => i.code === code)?.id ?? '';
-    const agency = (await api('POST', '/agencies', { code: 'so-tai-chinh', name: 'Sở Tài chính' }, adm)).id as string;
-    for (const code of ['1', '1.1']) await api('PATCH', `/indicators/${idOf(code)}`, { ownerAgencyId: agency }, adm);
-    await api(
-      'POST',
-      '/users',
-      { ...EDITOR, displayName: 'Biên tập viên Sở Tài chính', roles: ['agency_editor'], agencyId: agency },
-      adm,
+    const agency = (await ok(h.admin('/api/agencies', { code: 'so-tai-chinh', name: 'Sở Tài chính' }))).id as string;
+    for (const code of ['1', '1.1'])
+      await ok(h.admin(`/api/indicators/${idOf(code)}`, { ownerAgencyId: agency }, undefined, 'PATCH'));
+    await ok(
+      h.admin('/api/users', {
+        ...EDITOR,
+        displayName: 'Biên tập viên Sở Tài chính',
+        roles: ['agency_editor'],
+        agencyId: agency,
+      }),
     );
-    await api('POST', '/users', { ...APPROVER, displayName: 'Người phê duyệt', roles: ['approver'] }, adm);
+    await ok(h.admin('/api/users', { ...APPROVER, displayName: 'Người phê duyệt', roles: ['approver'] }));
 
     // 2. The editor sees only the agency's two indicators, due 25/12/2026 under NĐ 09/2019.
     const ed = await open();
     await logIn(ed.page, EDITOR.email, EDITOR.password);
     await ed.page.getByTestId('nav-account').waitFor();
-    await ed.page.goto(`${server.baseUrl}/plans/${PLAN}/inbox`);
+    await ed.page.goto(`${h.server.baseUrl}/plans/${PLAN}/inbox`);
     await ed.page.getByTestId('inbox').waitFor();
     const codes = await ed.page
       .locator('[data-testid="entry"]')
@@ -181,7 +136,7 @@ describe.skipIf(!available)('entering and approving figures in Chromium', () => 
     const ap = await open();
     await logIn(ap.page, APPROVER.email, APPROVER.password);
     await ap.page.getByTestId('nav-account').waitFor();
-    await ap.page.goto(`${server.baseUrl}/plans/${PLAN}/worklist`);
+    await ap.page.goto(`${h.server.baseUrl}/plans/${PLAN}/worklist`);
     const item = ap.page.locator('[data-testid="work-item"][data-indicator="1"]');
     await item.waitFor();
     // The agency and period chosen are kept in the URL: a reload (or a link) shows the same selection.
@@ -223,29 +178,29 @@ describe.skipIf(!available)('entering and approving figures in Chromium', () => 
     await expect.poll(() => entry(ed.page, '1').getAttribute('data-state'), { timeout: 15_000 }).toBe('submitted');
 
     // 5. The approver approves; the verdicts that moved are listed.
-    const before = (await (await fetch(`${server.baseUrl}/api/plans/${PLAN}/evaluations`)).json()) as {
-      rows: { indicator: { code: string }; status: string }[];
-    };
+    const before = await h.get<{ rows: { indicator: { code: string }; status: string }[] }>(
+      `/api/plans/${PLAN}/evaluations`,
+    );
     expect(before.rows.find((r) => r.indicator.code === '1')?.status).toBe('no_data');
     await ap.page.reload();
     await item.getByTestId('approve').click();
     await ap.page.getByTestId('moved').waitFor();
 
     // The overview and the indicator page change.
-    const after = (await (await fetch(`${server.baseUrl}/api/plans/${PLAN}/evaluations`)).json()) as typeof before;
+    const after = await h.get<typeof before>(`/api/plans/${PLAN}/evaluations`);
     const status1 = after.rows.find((r) => r.indicator.code === '1')?.status;
     expect(status1).not.toBe('no_data');
-    await ed.page.goto(`${server.baseUrl}/plans/${PLAN}`);
+    await ed.page.goto(`${h.server.baseUrl}/plans/${PLAN}`);
     await ed.page.getByTestId('targets').waitFor();
     expect(
       await ed.page.locator('[data-testid="targets"] tbody tr[data-code="1"]').first().getAttribute('data-status'),
     ).toBe(status1);
-    await ed.page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/1`);
+    await ed.page.goto(`${h.server.baseUrl}/plans/${PLAN}/indicators/1`);
     await ed.page.locator('.verdict-card').first().waitFor();
     expect(await ed.page.locator('main').textContent()).toContain('14,8');
 
     // 6. A figure that leaves its target short cannot be submitted without its story; with it, it goes.
-    await ed.page.goto(`${server.baseUrl}/plans/${PLAN}/inbox`);
+    await ed.page.goto(`${h.server.baseUrl}/plans/${PLAN}/inbox`);
     const sub = entry(ed.page, '1.1');
     await sub.getByTestId('value').fill('-5');
     await expect.poll(() => sub.getByTestId('check').textContent()).toContain('Sẽ ghi');
@@ -265,20 +220,17 @@ describe.skipIf(!available)('entering and approving figures in Chromium', () => 
     await ap.page.reload();
     await ap.page.locator('[data-testid="work-item"][data-indicator="1.1"]').getByTestId('approve').click();
     await ap.page.getByTestId('worklist-empty').waitFor();
-    await api(
-      'POST',
-      `/plans/${PLAN}/vintages`,
-      {
+    await ok(
+      h.admin(`/api/plans/${PLAN}/vintages`, {
         indicatorCode: '1.2',
         period: '2026',
         value: '-3',
         status: 'official',
         source: 'Niên giám thống kê',
         publishedOn: '2026-11-20',
-      },
-      adm,
+      }),
     );
-    await ed.page.goto(`${server.baseUrl}/plans/${PLAN}`);
+    await ed.page.goto(`${h.server.baseUrl}/plans/${PLAN}`);
     await ed.page.getByTestId('targets').waitFor();
     const row11 = ed.page.locator('[data-testid="targets"] tbody tr[data-code="1.1"]').first();
     await expect.poll(() => row11.getByTestId('story-note').count()).toBe(1);
@@ -288,11 +240,10 @@ describe.skipIf(!available)('entering and approving figures in Chromium', () => 
     await inspect(ed.page, 'overview-stories');
 
     // Log out everywhere ends the editor's other session too.
-    const elsewhere = await apiLogin(EDITOR.email, EDITOR.password);
-    const sessionThere = () =>
-      fetch(`${server.baseUrl}/api/auth/session`, { headers: { cookie: elsewhere.cookie } }).then((r) => r.status);
+    const elsewhere = await apiAs(h.server.baseUrl, EDITOR.email, EDITOR.password);
+    const sessionThere = () => elsewhere('/api/auth/session').then((r) => r.status);
     expect(await sessionThere()).toBe(200);
-    await ed.page.goto(`${server.baseUrl}/account`);
+    await ed.page.goto(`${h.server.baseUrl}/account`);
     await ed.page.getByTestId('logout-everywhere').click();
     await ed.page.getByTestId('login-form').waitFor();
     expect(await sessionThere()).toBe(401);

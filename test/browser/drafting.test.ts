@@ -2,68 +2,39 @@
 // draft (each target's statement in place, kind, figure, confidence), rejects one item, edits another, keeps the
 // review across a reload, and saves the rest as a plan that the overview then shows; axe on every state; screenshots
 // at three widths for a person to look at.
-import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type Served } from '../helpers/processes.ts';
-import { SEEDED_ADMIN, seededDataDir } from './seeded.ts';
+import { ARTIFACTS, axeViolations, chromiumAvailable, openHarness, shots, type Harness } from './harness.ts';
+import { SEEDED_ADMIN } from './seeded.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available) {
-  if (process.env.CI) throw new Error(`CI requires Chromium at ${CHROMIUM} for the browser tests`);
-  console.warn(`\n*** Chromium not found at ${CHROMIUM}: browser tests are SKIPPED (apt-get install chromium). ***\n`);
-}
-const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
 const DOCX = path.resolve(import.meta.dirname, '../fixtures/draft-plan-resolution.docx');
 const ADMIN = SEEDED_ADMIN;
-const WIDTHS = [1366, 768, 360] as const;
 
-describe.skipIf(!available)('drafting a plan from a document in Chromium', () => {
-  let server: Served;
-  let browser: Browser;
+describe.skipIf(!chromiumAvailable)('drafting a plan from a document in Chromium', () => {
+  let h: Harness;
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serve({ DATA_DIR: seededDataDir() }, 120_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    h = await openHarness();
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(async () => h?.close());
 
-  /** Signs in through the API from the page's own context, so the cookie and the CSRF token are the browser's. */
+  /** Signed in as the admin; the session's CSRF token is put where the page keeps it, as a page signed in would. */
   async function signedIn(width: number): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width, height: width === 360 ? 740 : 900 },
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-    });
-    const page = await context.newPage();
+    const page = await h.as(ADMIN.email, ADMIN.password, width);
     page.setDefaultTimeout(30_000);
-    const login = await page.request.post(`${server.baseUrl}/api/auth/login`, { data: ADMIN });
-    expect(login.status()).toBe(200);
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    await page.goto(`${server.baseUrl}/drafts`);
+    const session = await page.request.get(`${h.server.baseUrl}/api/auth/session`);
+    expect(session.status()).toBe(200);
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    await page.goto(`${h.server.baseUrl}/drafts`);
     await page.evaluate((token) => sessionStorage.setItem('chitieu.csrf', token), csrfToken);
     return page;
-  }
-
-  async function axe(page: Page): Promise<void> {
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   }
 
   it('uploads a .docx, reviews, rejects and edits items, survives a reload, and saves a plan that evaluates', async () => {
     const page = await signedIn(1366);
     await page.locator('h1').waitFor();
     expect(await page.locator('h1').textContent()).toBe('Lập dự thảo kế hoạch từ văn bản');
-    await axe(page);
+    expect(await axeViolations(page)).toEqual([]);
     await page.locator('input[type="file"]').setInputFiles(DOCX);
     await page.getByRole('button', { name: 'Đọc dự thảo' }).click();
     await page.getByTestId('draft-items').waitFor();
@@ -73,7 +44,7 @@ describe.skipIf(!available)('drafting a plan from a document in Chromium', () =>
     expect(await items.nth(0).textContent()).toContain('Ngưỡng');
     expect(await items.nth(0).textContent()).toContain('dòng 3');
     expect(await items.nth(1).textContent()).toContain('2,5 triệu tỷ đồng');
-    await axe(page);
+    expect(await axeViolations(page)).toEqual([]);
     // Reject the budget item; edit the urbanisation threshold's name.
     await items.nth(1).getByLabel('Bỏ').check();
     await items.nth(0).getByLabel('Tên chỉ tiêu').fill('Tỷ lệ đô thị hóa toàn tỉnh');
@@ -87,18 +58,14 @@ describe.skipIf(!available)('drafting a plan from a document in Chromium', () =>
     );
     expect(await page.getByTestId('draft-item').nth(1).getByLabel('Bỏ').isChecked()).toBe(true);
     expect(await page.getByText('Đã chấp nhận 1/2 mục').count()).toBe(1);
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
-      await page.screenshot({ path: path.join(ARTIFACTS, `drafting-review-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1366, height: 900 });
+    await shots(page, 'drafting-review', { fullPage: true });
     await page.getByRole('button', { name: 'Lưu thành kế hoạch' }).click();
     await page.waitForURL(/\/plans\/du-thao-trinh-duyet$/);
     await page.getByTestId('targets').waitFor();
     expect(await page.locator('[data-testid="targets"] tbody tr').count()).toBe(1);
     expect(await page.getByTestId('targets').textContent()).toContain('Tỷ lệ đô thị hóa toàn tỉnh');
     const evaluations = (await (
-      await page.request.get(`${server.baseUrl}/api/plans/du-thao-trinh-duyet/evaluations`)
+      await page.request.get(`${h.server.baseUrl}/api/plans/du-thao-trinh-duyet/evaluations`)
     ).json()) as { rows: { indicator: { name: string }; status: string }[] };
     expect(evaluations.rows.map((r) => [r.indicator.name, r.status])).toEqual([
       ['Tỷ lệ đô thị hóa toàn tỉnh', 'no_data'],
@@ -123,9 +90,9 @@ describe.skipIf(!available)('drafting a plan from a document in Chromium', () =>
     await page.getByRole('button', { name: 'Lưu thành kế hoạch' }).click();
     await page.getByTestId('draft-problem').waitFor();
     expect(await page.getByTestId('draft-problem').textContent()).toContain('Chưa lưu được kế hoạch');
-    await axe(page);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'drafting-error-768.png'), fullPage: true });
-    const plans = (await (await page.request.get(`${server.baseUrl}/api/plans`)).json()) as {
+    const plans = (await (await page.request.get(`${h.server.baseUrl}/api/plans`)).json()) as {
       items: { code: string }[];
     };
     expect(plans.items.map((p) => p.code)).not.toContain('du-thao-loi');

@@ -2,101 +2,41 @@
 // a key project, a breakthrough, and an indicator with its first target citing the plan's own resolution (the
 // overview shows it at once with its evaluation); a code the plan already uses is refused inside the dialog, named
 // once under its field; a reader and the public see no "Thêm". Each dialog passes axe and is saved at three widths.
-import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type Served } from '../helpers/processes.ts';
-import { SEEDED_ADMIN, seededDataDir } from './seeded.ts';
+import { ARTIFACTS, WIDTHS, axeViolations, chromiumAvailable, openHarness, type Harness } from './harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available) {
-  if (process.env.CI) throw new Error(`CI requires Chromium at ${CHROMIUM} for the browser tests`);
-  console.warn(`\n*** Chromium not found at ${CHROMIUM}: browser tests are SKIPPED (apt-get install chromium). ***\n`);
-}
-
-const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
 const PLAN = 'hai-phong-2025-2030';
-const WIDTHS = [1366, 768, 360] as const;
 const PASSWORD = 'mat-khau-kiem-thu-22';
 const OWNER = 'chu-ke-hoach@example.vn';
 const READER = 'nguoi-xem@example.vn';
 // The server answers in seconds on a loaded machine: polls wait for it.
 const WAIT = { timeout: 20_000 };
 
-describe.skipIf(!available)('a plan owner adds items to a plan in Chromium', () => {
-  let server: Served;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const get = async <T>(url: string): Promise<T> => (await (await fetch(`${server.baseUrl}${url}`)).json()) as T;
+describe.skipIf(!chromiumAvailable)('a plan owner adds items to a plan in Chromium', () => {
+  let h: Harness;
+  const get = <T>(url: string): Promise<T> => h.get<T>(url);
+  const as = (email: string | null, width = 1366) => h.as(email, PASSWORD, width);
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serve({ DATA_DIR: seededDataDir() }, 120_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
-    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(SEEDED_ADMIN),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    for (const [email, roles] of [
-      [OWNER, ['plan_owner']],
-      [READER, ['reader']],
-    ] as const) {
-      const res = await fetch(`${server.baseUrl}/api/users`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-        body: JSON.stringify({ email, displayName: email, password: PASSWORD, roles }),
-      });
-      expect(res.status, await res.text()).toBe(201);
-    }
+    h = await openHarness([
+      { email: OWNER, password: PASSWORD, roles: ['plan_owner'] },
+      { email: READER, password: PASSWORD, roles: ['reader'] },
+    ]);
   }, 300_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(async () => h?.close());
 
-  /** A page in its own browser context, signed in as `email` (or not at all). */
-  async function as(email: string | null, width = 1366): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width, height: width === 360 ? 740 : 900 },
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    if (email) {
-      const res = await page.request.post(`${server.baseUrl}/api/auth/login`, {
-        data: { email, password: PASSWORD },
-      });
-      expect(res.status()).toBe(200);
-    }
-    return page;
-  }
-
+  /** axe (WCAG 2.1 AA) inside the open dialog. */
   async function axe(page: Page, label: string) {
-    const r = await new AxeBuilder({ page })
-      .include('[role="dialog"]')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    expect(r.violations.map((v) => `${label}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-      [],
-    );
+    expect(await axeViolations(page, '[role="dialog"]'), label).toEqual([]);
   }
 
   it('adds a key project: a code in use is named once under the code field, the new project is listed at once', async () => {
     const used = (await get<{ items: { code: string }[] }>(`/api/projects?plan=${PLAN}&limit=1`)).items[0]?.code;
     expect(used).toBeDefined();
     const page = await as(OWNER);
-    await page.goto(`${server.baseUrl}/plans/${PLAN}/projects`);
+    await page.goto(`${h.server.baseUrl}/plans/${PLAN}/projects`);
     await page.getByTestId('project-add').click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
@@ -128,7 +68,7 @@ describe.skipIf(!available)('a plan owner adds items to a plan in Chromium', () 
 
   it('adds a breakthrough, listed with its roll-up at once', async () => {
     const page = await as(OWNER);
-    await page.goto(`${server.baseUrl}/plans/${PLAN}/breakthroughs`);
+    await page.goto(`${h.server.baseUrl}/plans/${PLAN}/breakthroughs`);
     await page.getByTestId('breakthrough-add').click();
     await page.getByRole('dialog').waitFor();
     // Nothing is sent without a code, a title and a reason; each says so under its field.
@@ -154,7 +94,7 @@ describe.skipIf(!available)('a plan owner adds items to a plan in Chromium', () 
     const own = plan.documents.find((d) => d.role === 'plan');
     expect(own).toBeDefined();
     const page = await as(OWNER);
-    await page.goto(`${server.baseUrl}/plans/${PLAN}`);
+    await page.goto(`${h.server.baseUrl}/plans/${PLAN}`);
     await page.getByTestId('targets').waitFor();
     const before = await page.locator('[data-testid="targets"] tbody tr').count();
     await page.getByTestId('indicator-add').click();
@@ -196,7 +136,7 @@ describe.skipIf(!available)('a plan owner adds items to a plan in Chromium', () 
     expect(await row.textContent()).toContain('Tỷ lệ hộ dân dùng nước sạch trên 98,5%');
     expect(await row.textContent()).toContain(stored?.explanation.vi);
     // The target's history names the resolution it cites, at the page given.
-    await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/KT-CT-1`);
+    await page.goto(`${h.server.baseUrl}/plans/${PLAN}/indicators/KT-CT-1`);
     await page.getByTestId('target-history').waitFor();
     const history = (await page.getByTestId('target-history').textContent()) ?? '';
     expect(history).toContain(own?.title);
@@ -205,7 +145,7 @@ describe.skipIf(!available)('a plan owner adds items to a plan in Chromium', () 
 
   it('renames the plan in a dialog: the overview and the plan list show the new name at once', async () => {
     const page = await as(OWNER);
-    await page.goto(`${server.baseUrl}/plans/${PLAN}`);
+    await page.goto(`${h.server.baseUrl}/plans/${PLAN}`);
     const id = `oe-plan-${PLAN}`;
     await page.getByTestId(id).click();
     const dialog = page.getByRole('dialog');
@@ -232,7 +172,7 @@ describe.skipIf(!available)('a plan owner adds items to a plan in Chromium', () 
         [`/plans/${PLAN}/breakthroughs`, 'breakthroughs'],
         [`/plans/${PLAN}/tasks`, 'tasks'],
       ] as const) {
-        await page.goto(`${server.baseUrl}${url}`);
+        await page.goto(`${h.server.baseUrl}${url}`);
         await page.getByTestId(ready).first().waitFor();
         for (const add of ['indicator-add', 'project-add', 'breakthrough-add', 'task-add', `oe-plan-${PLAN}`])
           expect(await page.getByTestId(add).count(), `${who ?? 'public'} ${url} ${add}`).toBe(0);
@@ -249,7 +189,7 @@ describe.skipIf(!available)('a plan owner adds items to a plan in Chromium', () 
         ['project', `/plans/${PLAN}/projects`, 'project-add'],
         ['breakthrough', `/plans/${PLAN}/breakthroughs`, 'breakthrough-add'],
       ] as const) {
-        await page.goto(`${server.baseUrl}${url}`);
+        await page.goto(`${h.server.baseUrl}${url}`);
         await page.getByTestId(button).click();
         await page.getByRole('dialog').waitFor();
         await page.getByTestId(`${button}-save`).click();

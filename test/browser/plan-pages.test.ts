@@ -4,26 +4,15 @@
 // words, the report downloads, the forecast column and fan once a figure is recorded through the API, and a plan
 // owner's edits (a target revised by a later document, a task's title and deadline). Every new
 // page is checked with axe and saved at three widths. One server for the whole file.
-import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/core/format/number.ts';
-import { serve, type Served } from '../helpers/processes.ts';
-import { SEEDED_ADMIN, seededDataDir } from './seeded.ts';
+import { ARTIFACTS, WIDTHS, axeViolations, chromiumAvailable, openHarness, type Harness } from './harness.ts';
+import { SEEDED_ADMIN } from './seeded.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available) {
-  if (process.env.CI) throw new Error(`CI requires Chromium at ${CHROMIUM} for the browser tests`);
-  console.warn(`\n*** Chromium not found at ${CHROMIUM}: browser tests are SKIPPED (apt-get install chromium). ***\n`);
-}
-
-const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
 const PLAN = 'hai-phong-2025-2030';
 const MANY_TARGETS_PLAN = 'hai-duong-2020-2025';
-const WIDTHS = [1366, 768, 360] as const;
 // Letters only Vietnamese uses: an English page shows them only inside data.
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu;
 const vi = (n: number) => formatNumber(String(n), { locale: 'vi' });
@@ -50,33 +39,20 @@ interface Row {
   forecast: { pMet: number; fan?: unknown[] } | { unavailable: unknown } | null;
 }
 
-describe.skipIf(!available)('the plan pages in Chromium', () => {
-  let server: Served;
-  let browser: Browser;
-  const api = async <T>(url: string): Promise<T> => (await (await fetch(`${server.baseUrl}${url}`)).json()) as T;
+describe.skipIf(!chromiumAvailable)('the plan pages in Chromium', () => {
+  let h: Harness;
+  const api = <T>(url: string): Promise<T> => h.get<T>(url);
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serve({ DATA_DIR: seededDataDir() }, 120_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    h = await openHarness();
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(async () => h?.close());
 
+  /** A page not signed in, in its own context, opened at `url`. */
   async function open(url: string, width = 1366): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      viewport: { width, height: width === 360 ? 740 : 900 },
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-    });
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}${url}`);
-    return { context, page };
+    const page = await h.as(null, undefined, width);
+    await page.goto(`${h.server.baseUrl}${url}`);
+    return { context: page.context(), page };
   }
 
   it('shows the task outline as a tree with the official split, each count a filter kept in the URL', async () => {
@@ -98,7 +74,7 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     await page.getByTestId('split-overdue').click();
     await expect.poll(() => rows.count()).toBe(tasks.filter((t) => t.timeliness === 'overdue').length);
     expect(page.url()).toContain('standing=overdue');
-    await page.goto(`${server.baseUrl}/plans/${PLAN}/tasks?standing=no_deadline`);
+    await page.goto(`${h.server.baseUrl}/plans/${PLAN}/tasks?standing=no_deadline`);
     await page.getByTestId('tasks').waitFor();
     expect(await rows.count()).toBe(tasks.filter((t) => t.timeliness === 'no_deadline').length);
     await context.close();
@@ -157,9 +133,9 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     expect(await page.getByTestId('owes').textContent()).toContain(`${noFigures} chỉ tiêu chưa có số liệu`);
     expect(await page.getByTestId('owes-due').count()).toBe(0);
     // Signed in, the page adds what the agency's inbox owes, as the API counts it.
-    const login = await context.request.post(`${server.baseUrl}/api/auth/login`, { data: ADMIN });
+    const login = await context.request.post(`${h.server.baseUrl}/api/auth/login`, { data: ADMIN });
     expect(login.status()).toBe(200);
-    const owed = (await (await context.request.get(`${server.baseUrl}/api/plans/${PLAN}/obligations`)).json()) as {
+    const owed = (await (await context.request.get(`${h.server.baseUrl}/api/plans/${PLAN}/obligations`)).json()) as {
       agencies: { agencyId: string | null; due: number; late: number; returned: number }[];
     };
     const unassigned = owed.agencies.find((a) => a.agencyId === null);
@@ -199,7 +175,7 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     // The router marks the link of the target shown as the current page, and only that one.
     expect(await page.locator(`[data-target="${second.targetId}"]`).getAttribute('aria-current')).toBe('page');
     expect(await page.locator(`[data-target="${mine[0]?.targetId}"]`).getAttribute('aria-current')).toBeNull();
-    await page.goto(`${server.baseUrl}/plans/${MANY_TARGETS_PLAN}`);
+    await page.goto(`${h.server.baseUrl}/plans/${MANY_TARGETS_PLAN}`);
     await page.getByTestId('targets').waitFor();
     const parent = rows.find((r) => r.composite);
     if (!parent) throw new Error('no composite parent');
@@ -217,7 +193,7 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toHaveLength(3);
     for (const href of hrefs) {
-      const res = await fetch(`${server.baseUrl}${href}`);
+      const res = await fetch(`${h.server.baseUrl}${href}`);
       expect(res.status, String(href)).toBe(200);
       expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     }
@@ -226,11 +202,9 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     const openData = () =>
       page.locator('[data-testid="open-data"] a').evaluateAll((as) => as.map((a) => a.getAttribute('data-format')));
     expect(await openData()).toEqual(['oc4ids']);
-    const oc4ids = (await (await fetch(`${server.baseUrl}/api/plans/${PLAN}/oc4ids.json`)).json()) as {
-      projects: unknown[];
-    };
+    const oc4ids = await api<{ projects: unknown[] }>(`/api/plans/${PLAN}/oc4ids.json`);
     expect(Array.isArray(oc4ids.projects)).toBe(true);
-    expect((await context.request.post(`${server.baseUrl}/api/auth/login`, { data: ADMIN })).status()).toBe(200);
+    expect((await context.request.post(`${h.server.baseUrl}/api/auth/login`, { data: ADMIN })).status()).toBe(200);
     await page.reload();
     await page.getByTestId('open-data').waitFor();
     await expect.poll(openData, { timeout: 20_000 }).toEqual(['oc4ids', 'csv', 'targets-csv', 'sdmx-csv', 'json']);
@@ -238,7 +212,7 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
       .locator('[data-testid="open-data"] a')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     for (const href of links) {
-      const res = await context.request.get(`${server.baseUrl}${href}`);
+      const res = await context.request.get(`${h.server.baseUrl}${href}`);
       expect(res.status(), href).toBe(200);
       // The 2025–2030 plan has no figures yet: its figure files hold their header line only.
       const text = (await res.body()).toString('utf8');
@@ -251,25 +225,13 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
   it('shows P(met) in the overview and the fan on the chart once a figure is recorded; "chưa ước lượng" before', async () => {
     const before = (await api<{ rows: Row[] }>(`/api/plans/${PLAN}/evaluations`)).rows;
     expect(before.find((r) => r.indicator.code === '2')?.forecast).toHaveProperty('unavailable');
-    const login = await fetch(`${server.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    expect(login.status).toBe(200);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const res = await fetch(`${server.baseUrl}/api/plans/${PLAN}/vintages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({
-        indicatorCode: '2',
-        period: '2025',
-        value: '8500',
-        status: 'official',
-        source: 'Niên giám thống kê (kiểm thử)',
-        publishedOn: '2026-03-01',
-      }),
+    const res = await h.admin(`/api/plans/${PLAN}/vintages`, {
+      indicatorCode: '2',
+      period: '2025',
+      value: '8500',
+      status: 'official',
+      source: 'Niên giám thống kê (kiểm thử)',
+      publishedOn: '2026-03-01',
     });
     expect(res.status, await res.text()).toBe(201);
     const row = (await api<{ rows: Row[] }>(`/api/plans/${PLAN}/evaluations`)).rows.find(
@@ -284,7 +246,7 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
       'chưa ước lượng',
     );
     await page.screenshot({ path: path.join(ARTIFACTS, 'plan-overview-forecast-1366.png'), fullPage: false });
-    await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/2`);
+    await page.goto(`${h.server.baseUrl}/plans/${PLAN}/indicators/2`);
     await page.getByTestId('forecast').waitFor();
     expect(await page.getByTestId('forecast').textContent()).toContain('/10');
     await page.getByTestId('chart').waitFor();
@@ -342,7 +304,7 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     const { context, page } = await open('/');
     const left = new Set<string>();
     for (const [name, url, ready] of pages) {
-      await page.goto(`${server.baseUrl}${url}`);
+      await page.goto(`${h.server.baseUrl}${url}`);
       await page.getByTestId(ready).first().waitFor();
       const lang = () => page.evaluate(() => document.documentElement.lang);
       expect(await lang(), name).toBe('vi');
@@ -381,7 +343,7 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     await page.getByTestId('login-password').fill(ADMIN.password);
     await page.getByTestId('login-submit').click();
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await page.goto(`${server.baseUrl}/plans/${MANY_TARGETS_PLAN}/indicators/${code}`);
+    await page.goto(`${h.server.baseUrl}/plans/${MANY_TARGETS_PLAN}/indicators/${code}`);
     const verdict = page.locator('.verdict-card').first().locator('[data-status]');
     await page.getByTestId('target-history').waitFor();
     expect(await page.locator('[data-testid="target-history"] tbody tr').count()).toBe(1);
@@ -395,8 +357,7 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     await page.getByTestId('te-save').click();
     expect(await dialog.textContent()).toContain('không rõ nghĩa');
     expect(await dialog.textContent()).toContain('Cần nêu lý do');
-    const axe = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(['wcag2a', 'wcag2aa']).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await axeViolations(page, '[role="dialog"]')).toEqual([]);
     await page.getByTestId('te-min').fill('13');
     await page.getByTestId('te-text').fill('Công nghiệp, xây dựng tăng bình quân 13%/năm');
     await page.getByTestId('te-docKind').selectOption('council_resolution');
@@ -422,11 +383,11 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     expect(after.filter((r) => r.indicator.code === code).map((r) => r.status)).toEqual(['not_met']);
     await page.screenshot({ path: path.join(ARTIFACTS, 'plan-target-history-1366.png'), fullPage: true });
     // A target's derivation is shown beside it: 14.1's "giảm 4/5" read as a factor of 0,2.
-    await page.goto(`${server.baseUrl}/plans/${MANY_TARGETS_PLAN}/indicators/14.1`);
+    await page.goto(`${h.server.baseUrl}/plans/${MANY_TARGETS_PLAN}/indicators/14.1`);
     await page.getByTestId('target-notes').waitFor();
     expect(await page.getByTestId('target-notes').textContent()).toContain('giảm 4/5');
     // A task's title and deadline are edited in place, with a reason; the row shows them at once.
-    await page.goto(`${server.baseUrl}/plans/${PLAN}/tasks`);
+    await page.goto(`${h.server.baseUrl}/plans/${PLAN}/tasks`);
     await page.getByTestId('oe-task-1.1').click();
     await page.getByTestId('oe-task-1.1-title').fill('Nhiệm vụ đã sửa (kiểm thử)');
     await page.getByTestId('oe-task-1.1-deadline').fill('2027-06-30');
@@ -453,7 +414,7 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
     const project = (await api<{ items: { code: string }[] }>(`/api/projects?plan=${PLAN}&limit=1`)).items[0];
     expect(project).toBeDefined();
     const pc = project?.code ?? '';
-    await page.goto(`${server.baseUrl}/plans/${PLAN}/projects`);
+    await page.goto(`${h.server.baseUrl}/plans/${PLAN}/projects`);
     await page.getByTestId(`oe-project-${pc}`).click();
     await page.getByTestId(`oe-project-${pc}-title`).fill('Dự án đã đổi tên (kiểm thử)');
     await page.getByTestId(`oe-project-${pc}-reason`).fill('Đổi tên theo quyết định đầu tư');
@@ -466,14 +427,14 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
   });
 
   it('shows an indicator counted over communes: with no commune register the page says so, with nothing to filter or download', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await h.browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/plans/${PLAN}/indicators/12.1/communes?status=not_met`);
-    const api = (await (
-      await fetch(`${server.baseUrl}/api/plans/${PLAN}/indicators/12.1/communes?status=not_met`)
-    ).json()) as { totals: { communes: number; meets: number }; rows: unknown[] };
+    await page.goto(`${h.server.baseUrl}/plans/${PLAN}/indicators/12.1/communes?status=not_met`);
+    const table = await api<{ totals: { communes: number; meets: number }; rows: unknown[] }>(
+      `/api/plans/${PLAN}/indicators/12.1/communes?status=not_met`,
+    );
     // The bundled data has no commune register (test/browser/communes.test.ts imports one and filters the table).
-    expect(api.totals.communes).toBe(0);
+    expect(table.totals.communes).toBe(0);
     expect(await page.getByTestId('communes-empty').textContent({ timeout: 30_000 })).toContain(
       'Chưa có xã, phường nào',
     );
@@ -496,19 +457,13 @@ describe.skipIf(!available)('the plan pages in Chromium', () => {
 
   for (const width of WIDTHS) {
     it(`has no axe violations on the new pages at ${width} px, and saves their screenshots`, async () => {
-      const context = await browser.newContext({
-        viewport: { width, height: width === 360 ? 740 : 900 },
-        locale: 'vi-VN',
-        timezoneId: 'Asia/Ho_Chi_Minh',
-      });
-      const page = await context.newPage();
+      const page = await h.as(null, undefined, width);
+      const context = page.context();
       const failures: string[] = [];
       for (const [name, url, testId] of PAGES) {
-        await page.goto(`${server.baseUrl}${url}`);
+        await page.goto(`${h.server.baseUrl}${url}`);
         await page.getByTestId(testId).first().waitFor();
-        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        for (const v of result.violations)
-          failures.push(`${name}@${width}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ') ?? ''}`);
+        for (const v of await axeViolations(page)) failures.push(`${name}@${width}: ${v}`);
         await page.screenshot({ path: path.join(ARTIFACTS, `plan-${name}-${width}.png`), fullPage: false });
       }
       expect(failures).toEqual([]);

@@ -1,25 +1,13 @@
 // The web app in Chromium against the real server on the bundled dataset: the overview, its filters and search,
 // an indicator, an explanation whose numbers match the API, the language switch, the public portal, a keyboard-only
 // walk, axe on every page type, and screenshots of every page at three widths for a person to look at.
-import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/core/format/number.ts';
-import { serve, type Served } from '../helpers/processes.ts';
-import { seededDataDir } from './seeded.ts';
+import { ARTIFACTS, WIDTHS, axeViolations, chromiumAvailable, openHarness, type Harness } from './harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available) {
-  if (process.env.CI) throw new Error(`CI requires Chromium at ${CHROMIUM} for the browser tests`);
-  console.warn(`\n*** Chromium not found at ${CHROMIUM}: browser tests are SKIPPED (apt-get install chromium). ***\n`);
-}
-
-const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
 const PLAN = 'hai-duong-2020-2025';
-const WIDTHS = [1366, 768, 360] as const;
 
 interface Row {
   targetId: string;
@@ -31,43 +19,22 @@ interface Row {
   inputs: { value: string | null; workflowState: string }[];
 }
 
-describe.skipIf(!available)('the web app in Chromium', () => {
-  let server: Served;
-  let browser: Browser;
+describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
+  let h: Harness;
   let rows: Row[];
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serve({ DATA_DIR: seededDataDir() }, 120_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+    h = await openHarness([], {
+      chromiumArgs: ['--disable-quic', '--disable-component-update', '--disable-sync'],
     });
-    const body = (await (await fetch(`${server.baseUrl}/api/plans/${PLAN}/evaluations`)).json()) as { rows: Row[] };
-    rows = body.rows;
+    rows = (await h.get<{ rows: Row[] }>(`/api/plans/${PLAN}/evaluations`)).rows;
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(async () => h?.close());
 
+  /** A page not signed in, in its own context, opened at `url`. */
   async function open(url: string, width = 1366): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      viewport: { width, height: width === 360 ? 740 : 900 },
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-    });
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}${url}`);
-    return { context, page };
+    const page = await h.as(null, undefined, width);
+    await page.goto(`${h.server.baseUrl}${url}`);
+    return { context: page.context(), page };
   }
 
   const rowCount = (page: Page) => page.locator('[data-testid="targets"] tbody tr').count();
@@ -201,7 +168,7 @@ describe.skipIf(!available)('the web app in Chromium', () => {
     await page.getByTestId('targets').waitFor();
     expect(await page.locator('.language-switch').count()).toBe(1);
     expect(await page.locator('.plan-switcher').count()).toBe(0);
-    const all = (await (await fetch(`${server.baseUrl}/api/plans/${PLAN}/evaluations`)).json()) as { rows: Row[] };
+    const all = await h.get<{ rows: Row[] }>(`/api/plans/${PLAN}/evaluations`);
     for (const r of all.rows) for (const i of r.inputs) expect(i.workflowState).toBe('approved');
     const text = (await page.locator('main').textContent()) ?? '';
     expect(text).not.toMatch(/chờ duyệt|nháp/);
@@ -226,13 +193,11 @@ describe.skipIf(!available)('the web app in Chromium', () => {
       const { context, page } = await open('/', width);
       const violations: string[] = [];
       for (const [name, url, ready] of pageTypes()) {
-        await page.goto(`${server.baseUrl}${url}`);
+        await page.goto(`${h.server.baseUrl}${url}`);
         await page.getByTestId(ready).first().waitFor();
         if (name.includes('indicator')) await page.getByTestId('chart').locator('canvas').waitFor();
         await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
-        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        for (const v of result.violations)
-          violations.push(`${name}@${width}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        for (const v of await axeViolations(page)) violations.push(`${name}@${width}: ${v}`);
       }
       await context.close();
       expect(violations).toEqual([]);
