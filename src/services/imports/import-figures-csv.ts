@@ -21,6 +21,7 @@ import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { checkAgency } from '../observations/access.ts';
 import { judgeFigure } from '../observations/check-figure.ts';
+import { overlappedWrites } from './overlapped-writes.ts';
 import { authorize } from '../policy.ts';
 
 export const FIGURE_CSV_HEADER = ['indicator', 'unit', 'period', 'value', 'status', 'published_on'] as const;
@@ -85,7 +86,6 @@ export async function importFiguresCsv({
     const issues: FieldIssue[] = [];
     let batch: BulkFigure[] = [];
     let rows = 0;
-    let stored = 0;
     let line = 0;
     // The first line of each (indicator, unit, period): a second row for the same slot is named, as the template
     // import names it, not left to the database. A compact numeric key keeps a million rows in a few tens of MiB.
@@ -99,32 +99,18 @@ export async function importFiguresCsv({
     const subjectIndex = new Map<string, number>();
     const unitIndex = new Map<string, number>();
     const periodIndex = new Map<string, number>();
-    // One batch is written while the next is read and checked (PostgreSQL works on its own core meanwhile); never
-    // more than one in flight, and a failed write stops the import at the next batch or at the end.
-    let inFlight: Promise<void> | null = null;
-    let failure: { error: unknown } | null = null;
-    const settle = async (): Promise<void> => {
-      if (inFlight) await inFlight;
-      inFlight = null;
-      if (failure) throw failure.error;
-    };
+    // One batch is written while the next is read and checked (PostgreSQL works on its own core meanwhile).
+    const writer = overlappedWrites((figures: BulkFigure[]) =>
+      insertFigureBatch(tx, tenantId, figures, {
+        workflowState: 'submitted',
+        enteredBy: ctx.actor.userId,
+        sourceText: input.sourceText,
+      }),
+    );
     const flush = async (): Promise<void> => {
       const figures = batch;
       batch = [];
-      await settle();
-      if (issues.length === 0 && figures.length > 0)
-        inFlight = insertFigureBatch(tx, tenantId, figures, {
-          workflowState: 'submitted',
-          enteredBy: ctx.actor.userId,
-          sourceText: input.sourceText,
-        }).then(
-          (n) => {
-            stored += n;
-          },
-          (error: unknown) => {
-            failure = { error };
-          },
-        );
+      if (issues.length === 0 && figures.length > 0) await writer.write(figures);
     };
     try {
       for await (const raw of input.lines) {
@@ -222,10 +208,10 @@ export async function importFiguresCsv({
       }
     } finally {
       // Whatever happened, the write in flight ends before the transaction does (commit or roll back).
-      if (inFlight) await inFlight;
+      await writer.drain();
     }
     await flush();
-    await settle();
+    const stored = await writer.finish();
     if (issues.length > 0) {
       throw new ValidationError(
         {

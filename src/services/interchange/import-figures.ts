@@ -31,6 +31,7 @@ import {
   type NewestVersion,
 } from '../../storage/repositories/figure-import-repo.ts';
 import { insertFigureBatch, type BulkFigure } from '../../storage/repositories/bulk-figures-repo.ts';
+import { overlappedWrites } from '../imports/overlapped-writes.ts';
 import { findPlanByCode, type PlanRow } from '../../storage/repositories/plans-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
@@ -355,41 +356,53 @@ export async function importFigures({
     // Batches by tenant (a file may name several plans; all are the actor's tenant's, but the writer takes one).
     const batches = new Map<string, BulkFigure[]>();
     const changedPlans = new Map<string, Set<string>>();
-    let written = 0;
     let toWrite = 0;
-    const flush = async (tenantId: string): Promise<void> => {
-      const batch = batches.get(tenantId) ?? [];
-      batches.delete(tenantId);
-      if (batch.length === 0) return;
-      written += await insertFigureBatch(tx, tenantId, batch, {
+    let writtenSoFar = 0;
+    // Batch k is written while batch k+1 is read and checked (the database works on its own core meanwhile).
+    const writer = overlappedWrites(async ({ tenantId, figures }: { tenantId: string; figures: BulkFigure[] }) => {
+      const n = await insertFigureBatch(tx, tenantId, figures, {
         workflowState: 'submitted',
         enteredBy: ctx.actor.userId,
         sourceText: null,
       });
-      input.onWrite?.(written, toWrite);
+      writtenSoFar += n;
+      input.onWrite?.(writtenSoFar, toWrite);
+      return n;
+    });
+    const flush = async (tenantId: string): Promise<void> => {
+      const figures = batches.get(tenantId) ?? [];
+      batches.delete(tenantId);
+      if (figures.length > 0) await writer.write({ tenantId, figures });
     };
-    const { rejected, rows } = await checkRows(
-      ctx,
-      tx,
-      input.rows,
-      async (c, rejectedSoFar) => {
-        accepted.push(c.accepted);
-        counts[c.accepted.outcome] += 1;
-        if (c.accepted.outcome !== 'unchanged') {
-          let plansOf = changedPlans.get(c.plan.tenant_id);
-          if (!plansOf) changedPlans.set(c.plan.tenant_id, (plansOf = new Set()));
-          plansOf.add(c.plan.code);
-        }
-        // Once a cell is refused nothing more is written (the transaction is rolled back at the end).
-        if (input.dryRun || rejectedSoFar > 0 || c.accepted.outcome === 'unchanged') return;
-        toWrite += 1;
-        let batch = batches.get(c.plan.tenant_id);
-        if (!batch) batches.set(c.plan.tenant_id, (batch = []));
-        batch.push(bulkFigure(c, fileSha256));
-        if (batch.length >= batchSize) await flush(c.plan.tenant_id);
-      },
-      input.onRow,
-    );
+    let checked: { rejected: RejectedCell[]; rows: number };
+    try {
+      checked = await checkRows(
+        ctx,
+        tx,
+        input.rows,
+        async (c, rejectedSoFar) => {
+          accepted.push(c.accepted);
+          counts[c.accepted.outcome] += 1;
+          if (c.accepted.outcome !== 'unchanged') {
+            let plansOf = changedPlans.get(c.plan.tenant_id);
+            if (!plansOf) changedPlans.set(c.plan.tenant_id, (plansOf = new Set()));
+            plansOf.add(c.plan.code);
+          }
+          // Once a cell is refused nothing more is written (the transaction is rolled back at the end).
+          if (input.dryRun || rejectedSoFar > 0 || c.accepted.outcome === 'unchanged') return;
+          toWrite += 1;
+          let batch = batches.get(c.plan.tenant_id);
+          if (!batch) batches.set(c.plan.tenant_id, (batch = []));
+          batch.push(bulkFigure(c, fileSha256));
+          if (batch.length >= batchSize) await flush(c.plan.tenant_id);
+        },
+        input.onRow,
+      );
+    } finally {
+      // Whatever happened, the write in flight ends before the transaction does (commit or roll back).
+      await writer.drain();
+    }
+    const { rejected, rows } = checked;
     counts.rejected = rejected.length;
     const result: ImportResult = {
       dryRun: input.dryRun === true,
@@ -401,11 +414,12 @@ export async function importFigures({
       counts,
     };
     if (rejected.length > 0) {
-      if (written > 0) throw new Refused(result);
+      if (writtenSoFar > 0 || toWrite > 0) throw new Refused(result);
       return result;
     }
     if (input.dryRun || rows === 0) return result;
     for (const tenantId of [...batches.keys()]) await flush(tenantId);
+    const written = await writer.finish();
     result.applied = counts.new + counts.revised > 0;
     for (const [tenantId, plans] of changedPlans)
       await writeAudit(tx, ctx, {
