@@ -18,6 +18,7 @@ import {
   type CellResult,
   type RawCell,
 } from '../../core/interchange/cells.ts';
+import { SlotKeys } from '../../core/interchange/slot-keys.ts';
 import type { TargetSpec } from '../../core/targets/target.ts';
 import type { ObservationStatus } from '../../core/vocabulary.ts';
 import type { Queryable } from '../../storage/db.ts';
@@ -96,13 +97,20 @@ interface PlanContext {
   indicators: Map<string, ImportIndicator>;
   targets: Map<string, TargetSpec[]>;
   units: Map<string, string>;
-  newest: Map<string, NewestVersion>;
-  history: Map<string, { period: string; value: string }[]>;
+  /** The newest version of each slot of the plan, by the import's slot number. */
+  newest: Map<number, NewestVersion>;
+  /** The approved figures by indicator, then unit. */
+  history: Map<string, Map<string, { period: string; value: string }[]>>;
 }
 
-const slotKey = (indicatorId: string, unitId: string, period: string) => `${indicatorId}|${unitId}|${period}`;
+const NO_HISTORY: readonly { period: string; value: string }[] = [];
 
-async function loadPlanContext(ctx: ServiceContext, db: Queryable, planCode: string): Promise<PlanContext | null> {
+async function loadPlanContext(
+  ctx: ServiceContext,
+  db: Queryable,
+  planCode: string,
+  slots: SlotKeys,
+): Promise<PlanContext | null> {
   const plan = await findPlanByCode(db, tenantFilter(ctx.actor), planCode);
   if (!plan) return null;
   const [indicators, targets, units, newest, history] = await Promise.all([
@@ -115,11 +123,12 @@ async function loadPlanContext(ctx: ServiceContext, db: Queryable, planCode: str
   const targetMap = new Map<string, TargetSpec[]>();
   for (const t of targets)
     targetMap.set(t.indicator_id, [...(targetMap.get(t.indicator_id) ?? []), t.spec as TargetSpec]);
-  const historyMap = new Map<string, { period: string; value: string }[]>();
+  const historyMap = new Map<string, Map<string, { period: string; value: string }[]>>();
   for (const h of history) {
-    const k = `${h.indicator_id}|${h.unit_id}`;
-    let list = historyMap.get(k);
-    if (!list) historyMap.set(k, (list = []));
+    let byUnit = historyMap.get(h.indicator_id);
+    if (!byUnit) historyMap.set(h.indicator_id, (byUnit = new Map()));
+    let list = byUnit.get(h.unit_id);
+    if (!list) byUnit.set(h.unit_id, (list = []));
     list.push({ period: h.period, value: h.value });
   }
   return {
@@ -127,7 +136,7 @@ async function loadPlanContext(ctx: ServiceContext, db: Queryable, planCode: str
     indicators: new Map(indicators.map((i) => [i.code, i])),
     targets: targetMap,
     units: new Map(units.map((u) => [u.code, u.id])),
-    newest: new Map(newest.map((n) => [slotKey(n.indicator_id, n.unit_id, n.period), n])),
+    newest: new Map(newest.map((n) => [slots.key(n.indicator_id, n.unit_id, n.period), n])),
     history: historyMap,
   };
 }
@@ -161,7 +170,9 @@ async function checkRows(
   const scope = authorize(ctx.actor, 'data.import');
   const plans = new Map<string, PlanContext | null>();
   const rejected: RejectedCell[] = [];
-  const seen = new Map<string, number>();
+  // The first row of each slot, to name a duplicate (by slot number: see SlotKeys).
+  const slots = new SlotKeys();
+  const seen = new Map<number, number>();
   let count = 0;
   const now = ctx.now();
   // The row being checked. The two helpers are made once, not once a row (a closure a row is measurable at 100,000).
@@ -185,7 +196,7 @@ async function checkRows(
     onRow?.(count);
     let pc = plans.get(file.planCode);
     if (pc === undefined) {
-      pc = await loadPlanContext(ctx, db, file.planCode);
+      pc = await loadPlanContext(ctx, db, file.planCode, slots);
       plans.set(file.planCode, pc);
     }
     if (!pc) {
@@ -229,7 +240,7 @@ async function checkRows(
     if (note && note.length > 2000)
       reject('note', { vi: 'ghi chú dài quá 2000 ký tự', en: 'note longer than 2000 characters' });
     if (period === undefined || figure === undefined || stage === undefined || publishedOn === undefined) continue;
-    const key = slotKey(indicator.id, unitId, period);
+    const key = slots.key(indicator.id, unitId, period);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       reject('period', {
@@ -246,7 +257,7 @@ async function checkRows(
           measure: indicator.measure as Measure,
           rules: (indicator.figure_rules ?? {}) as FigureRules,
           targets: pc.targets.get(indicator.id) ?? [],
-          history: (pc.history.get(`${indicator.id}|${unitId}`) ?? []).filter((h) => h.period !== period),
+          history: otherPeriods(pc.history.get(indicator.id)?.get(unitId) ?? NO_HISTORY, period),
         },
         { value: figure, period, publishedOn },
         now,
@@ -294,6 +305,14 @@ async function checkRows(
     );
   }
   return { rejected, rows: count };
+}
+
+/** The slot's approved figures other than the period's own (usually none: no array made then). */
+function otherPeriods(
+  history: readonly { period: string; value: string }[],
+  period: string,
+): readonly { period: string; value: string }[] {
+  return history.length === 0 ? history : history.filter((h) => h.period !== period);
 }
 
 /** The bulk writer's row for a checked figure. */
