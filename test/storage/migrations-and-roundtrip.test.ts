@@ -22,6 +22,17 @@ describe.each(testDatabases)('storage on $name', (tdb) => {
     expect(rows[0]?.n).toBe(listMigrations().length);
   });
 
+  it('indexes figure versions by their key and by (figure, seq) only: the duplicate (tenant, figure) index is gone (0021)', async () => {
+    await migrate(db);
+    const rows = await db.query<{ indexdef: string }>(
+      `SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'observation_versions' ORDER BY indexname`,
+    );
+    expect(rows.map((r) => r.indexdef.replace(/ ON \S+ USING/, ' ON USING'))).toEqual([
+      'CREATE UNIQUE INDEX observation_versions_observation_id_seq_key ON USING btree (observation_id, seq)',
+      'CREATE UNIQUE INDEX observation_versions_pkey ON USING btree (id)',
+    ]);
+  });
+
   // login_throttle counts login attempts per account and per address before any tenant is known (0005).
   const NOT_TENANT_DATA = ['schema_migrations', 'login_throttle'];
 
