@@ -280,10 +280,7 @@ describe.runIf(readersAvailable).each(testDatabases)('figure template and import
     expect(written.length).toBeGreaterThanOrEqual(10);
     expect(result.applied).toBe(false);
     expect(result.rows).toBe(570);
-    expect(result.rejected.map((r) => `${r.row} ${r.column} ${r.value}`)).toEqual([
-      '540 D chín mươi',
-      '571 E final',
-    ]);
+    expect(result.rejected.map((r) => `${r.row} ${r.column} ${r.value}`)).toEqual(['540 D chín mươi', '571 E final']);
     expect(result.accepted).toHaveLength(568);
     expect(result.counts).toEqual({ new: 568, revised: 0, unchanged: 0, rejected: 2 });
     expect(await versionCount(db, t.id)).toBe(before);
