@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { FigureRules, Measure } from '../../core/checks/figure-checks.ts';
 import { ChitieuError, NotFound, ValidationError, type FieldIssue } from '../../core/errors.ts';
+import { SlotKeys } from '../../core/interchange/slot-keys.ts';
 import type { TargetSpec } from '../../core/targets/target.ts';
 import {
   insertFigureBatch,
@@ -90,15 +91,7 @@ export async function importFiguresCsv({
     // The first line of each (indicator, unit, period): a second row for the same slot is named, as the template
     // import names it, not left to the database. A compact numeric key keeps a million rows in a few tens of MiB.
     const firstLine = new Map<number, number>();
-    const ordinal = (m: Map<string, number>, k: string): number => {
-      const known = m.get(k);
-      if (known !== undefined) return known;
-      m.set(k, m.size);
-      return m.size - 1;
-    };
-    const subjectIndex = new Map<string, number>();
-    const unitIndex = new Map<string, number>();
-    const periodIndex = new Map<string, number>();
+    const slots = new SlotKeys();
     // One batch is written while the next is read and checked (PostgreSQL works on its own core meanwhile).
     const writer = overlappedWrites((figures: BulkFigure[]) =>
       insertFigureBatch(tx, tenantId, figures, {
@@ -156,9 +149,7 @@ export async function importFiguresCsv({
             `the stage must be estimate, preliminary or official, got "${status}"`,
           );
         if (!subject || !unitId || !STATUSES.has(status.trim())) continue;
-        const slot =
-          (ordinal(subjectIndex, subject.id) * 1_048_576 + ordinal(unitIndex, unitId)) * 4_096 +
-          ordinal(periodIndex, period.trim());
+        const slot = slots.key(subject.id, unitId, period.trim());
         const earlier = firstLine.get(slot);
         if (earlier !== undefined) {
           at(
