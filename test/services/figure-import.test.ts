@@ -240,4 +240,55 @@ describe.runIf(readersAvailable).each(testDatabases)('figure template and import
     const targets = await exportPlanFigures({ ctx, input: { planCode: t.planCode, format: 'targets-csv' } });
     expect(targets.text).toContain('I1,31,threshold,trên 95%,2025,2030,');
   });
+  it('writes nothing from a large workbook whose bad cells come after batches were written, and names every one', async () => {
+    // 30 communes × 19 periods of 2025 = 570 rows, written 50 at a time: eleven batches are stored before the bad
+    // cells near the end are met, and the import still leaves nothing and lists both.
+    const units: string[] = [];
+    for (let n = 1; n <= 30; n++) {
+      const code = String(90_000 + n);
+      units.push(code);
+      await db.query(`INSERT INTO units (tenant_id, code, name, level) VALUES ($1, $2, $3, 'commune')`, [
+        t.id,
+        code,
+        `Xã thử ${n}`,
+      ]);
+    }
+    const periods = [
+      ...Array.from({ length: 12 }, (_, m) => `2025-M${String(m + 1).padStart(2, '0')}`),
+      ...['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2'].map((q) => `2025-${q}`),
+      '2025',
+    ];
+    const file = path.join(tempDir('chitieu-large-'), 'so-lieu.xlsx');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+    const ws = wb.addWorksheet('Số liệu');
+    ws.addRow(['indicator', 'unit', 'period', 'value', 'stage', 'source', 'published_on', 'note']).commit();
+    let row = 1;
+    for (const unit of units)
+      for (const period of periods) {
+        row += 1;
+        const value = row === 540 ? 'chín mươi' : 96 + (row % 30) / 10;
+        ws.addRow(['I1', unit, period, value, row === 571 ? 'final' : 'official', 'Cục Thống kê', '', '']).commit();
+      }
+    ws.commit();
+    await wb.commit();
+    const before = await versionCount(db, t.id);
+    const written: number[] = [];
+    const result = await importFigures({
+      ctx,
+      input: { rows: readFigureWorkbook(file, t.planCode), batchSize: 50, onWrite: (done) => written.push(done) },
+    });
+    expect(written.length).toBeGreaterThanOrEqual(10);
+    expect(result.applied).toBe(false);
+    expect(result.rows).toBe(570);
+    expect(result.rejected.map((r) => `${r.row} ${r.column} ${r.value}`)).toEqual(['540 D chín mươi', '571 E final']);
+    expect(result.accepted).toHaveLength(568);
+    expect(result.counts).toEqual({ new: 568, revised: 0, unchanged: 0, rejected: 2 });
+    expect(await versionCount(db, t.id)).toBe(before);
+    const slots = await db.query<{ n: number }>(
+      `SELECT count(*)::integer AS n FROM observations o JOIN units u ON u.id = o.unit_id
+        WHERE o.tenant_id = $1 AND u.code LIKE '900%'`,
+      [t.id],
+    );
+    expect(slots[0]?.n).toBe(0);
+  });
 });

@@ -22,6 +22,21 @@ describe.each(testDatabases)('storage on $name', (tdb) => {
     expect(rows[0]?.n).toBe(listMigrations().length);
   });
 
+  it('gives each figure write one index entry per access path: no duplicate of the slot key or the version key (0021)', async () => {
+    await migrate(db);
+    const rows = await db.query<{ indexdef: string }>(
+      `SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()
+          AND tablename IN ('observations', 'observation_versions') ORDER BY tablename, indexname`,
+    );
+    expect(rows.map((r) => r.indexdef.replace(/ ON \S+ USING/, ' ON USING'))).toEqual([
+      'CREATE UNIQUE INDEX observation_versions_observation_id_seq_key ON USING btree (observation_id, seq)',
+      'CREATE UNIQUE INDEX observation_versions_pkey ON USING btree (id)',
+      'CREATE INDEX observations_indicator_period ON USING btree (tenant_id, indicator_id, period, id)',
+      'CREATE UNIQUE INDEX observations_pkey ON USING btree (id)',
+      'CREATE UNIQUE INDEX observations_tenant_id_indicator_id_unit_id_period_key ON USING btree (tenant_id, indicator_id, unit_id, period) INCLUDE (id)',
+    ]);
+  });
+
   // login_throttle counts login attempts per account and per address before any tenant is known (0005).
   const NOT_TENANT_DATA = ['schema_migrations', 'login_throttle'];
 

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { FigureRules, Measure } from '../../core/checks/figure-checks.ts';
 import { ChitieuError, NotFound, ValidationError, type FieldIssue } from '../../core/errors.ts';
+import { SlotKeys } from '../../core/interchange/slot-keys.ts';
 import type { TargetSpec } from '../../core/targets/target.ts';
 import {
   insertFigureBatch,
@@ -21,6 +22,7 @@ import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { checkAgency } from '../observations/access.ts';
 import { judgeFigure } from '../observations/check-figure.ts';
+import { overlappedWrites } from './overlapped-writes.ts';
 import { authorize } from '../policy.ts';
 
 export const FIGURE_CSV_HEADER = ['indicator', 'unit', 'period', 'value', 'status', 'published_on'] as const;
@@ -85,46 +87,23 @@ export async function importFiguresCsv({
     const issues: FieldIssue[] = [];
     let batch: BulkFigure[] = [];
     let rows = 0;
-    let stored = 0;
     let line = 0;
     // The first line of each (indicator, unit, period): a second row for the same slot is named, as the template
     // import names it, not left to the database. A compact numeric key keeps a million rows in a few tens of MiB.
     const firstLine = new Map<number, number>();
-    const ordinal = (m: Map<string, number>, k: string): number => {
-      const known = m.get(k);
-      if (known !== undefined) return known;
-      m.set(k, m.size);
-      return m.size - 1;
-    };
-    const subjectIndex = new Map<string, number>();
-    const unitIndex = new Map<string, number>();
-    const periodIndex = new Map<string, number>();
-    // One batch is written while the next is read and checked (PostgreSQL works on its own core meanwhile); never
-    // more than one in flight, and a failed write stops the import at the next batch or at the end.
-    let inFlight: Promise<void> | null = null;
-    let failure: { error: unknown } | null = null;
-    const settle = async (): Promise<void> => {
-      if (inFlight) await inFlight;
-      inFlight = null;
-      if (failure) throw failure.error;
-    };
+    const slots = new SlotKeys();
+    // One batch is written while the next is read and checked (PostgreSQL works on its own core meanwhile).
+    const writer = overlappedWrites((figures: BulkFigure[]) =>
+      insertFigureBatch(tx, tenantId, figures, {
+        workflowState: 'submitted',
+        enteredBy: ctx.actor.userId,
+        sourceText: input.sourceText,
+      }),
+    );
     const flush = async (): Promise<void> => {
       const figures = batch;
       batch = [];
-      await settle();
-      if (issues.length === 0 && figures.length > 0)
-        inFlight = insertFigureBatch(tx, tenantId, figures, {
-          workflowState: 'submitted',
-          enteredBy: ctx.actor.userId,
-          sourceText: input.sourceText,
-        }).then(
-          (n) => {
-            stored += n;
-          },
-          (error: unknown) => {
-            failure = { error };
-          },
-        );
+      if (issues.length === 0 && figures.length > 0) await writer.write(figures);
     };
     try {
       for await (const raw of input.lines) {
@@ -170,9 +149,7 @@ export async function importFiguresCsv({
             `the stage must be estimate, preliminary or official, got "${status}"`,
           );
         if (!subject || !unitId || !STATUSES.has(status.trim())) continue;
-        const slot =
-          (ordinal(subjectIndex, subject.id) * 1_048_576 + ordinal(unitIndex, unitId)) * 4_096 +
-          ordinal(periodIndex, period.trim());
+        const slot = slots.key(subject.id, unitId, period.trim());
         const earlier = firstLine.get(slot);
         if (earlier !== undefined) {
           at(
@@ -222,10 +199,10 @@ export async function importFiguresCsv({
       }
     } finally {
       // Whatever happened, the write in flight ends before the transaction does (commit or roll back).
-      if (inFlight) await inFlight;
+      await writer.drain();
     }
     await flush();
-    await settle();
+    const stored = await writer.finish();
     if (issues.length > 0) {
       throw new ValidationError(
         {

@@ -18,6 +18,7 @@ import {
   type CellResult,
   type RawCell,
 } from '../../core/interchange/cells.ts';
+import { SlotKeys } from '../../core/interchange/slot-keys.ts';
 import type { TargetSpec } from '../../core/targets/target.ts';
 import type { ObservationStatus } from '../../core/vocabulary.ts';
 import type { Queryable } from '../../storage/db.ts';
@@ -31,6 +32,7 @@ import {
   type NewestVersion,
 } from '../../storage/repositories/figure-import-repo.ts';
 import { insertFigureBatch, type BulkFigure } from '../../storage/repositories/bulk-figures-repo.ts';
+import { overlappedWrites } from '../imports/overlapped-writes.ts';
 import { findPlanByCode, type PlanRow } from '../../storage/repositories/plans-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
@@ -95,13 +97,20 @@ interface PlanContext {
   indicators: Map<string, ImportIndicator>;
   targets: Map<string, TargetSpec[]>;
   units: Map<string, string>;
-  newest: Map<string, NewestVersion>;
-  history: Map<string, { period: string; value: string }[]>;
+  /** The newest version of each slot of the plan, by the import's slot number. */
+  newest: Map<number, NewestVersion>;
+  /** The approved figures by indicator, then unit. */
+  history: Map<string, Map<string, { period: string; value: string }[]>>;
 }
 
-const slotKey = (indicatorId: string, unitId: string, period: string) => `${indicatorId}|${unitId}|${period}`;
+const NO_HISTORY: readonly { period: string; value: string }[] = [];
 
-async function loadPlanContext(ctx: ServiceContext, db: Queryable, planCode: string): Promise<PlanContext | null> {
+async function loadPlanContext(
+  ctx: ServiceContext,
+  db: Queryable,
+  planCode: string,
+  slots: SlotKeys,
+): Promise<PlanContext | null> {
   const plan = await findPlanByCode(db, tenantFilter(ctx.actor), planCode);
   if (!plan) return null;
   const [indicators, targets, units, newest, history] = await Promise.all([
@@ -114,11 +123,12 @@ async function loadPlanContext(ctx: ServiceContext, db: Queryable, planCode: str
   const targetMap = new Map<string, TargetSpec[]>();
   for (const t of targets)
     targetMap.set(t.indicator_id, [...(targetMap.get(t.indicator_id) ?? []), t.spec as TargetSpec]);
-  const historyMap = new Map<string, { period: string; value: string }[]>();
+  const historyMap = new Map<string, Map<string, { period: string; value: string }[]>>();
   for (const h of history) {
-    const k = `${h.indicator_id}|${h.unit_id}`;
-    let list = historyMap.get(k);
-    if (!list) historyMap.set(k, (list = []));
+    let byUnit = historyMap.get(h.indicator_id);
+    if (!byUnit) historyMap.set(h.indicator_id, (byUnit = new Map()));
+    let list = byUnit.get(h.unit_id);
+    if (!list) byUnit.set(h.unit_id, (list = []));
     list.push({ period: h.period, value: h.value });
   }
   return {
@@ -126,7 +136,7 @@ async function loadPlanContext(ctx: ServiceContext, db: Queryable, planCode: str
     indicators: new Map(indicators.map((i) => [i.code, i])),
     targets: targetMap,
     units: new Map(units.map((u) => [u.code, u.id])),
-    newest: new Map(newest.map((n) => [slotKey(n.indicator_id, n.unit_id, n.period), n])),
+    newest: new Map(newest.map((n) => [slots.key(n.indicator_id, n.unit_id, n.period), n])),
     history: historyMap,
   };
 }
@@ -160,7 +170,9 @@ async function checkRows(
   const scope = authorize(ctx.actor, 'data.import');
   const plans = new Map<string, PlanContext | null>();
   const rejected: RejectedCell[] = [];
-  const seen = new Map<string, number>();
+  // The first row of each slot, to name a duplicate (by slot number: see SlotKeys).
+  const slots = new SlotKeys();
+  const seen = new Map<number, number>();
   let count = 0;
   const now = ctx.now();
   // The row being checked. The two helpers are made once, not once a row (a closure a row is measurable at 100,000).
@@ -184,7 +196,7 @@ async function checkRows(
     onRow?.(count);
     let pc = plans.get(file.planCode);
     if (pc === undefined) {
-      pc = await loadPlanContext(ctx, db, file.planCode);
+      pc = await loadPlanContext(ctx, db, file.planCode, slots);
       plans.set(file.planCode, pc);
     }
     if (!pc) {
@@ -228,7 +240,7 @@ async function checkRows(
     if (note && note.length > 2000)
       reject('note', { vi: 'ghi chú dài quá 2000 ký tự', en: 'note longer than 2000 characters' });
     if (period === undefined || figure === undefined || stage === undefined || publishedOn === undefined) continue;
-    const key = slotKey(indicator.id, unitId, period);
+    const key = slots.key(indicator.id, unitId, period);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       reject('period', {
@@ -245,7 +257,7 @@ async function checkRows(
           measure: indicator.measure as Measure,
           rules: (indicator.figure_rules ?? {}) as FigureRules,
           targets: pc.targets.get(indicator.id) ?? [],
-          history: (pc.history.get(`${indicator.id}|${unitId}`) ?? []).filter((h) => h.period !== period),
+          history: otherPeriods(pc.history.get(indicator.id)?.get(unitId) ?? NO_HISTORY, period),
         },
         { value: figure, period, publishedOn },
         now,
@@ -293,6 +305,14 @@ async function checkRows(
     );
   }
   return { rejected, rows: count };
+}
+
+/** The slot's approved figures other than the period's own (usually none: no array made then). */
+function otherPeriods(
+  history: readonly { period: string; value: string }[],
+  period: string,
+): readonly { period: string; value: string }[] {
+  return history.length === 0 ? history : history.filter((h) => h.period !== period);
 }
 
 /** The bulk writer's row for a checked figure. */
@@ -355,41 +375,53 @@ export async function importFigures({
     // Batches by tenant (a file may name several plans; all are the actor's tenant's, but the writer takes one).
     const batches = new Map<string, BulkFigure[]>();
     const changedPlans = new Map<string, Set<string>>();
-    let written = 0;
     let toWrite = 0;
-    const flush = async (tenantId: string): Promise<void> => {
-      const batch = batches.get(tenantId) ?? [];
-      batches.delete(tenantId);
-      if (batch.length === 0) return;
-      written += await insertFigureBatch(tx, tenantId, batch, {
+    let writtenSoFar = 0;
+    // Batch k is written while batch k+1 is read and checked (the database works on its own core meanwhile).
+    const writer = overlappedWrites(async ({ tenantId, figures }: { tenantId: string; figures: BulkFigure[] }) => {
+      const n = await insertFigureBatch(tx, tenantId, figures, {
         workflowState: 'submitted',
         enteredBy: ctx.actor.userId,
         sourceText: null,
       });
-      input.onWrite?.(written, toWrite);
+      writtenSoFar += n;
+      input.onWrite?.(writtenSoFar, toWrite);
+      return n;
+    });
+    const flush = async (tenantId: string): Promise<void> => {
+      const figures = batches.get(tenantId) ?? [];
+      batches.delete(tenantId);
+      if (figures.length > 0) await writer.write({ tenantId, figures });
     };
-    const { rejected, rows } = await checkRows(
-      ctx,
-      tx,
-      input.rows,
-      async (c, rejectedSoFar) => {
-        accepted.push(c.accepted);
-        counts[c.accepted.outcome] += 1;
-        if (c.accepted.outcome !== 'unchanged') {
-          let plansOf = changedPlans.get(c.plan.tenant_id);
-          if (!plansOf) changedPlans.set(c.plan.tenant_id, (plansOf = new Set()));
-          plansOf.add(c.plan.code);
-        }
-        // Once a cell is refused nothing more is written (the transaction is rolled back at the end).
-        if (input.dryRun || rejectedSoFar > 0 || c.accepted.outcome === 'unchanged') return;
-        toWrite += 1;
-        let batch = batches.get(c.plan.tenant_id);
-        if (!batch) batches.set(c.plan.tenant_id, (batch = []));
-        batch.push(bulkFigure(c, fileSha256));
-        if (batch.length >= batchSize) await flush(c.plan.tenant_id);
-      },
-      input.onRow,
-    );
+    let checked: { rejected: RejectedCell[]; rows: number };
+    try {
+      checked = await checkRows(
+        ctx,
+        tx,
+        input.rows,
+        async (c, rejectedSoFar) => {
+          accepted.push(c.accepted);
+          counts[c.accepted.outcome] += 1;
+          if (c.accepted.outcome !== 'unchanged') {
+            let plansOf = changedPlans.get(c.plan.tenant_id);
+            if (!plansOf) changedPlans.set(c.plan.tenant_id, (plansOf = new Set()));
+            plansOf.add(c.plan.code);
+          }
+          // Once a cell is refused nothing more is written (the transaction is rolled back at the end).
+          if (input.dryRun || rejectedSoFar > 0 || c.accepted.outcome === 'unchanged') return;
+          toWrite += 1;
+          let batch = batches.get(c.plan.tenant_id);
+          if (!batch) batches.set(c.plan.tenant_id, (batch = []));
+          batch.push(bulkFigure(c, fileSha256));
+          if (batch.length >= batchSize) await flush(c.plan.tenant_id);
+        },
+        input.onRow,
+      );
+    } finally {
+      // Whatever happened, the write in flight ends before the transaction does (commit or roll back).
+      await writer.drain();
+    }
+    const { rejected, rows } = checked;
     counts.rejected = rejected.length;
     const result: ImportResult = {
       dryRun: input.dryRun === true,
@@ -401,11 +433,12 @@ export async function importFigures({
       counts,
     };
     if (rejected.length > 0) {
-      if (written > 0) throw new Refused(result);
+      if (writtenSoFar > 0 || toWrite > 0) throw new Refused(result);
       return result;
     }
     if (input.dryRun || rows === 0) return result;
     for (const tenantId of [...batches.keys()]) await flush(tenantId);
+    const written = await writer.finish();
     result.applied = counts.new + counts.revised > 0;
     for (const [tenantId, plans] of changedPlans)
       await writeAudit(tx, ctx, {

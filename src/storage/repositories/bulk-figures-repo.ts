@@ -64,10 +64,30 @@ export async function insertFigureBatch(
   opts: { workflowState: 'submitted'; enteredBy: string | null; sourceText: string | null },
 ): Promise<number> {
   if (figures.length === 0) return 0;
+  // The batch goes as one JSON parameter, read back by jsonb_to_recordset: the same work for the database as fourteen
+  // arrays through unnest, and about half the client's work (pg quotes every element of an array literal; 5,000
+  // figures: 9–12 ms of CPU instead of 14–40 ms, measured in bench/README.md, issue 18).
+  const input = figures.map((f) => ({
+    indicator_id: f.indicatorId,
+    unit_id: f.unitId,
+    period: f.period,
+    value: f.value,
+    qualifier: f.qualifier,
+    value_text: f.valueText,
+    status: f.status,
+    measure: f.measure,
+    price_basis: f.priceBasis,
+    published_on: f.publishedOn,
+    provenance: f.provenance,
+    source_text: f.sourceText !== undefined ? f.sourceText : opts.sourceText,
+    reason: f.reason !== undefined ? f.reason : 'bulk import',
+    data_type: f.dataType ?? 'statistical',
+  }));
   const rows = await db.query<{ n: number }>(
     `WITH input AS (
-       SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::numeric[], $6::jsonb[], $7::text[], $8::text[], $9::text[], $10::text[], $11::date[], $12::jsonb[], $13::text[], $16::text[], $17::text[])
-         AS x(indicator_id, unit_id, period, value, qualifier, value_text, status, measure, price_basis, published_on, provenance, source_text, reason, data_type)
+       SELECT * FROM jsonb_to_recordset($2::jsonb)
+         AS x(indicator_id uuid, unit_id uuid, period text, value numeric, qualifier jsonb, value_text text, status text,
+              measure text, price_basis text, published_on date, provenance jsonb, source_text text, reason text, data_type text)
      ), slots AS (
        INSERT INTO observations (tenant_id, indicator_id, unit_id, period)
        SELECT $1, indicator_id, unit_id, period FROM input
@@ -78,30 +98,12 @@ export async function insertFigureBatch(
          price_basis, source_text, published_on, data_type, workflow_state, reason, entered_by, provenance)
        SELECT $1, s.id, CASE WHEN s.fresh THEN 1 ELSE coalesce((SELECT max(v.seq) FROM observation_versions v WHERE v.observation_id = s.id), 0) + 1 END,
               i.value, i.qualifier, i.value_text, i.status, i.measure, i.price_basis, i.source_text, i.published_on, i.data_type,
-              $14, i.reason, $15, i.provenance
+              $3, i.reason, $4, i.provenance
          FROM slots s JOIN input i ON i.indicator_id = s.indicator_id AND i.unit_id = s.unit_id AND i.period = s.period
        RETURNING 1
      )
      SELECT count(*)::int AS n FROM stored`,
-    [
-      tenantId,
-      figures.map((f) => f.indicatorId),
-      figures.map((f) => f.unitId),
-      figures.map((f) => f.period),
-      figures.map((f) => f.value),
-      figures.map((f) => (f.qualifier ? JSON.stringify(f.qualifier) : null)),
-      figures.map((f) => f.valueText),
-      figures.map((f) => f.status),
-      figures.map((f) => f.measure),
-      figures.map((f) => f.priceBasis),
-      figures.map((f) => f.publishedOn),
-      figures.map((f) => JSON.stringify(f.provenance)),
-      figures.map((f) => (f.sourceText !== undefined ? f.sourceText : opts.sourceText)),
-      opts.workflowState,
-      opts.enteredBy,
-      figures.map((f) => (f.reason !== undefined ? f.reason : 'bulk import')),
-      figures.map((f) => f.dataType ?? 'statistical'),
-    ],
+    [tenantId, JSON.stringify(input), opts.workflowState, opts.enteredBy],
   );
   return rows[0]?.n ?? 0;
 }
