@@ -110,6 +110,7 @@ const statuses: Record<string, number> = {};
 let floorMs = 0;
 let floorPerIndicatorMs = 0;
 let engineMs = 0;
+let engineCpuMs = 0;
 let recomputeMs = 0;
 let floorRows = 0;
 let evaluations = 0;
@@ -125,6 +126,7 @@ for (const plan of plans) {
   t0 = performance.now();
   for (const t of targets) await floorScanPerIndicator(db, plan.tenant_id, t.indicator_id);
   floorPerIndicatorMs += performance.now() - t0;
+  const cpu0 = process.cpuUsage();
   t0 = performance.now();
   const e = await evaluateAllUnits(db, {
     plan: { id: plan.id, tenantId: plan.tenant_id, settings: plan.settings },
@@ -132,6 +134,8 @@ for (const plan of plans) {
     pool,
     store,
   });
+  const cpu = process.cpuUsage(cpu0);
+  engineCpuMs += (cpu.user + cpu.system) / 1000;
   engineMs += performance.now() - t0;
   for (const [status, n] of Object.entries(e.statuses)) statuses[status] = (statuses[status] ?? 0) + n;
   evaluations += e.evaluations;
@@ -183,6 +187,9 @@ console.log(
     `(goal ≤ ${goal}x on ${o.database}: ${ratio <= goal ? 'met' : 'NOT met'}); ` +
     `${(engineMs / floorPerIndicatorMs).toFixed(2)}x the floor read per indicator; peak RSS ${peakRssMiB()} MiB`,
 );
+console.log(
+  `engine CPU (every thread of the process): ${(engineCpuMs / 1000).toFixed(2)} s, ${((engineCpuMs * 1000) / Math.max(1, evaluations)).toFixed(1)} µs an evaluation`,
+);
 console.log(`statuses: ${JSON.stringify(statuses)}`);
 writeResult('evaluate-all', o, {
   figures: bench.generated.observations,
@@ -195,6 +202,7 @@ writeResult('evaluate-all', o, {
     chosenFigures: figures,
     seconds: engineMs / 1000,
     evaluationsPerSecond: evaluations / (engineMs / 1000),
+    cpuSeconds: engineCpuMs / 1000,
   },
   evaluationWorkers: pool.workers,
   planRecompute: { plans: plans.length, seconds: recomputeMs / 1000 },

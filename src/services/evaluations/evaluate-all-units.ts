@@ -59,6 +59,17 @@ export const indicatorsOfChunk = (chunk: readonly SnapshotTarget[]): string[] =>
   ...new Set(chunk.map((t) => t.indicator_id)),
 ];
 
+/**
+ * A chunk read together, cut into parts evaluated side by side: two per worker (a tenant of a few hundred series is
+ * one chunk, and would otherwise keep one worker busy and the others idle); whole on the calling thread.
+ */
+function partsOf(chunk: readonly SnapshotTarget[], workers: number): SnapshotTarget[][] {
+  const size = Math.max(1, Math.ceil(chunk.length / Math.max(1, 2 * workers)));
+  const out: SnapshotTarget[][] = [];
+  for (let i = 0; i < chunk.length; i += size) out.push(chunk.slice(i, i + size));
+  return out;
+}
+
 /** One turn of the event loop: lets a query just started reach the database before synchronous work holds the thread. */
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -70,7 +81,7 @@ export async function evaluateAllUnits(db: Db, input: EvaluateAllUnitsInput): Pr
   const asOf = `${input.asOf.year}-${String(input.asOf.month).padStart(2, '0')}-01`;
   const chunks = chunksOfTargets(targets, units.length);
   const total: EvaluateAllUnitsResult = { evaluations: 0, figures: 0, statuses: {} };
-  // Chunks in flight in the pool: two per worker, so that each has the next one queued when it finishes.
+  // Parts in flight in the pool: two per worker, so that each has the next one queued when it finishes.
   const window = Math.max(1, 2 * pool.workers);
   await db.transaction(async (tx) => {
     // PostgreSQL: read on another connection of the pool while the transaction's writes its batches. PGlite is one
@@ -110,11 +121,19 @@ export async function evaluateAllUnits(db: Db, input: EvaluateAllUnitsInput): Pr
       const versions = (await next) ?? new Map<string, SnapshotVersion[]>();
       next = read(k + 1);
       await turn(); // the read is sent before an evaluation on this thread holds it
-      const evaluated = pool.evaluate({ plan, asOf: input.asOf, units, targets: chunks[k] ?? [], versions });
-      evaluated.catch(() => undefined); // awaited below, in order; a failure must not go unhandled meanwhile
-      inFlight.push(evaluated);
-      const first = inFlight.length >= window ? inFlight.shift() : undefined;
-      if (first) await take(await first);
+      for (const part of partsOf(chunks[k] ?? [], pool.workers)) {
+        const evaluated = pool.evaluate({
+          plan,
+          asOf: input.asOf,
+          units,
+          targets: part,
+          versions: new Map(indicatorsOfChunk(part).map((id) => [id, versions.get(id) ?? []])),
+        });
+        evaluated.catch(() => undefined); // awaited below, in order; a failure must not go unhandled meanwhile
+        inFlight.push(evaluated);
+        const first = inFlight.length > window ? inFlight.shift() : undefined;
+        if (first) await take(await first);
+      }
     }
     for (const result of inFlight) await take(await result);
     flush();
