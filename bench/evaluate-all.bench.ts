@@ -4,7 +4,7 @@
 //     [--workers N]
 // The engine path is the product's evaluate-all (src/services/evaluations/evaluate-all-units.ts), a few indicators at
 // a time: the approved version that counts of each figure (one query per chunk of indicators), every (target × unit)
-// evaluated by the core's plan evaluation in the evaluation pool (`--workers N` threads, default one fewer than the
+// evaluated by the core's plan evaluation in the evaluation pool (`--workers N` threads, default two fewer than the
 // cores; 0: the calling thread), the rows stored set-based (one commit per tenant, up to 500 rows per INSERT from one
 // JSON parameter), reads and writes overlapping the evaluation. The floor reads the same figures in the same chunks;
 // the floor read one indicator a query, as before 2026-11-30 10:00 UTC, is printed beside.

@@ -1,6 +1,6 @@
 // Where evaluate-all's chunks are evaluated: a few worker threads (the evaluation is pure and CPU-bound, and the
-// calling thread is left the reads and writes), or the calling thread itself. Open one pool for a whole run and close
-// it at the end: a worker costs ~0.2 s to start (it loads the core).
+// calling thread is left the reads and writes), or the calling thread itself (the default on two cores). Open one
+// pool for a whole run and close it at the end: a worker costs ~0.2 s to start (it loads the core).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { evaluateUnitChunk, type UnitChunkInput, type UnitChunkResult } from './unit-evaluation-chunk.ts';
@@ -13,11 +13,13 @@ export interface EvaluationPool {
 }
 
 /**
- * One worker fewer than the machine's cores (at least one): the calling thread keeps a core for reading the next
- * chunk and writing the rows, and the database (often on the same machine) the time it waits for them.
+ * Two cores fewer than the machine has: one for the calling thread (it reads each chunk, parses the rows and writes
+ * the batches; with PGlite it also runs the database) and one for the database; none on two cores. Measured on
+ * 2 cores with PostgreSQL on the same machine (bench/README.md, 2026-11-30 12:40–13:00): a worker there added 25–50 %
+ * CPU (its own warm-up of the core, the versions cloned into it) and finished no sooner, as no core was idle.
  */
 export function defaultEvaluationWorkers(): number {
-  return Math.max(1, availableParallelism() - 1);
+  return Math.max(0, availableParallelism() - 2);
 }
 
 /** A pool of `workers` threads (default: defaultEvaluationWorkers()); 0 evaluates on the calling thread. */
