@@ -15,7 +15,7 @@ export interface EvaluationPool {
 /**
  * Two cores fewer than the machine has: one for the calling thread (it reads each chunk, parses the rows and writes
  * the batches; with PGlite it also runs the database) and one for the database; none on two cores. Measured on
- * 2 cores with PostgreSQL on the same machine (bench/README.md, 2026-11-30 12:40–13:00): a worker there added 25–50 %
+ * 2 cores with PostgreSQL on the same machine (bench/README.md, 2026-11-30 12:36–13:31): a worker there added 15–55 %
  * CPU (its own warm-up of the core, the versions cloned into it) and finished no sooner, as no core was idle.
  */
 export function defaultEvaluationWorkers(): number {
