@@ -13,7 +13,8 @@ import type { Queryable } from '../db.ts';
 
 type Row<T> = T & { [k: string]: unknown };
 
-async function loadPlanTargets(db: Queryable, tenantId: string, planId: string): Promise<SnapshotTarget[]> {
+/** The targets of the plan in force and drafts, with their indicators and scopes, in the plan's order. */
+export async function loadPlanTargets(db: Queryable, tenantId: string, planId: string): Promise<SnapshotTarget[]> {
   return db.query<Row<SnapshotTarget>>(
     `SELECT t.id AS target_id, t.indicator_id, coalesce(t.unit_id, p.unit_id) AS unit_id, t.kind, t.spec, t.text, t.sort_order,
             t.provenance AS target_provenance, t.stage, t.split_from,

@@ -1,0 +1,147 @@
+// Evaluate-all: every target of a plan at every unit of its tenant (the province and each commune), from the database
+// to stored rows, on approved figures. The figures are read a few indicators at a time, each chunk is evaluated in
+// the evaluation pool (worker threads, or the calling thread), and the rows are handed to `store` in batches, all in
+// one transaction (one commit per tenant). The database's work overlaps the evaluation: the next chunk is read while
+// this one is evaluated, and each batch is written while the next ones are.
+import type { PlanSnapshot, SnapshotTarget, SnapshotVersion } from '../../core/plan-evaluation/index.ts';
+import type { Db, Queryable } from '../../storage/db.ts';
+import { loadChosenVersionsOfIndicators, loadPlanTargets } from '../../storage/repositories/evaluation-inputs-repo.ts';
+import { loadTenantUnits } from '../../storage/repositories/units-repo.ts';
+import type { EvaluationPool } from './evaluation-pool.ts';
+import type { UnitChunkResult, UnitRowsText } from './unit-evaluation-chunk.ts';
+
+/**
+ * Rows to store, as the text of one JSON array of objects with target_id, unit_id, status, actual_value, result and
+ * inputs (the version ids the evaluation rests on): one parameter for a statement such as
+ * `INSERT … SELECT … FROM jsonb_to_recordset($1::jsonb)`. An array parameter of jsonb would escape every quote of
+ * every result again, and PostgreSQL would parse the array literal before each element.
+ */
+export interface UnitEvaluationBatch {
+  tenantId: string;
+  /** The month evaluated, as its first day (YYYY-MM-01). */
+  asOf: string;
+  json: string;
+  rows: number;
+}
+
+export interface EvaluateAllUnitsInput {
+  plan: PlanSnapshot['plan'];
+  asOf: { year: number; month: number };
+  pool: EvaluationPool;
+  /** Writes one batch inside the run's transaction. */
+  store: (tx: Queryable, batch: UnitEvaluationBatch) => Promise<unknown>;
+}
+
+export interface EvaluateAllUnitsResult {
+  evaluations: number;
+  figures: number;
+  statuses: Record<string, number>;
+}
+
+/**
+ * About this many (indicator × unit) series are read per query, so that a read stays a few thousand figures whatever
+ * the shape (national: ~10 indicators of ~100 units; city: a few indicators of 115 units × 65 periods), and the
+ * round trips and query plans are not paid per indicator.
+ */
+const SERIES_PER_READ = 1000;
+/** Rows per INSERT: bounded so that memory stays flat, and small enough that a batch is written while the next is evaluated. */
+const BATCH = 500;
+
+/** The plan's targets in chunks read together (about SERIES_PER_READ series each). */
+export function chunksOfTargets(targets: readonly SnapshotTarget[], units: number): SnapshotTarget[][] {
+  const size = Math.max(1, Math.floor(SERIES_PER_READ / Math.max(1, units)));
+  const out: SnapshotTarget[][] = [];
+  for (let i = 0; i < targets.length; i += size) out.push(targets.slice(i, i + size));
+  return out;
+}
+
+export const indicatorsOfChunk = (chunk: readonly SnapshotTarget[]): string[] => [
+  ...new Set(chunk.map((t) => t.indicator_id)),
+];
+
+/**
+ * A chunk read together, cut into parts evaluated side by side: two per worker (a tenant of a few hundred series is
+ * one chunk, and would otherwise keep one worker busy and the others idle); whole on the calling thread.
+ */
+function partsOf(chunk: readonly SnapshotTarget[], workers: number): SnapshotTarget[][] {
+  const size = Math.max(1, Math.ceil(chunk.length / Math.max(1, 2 * workers)));
+  const out: SnapshotTarget[][] = [];
+  for (let i = 0; i < chunk.length; i += size) out.push(chunk.slice(i, i + size));
+  return out;
+}
+
+/** One turn of the event loop: lets a query just started reach the database before synchronous work holds the thread. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export async function evaluateAllUnits(db: Db, input: EvaluateAllUnitsInput): Promise<EvaluateAllUnitsResult> {
+  const { plan, pool } = input;
+  const tenantId = plan.tenantId;
+  // Two reads at once (two connections on PostgreSQL): a round trip is a few ms on a busy server, paid per tenant.
+  const [targets, unitRows] = await Promise.all([
+    loadPlanTargets(db, tenantId, plan.id),
+    loadTenantUnits(db, tenantId),
+  ]);
+  const units = unitRows.map((u) => u.id);
+  const asOf = `${input.asOf.year}-${String(input.asOf.month).padStart(2, '0')}-01`;
+  const chunks = chunksOfTargets(targets, units.length);
+  const total: EvaluateAllUnitsResult = { evaluations: 0, figures: 0, statuses: {} };
+  // Parts in flight in the pool: two per worker, so that each has the next one queued when it finishes.
+  const window = Math.max(1, 2 * pool.workers);
+  await db.transaction(async (tx) => {
+    // PostgreSQL: read on another connection of the pool while the transaction's writes its batches. PGlite is one
+    // connection, held by the transaction: a read outside it would wait for the commit (a deadlock).
+    const reader = db.kind === 'postgres' ? db : tx;
+    const read = (k: number): Promise<Map<string, SnapshotVersion[]>> | null => {
+      const chunk = chunks[k];
+      return chunk ? loadChosenVersionsOfIndicators(reader, tenantId, indicatorsOfChunk(chunk)) : null;
+    };
+    const writes: Promise<unknown>[] = [];
+    let pending: UnitRowsText = { json: '', rows: 0 };
+    const flush = () => {
+      if (pending.rows === 0) return;
+      const write = input.store(tx, { tenantId, asOf, json: `[${pending.json}]`, rows: pending.rows });
+      write.catch(() => undefined); // awaited at the end with the others
+      writes.push(write);
+      pending = { json: '', rows: 0 };
+    };
+    const take = async (result: UnitChunkResult) => {
+      total.evaluations += result.evaluations;
+      total.figures += result.figures;
+      for (const [status, n] of Object.entries(result.statuses))
+        total.statuses[status] = (total.statuses[status] ?? 0) + n;
+      for (const t of result.targets) {
+        if (t.rows === 0) continue;
+        pending.json += pending.rows === 0 ? t.json : `,${t.json}`;
+        pending.rows += t.rows;
+        if (pending.rows >= BATCH) {
+          flush();
+          await turn(); // the batch is sent before the next evaluations
+        }
+      }
+    };
+    const inFlight: Promise<UnitChunkResult>[] = [];
+    let next = read(0);
+    for (let k = 0; k < chunks.length; k++) {
+      const versions = (await next) ?? new Map<string, SnapshotVersion[]>();
+      next = read(k + 1);
+      await turn(); // the read is sent before an evaluation on this thread holds it
+      for (const part of partsOf(chunks[k] ?? [], pool.workers)) {
+        const evaluated = pool.evaluate({
+          plan,
+          asOf: input.asOf,
+          units,
+          targets: part,
+          versions: new Map(indicatorsOfChunk(part).map((id) => [id, versions.get(id) ?? []])),
+        });
+        evaluated.catch(() => undefined); // awaited below, in order; a failure must not go unhandled meanwhile
+        inFlight.push(evaluated);
+        const first = inFlight.length > window ? inFlight.shift() : undefined;
+        if (first) await take(await first);
+      }
+    }
+    for (const result of inFlight) await take(await result);
+    flush();
+    await Promise.all(writes);
+  });
+  return total;
+}

@@ -1,0 +1,74 @@
+// One chunk of evaluate-all: a few targets of a plan, each evaluated at every unit of the tenant by the core's plan
+// evaluation, returned as the rows ready to store (JSON text). Pure and plain data in, plain data out, so that the
+// same function runs on the calling thread or in a worker thread (unit-evaluation-worker.ts) and both store the same
+// rows.
+import {
+  evaluatePlanSnapshot,
+  type PlanSnapshot,
+  type SnapshotTarget,
+  type SnapshotVersion,
+} from '../../core/plan-evaluation/index.ts';
+
+export interface UnitChunkInput {
+  plan: PlanSnapshot['plan'];
+  asOf: { year: number; month: number };
+  /** The unit ids every target is evaluated at. */
+  units: readonly string[];
+  targets: readonly SnapshotTarget[];
+  /** The chosen versions of each of the targets' indicators, as the database returned them. */
+  versions: ReadonlyMap<string, SnapshotVersion[]>;
+}
+
+/** The evaluations of one target at every unit, as comma-separated JSON objects (one per unit). */
+export interface UnitRowsText {
+  json: string;
+  rows: number;
+}
+
+export interface UnitChunkResult {
+  /** One entry per target of the chunk, in its order. */
+  targets: UnitRowsText[];
+  evaluations: number;
+  /** The chosen figures read (each target counts its indicator's versions). */
+  figures: number;
+  /** How many evaluations ended in each status. */
+  statuses: Record<string, number>;
+}
+
+/**
+ * Each target at every unit, one plan evaluation per target over all units. Each row is written straight into JSON
+ * text of the columns the store reads (target_id, unit_id, status, actual_value, result, inputs): the result is
+ * stringified once, and text crosses threads as one copy where the row objects would be cloned field by field.
+ */
+export function evaluateUnitChunk(input: UnitChunkInput): UnitChunkResult {
+  const out: UnitChunkResult = { targets: [], evaluations: 0, figures: 0, statuses: {} };
+  const unitIds = input.units.map((u) => JSON.stringify(u));
+  for (const target of input.targets) {
+    const versions = input.versions.get(target.indicator_id) ?? [];
+    out.figures += versions.length;
+    const snapshot: PlanSnapshot = {
+      plan: input.plan,
+      targets: input.units.map((unitId) => ({ ...target, unit_id: unitId })),
+      versions,
+      overrides: {},
+      childUnits: {},
+      composites: [],
+      indicatorOrder: [target.indicator_code],
+    };
+    const { rows } = evaluatePlanSnapshot(snapshot, input.asOf);
+    const targetId = JSON.stringify(target.target_id);
+    let json = '';
+    rows.forEach((r, j) => {
+      const status = r.status ?? 'invalid';
+      out.statuses[status] = (out.statuses[status] ?? 0) + 1;
+      const inputs = r.inputs.map((v) => v.versionId).filter((v) => v);
+      json +=
+        `${j === 0 ? '' : ','}{"target_id":${targetId},"unit_id":${unitIds[j] ?? '""'},` +
+        `"status":${JSON.stringify(status)},"actual_value":${JSON.stringify(r.actual.value)},` +
+        `"result":${JSON.stringify(r)},"inputs":${JSON.stringify(inputs)}}`;
+    });
+    out.targets.push({ json, rows: rows.length });
+    out.evaluations += rows.length;
+  }
+  return out;
+}
