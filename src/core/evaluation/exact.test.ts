@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../decimal.ts';
 import { add, addAll, parseExact, ratioText, ZERO } from './exact.ts';
+import { averageOverGoal } from './kinds/yearly-flow.ts';
 
 /** A decimal text with `places` decimals and up to `digits` digits, either sign. */
 const decimalText = (digits: number): fc.Arbitrary<string> =>
@@ -69,5 +70,33 @@ describe('addAll', () => {
       { numRuns: 1000 },
     );
     expect(addAll([], ZERO)).toBe(ZERO);
+  });
+});
+
+describe('averageOverGoal (a yearly average against its goal)', () => {
+  it('equals decimal.js sum.div(k).div(goal).toDecimalPlaces(4) whenever it answers', () => {
+    fc.assert(
+      fc.property(decimalText(15), fc.integer({ min: 1, max: 60 }), decimalText(8), (sum, k, goal) => {
+        fc.pre(!new Decimal(goal).isZero());
+        const fast = averageOverGoal(parseExact(sum), k, parseExact(goal));
+        const slow = new Decimal(sum).div(k).div(new Decimal(goal)).toDecimalPlaces(4).toFixed();
+        if (fast !== null) expect(fast, `${sum} / ${k} / ${goal}`).toBe(slow);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('at exact ties and with averages that do not terminate', () => {
+    for (const [sum, k, goal] of [
+      ['1', 3, '1'],
+      ['2', 3, '0.5'],
+      ['100001', 2, '50000'],
+      ['3', 3, '16'],
+      ['55800', 7, '55800'],
+      ['-1', 32, '1'],
+    ] as const) {
+      const slow = new Decimal(sum).div(k).div(new Decimal(goal)).toDecimalPlaces(4).toFixed();
+      expect(averageOverGoal(parseExact(sum), k, parseExact(goal)), `${sum} / ${k} / ${goal}`).toBe(slow);
+    }
   });
 });

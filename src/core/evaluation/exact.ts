@@ -132,7 +132,7 @@ export function isZero(a: Exact): boolean {
 }
 
 /** Digits of a nonzero safe integer's magnitude. */
-function digitsOf(n: number): number {
+export function digitsOf(n: number): number {
   let d = 1;
   for (let a = Math.abs(n); a >= 10 && d < 17; a = Math.floor(a / 10)) d++;
   return d;
