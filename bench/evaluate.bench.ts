@@ -34,7 +34,8 @@ const POOL = Math.min(20_000, N);
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');
 const MIXES = ['headline', 'inTerm'] as const;
 type Mix = (typeof MIXES)[number];
-type Side = 'floor' | 'engine';
+type Side = 'floor' | 'engine' | 'floorParsed';
+const SIDES: readonly Side[] = ['floor', 'engine', 'floorParsed'];
 
 if (INSTRUCTIONS) {
   await countInstructions();
@@ -96,7 +97,7 @@ async function countInstructions(): Promise<void> {
   // bookkeeping between sections.
   const sections = JSON.parse(readFileSync(sectionsFile, 'utf8')) as { mix: Mix; side: Side; rep: number }[];
   const dumps = readdirSync(dir).filter((f) => /^cg\.out\.\d+$/.test(f)).length;
-  if (dumps !== 2 * sections.length) {
+  if (dumps !== 2 * sections.length + 1) {
     throw new Error(`callgrind wrote ${dumps} dumps for ${sections.length} sections: another uv_getrusage caller?`);
   }
   const totalOf = (k: number): number => {
@@ -106,10 +107,20 @@ async function countInstructions(): Promise<void> {
   };
   const setup = totalOf(1);
   const per: Record<Mix, Record<Side, number[]>> = {
-    headline: { floor: [], engine: [] },
-    inTerm: { floor: [], engine: [] },
+    headline: { floor: [], engine: [], floorParsed: [] },
+    inTerm: { floor: [], engine: [], floorParsed: [] },
   };
-  sections.forEach((s, i) => per[s.mix][s.side].push(Math.round(totalOf(2 * i + 2) / N)));
+  // The full gc() after a section (dump 2i + 3) collects what the section left: reported beside the sections, not
+  // added to them, since most of a full collection is marking the live heap (the cases, the rows, the code), the same
+  // for either side.
+  const after: Record<Mix, Record<Side, number[]>> = {
+    headline: { floor: [], engine: [], floorParsed: [] },
+    inTerm: { floor: [], engine: [], floorParsed: [] },
+  };
+  sections.forEach((s, i) => {
+    per[s.mix][s.side].push(Math.round(totalOf(2 * i + 2) / N));
+    after[s.mix][s.side].push(Math.round(totalOf(2 * i + 3) / N));
+  });
   rmSync(dir, { recursive: true, force: true });
   const summary = (xs: number[]) => {
     const m = median(xs);
@@ -125,9 +136,34 @@ async function countInstructions(): Promise<void> {
     MIXES.map((mix) => {
       const engine = summary(per[mix].engine);
       const floor = summary(per[mix].floor);
-      return [mix, { engine, floor, ratioToFloor: Number((engine.median / floor.median).toFixed(2)) }];
+      const floorParsed = summary(per[mix].floorParsed);
+      return [
+        mix,
+        {
+          engine,
+          floor,
+          ratioToFloor: Number((engine.median / floor.median).toFixed(2)),
+          floorParsed,
+          ratioToFloorParsed: Number((engine.median / floorParsed.median).toFixed(2)),
+          fullCollectionAfter: {
+            engine: median(after[mix].engine),
+            floor: median(after[mix].floor),
+            floorParsed: median(after[mix].floorParsed),
+          },
+        },
+      ];
     }),
-  ) as Record<Mix, { engine: ReturnType<typeof summary>; floor: ReturnType<typeof summary>; ratioToFloor: number }>;
+  ) as Record<
+    Mix,
+    {
+      engine: ReturnType<typeof summary>;
+      floor: ReturnType<typeof summary>;
+      ratioToFloor: number;
+      floorParsed: ReturnType<typeof summary>;
+      ratioToFloorParsed: number;
+      fullCollectionAfter: Record<Side, number>;
+    }
+  >;
   const result = {
     evaluations: N,
     reps: REPS,
@@ -140,11 +176,15 @@ async function countInstructions(): Promise<void> {
     floorInstructionsPerEvaluation: mixes.headline.floor.median,
     floor: 'iterate the same observations and JSON.stringify a precomputed evaluation of the same case',
     ratioToFloor: mixes.headline.ratioToFloor,
+    floorParsedInstructionsPerEvaluation: mixes.headline.floorParsed.median,
+    ratioToFloorParsed: mixes.headline.ratioToFloorParsed,
     inTerm: {
       cases: 'evaluation date inside the term, later years missing (bench/kit/evaluation-cases.ts inTermCases)',
       engineInstructionsPerEvaluation: mixes.inTerm.engine.median,
       floorInstructionsPerEvaluation: mixes.inTerm.floor.median,
       ratioToFloor: mixes.inTerm.ratioToFloor,
+      floorParsedInstructionsPerEvaluation: mixes.inTerm.floorParsed.median,
+      ratioToFloorParsed: mixes.inTerm.ratioToFloorParsed,
     },
     sections: mixes,
     node: process.version,
@@ -161,11 +201,14 @@ async function countInstructions(): Promise<void> {
           'floor: instructions / evaluation (median)': mixes[mix].floor.median,
           'floor spread': `${(mixes[mix].floor.spread * 100).toFixed(2)} %`,
           'ratio to floor': mixes[mix].ratioToFloor,
+          'floor over parsed rows (median)': mixes[mix].floorParsed.median,
+          'ratio to it': mixes[mix].ratioToFloorParsed,
+          'gc() after, engine / floor': `${mixes[mix].fullCollectionAfter.engine} / ${mixes[mix].fullCollectionAfter.floor}`,
         },
       ]),
     ),
   );
-  console.log(JSON.stringify(per));
+  console.log(JSON.stringify({ sections: per, fullCollectionAfter: after }));
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, 'evaluate-instructions.json'), `${JSON.stringify(result, null, 2)}\n`);
 }
@@ -176,6 +219,12 @@ const ROWS: Record<Mix, ReturnType<typeof evaluate>[]> = {
   headline: CASES.headline.map((c) => evaluate(c.target, c.observations, c.asOf)),
   inTerm: CASES.inTerm.map((c) => evaluate(c.target, c.observations, c.asOf)),
 };
+// The same rows as fresh JSON.parse objects (flat strings, the parser's own shapes): a second floor, reported beside
+// the first, that does not depend on how the engine happened to build its strings.
+const PARSED: Record<Mix, unknown[]> = {
+  headline: ROWS.headline.map((r) => JSON.parse(JSON.stringify(r)) as unknown),
+  inTerm: ROWS.inTerm.map((r) => JSON.parse(JSON.stringify(r)) as unknown),
+};
 let rssPeak = process.memoryUsage().rss;
 const sample = (): void => {
   const r = process.memoryUsage().rss;
@@ -184,9 +233,13 @@ const sample = (): void => {
 const BLOCK = POOL;
 
 // The floor: iterate the same observations (touching each one's period and value) and serialise a precomputed row.
-function floorBlock(mix: Mix, from: number, to: number): { ms: number; observations: number; bytes: number } {
+function floorBlock(
+  mix: Mix,
+  from: number,
+  to: number,
+  rows: readonly unknown[] = ROWS[mix],
+): { ms: number; observations: number; bytes: number } {
   const cases = CASES[mix];
-  const rows = ROWS[mix];
   const t0 = performance.now();
   let acc = 0;
   let count = 0;
@@ -229,15 +282,16 @@ for (const mix of MIXES) {
   engineBlock(mix, 0, Math.min(POOL, N), {});
 }
 if (COUNTING) {
-  // Under callgrind (see --instructions): two more warm-up passes of every loop, then the measured sections, each
+  // Under callgrind (see --instructions): three more warm-up passes of every loop, then the measured sections, each
   // after a full gc() and between two process.cpuUsage() calls (each one a callgrind dump). Which side runs first
   // alternates by rep.
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc === undefined) throw new Error('--phase count needs node --expose-gc');
-  for (let w = 0; w < 2; w++) {
+  for (let w = 0; w < 3; w++) {
     for (const mix of MIXES) {
       floorBlock(mix, 0, N);
       engineBlock(mix, 0, N, {});
+      floorBlock(mix, 0, N, PARSED[mix]);
     }
   }
   // After gc(), block the main thread a moment so that the collector's and the compiler's background tasks
@@ -248,18 +302,23 @@ if (COUNTING) {
   const statuses = {};
   for (let rep = 0; rep < REPS; rep++) {
     for (const mix of MIXES) {
-      const sides: Side[] = rep % 2 === 0 ? ['floor', 'engine'] : ['engine', 'floor'];
+      const sides = SIDES.map((_, j) => SIDES[(j + rep) % SIDES.length] as Side);
       for (const side of sides) {
         gc();
         settle();
         process.cpuUsage();
         if (side === 'floor') floorBlock(mix, 0, N);
+        else if (side === 'floorParsed') floorBlock(mix, 0, N, PARSED[mix]);
         else engineBlock(mix, 0, N, statuses);
         process.cpuUsage();
         sections.push({ mix, side, rep });
       }
     }
   }
+  // A last full collection, dumped on its own too: every section is followed by one (reported beside it).
+  gc();
+  settle();
+  process.cpuUsage();
   writeFileSync(option('sections') as string, JSON.stringify(sections));
   process.exit(0);
 }

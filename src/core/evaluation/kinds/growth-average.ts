@@ -201,7 +201,8 @@ export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): Ki
   const complete = r.k >= N && r.lastYear === t.term.lastYear;
   const verdict = classify(actual, bounds);
   const goal = metBound(bounds, actual) ?? range.min;
-  const gStar = toDecimal(goal).div(HUNDRED);
+  // g* = goal / 100: a figure of at most 15 digits moved two places is exact, as the division would give it.
+  const gStar = Number.isSafeInteger(goal.n) ? new Derived(`${goal.text}e-2`) : toDecimal(goal).div(HUNDRED);
   const intermediates: Record<string, string> = {
     realisedYears: String(r.k),
     termYears: String(N),
