@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from '../decimal.ts';
 import { add, addAll, parseExact, ratioText, ZERO } from './exact.ts';
 import { averageOverGoal } from './kinds/yearly-flow.ts';
+import { evaluate } from './evaluate.ts';
+import type { TargetSpec } from '../targets/target.ts';
 
 /** A decimal text with `places` decimals and up to `digits` digits, either sign. */
 const decimalText = (digits: number): fc.Arbitrary<string> =>
@@ -98,5 +100,38 @@ describe('averageOverGoal (a yearly average against its goal)', () => {
       const slow = new Decimal(sum).div(k).div(new Decimal(goal)).toDecimalPlaces(4).toFixed();
       expect(averageOverGoal(parseExact(sum), k, parseExact(goal)), `${sum} / ${k} / ${goal}`).toBe(slow);
     }
+  });
+});
+
+describe('units meeting a standard: the converted figure in scaled integers', () => {
+  it('writes what the decimal conversion writes, for counts and shares either way, at any compared scale', () => {
+    fc.assert(
+      fc.property(
+        decimalText(9),
+        fc.constantFrom('count' as const, 'share' as const),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.integer({ min: 0, max: 6 }),
+        (value, measure, byShare, ofCount, precision) => {
+          const t: TargetSpec = {
+            kind: 'units_meeting_standard',
+            direction: 'higher_better',
+            term: { firstYear: 2026, lastYear: 2030 },
+            ...(byShare ? { share: '80' } : { count: 50 }),
+            ofCount,
+            standard: 'NTM',
+            year: 2030,
+            precision,
+          };
+          const obs = [{ period: '2030', value, status: 'official' as const, measure }];
+          // Final (the scaled-integer path) against the same figure read in term, where the decimal path writes the
+          // projection of a single figure: the latest value rounded at the same scale.
+          const final = evaluate(t, obs, { year: 2031 });
+          const inTerm = evaluate(t, obs, { year: 2030, month: 6 });
+          expect(final.actual.value, `${value} ${measure} of ${ofCount}`).toBe(inTerm.actual.value);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
