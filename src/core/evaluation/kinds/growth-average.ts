@@ -169,12 +169,10 @@ export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): Ki
   const N = t.term.lastYear - t.baseYear;
   const unit = PERCENT_PER_YEAR;
   const targetText = targetPhrase(bounds, unit);
-  const parameters = {
-    averaging: t.averaging,
-    baseYear: t.baseYear,
-    years: N,
-    ...(range.max ? { min: t.min, max: t.max } : { min: t.min }),
-  };
+  // Two fixed shapes built whole (a spread of the optional part copies it key by key at every evaluation).
+  const parameters = range.max
+    ? { averaging: t.averaging, baseYear: t.baseYear, years: N, min: t.min, max: t.max }
+    : { averaging: t.averaging, baseYear: t.baseYear, years: N, min: t.min };
   const r = realise(t, ctx.obs);
   if (r === null) {
     return {
@@ -192,7 +190,7 @@ export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): Ki
     };
   }
   assertOnePriceBasis(r.used);
-  const scale = compareScale(t, [range.min, ...(range.max ? [range.max] : [])], r.used);
+  const scale = compareScale(t, range.max ? [range.min, range.max] : [range.min], r.used);
   const averagePercent = r.average.times(HUNDRED);
   const actualText = roundTo(averagePercent, scale);
   const actual = parseExact(actualText);

@@ -152,7 +152,7 @@ function evaluateYearlyAverage(
     if (reached(s)) yearsMet++;
   }
   const k = spanYears + flows.length;
-  const scale = compareScale(t, [r.min, ...(r.max ? [r.max] : [])], used);
+  const scale = compareScale(t, r.max ? [r.min, r.max] : [r.min], used);
   // The average rounded half up at the compared scale: Σ/k in scaled integers where ratioText() answers (exactly
   // decimal.js's toDecimal(sum).div(k) rounded), else by decimal.js.
   const avgText = ratioText(sum, { text: String(k), n: k, s: 0 }, scale) ?? roundTo(toDecimal(sum).div(k), scale);
