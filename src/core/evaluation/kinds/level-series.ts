@@ -53,9 +53,7 @@ function valueOf(spec: LevelSpec, o: PreparedObservation): Decimal {
 }
 
 export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): KindEvaluation {
-  const points: PreparedObservation[] = [];
-  for (const o of spec.series) if (o.year <= spec.judgedYear) points.push(o);
-  byYear(points);
+  const points = byYear(spec.series.filter((o) => o.year <= spec.judgedYear));
   assertOnePriceBasis(points);
   const current = points[points.length - 1];
   // The caller's own parameters object, with the judged year appended (as a spread copy would write it, not copied).
