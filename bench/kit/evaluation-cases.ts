@@ -6,7 +6,17 @@ import type { ObservationInput, TargetSpec } from '../../src/core/targets/target
 /** `n` cases from `seedValue` (the benchmark's and the golden test's: 20250101). */
 export function evaluationCases(n: number, seedValue = 20250101): EvaluationCase[] {
   seed = seedValue;
-  return Array.from({ length: n }, makeCase);
+  return Array.from({ length: n }, () => makeCase(false));
+}
+
+/**
+ * `n` cases in a year inside the term, as in a real mid-term year: figures up to the year before the evaluation date
+ * (and, in December, sometimes that year's own), the later years missing; so every case runs the in-term paths
+ * (projections, progress ratios, what the remaining years need). Same kinds and series as evaluationCases().
+ */
+export function inTermCases(n: number, seedValue = 20260630): EvaluationCase[] {
+  seed = seedValue;
+  return Array.from({ length: n }, () => makeCase(true));
 }
 
 let seed = 0;
@@ -26,16 +36,24 @@ export interface EvaluationCase {
   asOf: { year: number; month?: number };
 }
 
-function makeCase(): EvaluationCase {
+function makeCase(inTerm: boolean): EvaluationCase {
   const len = int(5, 60);
   const first = 2000;
   const last = first + len - 1;
   const term = { firstYear: first, lastYear: last };
-  const asOf = rnd() < 0.5 ? { year: last + 1 } : { year: first + int(1, len - 1), month: int(1, 12) };
+  let asOf: EvaluationCase['asOf'];
+  // Years with a figure: the whole term (the headline cases), or those before the evaluation date (in term).
+  let observed = len;
+  if (!inTerm) {
+    asOf = rnd() < 0.5 ? { year: last + 1 } : { year: first + int(1, len - 1), month: int(1, 12) };
+  } else {
+    asOf = { year: first + int(1, len - 2), month: int(1, 12) };
+    observed = asOf.year - first + (asOf.month === 12 && rnd() < 0.5 ? 1 : 0);
+  }
   const status = (): ObservationInput['status'] =>
     rnd() < 0.2 ? 'estimate' : rnd() < 0.5 ? 'preliminary' : 'official';
   const years = (f: () => string, extra: Partial<ObservationInput> = {}): ObservationInput[] =>
-    Array.from({ length: len }, (_, i) => ({ period: String(first + i), value: f(), status: status(), ...extra }));
+    Array.from({ length: observed }, (_, i) => ({ period: String(first + i), value: f(), status: status(), ...extra }));
   switch (int(0, 6)) {
     case 0:
       return {

@@ -4,6 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../decimal.ts';
 import { add, addAll, parseExact, ratioText, ZERO } from './exact.ts';
+import { averageOverGoal } from './kinds/yearly-flow.ts';
+import { evaluate } from './evaluate.ts';
+import type { TargetSpec } from '../targets/target.ts';
 
 /** A decimal text with `places` decimals and up to `digits` digits, either sign. */
 const decimalText = (digits: number): fc.Arbitrary<string> =>
@@ -69,5 +72,66 @@ describe('addAll', () => {
       { numRuns: 1000 },
     );
     expect(addAll([], ZERO)).toBe(ZERO);
+  });
+});
+
+describe('averageOverGoal (a yearly average against its goal)', () => {
+  it('equals decimal.js sum.div(k).div(goal).toDecimalPlaces(4) whenever it answers', () => {
+    fc.assert(
+      fc.property(decimalText(15), fc.integer({ min: 1, max: 60 }), decimalText(8), (sum, k, goal) => {
+        fc.pre(!new Decimal(goal).isZero());
+        const fast = averageOverGoal(parseExact(sum), k, parseExact(goal));
+        const slow = new Decimal(sum).div(k).div(new Decimal(goal)).toDecimalPlaces(4).toFixed();
+        if (fast !== null) expect(fast, `${sum} / ${k} / ${goal}`).toBe(slow);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('at exact ties and with averages that do not terminate', () => {
+    for (const [sum, k, goal] of [
+      ['1', 3, '1'],
+      ['2', 3, '0.5'],
+      ['100001', 2, '50000'],
+      ['3', 3, '16'],
+      ['55800', 7, '55800'],
+      ['-1', 32, '1'],
+    ] as const) {
+      const slow = new Decimal(sum).div(k).div(new Decimal(goal)).toDecimalPlaces(4).toFixed();
+      expect(averageOverGoal(parseExact(sum), k, parseExact(goal)), `${sum} / ${k} / ${goal}`).toBe(slow);
+    }
+  });
+});
+
+describe('units meeting a standard: the converted figure in scaled integers', () => {
+  it('writes what the decimal conversion writes, for counts and shares either way, at any compared scale', () => {
+    fc.assert(
+      fc.property(
+        decimalText(9),
+        fc.constantFrom('count' as const, 'share' as const),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.integer({ min: 0, max: 6 }),
+        (value, measure, byShare, ofCount, precision) => {
+          const t: TargetSpec = {
+            kind: 'units_meeting_standard',
+            direction: 'higher_better',
+            term: { firstYear: 2026, lastYear: 2030 },
+            ...(byShare ? { share: '80' } : { count: 50 }),
+            ofCount,
+            standard: 'NTM',
+            year: 2030,
+            precision,
+          };
+          const obs = [{ period: '2030', value, status: 'official' as const, measure }];
+          // Final (the scaled-integer path) against the same figure read in term, where the decimal path writes the
+          // projection of a single figure: the latest value rounded at the same scale.
+          const final = evaluate(t, obs, { year: 2031 });
+          const inTerm = evaluate(t, obs, { year: 2030, month: 6 });
+          expect(final.actual.value, `${value} ${measure} of ${ofCount}`).toBe(inTerm.actual.value);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -132,7 +132,7 @@ export function isZero(a: Exact): boolean {
 }
 
 /** Digits of a nonzero safe integer's magnitude. */
-function digitsOf(n: number): number {
+export function digitsOf(n: number): number {
   let d = 1;
   for (let a = Math.abs(n); a >= 10 && d < 17; a = Math.floor(a / 10)) d++;
   return d;
@@ -150,19 +150,50 @@ export function ratioText(a: Exact, b: Exact, places: number): string | null {
   if (a.n === 0) return '0';
   if (digitsOf(a.n) + b.s + places > 38) return null;
   const negative = a.n < 0 !== b.n < 0;
-  const p = BigInt(Math.abs(a.n)) * 10n ** BigInt(b.s + places);
-  const r = BigInt(Math.abs(b.n)) * 10n ** BigInt(a.s);
-  let q = p / r;
-  if ((p - q * r) * 2n >= r) q += 1n;
-  if (q === 0n) return '0';
-  let digits = q.toString();
+  const digits = quotientDigits(Math.abs(a.n), b.s + places, Math.abs(b.n), a.s);
+  if (digits === '0') return '0';
   let s = places;
   let end = digits.length;
   while (s > 0 && digits.charCodeAt(end - 1) === 48) {
     end--;
     s--;
   }
-  digits = digits.slice(0, end).padStart(s + 1, '0');
-  const text = s === 0 ? digits : `${digits.slice(0, digits.length - s)}.${digits.slice(digits.length - s)}`;
+  const kept = digits.slice(0, end).padStart(s + 1, '0');
+  const text = s === 0 ? kept : `${kept.slice(0, kept.length - s)}.${kept.slice(kept.length - s)}`;
   return negative ? `-${text}` : text;
+}
+
+/** Below 2^52: a product q·R of two such figures with q ≤ P/R + 1 stays a safe integer. */
+const SMALL = 2 ** 52;
+
+/**
+ * The digits of round-half-up(P/R), P = a·10^pa, R = b·10^rb (a, b positive safe integers). In doubles when P and R
+ * are below 2^52 (then every step is exact: the float quotient's floor is off by at most one, and the remainder
+ * P − q·R, computed exactly, corrects it), else in BigInt.
+ */
+function quotientDigits(a: number, pa: number, b: number, rb: number): string {
+  const fp = POW10[pa];
+  const fr = POW10[rb];
+  if (fp !== undefined && fr !== undefined) {
+    const P = a * fp;
+    const R = b * fr;
+    if (P < SMALL && R < SMALL) {
+      let q = Math.floor(P / R);
+      let rem = P - q * R;
+      if (rem < 0) {
+        q -= 1;
+        rem += R;
+      } else if (rem >= R) {
+        q += 1;
+        rem -= R;
+      }
+      if (rem * 2 >= R) q += 1;
+      return String(q);
+    }
+  }
+  const p = BigInt(a) * 10n ** BigInt(pa);
+  const r = BigInt(b) * 10n ** BigInt(rb);
+  let q = p / r;
+  if ((p - q * r) * 2n >= r) q += 1n;
+  return q.toString();
 }

@@ -13,13 +13,16 @@ import { dirname, join } from 'node:path';
 // eslint-disable-next-line no-restricted-imports -- the bundled plans' path
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluationCases } from '../../../bench/kit/evaluation-cases.ts';
+import { evaluationCases, inTermCases } from '../../../bench/kit/evaluation-cases.ts';
 import type { ObservationInput, TargetSpec } from '../targets/target.ts';
 import { evaluate } from './evaluate.ts';
 import type { AsOf, EvaluateOptions } from './types.ts';
 
 const EXPECTED_CASES = 'e1751d782f6bb6932d3b4d5332f377e89ad4dd15f85222ea41f6e63e8c04b02d';
 const EXPECTED_PLANS = '6bd31455e20fd8816d346368dc2e409aa26b848875ba7fb2c66974416bca9b17';
+// The benchmark's in-term cases (later years missing), recorded from the engine before issue 14's fifth pass
+// (commit 0ee8d37, with only bench/kit/evaluation-cases.ts's inTermCases() added).
+const EXPECTED_IN_TERM = 'd419898458b5733976269956048a42ea4306cb4f72a790c3e087f6ec84215cca';
 
 function run(target: TargetSpec, observations: readonly ObservationInput[], asOf: AsOf, options?: EvaluateOptions) {
   try {
@@ -48,6 +51,17 @@ describe('the engine output is byte-identical to the recorded one', () => {
     const got = hash.digest('hex');
     console.log(`cases ${got}`);
     expect(got).toBe(EXPECTED_CASES);
+  });
+
+  it('the benchmark in-term cases (later years missing) under three option sets', () => {
+    const cases = inTermCases(2_000);
+    const hash = createHash('sha256');
+    for (const options of OPTION_SETS) {
+      for (const c of cases) hash.update(run(c.target, c.observations, c.asOf, options)).update('\n');
+    }
+    const got = hash.digest('hex');
+    console.log(`in-term ${got}`);
+    expect(got).toBe(EXPECTED_IN_TERM);
   });
 
   it('every target of the bundled plans at 32 dates, with and without options', () => {

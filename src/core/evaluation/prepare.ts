@@ -80,8 +80,10 @@ export function prepareObservations(
 ): PreparedObservation[] {
   const { from, to } = observationWindow(target);
   const out: PreparedObservation[] = new Array<PreparedObservation>(observations.length);
-  // Duplicate periods: plain years (nearly every figure) by a flag per year of the window, other codes by a Set.
-  const seenYears = new Uint8Array(to >= from ? to - from + 1 : 0);
+  // Duplicate periods: plain years (nearly every figure) arriving in increasing order cannot repeat; out of order, by a
+  // flag per year of the window (made only then); other codes by a Set.
+  let lastPlain = -1;
+  let seenYears: Uint8Array | undefined;
   let seenCodes: Set<string> | undefined;
   for (let i = 0; i < observations.length; i++) {
     const o = observations[i] as ObservationInput;
@@ -109,8 +111,21 @@ export function prepareObservations(
     }
     let duplicate: boolean;
     if (y >= 0) {
-      duplicate = seenYears[y - from] === 1;
-      seenYears[y - from] = 1;
+      if (y > lastPlain && seenYears === undefined) {
+        duplicate = false;
+        lastPlain = y;
+      } else {
+        if (seenYears === undefined) {
+          // The plain years so far, all in the window and increasing: flag them now.
+          seenYears = new Uint8Array(to - from + 1);
+          for (let j = 0; j < i; j++) {
+            const before = plainYear((observations[j] as ObservationInput).period);
+            if (before >= 0) seenYears[before - from] = 1;
+          }
+        }
+        duplicate = seenYears[y - from] === 1;
+        seenYears[y - from] = 1;
+      }
     } else {
       seenCodes ??= new Set<string>();
       duplicate = seenCodes.has(o.period);

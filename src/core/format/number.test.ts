@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../decimal.ts';
-import { formatNumber, formatNumberBoth, formatPercent } from './number.ts';
+import { formatNumber, formatNumberBoth, formatPercent, isPlain } from './number.ts';
 
 describe('vi-VN number formatting', () => {
   it.each([
@@ -57,5 +57,22 @@ describe('number formatting by hand grouping', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('isPlain', () => {
+  const PLAIN = /^(?:0|-?[1-9]\d*)(?:\.\d*[1-9])?$|^-0\.\d*[1-9]$/;
+  it('answers as the regular expression it replaces, on any text of digits, signs, points and letters', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('0', '1', '5', '9', '-', '.', 'e', ' '), { maxLength: 12 }).map((cs) => cs.join('')),
+        (text) => {
+          expect(isPlain(text), JSON.stringify(text)).toBe(PLAIN.test(text));
+        },
+      ),
+      { numRuns: 20000 },
+    );
+    for (const text of ['', '0', '-0', '0.5', '-0.5', '0.50', '00', '12', '-12.05', '12.', '.5', '-', '1e5', '-0.0'])
+      expect(isPlain(text), text).toBe(PLAIN.test(text));
   });
 });

@@ -13,7 +13,7 @@ export function evaluateCumulative(ctx: KindContext<CumulativeTarget>): KindEval
   const unit = unitPhrase(ctx.unit);
   return evaluateTotal(ctx, {
     bounds,
-    targetFigures: [r.min, ...(r.max ? [r.max] : [])],
+    targetFigures: r.max ? [r.min, r.max] : [r.min],
     targetText: targetPhrase(bounds, unit),
     unit,
     method: 'sum_of_flows',

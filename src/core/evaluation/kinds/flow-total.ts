@@ -146,8 +146,6 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
   assertOnePriceBasis(used);
   const verdict = classify(total, spec.bounds);
   const goal = metBound(spec.bounds, total) ?? total;
-  const goalD = toDecimal(goal);
-  const totalD = toDecimal(total);
   const rests = restsOn(used);
   const last = used[used.length - 1] as PreparedObservation;
   const period = years(firstYear, last.endYear);
@@ -160,7 +158,8 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
   const intermediates: Record<string, string> = {
     total: total.text,
     yearsWithFigures: String(fullYears),
-    elapsedYears: new Decimal(elapsed).toDecimalPlaces(4).toFixed(),
+    // Whole years (no year-to-date part) are written as they are, as decimal.js writes an integer.
+    elapsedYears: Number.isInteger(elapsed) ? String(elapsed) : new Decimal(elapsed).toDecimalPlaces(4).toFixed(),
     termYears: String(N),
   };
   if (missing.length > 0) intermediates.missingYears = missing.join(',');
@@ -215,6 +214,8 @@ export function evaluateTotal(ctx: KindContext<TargetSpec>, spec: TotalSpec): Ki
 
   // Expected to date = target · elapsed / N; run rate = total / elapsed; projection = total + rate · (N − elapsed).
   const scale = compareScale(ctx.target, spec.targetFigures, used);
+  const goalD = toDecimal(goal);
+  const totalD = toDecimal(total);
   const el = new Decimal(elapsed);
   const expected = goalD.times(el).div(N);
   const projected = elapsed > 0 ? totalD.plus(totalD.div(el).times(new Decimal(N).minus(el))) : totalD;

@@ -169,12 +169,10 @@ export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): Ki
   const N = t.term.lastYear - t.baseYear;
   const unit = PERCENT_PER_YEAR;
   const targetText = targetPhrase(bounds, unit);
-  const parameters = {
-    averaging: t.averaging,
-    baseYear: t.baseYear,
-    years: N,
-    ...(range.max ? { min: t.min, max: t.max } : { min: t.min }),
-  };
+  // Two fixed shapes built whole (a spread of the optional part copies it key by key at every evaluation).
+  const parameters = range.max
+    ? { averaging: t.averaging, baseYear: t.baseYear, years: N, min: t.min, max: t.max }
+    : { averaging: t.averaging, baseYear: t.baseYear, years: N, min: t.min };
   const r = realise(t, ctx.obs);
   if (r === null) {
     return {
@@ -192,7 +190,7 @@ export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): Ki
     };
   }
   assertOnePriceBasis(r.used);
-  const scale = compareScale(t, [range.min, ...(range.max ? [range.max] : [])], r.used);
+  const scale = compareScale(t, range.max ? [range.min, range.max] : [range.min], r.used);
   const averagePercent = r.average.times(HUNDRED);
   const actualText = roundTo(averagePercent, scale);
   const actual = parseExact(actualText);
@@ -201,7 +199,8 @@ export function evaluateGrowthAverage(ctx: KindContext<GrowthAverageTarget>): Ki
   const complete = r.k >= N && r.lastYear === t.term.lastYear;
   const verdict = classify(actual, bounds);
   const goal = metBound(bounds, actual) ?? range.min;
-  const gStar = toDecimal(goal).div(HUNDRED);
+  // g* = goal / 100: a figure of at most 15 digits moved two places is exact, as the division would give it.
+  const gStar = Number.isSafeInteger(goal.n) ? new Derived(`${goal.text}e-2`) : toDecimal(goal).div(HUNDRED);
   const intermediates: Record<string, string> = {
     realisedYears: String(r.k),
     termYears: String(N),

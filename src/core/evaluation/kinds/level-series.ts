@@ -26,6 +26,11 @@ export interface LevelSpec {
   series: PreparedObservation[];
   /** The compared value of an observation (e.g. a count turned into a share); the observation's own value by default. */
   valueFor?: (o: PreparedObservation) => Decimal;
+  /**
+   * The compared value of an observation rounded half up at `scale` (as roundTo(valueFor(o), scale) writes it) where
+   * scaled integers give it exactly; null otherwise. Read only once the term is over (no trend needs the decimal).
+   */
+  textFor?: (o: PreparedObservation, scale: number) => string | null;
   /** Wording of the actual against the target; positional by default. */
   relationOf?: (actual: Exact) => Phrase;
   /** How actual.method is named. */
@@ -72,8 +77,9 @@ export function evaluateLevel(ctx: KindContext<TargetSpec>, spec: LevelSpec): Ki
   const scale = compareScale(ctx.target, spec.targetFigures, [current]);
   const derived = spec.valueFor !== undefined;
   // The current figure as a decimal only where it is computed with (a derived value, or the trend while the term runs).
-  const derivedValue = derived ? valueOf(spec, current) : undefined;
-  const actualText = derivedValue !== undefined ? roundTo(derivedValue, scale) : current.value.text;
+  const quick = derived && ctx.phase === 'final' && spec.textFor !== undefined ? spec.textFor(current, scale) : null;
+  const derivedValue = derived && quick === null ? valueOf(spec, current) : undefined;
+  const actualText = quick ?? (derivedValue !== undefined ? roundTo(derivedValue, scale) : current.value.text);
   const actual = parseExact(actualText);
   const rests = restsOn([current]);
   const verdict = classify(actual, spec.bounds);

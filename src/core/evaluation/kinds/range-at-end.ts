@@ -15,7 +15,7 @@ export function evaluateRangeAtEnd(ctx: KindContext<RangeAtEndTarget>): KindEval
   const unit = unitPhrase(ctx.unit);
   return evaluateLevel(ctx, {
     bounds,
-    targetFigures: [r.min, ...(r.max ? [r.max] : [])],
+    targetFigures: r.max ? [r.min, r.max] : [r.min],
     targetText: targetPhrase(bounds, unit),
     unit,
     judgedYear: t.year,

@@ -6,7 +6,7 @@ import { InvalidObservation, InvalidTarget } from '../../errors.ts';
 import type { UnitsMeetingStandardTarget } from '../../targets/target.ts';
 import { boundsOf } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
-import { parseExact, toDecimal } from '../exact.ts';
+import { parseExact, ratioText, toDecimal, type Exact } from '../exact.ts';
 import { targetPhrase } from '../explain.ts';
 import type { PreparedObservation } from '../prepare.ts';
 import { targetNumber } from '../target-values.ts';
@@ -36,6 +36,31 @@ function converter(byShare: boolean, total: Decimal | undefined): (o: PreparedOb
     return isCount ? v.div(total).times(HUNDRED) : v.times(total).div(HUNDRED);
   };
 }
+
+/**
+ * converter()'s value rounded half up at `scale`, in scaled integers: a count as a share is 100·v/total (decimal.js's
+ * v.div(total).times(100): one 40-digit division, then an exact product), a share as a count v·total/100 (exact), a
+ * figure already in the compared measure v itself; each rounded by ratioText(), which writes what decimal.js writes
+ * for one such division. Null where ratioText() cannot answer (and for a conversion without a total: converter() then
+ * refuses it).
+ */
+function convertedText(
+  byShare: boolean,
+  total: number | undefined,
+): (o: PreparedObservation, scale: number) => string | null {
+  return (o, scale) => {
+    const v = o.value;
+    const isCount = o.input.measure === 'count';
+    if (isCount === !byShare) return ratioText(v, ONE_EXACT, scale);
+    if (total === undefined) return null;
+    const n = isCount ? v.n * 100 : v.n * total;
+    if (!Number.isSafeInteger(n)) return null;
+    return ratioText({ text: '', n, s: v.s }, isCount ? { text: '', n: total, s: 0 } : HUNDRED_EXACT, scale);
+  };
+}
+
+const ONE_EXACT: Exact = { text: '1', n: 1, s: 0 };
+const HUNDRED_EXACT: Exact = { text: '100', n: 100, s: 0 };
 
 export function evaluateUnitsMeetingStandard(ctx: KindContext<UnitsMeetingStandardTarget>): KindEvaluation {
   const t = ctx.target;
@@ -70,6 +95,7 @@ export function evaluateUnitsMeetingStandard(ctx: KindContext<UnitsMeetingStanda
     judgedYear: t.year,
     series: yearlyOf(ctx.obs, ['share', 'count', 'level']),
     valueFor: converter(byShare, total),
+    textFor: convertedText(byShare, t.ofCount),
     method: byShare ? 'share_of_units' : 'count_of_units',
     parameters: { share: t.share, count: t.count, ofCount: t.ofCount, standard: t.standard },
     achievement: true,

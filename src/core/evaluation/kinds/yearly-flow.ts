@@ -6,7 +6,7 @@ import { Decimal } from '../../decimal.ts';
 import type { TermAverageTarget, YearlyFlowTarget } from '../../targets/target.ts';
 import { boundsOf, classify, metBound, reached } from '../compare.ts';
 import type { KindContext, KindEvaluation } from '../context.ts';
-import { addAll, exactOf, parseExact, toDecimal, ZERO } from '../exact.ts';
+import { addAll, digitsOf, exactOf, isZero, parseExact, ratioText, toDecimal, ZERO, type Exact } from '../exact.ts';
 import { amount, estimateMark, join, relation, targetPhrase, unitPhrase, years, type Phrase } from '../explain.ts';
 import { assertOnePriceBasis, byYear, restsOn, type PreparedObservation } from '../prepare.ts';
 import { compareScale, roundRequired, roundTo, targetRange } from '../target-values.ts';
@@ -61,6 +61,20 @@ export function evaluateTermAverage(ctx: KindContext<TermAverageTarget>): KindEv
     averageable: isRate,
     method: 'term_average',
   });
+}
+
+/**
+ * The achievement of a yearly average, decimal.js's toDecimal(sum).div(k).div(goal) rounded half up to 4 places, as
+ * Σ/(k·goal) in scaled integers. The same: the two 40-digit divisions put their result within 10^−39·|Σ/(k·goal)| of
+ * the exact ratio; an exact tie at 4 places is a short terminating decimal, so then both divisions are exact; any
+ * other ratio is at least 1/(2·10^4·|k·goal|) (scaled) from every tie, more than that error while the scaled Σ has
+ * at most 37 − 4 − goal's decimals digits (one digit stricter than ratioText()'s own bound for a single division).
+ * Null beyond that: the caller asks decimal.js.
+ */
+export function averageOverGoal(sum: Exact, k: number, goal: Exact): string | null {
+  if (!Number.isSafeInteger(sum.n) || sum.n === 0 || digitsOf(sum.n) + goal.s + 4 > 37) return null;
+  const n = k * goal.n;
+  return Number.isSafeInteger(n) ? ratioText(sum, { text: '', n, s: goal.s }, 4) : null;
 }
 
 interface AverageOptions {
@@ -138,25 +152,31 @@ function evaluateYearlyAverage(
     if (reached(s)) yearsMet++;
   }
   const k = spanYears + flows.length;
-  const scale = compareScale(t, [r.min, ...(r.max ? [r.max] : [])], used);
-  const avgD = toDecimal(sum).div(k);
-  const avgText = roundTo(avgD, scale);
+  const scale = compareScale(t, r.max ? [r.min, r.max] : [r.min], used);
+  // The average rounded half up at the compared scale: Σ/k in scaled integers where ratioText() answers (exactly
+  // decimal.js's toDecimal(sum).div(k) rounded), else by decimal.js.
+  const avgText = ratioText(sum, { text: String(k), n: k, s: 0 }, scale) ?? roundTo(toDecimal(sum).div(k), scale);
   const avg = parseExact(avgText);
   intermediates.sum = sum.text;
   intermediates.yearsWithFigures = String(k);
   intermediates.yearsMet = String(yearsMet);
   const verdict = classify(avg, bounds);
   const goal = metBound(bounds, avg) ?? r.min;
-  const goalD = toDecimal(goal);
   const rests = restsOn(used);
   const last = flows[flows.length - 1];
   const period = years(firstYear, last === undefined ? spanEnd : last.year);
   const said = join(amount(avgText, perYear), estimateMark(rests.anyEstimate));
   const rel = relation(avg, bounds, targetText);
   const achievement =
-    t.direction === 'band' || goalD.isZero() || avgD.isZero()
+    t.direction === 'band' || isZero(goal) || isZero(sum)
       ? null
-      : (t.direction === 'lower_better' ? goalD.div(avgD) : avgD.div(goalD)).toDecimalPlaces(4).toFixed();
+      : ((t.direction === 'higher_better' ? averageOverGoal(sum, k, goal) : null) ??
+        (t.direction === 'lower_better'
+          ? toDecimal(goal).div(toDecimal(sum).div(k))
+          : toDecimal(sum).div(k).div(toDecimal(goal))
+        )
+          .toDecimalPlaces(4)
+          .toFixed());
   // Built whole in the key order every evaluation has had (actual, achievement, method, intermediates, status, …).
   const actualOut = {
     value: avgText,
@@ -185,6 +205,8 @@ function evaluateYearlyAverage(
     };
   }
   const remaining = N - k;
+  const avgD = toDecimal(sum).div(k);
+  const goalD = toDecimal(goal);
   let required: Required | null = null;
   if (remaining > 0) {
     // Average the remaining years need so the term's average reaches the goal: (N·v* − Σ)/(N − k).
