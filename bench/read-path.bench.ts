@@ -14,8 +14,7 @@
 //   npm run bench:read-path -- [--duration 10] [--db pglite|postgres|all] [--postgres postgres://…] [--health-rate 100]
 //     [--cpu-prof DIR] (the server writes a V8 CPU profile of each run into DIR)
 // PostgreSQL runs when --postgres or BENCH_DATABASE_URL names a database (each run in a fresh schema of its own).
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -27,6 +26,7 @@ import { importDataset } from '../src/services/dataset/import-dataset.ts';
 import { storeCurrentEvaluation } from '../src/services/evaluations/recompute-evaluations.ts';
 import { openPglite, openPostgres, type Db } from '../src/storage/db.ts';
 import { migrate } from '../src/storage/migrate.ts';
+import { sameBytesStatic, WRK, wrk as wrkLoad } from './kit/client-ceiling.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PLAN = 'hai-phong-2025-2030';
@@ -115,76 +115,6 @@ async function atFixedRate(url: string): Promise<Load> {
     headers: { 'accept-encoding': 'gzip, deflate, br' },
   });
   return loadOf(r);
-}
-
-/** The answer's raw bytes as a browser receives them (gzip), with its headers. */
-function rawAnswer(url: string): Promise<{ body: Buffer; headers: http.IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ body: Buffer.concat(chunks), headers: res.headers }));
-      })
-      .on('error', reject);
-  });
-}
-
-/** A bare Node server in its own process answering every request with these bytes and headers. */
-const STATIC_SERVER = `
-const http = require('node:http'); const fs = require('node:fs');
-const body = fs.readFileSync(process.argv[1]); const headers = JSON.parse(process.argv[2]);
-http.createServer((req, res) => { res.writeHead(200, headers); res.end(body); })
-  .listen(0, '127.0.0.1', function () { process.stdout.write(String(this.address().port) + '\\n'); });`;
-
-/** Hammers the evaluations' exact answer bytes from a bare static server (the client's ceiling for that body). */
-async function sameBytes(url: string): Promise<Load & { bytes: number }> {
-  const { body, headers } = await rawAnswer(url);
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'chitieu-bytes-')), 'answer');
-  writeFileSync(file, body);
-  const kept: Record<string, string> = { 'content-length': String(body.length) };
-  for (const h of ['content-type', 'content-encoding', 'etag', 'cache-control', 'vary'])
-    if (typeof headers[h] === 'string') kept[h] = headers[h];
-  const child = spawn(process.execPath, ['-e', STATIC_SERVER, file, JSON.stringify(kept)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  try {
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stdout?.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
-      child.once('exit', (c) => reject(new Error(`static server exited with ${c}`)));
-    });
-    return { ...(await hammer(`http://127.0.0.1:${port}/`)), bytes: body.length };
-  } finally {
-    child.kill('SIGTERM');
-  }
-}
-
-/** Debian's wrk, when installed (a C client; not a dependency of the project). */
-const WRK = spawnSync('wrk', ['--version']).error === undefined;
-
-/** wrk at the same connections and duration; latencies in ms as wrk prints them (corrected, --latency). */
-function wrk(url: string): Load {
-  const out = execFileSync(
-    'wrk',
-    ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', '-H', 'accept-encoding: gzip, deflate, br', url],
-    { encoding: 'utf8' },
-  );
-  const ms = (label: string): number => {
-    const m = new RegExp(`^\\s*${label}\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(out);
-    if (!m) throw new Error(`wrk printed no ${label} latency:\n${out}`);
-    const v = Number(m[1]);
-    return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
-  };
-  const num = (re: RegExp): number => Number(re.exec(out)?.[1] ?? 0);
-  const errs = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
-  return {
-    p50: ms('50%'),
-    p99: ms('99%'),
-    reqPerSec: num(/Requests\/sec:\s+([\d.]+)/),
-    requests: num(/(\d+) requests in/),
-    errors: errs ? errs.slice(1).reduce((a, b) => a + Number(b), 0) : 0,
-    non2xx: num(/Non-2xx or 3xx responses: (\d+)/),
-  };
 }
 
 async function freshSchema(base: string): Promise<string> {
@@ -315,12 +245,14 @@ async function run(kind: 'pglite' | 'postgres', figures: boolean): Promise<Resul
       atFixedRate(`${base}/api/health`),
       hammer(evaluationsUrl, true),
     ]);
-    const sameBytesStatic = await sameBytes(evaluationsUrl);
+    const same = await sameBytesStatic(evaluationsUrl, (url) => hammer(url));
+    const sameBytes = { ...same.load, bytes: same.bytes };
+    const wrk = (url: string): Load => wrkLoad(url, CONNECTIONS, DURATION);
     const wrkRun = WRK ? { health: wrk(`${base}/api/health`), evaluations: wrk(evaluationsUrl) } : null;
     return {
       database: kind,
-      sameBytesStatic,
-      p99OverSameBytes: evaluations.p99 / Math.max(sameBytesStatic.p99, 1),
+      sameBytesStatic: sameBytes,
+      p99OverSameBytes: evaluations.p99 / Math.max(sameBytes.p99, 1),
       wrk: wrkRun && { ...wrkRun, p99Ratio: wrkRun.evaluations.p99 / Math.max(wrkRun.health.p99, 0.001) },
       data: figures ? 'bundled + 5,000 approved figures' : 'bundled',
       approvedFigures: approved,

@@ -4,11 +4,14 @@
 // approver approves figures one after another (each approval recomputes and stores the plan's evaluation).
 //   npx tsx bench/results-day.bench.ts [--scale city|national] [--db pglite|postgres] [--postgres URL] [--duration 5]
 // Goal: p99 within 3x of health's p99 at 50 connections, no errors, and approvals keep going (not starved).
+// Beside it, at 50 connections, the load generator's own ceiling (kit/client-ceiling.ts): each route's exact answer
+// bytes from a bare static server under the same autocannon, and health and each route through wrk when installed.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { hashPassword } from '../src/services/auth/secrets.ts';
+import { sameBytesStatic, WRK, wrk, type ClientLoad } from './kit/client-ceiling.ts';
 import { option, peakRssMiB, preparedDb, printHeader, kitOptions, ROOT, table, writeResult } from './kit/common.ts';
 
 const o = kitOptions();
@@ -198,6 +201,18 @@ interface Row {
 const rows: Row[] = [];
 const approvals: { connections: number; count: number; perSecond: number; p50: number; p99: number; max: number }[] =
   [];
+interface Ceiling {
+  route: string;
+  bytes: number;
+  sameBytes: Load;
+  /** The route's p99 over the same bytes' p99 from a bare static server (both under autocannon). */
+  overSameBytes: number;
+  wrk: ClientLoad | null;
+  /** The route's p99 over health's p99, both through wrk. */
+  wrkRatio: number | null;
+}
+const ceilings: Ceiling[] = [];
+let wrkHealth: ClientLoad | null = null;
 try {
   for (const connections of CONNECTIONS) {
     const health = await hammer(`${base}/api/health`, connections);
@@ -235,6 +250,21 @@ try {
       max: Math.round(latencies[latencies.length - 1] ?? 0),
     });
   }
+  // The client's ceiling at 50 connections, each route's answer as the public gets it.
+  wrkHealth = WRK ? wrk(`${base}/api/health`, 50, DURATION) : null;
+  for (const [name, url] of routes) {
+    const same = await sameBytesStatic(`${base}${url}`, (u) => hammer(u, 50));
+    const load = rows.find((r) => r.connections === 50 && r.route === name)?.load;
+    const viaWrk = WRK ? wrk(`${base}${url}`, 50, DURATION) : null;
+    ceilings.push({
+      route: name,
+      bytes: same.bytes,
+      sameBytes: same.load,
+      overSameBytes: (load?.p99 ?? 0) / Math.max(same.load.p99, 1),
+      wrk: viaWrk,
+      wrkRatio: viaWrk && wrkHealth ? viaWrk.p99 / Math.max(wrkHealth.p99, 0.001) : null,
+    });
+  }
 } finally {
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));
@@ -259,6 +289,29 @@ table(
   ['connections', 'approvals during the overview load', 'per second', 'p50 ms', 'p99 ms', 'max ms'],
   approvals.map((a) => [a.connections, a.count, a.perSecond, a.p50, a.p99, a.max]),
 );
+console.log('');
+if (!WRK) console.log('wrk not installed: its column is left empty (Debian: apt-get install wrk)');
+table(
+  [
+    'at 50 connections',
+    'answer bytes',
+    'same bytes static p99 ms',
+    'p99 / same bytes',
+    'wrk p99 ms',
+    'wrk p99 / wrk health',
+  ],
+  [
+    ['health (floor)', '', '', '', wrkHealth ? wrkHealth.p99.toFixed(2) : '', ''],
+    ...ceilings.map((c) => [
+      c.route,
+      c.bytes,
+      c.sameBytes.p99,
+      `${c.overSameBytes.toFixed(2)}x`,
+      c.wrk ? c.wrk.p99.toFixed(2) : '',
+      c.wrkRatio === null ? '' : `${c.wrkRatio.toFixed(2)}x`,
+    ]),
+  ],
+);
 const at50 = rows.filter((r) => r.connections === 50 && r.route !== 'health (floor)');
 const worst = Math.max(...at50.map((r) => r.ratio));
 const errors = rows.reduce((n, r) => n + r.load.errors, 0);
@@ -271,6 +324,7 @@ writeResult('results-day', o, {
   figures: bench.generated.observations,
   rows,
   approvals,
+  clientCeilingAt50: { wrkHealth, routes: ceilings },
   worstP99RatioAt50: worst,
   errors,
 });
