@@ -23,8 +23,9 @@ export function Figure({
   if (value === null) return <Missing />;
   return (
     <span className="figure">
+      {/* The number never breaks; its unit may go to the next line in a narrow column rather than overflow it. */}
       <span className="figure-value">
-        {num(value)}
+        <span className="figure-number">{num(value)}</span>
         {unit ? ` ${unit}` : ''}
       </span>
       {estimate && <span className="estimate">{t.estimate}</span>}
