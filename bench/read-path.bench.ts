@@ -26,7 +26,7 @@ import { importDataset } from '../src/services/dataset/import-dataset.ts';
 import { storeCurrentEvaluation } from '../src/services/evaluations/recompute-evaluations.ts';
 import { openPglite, openPostgres, type Db } from '../src/storage/db.ts';
 import { migrate } from '../src/storage/migrate.ts';
-import { sameBytesStatic, WRK, wrk as wrkLoad } from './kit/client-ceiling.ts';
+import { sameBytesStatic, WRK, wrk as wrkLoad, type ClientLoad } from './kit/client-ceiling.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PLAN = 'hai-phong-2025-2030';
@@ -45,13 +45,7 @@ const HEALTH_CONNECTIONS = 5;
 /** --cpu-prof DIR: the server writes a V8 CPU profile there when it stops (to see where a hit's time goes). */
 const CPU_PROF = option('cpu-prof');
 
-interface Load {
-  p50: number;
-  p99: number;
-  reqPerSec: number;
-  requests: number;
-  errors: number;
-  non2xx: number;
+interface Load extends ClientLoad {
   /**
    * The server process's own CPU time (user + system, from /proc) per request answered, in microseconds: what a hit
    * costs the server's event loop, which a loaded machine slows down but does not change the way it changes latency.
