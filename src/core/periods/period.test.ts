@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, periodMonths } from './period.ts';
+import { lastYearOf, parsePeriod, periodMonths } from './period.ts';
 
 describe('period codes', () => {
   it('parses every kind of period code', () => {
@@ -23,5 +23,11 @@ describe('period codes', () => {
       from: { year: 2026, month: 7 },
       to: { year: 2026, month: 9 },
     });
+  });
+
+  it('gives the last calendar year a period covers', () => {
+    expect(['2025', '2021-2025', '2026-Q4', '2026-H1', '2026-9M', '2026-M03'].map(lastYearOf)).toEqual([
+      2025, 2025, 2026, 2026, 2026, 2026,
+    ]);
   });
 });

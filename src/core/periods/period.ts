@@ -56,6 +56,11 @@ export function parsePeriod(code: string): Period {
   );
 }
 
+/** The last calendar year a period covers ("2021-2025" → 2025, "2026-Q3" → 2026). */
+export function lastYearOf(code: string): number {
+  return periodMonths(parsePeriod(code)).to.year;
+}
+
 /** First and last calendar month covered (1-based months), for ordering and containment. */
 export function periodMonths(p: Period): {
   from: { year: number; month: number };

@@ -4,7 +4,7 @@
 // A figure of a period that ends before a plan's term (the base the term starts from, often entered late for a
 // merged unit) needs no story for that plan: there is no performance in the term to explain, only history.
 import { ValidationError } from '../../core/errors.ts';
-import { parsePeriod, periodMonths } from '../../core/periods/period.ts';
+import { lastYearOf } from '../../core/periods/period.ts';
 import { STORY_STATUSES } from '../../core/vocabulary.ts';
 import { evaluatePlanSnapshot } from '../../core/plan-evaluation/index.ts';
 import type { Queryable } from '../../storage/db.ts';
@@ -26,7 +26,7 @@ export async function targetsNeedingStory(
   at: { tenantId: string; indicatorId: string; period: string; versionId: string; now: Date },
 ): Promise<TargetNeedingStory[]> {
   const short: TargetNeedingStory[] = [];
-  const lastYear = periodMonths(parsePeriod(at.period)).to.year;
+  const lastYear = lastYearOf(at.period);
   for (const plan of await plansRestingOn(tx, at.tenantId, [at.indicatorId])) {
     if (lastYear < plan.first_year) continue;
     const snapshot = await loadEvaluationSnapshot(tx, plan, { approvedOnly: false, publishedOn: null });

@@ -1,6 +1,7 @@
 // The story behind a status (nguyên nhân / giải pháp / kiến nghị), shown beside it on the overview and the
 // indicator page for staff; a status that asks for a story and has none reads "chưa giải trình", unless it rests
 // on a figure from before the term (the base: history, for which no story is owed, as the server rules).
+import { lastYearOf } from '../../../src/core/periods/period.ts';
 import { STORY_STATUSES } from '../../../src/core/vocabulary.ts';
 import '../entry.css';
 import { useStories, type Story } from '../data/entry-queries.ts';
@@ -18,8 +19,7 @@ export function useCurrentStories(plan: string, portal: boolean): Map<string, St
 /** Whether a verdict resting on a figure of `period` owes a story: not when the period ends before the term. */
 export function storyOwed(period: string | null | undefined, termFirstYear: number): boolean {
   if (!period) return true;
-  const span = /^\d{4}-(\d{4})$/.exec(period);
-  return Number(span ? span[1] : period.slice(0, 4)) >= termFirstYear;
+  return lastYearOf(period) >= termFirstYear;
 }
 
 export function StoryNote({
