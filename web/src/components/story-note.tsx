@@ -19,7 +19,12 @@ export function useCurrentStories(plan: string, portal: boolean): Map<string, St
 /** Whether a verdict resting on a figure of `period` owes a story: not when the period ends before the term. */
 export function storyOwed(period: string | null | undefined, termFirstYear: number): boolean {
   if (!period) return true;
-  return lastYearOf(period) >= termFirstYear;
+  try {
+    return lastYearOf(period) >= termFirstYear;
+  } catch {
+    // A period outside the codes parsePeriod names (seen on the 2020–2025 plan's rows): a story is owed, as before.
+    return true;
+  }
 }
 
 export function StoryNote({
