@@ -4,7 +4,8 @@
 // button; the owner opens "Nhập số kỳ gốc": nothing is sent without a value, a source and a reason; a value that is
 // not a number is refused under its field in Vietnamese and nothing is written; the right value is entered and sent
 // for approval (no story asked: a year before the term is history), and once another person approves it the card
-// says the base was entered for the unit and the public evaluation uses it. axe on the dialog; saved at three widths.
+// says the base was entered for the unit and the public evaluation uses it. axe on the dialog; saved at three widths; the
+// overview then shows the pace the target needs inside its column at 1366 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanEvaluationView } from '../../src/services/evaluations/evaluate-plan.ts';
 import { apiAs, axeViolations, chromiumAvailable, openHarness, shots, type Harness } from './harness.ts';
@@ -117,5 +118,16 @@ describe.skipIf(!chromiumAvailable)('a plan owner enters a merged unit’s missi
     await reader.getByTestId('explanation').waitFor(WAIT);
     expect(await reader.getByTestId('not-explained').count()).toBe(0);
     await shots(reader, 'base-figure-entered');
+
+    // The overview at 1366 px: the pace the target now needs ("… USD/người/năm", a unit without spaces) stays inside
+    // its column instead of running into the next one.
+    await reader.goto(`${h.server.baseUrl}/plans/${PLAN}`);
+    const pace = reader
+      .locator('tr', { has: reader.locator('.cell-indicator .code', { hasText: new RegExp(`^${INDICATOR}$`) }) })
+      .locator('td[data-label="Nhịp cần đạt"]');
+    await pace.waitFor(WAIT);
+    expect(await pace.textContent()).toMatch(/USD\/người\/năm$/);
+    const [scrollWidth, clientWidth] = await pace.evaluate((td) => [td.scrollWidth, td.clientWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
   });
 });
