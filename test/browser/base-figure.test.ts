@@ -4,8 +4,8 @@
 // button; the owner opens "Nhập số kỳ gốc": nothing is sent without a value, a source and a reason; a value that is
 // not a number is refused under its field in Vietnamese and nothing is written; the right value is entered and sent
 // for approval (no story asked: a year before the term is history), and once another person approves it the card
-// says the base was entered for the unit and the public evaluation uses it. axe on the dialog; saved at three widths; the
-// overview then shows the pace the target needs inside its column at 1366 px.
+// says the base was entered for the unit and the public evaluation uses it, and the overview shows the pace the target
+// now needs inside its column at 1366 px. axe on the dialog; saved at three widths.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanEvaluationView } from '../../src/services/evaluations/evaluate-plan.ts';
 import { apiAs, axeViolations, chromiumAvailable, openHarness, shots, type Harness } from './harness.ts';
