@@ -120,6 +120,18 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
     await context.close();
   });
 
+  it('shows words, not an empty frame and its buttons, where an indicator has nothing to chart', async () => {
+    const later = (await h.get<{ rows: Row[] }>('/api/plans/hai-phong-2025-2030/evaluations')).rows;
+    const bare = later.find((r) => r.status === 'no_data' && r.target.kind === 'growth_average');
+    expect(bare).toBeDefined();
+    const { context, page } = await open(`/plans/hai-phong-2025-2030/indicators/${bare?.indicator.code}`);
+    await page.getByTestId('indicator').waitFor();
+    expect(await page.getByTestId('chart-empty').textContent()).toBe('Chưa có số liệu để vẽ diễn biến.');
+    for (const id of ['chart', 'toggle-view', 'download-png', 'download-csv'])
+      expect(await page.getByTestId(id).count(), id).toBe(0);
+    await context.close();
+  });
+
   it('explains a verdict with the same numbers as the API', async () => {
     const row = rows.find((r) => r.intermediates.averageExact && r.achievement);
     expect(row).toBeDefined();

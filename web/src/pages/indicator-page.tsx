@@ -147,6 +147,8 @@ function Indicator({ portal }: { portal: boolean }) {
   const row = rows.find((r) => r.targetId === search.target) ?? top[0] ?? rows[0];
   const model = useMemo(() => (row ? chartModel(row, points, labels) : null), [row, points, labels]);
   const option = useMemo(() => (model ? chartOption(model, labels) : null), [model, labels]);
+  // Nothing to draw (no figure, projection or forecast year): words instead of an empty frame and its buttons.
+  const chartEmpty = model !== null && model.categories.length === 0;
 
   if (evaluations.isPending || indicators.isPending) return <Loading />;
   if (evaluations.isError) return <LoadError error={evaluations.error} />;
@@ -379,26 +381,33 @@ function Indicator({ portal }: { portal: boolean }) {
       <section aria-labelledby="i-chart" className="chart-section">
         <div className="section-head">
           <h2 id="i-chart">{t.chartTitle}</h2>
-          <div className="actions">
-            <button type="button" onClick={() => setView(tableView ? undefined : 'table')} data-testid="toggle-view">
-              {tableView ? t.showChart : t.showTable}
-            </button>
-            {!tableView && (
-              <button type="button" onClick={downloadPng} data-testid="download-png">
-                {t.downloadPng}
+          {!chartEmpty && (
+            <div className="actions">
+              <button type="button" onClick={() => setView(tableView ? undefined : 'table')} data-testid="toggle-view">
+                {tableView ? t.showChart : t.showTable}
               </button>
-            )}
-            <button type="button" onClick={downloadCsv} data-testid="download-csv">
-              {t.downloadCsv}
-            </button>
-          </div>
+              {!tableView && (
+                <button type="button" onClick={downloadPng} data-testid="download-png">
+                  {t.downloadPng}
+                </button>
+              )}
+              <button type="button" onClick={downloadCsv} data-testid="download-csv">
+                {t.downloadCsv}
+              </button>
+            </div>
+          )}
         </div>
-        {model && option && !tableView && (
+        {chartEmpty && (
+          <p className="missing" data-testid="chart-empty">
+            {t.chartEmpty}
+          </p>
+        )}
+        {model && option && !tableView && !chartEmpty && (
           <Suspense fallback={<Loading />}>
             <EChart option={option} label={t.chartAlt(row.indicator.name)} handle={chartRef} />
           </Suspense>
         )}
-        {model && tableView && (
+        {model && tableView && !chartEmpty && (
           <div className="table-wrap" tabIndex={0}>
             <table className="data" data-testid="chart-table">
               <caption>{t.chartTitle}</caption>
