@@ -6,7 +6,8 @@
 // process writes (PGlite), an unchanged write count proves nothing changed, and no query is made at all. Used by the
 // plan evaluations (the overview), the plan list (the portal) and an indicator's figures (the indicator page).
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Runtime } from '../runtime.ts';
 import { sharedNextRead } from './shared-next-read.ts';
@@ -24,9 +25,10 @@ export interface PreparedAnswer {
 }
 
 /**
- * Brotli's quality for a kept answer: made once per version, so it may cost more than gzip, but not the default 11
- * (hundreds of ms for a 200 kB answer). Quality 5 made the 220 kB indicator page about a fifth smaller than gzip's
- * default level at a few ms (see bench/README.md, "The read path").
+ * Brotli's quality for a kept answer: made once per version, but after every approval for the overview, so not the
+ * default 11. Measured at city scale (2026-11-30): the indicator page's 220 kB of JSON gives 18.4 kB gzipped (level
+ * 6, 2.5 ms), 15.3 kB at quality 5 (2.8 ms), 13.4 kB at 11 (228 ms); the overview's 677 kB gives 58.0 kB gzipped
+ * (6.5 ms), 45.1 kB at 5 (6.4 ms), 35.3 kB at 11 (748 ms).
  */
 const BROTLI_QUALITY = 5;
 
@@ -57,19 +59,28 @@ export function matchesTag(header: string | undefined, tag: string): boolean {
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === tag);
 }
 
-/** Serialises and compresses an answer once. */
-export function prepare(body: unknown, version: string, writes: number): PreparedAnswer {
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/**
+ * Serialises and compresses an answer once. Both compressions run on libuv's thread pool, side by side, so a rebuild
+ * (after every approval, for the overview: about 680 kB of JSON at city scale) does not hold the event loop that
+ * answers every other request meanwhile.
+ */
+export async function prepare(body: unknown, version: string, writes: number): Promise<PreparedAnswer> {
   const json = JSON.stringify(body);
   const tag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;
-  const gzip = gzipSync(json);
-  const br = brotliCompressSync(json, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(json),
-    },
-  });
-  return { version, writes, tag, json, gzip, br: br.length < gzip.length ? br : null };
+  const [gzipped, br] = await Promise.all([
+    gzipAsync(json),
+    brotliAsync(json, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(json),
+      },
+    }),
+  ]);
+  return { version, writes, tag, json, gzip: gzipped, br: br.length < gzipped.length ? br : null };
 }
 
 /** Sends a prepared answer: 304 on a matching If-None-Match, else the brotli, gzip or plain bytes, cacheable by anyone. */
@@ -116,7 +127,7 @@ export function preparedAnswers<Args>(
     return answer;
   };
   async function build(key: string, args: Args, version: string, writes: number): Promise<PreparedAnswer> {
-    return keep(key, prepare(await options.build(args), version, writes));
+    return keep(key, await prepare(await options.build(args), version, writes));
   }
   return async (key, args) => {
     const writes = runtime.db.writes();
