@@ -192,8 +192,8 @@ const postgresUrl = process.env.TEST_DATABASE_URL;
 describe.runIf(postgresUrl !== undefined)('an indicator’s figures from two servers on one PostgreSQL database', () => {
   let dbs: Db[] = [];
   let servers: Awaited<ReturnType<typeof buildServer>>[] = [];
+  const schema = `t_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
   beforeAll(async () => {
-    const schema = `t_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const admin = await openPostgres(postgresUrl as string);
     await admin.exec(`CREATE SCHEMA ${schema}`);
     await admin.close();
@@ -218,6 +218,9 @@ describe.runIf(postgresUrl !== undefined)('an indicator’s figures from two ser
   afterAll(async () => {
     for (const s of servers) await s.close();
     for (const db of dbs) await db.close();
+    const admin = await openPostgres(postgresUrl as string);
+    await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.close();
   });
 
   it('a figure written through one server is seen on the next read from the other', async () => {
