@@ -2,7 +2,7 @@
 // schema describing real answers, cacheable public answers (ETag, 304), no-store for signed-in readers, and a
 // clear 429 when evaluations computed on request exceed their bound.
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanEvaluationSchema } from '../../src/api/schemas/evaluation.ts';
@@ -77,10 +77,18 @@ describe.each(testDatabases)('evaluation reads on $name', (tdb) => {
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
     // A client that accepts gzip gets the same JSON compressed.
-    const zipped = await get(url, { 'accept-encoding': 'gzip, br' });
+    const zipped = await get(url, { 'accept-encoding': 'gzip' });
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(zipped.headers.vary).toBe('accept-encoding');
     expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(first.json());
+    // What browsers send: brotli when it is the smaller, else gzip; the same JSON either way.
+    const browser = await get(url, { 'accept-encoding': 'gzip, deflate, br' });
+    const coding = browser.headers['content-encoding'];
+    expect(['br', 'gzip']).toContain(coding);
+    const unpacked = coding === 'br' ? brotliDecompressSync(browser.rawPayload) : gunzipSync(browser.rawPayload);
+    expect(JSON.parse(unpacked.toString('utf8'))).toEqual(first.json());
+    // A client refusing brotli (q=0) gets gzip.
+    expect((await get(url, { 'accept-encoding': 'br;q=0, gzip' })).headers['content-encoding']).toBe('gzip');
     await addVintage({
       ctx: { db: api.db, actor: systemActor('test'), now: () => new Date() },
       input: {

@@ -13,7 +13,7 @@ import { testDatabases } from '../helpers/databases.ts';
 import { openApi, seedTenant, type Api } from './api-helpers.ts';
 
 interface View {
-  plan: { name: string };
+  plan: { name: string; exceededAs: string };
   rows: { indicator: { code: string }; status: string | null; actual: { value: string | null } | null }[];
 }
 
@@ -89,9 +89,18 @@ describe.each(testDatabases)('public evaluations kept ready on $name', (tdb) => 
     const renamed = await get(url);
     expect((renamed.json() as View).plan.name).toBe('Nghị quyết đã đổi tên');
     expect(renamed.headers.etag).not.toBe(moved.headers.etag);
-    await api.db.query(`UPDATE tenants SET settings = '{"exceededAs": "met"}' WHERE id = $1`, [t.id]);
+    // The plan's display setting: an exceeded target is then told as met (the answer says which).
+    await api.db.query(`UPDATE plans SET settings = '{"display": {"exceededAs": "met"}}' WHERE code = $1`, [
+      t.planCode,
+    ]);
     const retold = await get(url);
     expect(retold.headers.etag).not.toBe(renamed.headers.etag);
+    expect((retold.json() as View).plan.exceededAs).toBe('met');
+    // A tenant row changed in a way this answer does not show: rebuilt, the same bytes, so the same strong ETag.
+    await api.db.query(`UPDATE tenants SET settings = '{"unrelated": true}' WHERE id = $1`, [t.id]);
+    const same = await get(url);
+    expect(same.body).toBe(retold.body);
+    expect(same.headers.etag).toBe(retold.headers.etag);
   });
 });
 

@@ -2,7 +2,7 @@
 // prepared once per version (strong ETag, 304 on revalidation, the same JSON gzipped), signed-in answers are
 // no-store, and every write that changes a plan's counts shows on the next read, with a new tag, because the database
 // keeps each plan's counts (plan_summaries) after every statement: the stored counts always equal a fresh count.
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPlanSummary, refreshPlanSummaries } from '../../src/storage/repositories/plans-repo.ts';
 import { testDatabases } from '../helpers/databases.ts';
@@ -68,9 +68,18 @@ describe.each(testDatabases)('the plan list on $name', (database) => {
     const again = await publicList({ 'if-none-match': tag });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
-    const zipped = await publicList({ 'accept-encoding': 'gzip, br' });
+    const zipped = await publicList({ 'accept-encoding': 'gzip' });
     expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
     expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(first.json());
+    // What browsers send: brotli when it is the smaller, else gzip; the same JSON either way.
+    const browser = await publicList({ 'accept-encoding': 'gzip, deflate, br' });
+    const coding = browser.headers['content-encoding'];
+    expect(['br', 'gzip']).toContain(coding);
+    const unpacked = coding === 'br' ? brotliDecompressSync(browser.rawPayload) : gunzipSync(browser.rawPayload);
+    expect(JSON.parse(unpacked.toString('utf8'))).toEqual(first.json());
+    // A client refusing brotli (q=0) gets gzip.
+    expect((await publicList({ 'accept-encoding': 'br;q=0, gzip' })).headers['content-encoding']).toBe('gzip');
     expect((first.json() as { items: Listed[] }).items.map((p) => p.code)).toEqual([t.planCode]);
   });
 

@@ -6,12 +6,18 @@ import type { Runtime } from '../../runtime.ts';
 import { approveObservation } from '../../services/observations/approve-observation.ts';
 import { enterObservation, type EnterObservationInput } from '../../services/observations/enter-observation.ts';
 import { getObservation } from '../../services/observations/get-observation.ts';
-import { listObservations, type ListObservationsInput } from '../../services/observations/list-observations.ts';
+import {
+  listObservations,
+  publicFigureListVersionOf,
+  type ListObservationsInput,
+} from '../../services/observations/list-observations.ts';
 import { returnObservation } from '../../services/observations/return-observation.ts';
 import { reviseObservation } from '../../services/observations/revise-observation.ts';
 import { submitObservation } from '../../services/observations/submit-observation.ts';
 import { withdrawObservation } from '../../services/observations/withdraw-observation.ts';
 import type { FigureInput } from '../../services/observations/observation-input.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { preparedAnswers, sendPrepared } from '../prepared-answers.ts';
 import { Common, FigureValue, PageQuery, SortQuery, pageSchema } from './pagination.ts';
 import { contextOf } from './route-table.ts';
 import { Vocabulary } from './vocabulary.ts';
@@ -120,6 +126,9 @@ export function ifMatchOf(req: FastifyRequest): number | null {
   return m?.[1] ? Number(m[1]) : null;
 }
 
+/** Public figure lists of an indicator may be cached this long and revalidated with their ETag. */
+const PUBLIC_MAX_AGE = 30;
+
 export function written(
   reply: FastifyReply,
   r: { id: string; version: number },
@@ -130,6 +139,16 @@ export function written(
 }
 
 export async function observationRoutes(api: FastifyInstance, runtime: Runtime): Promise<void> {
+  // Public pages of one indicator's figures (the indicator page on a results day), kept ready: at most 64 pages of
+  // up to 200 figures (about 220 kB of JSON each, with its gzip and brotli a third more).
+  const figurePages = preparedAnswers<{ ctx: ServiceContext; input: ListObservationsInput; indicatorId: string }>(
+    runtime,
+    {
+      kept: 64,
+      versionOf: ({ ctx, indicatorId }) => publicFigureListVersionOf(ctx, indicatorId),
+      build: ({ ctx, input }) => listObservations({ ctx, input }),
+    },
+  );
   api.get(
     '/observations',
     {
@@ -138,6 +157,9 @@ export async function observationRoutes(api: FastifyInstance, runtime: Runtime):
         tags: ['observations'],
         summary:
           'List observations (the public sees approved figures only); sort: indicator (default), period, updatedAt, - for descending',
+        description:
+          'A public list of one indicator (indicatorId given) carries a strong ETag and ' +
+          `Cache-Control: public, max-age=${PUBLIC_MAX_AGE} (If-None-Match gives 304); signed-in answers are no-store.`,
         querystring: Type.Object(
           {
             tenant: Type.Optional(Common.code),
@@ -152,10 +174,25 @@ export async function observationRoutes(api: FastifyInstance, runtime: Runtime):
           },
           { additionalProperties: false },
         ),
-        response: { 200: pageSchema(ObservationSchema) },
+        response: {
+          200: pageSchema(ObservationSchema),
+          304: Type.Null({ description: 'not modified (If-None-Match)' }),
+        },
       },
     },
-    async (req) => listObservations({ ctx: contextOf(runtime, req), input: req.query as ListObservationsInput }),
+    async (req, reply) => {
+      const ctx = contextOf(runtime, req);
+      const input = req.query as ListObservationsInput;
+      if (ctx.actor.kind === 'public' && input.indicatorId !== undefined) {
+        // The indicator page's figures: kept ready per query (its parameters in a fixed order) and served while the
+        // indicator's figure list version holds.
+        const key = JSON.stringify(Object.entries(input).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+        const ready = await figurePages(key, { ctx, input, indicatorId: input.indicatorId });
+        return sendPrepared(req, reply, ready, PUBLIC_MAX_AGE);
+      }
+      if (ctx.actor.kind !== 'public') void reply.header('cache-control', 'no-store');
+      return listObservations({ ctx, input });
+    },
   );
   api.get(
     '/observations/:id',

@@ -2,8 +2,10 @@
 import type { WorkflowState } from '../../core/vocabulary.ts';
 import {
   OBSERVATION_SORTS,
+  figureListVersion,
   listObservations as listRows,
   listVersions,
+  type VersionRow,
 } from '../../storage/repositories/observations-repo.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
@@ -51,16 +53,29 @@ export async function listObservations({
   });
   const result = page(rows, limit, (r) => [sort.token, ...r.sort_key]);
   const byTenant = new Map<string, string[]>();
-  for (const r of result.items) byTenant.set(r.tenant_id, [...(byTenant.get(r.tenant_id) ?? []), r.id]);
-  const versions = (await Promise.all([...byTenant].map(([t, ids]) => listVersions(ctx.db, t, ids)))).flat();
+  for (const r of result.items) {
+    const ids = byTenant.get(r.tenant_id);
+    if (ids === undefined) byTenant.set(r.tenant_id, [r.id]);
+    else ids.push(r.id);
+  }
+  // The public sees approved versions only: the others are not read at all.
+  const versions = await Promise.all([...byTenant].map(([t, ids]) => listVersions(ctx.db, t, ids, published)));
+  const byObservation = new Map<string, VersionRow[]>();
+  for (const v of versions.flat()) {
+    const list = byObservation.get(v.observation_id);
+    if (list === undefined) byObservation.set(v.observation_id, [v]);
+    else list.push(v);
+  }
   return {
-    items: result.items.map((o) =>
-      presentObservation(
-        o,
-        versions.filter((v) => v.observation_id === o.id),
-        published,
-      ),
-    ),
+    items: result.items.map((o) => presentObservation(o, byObservation.get(o.id) ?? [], published)),
     nextCursor: result.nextCursor,
   };
+}
+
+/**
+ * The version of an indicator's figures as the public lists them (null: no such indicator): equal versions mean
+ * equal public lists of that indicator, whatever the page, sort or filter (the API keeps such pages ready).
+ */
+export async function publicFigureListVersionOf(ctx: ServiceContext, indicatorId: string): Promise<string | null> {
+  return figureListVersion(ctx.db, indicatorId);
 }

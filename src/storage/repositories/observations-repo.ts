@@ -223,11 +223,42 @@ export async function findObservationSlot(
 const SELECT_VERSION = `SELECT id, observation_id, seq, value::text AS value, value_text, value_qualifier, provenance, status, workflow_state, reason,
   source_text, evidence_url, entered_by, entered_at::text AS entered_at, approved_by, approved_at::text AS approved_at FROM observation_versions`;
 
-export async function listVersions(db: Queryable, tenantId: string, observationIds: string[]): Promise<VersionRow[]> {
+/**
+ * The version of one indicator's figures as the public lists them (null: no such indicator): its row in
+ * figure_list_versions (rewritten by the database after every statement writing one of its figures, their versions
+ * or notes: migration 0022) and the row versions (xmin) of everything else a listed figure shows or is filtered by:
+ * the indicator, its tenant, its plan, the tenant's units and agencies (a few hundred rows at most, read by index).
+ * Every write renews the xmin of the rows it writes, whichever process made it, so an equal version means an equal
+ * list, whatever its page, sort or filter. One indexed lookup, made on every public read of a kept page.
+ */
+export async function figureListVersion(db: Queryable, indicatorId: string): Promise<string | null> {
+  const rows = await db.query<{ v: string }>(
+    `SELECT i.id || ':' || i.xmin::text || ':' || tn.xmin::text || ':' || coalesce(p.xmin::text, '-') || ':' ||
+            coalesce(f.xmin::text, '-') || ':' ||
+            coalesce((SELECT md5(string_agg(u.id || '.' || u.xmin::text, ',' ORDER BY u.id)) FROM units u
+                       WHERE u.tenant_id = i.tenant_id), '-') || ':' ||
+            coalesce((SELECT md5(string_agg(a.id || '.' || a.xmin::text, ',' ORDER BY a.id)) FROM agencies a
+                       WHERE a.tenant_id = i.tenant_id), '-') AS v
+       FROM indicators i JOIN tenants tn ON tn.id = i.tenant_id LEFT JOIN plans p ON p.id = i.plan_id
+       LEFT JOIN figure_list_versions f ON f.indicator_id = i.id
+      WHERE i.id = $1`,
+    [indicatorId],
+  );
+  return rows[0]?.v ?? null;
+}
+
+/** The versions of these figures in seq order (only the approved ones when `approvedOnly`: all the public sees). */
+export async function listVersions(
+  db: Queryable,
+  tenantId: string,
+  observationIds: string[],
+  approvedOnly = false,
+): Promise<VersionRow[]> {
   if (observationIds.length === 0) return [];
   return db.query<VersionRow>(
-    `${SELECT_VERSION} WHERE tenant_id = $1 AND observation_id = ANY($2::uuid[]) ORDER BY observation_id, seq`,
-    [tenantId, observationIds],
+    `${SELECT_VERSION} WHERE tenant_id = $1 AND observation_id = ANY($2::uuid[])
+       AND (NOT $3::boolean OR workflow_state = 'approved') ORDER BY observation_id, seq`,
+    [tenantId, observationIds, approvedOnly],
   );
 }
 

@@ -89,9 +89,17 @@ const TABLES: { name: string; plan: string | null }[] = [
 /**
  * Tables left out on purpose: sessions and login throttling are secrets and short-lived counters, jobs are work in
  * flight, schema_migrations belongs to the database (the document records the schema version instead), and
- * plan_summaries is derived: the database counts it again from the plan's rows as they are written back (0019).
+ * plan_summaries is derived: the database counts it again from the plan's rows as they are written back (0019);
+ * figure_list_versions too: the database rewrites an indicator's row as its figures are written back (0022).
  */
-const NOT_CARRIED = new Set(['sessions', 'login_throttle', 'jobs', 'schema_migrations', 'plan_summaries']);
+const NOT_CARRIED = new Set([
+  'sessions',
+  'login_throttle',
+  'jobs',
+  'schema_migrations',
+  'plan_summaries',
+  'figure_list_versions',
+]);
 
 /**
  * Columns never carried. A password hash is a secret: a plan document names people, a backup restores their accounts

@@ -2305,7 +2305,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List observations (the public sees approved figures only); sort: indicator (default), period, updatedAt, - for descending */
+        /**
+         * List observations (the public sees approved figures only); sort: indicator (default), period, updatedAt, - for descending
+         * @description A public list of one indicator (indicatorId given) carries a strong ETag and Cache-Control: public, max-age=30 (If-None-Match gives 304); signed-in answers are no-store.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2448,6 +2451,13 @@ export interface paths {
                             nextCursor: string | null;
                         };
                     };
+                };
+                /** @description not modified (If-None-Match) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
