@@ -43,7 +43,8 @@ const AS_OF = { year: o.spec.firstYear + o.spec.years, month: 1 };
 // (the product's evaluations table keeps the history of each plan target at its own unit only).
 await db.exec(`DROP TABLE IF EXISTS bench_unit_evaluations; CREATE TABLE bench_unit_evaluations (
   tenant_id uuid NOT NULL, target_id uuid NOT NULL, unit_id uuid NOT NULL, as_of date NOT NULL, status text NOT NULL,
-  actual_value numeric, result jsonb NOT NULL, input_version_ids uuid[] NOT NULL, computed_at timestamptz NOT NULL DEFAULT now())`);
+  actual_value numeric, schema_version int NOT NULL, result jsonb NOT NULL, input_version_ids uuid[] NOT NULL,
+  computed_at timestamptz NOT NULL DEFAULT now())`);
 
 interface Plan {
   id: string;
@@ -91,13 +92,16 @@ async function floorScanPerIndicator(d: Db, tenantId: string, indicatorId: strin
 const chunksOf = chunksOfTargets;
 const indicatorsOf = indicatorsOfChunk;
 
-/** The benchmark's store: each batch of rows from its one JSON parameter into bench_unit_evaluations. */
+/**
+ * The benchmark's store: each batch of rows from its one JSON parameter into bench_unit_evaluations (read as json:
+ * the array is lexed once and each result parsed once, into its jsonb column).
+ */
 function store(d: Queryable, b: UnitEvaluationBatch): Promise<unknown> {
   return d.query(
-    `INSERT INTO bench_unit_evaluations (tenant_id, target_id, unit_id, as_of, status, actual_value, result, input_version_ids)
-     SELECT $1, x.target_id, x.unit_id, $2, x.status, x.actual_value, x.result, x.inputs
-       FROM jsonb_to_recordset($3::jsonb) AS x(target_id uuid, unit_id uuid, status text, actual_value numeric, result jsonb, inputs uuid[])`,
-    [b.tenantId, b.asOf, b.json],
+    `INSERT INTO bench_unit_evaluations (tenant_id, target_id, unit_id, as_of, status, actual_value, schema_version, result, input_version_ids)
+     SELECT $1, x.target_id, x.unit_id, $2, x.status, x.actual_value, $3, x.result, x.inputs
+       FROM json_to_recordset($4::json) AS x(target_id uuid, unit_id uuid, status text, actual_value numeric, result jsonb, inputs uuid[])`,
+    [b.tenantId, b.asOf, b.schemaVersion, b.json],
   );
 }
 
