@@ -1,14 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, SCALES, type ScaleSpec } from '../../bench/kit/generate.ts';
+import { coreVintage } from '../../src/core/plan-evaluation/evaluate-plan-snapshot.ts';
+import {
+  baseRow,
+  coreRowOfUnitRow,
+  evaluatePlanSnapshot,
+  UNIT_ROW_SCHEMA_VERSION,
+  type UnitRow,
+} from '../../src/core/plan-evaluation/index.ts';
 import { evaluateAllUnits, type UnitEvaluationBatch } from '../../src/services/evaluations/evaluate-all-units.ts';
 import { openEvaluationPool } from '../../src/services/evaluations/evaluation-pool.ts';
 import type { Db, Queryable } from '../../src/storage/db.ts';
+import {
+  loadChosenVersionsOfIndicators,
+  loadPlanTargets,
+} from '../../src/storage/repositories/evaluation-inputs-repo.ts';
 import { openMigrated, testDatabases } from '../helpers/databases.ts';
 
 // A seeded tenant big enough for several chunks and batches: 21 units × 60 targets (every kind the generator sets),
 // yearly figures for five years with missing slots and replaced estimates.
 const SPEC: ScaleSpec = { ...SCALES.city, communes: 20, indicators: 60, frequency: 'year' };
-const COLUMNS = 'tenant_id, target_id, unit_id, as_of, status, actual_value, result, input_version_ids';
+const COLUMNS = 'tenant_id, target_id, unit_id, as_of, status, actual_value, schema_version, result, input_version_ids';
 
 describe.each(testDatabases)('evaluate-all on $name', (tdb) => {
   let db: Db;
@@ -20,8 +32,8 @@ describe.each(testDatabases)('evaluate-all on $name', (tdb) => {
     if (!tenant) throw new Error('the generator made no tenant');
     plan = { id: tenant.planId, tenantId: tenant.id, settings: {} };
     await db.exec(`CREATE TABLE unit_rows (run text NOT NULL, tenant_id uuid NOT NULL, target_id uuid NOT NULL,
-      unit_id uuid NOT NULL, as_of date NOT NULL, status text NOT NULL, actual_value numeric, result jsonb NOT NULL,
-      input_version_ids uuid[] NOT NULL)`);
+      unit_id uuid NOT NULL, as_of date NOT NULL, status text NOT NULL, actual_value numeric, schema_version int NOT NULL,
+      result jsonb NOT NULL, input_version_ids uuid[] NOT NULL)`);
   }, 120_000);
   afterAll(async () => {
     await db.close();
@@ -32,9 +44,9 @@ describe.each(testDatabases)('evaluate-all on $name', (tdb) => {
     (tx: Queryable, b: UnitEvaluationBatch): Promise<unknown> =>
       tx.query(
         `INSERT INTO unit_rows (run, ${COLUMNS})
-         SELECT $1, $2, x.target_id, x.unit_id, $3, x.status, x.actual_value, x.result, x.inputs
-           FROM jsonb_to_recordset($4::jsonb) AS x(target_id uuid, unit_id uuid, status text, actual_value numeric, result jsonb, inputs uuid[])`,
-        [run, b.tenantId, b.asOf, b.json],
+         SELECT $1, $2, x.target_id, x.unit_id, $3, x.status, x.actual_value, $4, x.result, x.inputs
+           FROM json_to_recordset($5::json) AS x(target_id uuid, unit_id uuid, status text, actual_value numeric, result jsonb, inputs uuid[])`,
+        [run, b.tenantId, b.asOf, b.schemaVersion, b.json],
       );
 
   it('stores the same rows from worker threads as from the calling thread, every target at every unit', async () => {
@@ -80,6 +92,58 @@ describe.each(testDatabases)('evaluate-all on $name', (tdb) => {
                             AND v.workflow_state = 'approved')`,
     );
     expect(foreign[0]?.n).toBe(0);
+  }, 120_000);
+
+  it('stores compact unit rows that give back the plan evaluation of each target at each unit', async () => {
+    // The rows of the calling thread's run (the test above), read back as a reader would: each put back together from
+    // its target's part and the versions it names, against the core's plan evaluation of that target at every unit.
+    const asOf = { year: 2031, month: 1 };
+    const targets = await loadPlanTargets(db, plan.tenantId, plan.id);
+    const units = (
+      await db.query<{ id: string }>('SELECT id FROM units WHERE tenant_id = $1 ORDER BY code', [plan.tenantId])
+    ).map((u) => u.id);
+    const chosen = await loadChosenVersionsOfIndicators(db, plan.tenantId, [
+      ...new Set(targets.map((t) => t.indicator_id)),
+    ]);
+    const vintages = new Map([...chosen.values()].flat().map((v) => [v.version_id, coreVintage(v)]));
+    const stored = await db.query<{
+      target_id: string;
+      unit_id: string;
+      schema_version: number;
+      result: UnitRow;
+      input_version_ids: string[];
+    }>(
+      `SELECT target_id, unit_id, schema_version, result, input_version_ids FROM unit_rows WHERE run = 'calling-thread'`,
+    );
+    const byKey = new Map(stored.map((r) => [`${r.target_id}/${r.unit_id}`, r]));
+    let compared = 0;
+    for (const target of targets) {
+      const want = evaluatePlanSnapshot(
+        {
+          plan,
+          targets: units.map((unit_id) => ({ ...target, unit_id })),
+          versions: chosen.get(target.indicator_id) ?? [],
+          overrides: {},
+          childUnits: {},
+          composites: [],
+          indicatorOrder: [target.indicator_code],
+        },
+        asOf,
+      ).rows;
+      units.forEach((unit, k) => {
+        const r = byKey.get(`${target.target_id}/${unit}`);
+        if (!r) throw new Error(`no stored row for ${target.target_id} at ${unit}`);
+        expect(r.schema_version).toBe(UNIT_ROW_SCHEMA_VERSION);
+        const inputs = r.input_version_ids.map((id) => {
+          const v = vintages.get(id);
+          if (!v) throw new Error(`version ${id} is not among the chosen`);
+          return v;
+        });
+        expect(coreRowOfUnitRow(baseRow(target), r.result, inputs)).toEqual(want[k]);
+        compared++;
+      });
+    }
+    expect(compared).toBe(SPEC.indicators * (SPEC.communes + 1));
   }, 120_000);
 
   it('stores nothing when a batch cannot be written: the tenant’s rows are one transaction', async () => {

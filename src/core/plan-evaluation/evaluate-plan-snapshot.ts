@@ -1,7 +1,7 @@
 // The pure plan evaluation: a loaded snapshot in, one core row per target (and per composite parent) and the
 // summary counts out. No I/O and no words: the same snapshot always gives the same rows.
 import { isChitieuError } from '../errors.ts';
-import { evaluate, evaluateComposite, type AsOf, type Evaluation } from '../evaluation/index.ts';
+import { evaluate, evaluateComposite, type AsOf, type EvaluateOptions, type Evaluation } from '../evaluation/index.ts';
 import { judgeTarget, type ReportedObservation } from '../reporting/compare-with-reported.ts';
 import type { ObservationInput, PriceBasis, TargetSpec } from '../targets/target.ts';
 import {
@@ -19,7 +19,8 @@ import { parsePeriod, periodMonths } from '../periods/period.ts';
 import { notCountedReasons } from './counted.ts';
 
 export function coreVintage(v: SnapshotVersion): CoreVintage {
-  return {
+  // Built whole, the optional mark added after (a spread of a conditional part copies it key by key on every call).
+  const c: CoreVintage = {
     versionId: v.version_id,
     seq: v.seq,
     period: v.period,
@@ -31,8 +32,9 @@ export function coreVintage(v: SnapshotVersion): CoreVintage {
     publishedOn: v.published_on,
     source: v.source_text,
     workflowState: v.workflow_state,
-    ...(v.version_id.startsWith(CONSOLIDATED_VERSION_PREFIX) ? { consolidated: true as const } : {}),
   };
+  if (v.version_id.startsWith(CONSOLIDATED_VERSION_PREFIX)) c.consolidated = true;
+  return c;
 }
 
 /** Whether a figure for a span is a yearly average or the span's total, as its source says. */
@@ -71,7 +73,10 @@ function toInput(v: SnapshotVersion): ObservationInput | null {
   };
 }
 
-function baseRow(t: SnapshotTarget): Pick<CoreRow, 'targetId' | 'indicator' | 'target' | 'reported'> {
+/** What a row of the target says whatever its figures: the same at every unit the target is evaluated at. */
+export type TargetPart = Pick<CoreRow, 'targetId' | 'indicator' | 'target' | 'reported'>;
+
+export function baseRow(t: SnapshotTarget): TargetPart {
   const reported = t.indicator_provenance?.reportedVerdict ?? null;
   return {
     targetId: t.target_id,
@@ -82,13 +87,16 @@ function baseRow(t: SnapshotTarget): Pick<CoreRow, 'targetId' | 'indicator' | 't
 }
 
 function failedRow(
-  t: SnapshotTarget,
+  base: TargetPart,
   inputs: SnapshotVersion[],
   code: string,
   messages: { vi: string; en: string },
 ): CoreRow {
   return {
-    ...baseRow(t),
+    targetId: base.targetId,
+    indicator: base.indicator,
+    target: base.target,
+    reported: base.reported,
     actual: { value: null, period: null, method: null, estimate: false, priceBasis: null, interval: null },
     inputs: inputs.map(coreVintage),
     status: null,
@@ -107,13 +115,21 @@ function failedRow(
   };
 }
 
-function evaluatedRow(t: SnapshotTarget, inputs: SnapshotVersion[], e: Evaluation): CoreRow {
-  const used = new Set(e.actual.restsOn.map((r) => r.vintageId));
+function evaluatedRow(base: TargetPart, t: SnapshotTarget, inputs: SnapshotVersion[], e: Evaluation): CoreRow {
+  // The inputs the evaluation rests on, and any figure published without a value, in the snapshot's order.
+  const rests = e.actual.restsOn;
+  const listed: CoreVintage[] = [];
+  for (const v of inputs) {
+    if (v.value === null || rests.some((r) => r.vintageId === v.version_id)) listed.push(coreVintage(v));
+  }
   // The period an evaluation answers to: its single input's period, else the whole term.
   const term = (t.spec as { term: { firstYear: number; lastYear: number } }).term;
-  const single = e.actual.restsOn.length === 1 ? e.actual.restsOn[0]?.period : undefined;
+  const single = rests.length === 1 ? rests[0]?.period : undefined;
   return {
-    ...baseRow(t),
+    targetId: base.targetId,
+    indicator: base.indicator,
+    target: base.target,
+    reported: base.reported,
     actual: {
       value: e.actual.value,
       period: e.actual.period,
@@ -122,7 +138,7 @@ function evaluatedRow(t: SnapshotTarget, inputs: SnapshotVersion[], e: Evaluatio
       priceBasis: t.price_basis && t.price_basis !== 'none' ? t.price_basis : null,
       interval: null,
     },
-    inputs: inputs.filter((v) => used.has(v.version_id) || v.value === null).map(coreVintage),
+    inputs: listed,
     status: e.status,
     phase: e.phase,
     decided: e.decided ?? null,
@@ -213,6 +229,8 @@ interface Evaluated {
 
 function sharesOfChildUnits(s: PlanSnapshot, t: SnapshotTarget): ReturnType<typeof unitShares> {
   const children = s.childUnits[t.unit_id] ?? [];
+  // No unit below (every commune of evaluate-all): no figure can be one of theirs, and the snapshot is not scanned.
+  if (children.length === 0) return unitShares(children, []);
   const childIds = new Set(children.map((c) => c.id));
   return unitShares(
     children,
@@ -220,9 +238,40 @@ function sharesOfChildUnits(s: PlanSnapshot, t: SnapshotTarget): ReturnType<type
   );
 }
 
+/**
+ * What a target's evaluation needs that no unit's figures change: the row's target part, the stored spec checked as a
+ * target, and the engine's options but the benchmark series (the unit's own). Prepared once per target: a plan
+ * evaluation has one unit per target, evaluate-all a whole tenant's (evaluateTargetAtUnits).
+ */
+interface PreparedTarget {
+  base: TargetPart;
+  /** The stored spec when it is a target; null when it is not (every row of it fails alike). */
+  spec: TargetSpec | null;
+  options: EvaluateOptions;
+}
+
+function prepareTarget(s: PlanSnapshot, t: SnapshotTarget): PreparedTarget {
+  const base = baseRow(t);
+  const spec = t.spec as Partial<TargetSpec> | null;
+  if (!spec || typeof spec !== 'object' || !spec.term || typeof spec.kind !== 'string') {
+    return { base, spec: null, options: {} };
+  }
+  const progressMethod = typeof s.plan.settings.progressMethod === 'string' ? s.plan.settings.progressMethod : null;
+  const override = s.overrides[t.target_id];
+  return {
+    base,
+    spec: spec as TargetSpec,
+    options: {
+      ...(progressMethod ? { progressMethod } : {}),
+      ...(override ? { override } : {}),
+    },
+  };
+}
+
 function evaluateTarget(
   s: PlanSnapshot,
   t: SnapshotTarget,
+  prepared: PreparedTarget,
   byIndicatorUnit: Map<string, SnapshotVersion[]>,
   baselines: Map<string, SnapshotBaseline>,
   asOf: AsOf,
@@ -231,7 +280,7 @@ function evaluateTarget(
   const stored = byIndicatorUnit.get(`${t.indicator_id}/${t.unit_id}`) ?? [];
   // A merged unit's base period: the stored figure wins; else the former units' complete consolidation stands in.
   const { extra, use } = useBaseline(t.spec as Partial<TargetSpec> | null, t, stored, baselines.get(t.indicator_id));
-  const x = evaluateWith(s, t, extra ? [...stored, extra] : stored, asOf, pool);
+  const x = evaluateWith(s, t, prepared, extra ? [...stored, extra] : stored, byIndicatorUnit, asOf, pool);
   if (!use) return x;
   // The stand-in is listed among the row's inputs even when it is read only as the base (of a trend, a growth).
   const listed = extra === null || x.row.inputs.some((v) => v.versionId === extra.version_id);
@@ -239,11 +288,16 @@ function evaluateTarget(
   return { ...x, row: { ...x.row, inputs, baseline: use } };
 }
 
-/** The benchmark's figures a benchmark-relative target reads: its benchmark indicator's, at the target's unit. */
-function benchmarkSeries(s: PlanSnapshot, t: SnapshotTarget): ObservationInput[] | null {
+/**
+ * The benchmark's figures a benchmark-relative target reads: its benchmark indicator's, at the target's unit (in the
+ * snapshot's order, as its versions are grouped).
+ */
+function benchmarkSeries(
+  t: SnapshotTarget,
+  byIndicatorUnit: ReadonlyMap<string, SnapshotVersion[]>,
+): ObservationInput[] | null {
   if (t.kind !== 'benchmark' || !t.benchmark_indicator_id) return null;
-  return s.versions
-    .filter((v) => v.indicator_id === t.benchmark_indicator_id && v.unit_id === t.unit_id)
+  return (byIndicatorUnit.get(`${t.benchmark_indicator_id}/${t.unit_id}`) ?? [])
     .map(toInput)
     .filter((o): o is ObservationInput => o !== null);
 }
@@ -251,52 +305,56 @@ function benchmarkSeries(s: PlanSnapshot, t: SnapshotTarget): ObservationInput[]
 function evaluateWith(
   s: PlanSnapshot,
   t: SnapshotTarget,
+  prepared: PreparedTarget,
   inputs: SnapshotVersion[],
+  byIndicatorUnit: ReadonlyMap<string, SnapshotVersion[]>,
   asOf: AsOf,
   pool: TermPool,
 ): Evaluated {
-  const observations = inputs.map(toInput).filter((o): o is ObservationInput => o !== null);
+  const { base } = prepared;
+  const observations: ObservationInput[] = [];
+  for (const v of inputs) {
+    const o = toInput(v);
+    if (o !== null) observations.push(o);
+  }
   // Only a units-meeting-standard target reads the units below its own (a scan of every figure per target would
   // make a plan of many targets over many communes quadratic).
   const shares = t.kind === 'units_meeting_standard' ? sharesOfChildUnits(s, t) : [];
   // A share computed from the units' own figures replaces a typed-in one for the same year.
-  const computedYears = new Set(shares.map((x) => x.period));
-  const used = [...observations.filter((o) => !computedYears.has(o.period)), ...shares.map(shareObservation)];
-  const spec = t.spec as Partial<TargetSpec> | null;
-  if (!spec || typeof spec !== 'object' || !spec.term || typeof spec.kind !== 'string') {
+  let used = observations;
+  if (shares.length > 0) {
+    const computedYears = new Set(shares.map((x) => x.period));
+    used = [...observations.filter((o) => !computedYears.has(o.period)), ...shares.map(shareObservation)];
+  }
+  const spec = prepared.spec;
+  if (spec === null) {
     // A stored target that is not a target (written by hand, or by an older format) is reported, not crashed on.
     return {
-      row: failedRow(t, inputs, 'invalid_target', {
+      row: failedRow(base, inputs, 'invalid_target', {
         vi: 'Mục tiêu lưu trữ thiếu loại hoặc giai đoạn',
         en: 'The stored target lacks its kind or term',
       }),
       evaluation: null,
     };
   }
-  const progressMethod = typeof s.plan.settings.progressMethod === 'string' ? s.plan.settings.progressMethod : null;
-  const override = s.overrides[t.target_id];
-  const benchmark = benchmarkSeries(s, t);
-  const options = {
-    ...(progressMethod ? { progressMethod } : {}),
-    ...(override ? { override } : {}),
-    ...(benchmark ? { benchmark } : {}),
-  };
+  const benchmark = benchmarkSeries(t, byIndicatorUnit);
+  const options = benchmark ? { ...prepared.options, benchmark } : prepared.options;
   try {
     const open = inputs.filter((v) => v.value === null && (v.value_qualifier?.bound || v.value_qualifier?.range));
     if (open.length > 0 && shares.length === 0) {
-      const j = judgeTarget(t.spec as TargetSpec, inputs.map(toReported), asOf, options);
+      const j = judgeTarget(spec, inputs.map(toReported), asOf, options);
       // The source's own wording of the interval ("< 3,5").
       const written = inputs.find((v) => v.value === null)?.value_text ?? j.actual ?? '';
       if (j.evaluation === null || j.status === null) {
         return {
-          row: failedRow(t, inputs, 'interval_undecided', {
+          row: failedRow(base, inputs, 'interval_undecided', {
             vi: `số liệu chỉ công bố dạng khoảng ${written}, các giá trị trong khoảng cho kết quả khác nhau`,
             en: `the figure was published only as ${j.actual ?? ''}, and values inside it give different verdicts`,
           }),
           evaluation: null,
         };
       }
-      const row = evaluatedRow(t, inputs, j.evaluation);
+      const row = evaluatedRow(base, t, inputs, j.evaluation);
       return {
         row: {
           ...row,
@@ -313,25 +371,22 @@ function evaluateWith(
         evaluation: j.evaluation,
       };
     }
-    const e = evaluate(t.spec as TargetSpec, used, asOf, options);
-    return {
-      row: {
-        ...evaluatedRow(t, inputs, e),
-        forecast: forecastOf(t.spec as TargetSpec, used, asOf, t.unit_of_measure, e, pool),
-        unitCounts: shares.map(({ period, date, count, of, share, notMeeting }) => ({
-          period,
-          date,
-          count,
-          of,
-          share,
-          notMeeting,
-        })),
-      },
-      evaluation: e,
-    };
+    const e = evaluate(spec, used, asOf, options);
+    const row = evaluatedRow(base, t, inputs, e);
+    // The row's own object: the forecast's key keeps its place, the unit counts come after (no copy of the row).
+    row.forecast = forecastOf(spec, used, asOf, t.unit_of_measure, e, pool);
+    row.unitCounts = shares.map(({ period, date, count, of, share, notMeeting }) => ({
+      period,
+      date,
+      count,
+      of,
+      share,
+      notMeeting,
+    }));
+    return { row, evaluation: e };
   } catch (err) {
     // One invalid target (or a figure the engine refuses) must not hide the others: the row says why instead.
-    if (isChitieuError(err)) return { row: failedRow(t, inputs, err.code, err.messages), evaluation: null };
+    if (isChitieuError(err)) return { row: failedRow(base, inputs, err.code, err.messages), evaluation: null };
     throw err;
   }
 }
@@ -374,7 +429,7 @@ function compositeRows(s: PlanSnapshot, evaluated: { t: SnapshotTarget; x: Evalu
       indicator_provenance: p.indicator_provenance,
     };
     byCode.set(p.indicator_code, { evaluation: e, target: synthetic });
-    out.push({ ...evaluatedRow(synthetic, [], e), composite: true });
+    out.push({ ...evaluatedRow(baseRow(synthetic), synthetic, [], e), composite: true });
   }
   return out;
 }
@@ -423,7 +478,11 @@ export function knownAt(period: string, asOf: AsOf): boolean {
   return begun && to.year <= asOf.year;
 }
 
-export function evaluatePlanSnapshot(given: PlanSnapshot, asOf: AsOf): PlanEvaluationResult {
+/** The snapshot as of the date (only the figures that could exist then), its versions by indicator and unit. */
+function asOfSnapshot(
+  given: PlanSnapshot,
+  asOf: AsOf,
+): { s: PlanSnapshot; byIndicatorUnit: Map<string, SnapshotVersion[]> } {
   // As of a date, only the figures that could exist then are read (`chitieu evaluate --as-of`, `?asOf=`).
   const known = given.versions.filter((v) => knownAt(v.period, asOf));
   const s = known.length === given.versions.length ? given : { ...given, versions: known };
@@ -434,11 +493,56 @@ export function evaluatePlanSnapshot(given: PlanSnapshot, asOf: AsOf): PlanEvalu
     if (list) list.push(v);
     else byIndicatorUnit.set(key, [v]);
   }
+  return { s, byIndicatorUnit };
+}
+
+/**
+ * One target evaluated at each of `units` in turn (evaluate-all: every target of a plan at every unit of its
+ * tenant). The rows are those evaluatePlanSnapshot gives for a snapshot of the target set at every unit, with the
+ * given versions and no override, units below, composite or consolidated baseline, one row per unit in the units'
+ * order; what depends on the target alone (its row's target part, its spec checked, the engine's options, whether it
+ * counts, the term's pooled prior) is prepared once instead of at every unit. The rows of one target share their
+ * target part's objects (plain data, never written to).
+ */
+export function evaluateTargetAtUnits(
+  plan: PlanSnapshot['plan'],
+  target: SnapshotTarget,
+  units: readonly string[],
+  versions: SnapshotVersion[],
+  asOf: AsOf,
+): CoreRow[] {
+  const targets = units.map((unit_id) => ({ ...target, unit_id }));
+  const { s, byIndicatorUnit } = asOfSnapshot(
+    {
+      plan,
+      targets,
+      versions,
+      overrides: {},
+      childUnits: {},
+      composites: [],
+      indicatorOrder: [target.indicator_code],
+    },
+    asOf,
+  );
+  const pool = termPool(s, byIndicatorUnit, asOf);
+  const baselines = new Map<string, SnapshotBaseline>();
+  // Whether the target counts does not depend on its unit (a draft, another scope), but the rule is the plan's: the
+  // same rule over the same targets as the plan evaluation of that snapshot.
+  const notCounted = notCountedReasons(targets).get(target.target_id) ?? null;
+  const prepared = prepareTarget(s, target);
+  return targets.map((t) => {
+    const { row } = evaluateTarget(s, t, prepared, byIndicatorUnit, baselines, asOf, pool);
+    return notCounted ? { ...row, notCounted } : row;
+  });
+}
+
+export function evaluatePlanSnapshot(given: PlanSnapshot, asOf: AsOf): PlanEvaluationResult {
+  const { s, byIndicatorUnit } = asOfSnapshot(given, asOf);
   const pool = termPool(s, byIndicatorUnit, asOf);
   const baselines = new Map((s.baselines ?? []).map((b) => [b.indicator_id, b]));
   const reasons = notCountedReasons(s.targets);
   const evaluated = s.targets.map((t) => {
-    const x = evaluateTarget(s, t, byIndicatorUnit, baselines, asOf, pool);
+    const x = evaluateTarget(s, t, prepareTarget(s, t), byIndicatorUnit, baselines, asOf, pool);
     const notCounted = reasons.get(t.target_id) ?? null;
     return { t, x: notCounted ? { ...x, row: { ...x.row, notCounted } } : x };
   });

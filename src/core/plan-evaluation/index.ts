@@ -2,7 +2,13 @@
 export * from './core-row.ts';
 export * from './snapshot.ts';
 export { notCountedReasons, type NotCounted } from './counted.ts';
-export { countRows, evaluatePlanSnapshot } from './evaluate-plan-snapshot.ts';
+export {
+  baseRow,
+  countRows,
+  evaluatePlanSnapshot,
+  evaluateTargetAtUnits,
+  type TargetPart,
+} from './evaluate-plan-snapshot.ts';
 export { unitShares, type UnitShare } from './unit-shares.ts';
 export {
   basePeriodNeeded,
@@ -12,3 +18,4 @@ export {
   type BaselineUse,
   type SnapshotBaseline,
 } from './baseline-use.ts';
+export { coreRowOfUnitRow, UNIT_ROW_SCHEMA_VERSION, unitRowOf, type UnitRow } from './unit-row.ts';

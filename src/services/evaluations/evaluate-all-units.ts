@@ -3,7 +3,12 @@
 // the evaluation pool (worker threads, or the calling thread), and the rows are handed to `store` in batches, all in
 // one transaction (one commit per tenant). The database's work overlaps the evaluation: the next chunk is read while
 // this one is evaluated, and each batch is written while the next ones are.
-import type { PlanSnapshot, SnapshotTarget, SnapshotVersion } from '../../core/plan-evaluation/index.ts';
+import {
+  UNIT_ROW_SCHEMA_VERSION,
+  type PlanSnapshot,
+  type SnapshotTarget,
+  type SnapshotVersion,
+} from '../../core/plan-evaluation/index.ts';
 import type { Db, Queryable } from '../../storage/db.ts';
 import { loadChosenVersionsOfIndicators, loadPlanTargets } from '../../storage/repositories/evaluation-inputs-repo.ts';
 import { loadTenantUnits } from '../../storage/repositories/units-repo.ts';
@@ -12,14 +17,19 @@ import type { UnitChunkResult, UnitRowsText } from './unit-evaluation-chunk.ts';
 
 /**
  * Rows to store, as the text of one JSON array of objects with target_id, unit_id, status, actual_value, result and
- * inputs (the version ids the evaluation rests on): one parameter for a statement such as
- * `INSERT … SELECT … FROM jsonb_to_recordset($1::jsonb)`. An array parameter of jsonb would escape every quote of
- * every result again, and PostgreSQL would parse the array literal before each element.
+ * inputs (the version ids the evaluation rests on, in the row's order): one parameter for a statement such as
+ * `INSERT … SELECT … FROM json_to_recordset($1::json)` (json, not jsonb: the array is read once, each result parsed
+ * once into its own column). An array parameter of jsonb would escape every quote of every result again, and
+ * PostgreSQL would parse the array literal before each element. `result` is the compact unit row
+ * (core/plan-evaluation/unit-row.ts, version `schemaVersion`): the core row less the target's part and the inputs'
+ * details; coreRowOfUnitRow gives the core row back from the target and the versions `inputs` names.
  */
 export interface UnitEvaluationBatch {
   tenantId: string;
   /** The month evaluated, as its first day (YYYY-MM-01). */
   asOf: string;
+  /** UNIT_ROW_SCHEMA_VERSION: the shape of every `result` of the batch. */
+  schemaVersion: number;
   json: string;
   rows: number;
 }
@@ -99,7 +109,13 @@ export async function evaluateAllUnits(db: Db, input: EvaluateAllUnitsInput): Pr
     let pending: UnitRowsText = { json: '', rows: 0 };
     const flush = () => {
       if (pending.rows === 0) return;
-      const write = input.store(tx, { tenantId, asOf, json: `[${pending.json}]`, rows: pending.rows });
+      const write = input.store(tx, {
+        tenantId,
+        asOf,
+        schemaVersion: UNIT_ROW_SCHEMA_VERSION,
+        json: `[${pending.json}]`,
+        rows: pending.rows,
+      });
       write.catch(() => undefined); // awaited at the end with the others
       writes.push(write);
       pending = { json: '', rows: 0 };

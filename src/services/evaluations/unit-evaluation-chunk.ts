@@ -3,7 +3,8 @@
 // same function runs on the calling thread or in a worker thread (unit-evaluation-worker.ts) and both store the same
 // rows.
 import {
-  evaluatePlanSnapshot,
+  evaluateTargetAtUnits,
+  unitRowOf,
   type PlanSnapshot,
   type SnapshotTarget,
   type SnapshotVersion,
@@ -36,9 +37,11 @@ export interface UnitChunkResult {
 }
 
 /**
- * Each target at every unit, one plan evaluation per target over all units. Each row is written straight into JSON
- * text of the columns the store reads (target_id, unit_id, status, actual_value, result, inputs): the result is
- * stringified once, and text crosses threads as one copy where the row objects would be cloned field by field.
+ * Each target at every unit (the core's evaluateTargetAtUnits: what depends on the target alone is prepared once per
+ * target). Each row is written straight into JSON text of the columns the store reads (target_id, unit_id, status,
+ * actual_value, result, inputs), the result as the compact unit row (core/plan-evaluation/unit-row.ts: the core row
+ * less the target's part and the inputs' details, which `inputs` names by version id): text crosses threads as one
+ * copy where the row objects would be cloned field by field.
  */
 export function evaluateUnitChunk(input: UnitChunkInput): UnitChunkResult {
   const out: UnitChunkResult = { targets: [], evaluations: 0, figures: 0, statuses: {} };
@@ -46,26 +49,17 @@ export function evaluateUnitChunk(input: UnitChunkInput): UnitChunkResult {
   for (const target of input.targets) {
     const versions = input.versions.get(target.indicator_id) ?? [];
     out.figures += versions.length;
-    const snapshot: PlanSnapshot = {
-      plan: input.plan,
-      targets: input.units.map((unitId) => ({ ...target, unit_id: unitId })),
-      versions,
-      overrides: {},
-      childUnits: {},
-      composites: [],
-      indicatorOrder: [target.indicator_code],
-    };
-    const { rows } = evaluatePlanSnapshot(snapshot, input.asOf);
+    const rows = evaluateTargetAtUnits(input.plan, target, input.units, versions, input.asOf);
     const targetId = JSON.stringify(target.target_id);
     let json = '';
     rows.forEach((r, j) => {
       const status = r.status ?? 'invalid';
       out.statuses[status] = (out.statuses[status] ?? 0) + 1;
-      const inputs = r.inputs.map((v) => v.versionId).filter((v) => v);
+      const unit = unitRowOf(r);
       json +=
         `${j === 0 ? '' : ','}{"target_id":${targetId},"unit_id":${unitIds[j] ?? '""'},` +
         `"status":${JSON.stringify(status)},"actual_value":${JSON.stringify(r.actual.value)},` +
-        `"result":${JSON.stringify(r)},"inputs":${JSON.stringify(inputs)}}`;
+        `"result":${JSON.stringify(unit.row)},"inputs":${JSON.stringify(unit.inputs)}}`;
     });
     out.targets.push({ json, rows: rows.length });
     out.evaluations += rows.length;
