@@ -13,6 +13,7 @@ interface Row {
   targetId: string;
   indicator: { code: string; name: string };
   status: string;
+  target: { kind: string };
   actual: { value: string | null };
   achievement: string | null;
   intermediates: Record<string, string>;
