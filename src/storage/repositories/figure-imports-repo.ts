@@ -45,7 +45,7 @@ export async function insertAcceptedChunk(
 ): Promise<void> {
   if (rows.length === 0) return;
   await db.query(
-    `INSERT INTO figure_import_accepted (import_id, tenant_id, first, n, rows) VALUES ($1, $2, $3, $4, $5::jsonb)`,
+    `INSERT INTO figure_import_accepted (import_id, tenant_id, first, n, rows) VALUES ($1, $2, $3, $4, $5::json)`,
     [importId, tenantId, first, rows.length, JSON.stringify(rows)],
   );
 }
@@ -83,7 +83,7 @@ export async function listAcceptedRows(
   return db.query<{ pos: number; r: AcceptedTuple }>(
     `SELECT a.first + e.ord::integer - 1 AS pos, e.r
        FROM figure_import_accepted a
-       CROSS JOIN LATERAL jsonb_array_elements(a.rows) WITH ORDINALITY AS e(r, ord)
+       CROSS JOIN LATERAL json_array_elements(a.rows) WITH ORDINALITY AS e(r, ord)
       WHERE a.import_id = $1 AND a.first + a.n > $2 AND a.first < $2 + $3
         AND a.first + e.ord::integer - 1 >= $2
       ORDER BY pos LIMIT $3`,
