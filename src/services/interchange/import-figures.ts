@@ -5,7 +5,10 @@
 // refused nothing more is written, the reading goes on to name every bad cell, and the transaction is rolled back:
 // all or nothing. Imported figures are submitted (they wait for an approver), never approved. A row whose figure
 // equals the newest version is left alone, so importing the same file twice changes nothing. The import is audited
-// once (file digest, counts); each version carries its sheet, row and the file's digest in its provenance.
+// once (file digest, counts); each version carries its sheet, row and the file's digest in its provenance. The
+// answer stays small whatever the file's size: counts, the first accepted rows and refused cells; the whole list of
+// accepted rows is stored, a chunk at a time as the import runs, with the import's record (migration 0023), and read
+// back a page at a time (listImportedFigures).
 import { createHash, randomUUID } from 'node:crypto';
 import type { FigureRules, Measure } from '../../core/checks/figure-checks.ts';
 import { ChitieuError, Forbidden, NotFound, ValidationError, type Messages } from '../../core/errors.ts';
