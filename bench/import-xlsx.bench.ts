@@ -5,7 +5,7 @@
 // worker thread; the run is repeated at a quarter of the rows to see whether memory grows with the file.
 //   npx tsx bench/import-xlsx.bench.ts [--rows 100000] [--db pglite|postgres] [--postgres URL] [--communes N]
 // Goal (issue 18): at least half the floor's rate (rows per second), memory flat in the file's size.
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { readFigureWorkbook } from '../src/imports/figure-files.ts';
@@ -102,6 +102,28 @@ async function excelJsAlone(file: string): Promise<number> {
   return cells > 0 ? rows - 1 : 0;
 }
 
+/**
+ * CPU seconds spent by the PostgreSQL server processes of this database (its connections, read from
+ * /proc/<pid>/schedstat; only when the server runs on this machine), so the database's own work per figure is seen
+ * apart from the wall clock, which the load of other processes moves. Null on PGlite or a remote server.
+ */
+async function databaseCpu(): Promise<Map<number, number> | null> {
+  if (o.database !== 'postgres') return null;
+  const pids = await db.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`,
+  );
+  const out = new Map<number, number>();
+  for (const { pid } of pids)
+    try {
+      out.set(pid, Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e9);
+    } catch {
+      return null;
+    }
+  return out;
+}
+const databaseCpuSince = (before: Map<number, number> | null, after: Map<number, number> | null): number | null =>
+  before && after ? [...after].reduce((sum, [pid, s]) => sum + s - (before.get(pid) ?? 0), 0) : null;
+
 /** CPU seconds of this process (user + system, all threads): the load of other processes does not inflate it. */
 const cpuSeconds = (): number => {
   const u = process.cpuUsage();
@@ -115,7 +137,17 @@ interface Run {
   fileMiB: number;
   floor: { seconds: number; cpuSeconds: number; rowsPerSecond: number; peakGrowthMiB: number };
   checksOnly: { seconds: number; cpuSeconds: number; rowsPerSecond: number };
-  service: { seconds: number; cpuSeconds: number; rowsPerSecond: number; peakGrowthMiB: number; stored: number };
+  service: {
+    seconds: number;
+    cpuSeconds: number;
+    rowsPerSecond: number;
+    peakGrowthMiB: number;
+    stored: number;
+    /** The answer's size as JSON (what the API sends back and the process holds until then). */
+    answerKiB: number;
+    /** The database server's CPU seconds during the import (PostgreSQL on this machine), else null. */
+    databaseCpuSeconds: number | null;
+  };
   shareOfFloor: number;
   /** The same ratio in CPU seconds (floor's CPU time / the import's): what the load of other processes moves least. */
   shareOfFloorCpu: number;
@@ -148,6 +180,7 @@ for (const rows of [Math.round(ROWS / 4), ROWS]) {
   const checkSeconds = (performance.now() - t0) / 1000;
   const checkCpu = cpuSeconds() - c0;
 
+  const db0 = await databaseCpu();
   await sampler.start();
   t0 = performance.now();
   c0 = cpuSeconds();
@@ -158,6 +191,7 @@ for (const rows of [Math.round(ROWS / 4), ROWS]) {
   const serviceSeconds = (performance.now() - t0) / 1000;
   const serviceCpu = cpuSeconds() - c0;
   const servicePeak = sampler.peakMiB() - sampler.baseMiB();
+  const dbCpu = databaseCpuSince(db0, await databaseCpu());
   if (result.rejected.length > 0)
     throw new Error(`rejected: ${JSON.stringify(result.rejected.slice(0, 3))} (${result.rejected.length})`);
   // (A figure that happens to equal the smaller run's at the same slot is left unchanged, as a re-import leaves it.)
@@ -176,6 +210,8 @@ for (const rows of [Math.round(ROWS / 4), ROWS]) {
       rowsPerSecond: serviceRate,
       peakGrowthMiB: servicePeak,
       stored,
+      answerKiB: Math.round(JSON.stringify(result).length / 1024),
+      databaseCpuSeconds: dbCpu,
     },
     shareOfFloor: serviceRate / floorRate,
     shareOfFloorCpu: floorCpu / serviceCpu,
@@ -185,7 +221,18 @@ await sampler.stop();
 
 console.log('');
 table(
-  ['path', 'rows', 'file MiB', 'seconds', 'CPU s', 'rows/s', 'peak +MiB', 'share of floor', 'share (CPU)'],
+  [
+    'path',
+    'rows',
+    'file MiB',
+    'seconds',
+    'CPU s',
+    'rows/s',
+    'peak +MiB',
+    'answer KiB',
+    'share of floor',
+    'share (CPU)',
+  ],
   runs.flatMap((r) => [
     [
       'floor: ExcelJS streaming reader alone',
@@ -195,6 +242,7 @@ table(
       r.floor.cpuSeconds.toFixed(1),
       Math.round(r.floor.rowsPerSecond),
       r.floor.peakGrowthMiB,
+      '',
       '100%',
       '100%',
     ],
@@ -205,6 +253,7 @@ table(
       r.checksOnly.seconds.toFixed(1),
       r.checksOnly.cpuSeconds.toFixed(1),
       Math.round(r.checksOnly.rowsPerSecond),
+      '',
       '',
       `${Math.round((r.checksOnly.rowsPerSecond / r.floor.rowsPerSecond) * 100)}%`,
       `${Math.round((r.floor.cpuSeconds / r.checksOnly.cpuSeconds) * 100)}%`,
@@ -217,11 +266,18 @@ table(
       r.service.cpuSeconds.toFixed(1),
       Math.round(r.service.rowsPerSecond),
       r.service.peakGrowthMiB,
+      r.service.answerKiB,
       `${Math.round(r.shareOfFloor * 100)}%`,
       `${Math.round(r.shareOfFloorCpu * 100)}%`,
     ],
   ]),
 );
+for (const r of runs)
+  if (r.service.databaseCpuSeconds !== null)
+    console.log(
+      `${r.rows.toLocaleString('en')} rows: the database's CPU ${r.service.databaseCpuSeconds.toFixed(2)} s, ` +
+        `${Math.round((r.service.databaseCpuSeconds / r.service.stored) * 1e6)} µs a stored figure; this process ${r.service.cpuSeconds.toFixed(2)} s`,
+    );
 const last = runs.at(-1) as Run;
 console.log(
   `\nservice rate / floor rate at ${last.rows.toLocaleString('en')} rows: ${last.shareOfFloor.toFixed(2)} (goal ≥ 0.5: ${last.shareOfFloor >= 0.5 ? 'met' : 'NOT met'}; in CPU seconds ${last.shareOfFloorCpu.toFixed(2)}); ` +

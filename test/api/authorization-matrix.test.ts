@@ -50,6 +50,8 @@ interface Fixture {
   view: string;
   evidence: string;
   extraUser: string;
+  /** A figures import made by the "own" agency's editor (its stored record). */
+  figureImport: string;
 }
 /** readOnly: a POST that only computes from its body and saves nothing (so it leaves no audit row). */
 type Sample = { kind: Kind; request: (f: Fixture) => Call; readOnly?: true };
@@ -163,6 +165,11 @@ const SAMPLES: Record<string, Sample> = {
       headers: { 'content-type': 'text/csv' },
       payload: 'indicator,period,value\nI1,2025,96\n',
     }),
+  },
+  // The stored record of an import the own agency's editor made: its accepted rows, a page at a time.
+  'GET /api/imports/:id/figures': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/imports/${f.figureImport}/figures?limit=10` }),
   },
   'GET /api/plans/:code/exports/:format': {
     kind: 'object',
@@ -750,7 +757,20 @@ describe.each(testDatabases)('the authorization matrix on $name', (database) => 
         })
       ).json() as { id: string }
     ).id;
+    const figureImport = (
+      (
+        await call(api.app, editor, {
+          method: 'POST',
+          url: `/api/imports/figures?plan=${a.planCode}`,
+          headers: { 'content-type': 'text/csv' },
+          payload: 'indicator,period,value\nI1,2028,96\n',
+        })
+      ).json() as { importId: string | null }
+    ).importId;
+    // The sample reads a real record (a 400 for a missing id would pass as "allowed").
+    if (!figureImport) throw new Error('the fixture import stored no record');
     f = {
+      figureImport,
       request,
       view,
       evidence,

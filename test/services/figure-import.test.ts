@@ -13,7 +13,11 @@ import { writeFigureTemplate } from '../../src/reports/figure-template-xlsx.ts';
 import { systemActor, type ServiceContext } from '../../src/services/context.ts';
 import { buildFigureTemplate } from '../../src/services/interchange/figure-template.ts';
 import { exportPlanFigures } from '../../src/services/interchange/export-figures.ts';
-import { importFigures } from '../../src/services/interchange/import-figures.ts';
+import {
+  ACCEPTED_IN_ANSWER,
+  importFigures,
+  listImportedFigures,
+} from '../../src/services/interchange/import-figures.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { seedTenant, type Tenant } from '../api/api-helpers.ts';
 import { openMigrated, testDatabases } from '../helpers/databases.ts';
@@ -43,6 +47,15 @@ function resaveWithLibreOffice(file: string): string {
   const saved = path.join(out, path.basename(file));
   if (!fs.existsSync(saved)) throw new Error('LibreOffice did not save the workbook');
   return saved;
+}
+
+async function importRecordCount(db: Db, tenantId: string): Promise<{ imports: number; chunks: number }> {
+  const rows = await db.query<{ imports: number; chunks: number }>(
+    `SELECT (SELECT count(*)::integer FROM figure_imports WHERE tenant_id = $1) AS imports,
+            (SELECT count(*)::integer FROM figure_import_accepted WHERE tenant_id = $1) AS chunks`,
+    [tenantId],
+  );
+  return rows[0] as { imports: number; chunks: number };
 }
 
 async function versionCount(db: Db, tenantId: string): Promise<number> {
@@ -272,10 +285,16 @@ describe.runIf(readersAvailable).each(testDatabases)('figure template and import
     ws.commit();
     await wb.commit();
     const before = await versionCount(db, t.id);
+    const recordsBefore = await importRecordCount(db, t.id);
     const written: number[] = [];
     const result = await importFigures({
       ctx,
-      input: { rows: readFigureWorkbook(file, t.planCode), batchSize: 50, onWrite: (done) => written.push(done) },
+      input: {
+        rows: readFigureWorkbook(file, t.planCode),
+        batchSize: 50,
+        acceptedChunk: 40,
+        onWrite: (done) => written.push(done),
+      },
     });
     expect(written.length).toBeGreaterThanOrEqual(10);
     expect(result.applied).toBe(false);
@@ -283,12 +302,94 @@ describe.runIf(readersAvailable).each(testDatabases)('figure template and import
     expect(result.rejected.map((r) => `${r.row} ${r.column} ${r.value}`)).toEqual(['540 D chín mươi', '571 E final']);
     expect(result.accepted).toHaveLength(568);
     expect(result.counts).toEqual({ new: 568, revised: 0, unchanged: 0, rejected: 2 });
+    expect(result.importId).toBeNull();
     expect(await versionCount(db, t.id)).toBe(before);
+    // Nor the import's record: it and its chunks of accepted rows (written beside the batches) are rolled back too.
+    expect(await importRecordCount(db, t.id)).toEqual(recordsBefore);
     const slots = await db.query<{ n: number }>(
       `SELECT count(*)::integer AS n FROM observations o JOIN units u ON u.id = o.unit_id
         WHERE o.tenant_id = $1 AND u.code LIKE '900%'`,
       [t.id],
     );
     expect(slots[0]?.n).toBe(0);
+  });
+
+  it('answers a large import with its counts and first rows; the whole list of accepted rows is its stored record, paged', async () => {
+    // 60 communes × 19 periods of 2025 = 1,140 rows: more than the answer lists (1,000), stored in chunks of 100.
+    const periods = [
+      ...Array.from({ length: 12 }, (_, m) => `2025-M${String(m + 1).padStart(2, '0')}`),
+      ...['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2'].map((q) => `2025-${q}`),
+      '2025',
+    ];
+    const lines = ['indicator,unit,period,value,stage,source,published_on,note'];
+    for (let n = 1; n <= 60; n++) {
+      const code = String(91_000 + n);
+      await db.query(`INSERT INTO units (tenant_id, code, name, level) VALUES ($1, $2, $3, 'commune')`, [
+        t.id,
+        code,
+        `Xã trang ${n}`,
+      ]);
+      for (const period of periods) lines.push(`I1,${code},${period},${96 + (lines.length % 3)},,,,`);
+    }
+    const before = await importRecordCount(db, t.id);
+    const dry = await importFigures({
+      ctx,
+      input: { rows: readFigureCsv(lines.join('\n'), t.planCode), dryRun: true, acceptedChunk: 100 },
+    });
+    expect(dry.importId).toBeNull();
+    expect(dry.accepted).toHaveLength(ACCEPTED_IN_ANSWER);
+    expect(await importRecordCount(db, t.id)).toEqual(before);
+
+    const result = await importFigures({
+      ctx,
+      input: { rows: readFigureCsv(lines.join('\n'), t.planCode), acceptedChunk: 100, fileSha256: 'ab'.repeat(32) },
+    });
+    expect(result.applied).toBe(true);
+    expect(result.counts).toEqual({ new: 1140, revised: 0, unchanged: 0, rejected: 0 });
+    expect(result.accepted).toHaveLength(ACCEPTED_IN_ANSWER);
+    expect(result.accepted.map((a) => a.row)).toEqual(Array.from({ length: ACCEPTED_IN_ANSWER }, (_, i) => i + 2));
+    expect(result.importId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await importRecordCount(db, t.id)).toEqual({ imports: before.imports + 1, chunks: before.chunks + 12 });
+
+    // Pages of 300 across chunks of 100: every accepted row once, in the file's order, as the answer gives them.
+    const seen: Awaited<ReturnType<typeof listImportedFigures>>['items'] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await listImportedFigures({
+        ctx,
+        input: { importId: result.importId as string, limit: 300, ...(cursor ? { cursor } : {}) },
+      });
+      expect(page.import).toMatchObject({ id: result.importId, rows: 1140, counts: result.counts });
+      expect(page.import.fileSha256).toBe('ab'.repeat(32));
+      seen.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(4);
+    expect(seen).toHaveLength(1140);
+    expect(seen.slice(0, ACCEPTED_IN_ANSWER)).toEqual(result.accepted);
+    expect(seen.map((a) => a.row)).toEqual(Array.from({ length: 1140 }, (_, i) => i + 2));
+    expect(seen.at(-1)).toEqual(
+      expect.objectContaining({
+        unit: '91060',
+        period: '2025',
+        outcome: 'new',
+        stage: 'estimate',
+        sheet: 'CSV',
+        row: 1141,
+      }),
+    );
+    // The audit entry names the record.
+    const audit = await db.query<{ after: { importId: string } }>(
+      `SELECT after FROM audit_log WHERE tenant_id = $1 AND action = 'import' ORDER BY id DESC LIMIT 1`,
+      [t.id],
+    );
+    expect(audit[0]?.after.importId).toBe(result.importId);
+    // Another tenant's actor does not find it.
+    const other = { ...ctx, actor: systemActor('other', crypto.randomUUID()) };
+    await expect(
+      listImportedFigures({ ctx: other, input: { importId: result.importId as string } }),
+    ).rejects.toMatchObject({ kind: 'not_found' });
   });
 });

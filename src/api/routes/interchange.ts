@@ -8,9 +8,15 @@ import type { Runtime } from '../../runtime.ts';
 import { contentDisposition } from '../../reports/render-results.ts';
 import { writeFigureTemplate } from '../../reports/figure-template-xlsx.ts';
 import { buildFigureTemplate } from '../../services/interchange/figure-template.ts';
-import { importFigures, sha256Of } from '../../services/interchange/import-figures.ts';
+import {
+  ACCEPTED_IN_ANSWER,
+  REJECTED_IN_ANSWER,
+  importFigures,
+  listImportedFigures,
+  sha256Of,
+} from '../../services/interchange/import-figures.ts';
 import { EXPORT_FORMATS, exportPlanFigures, type ExportFormat } from '../../services/interchange/export-figures.ts';
-import { Common } from './pagination.ts';
+import { Common, PageQuery } from './pagination.ts';
 import { contextOf } from './route-table.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -18,23 +24,33 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const UPLOAD_LIMIT = 20 * 1024 * 1024;
 
 const Messages = Type.Object({ vi: Type.String(), en: Type.String() });
+const AcceptedFigure = Type.Object({
+  sheet: Type.String(),
+  row: Type.Integer(),
+  indicator: Type.String(),
+  unit: Type.String(),
+  period: Type.String(),
+  value: Type.String(),
+  stage: Type.String(),
+  outcome: Type.Union([Type.Literal('new'), Type.Literal('revised'), Type.Literal('unchanged')]),
+});
+const Counts = Type.Object({
+  new: Type.Integer(),
+  revised: Type.Integer(),
+  unchanged: Type.Integer(),
+  rejected: Type.Integer(),
+});
 const ImportResult = Type.Object({
   dryRun: Type.Boolean(),
   applied: Type.Boolean(),
   fileSha256: Type.Union([Type.String(), Type.Null()]),
   rows: Type.Integer(),
-  accepted: Type.Array(
-    Type.Object({
-      sheet: Type.String(),
-      row: Type.Integer(),
-      indicator: Type.String(),
-      unit: Type.String(),
-      period: Type.String(),
-      value: Type.String(),
-      stage: Type.String(),
-      outcome: Type.Union([Type.Literal('new'), Type.Literal('revised'), Type.Literal('unchanged')]),
-    }),
-  ),
+  importId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
+    description: `The stored record of an import that ran to the end (not a dry run, nothing refused): its whole list of accepted rows is GET /api/imports/{importId}/figures`,
+  }),
+  accepted: Type.Array(AcceptedFigure, {
+    description: `The first ${ACCEPTED_IN_ANSWER} accepted rows in the file's order; counts counts them all`,
+  }),
   rejected: Type.Array(
     Type.Object({
       sheet: Type.String(),
@@ -43,13 +59,23 @@ const ImportResult = Type.Object({
       value: Type.String(),
       reason: Messages,
     }),
+    {
+      description: `The first ${REJECTED_IN_ANSWER} refused cells in the file's order; counts.rejected counts them all`,
+    },
   ),
-  counts: Type.Object({
-    new: Type.Integer(),
-    revised: Type.Integer(),
-    unchanged: Type.Integer(),
-    rejected: Type.Integer(),
+  counts: Counts,
+});
+const ImportedFigures = Type.Object({
+  import: Type.Object({
+    id: Type.String({ format: 'uuid' }),
+    fileSha256: Type.Union([Type.String(), Type.Null()]),
+    at: Type.String({ format: 'date-time' }),
+    by: Type.String(),
+    rows: Type.Union([Type.Integer(), Type.Null()]),
+    counts: Type.Union([Counts, Type.Null()]),
   }),
+  items: Type.Array(AcceptedFigure),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
 
 export async function interchangeRoutes(api: FastifyInstance, runtime: Runtime): Promise<void> {
@@ -132,7 +158,36 @@ export async function interchangeRoutes(api: FastifyInstance, runtime: Runtime):
         input: { rows, dryRun: q.dryRun === true, fileSha256: sha256Of(body) },
       });
       // Some cell refused: nothing was written; the answer lists each refused cell.
-      return reply.code(result.rejected.length > 0 ? 422 : 200).send(result);
+      return reply.code(result.counts.rejected > 0 ? 422 : 200).send(result);
+    },
+  );
+
+  api.get(
+    '/imports/:id/figures',
+    {
+      config: { action: 'data.import' },
+      schema: {
+        tags: ['interchange'],
+        summary:
+          "A stored import's accepted rows in the file's order, a page at a time (the import's answer lists the first ones)",
+        params: Type.Object({ id: Common.id }, { additionalProperties: false }),
+        querystring: Type.Object(
+          {
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 500 })),
+            cursor: PageQuery.cursor,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ImportedFigures },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: string };
+      const q = req.query as { limit?: number; cursor?: string };
+      return listImportedFigures({
+        ctx: contextOf(runtime, req),
+        input: { importId: id, ...(q.limit ? { limit: q.limit } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) },
+      });
     },
   );
 

@@ -111,6 +111,15 @@ export function interchangeCommands(program: Command): void {
             ? `Không ghi gì: ${c.rejected} ô sai trong ${result.rows} dòng / nothing written: ${c.rejected} rejected cells in ${result.rows} rows\n`
             : `${result.dryRun ? 'Kiểm tra (không ghi) / dry run: ' : ''}${c.new} mới / new, ${c.revised} sửa / revised, ${c.unchanged} không đổi / unchanged; trạng thái "đã gửi" / submitted\n`,
         );
+        if (result.rejected.length < c.rejected)
+          process.stdout.write(
+            `… và ${c.rejected - result.rejected.length} ô sai nữa / and ${c.rejected - result.rejected.length} more rejected cells\n`,
+          );
+        // The whole list of accepted rows stays in the database (the answer holds the first ones).
+        if (result.importId)
+          process.stdout.write(
+            `Lần nhập / import ${result.importId}: danh sách dòng đã nhận / accepted rows: GET /api/imports/${result.importId}/figures\n`,
+          );
       }
       if (result.rejected.length > 0) process.exitCode = 1;
     });

@@ -5,10 +5,13 @@
 // refused nothing more is written, the reading goes on to name every bad cell, and the transaction is rolled back:
 // all or nothing. Imported figures are submitted (they wait for an approver), never approved. A row whose figure
 // equals the newest version is left alone, so importing the same file twice changes nothing. The import is audited
-// once (file digest, counts); each version carries its sheet, row and the file's digest in its provenance.
-import { createHash } from 'node:crypto';
+// once (file digest, counts); each version carries its sheet, row and the file's digest in its provenance. The
+// answer stays small whatever the file's size: counts, the first accepted rows and refused cells; the whole list of
+// accepted rows is stored, a chunk at a time as the import runs, with the import's record (migration 0023), and read
+// back a page at a time (listImportedFigures).
+import { createHash, randomUUID } from 'node:crypto';
 import type { FigureRules, Measure } from '../../core/checks/figure-checks.ts';
-import { ChitieuError, NotFound, type Messages } from '../../core/errors.ts';
+import { ChitieuError, Forbidden, NotFound, ValidationError, type Messages } from '../../core/errors.ts';
 import {
   parseDateCell,
   parseFigureCell,
@@ -32,6 +35,15 @@ import {
   type NewestVersion,
 } from '../../storage/repositories/figure-import-repo.ts';
 import { insertFigureBatch, type BulkFigure } from '../../storage/repositories/bulk-figures-repo.ts';
+import {
+  finishFigureImport,
+  findFigureImport,
+  insertAcceptedChunk,
+  insertFigureImport,
+  listAcceptedRows,
+  type AcceptedTuple,
+} from '../../storage/repositories/figure-imports-repo.ts';
+import { decodeCursor, encodeCursor } from '../reference/paging.ts';
 import { overlappedWrites } from '../imports/overlapped-writes.ts';
 import { findPlanByCode, type PlanRow } from '../../storage/repositories/plans-repo.ts';
 import { writeAudit } from '../audit.ts';
@@ -81,13 +93,27 @@ export interface RejectedCell {
   reason: Messages;
 }
 
+/** Accepted rows the answer lists itself (the first ones of the file); the whole list is in the import's record. */
+export const ACCEPTED_IN_ANSWER = 1_000;
+/** Refused cells the answer lists (the first ones); `counts.rejected` counts them all. */
+export const REJECTED_IN_ANSWER = 10_000;
+/** Accepted rows stored per chunk of the import's record (one statement each, beside the figures' batches). */
+const ACCEPTED_CHUNK = 5_000;
+
 export interface ImportResult {
   dryRun: boolean;
   /** True when the figures were written (nothing was refused and it was not a dry run). */
   applied: boolean;
   fileSha256: string | null;
   rows: number;
+  /**
+   * The stored record of an import that ran to the end (not a dry run, nothing refused): its whole list of accepted
+   * rows is read a page at a time with `listImportedFigures` (GET /api/imports/{id}/figures). Null otherwise.
+   */
+  importId: string | null;
+  /** The first accepted rows, at most ACCEPTED_IN_ANSWER (1,000), in the file's order; `counts` counts them all. */
   accepted: AcceptedFigure[];
+  /** The refused cells, at most REJECTED_IN_ANSWER (10,000), in the file's order; `counts.rejected` counts them all. */
   rejected: RejectedCell[];
   counts: { new: number; revised: number; unchanged: number; rejected: number };
 }
@@ -166,10 +192,12 @@ async function checkRows(
   rows: AsyncIterable<FigureFileRow> | Iterable<FigureFileRow>,
   onChecked: (c: Checked, rejectedSoFar: number) => Promise<void>,
   onRow?: (n: number) => void,
-): Promise<{ rejected: RejectedCell[]; rows: number }> {
+): Promise<{ rejected: RejectedCell[]; rejectedCount: number; rows: number }> {
   const scope = authorize(ctx.actor, 'data.import');
   const plans = new Map<string, PlanContext | null>();
+  // The first REJECTED_IN_ANSWER refused cells are listed, all are counted: a file of bad cells is not held whole.
   const rejected: RejectedCell[] = [];
+  let rejectedCount = 0;
   // The first row of each slot, to name a duplicate (by slot number: see SlotKeys).
   const slots = new SlotKeys();
   const seen = new Map<number, number>();
@@ -177,7 +205,9 @@ async function checkRows(
   const now = ctx.now();
   // The row being checked. The two helpers are made once, not once a row (a closure a row is measurable at 100,000).
   let file = undefined as unknown as FigureFileRow;
-  const reject = (field: FigureField | 'row', reason: Messages) =>
+  const reject = (field: FigureField | 'row', reason: Messages): void => {
+    rejectedCount += 1;
+    if (rejected.length >= REJECTED_IN_ANSWER) return;
     rejected.push({
       sheet: file.sheet,
       row: file.row,
@@ -185,6 +215,7 @@ async function checkRows(
       value: field === 'row' ? '' : cellText(file.cells[field]).slice(0, 200),
       reason,
     });
+  };
   const read = <T>(field: FigureField, r: CellResult<T>): T | undefined => {
     if (r.ok) return r.value;
     reject(field, r.reason);
@@ -301,10 +332,10 @@ async function checkRows(
         publishedOn,
         note,
       },
-      rejected.length,
+      rejectedCount,
     );
   }
-  return { rejected, rows: count };
+  return { rejected, rejectedCount, rows: count };
 }
 
 /** The slot's approved figures other than the period's own (usually none: no array made then). */
@@ -360,6 +391,8 @@ export async function importFigures({
     dryRun?: boolean;
     /** Figures handed to the bulk writer at a time (5,000). */
     batchSize?: number;
+    /** Accepted rows stored per chunk of the import's record (5,000). */
+    acceptedChunk?: number;
     fileSha256?: string | null;
     onRow?: (n: number) => void;
     /** Called as each batch of changed figures is written (inside the one transaction): done of those checked so far. */
@@ -369,7 +402,9 @@ export async function importFigures({
   authorize(ctx.actor, 'data.import');
   const fileSha256 = input.fileSha256 ?? null;
   const batchSize = input.batchSize ?? 5_000;
+  const acceptedChunk = input.acceptedChunk ?? ACCEPTED_CHUNK;
   const run = async (tx: Queryable): Promise<ImportResult> => {
+    // The answer keeps the first accepted rows; the whole list goes to the import's record a chunk at a time.
     const accepted: AcceptedFigure[] = [];
     const counts = { new: 0, revised: 0, unchanged: 0, rejected: 0 };
     // Batches by tenant (a file may name several plans; all are the actor's tenant's, but the writer takes one).
@@ -377,9 +412,33 @@ export async function importFigures({
     const changedPlans = new Map<string, Set<string>>();
     let toWrite = 0;
     let writtenSoFar = 0;
-    // Batch k is written while batch k+1 is read and checked (the database works on its own core meanwhile).
-    const writer = overlappedWrites(async ({ tenantId, figures }: { tenantId: string; figures: BulkFigure[] }) => {
-      const n = await insertFigureBatch(tx, tenantId, figures, {
+    // The import's record: made with the first write (its tenant is the first checked row's), never for a dry run.
+    const record = { id: randomUUID(), tenantId: null as string | null };
+    let chunk: AcceptedTuple[] = [];
+    let acceptedSoFar = 0;
+    type Write =
+      | { kind: 'record' }
+      | { kind: 'figures'; tenantId: string; figures: BulkFigure[] }
+      | { kind: 'accepted'; first: number; rows: AcceptedTuple[] };
+    // Batch k is written while batch k+1 is read and checked (the database works on its own core meanwhile). The
+    // writes keep their order: the record, then its chunks of accepted rows among the figures' batches.
+    const writer = overlappedWrites(async (w: Write) => {
+      if (w.kind === 'record') {
+        await insertFigureImport(tx, {
+          id: record.id,
+          tenantId: record.tenantId as string,
+          actorId: ctx.actor.userId,
+          actorLabel: ctx.actor.label,
+          agencyId: ctx.actor.agencyId ?? null,
+          fileSha256,
+        });
+        return 0;
+      }
+      if (w.kind === 'accepted') {
+        await insertAcceptedChunk(tx, record.id, record.tenantId as string, w.first, w.rows);
+        return 0;
+      }
+      const n = await insertFigureBatch(tx, w.tenantId, w.figures, {
         workflowState: 'submitted',
         enteredBy: ctx.actor.userId,
         sourceText: null,
@@ -391,24 +450,39 @@ export async function importFigures({
     const flush = async (tenantId: string): Promise<void> => {
       const figures = batches.get(tenantId) ?? [];
       batches.delete(tenantId);
-      if (figures.length > 0) await writer.write({ tenantId, figures });
+      if (figures.length > 0) await writer.write({ kind: 'figures', tenantId, figures });
     };
-    let checked: { rejected: RejectedCell[]; rows: number };
+    const flushAccepted = async (): Promise<void> => {
+      if (chunk.length === 0) return;
+      const rows = chunk;
+      chunk = [];
+      await writer.write({ kind: 'accepted', first: acceptedSoFar - rows.length, rows });
+    };
+    let checked: { rejected: RejectedCell[]; rejectedCount: number; rows: number };
     try {
       checked = await checkRows(
         ctx,
         tx,
         input.rows,
         async (c, rejectedSoFar) => {
-          accepted.push(c.accepted);
-          counts[c.accepted.outcome] += 1;
-          if (c.accepted.outcome !== 'unchanged') {
+          const a = c.accepted;
+          if (accepted.length < ACCEPTED_IN_ANSWER) accepted.push(a);
+          acceptedSoFar += 1;
+          counts[a.outcome] += 1;
+          if (a.outcome !== 'unchanged') {
             let plansOf = changedPlans.get(c.plan.tenant_id);
             if (!plansOf) changedPlans.set(c.plan.tenant_id, (plansOf = new Set()));
             plansOf.add(c.plan.code);
           }
           // Once a cell is refused nothing more is written (the transaction is rolled back at the end).
-          if (input.dryRun || rejectedSoFar > 0 || c.accepted.outcome === 'unchanged') return;
+          if (input.dryRun || rejectedSoFar > 0) return;
+          if (record.tenantId === null) {
+            record.tenantId = c.plan.tenant_id;
+            await writer.write({ kind: 'record' });
+          }
+          chunk.push([a.sheet, a.row, a.indicator, a.unit, a.period, a.value, a.stage, a.outcome]);
+          if (chunk.length >= acceptedChunk) await flushAccepted();
+          if (a.outcome === 'unchanged') return;
           toWrite += 1;
           let batch = batches.get(c.plan.tenant_id);
           if (!batch) batches.set(c.plan.tenant_id, (batch = []));
@@ -421,25 +495,31 @@ export async function importFigures({
       // Whatever happened, the write in flight ends before the transaction does (commit or roll back).
       await writer.drain();
     }
-    const { rejected, rows } = checked;
-    counts.rejected = rejected.length;
+    const { rejected, rejectedCount, rows } = checked;
+    counts.rejected = rejectedCount;
     const result: ImportResult = {
       dryRun: input.dryRun === true,
       applied: false,
       fileSha256,
       rows,
+      importId: null,
       accepted,
       rejected,
       counts,
     };
-    if (rejected.length > 0) {
-      if (writtenSoFar > 0 || toWrite > 0) throw new Refused(result);
+    if (rejectedCount > 0) {
+      if (writtenSoFar > 0 || toWrite > 0 || record.tenantId !== null) throw new Refused(result);
       return result;
     }
     if (input.dryRun || rows === 0) return result;
     for (const tenantId of [...batches.keys()]) await flush(tenantId);
+    await flushAccepted();
     const written = await writer.finish();
     result.applied = counts.new + counts.revised > 0;
+    if (record.tenantId !== null) {
+      await finishFigureImport(tx, record.id, rows, counts);
+      result.importId = record.id;
+    }
     for (const [tenantId, plans] of changedPlans)
       await writeAudit(tx, ctx, {
         tenantId,
@@ -448,6 +528,7 @@ export async function importFigures({
         entityId: null,
         after: {
           file: { sha256: fileSha256 },
+          importId: result.importId,
           plans: [...plans].sort(),
           rows,
           stored: written,
@@ -470,4 +551,69 @@ export async function importFigures({
   }
   if (result.rows === 0) throw new NotFound({ vi: 'dòng số liệu nào trong tệp', en: 'any figure row in the file' });
   return result;
+}
+
+export interface ImportRecord {
+  id: string;
+  fileSha256: string | null;
+  at: string;
+  by: string;
+  rows: number | null;
+  counts: ImportResult['counts'] | null;
+}
+
+/**
+ * The accepted rows of a stored import, in the file's order, a page at a time (the answer of a large import lists
+ * only its first rows). Any of the tenant's for a role that imports for the tenant; an agency's for its editor.
+ */
+export async function listImportedFigures({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { importId: string; limit?: number; cursor?: string };
+}): Promise<{ import: ImportRecord; items: AcceptedFigure[]; nextCursor: string | null }> {
+  const scope = authorize(ctx.actor, 'data.import');
+  const found = await findFigureImport(ctx.db, tenantFilter(ctx.actor), input.importId);
+  if (!found) throw new NotFound({ vi: `lần nhập số liệu ${input.importId}`, en: `figures import ${input.importId}` });
+  // An agency editor reads its own agency's imports.
+  if (scope !== 'tenant' && (found.agency_id === null || found.agency_id !== ctx.actor.agencyId))
+    throw new Forbidden({
+      vi: 'Lần nhập này do cơ quan khác thực hiện',
+      en: 'This import was made by another agency',
+    });
+  const limit = input.limit ?? 500;
+  // The cursor is the position of the page's last row in the whole list.
+  const after = decodeCursor(input.cursor)?.[0];
+  const from = after === undefined ? 0 : /^\d{1,9}$/.test(after) ? Number(after) + 1 : -1;
+  if (from < 0)
+    throw new ValidationError(
+      { vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid pagination cursor' },
+      [{ path: 'querystring/cursor', reason: { vi: 'không hợp lệ', en: 'invalid' } }],
+      'invalid_cursor',
+    );
+  const rows = await listAcceptedRows(ctx.db, found.id, from, limit + 1);
+  const items = rows.slice(0, limit).map(({ r }) => ({
+    sheet: r[0],
+    row: r[1],
+    indicator: r[2],
+    unit: r[3],
+    period: r[4],
+    value: r[5],
+    stage: r[6] as ObservationStatus,
+    outcome: r[7] as AcceptedFigure['outcome'],
+  }));
+  const last = rows[limit - 1];
+  return {
+    import: {
+      id: found.id,
+      fileSha256: found.file_sha256,
+      at: new Date(found.at).toISOString(),
+      by: found.actor_label,
+      rows: found.rows,
+      counts: found.counts as ImportResult['counts'] | null,
+    },
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor([String(last.pos)]) : null,
+  };
 }

@@ -83,6 +83,8 @@ const TABLES: { name: string; plan: string | null }[] = [
   { name: 'saved_views', plan: null },
   { name: 'evidence_files', plan: null },
   { name: 'progress_evidence', plan: null },
+  { name: 'figure_imports', plan: null },
+  { name: 'figure_import_accepted', plan: null },
   { name: 'audit_log', plan: null },
 ];
 

@@ -4170,6 +4170,9 @@ export interface paths {
                             applied: boolean;
                             fileSha256: string | null;
                             rows: number;
+                            /** @description The stored record of an import that ran to the end (not a dry run, nothing refused): its whole list of accepted rows is GET /api/imports/{importId}/figures */
+                            importId: string | null;
+                            /** @description The first 1000 accepted rows in the file's order; counts counts them all */
                             accepted: {
                                 sheet: string;
                                 row: number;
@@ -4180,6 +4183,7 @@ export interface paths {
                                 stage: string;
                                 outcome: "new" | "revised" | "unchanged";
                             }[];
+                            /** @description The first 10000 refused cells in the file's order; counts.rejected counts them all */
                             rejected: {
                                 sheet: string;
                                 row: number;
@@ -4210,6 +4214,9 @@ export interface paths {
                             applied: boolean;
                             fileSha256: string | null;
                             rows: number;
+                            /** @description The stored record of an import that ran to the end (not a dry run, nothing refused): its whole list of accepted rows is GET /api/imports/{importId}/figures */
+                            importId: string | null;
+                            /** @description The first 1000 accepted rows in the file's order; counts counts them all */
                             accepted: {
                                 sheet: string;
                                 row: number;
@@ -4220,6 +4227,7 @@ export interface paths {
                                 stage: string;
                                 outcome: "new" | "revised" | "unchanged";
                             }[];
+                            /** @description The first 10000 refused cells in the file's order; counts.rejected counts them all */
                             rejected: {
                                 sheet: string;
                                 row: number;
@@ -4241,6 +4249,74 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored import's accepted rows in the file's order, a page at a time (the import's answer lists the first ones) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            import: {
+                                /** Format: uuid */
+                                id: string;
+                                fileSha256: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                rows: number | null;
+                                counts: {
+                                    new: number;
+                                    revised: number;
+                                    unchanged: number;
+                                    rejected: number;
+                                } | null;
+                            };
+                            items: {
+                                sheet: string;
+                                row: number;
+                                indicator: string;
+                                unit: string;
+                                period: string;
+                                value: string;
+                                stage: string;
+                                outcome: "new" | "revised" | "unchanged";
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,7 +1,7 @@
 // The agency's Excel round trip on its inbox: download the template of the periods due (GET
 // /api/plans/{code}/templates/{agency}.xlsx), fill it in Excel or LibreOffice, upload it (POST /api/imports/figures):
 // every cell is checked first and nothing is written unless all pass; the answer lists each refused cell by sheet,
-// row and column, or the figures written as submitted.
+// row and column (the first 10,000; the title counts them all), or the figures written as submitted.
 import { Alert, Button, FileInput, Group, Paper, Stack, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -69,8 +69,8 @@ export function TemplateExchange({ plan, agencyId }: { plan: string; agencyId: s
           </Button>
         </Group>
         {error && <Alert color="red">{error}</Alert>}
-        {result && result.rejected.length > 0 && (
-          <Alert color="red" title={a.importRefused(result.rejected.length)}>
+        {result && result.counts.rejected > 0 && (
+          <Alert color="red" title={a.importRefused(result.counts.rejected)}>
             <ul data-testid="import-rejected">
               {result.rejected.map((r) => (
                 <li key={`${r.sheet} ${r.row} ${r.column}`}>
@@ -80,7 +80,7 @@ export function TemplateExchange({ plan, agencyId }: { plan: string; agencyId: s
             </ul>
           </Alert>
         )}
-        {result && result.rejected.length === 0 && (
+        {result && result.counts.rejected === 0 && (
           <Alert color="green">{a.importDone(result.counts.new, result.counts.revised, result.counts.unchanged)}</Alert>
         )}
       </Stack>
