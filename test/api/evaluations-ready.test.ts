@@ -2,14 +2,11 @@
 // and one version lookup on PostgreSQL, and it is never stale: a figure, a plan's own row or its tenant's changed
 // shows on the next read, also when another server process on the same PostgreSQL database wrote it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/api/server.ts';
-import { loadConfig } from '../../src/config/config.ts';
-import type { Runtime } from '../../src/runtime.ts';
 import { systemActor } from '../../src/services/context.ts';
 import { addVintage } from '../../src/services/observations/add-vintage.ts';
-import { openPostgres, type Db } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
+import type { Db } from '../../src/storage/db.ts';
 import { testDatabases } from '../helpers/databases.ts';
+import { openTwoServers, type TwoServers } from '../helpers/two-servers.ts';
 import { openApi, seedTenant, type Api } from './api-helpers.ts';
 
 interface View {
@@ -107,39 +104,15 @@ describe.each(testDatabases)('public evaluations kept ready on $name', (tdb) => 
 // Two server processes on one PostgreSQL database, each with its own connection pool and its own ready answers.
 const url = process.env.TEST_DATABASE_URL;
 describe.runIf(url !== undefined)('two servers on one PostgreSQL database', () => {
-  let dbs: Db[] = [];
-  let servers: Awaited<ReturnType<typeof buildServer>>[] = [];
+  let two: TwoServers;
   beforeAll(async () => {
-    const schema = `t_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    const admin = await openPostgres(url as string);
-    await admin.exec(`CREATE SCHEMA ${schema}`);
-    await admin.close();
-    const u = new URL(url as string);
-    u.searchParams.set('options', `-c search_path=${schema}`);
-    dbs = [await openPostgres(u.toString()), await openPostgres(u.toString())];
-    await migrate(dbs[0] as Db);
-    servers = await Promise.all(
-      dbs.map(async (db) => {
-        const runtime: Runtime = {
-          config: loadConfig({ SEED: 'false', LOG_LEVEL: 'silent' }, { secureCookies: false, trustedProxies: [] }),
-          db,
-          systemContext: (label) => ({ db, actor: systemActor(label), now: () => new Date() }),
-          close: () => db.close(),
-        };
-        const app = await buildServer(runtime, { logger: false });
-        await app.ready();
-        return app;
-      }),
-    );
+    two = await openTwoServers(url as string);
   }, 120_000);
-  afterAll(async () => {
-    for (const s of servers) await s.close();
-    for (const db of dbs) await db.close();
-  });
+  afterAll(async () => two?.close());
 
   it('a write through one server is seen on the next read from the other', async () => {
-    const [a, b] = servers as [(typeof servers)[0], (typeof servers)[0]];
-    const [, dbB] = dbs as [Db, Db];
+    const [a, b] = two.servers;
+    const [dbA, dbB] = two.dbs;
     const t = await seedTenant(dbB, 'two');
     const path = `/api/plans/${t.planCode}/evaluations`;
     const read = async () => (await a.inject({ method: 'GET', url: path })).json() as View;
@@ -152,7 +125,7 @@ describe.runIf(url !== undefined)('two servers on one PostgreSQL database', () =
     // And the other way round: the first server's own write, read through the second.
     const fromB = async () => (await b.inject({ method: 'GET', url: path })).json() as View;
     expect((await fromB()).plan.name).toBe('Tên mới từ máy chủ kia');
-    await figure(dbs[0] as Db, t.planCode, '2025', '98');
+    await figure(dbA, t.planCode, '2025', '98');
     expect((await fromB()).rows.find((r) => r.indicator.code === 'I1')?.actual?.value).toBe('98');
   });
 });

@@ -5,14 +5,11 @@
 // read with a new ETag, also when another server process on the same PostgreSQL database wrote it.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/api/server.ts';
-import { loadConfig } from '../../src/config/config.ts';
-import type { Runtime } from '../../src/runtime.ts';
 import { systemActor } from '../../src/services/context.ts';
 import { addVintage } from '../../src/services/observations/add-vintage.ts';
-import { openPostgres, type Db } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
+import type { Db } from '../../src/storage/db.ts';
 import { testDatabases } from '../helpers/databases.ts';
+import { openTwoServers, type Server, type TwoServers } from '../helpers/two-servers.ts';
 import { call, login, openApi, seedTenant, type Api, type Session, type Tenant } from './api-helpers.ts';
 
 interface Figure {
@@ -190,45 +187,18 @@ describe.each(testDatabases)('an indicator’s public figures kept ready on $nam
 // Two server processes on one PostgreSQL database, each with its own connection pool and its own kept pages.
 const postgresUrl = process.env.TEST_DATABASE_URL;
 describe.runIf(postgresUrl !== undefined)('an indicator’s figures from two servers on one PostgreSQL database', () => {
-  let dbs: Db[] = [];
-  let servers: Awaited<ReturnType<typeof buildServer>>[] = [];
-  const schema = `t_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  let two: TwoServers;
   beforeAll(async () => {
-    const admin = await openPostgres(postgresUrl as string);
-    await admin.exec(`CREATE SCHEMA ${schema}`);
-    await admin.close();
-    const u = new URL(postgresUrl as string);
-    u.searchParams.set('options', `-c search_path=${schema}`);
-    dbs = [await openPostgres(u.toString()), await openPostgres(u.toString())];
-    await migrate(dbs[0] as Db);
-    servers = await Promise.all(
-      dbs.map(async (db) => {
-        const runtime: Runtime = {
-          config: loadConfig({ SEED: 'false', LOG_LEVEL: 'silent' }, { secureCookies: false, trustedProxies: [] }),
-          db,
-          systemContext: (label) => ({ db, actor: systemActor(label), now: () => new Date() }),
-          close: () => db.close(),
-        };
-        const app = await buildServer(runtime, { logger: false });
-        await app.ready();
-        return app;
-      }),
-    );
+    two = await openTwoServers(postgresUrl as string);
   }, 120_000);
-  afterAll(async () => {
-    for (const s of servers) await s.close();
-    for (const db of dbs) await db.close();
-    const admin = await openPostgres(postgresUrl as string);
-    await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin.close();
-  });
+  afterAll(async () => two?.close());
 
   it('a figure written through one server is seen on the next read from the other', async () => {
-    const [a, b] = servers as [(typeof servers)[0], (typeof servers)[0]];
-    const [dbA, dbB] = dbs as [Db, Db];
+    const [a, b] = two.servers;
+    const [dbA, dbB] = two.dbs;
     const t = await seedTenant(dbB, 'twofigs');
     const path = `/api/observations?indicatorId=${t.indicators.own}&limit=200`;
-    const valuesFrom = async (server: typeof a) =>
+    const valuesFrom = async (server: Server) =>
       ((await server.inject({ method: 'GET', url: path })).json() as Page).items.map((f) => f.latest?.value);
     expect(await valuesFrom(a)).toEqual([]);
     expect(await valuesFrom(a)).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluationCases, inTermCases, type EvaluationCase } from '../../../bench/kit/evaluation-cases.ts';
 import type { CoreVintage } from './core-row.ts';
-import { baseRow, evaluatePlanSnapshot, evaluateTargetAtUnits } from './evaluate-plan-snapshot.ts';
+import { baseRow, coreVintage, evaluatePlanSnapshot, evaluateTargetAtUnits } from './evaluate-plan-snapshot.ts';
 import type { PlanSnapshot, SnapshotTarget, SnapshotVersion } from './snapshot.ts';
 import { coreRowOfUnitRow, unitRowOf } from './unit-row.ts';
 
@@ -119,24 +119,7 @@ describe('the unit row evaluate-all stores', () => {
     CASES.forEach((c, i) => {
       const t = targetOf(c, i);
       const versions = versionsOf(c, i);
-      const byId = new Map(
-        versions.map((v): [string, CoreVintage] => [
-          v.version_id,
-          {
-            versionId: v.version_id,
-            seq: v.seq,
-            period: v.period,
-            value: v.value,
-            text: v.value_text,
-            status: v.status,
-            label: v.vintage_label,
-            kind: v.change_kind,
-            publishedOn: v.published_on,
-            source: v.source_text,
-            workflowState: v.workflow_state,
-          },
-        ]),
-      );
+      const byId = new Map(versions.map((v): [string, CoreVintage] => [v.version_id, coreVintage(v)]));
       for (const row of evaluateTargetAtUnits({ id: 'p', tenantId: 'tn', settings: {} }, t, UNITS, versions, c.asOf)) {
         const unit = unitRowOf(row);
         // What is stored: JSON text, without the target's part and the inputs' details.
