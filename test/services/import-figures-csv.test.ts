@@ -1,10 +1,14 @@
 // The bulk CSV import of figures on both databases: a good file is stored set-based, submitted for approval and
-// audited once; a file with bad rows stores nothing and names each row, field and reason in both languages.
+// audited once; a file with bad rows stores nothing and names each row, field and reason in both languages. On
+// PostgreSQL, two bulk writes of one tenant's figures (this import and the template import) take turns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/core/errors.ts';
-import type { Actor } from '../../src/services/context.ts';
+import { readFigureCsv } from '../../src/imports/figure-files.ts';
+import { systemActor, type Actor } from '../../src/services/context.ts';
 import { importFiguresCsv } from '../../src/services/imports/import-figures-csv.ts';
+import { importFigures } from '../../src/services/interchange/import-figures.ts';
 import type { Db } from '../../src/storage/db.ts';
+import { takeBulkFigureTurn } from '../../src/storage/repositories/bulk-figures-repo.ts';
 import { seedTenant, type Tenant } from '../api/api-helpers.ts';
 import { openMigrated, testDatabases } from '../helpers/databases.ts';
 
@@ -161,6 +165,89 @@ for (const database of testDatabases) {
         t.id,
       ]);
       expect(n[0]?.n).toBe(0);
+    });
+  });
+}
+
+// Two bulk writes of one tenant's figures take turns instead of holding slots and list versions (0022) in their
+// files' orders and waiting for each other. Concurrency needs two connections: PostgreSQL's pool (PGlite has one).
+for (const database of testDatabases.filter((d) => d.name === 'postgres')) {
+  describe(`bulk figure writes of one tenant take turns (${database.name})`, () => {
+    let db: Db;
+    beforeAll(async () => {
+      db = await openMigrated(database);
+    });
+    afterAll(async () => db.close());
+
+    /** Holds the tenant's turn in a transaction of its own until released. */
+    async function holdTurn(tenantId: string): Promise<{ release: () => Promise<void> }> {
+      let release = (): void => undefined;
+      const held = new Promise<void>((r) => (release = r));
+      let taken = (): void => undefined;
+      const turnTaken = new Promise<void>((r) => (taken = r));
+      const holder = db.transaction(async (tx) => {
+        await takeBulkFigureTurn(tx, tenantId);
+        taken();
+        await held;
+      });
+      await turnTaken;
+      return {
+        release: async () => {
+          release();
+          await holder;
+        },
+      };
+    }
+    /** Until `settled` says so, the import's connection waits for the turn and has written nothing. */
+    async function expectWaiting(tenantId: string, period: string, settled: () => boolean): Promise<void> {
+      // PostgreSQL shows the import's advisory lock not granted.
+      const waiting = async () =>
+        (
+          await db.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+          )
+        )[0]?.n ?? 0;
+      await expect.poll(waiting, { timeout: 20_000 }).toBeGreaterThan(0);
+      expect(settled()).toBe(false);
+      const during = await db.query(`SELECT 1 FROM observations WHERE tenant_id = $1 AND period = $2`, [
+        tenantId,
+        period,
+      ]);
+      expect(during).toHaveLength(0);
+    }
+
+    it('a CSV import waits while another bulk write of the tenant is open, then goes in whole', async () => {
+      const t = await seedTenant(db, 'turns');
+      const turn = await holdTurn(t.id);
+      let settled = false;
+      const importing = importFiguresCsv({
+        ctx: { db, actor: owner(t), now: () => NOW },
+        input: {
+          planCode: t.planCode,
+          lines: linesOf('indicator,unit,period,value,status,published_on\nI1,31,2025-M03,96.2,official,2025-04-05'),
+          sourceText: 'Niên giám thử',
+        },
+      }).finally(() => (settled = true));
+      await expectWaiting(t.id, '2025-M03', () => settled);
+      await turn.release();
+      expect(await importing).toMatchObject({ rows: 1, stored: 1 });
+    });
+
+    it('so does a template import, from its first write (a dry run takes no turn)', async () => {
+      const t = await seedTenant(db, 'turns-template');
+      const ctx = { db, actor: systemActor('test', t.id), now: () => NOW };
+      const csv =
+        'indicator,unit,period,value,stage,source,published_on,note\r\nI2,31,2025,87.25,official,Cục Thống kê,,';
+      const turn = await holdTurn(t.id);
+      const dry = await importFigures({ ctx, input: { rows: readFigureCsv(csv, t.planCode), dryRun: true } });
+      expect(dry.counts.new).toBe(1);
+      let settled = false;
+      const importing = importFigures({ ctx, input: { rows: readFigureCsv(csv, t.planCode) } }).finally(
+        () => (settled = true),
+      );
+      await expectWaiting(t.id, '2025', () => settled);
+      await turn.release();
+      expect(await importing).toMatchObject({ applied: true, counts: { new: 1 } });
     });
   });
 }

@@ -15,6 +15,7 @@ import {
   insertFigureBatch,
   loadBulkSubjects,
   loadUnitCodes,
+  takeBulkFigureTurn,
   type BulkFigure,
 } from '../../storage/repositories/bulk-figures-repo.ts';
 import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
@@ -81,6 +82,7 @@ export async function importFiguresCsv({
   return ctx.db.transaction(async (tx) => {
     const plan = tenantId ? await findPlanByCode(tx, tenantId, input.planCode) : null;
     if (!plan || !tenantId) throw new NotFound({ vi: `kế hoạch "${input.planCode}"`, en: `Plan "${input.planCode}"` });
+    await takeBulkFigureTurn(tx, tenantId);
     const subjects = new Map((await loadBulkSubjects(tx, tenantId, plan.id)).map((s) => [s.code, s]));
     const units = new Map((await loadUnitCodes(tx, tenantId)).map((u) => [u.code, u.id]));
     const hash = createHash('sha256');

@@ -34,7 +34,11 @@ import {
   type ImportIndicator,
   type NewestVersion,
 } from '../../storage/repositories/figure-import-repo.ts';
-import { insertFigureBatch, type BulkFigure } from '../../storage/repositories/bulk-figures-repo.ts';
+import {
+  insertFigureBatch,
+  takeBulkFigureTurn,
+  type BulkFigure,
+} from '../../storage/repositories/bulk-figures-repo.ts';
 import {
   finishFigureImport,
   findFigureImport,
@@ -424,6 +428,8 @@ export async function importFigures({
     // writes keep their order: the record, then its chunks of accepted rows among the figures' batches.
     const writer = overlappedWrites(async (w: Write) => {
       if (w.kind === 'record') {
+        // The first write: from here to the commit, no other bulk write of this tenant's figures runs beside it.
+        await takeBulkFigureTurn(tx, record.tenantId as string);
         await insertFigureImport(tx, {
           id: record.id,
           tenantId: record.tenantId as string,

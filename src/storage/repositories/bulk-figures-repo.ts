@@ -52,6 +52,16 @@ export interface BulkFigure {
 }
 
 /**
+ * Bulk writes of one tenant's figures take turns: the first in a transaction waits until no other transaction holds
+ * it, and it is held to the commit or roll-back. Two imports write the slots and the indicators' list versions
+ * (0022) of overlapping files in their files' orders, each holding what it wrote to the end; without turns, two such
+ * imports can each wait for the other (PostgreSQL then aborts one). A single figure typed in does not take a turn.
+ */
+export async function takeBulkFigureTurn(db: Queryable, tenantId: string): Promise<void> {
+  await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('chitieu.bulk-figures:' || $1::text, 0))`, [tenantId]);
+}
+
+/**
  * One batch: the slots are made or their version counter moved (one statement), then one new version of each,
  * numbered after the slot's last (one statement), in the workflow state given. Returns the rows stored.
  * A slot made by this statement (its counter still 1: an existing one's was moved to 2 or more) has no version yet,
