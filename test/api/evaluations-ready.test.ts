@@ -2,47 +2,13 @@
 // and one version lookup on PostgreSQL, and it is never stale: a figure, a plan's own row or its tenant's changed
 // shows on the next read, also when another server process on the same PostgreSQL database wrote it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../src/services/context.ts';
-import { addVintage } from '../../src/services/observations/add-vintage.ts';
-import type { Db } from '../../src/storage/db.ts';
 import { testDatabases } from '../helpers/databases.ts';
-import { openTwoServers, type TwoServers } from '../helpers/two-servers.ts';
+import { addOfficialFigure, openTwoServers, queriesDuring, type TwoServers } from '../helpers/kept-answers.ts';
 import { openApi, seedTenant, type Api } from './api-helpers.ts';
 
 interface View {
   plan: { name: string; exceededAs: string };
   rows: { indicator: { code: string }; status: string | null; actual: { value: string | null } | null }[];
-}
-
-const figure = (db: Db, planCode: string, period: string, value: string) =>
-  addVintage({
-    ctx: { db, actor: systemActor('test'), now: () => new Date() },
-    input: {
-      planCode,
-      indicatorCode: 'I1',
-      period,
-      value,
-      status: 'official',
-      source: 'Số liệu thử của bài kiểm tra',
-      publishedOn: '2026-11-20',
-    },
-  });
-
-/** Calls to the database handle while `fn` runs. */
-async function queriesDuring(db: Db, fn: () => Promise<unknown>): Promise<number> {
-  const target = db as { query: Db['query']; exec: Db['exec'] };
-  const query = target.query.bind(db);
-  let n = 0;
-  target.query = ((sql: string, params?: unknown[]) => {
-    n++;
-    return query(sql, params);
-  }) as Db['query'];
-  try {
-    await fn();
-  } finally {
-    target.query = query;
-  }
-  return n;
 }
 
 describe.each(testDatabases)('public evaluations kept ready on $name', (tdb) => {
@@ -77,7 +43,7 @@ describe.each(testDatabases)('public evaluations kept ready on $name', (tdb) => 
     const url = `/api/plans/${t.planCode}/evaluations`;
     const before = await get(url);
     expect((before.json() as View).rows.find((r) => r.indicator.code === 'I1')?.status).not.toBe('exceeded');
-    await figure(api.db, t.planCode, '2025', '96');
+    await addOfficialFigure(api.db, t.planCode, '2025', '96');
     const moved = await get(url);
     expect(moved.headers.etag).not.toBe(before.headers.etag);
     expect((moved.json() as View).rows.find((r) => r.indicator.code === 'I1')?.status).toBe('exceeded');
@@ -118,14 +84,14 @@ describe.runIf(url !== undefined)('two servers on one PostgreSQL database', () =
     const read = async () => (await a.inject({ method: 'GET', url: path })).json() as View;
     expect((await read()).rows.find((r) => r.indicator.code === 'I1')?.status).not.toBe('exceeded');
     expect((await read()).rows.find((r) => r.indicator.code === 'I1')?.status).not.toBe('exceeded');
-    await figure(dbB, t.planCode, '2025', '97');
+    await addOfficialFigure(dbB, t.planCode, '2025', '97');
     expect((await read()).rows.find((r) => r.indicator.code === 'I1')?.actual?.value).toBe('97');
     await dbB.query("UPDATE plans SET name = 'Tên mới từ máy chủ kia' WHERE code = $1", [t.planCode]);
     expect((await read()).plan.name).toBe('Tên mới từ máy chủ kia');
     // And the other way round: the first server's own write, read through the second.
     const fromB = async () => (await b.inject({ method: 'GET', url: path })).json() as View;
     expect((await fromB()).plan.name).toBe('Tên mới từ máy chủ kia');
-    await figure(dbA, t.planCode, '2025', '98');
+    await addOfficialFigure(dbA, t.planCode, '2025', '98');
     expect((await fromB()).rows.find((r) => r.indicator.code === 'I1')?.actual?.value).toBe('98');
   });
 });

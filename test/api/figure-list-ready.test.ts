@@ -5,11 +5,14 @@
 // read with a new ETag, also when another server process on the same PostgreSQL database wrote it.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../src/services/context.ts';
-import { addVintage } from '../../src/services/observations/add-vintage.ts';
-import type { Db } from '../../src/storage/db.ts';
 import { testDatabases } from '../helpers/databases.ts';
-import { openTwoServers, type Server, type TwoServers } from '../helpers/two-servers.ts';
+import {
+  addOfficialFigure,
+  openTwoServers,
+  queriesDuring,
+  type Server,
+  type TwoServers,
+} from '../helpers/kept-answers.ts';
 import { call, login, openApi, seedTenant, type Api, type Session, type Tenant } from './api-helpers.ts';
 
 interface Figure {
@@ -23,37 +26,6 @@ interface Figure {
 }
 interface Page {
   items: Figure[];
-}
-
-const vintage = (db: Db, planCode: string, period: string, value: string) =>
-  addVintage({
-    ctx: { db, actor: systemActor('test'), now: () => new Date() },
-    input: {
-      planCode,
-      indicatorCode: 'I1',
-      period,
-      value,
-      status: 'official',
-      source: 'Số liệu thử của bài kiểm tra',
-      publishedOn: '2026-11-20',
-    },
-  });
-
-/** Calls to the database handle while `fn` runs. */
-async function queriesDuring(db: Db, fn: () => Promise<unknown>): Promise<number> {
-  const target = db as { query: Db['query'] };
-  const query = target.query.bind(db);
-  let n = 0;
-  target.query = ((sql: string, params?: unknown[]) => {
-    n++;
-    return query(sql, params);
-  }) as Db['query'];
-  try {
-    await fn();
-  } finally {
-    target.query = query;
-  }
-  return n;
 }
 
 describe.each(testDatabases)('an indicator’s public figures kept ready on $name', (database) => {
@@ -96,7 +68,7 @@ describe.each(testDatabases)('an indicator’s public figures kept ready on $nam
   };
 
   it('a kept page: strong ETag, 304, the same JSON compressed; a hit makes no query on PGlite, one on PostgreSQL', async () => {
-    await vintage(api.db, t.planCode, '2025', '91');
+    await addOfficialFigure(api.db, t.planCode, '2025', '91');
     const first = await get();
     expect(first.statusCode).toBe(200);
     const tag = first.headers.etag as string;
@@ -149,7 +121,7 @@ describe.each(testDatabases)('an indicator’s public figures kept ready on $nam
     await post(approver, `/api/observations/${entered.id}/approve`, {}, '"2"');
     await expectChanged((p) => expect(figureOf(p, '2026')?.latest?.value).toBe('45.5'));
     // A new official vintage of an approved figure (the dataset's way in, one transaction).
-    await vintage(api.db, t.planCode, '2026', '47');
+    await addOfficialFigure(api.db, t.planCode, '2026', '47');
     await expectChanged((p) => expect(figureOf(p, '2026')?.latest?.value).toBe('47'));
     // A withdrawal of the approved figure as wrong.
     const version = (await call(api.app, approver, { method: 'GET', url: `/api/observations/${entered.id}` })).headers
@@ -202,10 +174,10 @@ describe.runIf(postgresUrl !== undefined)('an indicator’s figures from two ser
       ((await server.inject({ method: 'GET', url: path })).json() as Page).items.map((f) => f.latest?.value);
     expect(await valuesFrom(a)).toEqual([]);
     expect(await valuesFrom(a)).toEqual([]);
-    await vintage(dbB, t.planCode, '2025', '88');
+    await addOfficialFigure(dbB, t.planCode, '2025', '88');
     expect(await valuesFrom(a)).toEqual(['88']);
     expect(await valuesFrom(b)).toEqual(['88']);
-    await vintage(dbA, t.planCode, '2025', '89');
+    await addOfficialFigure(dbA, t.planCode, '2025', '89');
     expect(await valuesFrom(b)).toEqual(['89']);
     expect(await valuesFrom(a)).toEqual(['89']);
   });

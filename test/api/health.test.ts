@@ -5,26 +5,10 @@ import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { HEALTH_CHECK_FRESH_MS } from '../../src/api/routes/health.ts';
-import { buildServer } from '../../src/api/server.ts';
-import { loadConfig } from '../../src/config/config.ts';
-import type { Runtime } from '../../src/runtime.ts';
-import { systemActor } from '../../src/services/context.ts';
 import { openPglite, openPostgres, type Db } from '../../src/storage/db.ts';
+import { serverOn } from '../helpers/kept-answers.ts';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
-
-async function serverOn(db: Db) {
-  const config = loadConfig({ SEED: 'false', LOG_LEVEL: 'silent' }, { secureCookies: false, trustedProxies: [] });
-  const runtime: Runtime = {
-    config,
-    db,
-    systemContext: (label) => ({ db, actor: systemActor(label), now: () => new Date() }),
-    close: () => db.close(),
-  };
-  const app = await buildServer(runtime, { logger: false });
-  await app.ready();
-  return app;
-}
 
 /** A TCP relay to PostgreSQL that can be cut, as a database server that goes away. */
 async function relayTo(url: string): Promise<{ url: string; cut: () => Promise<void> }> {
