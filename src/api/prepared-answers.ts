@@ -83,14 +83,12 @@ export async function prepare(body: unknown, version: string, writes: number): P
   return { version, writes, tag, json, gzip: gzipped, br: br.length < gzipped.length ? br : null };
 }
 
+/** Public answers may be cached this long and revalidated with their ETag: a change shows within this many seconds. */
+export const PUBLIC_MAX_AGE = 30;
+
 /** Sends a prepared answer: 304 on a matching If-None-Match, else the brotli, gzip or plain bytes, cacheable by anyone. */
-export function sendPrepared(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  answer: PreparedAnswer,
-  maxAgeSeconds: number,
-): FastifyReply {
-  void reply.header('cache-control', `public, max-age=${maxAgeSeconds}`).header('etag', answer.tag);
+export function sendPrepared(req: FastifyRequest, reply: FastifyReply, answer: PreparedAnswer): FastifyReply {
+  void reply.header('cache-control', `public, max-age=${PUBLIC_MAX_AGE}`).header('etag', answer.tag);
   void reply.header('vary', 'accept-encoding');
   if (matchesTag(req.headers['if-none-match'], answer.tag)) return reply.status(304).send();
   void reply.type('application/json; charset=utf-8');

@@ -11,14 +11,11 @@ import type { Runtime } from '../../runtime.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { planEvaluationVersionOf, readPlanEvaluation } from '../../services/evaluations/evaluate-plan.ts';
 import { PlanEvaluationSchema } from '../schemas/evaluation.ts';
-import { codingFor, matchesTag, preparedAnswers, sendPrepared } from '../prepared-answers.ts';
+import { codingFor, matchesTag, preparedAnswers, PUBLIC_MAX_AGE, sendPrepared } from '../prepared-answers.ts';
 import { Common } from './pagination.ts';
 import { contextOf } from './route-table.ts';
 
 const DATE = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
-
-/** Public answers may be cached briefly and revalidated with the ETag; a new figure shows within this many seconds. */
-const PUBLIC_MAX_AGE = 30;
 
 /**
  * Serialised answers by tag: an answer with the same tag is byte for byte the same, so it is presented and
@@ -81,7 +78,7 @@ export async function evaluationRoutes(api: FastifyInstance, runtime: Runtime): 
       const plain = q.asOf === undefined && q.publishedOn === undefined && (q.dataBasis ?? 'approved') === 'approved';
       if (plain && ctx.actor.kind === 'public') {
         const day = ctx.now().toISOString().slice(0, 10);
-        return sendPrepared(req, reply, await readyAnswer(`${code}\n${day}`, { ctx, code }), PUBLIC_MAX_AGE);
+        return sendPrepared(req, reply, await readyAnswer(`${code}\n${day}`, { ctx, code }));
       }
       const answer = await readPlanEvaluation({
         ctx,

@@ -17,7 +17,7 @@ import { submitObservation } from '../../services/observations/submit-observatio
 import { withdrawObservation } from '../../services/observations/withdraw-observation.ts';
 import type { FigureInput } from '../../services/observations/observation-input.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { preparedAnswers, sendPrepared } from '../prepared-answers.ts';
+import { preparedAnswers, PUBLIC_MAX_AGE, sendPrepared } from '../prepared-answers.ts';
 import { Common, FigureValue, PageQuery, SortQuery, pageSchema } from './pagination.ts';
 import { contextOf } from './route-table.ts';
 import { Vocabulary } from './vocabulary.ts';
@@ -126,9 +126,6 @@ export function ifMatchOf(req: FastifyRequest): number | null {
   return m?.[1] ? Number(m[1]) : null;
 }
 
-/** Public figure lists of an indicator may be cached this long and revalidated with their ETag. */
-const PUBLIC_MAX_AGE = 30;
-
 export function written(
   reply: FastifyReply,
   r: { id: string; version: number },
@@ -188,7 +185,7 @@ export async function observationRoutes(api: FastifyInstance, runtime: Runtime):
         // indicator's figure list version holds.
         const key = JSON.stringify(Object.entries(input).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
         const ready = await figurePages(key, { ctx, input, indicatorId: input.indicatorId });
-        return sendPrepared(req, reply, ready, PUBLIC_MAX_AGE);
+        return sendPrepared(req, reply, ready);
       }
       if (ctx.actor.kind !== 'public') void reply.header('cache-control', 'no-store');
       return listObservations({ ctx, input });

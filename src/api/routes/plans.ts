@@ -6,11 +6,8 @@ import Type from 'typebox';
 import type { Runtime } from '../../runtime.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { listPlans, planListVersionOf } from '../../services/plans/list-plans.ts';
-import { preparedAnswers, sendPrepared } from '../prepared-answers.ts';
+import { preparedAnswers, PUBLIC_MAX_AGE, sendPrepared } from '../prepared-answers.ts';
 import { contextOf } from './route-table.ts';
-
-/** The public list may be cached this long and revalidated with its ETag; a change shows within this many seconds. */
-const PUBLIC_MAX_AGE = 30;
 
 export const PlanSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -65,7 +62,7 @@ export async function planRoutes(api: FastifyInstance, runtime: Runtime): Promis
           ctx,
           ...(q.tenant === undefined ? {} : { tenant: q.tenant }),
         });
-        return sendPrepared(req, reply, ready, PUBLIC_MAX_AGE);
+        return sendPrepared(req, reply, ready);
       }
       void reply.header('cache-control', 'no-store');
       return { items: await listPlans({ ctx, input: q }) };
