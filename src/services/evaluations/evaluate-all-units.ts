@@ -5,12 +5,12 @@
 // this one is evaluated, and each batch is written while the next ones are.
 import {
   UNIT_ROW_SCHEMA_VERSION,
+  type EngineVersion,
   type PlanSnapshot,
   type SnapshotTarget,
-  type SnapshotVersion,
 } from '../../core/plan-evaluation/index.ts';
 import type { Db, Queryable } from '../../storage/db.ts';
-import { loadChosenVersionsOfIndicators, loadPlanTargets } from '../../storage/repositories/evaluation-inputs-repo.ts';
+import { loadChosenFiguresOfIndicators, loadPlanTargets } from '../../storage/repositories/evaluation-inputs-repo.ts';
 import { loadTenantUnits } from '../../storage/repositories/units-repo.ts';
 import type { EvaluationPool } from './evaluation-pool.ts';
 import type { UnitChunkResult, UnitRowsText } from './unit-evaluation-chunk.ts';
@@ -101,9 +101,9 @@ export async function evaluateAllUnits(db: Db, input: EvaluateAllUnitsInput): Pr
     // PostgreSQL: read on another connection of the pool while the transaction's writes its batches. PGlite is one
     // connection, held by the transaction: a read outside it would wait for the commit (a deadlock).
     const reader = db.kind === 'postgres' ? db : tx;
-    const read = (k: number): Promise<Map<string, SnapshotVersion[]>> | null => {
+    const read = (k: number): Promise<Map<string, EngineVersion[]>> | null => {
       const chunk = chunks[k];
-      return chunk ? loadChosenVersionsOfIndicators(reader, tenantId, indicatorsOfChunk(chunk)) : null;
+      return chunk ? loadChosenFiguresOfIndicators(reader, tenantId, indicatorsOfChunk(chunk)) : null;
     };
     const writes: Promise<unknown>[] = [];
     let pending: UnitRowsText = { json: '', rows: 0 };
@@ -138,7 +138,7 @@ export async function evaluateAllUnits(db: Db, input: EvaluateAllUnitsInput): Pr
     const inFlight: Promise<UnitChunkResult>[] = [];
     let next = read(0);
     for (let k = 0; k < chunks.length; k++) {
-      const versions = (await next) ?? new Map<string, SnapshotVersion[]>();
+      const versions = (await next) ?? new Map<string, EngineVersion[]>();
       next = read(k + 1);
       await turn(); // the read is sent before an evaluation on this thread holds it
       for (const part of partsOf(chunks[k] ?? [], pool.workers)) {
