@@ -8,7 +8,11 @@ import {
   UNIT_ROW_SCHEMA_VERSION,
   type UnitRow,
 } from '../../src/core/plan-evaluation/index.ts';
-import { evaluateAllUnits, type UnitEvaluationBatch } from '../../src/services/evaluations/evaluate-all-units.ts';
+import {
+  evaluateAllUnits,
+  unitRowsFrom,
+  type UnitEvaluationBatch,
+} from '../../src/services/evaluations/evaluate-all-units.ts';
 import { openEvaluationPool } from '../../src/services/evaluations/evaluation-pool.ts';
 import type { Db, Queryable } from '../../src/storage/db.ts';
 import {
@@ -44,9 +48,9 @@ describe.each(testDatabases)('evaluate-all on $name', (tdb) => {
     (tx: Queryable, b: UnitEvaluationBatch): Promise<unknown> =>
       tx.query(
         `INSERT INTO unit_rows (run, ${COLUMNS})
-         SELECT $1, $2, x.target_id, x.unit_id, $3, x.status, x.actual_value, $4, x.result, x.inputs
-           FROM json_to_recordset($5::json) AS x(target_id uuid, unit_id uuid, status text, actual_value numeric, result jsonb, inputs uuid[])`,
-        [run, b.tenantId, b.asOf, b.schemaVersion, b.json],
+         SELECT $1, $2, x.target_id, x.unit_id, $3, x.status, x.actual_value, $4, r.result, x.inputs
+           FROM ${unitRowsFrom(5, 6, 'jsonb')}`,
+        [run, b.tenantId, b.asOf, b.schemaVersion, b.json, b.results],
       );
 
   it('stores the same rows from worker threads as from the calling thread, every target at every unit', async () => {
