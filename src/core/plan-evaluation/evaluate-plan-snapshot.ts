@@ -62,16 +62,20 @@ function toReported(v: EngineVersion): ReportedObservation {
 
 function toInput(v: EngineVersion): ObservationInput | null {
   if (v.value === null) return null;
-  return {
+  // Built whole, the optional fields added after in the same order (a spread of a conditional part allocates it and
+  // copies it key by key, for every figure at every unit).
+  const o: ObservationInput = {
     period: v.period,
     value: v.value,
     status: v.status,
     measure: v.measure as ObservationInput['measure'],
     priceBasis: v.price_basis as PriceBasis,
     vintageId: v.version_id,
-    ...(v.published_on ? { publishedOn: v.published_on } : {}),
-    ...aggregateOf(v),
   };
+  if (v.published_on) o.publishedOn = v.published_on;
+  const a = v.value_qualifier?.aggregate;
+  if (a === 'yearly_average' || a === 'term_total') o.aggregate = a;
+  return o;
 }
 
 /** What a row of the target says whatever its figures: the same at every unit the target is evaluated at. */
@@ -205,9 +209,24 @@ const POOLED_KINDS = new Set([
 /**
  * The prior pooled across the plan's indicators and units for a term: every (indicator, unit) series of a log-scale
  * target (not a percentage) contributes its yearly growth since the term's base year, read from its yearly figures no
- * later than the evaluation date (docs/forecast.md, "Pooled at the checkpoint").
+ * later than the evaluation date (docs/forecast.md, "Pooled at the checkpoint"). The series are read when a forecast
+ * first asks (only a target still in its term has one: after the term, no row reads them).
  */
 function termPool(s: PlanSnapshot, byIndicatorUnit: ReadonlyMap<string, EngineVersion[]>, asOf: AsOf): TermPool {
+  let peers: PeerSeries[] | null = null;
+  const cache = new Map<number, TermCrossSection | null>();
+  return (baseYear) => {
+    peers ??= pooledSeries(s, byIndicatorUnit, asOf);
+    if (!cache.has(baseYear)) cache.set(baseYear, termCrossSection(peers, baseYear, asOf.year));
+    return cache.get(baseYear) ?? null;
+  };
+}
+
+function pooledSeries(
+  s: PlanSnapshot,
+  byIndicatorUnit: ReadonlyMap<string, EngineVersion[]>,
+  asOf: AsOf,
+): PeerSeries[] {
   const peers: PeerSeries[] = [];
   const seen = new Set<string>();
   for (const t of s.targets) {
@@ -223,11 +242,7 @@ function termPool(s: PlanSnapshot, byIndicatorUnit: ReadonlyMap<string, EngineVe
     }
     if (byYear.size > 1) peers.push((year) => (year > asOf.year ? undefined : byYear.get(year)));
   }
-  const cache = new Map<number, TermCrossSection | null>();
-  return (baseYear) => {
-    if (!cache.has(baseYear)) cache.set(baseYear, termCrossSection(peers, baseYear, asOf.year));
-    return cache.get(baseYear) ?? null;
-  };
+  return peers;
 }
 
 interface Evaluated<I = CoreVintage> {
