@@ -528,12 +528,13 @@ function asOfSnapshot(
 }
 
 /**
- * The versions known at the evaluation date (knownAt), by indicator and unit, in the given order. Whether a period is
- * known is decided once per distinct period (a tenant's figures have a few dozen, read at every unit).
+ * The versions known at the evaluation date (knownAt), by indicator and unit (`indicator/unit`), each list in the
+ * given order. Whether a period is known is decided once per distinct period (a tenant's figures have a few dozen,
+ * read at every unit), and the key is written once per series, not per figure (grouped by indicator, then by unit).
  */
 function knownByIndicatorUnit<V extends EngineVersion>(versions: readonly V[], asOf: AsOf): Map<string, V[]> {
   const known = new Map<string, boolean>();
-  const out = new Map<string, V[]>();
+  const byIndicator = new Map<string, Map<string, V[]>>();
   for (const v of versions) {
     let k = known.get(v.period);
     if (k === undefined) {
@@ -541,11 +542,18 @@ function knownByIndicatorUnit<V extends EngineVersion>(versions: readonly V[], a
       known.set(v.period, k);
     }
     if (!k) continue;
-    const key = `${v.indicator_id}/${v.unit_id}`;
-    const list = out.get(key);
+    let byUnit = byIndicator.get(v.indicator_id);
+    if (!byUnit) {
+      byUnit = new Map();
+      byIndicator.set(v.indicator_id, byUnit);
+    }
+    const list = byUnit.get(v.unit_id);
     if (list) list.push(v);
-    else out.set(key, [v]);
+    else byUnit.set(v.unit_id, [v]);
   }
+  const out = new Map<string, V[]>();
+  for (const [indicator, byUnit] of byIndicator)
+    for (const [unit, list] of byUnit) out.set(`${indicator}/${unit}`, list);
   return out;
 }
 
