@@ -175,6 +175,31 @@ describe.each(testDatabases)('evaluate-all on $name', (tdb) => {
     expect(left[0]?.n).toBe(0);
   }, 120_000);
 
+  it('refuses a batch whose results do not match its rows one for one, and stores nothing', async () => {
+    const pool = openEvaluationPool({ workers: 0 });
+    let batches = 0;
+    try {
+      await expect(
+        evaluateAllUnits(db, {
+          plan,
+          asOf: { year: 2031, month: 1 },
+          pool,
+          store: async (tx, b) => {
+            batches++;
+            // The second batch loses its last result: its last row would have none, and the column refuses a null.
+            const results = batches === 2 ? b.results.slice(0, b.results.lastIndexOf('\x1e')) : b.results;
+            return storeAs('short')(tx, { ...b, results });
+          },
+        }),
+      ).rejects.toThrow(/null/);
+    } finally {
+      await pool.close();
+    }
+    expect(batches).toBeGreaterThan(1);
+    const left = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM unit_rows WHERE run = 'short'`);
+    expect(left[0]?.n).toBe(0);
+  }, 120_000);
+
   it('refuses a count of threads that is not a whole number', () => {
     expect(() => openEvaluationPool({ workers: -1 })).toThrow(RangeError);
     expect(() => openEvaluationPool({ workers: 1.5 })).toThrow(RangeError);
