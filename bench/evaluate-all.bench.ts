@@ -15,6 +15,7 @@ import {
   chunksOfTargets,
   evaluateAllUnits,
   indicatorsOfChunk,
+  unitRowsFrom,
   type UnitEvaluationBatch,
 } from '../src/services/evaluations/evaluate-all-units.ts';
 import { openEvaluationPool } from '../src/services/evaluations/evaluation-pool.ts';
@@ -96,15 +97,15 @@ const chunksOf = chunksOfTargets;
 const indicatorsOf = indicatorsOfChunk;
 
 /**
- * The benchmark's store: each batch of rows from its one JSON parameter into bench_unit_evaluations (read as json:
- * the array is lexed once and each result parsed once, into its jsonb column).
+ * The benchmark's store: each batch of rows from its two parameters into bench_unit_evaluations (the rows' columns as
+ * one JSON array, the results apart: each result parsed once, into its column).
  */
 function store(d: Queryable, b: UnitEvaluationBatch): Promise<unknown> {
   return d.query(
     `INSERT INTO bench_unit_evaluations (tenant_id, target_id, unit_id, as_of, status, actual_value, schema_version, result, input_version_ids)
-     SELECT $1, x.target_id, x.unit_id, $2, x.status, x.actual_value, $3, x.result, x.inputs
-       FROM json_to_recordset($4::json) AS x(target_id uuid, unit_id uuid, status text, actual_value numeric, result ${RESULT_TYPE}, inputs uuid[])`,
-    [b.tenantId, b.asOf, b.schemaVersion, b.json],
+     SELECT $1, x.target_id, x.unit_id, $2, x.status, x.actual_value, $3, r.result, x.inputs
+       FROM ${unitRowsFrom(4, 5, RESULT_TYPE)}`,
+    [b.tenantId, b.asOf, b.schemaVersion, b.json, b.results],
   );
 }
 

@@ -8,7 +8,11 @@ import {
   UNIT_ROW_SCHEMA_VERSION,
   type UnitRow,
 } from '../../src/core/plan-evaluation/index.ts';
-import { evaluateAllUnits, type UnitEvaluationBatch } from '../../src/services/evaluations/evaluate-all-units.ts';
+import {
+  evaluateAllUnits,
+  unitRowsFrom,
+  type UnitEvaluationBatch,
+} from '../../src/services/evaluations/evaluate-all-units.ts';
 import { openEvaluationPool } from '../../src/services/evaluations/evaluation-pool.ts';
 import type { Db, Queryable } from '../../src/storage/db.ts';
 import {
@@ -44,9 +48,9 @@ describe.each(testDatabases)('evaluate-all on $name', (tdb) => {
     (tx: Queryable, b: UnitEvaluationBatch): Promise<unknown> =>
       tx.query(
         `INSERT INTO unit_rows (run, ${COLUMNS})
-         SELECT $1, $2, x.target_id, x.unit_id, $3, x.status, x.actual_value, $4, x.result, x.inputs
-           FROM json_to_recordset($5::json) AS x(target_id uuid, unit_id uuid, status text, actual_value numeric, result jsonb, inputs uuid[])`,
-        [run, b.tenantId, b.asOf, b.schemaVersion, b.json],
+         SELECT $1, $2, x.target_id, x.unit_id, $3, x.status, x.actual_value, $4, r.result, x.inputs
+           FROM ${unitRowsFrom(5, 6, 'jsonb')}`,
+        [run, b.tenantId, b.asOf, b.schemaVersion, b.json, b.results],
       );
 
   it('stores the same rows from worker threads as from the calling thread, every target at every unit', async () => {
@@ -168,6 +172,31 @@ describe.each(testDatabases)('evaluate-all on $name', (tdb) => {
     }
     expect(batches).toBeGreaterThan(1);
     const left = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM unit_rows WHERE run = 'failing'`);
+    expect(left[0]?.n).toBe(0);
+  }, 120_000);
+
+  it('refuses a batch whose results do not match its rows one for one, and stores nothing', async () => {
+    const pool = openEvaluationPool({ workers: 0 });
+    let batches = 0;
+    try {
+      await expect(
+        evaluateAllUnits(db, {
+          plan,
+          asOf: { year: 2031, month: 1 },
+          pool,
+          store: async (tx, b) => {
+            batches++;
+            // The second batch loses its last result: its last row would have none, and the column refuses a null.
+            const results = batches === 2 ? b.results.slice(0, b.results.lastIndexOf('\x1e')) : b.results;
+            return storeAs('short')(tx, { ...b, results });
+          },
+        }),
+      ).rejects.toThrow(/null/);
+    } finally {
+      await pool.close();
+    }
+    expect(batches).toBeGreaterThan(1);
+    const left = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM unit_rows WHERE run = 'short'`);
     expect(left[0]?.n).toBe(0);
   }, 120_000);
 

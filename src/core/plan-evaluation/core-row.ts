@@ -36,7 +36,11 @@ export interface UnitCount {
   notMeeting?: Array<{ code: string; name: string; reason: 'not_met' | 'no_figure' }>;
 }
 
-export interface CoreRow {
+/**
+ * A row whose inputs are described by `I`: the core row lists each input version whole (CoreRow); evaluate-all's
+ * compact row names them by version id (unit-row.ts), so it is built without the versions' other fields.
+ */
+export interface CoreRowOf<I> {
   targetId: string;
   indicator: { code: string; name: string; unit: string; parent: string | null };
   target: { kind: string; text: string; line: number | null; document: SnapshotTarget['document'] };
@@ -50,7 +54,7 @@ export interface CoreRow {
     /** The source's own writing of a figure published only as a bound or a range ("< 3,5"). */
     interval: string | null;
   };
-  inputs: CoreVintage[];
+  inputs: I[];
   status: Evaluation['status'] | null;
   phase: Evaluation['phase'] | null;
   decided: Evaluation['decided'] | null;
@@ -86,6 +90,8 @@ export interface CoreRow {
    */
   notCounted?: NotCounted;
 }
+
+export type CoreRow = CoreRowOf<CoreVintage>;
 
 /** The counts a summary is written from, computed with the rows so the two can never disagree. */
 export interface PlanCounts {

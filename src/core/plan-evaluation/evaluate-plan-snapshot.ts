@@ -11,12 +11,13 @@ import {
   type PeerSeries,
   type TermCrossSection,
 } from '../forecast/index.ts';
-import type { CoreRow, CoreVintage, PlanCounts, PlanEvaluationResult } from './core-row.ts';
-import type { PlanSnapshot, SnapshotTarget, SnapshotVersion } from './snapshot.ts';
+import type { CoreRow, CoreRowOf, CoreVintage, PlanCounts, PlanEvaluationResult } from './core-row.ts';
+import type { EngineVersion, PlanSnapshot, SnapshotTarget, SnapshotVersion } from './snapshot.ts';
 import { CONSOLIDATED_VERSION_PREFIX, useBaseline, type SnapshotBaseline } from './baseline-use.ts';
 import { shareObservation, unitShares } from './unit-shares.ts';
 import { parsePeriod, periodMonths } from '../periods/period.ts';
 import { notCountedReasons } from './counted.ts';
+import type { UnitRow } from './unit-row.ts';
 
 export function coreVintage(v: SnapshotVersion): CoreVintage {
   // Built whole, the optional mark added after (a spread of a conditional part copies it key by key on every call).
@@ -38,13 +39,13 @@ export function coreVintage(v: SnapshotVersion): CoreVintage {
 }
 
 /** Whether a figure for a span is a yearly average or the span's total, as its source says. */
-function aggregateOf(v: SnapshotVersion): Pick<ObservationInput, 'aggregate'> {
+function aggregateOf(v: EngineVersion): Pick<ObservationInput, 'aggregate'> {
   const a = v.value_qualifier?.aggregate;
   return a === 'yearly_average' || a === 'term_total' ? { aggregate: a } : {};
 }
 
 /** A figure as the source gave it: a value, or only a bound ("< 3,5") or a range ("87-88"). */
-function toReported(v: SnapshotVersion): ReportedObservation {
+function toReported(v: EngineVersion): ReportedObservation {
   const q = v.value_qualifier ?? {};
   return {
     period: v.period,
@@ -59,18 +60,22 @@ function toReported(v: SnapshotVersion): ReportedObservation {
   };
 }
 
-function toInput(v: SnapshotVersion): ObservationInput | null {
+function toInput(v: EngineVersion): ObservationInput | null {
   if (v.value === null) return null;
-  return {
+  // Built whole, the optional fields added after in the same order (a spread of a conditional part allocates it and
+  // copies it key by key, for every figure at every unit).
+  const o: ObservationInput = {
     period: v.period,
     value: v.value,
     status: v.status,
     measure: v.measure as ObservationInput['measure'],
     priceBasis: v.price_basis as PriceBasis,
     vintageId: v.version_id,
-    ...(v.published_on ? { publishedOn: v.published_on } : {}),
-    ...aggregateOf(v),
   };
+  if (v.published_on) o.publishedOn = v.published_on;
+  const a = v.value_qualifier?.aggregate;
+  if (a === 'yearly_average' || a === 'term_total') o.aggregate = a;
+  return o;
 }
 
 /** What a row of the target says whatever its figures: the same at every unit the target is evaluated at. */
@@ -86,19 +91,20 @@ export function baseRow(t: SnapshotTarget): TargetPart {
   };
 }
 
-function failedRow(
+function failedRow<V extends EngineVersion, I>(
   base: TargetPart,
-  inputs: SnapshotVersion[],
+  inputs: V[],
+  vintage: (v: V) => I,
   code: string,
   messages: { vi: string; en: string },
-): CoreRow {
+): CoreRowOf<I> {
   return {
     targetId: base.targetId,
     indicator: base.indicator,
     target: base.target,
     reported: base.reported,
     actual: { value: null, period: null, method: null, estimate: false, priceBasis: null, interval: null },
-    inputs: inputs.map(coreVintage),
+    inputs: inputs.map(vintage),
     status: null,
     phase: null,
     decided: null,
@@ -115,12 +121,18 @@ function failedRow(
   };
 }
 
-function evaluatedRow(base: TargetPart, t: SnapshotTarget, inputs: SnapshotVersion[], e: Evaluation): CoreRow {
+function evaluatedRow<V extends EngineVersion, I>(
+  base: TargetPart,
+  t: SnapshotTarget,
+  inputs: V[],
+  vintage: (v: V) => I,
+  e: Evaluation,
+): CoreRowOf<I> {
   // The inputs the evaluation rests on, and any figure published without a value, in the snapshot's order.
   const rests = e.actual.restsOn;
-  const listed: CoreVintage[] = [];
+  const listed: I[] = [];
   for (const v of inputs) {
-    if (v.value === null || rests.some((r) => r.vintageId === v.version_id)) listed.push(coreVintage(v));
+    if (v.value === null || rests.some((r) => r.vintageId === v.version_id)) listed.push(vintage(v));
   }
   // The period an evaluation answers to: its single input's period, else the whole term.
   const term = (t.spec as { term: { firstYear: number; lastYear: number } }).term;
@@ -197,9 +209,24 @@ const POOLED_KINDS = new Set([
 /**
  * The prior pooled across the plan's indicators and units for a term: every (indicator, unit) series of a log-scale
  * target (not a percentage) contributes its yearly growth since the term's base year, read from its yearly figures no
- * later than the evaluation date (docs/forecast.md, "Pooled at the checkpoint").
+ * later than the evaluation date (docs/forecast.md, "Pooled at the checkpoint"). The series are read when a forecast
+ * first asks (only a target still in its term has one: after the term, no row reads them).
  */
-function termPool(s: PlanSnapshot, byIndicatorUnit: ReadonlyMap<string, SnapshotVersion[]>, asOf: AsOf): TermPool {
+function termPool(s: PlanSnapshot, byIndicatorUnit: ReadonlyMap<string, EngineVersion[]>, asOf: AsOf): TermPool {
+  let peers: PeerSeries[] | null = null;
+  const cache = new Map<number, TermCrossSection | null>();
+  return (baseYear) => {
+    peers ??= pooledSeries(s, byIndicatorUnit, asOf);
+    if (!cache.has(baseYear)) cache.set(baseYear, termCrossSection(peers, baseYear, asOf.year));
+    return cache.get(baseYear) ?? null;
+  };
+}
+
+function pooledSeries(
+  s: PlanSnapshot,
+  byIndicatorUnit: ReadonlyMap<string, EngineVersion[]>,
+  asOf: AsOf,
+): PeerSeries[] {
   const peers: PeerSeries[] = [];
   const seen = new Set<string>();
   for (const t of s.targets) {
@@ -215,15 +242,11 @@ function termPool(s: PlanSnapshot, byIndicatorUnit: ReadonlyMap<string, Snapshot
     }
     if (byYear.size > 1) peers.push((year) => (year > asOf.year ? undefined : byYear.get(year)));
   }
-  const cache = new Map<number, TermCrossSection | null>();
-  return (baseYear) => {
-    if (!cache.has(baseYear)) cache.set(baseYear, termCrossSection(peers, baseYear, asOf.year));
-    return cache.get(baseYear) ?? null;
-  };
+  return peers;
 }
 
-interface Evaluated {
-  row: CoreRow;
+interface Evaluated<I = CoreVintage> {
+  row: CoreRowOf<I>;
   evaluation: Evaluation | null;
 }
 
@@ -280,7 +303,7 @@ function evaluateTarget(
   const stored = byIndicatorUnit.get(`${t.indicator_id}/${t.unit_id}`) ?? [];
   // A merged unit's base period: the stored figure wins; else the former units' complete consolidation stands in.
   const { extra, use } = useBaseline(t.spec as Partial<TargetSpec> | null, t, stored, baselines.get(t.indicator_id));
-  const x = evaluateWith(s, t, prepared, extra ? [...stored, extra] : stored, byIndicatorUnit, asOf, pool);
+  const x = evaluateWith(s, t, prepared, extra ? [...stored, extra] : stored, byIndicatorUnit, asOf, pool, coreVintage);
   if (!use) return x;
   // The stand-in is listed among the row's inputs even when it is read only as the base (of a trend, a growth).
   const listed = extra === null || x.row.inputs.some((v) => v.versionId === extra.version_id);
@@ -294,7 +317,7 @@ function evaluateTarget(
  */
 function benchmarkSeries(
   t: SnapshotTarget,
-  byIndicatorUnit: ReadonlyMap<string, SnapshotVersion[]>,
+  byIndicatorUnit: ReadonlyMap<string, EngineVersion[]>,
 ): ObservationInput[] | null {
   if (t.kind !== 'benchmark' || !t.benchmark_indicator_id) return null;
   return (byIndicatorUnit.get(`${t.benchmark_indicator_id}/${t.unit_id}`) ?? [])
@@ -302,15 +325,20 @@ function benchmarkSeries(
     .filter((o): o is ObservationInput => o !== null);
 }
 
-function evaluateWith(
+/**
+ * One target at its unit, on the versions of that unit (`inputs`), each input of the row described by `vintage`
+ * (coreVintage for the core row; its id for evaluate-all's compact row).
+ */
+function evaluateWith<V extends EngineVersion, I>(
   s: PlanSnapshot,
   t: SnapshotTarget,
   prepared: PreparedTarget,
-  inputs: SnapshotVersion[],
-  byIndicatorUnit: ReadonlyMap<string, SnapshotVersion[]>,
+  inputs: V[],
+  byIndicatorUnit: ReadonlyMap<string, EngineVersion[]>,
   asOf: AsOf,
   pool: TermPool,
-): Evaluated {
+  vintage: (v: V) => I,
+): Evaluated<I> {
   const { base } = prepared;
   const observations: ObservationInput[] = [];
   for (const v of inputs) {
@@ -330,7 +358,7 @@ function evaluateWith(
   if (spec === null) {
     // A stored target that is not a target (written by hand, or by an older format) is reported, not crashed on.
     return {
-      row: failedRow(base, inputs, 'invalid_target', {
+      row: failedRow(base, inputs, vintage, 'invalid_target', {
         vi: 'Mục tiêu lưu trữ thiếu loại hoặc giai đoạn',
         en: 'The stored target lacks its kind or term',
       }),
@@ -347,18 +375,18 @@ function evaluateWith(
       const written = inputs.find((v) => v.value === null)?.value_text ?? j.actual ?? '';
       if (j.evaluation === null || j.status === null) {
         return {
-          row: failedRow(base, inputs, 'interval_undecided', {
+          row: failedRow(base, inputs, vintage, 'interval_undecided', {
             vi: `số liệu chỉ công bố dạng khoảng ${written}, các giá trị trong khoảng cho kết quả khác nhau`,
             en: `the figure was published only as ${j.actual ?? ''}, and values inside it give different verdicts`,
           }),
           evaluation: null,
         };
       }
-      const row = evaluatedRow(base, t, inputs, j.evaluation);
+      const row = evaluatedRow(base, t, inputs, vintage, j.evaluation);
       return {
         row: {
           ...row,
-          inputs: inputs.map(coreVintage),
+          inputs: inputs.map(vintage),
           status: j.status,
           actual: {
             ...row.actual,
@@ -372,7 +400,7 @@ function evaluateWith(
       };
     }
     const e = evaluate(spec, used, asOf, options);
-    const row = evaluatedRow(base, t, inputs, e);
+    const row = evaluatedRow(base, t, inputs, vintage, e);
     // The row's own object: the forecast's key keeps its place, the unit counts come after (no copy of the row).
     row.forecast = forecastOf(spec, used, asOf, t.unit_of_measure, e, pool);
     row.unitCounts = shares.map(({ period, date, count, of, share, notMeeting }) => ({
@@ -386,7 +414,7 @@ function evaluateWith(
     return { row, evaluation: e };
   } catch (err) {
     // One invalid target (or a figure the engine refuses) must not hide the others: the row says why instead.
-    if (isChitieuError(err)) return { row: failedRow(base, inputs, err.code, err.messages), evaluation: null };
+    if (isChitieuError(err)) return { row: failedRow(base, inputs, vintage, err.code, err.messages), evaluation: null };
     throw err;
   }
 }
@@ -429,7 +457,10 @@ function compositeRows(s: PlanSnapshot, evaluated: { t: SnapshotTarget; x: Evalu
       indicator_provenance: p.indicator_provenance,
     };
     byCode.set(p.indicator_code, { evaluation: e, target: synthetic });
-    out.push({ ...evaluatedRow(baseRow(synthetic), synthetic, [], e), composite: true });
+    out.push({
+      ...evaluatedRow(baseRow(synthetic), synthetic, [] as SnapshotVersion[], coreVintage, e),
+      composite: true,
+    });
   }
   return out;
 }
@@ -497,12 +528,78 @@ function asOfSnapshot(
 }
 
 /**
+ * The versions known at the evaluation date (knownAt), by indicator and unit (`indicator/unit`), each list in the
+ * given order. Whether a period is known is decided once per distinct period (a tenant's figures have a few dozen,
+ * read at every unit), and the key is written once per series, not per figure (grouped by indicator, then by unit).
+ */
+function knownByIndicatorUnit<V extends EngineVersion>(versions: readonly V[], asOf: AsOf): Map<string, V[]> {
+  const known = new Map<string, boolean>();
+  const byIndicator = new Map<string, Map<string, V[]>>();
+  for (const v of versions) {
+    let k = known.get(v.period);
+    if (k === undefined) {
+      k = knownAt(v.period, asOf);
+      known.set(v.period, k);
+    }
+    if (!k) continue;
+    let byUnit = byIndicator.get(v.indicator_id);
+    if (!byUnit) {
+      byUnit = new Map();
+      byIndicator.set(v.indicator_id, byUnit);
+    }
+    const list = byUnit.get(v.unit_id);
+    if (list) list.push(v);
+    else byUnit.set(v.unit_id, [v]);
+  }
+  const out = new Map<string, V[]>();
+  for (const [indicator, byUnit] of byIndicator)
+    for (const [unit, list] of byUnit) out.set(`${indicator}/${unit}`, list);
+  return out;
+}
+
+/**
+ * One target at each of `units` in turn, each row's inputs described by `vintage`. What depends on the target alone
+ * is prepared once: its row's target part, its spec checked, the engine's options, whether it counts, the term's
+ * pooled prior. No unit has a unit below here, an override, a composite or a consolidated baseline, so each row is
+ * what evaluateTarget gives without them (the snapshot's own versions are never read: no unit's shares are counted).
+ */
+function evaluateAtUnits<V extends EngineVersion, I>(
+  plan: PlanSnapshot['plan'],
+  target: SnapshotTarget,
+  units: readonly string[],
+  versions: readonly V[],
+  asOf: AsOf,
+  vintage: (v: V) => I,
+): CoreRowOf<I>[] {
+  const targets = units.map((unit_id) => ({ ...target, unit_id }));
+  const s: PlanSnapshot = {
+    plan,
+    targets,
+    versions: [],
+    overrides: {},
+    childUnits: {},
+    composites: [],
+    indicatorOrder: [target.indicator_code],
+  };
+  const byIndicatorUnit = knownByIndicatorUnit(versions, asOf);
+  const pool = termPool(s, byIndicatorUnit, asOf);
+  // Whether the target counts does not depend on its unit (a draft, another scope), but the rule is the plan's: the
+  // same rule over the same targets as the plan evaluation of that snapshot.
+  const notCounted = notCountedReasons(targets).get(target.target_id) ?? null;
+  const prepared = prepareTarget(s, target);
+  return targets.map((t) => {
+    const stored = byIndicatorUnit.get(`${t.indicator_id}/${t.unit_id}`) ?? [];
+    const { row } = evaluateWith(s, t, prepared, stored, byIndicatorUnit, asOf, pool, vintage);
+    return notCounted ? { ...row, notCounted } : row;
+  });
+}
+
+/**
  * One target evaluated at each of `units` in turn (evaluate-all: every target of a plan at every unit of its
  * tenant). The rows are those evaluatePlanSnapshot gives for a snapshot of the target set at every unit, with the
  * given versions and no override, units below, composite or consolidated baseline, one row per unit in the units'
- * order; what depends on the target alone (its row's target part, its spec checked, the engine's options, whether it
- * counts, the term's pooled prior) is prepared once instead of at every unit. The rows of one target share their
- * target part's objects (plain data, never written to).
+ * order; what depends on the target alone is prepared once instead of at every unit. The rows of one target share
+ * their target part's objects (plain data, never written to).
  */
 export function evaluateTargetAtUnits(
   plan: PlanSnapshot['plan'],
@@ -511,28 +608,26 @@ export function evaluateTargetAtUnits(
   versions: SnapshotVersion[],
   asOf: AsOf,
 ): CoreRow[] {
-  const targets = units.map((unit_id) => ({ ...target, unit_id }));
-  const { s, byIndicatorUnit } = asOfSnapshot(
-    {
-      plan,
-      targets,
-      versions,
-      overrides: {},
-      childUnits: {},
-      composites: [],
-      indicatorOrder: [target.indicator_code],
-    },
-    asOf,
-  );
-  const pool = termPool(s, byIndicatorUnit, asOf);
-  const baselines = new Map<string, SnapshotBaseline>();
-  // Whether the target counts does not depend on its unit (a draft, another scope), but the rule is the plan's: the
-  // same rule over the same targets as the plan evaluation of that snapshot.
-  const notCounted = notCountedReasons(targets).get(target.target_id) ?? null;
-  const prepared = prepareTarget(s, target);
-  return targets.map((t) => {
-    const { row } = evaluateTarget(s, t, prepared, byIndicatorUnit, baselines, asOf, pool);
-    return notCounted ? { ...row, notCounted } : row;
+  return evaluateAtUnits(plan, target, units, versions, asOf, coreVintage);
+}
+
+const versionIdOf = (v: EngineVersion): string => v.version_id;
+
+/**
+ * The same evaluations as evaluateTargetAtUnits, as the compact unit rows evaluate-all stores (unitRowOf of each row,
+ * key for key): built from what the evaluation reads of each version alone (EngineVersion), the inputs named by id
+ * without describing them first.
+ */
+export function evaluateTargetAtUnitRows(
+  plan: PlanSnapshot['plan'],
+  target: SnapshotTarget,
+  units: readonly string[],
+  versions: readonly EngineVersion[],
+  asOf: AsOf,
+): { row: UnitRow; inputs: string[] }[] {
+  return evaluateAtUnits(plan, target, units, versions, asOf, versionIdOf).map((r) => {
+    const { targetId: _id, indicator: _indicator, target: _target, reported: _reported, inputs, ...own } = r;
+    return { row: own, inputs };
   });
 }
 

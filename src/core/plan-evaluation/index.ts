@@ -6,6 +6,7 @@ export {
   baseRow,
   countRows,
   evaluatePlanSnapshot,
+  evaluateTargetAtUnitRows,
   evaluateTargetAtUnits,
   type TargetPart,
 } from './evaluate-plan-snapshot.ts';

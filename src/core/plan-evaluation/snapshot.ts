@@ -62,6 +62,25 @@ export interface SnapshotVersion {
   workflow_state: string;
 }
 
+/**
+ * What the evaluation reads of a version: the rest of a SnapshotVersion (its observation, order of entry, label, kind
+ * of change, source, workflow state) only describes the row's inputs, which evaluate-all's compact row names by id.
+ */
+export type EngineVersion = Pick<
+  SnapshotVersion,
+  | 'indicator_id'
+  | 'unit_id'
+  | 'period'
+  | 'version_id'
+  | 'value'
+  | 'value_qualifier'
+  | 'value_text'
+  | 'status'
+  | 'measure'
+  | 'price_basis'
+  | 'published_on'
+>;
+
 export interface SnapshotUnit {
   id: string;
   code: string;

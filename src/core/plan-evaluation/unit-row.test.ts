@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { evaluationCases, inTermCases, type EvaluationCase } from '../../../bench/kit/evaluation-cases.ts';
 import type { CoreVintage } from './core-row.ts';
-import { baseRow, coreVintage, evaluatePlanSnapshot, evaluateTargetAtUnits } from './evaluate-plan-snapshot.ts';
-import type { PlanSnapshot, SnapshotTarget, SnapshotVersion } from './snapshot.ts';
+import {
+  baseRow,
+  coreVintage,
+  evaluatePlanSnapshot,
+  evaluateTargetAtUnitRows,
+  evaluateTargetAtUnits,
+} from './evaluate-plan-snapshot.ts';
+import type { EngineVersion, PlanSnapshot, SnapshotTarget, SnapshotVersion } from './snapshot.ts';
 import { coreRowOfUnitRow, unitRowOf } from './unit-row.ts';
 
 // Evaluate-all's path (one target at every unit, what depends on the target prepared once) against the plan
@@ -135,6 +141,39 @@ describe('the unit row evaluate-all stores', () => {
         expect(JSON.stringify(back)).toBe(JSON.stringify(row));
       }
     });
+  });
+
+  it('is built, byte for byte, from what the engine reads of each version alone (evaluateTargetAtUnitRows)', () => {
+    // Only the fields evaluate-all reads (loadChosenFiguresOfIndicators): the others must not reach the stored row.
+    const narrow = (v: SnapshotVersion): EngineVersion => ({
+      indicator_id: v.indicator_id,
+      unit_id: v.unit_id,
+      period: v.period,
+      version_id: v.version_id,
+      value: v.value,
+      value_qualifier: v.value_qualifier,
+      value_text: v.value_text,
+      status: v.status,
+      measure: v.measure,
+      price_basis: v.price_basis,
+      published_on: v.published_on,
+    });
+    let rows = 0;
+    CASES.forEach((c, i) => {
+      const extra: Partial<SnapshotTarget> =
+        i % 5 === 0 ? { stage: 'draft' } : i % 7 === 0 ? { scope: { code: 'X', name: 'Xã X', own: false } } : {};
+      for (const t of [targetOf(c, i, extra), targetOf(c, i, { spec: { kind: c.target.kind } })]) {
+        const versions = versionsOf(c, i);
+        for (const settings of [{}, { progressMethod: 'statcan_opensdg' }]) {
+          const plan = { id: 'p', tenantId: 'tn', settings };
+          const want = evaluateTargetAtUnits(plan, t, UNITS, versions, c.asOf).map(unitRowOf);
+          const got = evaluateTargetAtUnitRows(plan, t, UNITS, versions.map(narrow), c.asOf);
+          expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+          rows += got.length;
+        }
+      }
+    });
+    expect(rows).toBe(CASES.length * 2 * 2 * UNITS.length);
   });
 
   it('refuses a row resting on a stand-in that is no stored version', () => {

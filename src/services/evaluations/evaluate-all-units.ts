@@ -5,24 +5,26 @@
 // this one is evaluated, and each batch is written while the next ones are.
 import {
   UNIT_ROW_SCHEMA_VERSION,
+  type EngineVersion,
   type PlanSnapshot,
   type SnapshotTarget,
-  type SnapshotVersion,
 } from '../../core/plan-evaluation/index.ts';
 import type { Db, Queryable } from '../../storage/db.ts';
-import { loadChosenVersionsOfIndicators, loadPlanTargets } from '../../storage/repositories/evaluation-inputs-repo.ts';
+import { loadChosenFiguresOfIndicators, loadPlanTargets } from '../../storage/repositories/evaluation-inputs-repo.ts';
 import { loadTenantUnits } from '../../storage/repositories/units-repo.ts';
 import type { EvaluationPool } from './evaluation-pool.ts';
-import type { UnitChunkResult, UnitRowsText } from './unit-evaluation-chunk.ts';
+import { RESULT_SEPARATOR, type UnitChunkResult, type UnitRowsText } from './unit-evaluation-chunk.ts';
 
 /**
- * Rows to store, as the text of one JSON array of objects with target_id, unit_id, status, actual_value, result and
- * inputs (the version ids the evaluation rests on, in the row's order): one parameter for a statement such as
- * `INSERT … SELECT … FROM json_to_recordset($1::json)` (json, not jsonb: the array is read once, each result parsed
- * once into its own column). An array parameter of jsonb would escape every quote of every result again, and
- * PostgreSQL would parse the array literal before each element. `result` is the compact unit row
- * (core/plan-evaluation/unit-row.ts, version `schemaVersion`): the core row less the target's part and the inputs'
- * details; coreRowOfUnitRow gives the core row back from the target and the versions `inputs` names.
+ * Rows to store, as two texts, each one parameter of a statement: `json`, one JSON array of objects with target_id,
+ * unit_id, status, actual_value and inputs (the version ids the evaluation rests on, in the row's order), and
+ * `results`, each row's result in the same order, separated by RESULT_SEPARATOR. unitRowsFrom gives the FROM clause
+ * that reads them back as rows. A result is the compact unit row (core/plan-evaluation/unit-row.ts, version
+ * `schemaVersion`): the core row less the target's part and the inputs' details; coreRowOfUnitRow gives the core row
+ * back from the target and the versions `inputs` names. The results are apart so that the database parses each once,
+ * into its own column: inside the rows' array (as until 2026-11-30) it lexed every result twice, as part of the
+ * array and again as the column's value; an array parameter of json would escape every quote of every result, and be
+ * parsed as an array literal first.
  */
 export interface UnitEvaluationBatch {
   tenantId: string;
@@ -31,7 +33,22 @@ export interface UnitEvaluationBatch {
   /** UNIT_ROW_SCHEMA_VERSION: the shape of every `result` of the batch. */
   schemaVersion: number;
   json: string;
+  results: string;
   rows: number;
+}
+
+/**
+ * The FROM clause of a statement storing a batch: its rows as x(target_id uuid, unit_id uuid, status text,
+ * actual_value numeric, inputs uuid[], result), the result as `resultType`, given the numbers of the parameters
+ * holding the batch's `json` and `results`. The two functions are read side by side (ROWS FROM): the n-th result is
+ * the n-th row's; a count that differed would give a row without a result or without a target.
+ */
+export function unitRowsFrom(jsonParam: number, resultsParam: number, resultType: 'json' | 'jsonb'): string {
+  return `ROWS FROM (
+         json_to_recordset($${jsonParam}::json) AS (target_id uuid, unit_id uuid, status text, actual_value numeric, inputs uuid[]),
+         string_to_table($${resultsParam}::text, E'\\x1e')
+       ) AS x(target_id, unit_id, status, actual_value, inputs, result_text),
+       LATERAL (SELECT x.result_text::${resultType} AS result) r`;
 }
 
 export interface EvaluateAllUnitsInput {
@@ -101,12 +118,12 @@ export async function evaluateAllUnits(db: Db, input: EvaluateAllUnitsInput): Pr
     // PostgreSQL: read on another connection of the pool while the transaction's writes its batches. PGlite is one
     // connection, held by the transaction: a read outside it would wait for the commit (a deadlock).
     const reader = db.kind === 'postgres' ? db : tx;
-    const read = (k: number): Promise<Map<string, SnapshotVersion[]>> | null => {
+    const read = (k: number): Promise<Map<string, EngineVersion[]>> | null => {
       const chunk = chunks[k];
-      return chunk ? loadChosenVersionsOfIndicators(reader, tenantId, indicatorsOfChunk(chunk)) : null;
+      return chunk ? loadChosenFiguresOfIndicators(reader, tenantId, indicatorsOfChunk(chunk)) : null;
     };
     const writes: Promise<unknown>[] = [];
-    let pending: UnitRowsText = { json: '', rows: 0 };
+    let pending: UnitRowsText = { json: '', results: '', rows: 0 };
     const flush = () => {
       if (pending.rows === 0) return;
       const write = input.store(tx, {
@@ -114,11 +131,12 @@ export async function evaluateAllUnits(db: Db, input: EvaluateAllUnitsInput): Pr
         asOf,
         schemaVersion: UNIT_ROW_SCHEMA_VERSION,
         json: `[${pending.json}]`,
+        results: pending.results,
         rows: pending.rows,
       });
       write.catch(() => undefined); // awaited at the end with the others
       writes.push(write);
-      pending = { json: '', rows: 0 };
+      pending = { json: '', results: '', rows: 0 };
     };
     const take = async (result: UnitChunkResult) => {
       total.evaluations += result.evaluations;
@@ -128,6 +146,7 @@ export async function evaluateAllUnits(db: Db, input: EvaluateAllUnitsInput): Pr
       for (const t of result.targets) {
         if (t.rows === 0) continue;
         pending.json += pending.rows === 0 ? t.json : `,${t.json}`;
+        pending.results += pending.rows === 0 ? t.results : `${RESULT_SEPARATOR}${t.results}`;
         pending.rows += t.rows;
         if (pending.rows >= BATCH) {
           flush();
@@ -138,7 +157,7 @@ export async function evaluateAllUnits(db: Db, input: EvaluateAllUnitsInput): Pr
     const inFlight: Promise<UnitChunkResult>[] = [];
     let next = read(0);
     for (let k = 0; k < chunks.length; k++) {
-      const versions = (await next) ?? new Map<string, SnapshotVersion[]>();
+      const versions = (await next) ?? new Map<string, EngineVersion[]>();
       next = read(k + 1);
       await turn(); // the read is sent before an evaluation on this thread holds it
       for (const part of partsOf(chunks[k] ?? [], pool.workers)) {
