@@ -22,7 +22,7 @@ describe.each(testDatabases)('storage on $name', (tdb) => {
     expect(rows[0]?.n).toBe(listMigrations().length);
   });
 
-  it('gives each figure write one index entry per access path: no duplicate of the slot key or the version key (0021)', async () => {
+  it('gives each figure write one index entry per access path: no duplicate of the slot key or the version key (0021), the key carrying the tenant (0024)', async () => {
     await migrate(db);
     const rows = await db.query<{ indexdef: string }>(
       `SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()
@@ -32,7 +32,7 @@ describe.each(testDatabases)('storage on $name', (tdb) => {
       'CREATE UNIQUE INDEX observation_versions_observation_id_seq_key ON USING btree (observation_id, seq)',
       'CREATE UNIQUE INDEX observation_versions_pkey ON USING btree (id)',
       'CREATE INDEX observations_indicator_period ON USING btree (tenant_id, indicator_id, period, id)',
-      'CREATE UNIQUE INDEX observations_pkey ON USING btree (id)',
+      'CREATE UNIQUE INDEX observations_pkey ON USING btree (id, tenant_id)',
       'CREATE UNIQUE INDEX observations_tenant_id_indicator_id_unit_id_period_key ON USING btree (tenant_id, indicator_id, unit_id, period) INCLUDE (id)',
     ]);
   });

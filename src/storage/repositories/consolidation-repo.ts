@@ -13,7 +13,7 @@ export interface DeclaredIndicatorRow {
   baseline_consolidation: unknown;
 }
 
-/** The plan's indicators that declare an aggregation method, in the plan's order. */
+/** The plan's indicators that declare an aggregation method, in the plan's order (ties by code: never the scan's order). */
 export async function loadDeclaredIndicators(
   db: Queryable,
   tenantId: string,
@@ -23,7 +23,7 @@ export async function loadDeclaredIndicators(
     `SELECT id, code, name, unit_of_measure, measure, aggregation_method, baseline_consolidation
        FROM indicators
       WHERE tenant_id = $1 AND plan_id = $2 AND aggregation_method IS NOT NULL
-      ORDER BY sort_order`,
+      ORDER BY sort_order, code, id`,
     [tenantId, planId],
   );
 }
