@@ -71,6 +71,12 @@ export async function readStoredRows(
   return found[0] ?? null;
 }
 
+/**
+ * Stores a plan's evaluation. A recompute that finds the same rows and counts on the same day (an approved figure no
+ * target of the plan reads, e.g. a commune's under province targets) leaves the row as it was, its `xmin` and
+ * `computed_at` with it: the answers kept ready from it (prepared-answers.ts) stay valid instead of being rebuilt by
+ * the next reader. The row is still locked to the transaction's end, so recomputes of one plan still take turns.
+ */
 export async function storePlanEvaluation(
   db: Queryable,
   s: {
@@ -87,7 +93,9 @@ export async function storePlanEvaluation(
     `INSERT INTO plan_evaluations (tenant_id, plan_id, schema_version, as_of, rows, counts, digest, computed_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,now())
      ON CONFLICT (tenant_id, plan_id) DO UPDATE SET schema_version = EXCLUDED.schema_version, as_of = EXCLUDED.as_of,
-       rows = EXCLUDED.rows, counts = EXCLUDED.counts, digest = EXCLUDED.digest, computed_at = EXCLUDED.computed_at`,
+       rows = EXCLUDED.rows, counts = EXCLUDED.counts, digest = EXCLUDED.digest, computed_at = EXCLUDED.computed_at
+     WHERE (plan_evaluations.schema_version, plan_evaluations.as_of, plan_evaluations.digest, plan_evaluations.counts)
+           IS DISTINCT FROM (EXCLUDED.schema_version, EXCLUDED.as_of, EXCLUDED.digest, EXCLUDED.counts)`,
     [s.tenantId, s.planId, s.schemaVersion, s.asOf, JSON.stringify(s.rows), JSON.stringify(s.counts), s.digest],
   );
 }
