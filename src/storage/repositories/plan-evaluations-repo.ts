@@ -84,7 +84,8 @@ export async function storePlanEvaluation(
     planId: string;
     schemaVersion: number;
     asOf: string;
-    rows: CoreRow[];
+    /** The rows as JSON text (JSON.stringify of the core rows). */
+    rowsJson: string;
     counts: PlanCounts;
     digest: string;
   },
@@ -96,7 +97,7 @@ export async function storePlanEvaluation(
        rows = EXCLUDED.rows, counts = EXCLUDED.counts, digest = EXCLUDED.digest, computed_at = EXCLUDED.computed_at
      WHERE (plan_evaluations.schema_version, plan_evaluations.as_of, plan_evaluations.digest, plan_evaluations.counts)
            IS DISTINCT FROM (EXCLUDED.schema_version, EXCLUDED.as_of, EXCLUDED.digest, EXCLUDED.counts)`,
-    [s.tenantId, s.planId, s.schemaVersion, s.asOf, JSON.stringify(s.rows), JSON.stringify(s.counts), s.digest],
+    [s.tenantId, s.planId, s.schemaVersion, s.asOf, s.rowsJson, JSON.stringify(s.counts), s.digest],
   );
 }
 
