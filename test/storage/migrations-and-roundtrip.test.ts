@@ -22,6 +22,25 @@ describe.each(testDatabases)('storage on $name', (tdb) => {
     expect(rows[0]?.n).toBe(listMigrations().length);
   });
 
+  it('runs a named read as a statement PostgreSQL keeps per connection, with the same and always current answer', async () => {
+    await migrate(db);
+    const t = await createTenant(db, 'named');
+    const sql = 'SELECT name FROM tenants WHERE id = $1';
+    const read = (q: Pick<Db, 'query'>) => q.query<{ name: string }>(sql, [t.id], { prepare: 'test-tenant-name' });
+    const plain = await db.query<{ name: string }>(sql, [t.id]);
+    expect(await read(db)).toEqual(plain);
+    await db.query("UPDATE tenants SET name = 'Tên sau khi đổi' WHERE id = $1", [t.id]);
+    expect((await read(db))[0]?.name).toBe('Tên sau khi đổi');
+    // Inside a transaction (one connection): the statement is kept there under its name (PostgreSQL only).
+    await db.transaction(async (tx) => {
+      expect((await read(tx))[0]?.name).toBe('Tên sau khi đổi');
+      const kept = await tx.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = 'test-tenant-name'",
+      );
+      expect(kept[0]?.n).toBe(db.kind === 'postgres' ? 1 : 0);
+    });
+  });
+
   it('gives each figure write one index entry per access path: no duplicate of the slot key or the version key (0021)', async () => {
     await migrate(db);
     const rows = await db.query<{ indexdef: string }>(
