@@ -1,6 +1,7 @@
 // A write's recompute evaluates the plan on a worker thread (plan-evaluation-thread.ts), so the server's event loop
 // keeps answering: what it stores is exactly what the calling thread's evaluation gives (rows, their JSON text and
 // digest), on both databases.
+import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/services/context.ts';
 import { evaluateOffThread, evaluateForStore } from '../../src/services/evaluations/plan-evaluation-thread.ts';
@@ -43,6 +44,9 @@ describe.each(testDatabases)('plan evaluation on its thread, $name', (tdb) => {
     const asOf = now.toISOString().slice(0, 10);
     const here = evaluateForStore(snapshot, asOfMonth(now), asOf);
     const there = await evaluateOffThread(snapshot, asOfMonth(now), asOf);
+    // Evaluated on another thread than this one (the calling thread's fallback would give this thread's id).
+    expect(here.threadId).toBe(threadId);
+    expect(there.threadId).not.toBe(threadId);
     expect(there.rowsJson).toBe(here.rowsJson);
     expect(there.digest).toBe(here.digest);
     expect(there.digest).toBe(digestOf(asOf, here.rows));

@@ -6,7 +6,7 @@
 // (unref'd: it never holds the process open); should it fail, the evaluation is made on the calling thread, the same
 // pure function, so the stored result is the same either way.
 import { createHash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
+import { threadId, Worker } from 'node:worker_threads';
 import {
   CORE_ROW_SCHEMA_VERSION,
   evaluatePlanSnapshot,
@@ -22,6 +22,8 @@ export interface StorablePlanEvaluation {
   rowsJson: string;
   /** digestOf(asOf, rows) (recompute-evaluations.ts). */
   digest: string;
+  /** The thread that evaluated (worker_threads' threadId): says whether the work left the calling thread. */
+  threadId: number;
 }
 
 /** The stored snapshot's digest from its rows' JSON text: the same as hashing JSON.stringify(rows). */
@@ -37,7 +39,7 @@ export function evaluateForStore(
 ): StorablePlanEvaluation {
   const { rows, counts } = evaluatePlanSnapshot(snapshot, asOf);
   const rowsJson = JSON.stringify(rows);
-  return { rows, counts, rowsJson, digest: digestOfJson(asOfDate, rowsJson) };
+  return { rows, counts, rowsJson, digest: digestOfJson(asOfDate, rowsJson), threadId };
 }
 
 interface Task {
