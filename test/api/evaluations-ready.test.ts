@@ -4,6 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../helpers/databases.ts';
 import { addOfficialFigure, openTwoServers, queriesDuring, type TwoServers } from '../helpers/kept-answers.ts';
+import { storeCurrentEvaluation } from '../../src/services/evaluations/recompute-evaluations.ts';
+import {
+  findPlanEvaluationHead,
+  type PlanEvaluationHead,
+} from '../../src/storage/repositories/plan-evaluations-repo.ts';
 import { openApi, seedTenant, type Api } from './api-helpers.ts';
 
 interface View {
@@ -64,6 +69,33 @@ describe.each(testDatabases)('public evaluations kept ready on $name', (tdb) => 
     const same = await get(url);
     expect(same.body).toBe(retold.body);
     expect(same.headers.etag).toBe(retold.headers.etag);
+  });
+
+  it('a recompute that finds the same rows keeps the stored row, so the kept answer is not rebuilt', async () => {
+    const t = await seedTenant(api.db, 'ready');
+    const url = `/api/plans/${t.planCode}/evaluations`;
+    // (An approved figure the plan's targets do not read, e.g. a commune's, recomputes the plan and finds this.)
+    const recompute = async () => {
+      const head = await findPlanEvaluationHead(api.db, t.id, t.planCode);
+      await api.db.transaction((tx) => storeCurrentEvaluation(tx, head as PlanEvaluationHead, new Date()));
+    };
+    await recompute();
+    const before = await get(url);
+    const computedAt = (before.json() as { computedAt: string }).computedAt;
+    await recompute();
+    let again: Awaited<ReturnType<typeof get>> | undefined;
+    const n = await queriesDuring(api.db, async () => {
+      again = await get(url);
+    });
+    // One version lookup (the write count moved on PGlite too) and no rebuild: the same bytes, tag and computedAt.
+    expect(n).toBe(1);
+    expect(again?.headers.etag).toBe(before.headers.etag);
+    expect((again?.json() as { computedAt: string }).computedAt).toBe(computedAt);
+    // A figure that changes a row is still seen on the next read.
+    await addOfficialFigure(api.db, t.planCode, '2025', '96');
+    const moved = await get(url);
+    expect(moved.headers.etag).not.toBe(before.headers.etag);
+    expect((moved.json() as View).rows.find((r) => r.indicator.code === 'I1')?.actual?.value).toBe('96');
   });
 });
 

@@ -266,7 +266,10 @@ export const PlanEvaluationSchema = Type.Object({
     { description: 'the counts the summary is written from' },
   ),
   computedAt: Nullable(
-    Type.String({ description: 'when the stored evaluation was computed; null when computed on request' }),
+    Type.String({
+      description:
+        'when the stored evaluation last changed (a recompute that finds the same rows and counts keeps it); null when computed on request',
+    }),
   ),
   rows: Type.Array(EvaluationRowSchema),
 });

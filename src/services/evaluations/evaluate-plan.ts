@@ -43,7 +43,7 @@ export interface PlanEvaluationView {
   summary: { vi: string; en: string };
   /** The counts the summary is written from; `targets` is the plan's one count of targets. */
   counts: PlanCounts;
-  /** When the stored evaluation was computed; null when this answer was computed on request. */
+  /** When the stored evaluation last changed (computed with other rows); null when computed on request. */
   computedAt: string | null;
   rows: EvaluationRow[];
 }

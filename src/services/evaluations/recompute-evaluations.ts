@@ -1,13 +1,7 @@
 // Recomputes a plan's stored evaluation inside the transaction of the write that changed its inputs (an approval,
 // a vintage, an override, a target or unit edit, the dataset import): load the snapshot, evaluate it in the core,
 // store the rows for reads, keep per-target history, and record every verdict or value that moved.
-import { createHash } from 'node:crypto';
-import {
-  CORE_ROW_SCHEMA_VERSION,
-  evaluatePlanSnapshot,
-  type CoreRow,
-  type PlanSnapshot,
-} from '../../core/plan-evaluation/index.ts';
+import { CORE_ROW_SCHEMA_VERSION, type CoreRow, type PlanSnapshot } from '../../core/plan-evaluation/index.ts';
 import type { Queryable } from '../../storage/db.ts';
 import {
   insertEvaluationChanges,
@@ -22,6 +16,7 @@ import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { presentationOf, printedWord, type PresentablePlan } from './present-evaluation.ts';
 import { loadEvaluationSnapshot } from './evaluation-snapshot.ts';
+import { digestOfJson, evaluateOffThread } from './plan-evaluation-thread.ts';
 
 export interface EvaluationChange {
   targetId: string;
@@ -42,10 +37,7 @@ export function asOfMonth(date: Date): { year: number; month: number } {
 }
 
 export function digestOf(asOf: string, rows: readonly CoreRow[]): string {
-  return createHash('sha256')
-    .update(`${CORE_ROW_SCHEMA_VERSION}\n${asOf}\n`)
-    .update(JSON.stringify(rows))
-    .digest('base64url');
+  return digestOfJson(asOf, JSON.stringify(rows));
 }
 
 const vintagesOf = (r: Pick<CoreRow, 'inputs'> | StoredTargetEvaluation['result']): string[] =>
@@ -58,16 +50,17 @@ export async function storeCurrentEvaluation(
   now: Date,
 ): Promise<{ rows: CoreRow[]; snapshot: PlanSnapshot }> {
   const snapshot = await loadEvaluationSnapshot(tx, plan, { approvedOnly: true, publishedOn: null });
-  const { rows, counts } = evaluatePlanSnapshot(snapshot, asOfMonth(now));
   const asOf = now.toISOString().slice(0, 10);
+  // Off the event loop (plan-evaluation-thread.ts): the server keeps answering while the plan is evaluated.
+  const { rows, counts, rowsJson, digest } = await evaluateOffThread(snapshot, asOfMonth(now), asOf);
   await storePlanEvaluation(tx, {
     tenantId: plan.tenant_id,
     planId: plan.id,
     schemaVersion: CORE_ROW_SCHEMA_VERSION,
     asOf,
-    rows,
+    rowsJson,
     counts,
-    digest: digestOf(asOf, rows),
+    digest,
   });
   return { rows, snapshot };
 }

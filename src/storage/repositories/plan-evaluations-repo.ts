@@ -55,6 +55,7 @@ export async function planEvaluationVersion(
       WHERE ($1::uuid IS NULL OR p.tenant_id = $1) AND p.code = $2
       ORDER BY tn.code LIMIT 1`,
     [tenantId, planCode],
+    { prepare: 'plan-evaluation-version' },
   );
   return rows[0]?.v ?? null;
 }
@@ -71,6 +72,12 @@ export async function readStoredRows(
   return found[0] ?? null;
 }
 
+/**
+ * Stores a plan's evaluation. A recompute that finds the same rows and counts on the same day (an approved figure no
+ * target of the plan reads, e.g. a commune's under province targets) leaves the row as it was, its `xmin` and
+ * `computed_at` with it: the answers kept ready from it (prepared-answers.ts) stay valid instead of being rebuilt by
+ * the next reader. The row is still locked to the transaction's end, so recomputes of one plan still take turns.
+ */
 export async function storePlanEvaluation(
   db: Queryable,
   s: {
@@ -78,7 +85,8 @@ export async function storePlanEvaluation(
     planId: string;
     schemaVersion: number;
     asOf: string;
-    rows: CoreRow[];
+    /** The rows as JSON text (JSON.stringify of the core rows). */
+    rowsJson: string;
     counts: PlanCounts;
     digest: string;
   },
@@ -87,8 +95,10 @@ export async function storePlanEvaluation(
     `INSERT INTO plan_evaluations (tenant_id, plan_id, schema_version, as_of, rows, counts, digest, computed_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,now())
      ON CONFLICT (tenant_id, plan_id) DO UPDATE SET schema_version = EXCLUDED.schema_version, as_of = EXCLUDED.as_of,
-       rows = EXCLUDED.rows, counts = EXCLUDED.counts, digest = EXCLUDED.digest, computed_at = EXCLUDED.computed_at`,
-    [s.tenantId, s.planId, s.schemaVersion, s.asOf, JSON.stringify(s.rows), JSON.stringify(s.counts), s.digest],
+       rows = EXCLUDED.rows, counts = EXCLUDED.counts, digest = EXCLUDED.digest, computed_at = EXCLUDED.computed_at
+     WHERE (plan_evaluations.schema_version, plan_evaluations.as_of, plan_evaluations.digest, plan_evaluations.counts)
+           IS DISTINCT FROM (EXCLUDED.schema_version, EXCLUDED.as_of, EXCLUDED.digest, EXCLUDED.counts)`,
+    [s.tenantId, s.planId, s.schemaVersion, s.asOf, s.rowsJson, JSON.stringify(s.counts), s.digest],
   );
 }
 
