@@ -8,18 +8,8 @@ import { durablePgliteOptions, lockFolder, type FolderLock } from './pglite-fold
 
 export type Row = Record<string, unknown>;
 
-/** How to run a query: `prepare` names a statement PostgreSQL keeps per connection, so it is planned once there. */
-export interface QueryOptions {
-  /**
-   * A name unique to this SQL text, for a small read repeated on every request (the kept answers' version lookups):
-   * PostgreSQL parses it once per connection and, after a few runs, keeps its plan, where an unnamed statement is
-   * planned again each time (planning was most of such a lookup's cost: bench/README.md). Ignored by PGlite.
-   */
-  prepare?: string;
-}
-
 export interface Queryable {
-  query<T extends Row = Row>(sql: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
+  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -164,11 +154,8 @@ export async function openPostgres(url: string): Promise<Db> {
     kind: 'postgres',
     exclusive: false,
     writes: counter.read,
-    async query<T extends Row>(sql: string, params?: unknown[], options?: QueryOptions) {
-      const work =
-        options?.prepare === undefined
-          ? pool.query<T>(sql, params)
-          : pool.query<T>({ name: options.prepare, text: sql, values: params ?? [] });
+    async query<T extends Row>(sql: string, params?: unknown[]) {
+      const work = pool.query<T>(sql, params);
       return (await (readOnly(sql) ? work : counter.bump(work))).rows;
     },
     async ping() {
@@ -217,12 +204,7 @@ export async function openPostgres(url: string): Promise<Db> {
         return next;
       };
       const out = await fn({
-        query: async <R extends Row>(s: string, p?: unknown[], o?: QueryOptions) =>
-          (
-            await inTurn(() =>
-              o?.prepare === undefined ? c.query<R>(s, p) : c.query<R>({ name: o.prepare, text: s, values: p ?? [] }),
-            )
-          ).rows,
+        query: async <R extends Row>(s: string, p?: unknown[]) => (await inTurn(() => c.query<R>(s, p))).rows,
         exec: async (s: string) => {
           await inTurn(() => c.query(s));
         },

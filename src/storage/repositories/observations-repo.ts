@@ -243,7 +243,6 @@ export async function figureListVersion(db: Queryable, indicatorId: string): Pro
        LEFT JOIN figure_list_versions f ON f.indicator_id = i.id
       WHERE i.id = $1`,
     [indicatorId],
-    { prepare: 'figure-list-version' },
   );
   return rows[0]?.v ?? null;
 }

@@ -55,7 +55,6 @@ export async function planEvaluationVersion(
       WHERE ($1::uuid IS NULL OR p.tenant_id = $1) AND p.code = $2
       ORDER BY tn.code LIMIT 1`,
     [tenantId, planCode],
-    { prepare: 'plan-evaluation-version' },
   );
   return rows[0]?.v ?? null;
 }

@@ -55,7 +55,6 @@ export async function planListVersion(db: Queryable, tenantId: string | null): P
        LEFT JOIN plan_summaries s ON s.plan_id = p.id
       WHERE ($1::uuid IS NULL OR p.tenant_id = $1)`,
     [tenantId],
-    { prepare: 'plan-list-version' },
   );
   return rows[0]?.v ?? 'none';
 }
