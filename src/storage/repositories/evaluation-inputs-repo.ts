@@ -114,18 +114,7 @@ export async function loadChosenVersionsOfIndicators(
   tenantId: string,
   indicatorIds: readonly string[],
 ): Promise<Map<string, SnapshotVersion[]>> {
-  const out = new Map<string, SnapshotVersion[]>(indicatorIds.map((id) => [id, []]));
-  if (indicatorIds.length === 0) return out;
-  const rows = await db.query<Row<SnapshotVersion>>(
-    `SELECT DISTINCT ON (o.id) ${CHOSEN_COLUMNS}
-       FROM observations o
-       JOIN observation_versions v ON v.observation_id = o.id AND v.tenant_id = o.tenant_id
-      WHERE o.tenant_id = $1 AND o.indicator_id = ANY($2::uuid[]) AND v.workflow_state = 'approved'
-      ORDER BY ${CHOSEN_ORDER}`,
-    [tenantId, indicatorIds],
-  );
-  for (const r of rows) out.get(r.indicator_id)?.push(r);
-  return out;
+  return chosenOfIndicators<SnapshotVersion>(db, tenantId, indicatorIds, CHOSEN_COLUMNS);
 }
 
 /**
@@ -139,10 +128,20 @@ export async function loadChosenFiguresOfIndicators(
   tenantId: string,
   indicatorIds: readonly string[],
 ): Promise<Map<string, EngineVersion[]>> {
-  const out = new Map<string, EngineVersion[]>(indicatorIds.map((id) => [id, []]));
+  return chosenOfIndicators<EngineVersion>(db, tenantId, indicatorIds, ENGINE_COLUMNS);
+}
+
+/** The chosen approved version of every figure of the indicators, with the columns asked for, grouped by indicator. */
+async function chosenOfIndicators<T extends { indicator_id: string }>(
+  db: Queryable,
+  tenantId: string,
+  indicatorIds: readonly string[],
+  columns: string,
+): Promise<Map<string, T[]>> {
+  const out = new Map<string, T[]>(indicatorIds.map((id) => [id, []]));
   if (indicatorIds.length === 0) return out;
-  const rows = await db.query<Row<EngineVersion>>(
-    `SELECT DISTINCT ON (o.id) ${ENGINE_COLUMNS}
+  const rows = await db.query<Row<T>>(
+    `SELECT DISTINCT ON (o.id) ${columns}
        FROM observations o
        JOIN observation_versions v ON v.observation_id = o.id AND v.tenant_id = o.tenant_id
       WHERE o.tenant_id = $1 AND o.indicator_id = ANY($2::uuid[]) AND v.workflow_state = 'approved'
