@@ -114,7 +114,7 @@ export async function communeTable({
        FROM indicators i
        LEFT JOIN LATERAL (SELECT t.id, t.text, t.kind, t.spec FROM targets t
                            WHERE t.tenant_id = i.tenant_id AND t.indicator_id = i.id AND t.stage = 'in_force' AND t.split_from IS NULL
-                           ORDER BY t.sort_order LIMIT 1) t ON true
+                           ORDER BY t.sort_order, t.id LIMIT 1) t ON true
       WHERE i.tenant_id = $1 AND i.plan_id = $2 AND i.code = $3`,
     [plan.tenant_id, plan.id, input.indicatorCode],
   );

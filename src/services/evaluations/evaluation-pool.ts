@@ -2,7 +2,8 @@
 // calling thread is left the reads and writes), or the calling thread itself (the default on two cores). Open one
 // pool for a whole run and close it at the end: a worker costs ~0.2 s to start (it loads the core).
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTypeScriptWorker } from './typescript-worker.ts';
 import { evaluateUnitChunk, type UnitChunkInput, type UnitChunkResult } from './unit-evaluation-chunk.ts';
 
 export interface EvaluationPool {
@@ -46,18 +47,7 @@ interface Member {
   tasks: Map<number, Task>;
 }
 
-/**
- * The worker entry is TypeScript: each worker registers tsx's loader before importing it (the process may run under
- * tsx's command, its register() API, or vitest; a worker inherits none of their module hooks but the command's).
- */
-function startWorker(): Worker {
-  const entry = new URL('./unit-evaluation-worker.ts', import.meta.url).href;
-  const loader = import.meta.resolve('tsx/esm/api');
-  return new Worker(
-    `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`,
-    { eval: true },
-  );
-}
+const startWorker = (): Worker => startTypeScriptWorker(new URL('./unit-evaluation-worker.ts', import.meta.url));
 
 class WorkerPool implements EvaluationPool {
   readonly workers: number;

@@ -55,7 +55,7 @@ export async function listEvaluationChanges({
        LEFT JOIN observation_versions v ON v.id = c.cause_version_id
        LEFT JOIN observations o ON o.id = v.observation_id
       WHERE c.tenant_id = $1 AND t.plan_id = $2
-      ORDER BY c.at DESC, i.sort_order`,
+      ORDER BY c.at DESC, i.sort_order, i.code, t.sort_order, t.id`,
     [plan.tenant_id, plan.id],
   );
   return rows.map((r) => ({

@@ -6,7 +6,7 @@
 // (unref'd: it never holds the process open); should it fail, the evaluation is made on the calling thread, the same
 // pure function, so the stored result is the same either way.
 import { createHash } from 'node:crypto';
-import { threadId, Worker } from 'node:worker_threads';
+import { threadId, type Worker } from 'node:worker_threads';
 import {
   CORE_ROW_SCHEMA_VERSION,
   evaluatePlanSnapshot,
@@ -14,6 +14,7 @@ import {
   type PlanCounts,
   type PlanSnapshot,
 } from '../../core/plan-evaluation/index.ts';
+import { startTypeScriptWorker } from './typescript-worker.ts';
 
 export interface StorablePlanEvaluation {
   rows: CoreRow[];
@@ -56,13 +57,7 @@ const tasks = new Map<number, Task>();
 const enabled = (): boolean => !failed && process.env.CHITIEU_EVALUATION_THREAD !== 'off';
 
 function start(): Worker {
-  const entry = new URL('./plan-evaluation-worker.ts', import.meta.url).href;
-  const loader = import.meta.resolve('tsx/esm/api');
-  // The entry is TypeScript: the worker registers tsx's loader before importing it (as evaluation-pool.ts does).
-  const w = new Worker(
-    `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`,
-    { eval: true },
-  );
+  const w = startTypeScriptWorker(new URL('./plan-evaluation-worker.ts', import.meta.url));
   w.unref();
   w.on('message', (m: { id: number; result?: StorablePlanEvaluation; error?: string }) => {
     const task = tasks.get(m.id);

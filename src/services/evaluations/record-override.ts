@@ -51,7 +51,7 @@ export async function recordOverride({
   if (!plan) throw new NotFound({ vi: `nghị quyết "${input.planCode}"`, en: `Plan "${input.planCode}"` });
   return ctx.db.transaction(async (tx) => {
     const targets = await tx.query<{ id: string; indicator_id: string }>(
-      `SELECT t.id, t.indicator_id FROM targets t JOIN indicators i ON i.id = t.indicator_id WHERE t.tenant_id = $1 AND t.plan_id = $2 AND i.code = $3 ORDER BY t.sort_order`,
+      `SELECT t.id, t.indicator_id FROM targets t JOIN indicators i ON i.id = t.indicator_id WHERE t.tenant_id = $1 AND t.plan_id = $2 AND i.code = $3 ORDER BY t.sort_order, t.id`,
       [plan.tenant_id, plan.id, input.indicatorCode],
     );
     const target = targets[0];

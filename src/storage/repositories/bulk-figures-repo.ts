@@ -17,7 +17,7 @@ export interface BulkSubject {
 export async function loadBulkSubjects(db: Queryable, tenantId: string, planId: string): Promise<BulkSubject[]> {
   return db.query<BulkSubject>(
     `SELECT i.id, i.code, i.measure, i.figure_rules, i.price_basis, i.owner_agency_id,
-            coalesce((SELECT jsonb_agg(t.spec ORDER BY t.sort_order) FROM targets t WHERE t.tenant_id = i.tenant_id AND t.indicator_id = i.id), '[]') AS specs
+            coalesce((SELECT jsonb_agg(t.spec ORDER BY t.sort_order, t.id) FROM targets t WHERE t.tenant_id = i.tenant_id AND t.indicator_id = i.id), '[]') AS specs
        FROM indicators i WHERE i.tenant_id = $1 AND i.plan_id = $2`,
     [tenantId, planId],
   );

@@ -33,7 +33,7 @@ export async function loadPlanTargets(db: Queryable, tenantId: string, planId: s
        LEFT JOIN documents d ON d.id = coalesce(t.document_id, p.document_id)
        LEFT JOIN units su ON su.id = t.unit_id AND su.tenant_id = t.tenant_id
       WHERE t.tenant_id = $1 AND t.plan_id = $2 AND t.stage IN ('in_force', 'draft')
-      ORDER BY i.sort_order, t.sort_order`,
+      ORDER BY i.sort_order, i.code, i.id, t.sort_order, t.id`,
     [tenantId, planId],
   );
 }
@@ -198,7 +198,7 @@ async function loadCompositeIndicators(db: Queryable, tenantId: string, planId: 
        FROM indicators i LEFT JOIN indicators pi ON pi.id = i.parent_id AND pi.tenant_id = i.tenant_id
       WHERE i.tenant_id = $1 AND i.plan_id = $2 AND i.composite_rule = 'all_children_met'
         AND NOT EXISTS (SELECT 1 FROM targets t WHERE t.indicator_id = i.id AND t.tenant_id = i.tenant_id AND t.stage = 'in_force')
-      ORDER BY i.sort_order`,
+      ORDER BY i.sort_order, i.code, i.id`,
     [tenantId, planId],
   );
 }
@@ -216,7 +216,7 @@ export async function loadPlanSnapshot(
   const childUnits = await loadChildUnits(db, plan.tenant_id, unitIds);
   const composites = await loadCompositeIndicators(db, plan.tenant_id, plan.id);
   const order = await db.query<{ code: string }>(
-    'SELECT code FROM indicators WHERE tenant_id = $1 AND plan_id = $2 ORDER BY sort_order',
+    'SELECT code FROM indicators WHERE tenant_id = $1 AND plan_id = $2 ORDER BY sort_order, code, id',
     [plan.tenant_id, plan.id],
   );
   return {

@@ -20,7 +20,7 @@ export async function loadFigureSubject(
   )[0];
   if (!ind) return null;
   const targets = await db.query<{ spec: unknown }>(
-    "SELECT spec FROM targets WHERE tenant_id = $1 AND indicator_id = $2 AND stage = 'in_force' ORDER BY sort_order",
+    "SELECT spec FROM targets WHERE tenant_id = $1 AND indicator_id = $2 AND stage = 'in_force' ORDER BY sort_order, id",
     [tenantId, indicatorId],
   );
   return { measure: ind.measure, rules: ind.figure_rules ?? {}, specs: targets.map((t) => t.spec) };

@@ -37,7 +37,7 @@ export async function loadImportTargets(
   planId: string,
 ): Promise<{ indicator_id: string; spec: unknown; first_year: number; last_year: number; unit_id: string | null }[]> {
   return db.query(
-    `SELECT indicator_id, spec, first_year, last_year, unit_id FROM targets WHERE tenant_id = $1 AND plan_id = $2 ORDER BY sort_order`,
+    `SELECT indicator_id, spec, first_year, last_year, unit_id FROM targets WHERE tenant_id = $1 AND plan_id = $2 ORDER BY sort_order, id`,
     [tenantId, planId],
   );
 }
@@ -169,7 +169,7 @@ export async function loadExportTargets(
     `SELECT i.code AS indicator_code, u.code AS unit_code, t.kind, t.text, t.first_year, t.last_year, t.spec
        FROM targets t JOIN indicators i ON i.id = t.indicator_id AND i.tenant_id = t.tenant_id
        LEFT JOIN units u ON u.id = t.unit_id
-      WHERE t.tenant_id = $1 AND t.plan_id = $2 ORDER BY t.sort_order, i.code`,
+      WHERE t.tenant_id = $1 AND t.plan_id = $2 ORDER BY t.sort_order, i.code, t.id`,
     [tenantId, planId],
   );
 }
