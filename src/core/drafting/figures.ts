@@ -109,7 +109,14 @@ const NOT_A_FIGURE_BEFORE =
   /(?:năm|giai đoạn|nhiệm kỳ|kỳ|khóa|khoá|thứ|nhóm|top|số|mức độ|lần thứ|tương ứng|Nghị quyết|Quyết định|ngày|tháng|Điều|khoản|điểm|cấp độ|chương|mục|phụ lục|hạng|vành đai|quốc lộ|tỉnh lộ|đường|tuyến|cầu|bến|lô|phiên bản|khóa|Khoá|Khóa)\s*$/iu;
 
 /** Units that describe what is counted ("trẻ từ 3 đến 5 tuổi", "100 năm thành lập"): never a target's figure. */
-const DESCRIPTOR_UNITS = /^(?:tuổi|năm|tầng|làn|tháng|ngày|giờ|phút|thế kỷ)$/u;
+const DESCRIPTOR_UNITS = /^(?:tuổi|năm|tầng|làn|tháng|ngày|giờ|phút|thế kỷ|sao)$/u;
+
+/**
+ * Counts of the document's own parts ("39 chỉ tiêu chủ yếu", "5 nhóm chỉ tiêu", "3 khâu đột phá", "12 nhóm giải
+ * pháp"): they say how the resolution is built, never a target to track.
+ */
+const DOCUMENT_PARTS =
+  /^\s*(?:nhóm\s+)?(?:chỉ tiêu|nhiệm vụ|khâu đột phá|đột phá|giải pháp|quan điểm|trụ cột|mục tiêu)(?!\p{L})/iu;
 
 export function findFigures(clause: string): Figure[] {
   const out: Figure[] = [];
@@ -131,6 +138,7 @@ export function findFigures(clause: string): Figure[] {
     if (/\($/.test(before.trimEnd()) && /^\d+$/.test(aText) && clause[m.index + m[0].length] === ')') continue;
     const isYear = (t: string | undefined) => t !== undefined && /^(?:19|20|21)\d\d$/.test(t);
     if (isYear(aText) && g.pa === undefined && g.sa === undefined) continue;
+    if (g.pa === undefined && g.b === undefined && DOCUMENT_PARTS.test(clause.slice(m.index + m[0].length))) continue;
     const denominator = PER_DENOMINATOR.exec(clause.slice(m.index));
     const previous = out[out.length - 1];
     if (denominator && g.b === undefined) {

@@ -1,0 +1,38 @@
+// Constructions met in other provinces' resolutions, each in a clause written for this test (the same grammatical
+// shape, other words and numbers): what a planning office there would type for each target.
+import { describe, expect, it } from 'vitest';
+import type { TargetSpec } from '../targets/target.ts';
+import { draftPlan } from './draft-plan.ts';
+import type { Draft, DraftItem } from './types.ts';
+
+const TERM = { firstYear: 2026, lastYear: 2030 };
+
+function draft(text: string, term = TERM): Draft {
+  return draftPlan(`MỤC TIÊU, CHỈ TIÊU CHỦ YẾU\n\n${text}`, { term });
+}
+
+/** The one item whose figure quote contains `figure`. */
+function item(d: Draft, figure: string): DraftItem {
+  const found = d.items.filter((i) => i.figure.quote.includes(figure));
+  expect(
+    found,
+    `one item drafted from "${figure}" in ${JSON.stringify(d.items.map((i) => i.figure.quote))}`,
+  ).toHaveLength(1);
+  return found[0] as DraftItem;
+}
+
+const core = (s: TargetSpec | undefined) => {
+  const { term: _t, direction: _d, precision: _p, milestones: _m, ...rest } = s ?? ({} as TargetSpec);
+  return rest;
+};
+
+describe('counts of the document itself are not targets', () => {
+  it('drops "27 chỉ tiêu", "4 nhóm chỉ tiêu", "2 khâu đột phá" and the grade in "đạt 4 sao"', () => {
+    const d = draft(
+      'Nghị quyết đề ra 27 chỉ tiêu chủ yếu, gồm 4 nhóm chỉ tiêu về kinh tế; 9 chỉ tiêu về xã hội; 2 khâu đột phá. ' +
+        'Đến năm 2030 có 150 sản phẩm OCOP, trong đó 40 sản phẩm đạt 4 sao.',
+    );
+    expect(d.items.map((i) => i.figure.quote)).toEqual(['150 sản phẩm', '40 sản phẩm']);
+    expect(item(d, '40 sản phẩm').indicator.name).toContain('4 sao');
+  });
+});
