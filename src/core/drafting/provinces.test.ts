@@ -36,3 +36,25 @@ describe('counts of the document itself are not targets', () => {
     expect(item(d, '40 sản phẩm').indicator.name).toContain('4 sao');
   });
 });
+
+describe('a year that qualifies a price basis or a standard is not the target year', () => {
+  it('reads growth "(GRDP theo giá so sánh năm 2020)" and a poverty rate "theo chuẩn nghèo giai đoạn 2022 - 2025"', () => {
+    const d = draft(
+      'Tốc độ tăng trưởng kinh tế (GRDP theo giá so sánh năm 2020) bình quân 8,5 - 9%/năm; tỷ lệ hộ nghèo giảm còn ' +
+        'dưới 1,5% vào năm 2030 theo chuẩn nghèo giai đoạn 2022 - 2025.',
+    );
+    expect(core(item(d, '8,5 - 9').readings[0]?.spec)).toMatchObject({
+      kind: 'growth_average',
+      min: '8.5',
+      max: '9',
+      baseYear: 2025,
+    });
+    expect(core(item(d, '1,5').readings[0]?.spec)).toMatchObject({
+      kind: 'threshold',
+      op: '<',
+      value: '1.5',
+      year: 2030,
+    });
+    expect(item(d, '1,5').readings[0]?.spec.direction).toBe('lower_better');
+  });
+});

@@ -5,7 +5,7 @@ import type { Term } from '../targets/target.ts';
 import { findRank, readNoneLeft, readReducedFraction, readUnitsStandard } from './constructs.ts';
 import { findFigures, findUnitCounts, type Figure } from './figures.ts';
 import { capitalise, isWeakName, nameAfter, nameBefore, tidy } from './names.ts';
-import { EVERY_YEAR, statedPeriod, statedYear } from './periods.ts';
+import { EVERY_YEAR, statedPeriod, statedYear, withoutQualifiedYears } from './periods.ts';
 import { readFigure } from './readings.ts';
 import type { RuleId } from './rules.ts';
 import { cleanQuote, lineOf, type SourceText } from './source-text.ts';
@@ -71,13 +71,13 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
     return none;
   }
   const text = clause.text;
-  const withoutBaseline = (s: string) => s.replace(/so với\s+[^,;]*/gu, '');
+  const withoutBaseline = (s: string) => withoutQualifiedYears(s.replace(/so với\s+[^,;]*/gu, ''));
   const ownYear = statedYear(withoutBaseline(text));
   const leadYear = statedYear(withoutBaseline(clause.lead));
   const year = ownYear ?? leadYear ?? term.lastYear;
   if (year < term.firstYear) return none;
   // A period in brackets qualifies a standard ("theo chuẩn nghèo giai đoạn 2021 - 2025"), not the statement.
-  const unbracketed = (s: string) => s.replace(/\([^)]*\)/gu, '');
+  const unbracketed = (s: string) => withoutQualifiedYears(s.replace(/\([^)]*\)/gu, ''));
   const p = statedPeriod(unbracketed(text)) ?? statedPeriod(unbracketed(clause.lead));
   if (p && p.last < term.firstYear) return none;
   if (rankWithoutNumber(text)) {
@@ -271,7 +271,7 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
     // A year or period written next to the figure wins over one written elsewhere in the clause.
     const own = withoutBaseline(`${pre} ${post}`);
     const figureYear = statedYear(own) ?? year;
-    const fp = statedPeriod(pre) ?? statedPeriod(clause.lead);
+    const fp = statedPeriod(withoutQualifiedYears(pre)) ?? statedPeriod(withoutQualifiedYears(clause.lead));
     const figurePeriod = fp && inTerm(fp) ? { firstYear: fp.first, lastYear: fp.last } : null;
     const item = readOne(f, pre, post, next, clause, term, figureYear, figurePeriod ?? (fp ? null : period), counts);
     item.rules.unshift(...yearRules);
