@@ -58,3 +58,26 @@ describe('a year that qualifies a price basis or a standard is not the target ye
     expect(item(d, '1,5').readings[0]?.spec.direction).toBe('lower_better');
   });
 });
+
+describe('growth, a rate brought down, and an increase that reads two ways', () => {
+  it('reads "tỷ lệ tăng dân số tự nhiên giảm còn dưới 0,9%/năm" as a bound on the rate, lower better', () => {
+    const d = draft('Đến năm 2030, tỷ lệ tăng dân số tự nhiên giảm còn dưới 0,9%/năm.');
+    expect(core(item(d, '0,9').readings[0]?.spec)).toMatchObject({ kind: 'threshold', op: '<', value: '0.9' });
+    expect(item(d, '0,9').readings[0]?.spec.direction).toBe('lower_better');
+  });
+
+  it('reads "tốc độ tăng trưởng … bình quân đạt 9%" (no "/năm") as average growth', () => {
+    const d = draft('Tốc độ tăng trưởng tổng sản phẩm trên địa bàn bình quân đạt 9%.');
+    expect(core(item(d, '9%').readings[0]?.spec)).toMatchObject({ kind: 'growth_average', min: '9', baseYear: 2025 });
+  });
+
+  it('offers two readings of "thu ngân sách tăng trên 11%" and says a person must choose', () => {
+    const d = draft('Giai đoạn 2026 - 2030: thu ngân sách nhà nước trên địa bàn tăng trên 11%.');
+    const i = item(d, '11%');
+    expect(i.readings.map((r) => core(r.spec))).toMatchObject([
+      { kind: 'growth_average', min: '11' },
+      { kind: 'multiple_of_baseline', factor: '1.11', baselinePeriod: '2025' },
+    ]);
+    expect(i.doubts.map((x) => x.en)).toContain('the statement reads two ways: choose one');
+  });
+});

@@ -87,7 +87,11 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
 
   if (percent && DECREASE.test(near)) return decrease(ctx);
 
-  if (percent && (f.unit === '%/năm' || /bình quân\s*$/u.test(near)) && GROWTH.test(`${ctx.lead} ${ctx.pre}`)) {
+  // "giảm còn dưới 1%/năm", "còn 0,8%/năm": a rate brought down to a level (the unit of a rate), not a growth.
+  const downTo =
+    f.qualifier === 'below' || f.qualifier === 'at_most' || f.qualifier === 'down_to' || /còn\s*$/u.test(near);
+  const averaged = /bình quân(?:\s+(?:đạt|là|ở mức|phấn đấu đạt))?\s*$/u.test(near);
+  if (percent && !downTo && (f.unit === '%/năm' || averaged) && GROWTH.test(`${ctx.lead} ${ctx.pre}`)) {
     const notes = f.qualifier === 'above' ? [NOTE.strictGrowth] : [];
     const period = ctx.period ?? ctx.term;
     return [
@@ -107,6 +111,10 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
       ),
     ];
   }
+
+  // "thu ngân sách tăng trên 12%": no "/năm" and no "bình quân": a growth each year, or the increase over the whole
+  // term. A person must choose: both readings, the yearly one first.
+  if (f.unit === '%' && !downTo && /(?:^|\s)tăng(?:\s+trưởng)?\s*$/u.test(near)) return increase(ctx);
 
   const strictNotes = f.qualifier === 'above' || f.qualifier === 'below' || orMore ? [NOTE.strictFlow] : [];
   if (EVERY_YEAR.test(`${ctx.pre} ${ctx.post.split(/[,;]/u)[0] ?? ''}`)) {
@@ -236,6 +244,41 @@ function multiple(ctx: FigureContext, gap: boolean): DraftReading[] {
     );
   if (gap) return [make(f.min)];
   return [make(f.min), make(toCanonical(new Decimal(f.min).plus(1)))];
+}
+
+/** "tăng 12%": average growth of 12 %/năm over the term, or the final level 1,12 times the base year's. */
+function increase(ctx: FigureContext): DraftReading[] {
+  const f = ctx.figure;
+  const period = ctx.period ?? ctx.term;
+  const notes = f.qualifier === 'above' ? [NOTE.strictGrowth] : [];
+  return [
+    reading(
+      ctx,
+      {
+        kind: 'growth_average',
+        ...base(ctx, 'higher_better'),
+        term: period,
+        min: f.min,
+        ...(f.max !== undefined ? { max: f.max } : {}),
+        averaging: 'geometric',
+        baseYear: period.firstYear - 1,
+      },
+      ['increase-percent', 'growth-per-year'],
+      notes,
+    ),
+    reading(
+      ctx,
+      {
+        kind: 'multiple_of_baseline',
+        ...base(ctx, 'higher_better'),
+        factor: toCanonical(new Decimal(100).plus(f.min).div(100)),
+        baselinePeriod: String(ctx.term.firstYear - 1),
+        compare: 'final_level',
+      },
+      ['increase-percent'],
+      f.max !== undefined ? [NOTE.factorRange] : [],
+    ),
+  ];
 }
 
 /** "giảm 30% số hộ nghèo": read relative to the base year (0,7 of it); as percentage points it cannot be said yet. */

@@ -80,6 +80,10 @@ export const RULES = {
     en: 'indicator name read after the figure ("80% dân số có …")',
   },
   'name-from-unit': { vi: 'tên chỉ tiêu dựng từ đơn vị tính', en: 'indicator name built from the unit' },
+  'increase-percent': {
+    vi: '"tăng N%" không có "/năm" hay "bình quân": hai cách hiểu (mỗi năm, hoặc cả giai đoạn so với năm gốc)',
+    en: '"tăng N%" without "/năm" or "bình quân": two readings (each year, or over the term against the base year)',
+  },
   'decrease-percent': {
     vi: '"giảm N%": hai cách hiểu (tương đối hoặc điểm phần trăm)',
     en: '"giảm N%": two readings (relative, or percentage points)',
