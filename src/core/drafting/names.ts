@@ -16,7 +16,7 @@ export function tidy(text: string): string {
 /** The name before a figure, or "" when only verbs and years stand there. */
 export function nameBefore(pre: string): string {
   // "…đạt 2% GRDP, trong đó kinh phí từ xã hội chiếm hơn 60%": the sub-target's name starts after "trong đó".
-  let s = tidy(pre).replace(/^.*(?:^|[\s,])trong đó\s/u, '');
+  let s = tidy(pre).replace(/^.*(?:^|[\s,])trong đó(?:[,:]?\s|[,:]?$)/u, '');
   for (let i = 0; i < 3; i++) s = s.replace(LEADING, '').replace(TRAILING, '').trim();
   return s.replace(/^\(\d+\)\s*/, '');
 }
@@ -25,7 +25,9 @@ export function nameBefore(pre: string): string {
 export function nameAfter(post: string): string {
   const s = tidy(post)
     .replace(/^(?:[,.;:\s]|của\s|(?:vào|đến|tới)\s+năm\s+\d{4}\s*)+/u, '')
-    .split(/\s(?:vào|đến|tới)\s+năm\s+\d{4}|,\s(?=(?:tỷ lệ|số|chỉ số)\s)/u)[0];
+    .split(/\s(?:vào|đến|tới)\s+năm\s+\d{4}|,\s(?=(?:tỷ lệ|số|chỉ số)\s)|,?\s*trong đó(?=[\s,:]|$)/u)[0];
+  // "(năm 2025 đạt …": a bracket or a year is not a name.
+  if (/^(?:\(|năm\s+\d{4})/u.test(s ?? '')) return '';
   return (s ?? '').replace(/[,.;:\s]+$/u, '');
 }
 
@@ -36,5 +38,7 @@ export function capitalise(s: string): string {
 /** A name worth keeping has at least two words that are not just a verb ("Thành lập", "Hoàn thành"). */
 export function isWeakName(name: string): boolean {
   const words = name.split(/\s+/).filter((w) => w.length > 0);
+  // "GRDP", "FDI", "HDI": one word written in capitals is a name.
+  if (words.length === 1 && /^\p{Lu}[\p{Lu}\d]+$/u.test(words[0] ?? '')) return false;
   return words.length < 2 || /^(?:thành lập|hoàn thành|xây dựng|có|thêm|đạt|tạo|kết nạp)$/iu.test(name);
 }

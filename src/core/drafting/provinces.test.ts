@@ -81,3 +81,42 @@ describe('growth, a rate brought down, and an increase that reads two ways', () 
     expect(i.doubts.map((x) => x.en)).toContain('the statement reads two ways: choose one');
   });
 });
+
+describe('"trong đó" and a figure with no name of its own', () => {
+  const TERM_21 = { firstYear: 2021, lastYear: 2025 };
+
+  it('reads "trong đó, năm 2025 đạt …" as the same indicator in that year, and ends the "trong đó" at the next indicator', () => {
+    const d = draft(
+      'Về kinh tế: tổng thu ngân sách trên địa bàn giai đoạn 2021 - 2025 đạt 52.000 tỷ đồng, trong đó, năm 2025 đạt ' +
+        '12.300 tỷ đồng; tổng vốn đầu tư phát triển giai đoạn 2021 - 2025 đạt 180.000 tỷ đồng, chiếm 31,5%/GRDP ' +
+        '(năm 2025 đạt 41.000 tỷ đồng).',
+      TERM_21,
+    );
+    const total = item(d, '52.000');
+    const year = item(d, '12.300');
+    expect(core(total.readings[0]?.spec)).toMatchObject({ kind: 'cumulative', value: '52000' });
+    expect(core(year.readings[0]?.spec)).toMatchObject({ kind: 'level_at_end', value: '12300', year: 2025 });
+    expect(year.indicator).toMatchObject({ name: 'Tổng thu ngân sách trên địa bàn năm 2025', parent: total.id });
+    expect(item(d, '180.000').indicator.parent).toBeNull();
+    expect(item(d, '41.000').indicator.name).toBe('Tổng vốn đầu tư phát triển năm 2025');
+    expect(core(item(d, '41.000').readings[0]?.spec)).toMatchObject({ kind: 'level_at_end', year: 2025 });
+    expect(item(d, '31,5').indicator.name).toMatch(/^Tổng vốn đầu tư phát triển/);
+  });
+
+  it('names the growth written after a level ("GRDP đạt …, tăng trưởng trên 9%/năm") from that level', () => {
+    const d = draft('Đến năm 2030, GRDP đạt 180.000 tỷ đồng, tăng trưởng trên 9%/năm.');
+    expect(item(d, '180.000').indicator.name).toBe('GRDP');
+    expect(item(d, '9%').indicator.name).toBe('Tốc độ tăng trưởng GRDP');
+    expect(core(item(d, '9%').readings[0]?.spec)).toMatchObject({ kind: 'growth_average', min: '9' });
+  });
+
+  it('keeps "trong đó" out of names: "tỷ lệ A là 60%, trong đó, tỷ lệ B là 30%"; "đón 9 triệu lượt khách, trong đó có 1 triệu …"', () => {
+    const d = draft(
+      'Tỷ lệ lao động qua đào tạo năm 2030 là 72%, trong đó, tỷ lệ lao động có bằng cấp, chứng chỉ là 33%; đến năm ' +
+        '2030 đón 9 triệu lượt khách du lịch, trong đó có 1 triệu lượt khách quốc tế.',
+    );
+    expect(item(d, '33%').indicator.name).toBe('Tỷ lệ lao động có bằng cấp, chứng chỉ');
+    expect(item(d, '33%').indicator.parent).toBe(item(d, '72%').id);
+    expect(item(d, '9 triệu').indicator.name).not.toContain('trong đó');
+  });
+});

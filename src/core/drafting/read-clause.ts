@@ -273,10 +273,34 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
     const figureYear = statedYear(own) ?? year;
     const fp = statedPeriod(withoutQualifiedYears(pre)) ?? statedPeriod(withoutQualifiedYears(clause.lead));
     const figurePeriod = fp && inTerm(fp) ? { firstYear: fp.first, lastYear: fp.last } : null;
-    const item = readOne(f, pre, post, next, clause, term, figureYear, figurePeriod ?? (fp ? null : period), counts);
+    // "…giai đoạn 2021 - 2025 đạt 77.000 tỷ đồng, trong đó năm 2025 đạt 18.700 tỷ đồng" (or "(năm 2025 đạt …)"): the
+    // same indicator's level in that one year, not a second total over the period.
+    const yearOf = YEAR_OF_PREVIOUS.exec(pre);
+    // The latest target of the clause with a name of its own (not one itself named after another).
+    const previous = [...pending].reverse().find((x) => !x.rules.includes('name-inherited'));
+    const inYear = yearOf && previous && previous.figureEnd <= cursor ? Number(yearOf[1]) : null;
+    const item =
+      inYear !== null
+        ? readOne(f, pre, post, next, clause, term, inYear, null, counts)
+        : readOne(f, pre, post, next, clause, term, figureYear, figurePeriod ?? (fp ? null : period), counts);
     item.rules.unshift(...yearRules);
     item.doubts.unshift(...yearDoubts);
-    if (/(?:^|[\s,])trong đó\s/u.test(pre)) item.sub = true;
+    if (/(?:^|[\s,])trong đó[,:]?\s/u.test(pre)) item.sub = true;
+    // A figure with no name of its own right after a named one ("GRDP đạt 240.000 tỷ đồng, tăng trưởng trên 10%/năm";
+    // "… đạt 246.600 tỷ đồng, chiếm 36% GRDP") measures the same thing: its name is built from that one.
+    if (
+      previous &&
+      previous.figureEnd <= cursor &&
+      (inYear !== null || (isWeakName(nameBefore(pre)) && LINK_ONLY.test(pre)))
+    ) {
+      item.name = inheritedName(previous.name, item, inYear);
+      item.rules = item.rules.filter((r) => r !== 'name-from-unit' && r !== 'name-after-figure');
+      item.doubts = item.doubts.filter((d) => d !== DOUBT.nameFromUnit && d !== DOUBT.nameAfter);
+      item.rules.push('name-inherited');
+      item.start = f.start - pre.length;
+      item.end = f.end;
+      if (inYear !== null) item.sub = true;
+    }
     pending.push(item);
     cursor = Math.max(f.end, item.end);
   });
@@ -325,6 +349,25 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
     });
   }
   return result;
+}
+
+/** "trong đó năm 2025 đạt", "(năm 2025 là": a year of its own right before a figure that follows another one. */
+const YEAR_OF_PREVIOUS =
+  /(?:(?:^|[\s,])trong đó[,:]?\s*|\(\s*)(?:vào\s+|riêng\s+)?năm\s+((?:19|20|21)\d\d)\s*(?:đạt|là)?\s*$/u;
+/** Only linking words between two figures: the second has no name of its own. */
+const LINK_ONLY =
+  /^[\s,;(]*(?:(?:chiếm|bằng|tương đương|tăng trưởng|tăng|bình quân|đạt|là|khoảng|mỗi năm|hằng năm|hàng năm)[\s,:]*)+$/u;
+
+function inheritedName(name: string, item: Pending, inYear: number | null): string {
+  if (inYear !== null) return `${name} năm ${inYear}`;
+  const kind = item.readings[0]?.kind;
+  if (kind === 'growth_average') return `Tốc độ tăng trưởng ${lowerFirst(name)}`;
+  return item.unit ? `${name} (${item.unit})` : name;
+}
+
+/** "GRDP" stays as written; "Tổng vốn" becomes "tổng vốn" inside a longer name. */
+function lowerFirst(name: string): string {
+  return /^\p{Lu}{2}/u.test(name) ? name : name.slice(0, 1).toLocaleLowerCase('vi') + name.slice(1);
 }
 
 /** "nằm trong nhóm các tỉnh, thành phố dẫn đầu cả nước": a group with no size. */

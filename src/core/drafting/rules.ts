@@ -79,6 +79,10 @@ export const RULES = {
     vi: 'tên chỉ tiêu đọc sau con số ("80% dân số có …")',
     en: 'indicator name read after the figure ("80% dân số có …")',
   },
+  'name-inherited': {
+    vi: 'con số không có tên riêng, đứng sau một chỉ tiêu: cùng chỉ tiêu đó ("…, tăng trưởng N%/năm", "trong đó năm N đạt …")',
+    en: 'a figure with no name of its own after a target: the same indicator ("…, tăng trưởng N%/năm", "trong đó năm N đạt …")',
+  },
   'name-from-unit': { vi: 'tên chỉ tiêu dựng từ đơn vị tính', en: 'indicator name built from the unit' },
   'increase-percent': {
     vi: '"tăng N%" không có "/năm" hay "bình quân": hai cách hiểu (mỗi năm, hoặc cả giai đoạn so với năm gốc)',
