@@ -93,6 +93,7 @@ const WORD_UNIT = new RegExp(
   'u',
 );
 const PERCENT_TAIL = /^\s*\/\s*năm(?!\p{L})/u;
+const PERCENT_OF_ECONOMY = /^\s*(?:\/\s*|trong\s+|so với\s+|của\s+)?(GRDP|GDP)(?!\p{L})/u;
 const OR_MORE = /^\s*(trở lên|trở xuống)(?!\p{L})/u;
 /** "trên 01 vạn dân", "trên 1 ha": the denominator of a per-unit measure, not a figure. */
 export const PER_DENOMINATOR =
@@ -166,9 +167,12 @@ export function findFigures(clause: string): Figure[] {
     let baseUnit: string | null = null;
     if (percent) {
       const perYear = PERCENT_TAIL.exec(rest);
-      unit = perYear ? '%/năm' : '%';
+      // "20% GRDP", "25 - 30% trong GRDP", "36,0%/GRDP": a share of the economy, its unit "% GRDP".
+      const ofEconomy = perYear ? null : PERCENT_OF_ECONOMY.exec(rest);
+      unit = perYear ? '%/năm' : ofEconomy ? `% ${ofEconomy[1] ?? ''}` : '%';
       baseUnit = unit;
       if (perYear) end += perYear[0].length;
+      if (ofEconomy) end += ofEconomy[0].length;
     } else {
       const w = WORD_UNIT.exec(rest);
       if (w?.groups?.w !== undefined && DESCRIPTOR_UNITS.test(w.groups.w.toLocaleLowerCase('vi'))) continue;

@@ -120,3 +120,25 @@ describe('"trong đó" and a figure with no name of its own', () => {
     expect(item(d, '9 triệu').indicator.name).not.toContain('trong đó');
   });
 });
+
+describe('shares of the economy', () => {
+  it('reads the unit "% GRDP" from "20% GRDP", "25 - 30% trong GRDP" and "36%/GRDP"', () => {
+    const d = draft(
+      'Đến năm 2030, tỷ trọng kinh tế số đạt tối thiểu 22% GRDP; tỷ trọng công nghiệp chế biến đạt 25 - 30% trong GRDP.',
+    );
+    expect(item(d, '22%').indicator.unit).toBe('% GRDP');
+    expect(core(item(d, '22%').readings[0]?.spec)).toMatchObject({ kind: 'threshold', op: '>=', value: '22' });
+    expect(item(d, '25 - 30%').indicator.unit).toBe('% GRDP');
+    expect(core(item(d, '25 - 30%').readings[0]?.spec)).toMatchObject({ kind: 'range_at_end', min: '25', max: '30' });
+  });
+
+  it('reads "bình quân 31% GRDP" and "giai đoạn …, chiếm 34%/GRDP" as averages over the period', () => {
+    const d = draft(
+      'Huy động vốn đầu tư toàn xã hội bình quân 31% GRDP; tổng vốn đầu tư giai đoạn 2026 - 2030 đạt 400.000 tỷ ' +
+        'đồng, chiếm 34%/GRDP.',
+    );
+    expect(core(item(d, '31%').readings[0]?.spec)).toMatchObject({ kind: 'term_average', min: '31' });
+    expect(core(item(d, '34%').readings[0]?.spec)).toMatchObject({ kind: 'term_average', min: '34' });
+    expect(item(d, '34%').indicator).toMatchObject({ name: 'Tổng vốn đầu tư (% GRDP)', unit: '% GRDP' });
+  });
+});

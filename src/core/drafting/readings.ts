@@ -80,7 +80,7 @@ function directionOf(ctx: FigureContext): Direction {
 export function readFigure(ctx: FigureContext): DraftReading[] {
   const f = ctx.figure;
   const near = ctx.pre.slice(-60);
-  const percent = f.unit === '%' || f.unit === '%/năm';
+  const percent = f.unit !== null && f.unit.startsWith('%');
   const orMore = f.after === 'or_more' || /^[^;]*?trở lên/u.test(ctx.post) || /trở lên/u.test(f.text);
 
   if (f.unit === 'lần' && /(?:gấp|tăng)(?:\s+\p{L}+){0,2}\s*$/u.test(near)) return multiple(ctx, /gấp/u.test(near));
@@ -165,6 +165,25 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
         },
         f.qualifier === 'about' ? [...rules, 'approximately'] : rules,
         strictNotes,
+      ),
+    ];
+  }
+
+  // "huy động vốn đầu tư bình quân 32% GRDP", "giai đoạn 2021 - 2025 …, chiếm 36% GRDP": a share averaged over the
+  // period, not the last year's.
+  if (percent && f.unit !== '%/năm' && (averaged || (ctx.period !== null && /chiếm\s*$/u.test(near)))) {
+    const period = ctx.period ?? ctx.term;
+    return [
+      reading(
+        ctx,
+        {
+          kind: 'term_average',
+          ...base(ctx, directionOf(ctx)),
+          term: period,
+          min: f.min,
+          ...(f.max !== undefined ? { max: f.max } : {}),
+        },
+        ['term-average'],
       ),
     ];
   }

@@ -26,6 +26,10 @@ export const RULES = {
     vi: 'tổng của cả giai đoạn ("giai đoạn …", "thành lập", "hoàn thành", "thêm")',
     en: 'a total over the period ("giai đoạn …", "thành lập", "hoàn thành", "thêm")',
   },
+  'term-average': {
+    vi: '"bình quân N%" (không phải tăng trưởng) hoặc tỷ lệ của cả giai đoạn: bình quân giai đoạn',
+    en: '"bình quân N%" (not a growth) or a share over a stated period: the term average',
+  },
   'range-band': { vi: 'khoảng "a - b": trong khoảng là đạt', en: 'a range "a - b": inside the band is met' },
   'bound-above': { vi: '"trên / hơn": lớn hơn (chặt)', en: '"trên / hơn": strictly above' },
   'bound-below': { vi: '"dưới": nhỏ hơn (chặt)', en: '"dưới": strictly below' },
