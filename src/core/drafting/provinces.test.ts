@@ -142,3 +142,19 @@ describe('shares of the economy', () => {
     expect(item(d, '34%').indicator).toMatchObject({ name: 'Tổng vốn đầu tư (% GRDP)', unit: '% GRDP' });
   });
 });
+
+describe('a year written in the clause and a period written in the lead-in', () => {
+  it('reads "Giai đoạn 2026 - 2030: …; GRDP bình quân đầu người đạt 150 - 170 triệu đồng vào năm 2030" as a range in 2030', () => {
+    const d = draft(
+      'Giai đoạn 2026 - 2030: tăng trưởng GRDP bình quân trên 11% mỗi năm; GRDP bình quân đầu người đạt 150 - 170 ' +
+        'triệu đồng vào năm 2030; tạo việc làm mới cho 160.000 lao động.',
+    );
+    expect(core(item(d, '150 - 170').readings[0]?.spec)).toMatchObject({
+      kind: 'range_at_end',
+      min: '150',
+      max: '170',
+      year: 2030,
+    });
+    expect(core(item(d, '160.000').readings[0]?.spec)).toMatchObject({ kind: 'cumulative', value: '160000' });
+  });
+});

@@ -78,7 +78,9 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
   if (year < term.firstYear) return none;
   // A period in brackets qualifies a standard ("theo chuẩn nghèo giai đoạn 2021 - 2025"), not the statement.
   const unbracketed = (s: string) => withoutQualifiedYears(s.replace(/\([^)]*\)/gu, ''));
-  const p = statedPeriod(unbracketed(text)) ?? statedPeriod(unbracketed(clause.lead));
+  // A year the clause writes itself ("… vào năm 2030") wins over a period written once in the lead-in ("Giai đoạn
+  // 2025 - 2030: …"): the lead's period is for the items that say no year.
+  const p = statedPeriod(unbracketed(text)) ?? (ownYear === null ? statedPeriod(unbracketed(clause.lead)) : null);
   if (p && p.last < term.firstYear) return none;
   if (rankWithoutNumber(text)) {
     return {
@@ -271,7 +273,9 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
     // A year or period written next to the figure wins over one written elsewhere in the clause.
     const own = withoutBaseline(`${pre} ${post}`);
     const figureYear = statedYear(own) ?? year;
-    const fp = statedPeriod(withoutQualifiedYears(pre)) ?? statedPeriod(withoutQualifiedYears(clause.lead));
+    const fp =
+      statedPeriod(withoutQualifiedYears(pre)) ??
+      (ownYear === null ? statedPeriod(withoutQualifiedYears(clause.lead)) : null);
     const figurePeriod = fp && inTerm(fp) ? { firstYear: fp.first, lastYear: fp.last } : null;
     // "…giai đoạn 2021 - 2025 đạt 77.000 tỷ đồng, trong đó năm 2025 đạt 18.700 tỷ đồng" (or "(năm 2025 đạt …)"): the
     // same indicator's level in that one year, not a second total over the period.
