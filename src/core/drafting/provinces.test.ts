@@ -158,3 +158,26 @@ describe('a year written in the clause and a period written in the lead-in', () 
     expect(core(item(d, '160.000').readings[0]?.spec)).toMatchObject({ kind: 'cumulative', value: '160000' });
   });
 });
+
+describe('"duy trì", and a total that may be the last year or the whole term', () => {
+  it('reads "tỷ lệ che phủ rừng duy trì 58%" as at least 58 %', () => {
+    const d = draft('Đến năm 2030, tỷ lệ che phủ rừng duy trì 58%.');
+    expect(core(item(d, '58%').readings[0]?.spec)).toMatchObject({ kind: 'threshold', op: '>=', value: '58' });
+  });
+
+  it('offers both readings of "Tổng vốn đầu tư toàn xã hội trên 90.000 tỷ đồng" written with no year or period', () => {
+    const d = draft('Tổng vốn đầu tư toàn xã hội trên 90.000 tỷ đồng; thu ngân sách nhà nước đạt 15.000 tỷ đồng.');
+    const i = item(d, '90.000');
+    expect(i.readings.map((r) => core(r.spec))).toMatchObject([
+      { kind: 'threshold', op: '>', value: '90000', year: 2030 },
+      { kind: 'cumulative', value: '90000' },
+    ]);
+    expect(i.doubts.map((x) => x.en)).toContain('the statement reads two ways: choose one');
+    expect(item(d, '15.000').readings).toHaveLength(1);
+  });
+
+  it('keeps one reading when the year is written: "đến năm 2030 tổng vốn đầu tư đạt 40.000 tỷ đồng"', () => {
+    const d = draft('Đến năm 2030 tổng vốn đầu tư toàn xã hội đạt 40.000 tỷ đồng.');
+    expect(item(d, '40.000').readings).toHaveLength(1);
+  });
+});

@@ -273,6 +273,7 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
     // A year or period written next to the figure wins over one written elsewhere in the clause.
     const own = withoutBaseline(`${pre} ${post}`);
     const figureYear = statedYear(own) ?? year;
+    const yearStated = statedYear(own) !== null || ownYear !== null || leadYear !== null;
     const fp =
       statedPeriod(withoutQualifiedYears(pre)) ??
       (ownYear === null ? statedPeriod(withoutQualifiedYears(clause.lead)) : null);
@@ -285,8 +286,19 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
     const inYear = yearOf && previous && previous.figureEnd <= cursor ? Number(yearOf[1]) : null;
     const item =
       inYear !== null
-        ? readOne(f, pre, post, next, clause, term, inYear, null, counts)
-        : readOne(f, pre, post, next, clause, term, figureYear, figurePeriod ?? (fp ? null : period), counts);
+        ? readOne(f, pre, post, next, clause, term, inYear, null, counts, true)
+        : readOne(
+            f,
+            pre,
+            post,
+            next,
+            clause,
+            term,
+            figureYear,
+            figurePeriod ?? (fp ? null : period),
+            counts,
+            yearStated,
+          );
     item.rules.unshift(...yearRules);
     item.doubts.unshift(...yearDoubts);
     if (/(?:^|[\s,])trong đó[,:]?\s/u.test(pre)) item.sub = true;
@@ -410,6 +422,7 @@ function readOne(
   year: number,
   period: Term | null,
   counts: ReturnType<typeof findUnitCounts>,
+  yearStated: boolean,
 ): Pending {
   const rules: RuleId[] = [];
   const doubts: Messages[] = [];
@@ -469,7 +482,7 @@ function readOne(
   const readings =
     f.unit === null && name.length === 0
       ? []
-      : readFigure({ figure: f, pre, lead: clause.lead, post, term, year, period });
+      : readFigure({ figure: f, pre, lead: clause.lead, post, term, year, period, yearStated });
   return {
     name: capitalise(name),
     unit: f.unit,

@@ -19,6 +19,8 @@ export interface FigureContext {
   year: number;
   /** A period written in the statement ("giai đoạn 2026 - 2030"): a total or an average over it. */
   period: Term | null;
+  /** Whether a year is written in the statement or its lead-in (else `year` is the term's last). */
+  yearStated?: boolean;
 }
 
 const CREATE_VERBS =
@@ -195,6 +197,8 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
       ]),
     ];
   }
+  // "tỷ lệ che phủ rừng duy trì 60%": keep it at least there (at most, for an indicator better when lower).
+  const maintain = f.qualifier === null && f.after === null && /(?:^|\s)duy trì(?:\s|$)/u.test(near);
   const op =
     f.qualifier === 'above'
       ? '>'
@@ -204,32 +208,41 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
           ? '>='
           : f.qualifier === 'at_most' || f.after === 'or_less'
             ? '<='
-            : null;
+            : maintain
+              ? directionOf(ctx) === 'lower_better'
+                ? '<='
+                : '>='
+              : null;
+  let first: DraftReading;
   if (op !== null) {
-    const rule: RuleId =
-      op === '>' ? 'bound-above' : op === '<' ? 'bound-below' : op === '>=' ? 'bound-at-least' : 'bound-at-most';
-    return [
-      reading(
-        ctx,
-        {
-          kind: 'threshold',
-          ...base(ctx, op === '<' || op === '<=' ? 'lower_better' : 'higher_better'),
-          op,
-          value: f.min,
-          year: ctx.year,
-        },
-        [rule],
-      ),
-    ];
-  }
-  const down = f.qualifier === 'down_to';
-  const rules: RuleId[] = down
-    ? ['down-to']
-    : f.qualifier === 'about'
-      ? ['level-plain', 'approximately']
-      : ['level-plain'];
-  return [
-    reading(
+    const rule: RuleId = maintain
+      ? 'maintain'
+      : op === '>'
+        ? 'bound-above'
+        : op === '<'
+          ? 'bound-below'
+          : op === '>='
+            ? 'bound-at-least'
+            : 'bound-at-most';
+    first = reading(
+      ctx,
+      {
+        kind: 'threshold',
+        ...base(ctx, op === '<' || op === '<=' ? 'lower_better' : 'higher_better'),
+        op,
+        value: f.min,
+        year: ctx.year,
+      },
+      [rule],
+    );
+  } else {
+    const down = f.qualifier === 'down_to';
+    const rules: RuleId[] = down
+      ? ['down-to']
+      : f.qualifier === 'about'
+        ? ['level-plain', 'approximately']
+        : ['level-plain'];
+    first = reading(
       ctx,
       {
         kind: 'level_at_end',
@@ -238,9 +251,28 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
         year: ctx.year,
       },
       rules,
-    ),
-  ];
+    );
+  }
+  // "Tổng vốn đầu tư toàn xã hội trên 75.000 tỷ đồng" with no year and no period: the last year's figure, or the sum
+  // of the term's years. Resolutions write both; a person must choose.
+  if (
+    !ctx.yearStated &&
+    ctx.period === null &&
+    /(?:^|\s)(?:tổng|vốn đầu tư)\s/iu.test(` ${ctx.pre}`) &&
+    MONEY.test(f.unit ?? '')
+  ) {
+    const total = reading(
+      ctx,
+      { kind: 'cumulative', ...base(ctx, 'higher_better'), term: ctx.term, value: f.min },
+      ['total-or-level'],
+      f.qualifier === 'above' || f.qualifier === 'below' || orMore ? [NOTE.strictFlow] : [],
+    );
+    return [{ ...first, rules: [...first.rules, 'total-or-level'] }, total];
+  }
+  return [first];
 }
+
+const MONEY = /(?:đồng|USD|VNĐ)$/u;
 
 function nameless(pre: string): boolean {
   return pre.replace(/[\s,.;:]/gu, '').length === 0;

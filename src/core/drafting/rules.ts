@@ -41,6 +41,14 @@ export const RULES = {
     vi: '"không quá / tối đa / trở xuống": nhỏ hơn hoặc bằng',
     en: '"không quá / tối đa / trở xuống": at most',
   },
+  maintain: {
+    vi: '"duy trì N": giữ ở mức N trở lên (trở xuống nếu càng thấp càng tốt)',
+    en: '"duy trì N": kept at N or better',
+  },
+  'total-or-level': {
+    vi: 'tổng / vốn đầu tư không ghi năm hay giai đoạn: mức năm cuối hoặc tổng cả giai đoạn, cần chọn',
+    en: 'a total or an investment with no year or period: the last year, or the sum over the term; to choose',
+  },
   'level-plain': { vi: '"đạt N": mức cuối kỳ', en: '"đạt N": a level in the final year' },
   approximately: { vi: '"khoảng": giá trị gần đúng', en: '"khoảng": an approximate value' },
   'down-to': { vi: '"còn N": giảm xuống mức N (càng thấp càng tốt)', en: '"còn N": down to N (lower is better)' },
