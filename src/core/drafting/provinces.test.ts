@@ -181,3 +181,15 @@ describe('"duy trì", and a total that may be the last year or the whole term', 
     expect(item(d, '40.000').readings).toHaveLength(1);
   });
 });
+
+describe('units meeting a set of criteria', () => {
+  it('reads "100% xã, phường đạt Bộ tiêu chí quốc gia về y tế xã" as units meeting that standard', () => {
+    const d = draft('Phấn đấu 95% xã, phường đạt Bộ tiêu chí quốc gia về y tế xã vào năm 2030.');
+    expect(core(item(d, '95%').readings[0]?.spec)).toMatchObject({
+      kind: 'units_meeting_standard',
+      share: '95',
+      standard: 'Bộ tiêu chí quốc gia về y tế xã',
+      year: 2030,
+    });
+  });
+});
