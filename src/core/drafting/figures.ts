@@ -133,7 +133,9 @@ export function findFigures(clause: string): Figure[] {
     // "mức độ 3, 4": a number listed after one that was not a figure is not one either.
     const listed = skippedEnd >= 0 && /^\s*(?:,|và|hoặc)\s*$/u.test(clause.slice(skippedEnd, m.index));
     if (listed || (g.q === undefined && NOT_A_FIGURE_BEFORE.test(before))) {
-      skippedEnd = m.index + m[0].length;
+      // "mức độ 3, 4": the next number of the list is skipped too; but after a year ("Đến năm 2030, 95% …") the
+      // comma ends a phrase, not a list.
+      skippedEnd = /^(?:19|20|21)\d\d$/u.test(aText) && g.pa === undefined ? -1 : m.index + m[0].length;
       continue;
     }
     if (/\($/.test(before.trimEnd()) && /^\d+$/.test(aText) && clause[m.index + m[0].length] === ')') continue;

@@ -193,3 +193,11 @@ describe('units meeting a set of criteria', () => {
     });
   });
 });
+
+describe('a comma after the year', () => {
+  it('reads the figure of "Đến năm 2030, 92% dân số …" (the comma after a year is not a list of numbers)', () => {
+    const d = draft('Đến năm 2030, 92% dân số tham gia bảo hiểm y tế; năm 2028, 60% hộ gia đình có thẻ bảo hiểm.');
+    expect(core(item(d, '92%').readings[0]?.spec)).toMatchObject({ kind: 'level_at_end', value: '92', year: 2030 });
+    expect(core(item(d, '60%').readings[0]?.spec)).toMatchObject({ kind: 'level_at_end', value: '60', year: 2028 });
+  });
+});
