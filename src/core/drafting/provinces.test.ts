@@ -201,3 +201,16 @@ describe('a comma after the year', () => {
     expect(core(item(d, '60%').readings[0]?.spec)).toMatchObject({ kind: 'level_at_end', value: '60', year: 2028 });
   });
 });
+
+describe('names as a planner would type them', () => {
+  it('keeps the year out of a name and drops "bình quân mỗi năm" and a bare verb in front of it', () => {
+    const d = draft(
+      'Về kinh tế: tăng trưởng bình quân 8%/năm; cơ cấu kinh tế đến năm 2030: khu vực dịch vụ chiếm 45,2%; bình quân mỗi năm tạo việc làm cho 21.000 lao ' +
+        'động; đến năm 2030 thu hút 12 triệu lượt khách du lịch, doanh thu 40.000 tỷ đồng.',
+    );
+    expect(item(d, '45,2').indicator.name).toBe('Cơ cấu kinh tế: khu vực dịch vụ');
+    expect(item(d, '21.000').indicator.name).toBe('Tạo việc làm');
+    expect(item(d, '12 triệu').indicator.name).toBe('Số lượt khách du lịch');
+    expect(item(d, '40.000').indicator.name).toBe('Doanh thu');
+  });
+});

@@ -467,7 +467,9 @@ function readOne(
     if (!isWeakName(after) || (after.length > 0 && name.length === 0)) {
       // "80% dân số có …" names a share; "87.000 doanh nghiệp đang hoạt động" names a count of its unit.
       const head = f.unit === '%' ? 'tỷ lệ' : f.baseUnit !== null ? `số ${f.baseUnit}` : '';
-      name = [name, head, after].filter((x) => x.length > 0).join(' ');
+      // "thu hút 15 triệu khách du lịch": a verb alone says nothing of what is counted and is left out.
+      const verb = /^(?:thu hút|đón|đón tiếp)$/iu.test(name);
+      name = [verb ? '' : name, head, after].filter((x) => x.length > 0).join(' ');
       rules.push('name-after-figure');
       doubts.push(DOUBT.nameAfter);
       const at = post.indexOf(after.slice(0, 20));
