@@ -214,3 +214,28 @@ describe('names as a planner would type them', () => {
     expect(item(d, '40.000').indicator.name).toBe('Doanh thu');
   });
 });
+
+describe('targets that hold every year', () => {
+  it('reads "2.500 doanh nghiệp/năm" and "tối thiểu 4%/năm" as every year, "85 triệu đồng/năm" per head as a level', () => {
+    const d = draft(
+      'Thành lập mới 2.500 doanh nghiệp/năm; tỷ lệ kết nạp đảng viên mới tối thiểu 4%/năm; thu nhập bình quân đầu ' +
+        'người đạt 85 triệu đồng/năm.',
+    );
+    expect(core(item(d, '2.500').readings[0]?.spec)).toMatchObject({ kind: 'yearly_flow', value: '2500' });
+    expect(core(item(d, '4%').readings[0]?.spec)).toMatchObject({ kind: 'yearly_flow', value: '4' });
+    expect(core(item(d, '85 triệu').readings[0]?.spec)).toMatchObject({ kind: 'level_at_end', value: '85' });
+  });
+
+  it('lets "hằng năm" of a lead-in govern the list after it, and keeps "mỗi năm" with the figure it follows', () => {
+    const d = draft(
+      'Phấn đấu hằng năm có trên 92% chi bộ hoàn thành tốt nhiệm vụ; trên 88% đảng viên hoàn thành tốt nhiệm vụ. ' +
+        'GRDP tăng từ 9% trở lên mỗi năm, thu nhập bình quân đầu người đạt 75 triệu đồng vào năm 2030.',
+    );
+    expect(core(item(d, '88%').readings[0]?.spec)).toMatchObject({ kind: 'yearly_flow', value: '88' });
+    expect(core(item(d, '75 triệu').readings[0]?.spec)).toMatchObject({
+      kind: 'level_at_end',
+      value: '75',
+      year: 2030,
+    });
+  });
+});

@@ -302,6 +302,9 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
     item.rules.unshift(...yearRules);
     item.doubts.unshift(...yearDoubts);
     if (/(?:^|[\s,])trong đó[,:]?\s/u.test(pre)) item.sub = true;
+    // "tăng từ 10% trở lên mỗi năm, thu nhập …": the per-year words after a figure are its own, not the next one's.
+    const yearly = /^\s*(?:mỗi|hằng|hàng)\s+năm(?!\p{L})/u.exec(post);
+    if (yearly) item.end = Math.max(item.end, f.end + yearly[0].length);
     // A figure with no name of its own right after a named one ("GRDP đạt 240.000 tỷ đồng, tăng trưởng trên 10%/năm";
     // "… đạt 246.600 tỷ đồng, chiếm 36% GRDP") measures the same thing: its name is built from that one.
     if (

@@ -119,7 +119,12 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
   if (f.unit === '%' && !downTo && /(?:^|\s)tăng(?:\s+trưởng)?\s*$/u.test(near)) return increase(ctx);
 
   const strictNotes = f.qualifier === 'above' || f.qualifier === 'below' || orMore ? [NOTE.strictFlow] : [];
-  if (EVERY_YEAR.test(`${ctx.pre} ${ctx.post.split(/[,;]/u)[0] ?? ''}`)) {
+  // "2.000 doanh nghiệp/năm", "tối thiểu 3%/năm" (not a growth): a count or a rate each year. An income per head
+  // "90 triệu đồng/năm" is a level, not a flow.
+  const perYear = /\/năm$/u.test(f.unit ?? '') && !downTo && !/bình quân đầu người|thu nhập/iu.test(ctx.pre);
+  // "Phấn đấu hằng năm có trên 90% …; trên 90% …": the lead-in's words before its first figure govern the list.
+  const leadHead = ctx.lead.split(/\d/u)[0] ?? '';
+  if (perYear || EVERY_YEAR.test(`${ctx.pre} ${ctx.post.split(/[,;]/u)[0] ?? ''} ${leadHead}`)) {
     return [
       reading(
         ctx,
