@@ -16,7 +16,7 @@ export function tidy(text: string): string {
 /** The name before a figure, or "" when only verbs and years stand there. */
 export function nameBefore(pre: string): string {
   // "…đạt 2% GRDP, trong đó kinh phí từ xã hội chiếm hơn 60%": the sub-target's name starts after "trong đó".
-  let s = tidy(pre).replace(/^.*(?:^|[\s,])trong đó(?:[,:]?\s|[,:]?$)/u, '');
+  let s = tidy(pre).replace(/^.*(?:^|[\s,])[Tt]rong đó(?:[,:]?\s|[,:]?$)/u, '');
   for (let i = 0; i < 3; i++) s = s.replace(LEADING, '').replace(TRAILING, '').trim();
   // "Cơ cấu kinh tế đến năm 2025: khu vực nông, lâm, thủy sản": the year belongs to the target, not to its name.
   s = s.replace(/\s*(?:(?:đến|vào|tới)\s+)?năm\s+(?:19|20|21)\d\d(?=[\s,:]|$)/gu, '').trim();

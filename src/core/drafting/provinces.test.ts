@@ -239,3 +239,15 @@ describe('targets that hold every year', () => {
     });
   });
 });
+
+describe('growth written with its period and verb between "bình quân" and the figure', () => {
+  it('reads "Trong đó, tốc độ tăng trưởng … bình quân giai đoạn 2025-2030 phấn đấu đạt 9,5% trở lên" as growth', () => {
+    const d = draft(
+      'Đại hội đề ra các chỉ tiêu chủ yếu. Trong đó, tốc độ tăng trưởng GRDP bình quân giai đoạn 2025-2030 phấn đấu ' +
+        'đạt 9,5% trở lên.',
+    );
+    const i = item(d, '9,5%');
+    expect(core(i.readings[0]?.spec)).toMatchObject({ kind: 'growth_average', min: '9.5', baseYear: 2025 });
+    expect(i.indicator.name).toBe('Tốc độ tăng trưởng GRDP');
+  });
+});

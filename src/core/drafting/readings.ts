@@ -92,7 +92,11 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
   // "giảm còn dưới 1%/năm", "còn 0,8%/năm": a rate brought down to a level (the unit of a rate), not a growth.
   const downTo =
     f.qualifier === 'below' || f.qualifier === 'at_most' || f.qualifier === 'down_to' || /còn\s*$/u.test(near);
-  const averaged = /bình quân(?:\s+(?:đạt|là|ở mức|phấn đấu đạt))?\s*$/u.test(near);
+  // "bình quân đạt", "bình quân giai đoạn 2025 - 2030 phấn đấu đạt": the average sits a period and a verb away.
+  const averaged =
+    /bình quân(?:\s+(?:giai đoạn|thời kỳ)\s+\d{4}\s*(?:-|–|—)\s*\d{4})?(?:\s+(?:phấn đấu|đạt|là|ở mức))*\s*$/u.test(
+      near,
+    );
   if (percent && !downTo && (f.unit === '%/năm' || averaged) && GROWTH.test(`${ctx.lead} ${ctx.pre}`)) {
     const notes = f.qualifier === 'above' ? [NOTE.strictGrowth] : [];
     const period = ctx.period ?? ctx.term;
