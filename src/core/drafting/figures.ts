@@ -177,7 +177,10 @@ export function findFigures(clause: string): Figure[] {
       if (ofEconomy) end += ofEconomy[0].length;
     } else {
       const w = WORD_UNIT.exec(rest);
-      if (w?.groups?.w !== undefined && DESCRIPTOR_UNITS.test(w.groups.w.toLocaleLowerCase('vi'))) continue;
+      // "trên 76 tuổi" is the figure of "tuổi thọ"; elsewhere ("trẻ từ 3 đến 5 tuổi") an age describes what is counted.
+      const lifespan = /tuổi thọ/iu.test(clause.slice(0, m.index));
+      if (w?.groups?.w !== undefined && DESCRIPTOR_UNITS.test(w.groups.w.toLocaleLowerCase('vi')) && !lifespan)
+        continue;
       if (
         w?.groups?.w !== undefined &&
         !/^(?:và|hoặc|trở|vào|đến|năm|trong|so|của|là|cho|tại|trên)$/u.test(w.groups.w)
@@ -196,7 +199,8 @@ export function findFigures(clause: string): Figure[] {
     rest = clause.slice(end);
     const orMore = OR_MORE.exec(rest);
     const after = orMore ? (orMore[1] === 'trở lên' ? 'or_more' : 'or_less') : null;
-    if (baseUnit !== null && DESCRIPTOR_UNITS.test(baseUnit)) continue;
+    if (baseUnit !== null && DESCRIPTOR_UNITS.test(baseUnit) && !(baseUnit === 'tuổi' && /tuổi thọ/iu.test(clause)))
+      continue;
     if (denominatorFirst !== null && !percent) {
       baseUnit = `${baseUnit ?? ''}/${denominatorFirst}`;
       unit = scale === null ? baseUnit : `${scale} ${baseUnit}`;

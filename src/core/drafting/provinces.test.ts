@@ -251,3 +251,16 @@ describe('growth written with its period and verb between "bình quân" and the 
     expect(i.indicator.name).toBe('Tốc độ tăng trưởng GRDP');
   });
 });
+
+describe('names of sub-targets, created things and life expectancy', () => {
+  it('reads "tuổi thọ trung bình trên 75 tuổi", "trong đó có bằng cấp, chứng chỉ 40%" and "thành lập mới 1.500 doanh nghiệp/năm"', () => {
+    const d = draft(
+      'Tỷ lệ lao động qua đào tạo đạt trên 85%, trong đó có bằng cấp, chứng chỉ 40%; tuổi thọ trung bình trên 75 tuổi; ' +
+        'thành lập mới 1.500 doanh nghiệp/năm.',
+    );
+    expect(item(d, '40%').indicator.name).toBe('Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ');
+    expect(item(d, '75').indicator).toMatchObject({ name: 'Tuổi thọ trung bình', unit: 'tuổi' });
+    expect(core(item(d, '75').readings[0]?.spec)).toMatchObject({ kind: 'threshold', op: '>', value: '75' });
+    expect(item(d, '1.500').indicator.name).toBe('Số doanh nghiệp thành lập mới');
+  });
+});

@@ -301,7 +301,13 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
           );
     item.rules.unshift(...yearRules);
     item.doubts.unshift(...yearDoubts);
-    if (/(?:^|[\s,])trong đó[,:]?\s/u.test(pre)) item.sub = true;
+    if (/(?:^|[\s,])trong đó[,:]?\s/u.test(pre)) {
+      item.sub = true;
+      // "tỷ lệ lao động qua đào tạo trên 90%, trong đó có bằng cấp, chứng chỉ 48%": a qualifier of the parent's name.
+      if (previous && /^(?:có|được|đạt)\s/iu.test(item.name)) {
+        item.name = `${previous.name} ${lowerFirst(item.name)}`;
+      }
+    }
     // "tăng từ 10% trở lên mỗi năm, thu nhập …": the per-year words after a figure are its own, not the next one's.
     const yearly = /^\s*(?:mỗi|hằng|hàng)\s+năm(?!\p{L})/u.exec(post);
     if (yearly) item.end = Math.max(item.end, f.end + yearly[0].length);
@@ -430,6 +436,10 @@ function readOne(
   const rules: RuleId[] = [];
   const doubts: Messages[] = [];
   let name = nameBefore(pre);
+  // "thành lập mới 2.000 doanh nghiệp/năm": what is created is counted ("Số doanh nghiệp thành lập mới").
+  if (/^(?:thành lập|xây mới|trồng mới|cấp mới|kết nạp)(?:\s+mới)?$/iu.test(name) && f.baseUnit !== null) {
+    name = `Số ${f.baseUnit.replace(/\/năm$/u, '')} ${name.toLocaleLowerCase('vi')}`;
+  }
   let start = f.start - pre.length + (pre.length - pre.trimStart().length);
   let end = f.end;
   const std = readUnitsStandard(f, post, counts);
