@@ -176,12 +176,12 @@ describe.each(testDatabases)('drafting a plan over the API on $name', (database)
     const text = [
       'Các chỉ tiêu chủ yếu',
       '',
-      'Tổng kim ngạch xuất khẩu giai đoạn 2026 - 2030 đạt 19 tỷ USD; chỉ số PCI trong nhóm 10 tỉnh dẫn đầu; đến năm 2030 hoàn thành xóa nhà tạm.',
+      'Tổng kim ngạch xuất khẩu giai đoạn 2026 - 2030 đạt 19 tỷ USD; chỉ số PCI trong nhóm 10 tỉnh dẫn đầu; đến năm 2030 hoàn thành xóa nhà tạm; bình quân mỗi năm tạo việc làm cho 21.000 lao động.',
     ].join('\n');
     const draft = (
       await call(api.app, owner, { method: 'POST', url: '/api/drafts', payload: { text } })
     ).json() as Draft;
-    expect(draft.items.map((i) => i.readings[0]?.kind)).toEqual(['cumulative', 'rank', 'milestone']);
+    expect(draft.items.map((i) => i.readings[0]?.kind)).toEqual(['cumulative', 'rank', 'milestone', 'yearly_flow']);
     const payload = {
       plan: {
         code: 'du-thao-tong-2026-2030',
@@ -210,7 +210,32 @@ describe.each(testDatabases)('drafting a plan over the API on $name', (database)
       { code: '1', measure: 'flow' },
       { code: '2', measure: 'rank' },
       { code: '3', measure: 'done' },
+      { code: '4', measure: 'flow' },
     ]);
+    // A yearly target judges the figures entered for its years (a "level" figure would be skipped as not a flow).
+    const jobs = draft.items[3];
+    const entered = await call(api.app, owner, {
+      method: 'POST',
+      url: '/api/plans/du-thao-tong-2026-2030/vintages',
+      payload: {
+        indicatorCode: '4',
+        period: '2026',
+        value: '22000',
+        status: 'official',
+        source: 'Báo cáo (thử)',
+        publishedOn: '2026-11-01',
+      },
+    });
+    expect(entered.statusCode, entered.body).toBeLessThan(300);
+    const evaluation = await call(api.app, owner, {
+      method: 'GET',
+      url: '/api/plans/du-thao-tong-2026-2030/evaluations?dataBasis=all',
+    });
+    const row = (
+      evaluation.json() as { rows: { indicator: { code: string }; actual: { value: string | null } }[] }
+    ).rows.find((r) => r.indicator.code === '4');
+    expect(jobs?.indicator.name).toBe('Tạo việc làm');
+    expect(row?.actual.value).toBe('22000');
   });
 
   it('refuses a draft the engine cannot evaluate, naming the item, and writes nothing', async () => {

@@ -82,7 +82,9 @@ export const MEASURES_FOR_KIND: Record<TargetKind, readonly Measure[]> = {
  * level can be judged, else the first measure the kind reads ("tổng giai đoạn" sums flows, a rank is a rank, a
  * milestone is done or not).
  */
-export function measureForKind(kind: TargetKind): Measure {
+export function measureForKind(kind: TargetKind, unit = ''): Measure {
+  // A yearly target's evaluation averages flows (or shares, "3 %/năm"): a level or count figure would be skipped.
+  if (kind === 'yearly_flow') return unit.startsWith('%') ? 'share' : 'flow';
   const fits = MEASURES_FOR_KIND[kind];
   return fits.includes('level') ? 'level' : (fits[0] ?? 'level');
 }

@@ -174,7 +174,7 @@ export async function acceptDraft({
       unit: nfc(item.unit),
       // A total over the term sums flows, a rank is a rank, a milestone is done or not: the default "level" would be
       // refused for them (figure-checks' MEASURES_FOR_KIND).
-      measure: measureForKind(item.spec.kind),
+      measure: measureForKind(item.spec.kind, item.unit),
       ...(input.items.some((other) => other.parent === item.code) ? { compositeRule: 'own_target' as const } : {}),
       source: { document: document.id, line: item.line, lineEnd: item.lineEnd },
       targets: [
