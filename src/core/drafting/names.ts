@@ -3,11 +3,11 @@
 
 /** Words that open a statement without naming anything: they are dropped from the front of a name. */
 const LEADING =
-  /^(?:[,.;:\s]|và\s|hoặc\s|đồng thời\s|trong đó\s|phấn đấu\s|Phấn đấu\s|bảo đảm\s|Bảo đảm\s|đảm bảo\s|Đảm bảo\s|(?:đến|Đến|tới|Tới|vào|Vào)\s+(?:năm\s+)?\d{4},?\s|năm\s+\d{4},?\s|giai đoạn\s+\d{4}\s*-\s*\d{4},?\s|Thành phố\s+phấn đấu\s|thành phố\s|(?:[Bb]ình quân\s+)?(?:mỗi|hằng|hàng)\s+năm,?\s|[Bb]ình quân\s+(?=mỗi|hằng|hàng))+/u;
+  /^(?:[,.;:\s]|và\s|hoặc\s|đồng thời\s|trong đó\s|phấn đấu\s|Phấn đấu\s|bảo đảm\s|Bảo đảm\s|đảm bảo\s|Đảm bảo\s|(?:đến|Đến|tới|Tới|vào|Vào)\s+(?:năm\s+)?\d{4},?\s|năm\s+\d{4},?\s|giai đoạn\s+\d{4}\s*-\s*\d{4},?\s|Thành phố\s+phấn đấu\s|thành phố\s|(?:[Bb]ình quân\s+)?(?:mỗi|hằng|hàng)\s+năm,?\s|[Bb]ình quân\s+(?=mỗi|hằng|hàng)|[Gg]iảm\s+(?=tỷ lệ|số)|[Nn]âng\s+(?=tỷ lệ))+/u;
 
 /** Verbs and linking words between a name and its figure ("đạt", "tăng bình quân", "chiếm khoảng"). */
 const TRAILING =
-  /(?:\s|,|:|đạt|tăng|giảm|bình quân|trưởng|tốc độ|chiếm|là|ở mức|lên|xuống|có|tỷ lệ|hằng năm|hàng năm|mỗi năm|(?:đến|vào|tới)?\s*năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4}|phấn đấu|bảo đảm|duy trì|giữ vững|nâng|thêm|từ|trên|dưới|khoảng|cho)+$/u;
+  /(?:\s|,|:|đạt|tăng|giảm|bình quân|trưởng|tốc độ|chiếm|là|ở mức|lên|xuống|có|tỷ lệ|hằng năm|hàng năm|mỗi năm|(?:đến|vào|tới)?\s*năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4}|phấn đấu|bảo đảm|duy trì|giữ vững|nâng|thêm|từ|trên|dưới|khoảng|cho|còn)+$/u;
 
 export function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -32,7 +32,7 @@ export function nameAfter(post: string): string {
     )[0];
   // "(năm 2025 đạt …": a bracket or a year is not a name.
   if (/^(?:\(|năm\s+\d{4})/u.test(s ?? '')) return '';
-  return (s ?? '').replace(/[,.;:\s]+$/u, '');
+  return (s ?? '').replace(/(?:[,.;:\s]+|\s+(?:và|hoặc))+$/u, '');
 }
 
 export function capitalise(s: string): string {

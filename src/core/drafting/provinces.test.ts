@@ -264,3 +264,17 @@ describe('names of sub-targets, created things and life expectancy', () => {
     expect(item(d, '1.500').indicator.name).toBe('Số doanh nghiệp thành lập mới');
   });
 });
+
+describe('spans and names printed in the results table', () => {
+  it('starts a span after ", trong đó,", "và" and "(", and names "giảm tỷ lệ hộ nghèo còn …" and "… 4 sao và" cleanly', () => {
+    const d = draft(
+      'Tổng thu ngân sách giai đoạn 2026 - 2030 đạt 60.000 tỷ đồng, trong đó, năm 2030 đạt 14.000 tỷ đồng; khu vực ' +
+        'dịch vụ chiếm 41% và khu vực công nghiệp chiếm 38,5%; giảm tỷ lệ hộ nghèo còn dưới 2%; có 120 sản phẩm OCOP, ' +
+        'trong đó 60 sản phẩm đạt 4 sao và 5 sản phẩm đạt 5 sao.',
+    );
+    expect(item(d, '14.000').span.quote).toBe('năm 2030 đạt 14.000 tỷ đồng');
+    expect(item(d, '38,5').span.quote).toBe('khu vực công nghiệp chiếm 38,5%');
+    expect(item(d, '2%').indicator.name).toBe('Tỷ lệ hộ nghèo');
+    expect(item(d, '60 sản phẩm').indicator.name).toBe('Số sản phẩm đạt 4 sao');
+  });
+});

@@ -355,7 +355,7 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
       id: '',
       indicator: { name: p.name, unit: p.unit, parent: p.sub || clause.sub ? 'sub' : null },
       readings: p.readings,
-      span: span(src, abs(p.start), abs(p.end)),
+      span: span(src, abs(p.start + openingWords(text.slice(p.start, p.figureStart))), abs(p.end)),
       figure: span(src, abs(p.figureStart), abs(p.figureEnd)),
       confidence,
       doubts,
@@ -374,6 +374,15 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
     });
   }
   return result;
+}
+
+/**
+ * The punctuation and joining words a statement's span would otherwise open with (", trong đó, năm 2025 đạt …",
+ * "và khu vực phi nông nghiệp chiếm …", "(năm 2025 đạt …"): the span, printed as the target in the results table,
+ * starts after them.
+ */
+function openingWords(before: string): number {
+  return /^[\s,;:(]*(?:(?:và|hoặc|trong đó)(?:[\s,:]+|$))?/u.exec(before)?.[0].length ?? 0;
 }
 
 /** "trong đó năm 2025 đạt", "(năm 2025 là": a year of its own right before a figure that follows another one. */
