@@ -172,6 +172,72 @@ describe.each(testDatabases)('drafting a plan over the API on $name', (database)
     expect(again.body).toContain('/plan/code');
   });
 
+  it('accepts a total over the term, a rank and a milestone: each indicator measures what its kind reads', async () => {
+    const text = [
+      'Các chỉ tiêu chủ yếu',
+      '',
+      'Tổng kim ngạch xuất khẩu giai đoạn 2026 - 2030 đạt 19 tỷ USD; chỉ số PCI trong nhóm 10 tỉnh dẫn đầu; đến năm 2030 hoàn thành xóa nhà tạm; bình quân mỗi năm tạo việc làm cho 21.000 lao động.',
+    ].join('\n');
+    const draft = (
+      await call(api.app, owner, { method: 'POST', url: '/api/drafts', payload: { text } })
+    ).json() as Draft;
+    expect(draft.items.map((i) => i.readings[0]?.kind)).toEqual(['cumulative', 'rank', 'milestone', 'yearly_flow']);
+    const payload = {
+      plan: {
+        code: 'du-thao-tong-2026-2030',
+        name: 'Nghị quyết thử: tổng, thứ hạng, mốc',
+        term: { firstYear: 2026, lastYear: 2030 },
+        document: { kind: 'congress_resolution', title: 'Dự thảo (tải lên)' },
+      },
+      items: draft.items.map((i, n) => ({
+        code: String(n + 1),
+        parent: null,
+        name: i.indicator.name,
+        unit: i.readings[0]?.unit ?? '',
+        quote: i.span.quote,
+        line: i.span.line,
+        lineEnd: i.span.lineEnd,
+        spec: i.readings[0]?.spec,
+      })),
+    };
+    const res = await call(api.app, owner, { method: 'POST', url: '/api/drafts/accept', payload });
+    expect(res.statusCode, res.body).toBe(201);
+    const measures = await api.db.query<{ code: string; measure: string }>(
+      `SELECT i.code, i.measure FROM indicators i JOIN plans p ON p.id = i.plan_id
+        WHERE p.code = 'du-thao-tong-2026-2030' ORDER BY i.code`,
+    );
+    expect(measures).toEqual([
+      { code: '1', measure: 'flow' },
+      { code: '2', measure: 'rank' },
+      { code: '3', measure: 'done' },
+      { code: '4', measure: 'flow' },
+    ]);
+    // A yearly target judges the figures entered for its years (a "level" figure would be skipped as not a flow).
+    const jobs = draft.items[3];
+    const entered = await call(api.app, owner, {
+      method: 'POST',
+      url: '/api/plans/du-thao-tong-2026-2030/vintages',
+      payload: {
+        indicatorCode: '4',
+        period: '2026',
+        value: '22000',
+        status: 'official',
+        source: 'Báo cáo (thử)',
+        publishedOn: '2026-11-01',
+      },
+    });
+    expect(entered.statusCode, entered.body).toBeLessThan(300);
+    const evaluation = await call(api.app, owner, {
+      method: 'GET',
+      url: '/api/plans/du-thao-tong-2026-2030/evaluations?dataBasis=all',
+    });
+    const row = (
+      evaluation.json() as { rows: { indicator: { code: string }; actual: { value: string | null } }[] }
+    ).rows.find((r) => r.indicator.code === '4');
+    expect(jobs?.indicator.name).toBe('Tạo việc làm');
+    expect(row?.actual.value).toBe('22000');
+  });
+
   it('refuses a draft the engine cannot evaluate, naming the item, and writes nothing', async () => {
     const before = await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM plans');
     const plan = {

@@ -133,6 +133,73 @@ describe.each(testDatabases)('the results table on $name', (tdb) => {
     expect(unemployment.notes.length).toBe(2);
   });
 
+  it('puts a term average ("bình quân 5 năm … % GRDP") in the average columns, not the end year', async () => {
+    const doc = {
+      id: 'tb',
+      kind: 'plan' as const,
+      title: 'Kế hoạch thử',
+      number: null,
+      date: null,
+      issuer: null,
+      file: 'ke-hoach-thu.txt',
+      default: true,
+    };
+    await importDataset({
+      ctx,
+      input: {
+        tenants: [],
+        plans: [
+          {
+            file: 'ke-hoach-thu.json',
+            format: 'chitieu-plan/1',
+            tenant: 'hai-phong',
+            plan: {
+              id: 'thu-binh-quan-2021-2025',
+              name: 'Kế hoạch thử 2021–2025',
+              unitCode: '31',
+              term: { firstYear: 2021, lastYear: 2025 },
+              document: { kind: 'plan', number: null, date: null, issuer: null },
+              display: { exceededAs: 'exceeded' },
+              source: { document: 'tb', line: 1 },
+            },
+            documents: [doc],
+            indicators: [
+              {
+                code: '1',
+                parent: null,
+                name: 'Vốn đầu tư toàn xã hội so với GRDP',
+                unit: '% GRDP',
+                source: { document: 'tb', line: 1 },
+                targets: [
+                  {
+                    text: 'bình quân 36% GRDP',
+                    source: { document: 'tb', line: 1 },
+                    spec: {
+                      kind: 'term_average',
+                      direction: 'higher_better',
+                      term: { firstYear: 2021, lastYear: 2025 },
+                      precision: 0,
+                      min: '36',
+                    },
+                  },
+                ],
+                observations: [{ period: '2021-2025', value: '33.8', status: 'official', line: 1 }],
+              },
+            ],
+            breakthroughs: [],
+            tasks: [],
+            projects: [],
+          },
+        ],
+      },
+    });
+    const model = await buildResultsTable({ ctx, input: { planCode: 'thu-binh-quan-2021-2025', asOf: AS_OF } });
+    const r = model.rows.find((x) => x.kind === 'indicator' && x.code === '1');
+    if (!r || r.kind !== 'indicator') throw new Error('no row 1');
+    expect(r.actualEnd).toBeNull();
+    expect(r.actualAverage?.text).toBe('33,8');
+  });
+
   it('numbers notes in order of first use, one note shared by every estimate', () => {
     const model = models.get('hai-phong-2020-2025');
     const estimate = model?.notes.find((n) => n.text.startsWith('Số liệu ước tính'));

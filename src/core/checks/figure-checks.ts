@@ -77,6 +77,18 @@ export const MEASURES_FOR_KIND: Record<TargetKind, readonly Measure[]> = {
   benchmark: ['level', 'share', 'growth_rate', 'count', 'flow'],
 };
 
+/**
+ * What a new indicator measures when all we know is its target's kind (a plan accepted from a draft): a level where a
+ * level can be judged, else the first measure the kind reads ("tổng giai đoạn" sums flows, a rank is a rank, a
+ * milestone is done or not).
+ */
+export function measureForKind(kind: TargetKind, unit = ''): Measure {
+  // A yearly target's evaluation averages flows (or shares, "3 %/năm"): a level or count figure would be skipped.
+  if (kind === 'yearly_flow') return unit.startsWith('%') ? 'share' : 'flow';
+  const fits = MEASURES_FOR_KIND[kind];
+  return fits.includes('level') ? 'level' : (fits[0] ?? 'level');
+}
+
 const MEASURE_WORDS: Record<Measure, Messages> = {
   level: { vi: 'mức (giá trị tại một thời điểm)', en: 'a level' },
   growth_rate: { vi: 'tốc độ tăng (%/năm)', en: 'a yearly growth rate (%)' },

@@ -79,13 +79,17 @@ export function readUnitsStandard(f: Figure, post: string, counts: UnitCount[]):
   if (f.unit !== '%') return null;
   const noun = ADMIN_UNITS.exec(post);
   if (!noun) return null;
-  const std = /đạt\s+(?:chuẩn|tiêu chuẩn)\s+(.+?)(?=\s+(?:vào|đến|tới)\s+năm|\s*[(;,.]|$)/u.exec(post);
+  // "đạt chuẩn nông thôn mới"; "đạt Bộ tiêu chí quốc gia về y tế xã" (the standard is the set of criteria itself).
+  const std =
+    /đạt\s+(?:(?:chuẩn|tiêu chuẩn)\s+(.+?)|((?:[Bb]ộ\s+)?tiêu chí\s+.+?))(?=\s+(?:vào|đến|tới)\s+năm|\s*[(;,.]|$)/u.exec(
+      post,
+    );
   if (!std) return null;
   const count = counts.find((c) => c.start >= f.end && c.start - f.end < 60);
   return {
     share: f.min,
     ...(count ? { count: count.count, ofCount: count.ofCount } : {}),
-    standard: tidy(std[1] ?? ''),
+    standard: tidy(std[1] ?? std[2] ?? ''),
     noun: noun[1] ?? '',
   };
 }

@@ -93,6 +93,7 @@ const WORD_UNIT = new RegExp(
   'u',
 );
 const PERCENT_TAIL = /^\s*\/\s*năm(?!\p{L})/u;
+const PERCENT_OF_ECONOMY = /^\s*(?:\/\s*|trong\s+|so với\s+|của\s+)?(GRDP|GDP)(?!\p{L})/u;
 const OR_MORE = /^\s*(trở lên|trở xuống)(?!\p{L})/u;
 /** "trên 01 vạn dân", "trên 1 ha": the denominator of a per-unit measure, not a figure. */
 export const PER_DENOMINATOR =
@@ -109,7 +110,14 @@ const NOT_A_FIGURE_BEFORE =
   /(?:năm|giai đoạn|nhiệm kỳ|kỳ|khóa|khoá|thứ|nhóm|top|số|mức độ|lần thứ|tương ứng|Nghị quyết|Quyết định|ngày|tháng|Điều|khoản|điểm|cấp độ|chương|mục|phụ lục|hạng|vành đai|quốc lộ|tỉnh lộ|đường|tuyến|cầu|bến|lô|phiên bản|khóa|Khoá|Khóa)\s*$/iu;
 
 /** Units that describe what is counted ("trẻ từ 3 đến 5 tuổi", "100 năm thành lập"): never a target's figure. */
-const DESCRIPTOR_UNITS = /^(?:tuổi|năm|tầng|làn|tháng|ngày|giờ|phút|thế kỷ)$/u;
+const DESCRIPTOR_UNITS = /^(?:tuổi|năm|tầng|làn|tháng|ngày|giờ|phút|thế kỷ|sao)$/u;
+
+/**
+ * Counts of the document's own parts ("39 chỉ tiêu chủ yếu", "5 nhóm chỉ tiêu", "3 khâu đột phá", "12 nhóm giải
+ * pháp"): they say how the resolution is built, never a target to track.
+ */
+const DOCUMENT_PARTS =
+  /^\s*(?:nhóm\s+)?(?:chỉ tiêu|nhiệm vụ|khâu đột phá|đột phá|giải pháp|quan điểm|trụ cột|mục tiêu)(?!\p{L})/iu;
 
 export function findFigures(clause: string): Figure[] {
   const out: Figure[] = [];
@@ -125,12 +133,15 @@ export function findFigures(clause: string): Figure[] {
     // "mức độ 3, 4": a number listed after one that was not a figure is not one either.
     const listed = skippedEnd >= 0 && /^\s*(?:,|và|hoặc)\s*$/u.test(clause.slice(skippedEnd, m.index));
     if (listed || (g.q === undefined && NOT_A_FIGURE_BEFORE.test(before))) {
-      skippedEnd = m.index + m[0].length;
+      // "mức độ 3, 4": the next number of the list is skipped too; but after a year ("Đến năm 2030, 95% …") the
+      // comma ends a phrase, not a list.
+      skippedEnd = /^(?:19|20|21)\d\d$/u.test(aText) && g.pa === undefined ? -1 : m.index + m[0].length;
       continue;
     }
     if (/\($/.test(before.trimEnd()) && /^\d+$/.test(aText) && clause[m.index + m[0].length] === ')') continue;
     const isYear = (t: string | undefined) => t !== undefined && /^(?:19|20|21)\d\d$/.test(t);
     if (isYear(aText) && g.pa === undefined && g.sa === undefined) continue;
+    if (g.pa === undefined && g.b === undefined && DOCUMENT_PARTS.test(clause.slice(m.index + m[0].length))) continue;
     const denominator = PER_DENOMINATOR.exec(clause.slice(m.index));
     const previous = out[out.length - 1];
     if (denominator && g.b === undefined) {
@@ -158,12 +169,18 @@ export function findFigures(clause: string): Figure[] {
     let baseUnit: string | null = null;
     if (percent) {
       const perYear = PERCENT_TAIL.exec(rest);
-      unit = perYear ? '%/năm' : '%';
+      // "20% GRDP", "25 - 30% trong GRDP", "36,0%/GRDP": a share of the economy, its unit "% GRDP".
+      const ofEconomy = perYear ? null : PERCENT_OF_ECONOMY.exec(rest);
+      unit = perYear ? '%/năm' : ofEconomy ? `% ${ofEconomy[1] ?? ''}` : '%';
       baseUnit = unit;
       if (perYear) end += perYear[0].length;
+      if (ofEconomy) end += ofEconomy[0].length;
     } else {
       const w = WORD_UNIT.exec(rest);
-      if (w?.groups?.w !== undefined && DESCRIPTOR_UNITS.test(w.groups.w.toLocaleLowerCase('vi'))) continue;
+      // "trên 76 tuổi" is the figure of "tuổi thọ"; elsewhere ("trẻ từ 3 đến 5 tuổi") an age describes what is counted.
+      const lifespan = /tuổi thọ/iu.test(clause.slice(0, m.index));
+      if (w?.groups?.w !== undefined && DESCRIPTOR_UNITS.test(w.groups.w.toLocaleLowerCase('vi')) && !lifespan)
+        continue;
       if (
         w?.groups?.w !== undefined &&
         !/^(?:và|hoặc|trở|vào|đến|năm|trong|so|của|là|cho|tại|trên)$/u.test(w.groups.w)
@@ -182,7 +199,8 @@ export function findFigures(clause: string): Figure[] {
     rest = clause.slice(end);
     const orMore = OR_MORE.exec(rest);
     const after = orMore ? (orMore[1] === 'trở lên' ? 'or_more' : 'or_less') : null;
-    if (baseUnit !== null && DESCRIPTOR_UNITS.test(baseUnit)) continue;
+    if (baseUnit !== null && DESCRIPTOR_UNITS.test(baseUnit) && !(baseUnit === 'tuổi' && /tuổi thọ/iu.test(clause)))
+      continue;
     if (denominatorFirst !== null && !percent) {
       baseUnit = `${baseUnit ?? ''}/${denominatorFirst}`;
       unit = scale === null ? baseUnit : `${scale} ${baseUnit}`;

@@ -3,11 +3,11 @@
 
 /** Words that open a statement without naming anything: they are dropped from the front of a name. */
 const LEADING =
-  /^(?:[,.;:\s]|và\s|hoặc\s|đồng thời\s|trong đó\s|phấn đấu\s|Phấn đấu\s|bảo đảm\s|Bảo đảm\s|đảm bảo\s|Đảm bảo\s|(?:đến|Đến|tới|Tới|vào|Vào)\s+(?:năm\s+)?\d{4},?\s|năm\s+\d{4},?\s|giai đoạn\s+\d{4}\s*-\s*\d{4},?\s|Thành phố\s+phấn đấu\s|thành phố\s)+/u;
+  /^(?:[,.;:\s]|và\s|hoặc\s|đồng thời\s|trong đó\s|phấn đấu\s|Phấn đấu\s|bảo đảm\s|Bảo đảm\s|đảm bảo\s|Đảm bảo\s|(?:đến|Đến|tới|Tới|vào|Vào)\s+(?:năm\s+)?\d{4},?\s|năm\s+\d{4},?\s|giai đoạn\s+\d{4}\s*-\s*\d{4},?\s|Thành phố\s+phấn đấu\s|thành phố\s|(?:[Bb]ình quân\s+)?(?:mỗi|hằng|hàng)\s+năm,?\s|[Bb]ình quân\s+(?=mỗi|hằng|hàng)|[Gg]iảm\s+(?=tỷ lệ|số)|[Nn]âng\s+(?=tỷ lệ))+/u;
 
 /** Verbs and linking words between a name and its figure ("đạt", "tăng bình quân", "chiếm khoảng"). */
 const TRAILING =
-  /(?:\s|,|:|đạt|tăng|giảm|bình quân|trưởng|tốc độ|chiếm|là|ở mức|lên|xuống|có|tỷ lệ|hằng năm|hàng năm|mỗi năm|(?:đến|vào|tới)?\s*năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4}|phấn đấu|bảo đảm|duy trì|giữ vững|nâng|thêm|từ|trên|dưới|khoảng)+$/u;
+  /(?:\s|,|:|đạt|tăng|giảm|bình quân|trưởng|tốc độ|chiếm|là|ở mức|lên|xuống|có|tỷ lệ|hằng năm|hàng năm|mỗi năm|(?:đến|vào|tới)?\s*năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4}|phấn đấu|bảo đảm|duy trì|giữ vững|nâng|thêm|từ|trên|dưới|khoảng|cho|còn)+$/u;
 
 export function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -16,8 +16,10 @@ export function tidy(text: string): string {
 /** The name before a figure, or "" when only verbs and years stand there. */
 export function nameBefore(pre: string): string {
   // "…đạt 2% GRDP, trong đó kinh phí từ xã hội chiếm hơn 60%": the sub-target's name starts after "trong đó".
-  let s = tidy(pre).replace(/^.*(?:^|[\s,])trong đó\s/u, '');
+  let s = tidy(pre).replace(/^.*(?:^|[\s,])[Tt]rong đó(?:[,:]?\s|[,:]?$)/u, '');
   for (let i = 0; i < 3; i++) s = s.replace(LEADING, '').replace(TRAILING, '').trim();
+  // "Cơ cấu kinh tế đến năm 2025: khu vực nông, lâm, thủy sản": the year belongs to the target, not to its name.
+  s = s.replace(/\s*(?:(?:đến|vào|tới)\s+)?năm\s+(?:19|20|21)\d\d(?=[\s,:]|$)/gu, '').trim();
   return s.replace(/^\(\d+\)\s*/, '');
 }
 
@@ -25,8 +27,12 @@ export function nameBefore(pre: string): string {
 export function nameAfter(post: string): string {
   const s = tidy(post)
     .replace(/^(?:[,.;:\s]|của\s|(?:vào|đến|tới)\s+năm\s+\d{4}\s*)+/u, '')
-    .split(/\s(?:vào|đến|tới)\s+năm\s+\d{4}|,\s(?=(?:tỷ lệ|số|chỉ số)\s)/u)[0];
-  return (s ?? '').replace(/[,.;:\s]+$/u, '');
+    .split(
+      /\s(?:vào|đến|tới)\s+năm\s+\d{4}|,\s(?=(?:tỷ lệ|số|chỉ số|doanh thu|tổng|kim ngạch|thu ngân sách)(?:\s|$))|,?\s*trong đó(?=[\s,:]|$)/u,
+    )[0];
+  // "(năm 2025 đạt …": a bracket or a year is not a name.
+  if (/^(?:\(|năm\s+\d{4})/u.test(s ?? '')) return '';
+  return (s ?? '').replace(/(?:[,.;:\s]+|\s+(?:và|hoặc))+$/u, '');
 }
 
 export function capitalise(s: string): string {
@@ -36,5 +42,9 @@ export function capitalise(s: string): string {
 /** A name worth keeping has at least two words that are not just a verb ("Thành lập", "Hoàn thành"). */
 export function isWeakName(name: string): boolean {
   const words = name.split(/\s+/).filter((w) => w.length > 0);
-  return words.length < 2 || /^(?:thành lập|hoàn thành|xây dựng|có|thêm|đạt|tạo|kết nạp)$/iu.test(name);
+  // "GRDP", "FDI", "HDI": one word written in capitals is a name.
+  if (words.length === 1 && /^\p{Lu}[\p{Lu}\d]+$/u.test(words[0] ?? '')) return false;
+  return (
+    words.length < 2 || /^(?:thành lập|hoàn thành|xây dựng|có|thêm|đạt|tạo|kết nạp|thu hút|đón|đón tiếp)$/iu.test(name)
+  );
 }

@@ -41,6 +41,17 @@ export function findTerm(
   return best === null ? null : { term: best.term, start: best.start, end: best.end, officeTerm: best.officeTerm };
 }
 
+/**
+ * Years that qualify a price basis or a standard, not the statement: "(GRDP giá so sánh năm 2010)", "theo chuẩn nghèo
+ * giai đoạn 2016 - 2020". Removed before the statement's year or period is read.
+ */
+const QUALIFIED_YEAR =
+  /(?:theo\s+)?(?:giá\s+(?:so sánh|hiện hành|cố định|thực tế)|theo\s+(?:tiêu\s+)?chuẩn(?:\s+(?!năm\s|giai đoạn\s|thời kỳ\s)\p{L}+){0,4})\s+(?:năm\s+|giai đoạn\s+|thời kỳ\s+)?(?:19|20|21)\d\d(?:\s*(?:-|–|—)\s*(?:19|20|21)\d\d)?/giu;
+
+export function withoutQualifiedYears(text: string): string {
+  return text.replace(QUALIFIED_YEAR, '');
+}
+
 /** "đến năm 2030", "vào năm 2030", "năm 2030", "đến 2030": the year a statement sets its target for. */
 export function statedYear(text: string): number | null {
   const m =

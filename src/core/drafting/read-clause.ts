@@ -5,7 +5,7 @@ import type { Term } from '../targets/target.ts';
 import { findRank, readNoneLeft, readReducedFraction, readUnitsStandard } from './constructs.ts';
 import { findFigures, findUnitCounts, type Figure } from './figures.ts';
 import { capitalise, isWeakName, nameAfter, nameBefore, tidy } from './names.ts';
-import { EVERY_YEAR, statedPeriod, statedYear } from './periods.ts';
+import { EVERY_YEAR, statedPeriod, statedYear, withoutQualifiedYears } from './periods.ts';
 import { readFigure } from './readings.ts';
 import type { RuleId } from './rules.ts';
 import { cleanQuote, lineOf, type SourceText } from './source-text.ts';
@@ -71,14 +71,16 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
     return none;
   }
   const text = clause.text;
-  const withoutBaseline = (s: string) => s.replace(/so với\s+[^,;]*/gu, '');
+  const withoutBaseline = (s: string) => withoutQualifiedYears(s.replace(/so với\s+[^,;]*/gu, ''));
   const ownYear = statedYear(withoutBaseline(text));
   const leadYear = statedYear(withoutBaseline(clause.lead));
   const year = ownYear ?? leadYear ?? term.lastYear;
   if (year < term.firstYear) return none;
   // A period in brackets qualifies a standard ("theo chuẩn nghèo giai đoạn 2021 - 2025"), not the statement.
-  const unbracketed = (s: string) => s.replace(/\([^)]*\)/gu, '');
-  const p = statedPeriod(unbracketed(text)) ?? statedPeriod(unbracketed(clause.lead));
+  const unbracketed = (s: string) => withoutQualifiedYears(s.replace(/\([^)]*\)/gu, ''));
+  // A year the clause writes itself ("… vào năm 2030") wins over a period written once in the lead-in ("Giai đoạn
+  // 2025 - 2030: …"): the lead's period is for the items that say no year.
+  const p = statedPeriod(unbracketed(text)) ?? (ownYear === null ? statedPeriod(unbracketed(clause.lead)) : null);
   if (p && p.last < term.firstYear) return none;
   if (rankWithoutNumber(text)) {
     return {
@@ -271,12 +273,59 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
     // A year or period written next to the figure wins over one written elsewhere in the clause.
     const own = withoutBaseline(`${pre} ${post}`);
     const figureYear = statedYear(own) ?? year;
-    const fp = statedPeriod(pre) ?? statedPeriod(clause.lead);
+    const yearStated = statedYear(own) !== null || ownYear !== null || leadYear !== null;
+    const fp =
+      statedPeriod(withoutQualifiedYears(pre)) ??
+      (ownYear === null ? statedPeriod(withoutQualifiedYears(clause.lead)) : null);
     const figurePeriod = fp && inTerm(fp) ? { firstYear: fp.first, lastYear: fp.last } : null;
-    const item = readOne(f, pre, post, next, clause, term, figureYear, figurePeriod ?? (fp ? null : period), counts);
+    // "…giai đoạn 2021 - 2025 đạt 77.000 tỷ đồng, trong đó năm 2025 đạt 18.700 tỷ đồng" (or "(năm 2025 đạt …)"): the
+    // same indicator's level in that one year, not a second total over the period.
+    const yearOf = YEAR_OF_PREVIOUS.exec(pre);
+    // The latest target of the clause with a name of its own (not one itself named after another).
+    const previous = [...pending].reverse().find((x) => !x.rules.includes('name-inherited'));
+    const inYear = yearOf && previous && previous.figureEnd <= cursor ? Number(yearOf[1]) : null;
+    const item =
+      inYear !== null
+        ? readOne(f, pre, post, next, clause, term, inYear, null, counts, true)
+        : readOne(
+            f,
+            pre,
+            post,
+            next,
+            clause,
+            term,
+            figureYear,
+            figurePeriod ?? (fp ? null : period),
+            counts,
+            yearStated,
+          );
     item.rules.unshift(...yearRules);
     item.doubts.unshift(...yearDoubts);
-    if (/(?:^|[\s,])trong đó\s/u.test(pre)) item.sub = true;
+    if (/(?:^|[\s,])trong đó[,:]?\s/u.test(pre)) {
+      item.sub = true;
+      // "tỷ lệ lao động qua đào tạo trên 90%, trong đó có bằng cấp, chứng chỉ 48%": a qualifier of the parent's name.
+      if (previous && /^(?:có|được|đạt)\s/iu.test(item.name)) {
+        item.name = `${previous.name} ${lowerFirst(item.name)}`;
+      }
+    }
+    // "tăng từ 10% trở lên mỗi năm, thu nhập …": the per-year words after a figure are its own, not the next one's.
+    const yearly = /^\s*(?:mỗi|hằng|hàng)\s+năm(?!\p{L})/u.exec(post);
+    if (yearly) item.end = Math.max(item.end, f.end + yearly[0].length);
+    // A figure with no name of its own right after a named one ("GRDP đạt 240.000 tỷ đồng, tăng trưởng trên 10%/năm";
+    // "… đạt 246.600 tỷ đồng, chiếm 36% GRDP") measures the same thing: its name is built from that one.
+    if (
+      previous &&
+      previous.figureEnd <= cursor &&
+      (inYear !== null || (isWeakName(nameBefore(pre)) && LINK_ONLY.test(pre)))
+    ) {
+      item.name = inheritedName(previous.name, item, inYear);
+      item.rules = item.rules.filter((r) => r !== 'name-from-unit' && r !== 'name-after-figure');
+      item.doubts = item.doubts.filter((d) => d !== DOUBT.nameFromUnit && d !== DOUBT.nameAfter);
+      item.rules.push('name-inherited');
+      item.start = f.start - pre.length;
+      item.end = f.end;
+      if (inYear !== null) item.sub = true;
+    }
     pending.push(item);
     cursor = Math.max(f.end, item.end);
   });
@@ -306,7 +355,7 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
       id: '',
       indicator: { name: p.name, unit: p.unit, parent: p.sub || clause.sub ? 'sub' : null },
       readings: p.readings,
-      span: span(src, abs(p.start), abs(p.end)),
+      span: span(src, abs(p.start + openingWords(text.slice(p.start, p.figureStart))), abs(p.end)),
       figure: span(src, abs(p.figureStart), abs(p.figureEnd)),
       confidence,
       doubts,
@@ -325,6 +374,34 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
     });
   }
   return result;
+}
+
+/**
+ * The punctuation and joining words a statement's span would otherwise open with (", trong đó, năm 2025 đạt …",
+ * "và khu vực phi nông nghiệp chiếm …", "(năm 2025 đạt …"): the span, printed as the target in the results table,
+ * starts after them.
+ */
+function openingWords(before: string): number {
+  return /^[\s,;:(]*(?:(?:và|hoặc|trong đó)(?:[\s,:]+|$))?/u.exec(before)?.[0].length ?? 0;
+}
+
+/** "trong đó năm 2025 đạt", "(năm 2025 là": a year of its own right before a figure that follows another one. */
+const YEAR_OF_PREVIOUS =
+  /(?:(?:^|[\s,])trong đó[,:]?\s*|\(\s*)(?:vào\s+|riêng\s+)?năm\s+((?:19|20|21)\d\d)\s*(?:đạt|là)?\s*$/u;
+/** Only linking words between two figures: the second has no name of its own. */
+const LINK_ONLY =
+  /^[\s,;(]*(?:(?:chiếm|bằng|tương đương|tăng trưởng|tăng|bình quân|đạt|là|khoảng|mỗi năm|hằng năm|hàng năm)[\s,:]*)+$/u;
+
+function inheritedName(name: string, item: Pending, inYear: number | null): string {
+  if (inYear !== null) return `${name} năm ${inYear}`;
+  const kind = item.readings[0]?.kind;
+  if (kind === 'growth_average') return `Tốc độ tăng trưởng ${lowerFirst(name)}`;
+  return item.unit ? `${name} (${item.unit})` : name;
+}
+
+/** "GRDP" stays as written; "Tổng vốn" becomes "tổng vốn" inside a longer name. */
+function lowerFirst(name: string): string {
+  return /^\p{Lu}{2}/u.test(name) ? name : name.slice(0, 1).toLocaleLowerCase('vi') + name.slice(1);
 }
 
 /** "nằm trong nhóm các tỉnh, thành phố dẫn đầu cả nước": a group with no size. */
@@ -363,10 +440,15 @@ function readOne(
   year: number,
   period: Term | null,
   counts: ReturnType<typeof findUnitCounts>,
+  yearStated: boolean,
 ): Pending {
   const rules: RuleId[] = [];
   const doubts: Messages[] = [];
   let name = nameBefore(pre);
+  // "thành lập mới 2.000 doanh nghiệp/năm": what is created is counted ("Số doanh nghiệp thành lập mới").
+  if (/^(?:thành lập|xây mới|trồng mới|cấp mới|kết nạp)(?:\s+mới)?$/iu.test(name) && f.baseUnit !== null) {
+    name = `Số ${f.baseUnit.replace(/\/năm$/u, '')} ${name.toLocaleLowerCase('vi')}`;
+  }
   let start = f.start - pre.length + (pre.length - pre.trimStart().length);
   let end = f.end;
   const std = readUnitsStandard(f, post, counts);
@@ -407,7 +489,9 @@ function readOne(
     if (!isWeakName(after) || (after.length > 0 && name.length === 0)) {
       // "80% dân số có …" names a share; "87.000 doanh nghiệp đang hoạt động" names a count of its unit.
       const head = f.unit === '%' ? 'tỷ lệ' : f.baseUnit !== null ? `số ${f.baseUnit}` : '';
-      name = [name, head, after].filter((x) => x.length > 0).join(' ');
+      // "thu hút 15 triệu khách du lịch": a verb alone says nothing of what is counted and is left out.
+      const verb = /^(?:thu hút|đón|đón tiếp)$/iu.test(name);
+      name = [verb ? '' : name, head, after].filter((x) => x.length > 0).join(' ');
       rules.push('name-after-figure');
       doubts.push(DOUBT.nameAfter);
       const at = post.indexOf(after.slice(0, 20));
@@ -422,7 +506,7 @@ function readOne(
   const readings =
     f.unit === null && name.length === 0
       ? []
-      : readFigure({ figure: f, pre, lead: clause.lead, post, term, year, period });
+      : readFigure({ figure: f, pre, lead: clause.lead, post, term, year, period, yearStated });
   return {
     name: capitalise(name),
     unit: f.unit,

@@ -19,6 +19,8 @@ export interface FigureContext {
   year: number;
   /** A period written in the statement ("giai đoạn 2026 - 2030"): a total or an average over it. */
   period: Term | null;
+  /** Whether a year is written in the statement or its lead-in (else `year` is the term's last). */
+  yearStated?: boolean;
 }
 
 const CREATE_VERBS =
@@ -80,14 +82,22 @@ function directionOf(ctx: FigureContext): Direction {
 export function readFigure(ctx: FigureContext): DraftReading[] {
   const f = ctx.figure;
   const near = ctx.pre.slice(-60);
-  const percent = f.unit === '%' || f.unit === '%/năm';
+  const percent = f.unit !== null && f.unit.startsWith('%');
   const orMore = f.after === 'or_more' || /^[^;]*?trở lên/u.test(ctx.post) || /trở lên/u.test(f.text);
 
   if (f.unit === 'lần' && /(?:gấp|tăng)(?:\s+\p{L}+){0,2}\s*$/u.test(near)) return multiple(ctx, /gấp/u.test(near));
 
   if (percent && DECREASE.test(near)) return decrease(ctx);
 
-  if (percent && (f.unit === '%/năm' || /bình quân\s*$/u.test(near)) && GROWTH.test(`${ctx.lead} ${ctx.pre}`)) {
+  // "giảm còn dưới 1%/năm", "còn 0,8%/năm": a rate brought down to a level (the unit of a rate), not a growth.
+  const downTo =
+    f.qualifier === 'below' || f.qualifier === 'at_most' || f.qualifier === 'down_to' || /còn\s*$/u.test(near);
+  // "bình quân đạt", "bình quân giai đoạn 2025 - 2030 phấn đấu đạt": the average sits a period and a verb away.
+  const averaged =
+    /bình quân(?:\s+(?:giai đoạn|thời kỳ)\s+\d{4}\s*(?:-|–|—)\s*\d{4})?(?:\s+(?:phấn đấu|đạt|là|ở mức))*\s*$/u.test(
+      near,
+    );
+  if (percent && !downTo && (f.unit === '%/năm' || averaged) && GROWTH.test(`${ctx.lead} ${ctx.pre}`)) {
     const notes = f.qualifier === 'above' ? [NOTE.strictGrowth] : [];
     const period = ctx.period ?? ctx.term;
     return [
@@ -108,8 +118,17 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
     ];
   }
 
+  // "thu ngân sách tăng trên 12%": no "/năm" and no "bình quân": a growth each year, or the increase over the whole
+  // term. A person must choose: both readings, the yearly one first.
+  if (f.unit === '%' && !downTo && /(?:^|\s)tăng(?:\s+trưởng)?\s*$/u.test(near)) return increase(ctx);
+
   const strictNotes = f.qualifier === 'above' || f.qualifier === 'below' || orMore ? [NOTE.strictFlow] : [];
-  if (EVERY_YEAR.test(`${ctx.pre} ${ctx.post.split(/[,;]/u)[0] ?? ''}`)) {
+  // "2.000 doanh nghiệp/năm", "tối thiểu 3%/năm" (not a growth): a count or a rate each year. An income per head
+  // "90 triệu đồng/năm" is a level, not a flow.
+  const perYear = /\/năm$/u.test(f.unit ?? '') && !downTo && !/bình quân đầu người|thu nhập/iu.test(ctx.pre);
+  // "Phấn đấu hằng năm có trên 90% …; trên 90% …": the lead-in's words before its first figure govern the list.
+  const leadHead = ctx.lead.split(/\d/u)[0] ?? '';
+  if (perYear || EVERY_YEAR.test(`${ctx.pre} ${ctx.post.split(/[,;]/u)[0] ?? ''} ${leadHead}`)) {
     return [
       reading(
         ctx,
@@ -161,6 +180,25 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
     ];
   }
 
+  // "huy động vốn đầu tư bình quân 32% GRDP", "giai đoạn 2021 - 2025 …, chiếm 36% GRDP": a share averaged over the
+  // period, not the last year's.
+  if (percent && f.unit !== '%/năm' && (averaged || (ctx.period !== null && /chiếm\s*$/u.test(near)))) {
+    const period = ctx.period ?? ctx.term;
+    return [
+      reading(
+        ctx,
+        {
+          kind: 'term_average',
+          ...base(ctx, directionOf(ctx)),
+          term: period,
+          min: f.min,
+          ...(f.max !== undefined ? { max: f.max } : {}),
+        },
+        ['term-average'],
+      ),
+    ];
+  }
+
   if (f.max !== undefined) {
     return [
       reading(ctx, { kind: 'range_at_end', ...base(ctx, 'band'), min: f.min, max: f.max, year: ctx.year }, [
@@ -168,6 +206,8 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
       ]),
     ];
   }
+  // "tỷ lệ che phủ rừng duy trì 60%": keep it at least there (at most, for an indicator better when lower).
+  const maintain = f.qualifier === null && f.after === null && /(?:^|\s)duy trì(?:\s|$)/u.test(near);
   const op =
     f.qualifier === 'above'
       ? '>'
@@ -177,32 +217,41 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
           ? '>='
           : f.qualifier === 'at_most' || f.after === 'or_less'
             ? '<='
-            : null;
+            : maintain
+              ? directionOf(ctx) === 'lower_better'
+                ? '<='
+                : '>='
+              : null;
+  let first: DraftReading;
   if (op !== null) {
-    const rule: RuleId =
-      op === '>' ? 'bound-above' : op === '<' ? 'bound-below' : op === '>=' ? 'bound-at-least' : 'bound-at-most';
-    return [
-      reading(
-        ctx,
-        {
-          kind: 'threshold',
-          ...base(ctx, op === '<' || op === '<=' ? 'lower_better' : 'higher_better'),
-          op,
-          value: f.min,
-          year: ctx.year,
-        },
-        [rule],
-      ),
-    ];
-  }
-  const down = f.qualifier === 'down_to';
-  const rules: RuleId[] = down
-    ? ['down-to']
-    : f.qualifier === 'about'
-      ? ['level-plain', 'approximately']
-      : ['level-plain'];
-  return [
-    reading(
+    const rule: RuleId = maintain
+      ? 'maintain'
+      : op === '>'
+        ? 'bound-above'
+        : op === '<'
+          ? 'bound-below'
+          : op === '>='
+            ? 'bound-at-least'
+            : 'bound-at-most';
+    first = reading(
+      ctx,
+      {
+        kind: 'threshold',
+        ...base(ctx, op === '<' || op === '<=' ? 'lower_better' : 'higher_better'),
+        op,
+        value: f.min,
+        year: ctx.year,
+      },
+      [rule],
+    );
+  } else {
+    const down = f.qualifier === 'down_to';
+    const rules: RuleId[] = down
+      ? ['down-to']
+      : f.qualifier === 'about'
+        ? ['level-plain', 'approximately']
+        : ['level-plain'];
+    first = reading(
       ctx,
       {
         kind: 'level_at_end',
@@ -211,9 +260,28 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
         year: ctx.year,
       },
       rules,
-    ),
-  ];
+    );
+  }
+  // "Tổng vốn đầu tư toàn xã hội trên 75.000 tỷ đồng" with no year and no period: the last year's figure, or the sum
+  // of the term's years. Resolutions write both; a person must choose.
+  if (
+    !ctx.yearStated &&
+    ctx.period === null &&
+    /(?:^|\s)(?:tổng|vốn đầu tư)\s/iu.test(` ${ctx.pre}`) &&
+    MONEY.test(f.unit ?? '')
+  ) {
+    const total = reading(
+      ctx,
+      { kind: 'cumulative', ...base(ctx, 'higher_better'), term: ctx.term, value: f.min },
+      ['total-or-level'],
+      f.qualifier === 'above' || f.qualifier === 'below' || orMore ? [NOTE.strictFlow] : [],
+    );
+    return [{ ...first, rules: [...first.rules, 'total-or-level'] }, total];
+  }
+  return [first];
 }
+
+const MONEY = /(?:đồng|USD|VNĐ)$/u;
 
 function nameless(pre: string): boolean {
   return pre.replace(/[\s,.;:]/gu, '').length === 0;
@@ -236,6 +304,41 @@ function multiple(ctx: FigureContext, gap: boolean): DraftReading[] {
     );
   if (gap) return [make(f.min)];
   return [make(f.min), make(toCanonical(new Decimal(f.min).plus(1)))];
+}
+
+/** "tăng 12%": average growth of 12 %/năm over the term, or the final level 1,12 times the base year's. */
+function increase(ctx: FigureContext): DraftReading[] {
+  const f = ctx.figure;
+  const period = ctx.period ?? ctx.term;
+  const notes = f.qualifier === 'above' ? [NOTE.strictGrowth] : [];
+  return [
+    reading(
+      ctx,
+      {
+        kind: 'growth_average',
+        ...base(ctx, 'higher_better'),
+        term: period,
+        min: f.min,
+        ...(f.max !== undefined ? { max: f.max } : {}),
+        averaging: 'geometric',
+        baseYear: period.firstYear - 1,
+      },
+      ['increase-percent', 'growth-per-year'],
+      notes,
+    ),
+    reading(
+      ctx,
+      {
+        kind: 'multiple_of_baseline',
+        ...base(ctx, 'higher_better'),
+        factor: toCanonical(new Decimal(100).plus(f.min).div(100)),
+        baselinePeriod: String(ctx.term.firstYear - 1),
+        compare: 'final_level',
+      },
+      ['increase-percent'],
+      f.max !== undefined ? [NOTE.factorRange] : [],
+    ),
+  ];
 }
 
 /** "giảm 30% số hộ nghèo": read relative to the base year (0,7 of it); as percentage points it cannot be said yet. */

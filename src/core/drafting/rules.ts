@@ -26,6 +26,10 @@ export const RULES = {
     vi: 'tổng của cả giai đoạn ("giai đoạn …", "thành lập", "hoàn thành", "thêm")',
     en: 'a total over the period ("giai đoạn …", "thành lập", "hoàn thành", "thêm")',
   },
+  'term-average': {
+    vi: '"bình quân N%" (không phải tăng trưởng) hoặc tỷ lệ của cả giai đoạn: bình quân giai đoạn',
+    en: '"bình quân N%" (not a growth) or a share over a stated period: the term average',
+  },
   'range-band': { vi: 'khoảng "a - b": trong khoảng là đạt', en: 'a range "a - b": inside the band is met' },
   'bound-above': { vi: '"trên / hơn": lớn hơn (chặt)', en: '"trên / hơn": strictly above' },
   'bound-below': { vi: '"dưới": nhỏ hơn (chặt)', en: '"dưới": strictly below' },
@@ -36,6 +40,14 @@ export const RULES = {
   'bound-at-most': {
     vi: '"không quá / tối đa / trở xuống": nhỏ hơn hoặc bằng',
     en: '"không quá / tối đa / trở xuống": at most',
+  },
+  maintain: {
+    vi: '"duy trì N": giữ ở mức N trở lên (trở xuống nếu càng thấp càng tốt)',
+    en: '"duy trì N": kept at N or better',
+  },
+  'total-or-level': {
+    vi: 'tổng / vốn đầu tư không ghi năm hay giai đoạn: mức năm cuối hoặc tổng cả giai đoạn, cần chọn',
+    en: 'a total or an investment with no year or period: the last year, or the sum over the term; to choose',
   },
   'level-plain': { vi: '"đạt N": mức cuối kỳ', en: '"đạt N": a level in the final year' },
   approximately: { vi: '"khoảng": giá trị gần đúng', en: '"khoảng": an approximate value' },
@@ -79,7 +91,15 @@ export const RULES = {
     vi: 'tên chỉ tiêu đọc sau con số ("80% dân số có …")',
     en: 'indicator name read after the figure ("80% dân số có …")',
   },
+  'name-inherited': {
+    vi: 'con số không có tên riêng, đứng sau một chỉ tiêu: cùng chỉ tiêu đó ("…, tăng trưởng N%/năm", "trong đó năm N đạt …")',
+    en: 'a figure with no name of its own after a target: the same indicator ("…, tăng trưởng N%/năm", "trong đó năm N đạt …")',
+  },
   'name-from-unit': { vi: 'tên chỉ tiêu dựng từ đơn vị tính', en: 'indicator name built from the unit' },
+  'increase-percent': {
+    vi: '"tăng N%" không có "/năm" hay "bình quân": hai cách hiểu (mỗi năm, hoặc cả giai đoạn so với năm gốc)',
+    en: '"tăng N%" without "/năm" or "bình quân": two readings (each year, or over the term against the base year)',
+  },
   'decrease-percent': {
     vi: '"giảm N%": hai cách hiểu (tương đối hoặc điểm phần trăm)',
     en: '"giảm N%": two readings (relative, or percentage points)',

@@ -26,6 +26,8 @@ export interface Clause {
 
 /** A sentence ends at "." followed by a capital, a dash, a bracket or the paragraph's end (not "1.200"). */
 const SENTENCE_END = /\.(?=\s+[\p{Lu}(\-–+•]|\s*$)/gu;
+const OPENS_ITS_OWN =
+  /^(?:phấn đấu|bảo đảm|đảm bảo|tăng cường|nâng|tổng|tỷ lệ|tỷ trọng|số|tốc độ|chỉ số|thu nhập|kim ngạch|thu ngân sách|chi ngân sách|vốn đầu tư|GRDP)\s/iu;
 const LIST_MARK = /^\s*(?:\(\d+\)|\d+(?:\.\d+)*\.|[a-zđ]\)|[-–+•])\s*/u;
 
 export function splitClauses(src: SourceText): Clause[] {
@@ -90,6 +92,9 @@ function splitSentence(
       const at = clauseStart + lead0;
       const offsets = p.offsets.slice(at, at + text.length + 1);
       const sentenceStart = p.offsets[s] ?? p.start;
+      // A new verb of its own ends the "trong đó" list: "…; phấn đấu bố trí ít nhất 3% …" is not a sub-target; so
+      // does a clause that opens with an indicator of its own ("…, trong đó năm 2025 đạt …; tổng chi ngân sách …").
+      if (index > 0 && OPENS_ITS_OWN.test(text)) sub = false;
       const clause: Clause = {
         start: offsets[0] ?? p.start,
         end: (offsets[text.length - 1] ?? p.start) + 1,
@@ -105,8 +110,6 @@ function splitSentence(
       };
       out.push(clause);
       if (/(?:^|[\s,])trong đó(?=[\s,:]|$)/u.test(text)) sub = true;
-      // A new verb of its own ends the "trong đó" list: "…; phấn đấu bố trí ít nhất 3% …" is not a sub-target.
-      else if (/^(?:phấn đấu|bảo đảm|đảm bảo|tăng cường|nâng)\s/iu.test(text)) sub = false;
       index++;
     }
     clauseStart = cut + 1;

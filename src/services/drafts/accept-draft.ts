@@ -2,6 +2,7 @@
 // edited) are sent; each becomes an indicator with its target, and the statement's lines and quote stay on the target
 // as its provenance in the uploaded document. The plan goes through the same checks and the same one-transaction
 // import as a dataset file, so a draft that the engine cannot evaluate is refused whole, naming the item.
+import { measureForKind } from '../../core/checks/figure-checks.ts';
 import { ValidationError, type FieldIssue } from '../../core/errors.ts';
 import type { TargetSpec } from '../../core/targets/target.ts';
 import type { ServiceContext } from '../context.ts';
@@ -171,6 +172,9 @@ export async function acceptDraft({
       parent: item.parent,
       name: nfc(item.name),
       unit: nfc(item.unit),
+      // A total over the term sums flows, a rank is a rank, a milestone is done or not: the default "level" would be
+      // refused for them (figure-checks' MEASURES_FOR_KIND).
+      measure: measureForKind(item.spec.kind, item.unit),
       ...(input.items.some((other) => other.parent === item.code) ? { compositeRule: 'own_target' as const } : {}),
       source: { document: document.id, line: item.line, lineEnd: item.lineEnd },
       targets: [

@@ -99,7 +99,7 @@ function groupText(code: string): string {
 const SPAN_AFTER = 14;
 
 /** Target kinds judged on a yearly average: they fill the "Bình quân" columns; every other kind the end-year ones. */
-const AVERAGE_KINDS = new Set(['growth_average', 'yearly_flow']);
+const AVERAGE_KINDS = new Set(['growth_average', 'yearly_flow', 'term_average']);
 
 function decimalsOf(value: string): number {
   const dot = value.indexOf('.');
