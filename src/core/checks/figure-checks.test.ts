@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isChitieuError } from '../errors.ts';
-import type { TargetSpec } from '../targets/target.ts';
-import { checkFigure, measureMisfit, type FigureCheckInput } from './figure-checks.ts';
+import { evaluate } from '../evaluation/index.ts';
+import type { TargetKind, TargetSpec } from '../targets/target.ts';
+import { checkFigure, MEASURES_FOR_KIND, measureMisfit, type FigureCheckInput } from './figure-checks.ts';
 import { parseFigureText } from './figure-text.ts';
 
 const growth: TargetSpec = {
@@ -118,4 +119,47 @@ describe('figure checks', () => {
     expect(measureMisfit('rank', 'rank')).toBeNull();
     expect(paths(run('3', { indicator: { measure: 'share', rules: {} } }))).toEqual(['measure']);
   });
+});
+
+describe('the measures the checks let in for a target kind', () => {
+  const term = { firstYear: 2021, lastYear: 2025 };
+  const specs: Partial<Record<TargetKind, TargetSpec>> = {
+    yearly_flow: { kind: 'yearly_flow', direction: 'higher_better', term, value: '55800' },
+    term_average: { kind: 'term_average', direction: 'higher_better', term, min: '30' },
+    level_at_end: { kind: 'level_at_end', direction: 'higher_better', term, value: '35', year: 2025 },
+    cumulative: { kind: 'cumulative', direction: 'higher_better', term, value: '1200000' },
+    multiple_of_baseline: {
+      kind: 'multiple_of_baseline',
+      direction: 'higher_better',
+      term,
+      factor: '1.5',
+      baselineValue: '100',
+      baselinePeriod: '2016-2020',
+      compare: 'term_total',
+    },
+    range_at_end: { kind: 'range_at_end', direction: 'band', term, min: '30', max: '50', year: 2025 },
+    threshold: { kind: 'threshold', direction: 'higher_better', term, op: '>=', value: '30', year: 2025 },
+  };
+  for (const [kind, spec] of Object.entries(specs) as [TargetKind, TargetSpec][]) {
+    it(`are all read by the engine for ${kind}: none is let in only to be skipped`, () => {
+      for (const measure of MEASURES_FOR_KIND[kind]) {
+        const figures = ['2021', '2022', '2023', '2024', '2025'].map((period) => ({
+          period,
+          value: '40',
+          status: 'official' as const,
+          measure,
+        }));
+        // A multiple of a baseline compares a term total (flows, counts) or a final level (levels, counts, the final
+        // year's flow): each measure is read by the comparison it can be judged on.
+        const compared: TargetSpec[] =
+          spec.kind === 'multiple_of_baseline'
+            ? [...(measure === 'level' ? [] : [spec]), { ...spec, compare: 'final_level' as const }]
+            : [spec];
+        for (const s of compared) {
+          const e = evaluate(s, figures, { year: 2026 });
+          expect({ measure, status: e.status }).not.toEqual({ measure, status: 'no_data' });
+        }
+      }
+    });
+  }
 });

@@ -68,7 +68,9 @@ export const MEASURES_FOR_KIND: Record<TargetKind, readonly Measure[]> = {
   range_at_end: ['level', 'share', 'flow'],
   threshold: ['level', 'share', 'growth_rate', 'count', 'flow'],
   cumulative: ['flow', 'count'],
-  yearly_flow: ['flow', 'count', 'share', 'level'],
+  // What the yearly average reads (kinds/yearly-flow.ts): a level figure would pass here and then be skipped, leaving
+  // the target "no figures" with five years stored (a test keeps this table and the engine in step).
+  yearly_flow: ['flow', 'count', 'share'],
   units_meeting_standard: ['share', 'count', 'level'],
   rank: ['rank'],
   multiple_of_baseline: ['count', 'flow', 'level'],

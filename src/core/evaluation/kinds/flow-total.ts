@@ -24,7 +24,13 @@ export interface TotalSpec {
   parameters: Record<string, unknown>;
 }
 
-const isFlow = (o: PreparedObservation): boolean => o.input.measure === undefined || o.input.measure === 'flow';
+/**
+ * Figures summed over the term: flows, and counts of the period (a count summed over years is how the dataset and the
+ * checks declare "220 tổ chức đảng thành lập" or "tăng thêm 10 di tích"; before, such figures passed the checks and
+ * were then skipped here, leaving the target without figures).
+ */
+const isFlow = (o: PreparedObservation): boolean =>
+  o.input.measure === undefined || o.input.measure === 'flow' || o.input.measure === 'count';
 
 /** The year-to-date figure of a year without its full-year figure: H1/9M as reported, or quarters/months summed from the start. */
 export function yearToDate(

@@ -8,13 +8,11 @@ import { targetPhrase, unitPhrase } from '../explain.ts';
 import { targetNumber } from '../target-values.ts';
 import { baselineOf, evaluateLevel } from './level-series.ts';
 import type { PreparedObservation } from '../prepare.ts';
-import { yearlyOf } from './series.ts';
+import { judgedYearSeries } from './series.ts';
 
 /** Levels, shares and counts of any year, and the judged year's figure measured as a flow. */
 export function levelAtEndSeries(obs: readonly PreparedObservation[], year: number): PreparedObservation[] {
-  const series = yearlyOf(obs, ['level', 'share', 'count']);
-  for (const o of obs) if (o.period.kind === 'year' && o.year === year && o.input.measure === 'flow') series.push(o);
-  return series;
+  return judgedYearSeries(obs, year);
 }
 
 export function evaluateLevelAtEnd(ctx: KindContext<LevelAtEndTarget>): KindEvaluation {

@@ -11,7 +11,7 @@ import { targetPhrase, unitPhrase } from '../explain.ts';
 import { roundTo, targetNumber, targetRange } from '../target-values.ts';
 import { evaluateTotal } from './flow-total.ts';
 import { evaluateLevel } from './level-series.ts';
-import { yearlyOf } from './series.ts';
+import { judgedYearSeries } from './series.ts';
 
 function baselineValue(ctx: KindContext<MultipleOfBaselineTarget>): Exact | null {
   const t = ctx.target;
@@ -89,7 +89,7 @@ export function evaluateMultipleOfBaseline(ctx: KindContext<MultipleOfBaselineTa
           targetText: targetPhrase(bounds, unit),
           unit,
           judgedYear: t.term.lastYear,
-          series: yearlyOf(termObs, ['level']),
+          series: judgedYearSeries(termObs, t.term.lastYear),
           method: 'value_in_year',
           parameters,
           achievement: true,

@@ -6,7 +6,7 @@ import type { KindContext, KindEvaluation } from '../context.ts';
 import { targetPhrase, unitPhrase } from '../explain.ts';
 import { targetRange } from '../target-values.ts';
 import { baselineOf, evaluateLevel } from './level-series.ts';
-import { yearlyOf } from './series.ts';
+import { judgedYearSeries } from './series.ts';
 
 export function evaluateRangeAtEnd(ctx: KindContext<RangeAtEndTarget>): KindEvaluation {
   const t = ctx.target;
@@ -19,7 +19,7 @@ export function evaluateRangeAtEnd(ctx: KindContext<RangeAtEndTarget>): KindEval
     targetText: targetPhrase(bounds, unit),
     unit,
     judgedYear: t.year,
-    series: yearlyOf(ctx.obs, ['level', 'share', 'count']),
+    series: judgedYearSeries(ctx.obs, t.year),
     method: 'value_in_year',
     parameters: { min: t.min, max: t.max, direction: t.direction },
     achievement: t.direction !== 'band',

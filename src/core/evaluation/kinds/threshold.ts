@@ -9,7 +9,7 @@ import type { Exact } from '../exact.ts';
 import { targetPhrase, unitPhrase, type Phrase } from '../explain.ts';
 import { targetNumber } from '../target-values.ts';
 import { baselineOf, evaluateLevel } from './level-series.ts';
-import { yearlyOf } from './series.ts';
+import { judgedYearSeries } from './series.ts';
 
 export function thresholdBounds(t: ThresholdTarget, v: Exact): Bounds {
   const higher = t.op === '>' || t.op === '>=';
@@ -59,7 +59,7 @@ export function evaluateThreshold(ctx: KindContext<ThresholdTarget>): KindEvalua
     targetText: target,
     unit,
     judgedYear: t.year,
-    series: yearlyOf(ctx.obs, ['level', 'share', 'count']),
+    series: judgedYearSeries(ctx.obs, t.year, ['growth_rate']),
     relationOf: meetingWords(bounds, target),
     method: 'value_in_year',
     parameters: { op: t.op, value: t.value },

@@ -14,9 +14,12 @@ import { progressRatio, trackOf } from '../track.ts';
 import type { Required } from '../types.ts';
 import { spanFromFirstYear } from './flow-total.ts';
 
-/** Figures a yearly average is taken of: flows, and shares (a five-year average share, HD 5.1), or unstated. */
+/** Figures a yearly average is taken of: flows, counts of the year, and shares (a five-year average share, HD 5.1), or unstated. */
 const isAverageable = (o: PreparedObservation): boolean =>
-  o.input.measure === undefined || o.input.measure === 'flow' || o.input.measure === 'share';
+  o.input.measure === undefined ||
+  o.input.measure === 'flow' ||
+  o.input.measure === 'count' ||
+  o.input.measure === 'share';
 
 /** Figures a term average of a share or rate is taken of: shares, levels, counts, or unstated. */
 const isRate = (o: PreparedObservation): boolean =>
