@@ -141,6 +141,62 @@ export async function* readFigureWorkbook(
   }
 }
 
+function unreadableCsv(line: number, vi: string, en: string): ValidationError {
+  return new ValidationError(
+    {
+      vi: `Không đọc được tệp CSV ở dòng ${line}: ${vi}; chưa ghi gì`,
+      en: `The CSV file cannot be read at line ${line}: ${en}; nothing was written`,
+    },
+    [{ path: `line ${line}`, reason: { vi, en } }],
+    'unreadable_file',
+  );
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A CSV file's bytes as text. Only UTF-8 (with or without its byte-order mark) is read: bytes in another code page
+ * (Windows-1258, TCVN3, Latin-1) would otherwise become U+FFFD and be stored in place of the letters, and UTF-16 (Excel's
+ * "Unicode text") would put a NUL between every letter. Either is refused naming the first line where it shows.
+ */
+export function decodeCsv(bytes: Uint8Array): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    throw unreadableCsv(
+      1,
+      'tệp là UTF-16 ("Unicode text"); hãy lưu lại bằng "CSV UTF-8"',
+      'the file is UTF-16 ("Unicode text"); save it again as "CSV UTF-8"',
+    );
+  let text: string | null = null;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    // Found below, line by line.
+  }
+  if (text !== null && !text.includes('\u0000')) return text;
+  // Where it shows: the first line whose bytes are not UTF-8 or hold a NUL.
+  for (let line = 1, start = 0; start <= bytes.length; line++) {
+    const end = bytes.indexOf(0x0a, start) === -1 ? bytes.length : bytes.indexOf(0x0a, start);
+    const chunk = bytes.subarray(start, end);
+    try {
+      strictUtf8.decode(chunk);
+    } catch {
+      throw unreadableCsv(
+        line,
+        'có byte không phải UTF-8 (bảng mã Windows-1258 hay TCVN3?); hãy lưu lại bằng "CSV UTF-8"',
+        'bytes that are not UTF-8 (Windows-1258 or TCVN3?); save it again as "CSV UTF-8"',
+      );
+    }
+    if (chunk.includes(0))
+      throw unreadableCsv(
+        line,
+        'có ký tự NUL (tệp nhị phân hay UTF-16?)',
+        'a NUL character (a binary or UTF-16 file?)',
+      );
+    start = end + 1;
+  }
+  return text ?? '';
+}
+
 /** Splits CSV text (RFC 4180: quoted fields, doubled quotes, CRLF) with the delimiter of its header line. */
 export function* csvRecords(text: string): Generator<{ line: number; fields: string[] }> {
   const body = text.replace(/^\uFEFF/, '');
@@ -179,14 +235,26 @@ export function* csvRecords(text: string): Generator<{ line: number; fields: str
       startLine = line;
     } else field += ch;
   }
+  // A quote never closed would take every line after it into one field, and those rows would vanish unseen.
+  if (quoted)
+    throw unreadableCsv(
+      startLine,
+      'dấu ngoặc kép (") mở ở dòng này không được đóng',
+      'a double quote (") opened on this line is never closed',
+    );
   if (field !== '' || fields.length > 0) {
     fields.push(field);
     yield { line: startLine, fields };
   }
 }
 
-/** The rows of a long-format CSV. */
-export function* readFigureCsv(text: string, planCode: string | null = null, sheet = 'CSV'): Generator<FigureFileRow> {
+/** The rows of a long-format CSV (its bytes, read as decodeCsv says, or text already decoded). */
+export function* readFigureCsv(
+  file: string | Uint8Array,
+  planCode: string | null = null,
+  sheet = 'CSV',
+): Generator<FigureFileRow> {
+  const text = typeof file === 'string' ? file : decodeCsv(file);
   let header: Map<number, HeaderField> | null = null;
   let names: string[] = [];
   for (const { line, fields } of csvRecords(text)) {
