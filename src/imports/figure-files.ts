@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { ValidationError } from '../core/errors.ts';
 import { cellText, type RawCell } from '../core/interchange/cells.ts';
 import { readKey } from '../core/interchange/template-key.ts';
+import { checkZipBudget } from './zip-budget.ts';
 import type { FigureField, FigureFileRow } from '../services/interchange/import-figures.ts';
 
 type HeaderField = FigureField | 'key' | 'plan';
@@ -97,11 +98,19 @@ function noPlan(): never {
   );
 }
 
+/**
+ * What an uploaded workbook may inflate to: 25 times the 20 MB upload limit, well above a real template's 5 to 10 (the
+ * sheets are streamed, but the shared strings are held in memory).
+ */
+const XLSX_INFLATED_MAX = 512 * 1024 * 1024;
+
 /** The rows of an .xlsx file, streamed. */
 export async function* readFigureWorkbook(
   file: string | Buffer,
   planCode: string | null = null,
 ): AsyncGenerator<FigureFileRow> {
+  // An uploaded workbook is weighed before ExcelJS inflates it (a file on the command line is the operator's own).
+  if (typeof file !== 'string') await checkZipBudget(file, '.xlsx', XLSX_INFLATED_MAX);
   const input = typeof file === 'string' ? createReadStream(file) : Readable.from([file]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
