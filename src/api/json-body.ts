@@ -1,7 +1,9 @@
 // The JSON body parser: bytes that are not valid UTF-8, lone surrogates ("\ud800") and NUL characters are refused
-// here, because further on they would be silently replaced (U+FFFD) or fail in PostgreSQL as a 500.
+// here, because further on they would be silently replaced (U+FFFD) or fail in PostgreSQL as a 500; every other
+// string is composed to NFC (nfc-input.ts).
 import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '../core/errors.ts';
+import { nfcReviver } from './nfc-input.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 // A high surrogate not followed by a low one, or a low one without a high one before it.
@@ -46,7 +48,7 @@ export function registerJsonBody(app: FastifyInstance): void {
           : JSON.parse(text, (key, v: unknown) => {
               if (key === '__proto__' || key === 'constructor' || key === 'prototype')
                 throw new SyntaxError('forbidden key');
-              return v;
+              return nfcReviver(key, v);
             });
     } catch (e) {
       const bytes = e instanceof TypeError;

@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Runtime } from '../runtime.ts';
 import { registerJsonBody } from './json-body.ts';
+import { registerNfcInput } from './nfc-input.ts';
 import { sendProblem } from './problem.ts';
 import { registerRoutes } from './routes/index.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
@@ -50,6 +51,7 @@ export async function buildServer(runtime: Runtime, opts: ServerOptions = {}): P
   });
   await app.register(cookie);
   registerJsonBody(app);
+  registerNfcInput(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import mammoth from 'mammoth';
 import { ValidationError } from '../core/errors.ts';
+import { checkZipBudget } from './zip-budget.ts';
 
 export type DocumentKind = 'pdf' | 'docx' | 'doc' | 'text';
 
@@ -27,6 +28,10 @@ const unreadable = (name: string, vi: string, en: string, code: string): Validat
     code,
   );
 
+const PDF_SECONDS = 60;
+/** What a .docx may inflate to: a resolution of a thousand pages is a few megabytes of XML (zip-budget.ts). */
+const DOCX_INFLATED_MAX = 100 * 1024 * 1024;
+
 async function pdfText(name: string, bytes: Uint8Array): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'chitieu-pdf-'));
   try {
@@ -34,6 +39,8 @@ async function pdfText(name: string, bytes: Uint8Array): Promise<string> {
     await writeFile(file, bytes);
     const { stdout } = await promisify(execFile)('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {
       maxBuffer: 64 * 1024 * 1024,
+      // A PDF built to make its reader spin is stopped, not waited for.
+      timeout: PDF_SECONDS * 1000,
     });
     return stdout;
   } catch (e) {
@@ -45,6 +52,13 @@ async function pdfText(name: string, bytes: Uint8Array): Promise<string> {
         'pdf_reader_missing',
       );
     }
+    if ((e as { killed?: boolean }).killed)
+      throw unreadable(
+        name,
+        `đọc PDF quá ${PDF_SECONDS} giây`,
+        `reading the PDF took more than ${PDF_SECONDS} seconds`,
+        'bad_pdf',
+      );
     throw unreadable(name, 'PDF hỏng hoặc không có lớp chữ', 'a damaged PDF or one without a text layer', 'bad_pdf');
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -57,6 +71,7 @@ export async function documentText(name: string, bytes: Uint8Array): Promise<str
   let text: string;
   if (kind === 'pdf') text = await pdfText(name, bytes);
   else if (kind === 'docx') {
+    await checkZipBudget(bytes, '.docx', DOCX_INFLATED_MAX, 'bad_docx');
     try {
       text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
     } catch {

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { ValidationError } from '../core/errors.ts';
 import { cellText, type RawCell } from '../core/interchange/cells.ts';
 import { readKey } from '../core/interchange/template-key.ts';
+import { checkZipBudget } from './zip-budget.ts';
 import type { FigureField, FigureFileRow } from '../services/interchange/import-figures.ts';
 
 type HeaderField = FigureField | 'key' | 'plan';
@@ -97,11 +98,19 @@ function noPlan(): never {
   );
 }
 
+/**
+ * What an uploaded workbook may inflate to: 25 times the 20 MB upload limit, well above a real template's 5 to 10 (the
+ * sheets are streamed, but the shared strings are held in memory).
+ */
+const XLSX_INFLATED_MAX = 512 * 1024 * 1024;
+
 /** The rows of an .xlsx file, streamed. */
 export async function* readFigureWorkbook(
   file: string | Buffer,
   planCode: string | null = null,
 ): AsyncGenerator<FigureFileRow> {
+  // An uploaded workbook is weighed before ExcelJS inflates it (a file on the command line is the operator's own).
+  if (typeof file !== 'string') await checkZipBudget(file, '.xlsx', XLSX_INFLATED_MAX);
   const input = typeof file === 'string' ? createReadStream(file) : Readable.from([file]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -139,6 +148,62 @@ export async function* readFigureWorkbook(
       'unreadable_file',
     );
   }
+}
+
+function unreadableCsv(line: number, vi: string, en: string): ValidationError {
+  return new ValidationError(
+    {
+      vi: `Không đọc được tệp CSV ở dòng ${line}: ${vi}; chưa ghi gì`,
+      en: `The CSV file cannot be read at line ${line}: ${en}; nothing was written`,
+    },
+    [{ path: `line ${line}`, reason: { vi, en } }],
+    'unreadable_file',
+  );
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A CSV file's bytes as text. Only UTF-8 (with or without its byte-order mark) is read: bytes in another code page
+ * (Windows-1258, TCVN3, Latin-1) would otherwise become U+FFFD and be stored in place of the letters, and UTF-16 (Excel's
+ * "Unicode text") would put a NUL between every letter. Either is refused naming the first line where it shows.
+ */
+export function decodeCsv(bytes: Uint8Array): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    throw unreadableCsv(
+      1,
+      'tệp là UTF-16 ("Unicode text"); hãy lưu lại bằng "CSV UTF-8"',
+      'the file is UTF-16 ("Unicode text"); save it again as "CSV UTF-8"',
+    );
+  let text: string | null = null;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    // Found below, line by line.
+  }
+  if (text !== null && !text.includes('\u0000')) return text;
+  // Where it shows: the first line whose bytes are not UTF-8 or hold a NUL.
+  for (let line = 1, start = 0; start <= bytes.length; line++) {
+    const end = bytes.indexOf(0x0a, start) === -1 ? bytes.length : bytes.indexOf(0x0a, start);
+    const chunk = bytes.subarray(start, end);
+    try {
+      strictUtf8.decode(chunk);
+    } catch {
+      throw unreadableCsv(
+        line,
+        'có byte không phải UTF-8 (bảng mã Windows-1258 hay TCVN3?); hãy lưu lại bằng "CSV UTF-8"',
+        'bytes that are not UTF-8 (Windows-1258 or TCVN3?); save it again as "CSV UTF-8"',
+      );
+    }
+    if (chunk.includes(0))
+      throw unreadableCsv(
+        line,
+        'có ký tự NUL (tệp nhị phân hay UTF-16?)',
+        'a NUL character (a binary or UTF-16 file?)',
+      );
+    start = end + 1;
+  }
+  return text ?? '';
 }
 
 /** Splits CSV text (RFC 4180: quoted fields, doubled quotes, CRLF) with the delimiter of its header line. */
@@ -179,14 +244,26 @@ export function* csvRecords(text: string): Generator<{ line: number; fields: str
       startLine = line;
     } else field += ch;
   }
+  // A quote never closed would take every line after it into one field, and those rows would vanish unseen.
+  if (quoted)
+    throw unreadableCsv(
+      startLine,
+      'dấu ngoặc kép (") mở ở dòng này không được đóng',
+      'a double quote (") opened on this line is never closed',
+    );
   if (field !== '' || fields.length > 0) {
     fields.push(field);
     yield { line: startLine, fields };
   }
 }
 
-/** The rows of a long-format CSV. */
-export function* readFigureCsv(text: string, planCode: string | null = null, sheet = 'CSV'): Generator<FigureFileRow> {
+/** The rows of a long-format CSV (its bytes, read as decodeCsv says, or text already decoded). */
+export function* readFigureCsv(
+  file: string | Uint8Array,
+  planCode: string | null = null,
+  sheet = 'CSV',
+): Generator<FigureFileRow> {
+  const text = typeof file === 'string' ? file : decodeCsv(file);
   let header: Map<number, HeaderField> | null = null;
   let names: string[] = [];
   for (const { line, fields } of csvRecords(text)) {

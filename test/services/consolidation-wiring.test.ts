@@ -618,6 +618,26 @@ describe.each(testDatabases)('consolidation and units with time on $name', (tdb)
     expect(sheet?.getRow(3).getCell(4).value).toBe(1);
   });
 
+  it('the communes CSV defuses a name a spreadsheet would run as a formula, and quotes a semicolon', async () => {
+    const url = `/api/plans/${tenant.code}-ntm/indicators/12.2/communes?q=90031&format=csv`;
+    const hostile = '=HYPERLINK("http://evil.example","Xã; 31")';
+    const [unit] = await api.db.query<{ name: string }>(
+      `UPDATE units SET name = $2 WHERE tenant_id = $1 AND code = '90031' RETURNING (SELECT name FROM units WHERE tenant_id = $1 AND code = '90031') AS name`,
+      [tenant.id, hostile],
+    );
+    try {
+      const csv = await call(api.app, null, { method: 'GET', url });
+      expect(csv.statusCode, csv.body).toBe(200);
+      const line = csv.body.split('\r\n')[1];
+      expect(line).toBe(`90031,"'=HYPERLINK(""http://evil.example"",""Xã; 31"")",commune,0,official,Chưa đạt,`);
+    } finally {
+      await api.db.query(`UPDATE units SET name = $2 WHERE tenant_id = $1 AND code = '90031'`, [
+        tenant.id,
+        unit?.name ?? '',
+      ]);
+    }
+  });
+
   it('refuses a wrong register row by row, in both languages, and writes nothing', async () => {
     const owner = { ...ctx, actor: systemActor('test', tenant.id) };
     const count = async () =>

@@ -150,9 +150,7 @@ export async function interchangeRoutes(api: FastifyInstance, runtime: Runtime):
           { path: 'body', reason: { vi: 'trống', en: 'empty' } },
         ]);
       const isXlsx = String(req.headers['content-type']).startsWith(XLSX);
-      const rows = isXlsx
-        ? readFigureWorkbook(body, q.plan ?? null)
-        : readFigureCsv(body.toString('utf8'), q.plan ?? null);
+      const rows = isXlsx ? readFigureWorkbook(body, q.plan ?? null) : readFigureCsv(body, q.plan ?? null);
       const result = await importFigures({
         ctx: contextOf(runtime, req),
         input: { rows, dryRun: q.dryRun === true, fileSha256: sha256Of(body) },

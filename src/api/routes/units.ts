@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import type { Runtime } from '../../runtime.ts';
 import ExcelJS from 'exceljs';
+import { csvField } from '../../core/interchange/csv.ts';
 import { contentDisposition } from '../../reports/render-results.ts';
 import {
   COMMUNE_SORTS,
@@ -59,11 +60,9 @@ function cells(t: CommuneTable): string[][] {
   });
 }
 
-const csvCell = (v: string): string => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /** The table as CSV (UTF-8 with a byte-order mark so Excel reads the diacritics), the filtered rows in their order. */
 function communeCsv(t: CommuneTable): string {
-  return `\uFEFF${[headers(t), ...cells(t)].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${[headers(t), ...cells(t)].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 async function communeXlsx(t: CommuneTable): Promise<Buffer> {

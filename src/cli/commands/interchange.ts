@@ -67,9 +67,7 @@ export function interchangeCommands(program: Command): void {
         return;
       }
       const isCsv = /\.(csv|txt)$/i.test(file);
-      const rows = isCsv
-        ? readFigureCsv(bytes.toString('utf8'), opts.plan ?? null)
-        : readFigureWorkbook(file, opts.plan ?? null);
+      const rows = isCsv ? readFigureCsv(bytes, opts.plan ?? null) : readFigureWorkbook(file, opts.plan ?? null);
       const bar =
         process.stderr.isTTY && !opts.json
           ? new cliProgress.SingleBar(

@@ -1,12 +1,16 @@
 // Writing CSV (RFC 4180) and SDMX-CSV period codes. Pure.
 
-/** One CSV field: quoted when it holds a delimiter, a quote or a line break; a leading =+-@ is defused for spreadsheets. */
+/**
+ * One CSV field: quoted when it holds a delimiter (the comma, or the semicolon a Vietnamese Excel splits on), a quote
+ * or a line break; a leading = + - @ (or tab, carriage return) is defused for spreadsheets. Every CSV chitieu writes,
+ * on the server and in the web app, goes through this one function.
+ */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   let t = String(value);
-  // A cell starting with = + - @ is a formula to a spreadsheet (CSV injection); numbers keep their sign.
+  // A cell starting with = + - @ is a formula to a spreadsheet (CSV injection, OWASP); numbers keep their sign.
   if (/^[=+\-@\t\r]/.test(t) && !/^-?\d[\d.,]*$/.test(t)) t = `'${t}`;
-  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  return /[",;\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
 export function csvLine(values: readonly (string | number | null | undefined)[]): string {

@@ -10,7 +10,7 @@ import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
 import { remapIds } from './remap-ids.ts';
-import { PLAN_DOCUMENT_FORMAT, parseTableDocument, readyToLoad } from './table-document.ts';
+import { checkTenantBounds, PLAN_DOCUMENT_FORMAT, parseTableDocument, readyToLoad } from './table-document.ts';
 
 /** What a plan shares with the rest of its tenant: kept when already present. */
 const SHARED = new Set(['tenants', 'units', 'documents', 'unit_lineage', 'agencies', 'users']);
@@ -72,6 +72,7 @@ export async function importPlanDocument({
       rows[name] = data.rows.length;
     }
     for (const d of deferred) await setDeferred(tx, d);
+    await checkTenantBounds(tx, doc.tables, tenantId);
     await writeAudit(tx, ctx, {
       tenantId,
       action: 'import',

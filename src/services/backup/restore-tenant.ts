@@ -17,7 +17,7 @@ import { hashPassword, newToken } from '../auth/secrets.ts';
 import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
 import { NO_PASSWORD } from './import-plan-document.ts';
-import { parseTableDocument, readyToLoad, TENANT_BACKUP_FORMAT } from './table-document.ts';
+import { checkTenantBounds, parseTableDocument, readyToLoad, TENANT_BACKUP_FORMAT } from './table-document.ts';
 
 export interface RestoreResult {
   tenant: string;
@@ -70,6 +70,7 @@ export async function restoreTenant({
     const order = tablesOf('tenant');
     const deferred: Deferred[] = [];
     const rows: Record<string, number> = {};
+    const written: Record<string, TableRows> = {};
     for (const name of order) {
       const found = doc.tables[name];
       if (found === undefined) continue;
@@ -92,9 +93,11 @@ export async function restoreTenant({
           : null;
       deferred.push(await writeTable(tx, name, data, order, extra));
       rows[name] = data.rows.length;
+      written[name] = data;
     }
     for (const d of deferred) await setDeferred(tx, d);
     const [t] = await tx.query<{ id: string }>('SELECT id FROM tenants WHERE code = $1', [doc.tenant]);
+    await checkTenantBounds(tx, written, t?.id ?? '');
     await writeAudit(tx, ctx, {
       tenantId: t?.id ?? '',
       action: tenantId === null ? 'restore' : 'replace',

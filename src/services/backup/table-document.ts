@@ -1,8 +1,13 @@
 // The shape shared by a whole-plan document and a tenant backup: the tenant's rows table by table, each column as
 // its PostgreSQL text, written one row a line so two documents compare (and diff) line by line.
-import { ValidationError } from '../../core/errors.ts';
+import { ValidationError, type FieldIssue } from '../../core/errors.ts';
 import type { Queryable } from '../../storage/db.ts';
-import { fixTextForms, schemaVersion, type TableRows } from '../../storage/repositories/tenant-tables-repo.ts';
+import {
+  fixTextForms,
+  referencesOutsideTenant,
+  schemaVersion,
+  type TableRows,
+} from '../../storage/repositories/tenant-tables-repo.ts';
 
 export const PLAN_DOCUMENT_FORMAT = 'chitieu-plan-document/1';
 export const TENANT_BACKUP_FORMAT = 'chitieu-tenant-backup/1';
@@ -86,4 +91,44 @@ function schemaMismatch(file: number, db: number): ValidationError {
     'schema_mismatch',
     { file, database: db },
   );
+}
+
+/**
+ * A document read into a tenant stays inside it: no row written under another tenant's id, and no reference from
+ * the tenant's rows to another tenant's (referencesOutsideTenant). Called inside the transaction that wrote the rows,
+ * after the deferred references are set, so a refusal leaves nothing behind. A backup or a plan file edited by hand
+ * could otherwise put another province's agency on an account, or another province's indicator under a target.
+ */
+export async function checkTenantBounds(
+  tx: Queryable,
+  tables: Record<string, TableRows>,
+  tenantId: string,
+): Promise<void> {
+  const issues: FieldIssue[] = [];
+  for (const [name, t] of Object.entries(tables)) {
+    const i = name === 'tenants' ? -1 : t.columns.indexOf('tenant_id');
+    const others = i < 0 ? 0 : t.rows.filter((r) => r[i] !== null && r[i] !== tenantId).length;
+    if (others > 0)
+      issues.push({
+        path: `${name}.tenant_id`,
+        reason: { vi: `${others} dòng thuộc địa phương khác`, en: `${others} row(s) of another tenant` },
+      });
+  }
+  for (const r of await referencesOutsideTenant(tx, tenantId, Object.keys(tables)))
+    issues.push({
+      path: `${r.table}.${r.column}`,
+      reason: {
+        vi: `${r.rows} dòng trỏ tới dữ liệu của địa phương khác`,
+        en: `${r.rows} row(s) refer to another tenant's rows`,
+      },
+    });
+  if (issues.length > 0)
+    throw new ValidationError(
+      {
+        vi: `Tệp trỏ tới dữ liệu của địa phương khác (${issues.map((x) => x.path).join(', ')}); chưa ghi gì`,
+        en: `The file refers to another tenant's data (${issues.map((x) => x.path).join(', ')}); nothing was written`,
+      },
+      issues,
+      'outside_tenant',
+    );
 }

@@ -3,6 +3,7 @@
 // the evaluations resting on it are recomputed, and every verdict that moved is returned and stored. Four eyes:
 // only an official publication recorded with its document counts at once; other vintages await a second person.
 import { NotFound, ValidationError } from '../../core/errors.ts';
+import { isIsoDate } from '../../core/format/date.ts';
 import { isOneOf, OBSERVATION_STATUSES, type ObservationStatus, type VintageKind } from '../../core/vocabulary.ts';
 import { insertVersion } from '../../storage/repositories/observations-repo.ts';
 import { findPlanByCode } from '../../storage/repositories/plans-repo.ts';
@@ -66,7 +67,7 @@ function validate(input: AddVintageInput): void {
         en: 'name the publishing document (at most 500 characters)',
       },
     });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.publishedOn) || Number.isNaN(Date.parse(`${input.publishedOn}T00:00:00Z`)))
+  if (!isIsoDate(input.publishedOn))
     issues.push({
       path: 'publishedOn',
       reason: { vi: 'ngày công bố phải có dạng YYYY-MM-DD', en: 'publication date must be YYYY-MM-DD' },

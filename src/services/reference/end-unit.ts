@@ -2,6 +2,7 @@
 // (null). Shares of units meeting a standard are counted over the units valid at each year's end, so every plan of
 // the tenant is recomputed in the same transaction.
 import { NotFound, ValidationError } from '../../core/errors.ts';
+import { isIsoDate } from '../../core/format/date.ts';
 import { plansOfTenant, setUnitValidTo } from '../../storage/repositories/targets-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
@@ -18,9 +19,9 @@ export interface EndUnitInput {
 export async function endUnit({ ctx, input }: { ctx: ServiceContext; input: EndUnitInput }): Promise<void> {
   authorize(ctx.actor, 'reference.manage');
   const validTo = input.validTo;
-  if (validTo !== null && !(/^\d{4}-\d{2}-\d{2}$/.test(validTo) && !Number.isNaN(Date.parse(`${validTo}T00:00:00Z`))))
+  if (validTo !== null && !isIsoDate(validTo))
     throw new ValidationError({ vi: 'Ngày không hợp lệ', en: 'Invalid date' }, [
-      { path: 'validTo', reason: { vi: 'phải có dạng YYYY-MM-DD', en: 'must be YYYY-MM-DD' } },
+      { path: 'validTo', reason: { vi: 'phải là ngày có thật dạng YYYY-MM-DD', en: 'must be a real date YYYY-MM-DD' } },
     ]);
   if (!input.reason?.trim())
     throw new ValidationError({ vi: 'Cần nêu lý do', en: 'A reason is required' }, [

@@ -3,6 +3,7 @@
 // reused: core/units/registry.ts), then written in one transaction with one audit entry, and every plan of the
 // tenant is recomputed (units meeting a standard count the units valid at each year's end).
 import { ValidationError, type FieldIssue } from '../../core/errors.ts';
+import { isIsoDate } from '../../core/format/date.ts';
 import { parseRegisterCsv } from '../../core/units/register-csv.ts';
 import { registryIssues, type LineageEvent } from '../../core/units/registry.ts';
 import type { UnitRecord } from '../../core/units/unit-code.ts';
@@ -72,10 +73,13 @@ export async function importUnits({
       path: 'document.number',
       reason: { vi: 'cần số văn bản pháp lý', en: 'the legal document’s number is required' },
     });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(doc?.date ?? '') || Number.isNaN(Date.parse(`${doc?.date}T00:00:00Z`)))
+  if (!isIsoDate(doc?.date))
     docIssues.push({
       path: 'document.date',
-      reason: { vi: 'ngày ban hành phải có dạng YYYY-MM-DD', en: 'the issue date must be YYYY-MM-DD' },
+      reason: {
+        vi: 'ngày ban hành phải là ngày có thật dạng YYYY-MM-DD',
+        en: 'the issue date must be a real date YYYY-MM-DD',
+      },
     });
   if (docIssues.length > 0) refuse(docIssues);
   const parsed = parseRegisterCsv(input.csv);

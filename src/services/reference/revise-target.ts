@@ -2,6 +2,7 @@
 // target in force is kept as history, superseded, naming the document and the day; the new one takes its place and
 // the plan's evaluation is recomputed in the same transaction, so the summary counts only the target in force.
 import { NotFound, ValidationError } from '../../core/errors.ts';
+import { isIsoDate } from '../../core/format/date.ts';
 import type { TargetSpec } from '../../core/targets/target.ts';
 import { DOCUMENT_KINDS, isOneOf, type DocumentKind } from '../../core/vocabulary.ts';
 import {
@@ -59,7 +60,7 @@ export async function reviseTarget({
   authorize(ctx.actor, 'reference.manage');
   if (!input.reason?.trim()) throw required('reason');
   if (!input.text?.trim()) throw required('text');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.effectiveOn ?? '')) throw required('effectiveOn');
+  if (!isIsoDate(input.effectiveOn)) throw required('effectiveOn');
   const term = checkSpec(input.spec);
   const tenantId = ctx.actor.tenantId;
   if (!tenantId) throw new NotFound({ vi: 'mục tiêu', en: 'Target' });

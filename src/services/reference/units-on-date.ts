@@ -1,6 +1,7 @@
 // The register as it was on a date ("as the unit was") and each of those units carried onto today's boundaries
 // (following mergers to the unit that holds its territory now), so old figures can be read on either.
 import { ValidationError } from '../../core/errors.ts';
+import { isIsoDate } from '../../core/format/date.ts';
 import { currentCodeOf, type LineageEvent } from '../../core/units/registry.ts';
 import { loadTenantLineage, loadTenantUnits } from '../../storage/repositories/units-repo.ts';
 import type { ServiceContext } from '../context.ts';
@@ -30,10 +31,11 @@ export async function unitsOnDate({
     ['on', input.on],
     ['today', today],
   ] as const)
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-      throw new ValidationError({ vi: `${field} phải có dạng YYYY-MM-DD`, en: `${field} must be YYYY-MM-DD` }, [
-        { path: field, reason: { vi: 'ngày không hợp lệ', en: 'invalid date' } },
-      ]);
+    if (!isIsoDate(value))
+      throw new ValidationError(
+        { vi: `${field} phải là ngày có thật dạng YYYY-MM-DD`, en: `${field} must be a real date YYYY-MM-DD` },
+        [{ path: field, reason: { vi: 'không phải ngày có thật', en: 'not a real date' } }],
+      );
   const tenantId = ctx.actor.tenantId;
   if (!tenantId) return { on: input.on, today, items: [] };
   const units = await loadTenantUnits(ctx.db, tenantId);

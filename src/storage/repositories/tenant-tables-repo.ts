@@ -312,3 +312,49 @@ export async function schemaVersion(db: Queryable): Promise<number> {
   const rows = await db.query<{ v: number }>('SELECT max(version)::int AS v FROM schema_migrations');
   return rows[0]?.v ?? 0;
 }
+
+/** A reference column whose rows name another tenant's rows, or rows written under another tenant than the one read. */
+export interface OutsideReference {
+  table: string;
+  column: string;
+  rows: number;
+}
+
+/**
+ * What a document read into a tenant (a backup restored, a plan imported) must not leave behind: rows of the tenant
+ * whose foreign key names a row of another tenant (a target of another province's indicator, an account in another
+ * province's agency), and rows carrying another tenant's id. Every single-column foreign key between two tables that
+ * both have a tenant_id is read from the catalogue, so a table a migration adds is covered without a list to keep;
+ * keys that already include tenant_id (migration 0024) hold by themselves, and shared rows (tenant_id NULL) may be named.
+ */
+export async function referencesOutsideTenant(
+  db: Queryable,
+  tenantId: string,
+  written: readonly string[],
+): Promise<OutsideReference[]> {
+  const keys = await db.query<{ child: string; col: string; parent: string; pcol: string }>(
+    `SELECT cc.relname AS child, a.attname AS col, pc.relname AS parent, pa.attname AS pcol
+       FROM pg_constraint c
+       JOIN pg_class cc ON cc.oid = c.conrelid
+       JOIN pg_class pc ON pc.oid = c.confrelid
+       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+       JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attnum = c.confkey[1]
+      WHERE c.contype = 'f' AND cardinality(c.conkey) = 1
+        AND c.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+        AND cc.relname = ANY($1::text[]) AND a.attname <> 'tenant_id'
+        AND EXISTS (SELECT 1 FROM pg_attribute t WHERE t.attrelid = c.conrelid AND t.attname = 'tenant_id' AND NOT t.attisdropped)
+        AND EXISTS (SELECT 1 FROM pg_attribute t WHERE t.attrelid = c.confrelid AND t.attname = 'tenant_id' AND NOT t.attisdropped)
+      ORDER BY 1, 2`,
+    [written],
+  );
+  const out: OutsideReference[] = [];
+  for (const k of keys) {
+    const [r] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${quote(k.child)} c JOIN ${quote(k.parent)} p ON p.${quote(k.pcol)} = c.${quote(k.col)}
+        WHERE c.tenant_id = $1 AND p.tenant_id <> $1`,
+      [tenantId],
+    );
+    if ((r?.n ?? 0) > 0) out.push({ table: k.child, column: k.col, rows: r?.n ?? 0 });
+  }
+  return out;
+}

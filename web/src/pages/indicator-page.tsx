@@ -4,6 +4,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { lazy, Suspense, useMemo, useRef } from 'react';
+import { csvField } from '../../../src/core/interchange/csv.ts';
 import { api, unwrap } from '../api/client.ts';
 import type { ChartHandle } from '../charts/echart.tsx';
 import { chartModel, chartOption, periodText, type ChartLabels, type SeriesPoint } from '../charts/indicator-chart.ts';
@@ -35,10 +36,6 @@ import { isPrinted, statusWord } from '../vocabulary.ts';
 import { MergedBaseline, RequiredText, UnitsNotMeeting } from './indicator-parts.tsx';
 
 const EChart = lazy(() => import('../charts/echart.tsx').then((m) => ({ default: m.EChart })));
-
-function csvCell(v: string): string {
-  return /[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 function download(name: string, href: string): void {
   const a = document.createElement('a');
@@ -189,7 +186,7 @@ function Indicator({ portal }: { portal: boolean }) {
         input?.publishedOn ?? '',
       ];
     });
-    const text = [head, ...lines].map((l) => l.map(csvCell).join(',')).join('\r\n');
+    const text = [head, ...lines].map((l) => l.map(csvField).join(',')).join('\r\n');
     // A byte-order mark so that Excel opens the Vietnamese text as UTF-8.
     download(`${plan}-${code}.csv`, URL.createObjectURL(new Blob(['\uFEFF', text], { type: 'text/csv' })));
   };
