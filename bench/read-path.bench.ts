@@ -1,5 +1,5 @@
 // Load benchmark of the read path: the real server (`chitieu serve`) under 50 connections on the plan evaluations
-// and on /api/health, on PGlite and PostgreSQL, with the bundled dataset and with 5,000 approved figures added.
+// (the full rows, and the list rows the overview and the portal read) and on /api/health, on PGlite and PostgreSQL, with the bundled dataset and with 5,000 approved figures added.
 // Prints p50/p99/req/s/errors and the ratio of evaluations p99 to health p99 (each hammered alone at 50 connections).
 // Whether reads slow the rest of the server down is measured apart, so that it means something on a shared machine:
 // /api/health at a fixed low rate (--health-rate, 100 requests/s over 5 connections) alone, then at the same rate
@@ -211,6 +211,10 @@ interface Result {
   approvedFigures: number;
   health: Load;
   evaluations: Load;
+  /** The evaluations as the plan's lists show them (what the overview and the portal read since 0010). */
+  evaluationList: Load;
+  listP99Ratio: number;
+  listSameBytesStatic: Load & { bytes: number };
   /** /api/health at HEALTH_RATE alone, then at the same rate while the evaluations are hammered. */
   healthAtRate: Load;
   healthAtRateDuringEvaluations: Load;
@@ -222,7 +226,7 @@ interface Result {
   /** p99 of the evaluations over p99 of the same bytes served statically (the server's cost above the client's). */
   p99OverSameBytes: number;
   /** The same two routes hammered by wrk (C), when installed: no client-side limit at these sizes. */
-  wrk: { health: Load; evaluations: Load; p99Ratio: number } | null;
+  wrk: { health: Load; evaluations: Load; p99Ratio: number; evaluationList: Load; listP99Ratio: number } | null;
 }
 
 async function run(kind: 'pglite' | 'postgres', figures: boolean): Promise<Result> {
@@ -234,6 +238,8 @@ async function run(kind: 'pglite' | 'postgres', figures: boolean): Promise<Resul
     if (warm.status !== 200) throw new Error(`evaluations answered ${warm.status}`);
     const health = await costed(child.pid, () => hammer(`${base}/api/health`));
     const evaluations = await costed(child.pid, () => hammer(evaluationsUrl));
+    const listUrl = `${evaluationsUrl}/list`;
+    const evaluationList = await costed(child.pid, () => hammer(listUrl));
     const healthAtRate = await atFixedRate(`${base}/api/health`);
     const [healthAtRateDuringEvaluations, evaluationsDuringHealth] = await Promise.all([
       atFixedRate(`${base}/api/health`),
@@ -242,12 +248,22 @@ async function run(kind: 'pglite' | 'postgres', figures: boolean): Promise<Resul
     const same = await sameBytesStatic(evaluationsUrl, (url) => hammer(url));
     const sameBytes = { ...same.load, bytes: same.bytes };
     const wrk = (url: string): Load => wrkLoad(url, CONNECTIONS, DURATION);
-    const wrkRun = WRK ? { health: wrk(`${base}/api/health`), evaluations: wrk(evaluationsUrl) } : null;
+    const listSame = await sameBytesStatic(listUrl, (url) => hammer(url));
+    const wrkRun = WRK
+      ? { health: wrk(`${base}/api/health`), evaluations: wrk(evaluationsUrl), evaluationList: wrk(listUrl) }
+      : null;
     return {
       database: kind,
       sameBytesStatic: sameBytes,
       p99OverSameBytes: evaluations.p99 / Math.max(sameBytes.p99, 1),
-      wrk: wrkRun && { ...wrkRun, p99Ratio: wrkRun.evaluations.p99 / Math.max(wrkRun.health.p99, 0.001) },
+      wrk: wrkRun && {
+        ...wrkRun,
+        p99Ratio: wrkRun.evaluations.p99 / Math.max(wrkRun.health.p99, 0.001),
+        listP99Ratio: wrkRun.evaluationList.p99 / Math.max(wrkRun.health.p99, 0.001),
+      },
+      evaluationList,
+      listP99Ratio: evaluationList.p99 / Math.max(health.p99, 1),
+      listSameBytesStatic: { ...listSame.load, bytes: listSame.bytes },
       data: figures ? 'bundled + 5,000 approved figures' : 'bundled',
       approvedFigures: approved,
       health,
@@ -293,15 +309,20 @@ for (const r of results) {
   const label = `${r.database.padEnd(9)} ${(r.data === 'bundled' ? 'bundled' : '+5,000 figures').padEnd(23)}`;
   console.log(`${label} health                      ${fmt(r.health)}`);
   console.log(`${label} evaluations                 ${fmt(r.evaluations)}`);
+  console.log(`${label} evaluations list (overview) ${fmt(r.evaluationList)}`);
   console.log(`${label} evaluations (health too)    ${fmt(r.evaluationsDuringHealth)}`);
   console.log(`${label} health at ${HEALTH_RATE}/s alone          ${fmt(r.healthAtRate)}`);
   console.log(`${label} health at ${HEALTH_RATE}/s, hammered      ${fmt(r.healthAtRateDuringEvaluations)}`);
   console.log(`${label} p99 evaluations / health (50 connections each): ${r.p99Ratio.toFixed(2)}x (goal ≤ 3x)`);
+  console.log(`${label} p99 evaluations list / health (what the overview reads): ${r.listP99Ratio.toFixed(2)}x`);
   console.log(
     `${label} server CPU per request: health ${r.health.serverCpuUsPerRequest ?? '?'} µs, evaluations ${r.evaluations.serverCpuUsPerRequest ?? '?'} µs`,
   );
   console.log(`${label} health p99 at ${HEALTH_RATE}/s, hammered / alone: ${r.healthP99Change.toFixed(2)}x`);
   console.log(`${label} same bytes, bare static server  ${fmt(r.sameBytesStatic)}  (${r.sameBytesStatic.bytes} bytes)`);
+  console.log(
+    `${label} list's bytes, bare static server ${fmt(r.listSameBytesStatic)}  (${r.listSameBytesStatic.bytes} bytes)`,
+  );
   console.log(
     `${label} p99 evaluations / same bytes served statically (the client's ceiling): ${r.p99OverSameBytes.toFixed(2)}x`,
   );
@@ -309,6 +330,8 @@ for (const r of results) {
     console.log(`${label} wrk: health                 ${fmtWrk(r.wrk.health)}`);
     console.log(`${label} wrk: evaluations            ${fmtWrk(r.wrk.evaluations)}`);
     console.log(`${label} wrk: p99 evaluations / health: ${r.wrk.p99Ratio.toFixed(2)}x (goal ≤ 3x)`);
+    console.log(`${label} wrk: evaluations list           ${fmtWrk(r.wrk.evaluationList)}`);
+    console.log(`${label} wrk: p99 evaluations list / health: ${r.wrk.listP99Ratio.toFixed(2)}x`);
   }
   console.log('');
 }

@@ -1,5 +1,5 @@
 // Results day: the real server (`chitieu serve`) over the generated data, hammered by autocannon at 50 and 200
-// connections on the public overview (the plan's evaluations), an indicator page's data (its figures, 200 a page)
+// connections on the public overview (the plan's evaluations as its lists show them), the full rows, an indicator page's data (its figures, 200 a page)
 // and the portal's plan list, beside the same server's /api/health (the floor); then the overview again while an
 // approver approves figures one after another (each approval recomputes and stores the plan's evaluation).
 //   npx tsx bench/results-day.bench.ts [--scale city|national] [--db pglite|postgres] [--postgres URL] [--duration 5]
@@ -178,8 +178,11 @@ async function approveOne(): Promise<number> {
 }
 
 const firstIndicator = (indicators[0] as { id: string }).id;
+// The overview (and the portal's) reads the plan's evaluation as its lists show it; the indicator and explanation
+// pages read the full rows (docs/decisions/0010-evaluation-list.md).
 const routes: [string, string][] = [
-  ['overview (plan evaluations)', `/api/plans/${tenant.planCode}/evaluations`],
+  ['overview (evaluations list)', `/api/plans/${tenant.planCode}/evaluations/list`],
+  ['plan evaluations, full rows', `/api/plans/${tenant.planCode}/evaluations`],
   ['indicator data (200 figures)', `/api/observations?plan=${tenant.planCode}&indicatorId=${firstIndicator}&limit=200`],
   ['portal plan list', `/api/plans`],
 ];

@@ -131,6 +131,10 @@ const SAMPLES: Record<string, Sample> = {
     kind: 'object',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/evaluations` }),
   },
+  'GET /api/plans/:code/evaluations/list': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/evaluations/list` }),
+  },
   'GET /api/plans/:code/reports/results.:format': {
     kind: 'object',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/reports/results.xlsx` }),

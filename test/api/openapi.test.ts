@@ -19,6 +19,7 @@ describe('the committed OpenAPI document', () => {
         '/api/health',
         '/api/plans',
         '/api/plans/{code}/evaluations',
+        '/api/plans/{code}/evaluations/list',
         '/api/observations',
         '/api/plans/{code}/vintages',
       ]),

@@ -80,16 +80,40 @@ const BaselineConsolidation = Type.Object({
   enterInstead: Nullable(Words),
 });
 
+const ForecastUnavailable = Type.Object({
+  unavailable: Type.Object({ code: literals(FORECAST_UNAVAILABLE_CODES), vi: Type.String(), en: Type.String() }),
+});
+
+const Indicator = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  unit: Type.String(),
+  parent: Nullable(Type.String()),
+});
+
+const RequiredKind = literals(['average_rate', 'yearly_flow', 'yearly_change', 'done']);
+
+const NotCounted = Type.Object(
+  {
+    reason: literals(['draft', 'other_scope', 'parallel']),
+    scope: Type.Optional(Type.Object({ code: Type.String(), name: Type.String() })),
+    countedTargetId: Type.Optional(Type.String({ description: 'the target in force that counts instead' })),
+    splitFrom: Type.Optional(
+      Type.String({ description: 'for a commune’s share of a city target split by commune: the city target' }),
+    ),
+    words: Words,
+  },
+  {
+    description:
+      'shown but left out of the counts and the summary: a draft, a target for another unit than the plan’s, or a second target in force for the same indicator, scope and final year',
+  },
+);
+
 export const EvaluationRowSchema = Type.Object({
   targetId: Type.String({
     description: 'the target, or composite:<indicator id> for a parent judged from its children',
   }),
-  indicator: Type.Object({
-    code: Type.String(),
-    name: Type.String(),
-    unit: Type.String(),
-    parent: Nullable(Type.String()),
-  }),
+  indicator: Indicator,
   target: Type.Object({
     kind: Type.String(),
     text: Type.String(),
@@ -120,7 +144,7 @@ export const EvaluationRowSchema = Type.Object({
   achievement: Nullable(Type.String()),
   required: Nullable(
     Type.Object({
-      kind: literals(['average_rate', 'yearly_flow', 'yearly_change', 'done']),
+      kind: RequiredKind,
       value: Type.String(),
       target: Type.String(),
       remainingYears: Type.Integer(),
@@ -178,9 +202,7 @@ export const EvaluationRowSchema = Type.Object({
         },
         { description: 'while the term runs: the probability of meeting the target (docs/forecast.md)' },
       ),
-      Type.Object({
-        unavailable: Type.Object({ code: literals(FORECAST_UNAVAILABLE_CODES), vi: Type.String(), en: Type.String() }),
-      }),
+      ForecastUnavailable,
     ]),
   ),
   unitCounts: Type.Optional(
@@ -218,23 +240,49 @@ export const EvaluationRowSchema = Type.Object({
       },
     ),
   ),
-  notCounted: Type.Optional(
+  notCounted: Type.Optional(NotCounted),
+});
+
+/**
+ * A row as the plan's lists show it (GET /plans/{code}/evaluations/list): the full row with the fields no list shows
+ * left out; every field kept has the same name and value as in the full row (docs/decisions/0010-evaluation-list.md).
+ */
+export const EvaluationListRowSchema = Type.Object({
+  targetId: EvaluationRowSchema.properties.targetId,
+  indicator: Indicator,
+  target: Type.Object({ kind: Type.String(), text: Type.String() }),
+  actual: Type.Object({
+    value: Nullable(Type.String({ description: 'decimal string' })),
+    period: Nullable(Type.String()),
+    estimate: Type.Boolean(),
+  }),
+  inputs: Type.Array(Type.Object({ period: Type.String(), publishedOn: Nullable(Type.String()) }), {
+    description: 'the inputs’ periods and publication dates only (the list’s data date is the newest)',
+  }),
+  status: Nullable(Status),
+  displayStatus: Nullable(Words),
+  required: Nullable(Type.Object({ kind: RequiredKind, value: Type.String() })),
+  method: Type.Optional(
     Type.Object(
-      {
-        reason: literals(['draft', 'other_scope', 'parallel']),
-        scope: Type.Optional(Type.Object({ code: Type.String(), name: Type.String() })),
-        countedTargetId: Type.Optional(Type.String({ description: 'the target in force that counts instead' })),
-        splitFrom: Type.Optional(
-          Type.String({ description: 'for a commune’s share of a city target split by commune: the city target' }),
-        ),
-        words: Words,
-      },
-      {
-        description:
-          'shown but left out of the counts and the summary: a draft, a target for another unit than the plan’s, or a second target in force for the same indicator, scope and final year',
-      },
+      { parameters: Type.Object({ children: Type.Unknown() }) },
+      { description: 'only for a composite parent: the count of its children' },
     ),
   ),
+  intermediates: Type.Record(Type.String(), Type.String(), {
+    description: 'only averageExact (the pace achieved) and childrenReached (a composite’s children reached)',
+  }),
+  explanation: Words,
+  composite: Type.Optional(Type.Literal(true)),
+  forecast: Nullable(
+    Type.Union([
+      Type.Object(
+        { pMet: Type.Number({ minimum: 0, maximum: 1 }), sentence: Words },
+        { description: 'while the term runs: the probability of meeting the target and its sentence' },
+      ),
+      ForecastUnavailable,
+    ]),
+  ),
+  notCounted: Type.Optional(NotCounted),
 });
 
 const StatusCounts = Type.Record(Type.String(), Type.Integer());
@@ -272,4 +320,10 @@ export const PlanEvaluationSchema = Type.Object({
     }),
   ),
   rows: Type.Array(EvaluationRowSchema),
+});
+
+/** The plan's evaluation as its lists show it: the same answer as PlanEvaluationSchema with list rows. */
+export const PlanEvaluationListSchema = Type.Object({
+  ...PlanEvaluationSchema.properties,
+  rows: Type.Array(EvaluationListRowSchema),
 });

@@ -1,7 +1,7 @@
 // `chitieu evaluate <plan>`: every target of a plan evaluated, as a table or JSON (the same service as the API).
 import type { Command } from 'commander';
 import { consolidatedBaselines } from '../../services/consolidation/consolidated-baselines.ts';
-import { evaluatePlan } from '../../services/evaluations/evaluate-plan.ts';
+import { evaluatePlan, listViewOf } from '../../services/evaluations/evaluate-plan.ts';
 import { formatNumber } from '../../core/format/number.ts';
 import type { EvaluationRow } from '../../services/evaluations/present-evaluation.ts';
 import { printBaselines } from './baselines.ts';
@@ -66,13 +66,20 @@ export function evaluateCommand(program: Command): void {
     .argument('<plan>', 'plan code, e.g. hai-phong-2020-2025')
     .option('--json', 'print JSON')
     .option(
+      '--list',
+      'with --json: each row as the plan’s lists show it (the same as GET /api/plans/{plan}/evaluations/list)',
+    )
+    .option(
       '--as-of <date>',
       'evaluation date YYYY-MM-DD (default today): figures for periods after it are not read, by the verdict or the forecast',
     )
     .option('--published-on <date>', 'reproduce the evaluation as published on this date (only vintages known then)')
     .option('--all-data', 'include figures not yet approved')
     .action(
-      async (planCode: string, opts: { json?: boolean; asOf?: string; publishedOn?: string; allData?: boolean }) => {
+      async (
+        planCode: string,
+        opts: { json?: boolean; list?: boolean; asOf?: string; publishedOn?: string; allData?: boolean },
+      ) => {
         await withRuntime(async (rt) => {
           const view = await evaluatePlan({
             ctx: rt.systemContext('cli'),
@@ -84,7 +91,7 @@ export function evaluateCommand(program: Command): void {
             },
           });
           if (opts.json) {
-            process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
+            process.stdout.write(`${JSON.stringify(opts.list ? listViewOf(view) : view, null, 2)}\n`);
             return;
           }
           process.stdout.write(`${view.plan.name}\n${view.summary.vi}\n\n`);

@@ -22,6 +22,8 @@ import {
   presentationTag,
   presentRow,
   presentSummary,
+  listRowOf,
+  type EvaluationListRow,
   type EvaluationRow,
 } from './present-evaluation.ts';
 import { storeCurrentEvaluation } from './recompute-evaluations.ts';
@@ -46,6 +48,15 @@ export interface PlanEvaluationView {
   /** When the stored evaluation last changed (computed with other rows); null when computed on request. */
   computedAt: string | null;
   rows: EvaluationRow[];
+}
+
+/** The plan's evaluation as its lists show it: the same answer with list rows (present-evaluation.ts, listRowOf). */
+export interface PlanEvaluationListView extends Omit<PlanEvaluationView, 'rows'> {
+  rows: EvaluationListRow[];
+}
+
+export function listViewOf(v: PlanEvaluationView): PlanEvaluationListView {
+  return { ...v, rows: v.rows.map(listRowOf) };
 }
 
 export interface PlanEvaluationAnswer {

@@ -9,6 +9,7 @@ import {
   type ReportingRules,
 } from '../../core/legal/reporting-rules.ts';
 import { periodStamp, type PeriodStamp } from '../../core/periods/cutoff.ts';
+import type { ForecastUnavailable } from '../../core/forecast/index.ts';
 import type { CoreRow, CoreVintage, PlanCounts } from '../../core/plan-evaluation/index.ts';
 import { priceBasisLabel } from '../../core/price-basis.ts';
 import type { PriceBasis } from '../../core/targets/target.ts';
@@ -60,6 +61,63 @@ export interface EvaluationRow {
   forecast: CoreRow['forecast'];
   /** Shown but left out of the plan's counts and summary: why, in words. */
   notCounted?: NonNullable<CoreRow['notCounted']> & { words: { vi: string; en: string } };
+}
+
+/**
+ * A row as the plan's lists show it (the overview, the portal's overview, an agency's targets): the full row with the
+ * fields no list shows left out, every kept field under the same name with the same value (docs/decisions/
+ * 0010-evaluation-list.md). What stays is what a list row shows or sorts by: the indicator, the target's kind and
+ * words, the latest figure, the status in words, the pace needed and achieved (`averageExact`), a composite's
+ * "2/3" (`childrenReached` of `children`), the newest publication date among the inputs, the explanation, the
+ * forecast's probability and sentence, and why a row is not counted. The indicator and explanation pages read the
+ * full rows.
+ */
+export interface EvaluationListRow {
+  targetId: string;
+  indicator: EvaluationRow['indicator'];
+  target: Pick<EvaluationRow['target'], 'kind' | 'text'>;
+  actual: Pick<EvaluationRow['actual'], 'value' | 'period' | 'estimate'>;
+  /** Only the inputs' periods and publication dates (the list's "data date" is the newest). */
+  inputs: Array<Pick<VintageView, 'period' | 'publishedOn'>>;
+  status: EvaluationRow['status'];
+  displayStatus: EvaluationRow['displayStatus'];
+  required: Pick<NonNullable<EvaluationRow['required']>, 'kind' | 'value'> | null;
+  /** For a composite parent, the count of its children (the only parameter a list shows). */
+  method?: { parameters: { children: unknown } };
+  /** Only the pace achieved (`averageExact`) and a composite's children reached (`childrenReached`). */
+  intermediates: Record<string, string>;
+  explanation: EvaluationRow['explanation'];
+  composite?: true;
+  /** The probability and its sentence, or why there is none (the fan, interval and model inputs are the full row's). */
+  forecast: { pMet: number; sentence: { vi: string; en: string } } | ForecastUnavailable | null;
+  notCounted?: EvaluationRow['notCounted'];
+}
+
+/** The intermediates a list shows: the average achieved so far, and how many of a composite's children reached. */
+const LIST_INTERMEDIATES = ['averageExact', 'childrenReached'] as const;
+
+export function listRowOf(r: EvaluationRow): EvaluationListRow {
+  const intermediates: Record<string, string> = {};
+  for (const k of LIST_INTERMEDIATES) if (r.intermediates[k] !== undefined) intermediates[k] = r.intermediates[k];
+  const f = r.forecast;
+  const children = r.method?.parameters.children;
+  return {
+    targetId: r.targetId,
+    indicator: r.indicator,
+    target: { kind: r.target.kind, text: r.target.text },
+    actual: { value: r.actual.value, period: r.actual.period, estimate: r.actual.estimate },
+    inputs: r.inputs.map((v) => ({ period: v.period, publishedOn: v.publishedOn })),
+    status: r.status,
+    displayStatus: r.displayStatus,
+    required: r.required ? { kind: r.required.kind, value: r.required.value } : null,
+    ...(children === undefined ? {} : { method: { parameters: { children } } }),
+    intermediates,
+    explanation: r.explanation,
+    ...(r.composite ? { composite: true as const } : {}),
+    forecast:
+      f === null ? null : 'unavailable' in f ? { unavailable: f.unavailable } : { pMet: f.pMet, sentence: f.sentence },
+    ...(r.notCounted ? { notCounted: r.notCounted } : {}),
+  };
 }
 
 /** The label of a row that is shown and not counted (core/plan-evaluation/counted.ts), in both languages. */

@@ -3866,6 +3866,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{code}/evaluations/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every target of a plan evaluated, as the plan’s lists show it
+         * @description The same answer as /plans/{code}/evaluations with each row cut to what the overview, the portal and an agency’s page show: every field kept has the same name and value as in the full row. Served from the evaluation stored when its inputs last changed. Public answers carry a strong ETag and Cache-Control: public, max-age=30 (If-None-Match gives 304); signed-in answers are no-store. publishedOn, an asOf in another month or dataBasis=all are computed on request, a few at a time (429 when busy).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    dataBasis?: "approved" | "all";
+                    publishedOn?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                code: string;
+                                name: string;
+                                term: {
+                                    firstYear: number;
+                                    lastYear: number;
+                                };
+                                exceededAs: "exceeded" | "met";
+                            };
+                            asOf: string;
+                            dataBasis: "approved" | "all";
+                            publishedOn: string | null;
+                            summary: {
+                                vi: string;
+                                en: string;
+                            };
+                            /** @description the counts the summary is written from */
+                            counts: {
+                                /** @description every row that counts: each target in force of the plan’s scope, one per indicator and final year, and each composite parent (the plan list counts the same) */
+                                targets: number;
+                                /** @description rows shown but not counted (drafts, other scopes, parallel targets) */
+                                notCounted: number;
+                                withFigures: number;
+                                noFigures: number;
+                                notEvaluable: number;
+                                final: {
+                                    [key: string]: number;
+                                };
+                                inTerm: {
+                                    [key: string]: number;
+                                };
+                            };
+                            computedAt: string | null;
+                            rows: {
+                                /** @description the target, or composite:<indicator id> for a parent judged from its children */
+                                targetId: string;
+                                indicator: {
+                                    code: string;
+                                    name: string;
+                                    unit: string;
+                                    parent: string | null;
+                                };
+                                target: {
+                                    kind: string;
+                                    text: string;
+                                };
+                                actual: {
+                                    value: string | null;
+                                    period: string | null;
+                                    estimate: boolean;
+                                };
+                                /** @description the inputs’ periods and publication dates only (the list’s data date is the newest) */
+                                inputs: {
+                                    period: string;
+                                    publishedOn: string | null;
+                                }[];
+                                status: ("exceeded" | "met" | "not_met" | "no_data" | "on_track" | "at_risk" | "off_track") | null;
+                                displayStatus: {
+                                    vi: string;
+                                    en: string;
+                                } | null;
+                                required: {
+                                    kind: "average_rate" | "yearly_flow" | "yearly_change" | "done";
+                                    value: string;
+                                } | null;
+                                /** @description only for a composite parent: the count of its children */
+                                method?: {
+                                    parameters: {
+                                        children: unknown;
+                                    };
+                                };
+                                /** @description only averageExact (the pace achieved) and childrenReached (a composite’s children reached) */
+                                intermediates: {
+                                    [key: string]: string;
+                                };
+                                explanation: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @enum {boolean} */
+                                composite?: true;
+                                forecast: ({
+                                    pMet: number;
+                                    sentence: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                } | {
+                                    unavailable: {
+                                        code: "no_figures" | "no_model" | "not_positive" | "needs_baseline";
+                                        vi: string;
+                                        en: string;
+                                    };
+                                }) | null;
+                                /** @description shown but left out of the counts and the summary: a draft, a target for another unit than the plan’s, or a second target in force for the same indicator, scope and final year */
+                                notCounted?: {
+                                    reason: "draft" | "other_scope" | "parallel";
+                                    scope?: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    /** @description the target in force that counts instead */
+                                    countedTargetId?: string;
+                                    /** @description for a commune’s share of a city target split by commune: the city target */
+                                    splitFrom?: string;
+                                    words: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description not modified (If-None-Match) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{code}/reports/results.{format}": {
         parameters: {
             query?: never;

@@ -3,6 +3,8 @@ export const keys = {
   plans: () => ['plans'] as const,
   plan: (plan: string) => ['plan', plan] as const,
   evaluations: (plan: string) => ['evaluations', plan] as const,
+  /** Under the full rows' key, so that every invalidation of a plan's evaluations reaches the list too. */
+  evaluationList: (plan: string) => ['evaluations', plan, 'list'] as const,
   indicators: (plan: string) => ['indicators', plan] as const,
   observations: (plan: string, indicatorId: string) => ['observations', plan, indicatorId] as const,
   changes: (plan: string) => ['evaluation-changes', plan] as const,

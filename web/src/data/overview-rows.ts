@@ -1,9 +1,9 @@
-// The overview's rows derived from the plan's evaluation and its indicators: display only, no verdict is computed
+// The overview's rows derived from the plan's evaluation (its list rows) and its indicators: display only, no verdict is computed
 // here (status, required pace and explanation come from the API as they are).
 import { matches } from '../fold.ts';
 import type { Locale } from '../i18n/messages.ts';
 import { isPrinted, STATUS_SEVERITY, type PrintedStatus, type RowKind } from '../vocabulary.ts';
-import type { EvaluationRow, IndicatorItem } from './queries.ts';
+import type { EvaluationListRow, IndicatorItem } from './queries.ts';
 import { targetTextOf } from './target-text.ts';
 
 export interface OverviewRow {
@@ -17,7 +17,6 @@ export interface OverviewRow {
   agency: string | null;
   /** Canonical decimal or null when the figure is missing. */
   latest: string | null;
-  latestText: string | null;
   latestPeriod: string | null;
   estimate: boolean;
   unit: string;
@@ -37,14 +36,14 @@ export interface OverviewRow {
   notCounted: string | null;
 }
 
-function forecastOf(r: EvaluationRow, locale: Locale): OverviewRow['forecast'] {
+function forecastOf(r: EvaluationListRow, locale: Locale): OverviewRow['forecast'] {
   const f = r.forecast;
   if (!f) return null;
   if ('unavailable' in f) return { unavailable: f.unavailable[locale], code: f.unavailable.code };
   return { pMet: f.pMet, sentence: f.sentence[locale] };
 }
 
-function compositeOf(r: EvaluationRow): OverviewRow['composite'] {
+function compositeOf(r: EvaluationListRow): OverviewRow['composite'] {
   if (!r.composite) return null;
   const reached = r.intermediates.childrenReached;
   const of = r.method?.parameters.children;
@@ -54,7 +53,7 @@ function compositeOf(r: EvaluationRow): OverviewRow['composite'] {
 }
 
 /** Where a kind's achieved pace sits among the evaluation's figures; kinds without a pace have none. */
-function paceAchieved(row: EvaluationRow): string | null {
+function paceAchieved(row: EvaluationListRow): string | null {
   const i = row.intermediates;
   switch (row.target.kind) {
     case 'growth_average':
@@ -67,13 +66,13 @@ function paceAchieved(row: EvaluationRow): string | null {
   }
 }
 
-function newestDate(row: EvaluationRow): string | null {
+function newestDate(row: EvaluationListRow): string | null {
   let best: string | null = null;
   for (const v of row.inputs) if (v.publishedOn && (best === null || v.publishedOn > best)) best = v.publishedOn;
   return best;
 }
 
-export function overviewRows(rows: readonly EvaluationRow[], indicators: readonly IndicatorItem[], locale: Locale) {
+export function overviewRows(rows: readonly EvaluationListRow[], indicators: readonly IndicatorItem[], locale: Locale) {
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   return rows.map((r): OverviewRow => {
     const ind = byCode.get(r.indicator.code);
@@ -88,7 +87,6 @@ export function overviewRows(rows: readonly EvaluationRow[], indicators: readonl
       group: ind?.group ?? null,
       agency: ind?.agency ?? null,
       latest: r.actual.value,
-      latestText: r.actual.text,
       latestPeriod: r.actual.period,
       estimate: r.actual.estimate,
       unit: r.indicator.unit,

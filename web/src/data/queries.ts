@@ -14,6 +14,8 @@ type Ok<P extends keyof paths> = paths[P] extends {
 
 export type Evaluations = Ok<'/api/plans/{code}/evaluations'>;
 export type EvaluationRow = Evaluations['rows'][number];
+export type EvaluationList = Ok<'/api/plans/{code}/evaluations/list'>;
+export type EvaluationListRow = EvaluationList['rows'][number];
 export type PlanItem = Ok<'/api/plans'>['items'][number];
 export type PlanDetail = Ok<'/api/plans/{code}'>;
 export type IndicatorItem = Ok<'/api/indicators'>['items'][number];
@@ -46,6 +48,19 @@ export function useEvaluations(plan: string) {
     queryKey: keys.evaluations(plan),
     queryFn: async () => {
       const r = await api.GET('/api/plans/{code}/evaluations', { params: { path: { code: plan } } });
+      if (!r.response.ok || r.data === undefined) throw new ApiError(r.response.status);
+      return r.data;
+    },
+    staleTime: 60_000,
+  });
+}
+
+/** The plan's evaluation as its lists show it (the overview, an agency's targets): about half the full answer. */
+export function useEvaluationList(plan: string) {
+  return useQuery({
+    queryKey: keys.evaluationList(plan),
+    queryFn: async () => {
+      const r = await api.GET('/api/plans/{code}/evaluations/list', { params: { path: { code: plan } } });
       if (!r.response.ok || r.data === undefined) throw new ApiError(r.response.status);
       return r.data;
     },

@@ -10,11 +10,11 @@ import { Figure } from '../components/figures.tsx';
 import { useObligations } from '../data/entry-queries.ts';
 import {
   useAgencies,
-  useEvaluations,
+  useEvaluationList,
   useIndicators,
   useProjects,
   useTasks,
-  type EvaluationRow,
+  type EvaluationListRow,
 } from '../data/queries.ts';
 import { may, useMaybeSession } from '../data/session.tsx';
 import { useLocale } from '../i18n/locale.tsx';
@@ -25,7 +25,7 @@ import { PlanHeading, TimelinessBadge } from './plan-page-parts.tsx';
 const UNASSIGNED = '-';
 
 function usePlanWork(plan: string) {
-  const evaluations = useEvaluations(plan);
+  const evaluations = useEvaluationList(plan);
   const indicators = useIndicators(plan);
   const tasks = useTasks(plan);
   const projects = useProjects(plan);
@@ -110,7 +110,7 @@ export function AgencyPage() {
   const name = found?.name ?? p.unassigned;
   const w = work.of(agency);
   const targets = [...w.targets].sort(
-    (a: EvaluationRow, b: EvaluationRow) =>
+    (a: EvaluationListRow, b: EvaluationListRow) =>
       STATUS_SEVERITY[isPrinted(a.status) ? a.status : 'no_data'] -
       STATUS_SEVERITY[isPrinted(b.status) ? b.status : 'no_data'],
   );

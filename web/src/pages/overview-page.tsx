@@ -15,7 +15,7 @@ import { StatusBadge } from '../components/status-badge.tsx';
 import { IndicatorCreator } from '../components/indicator-creator.tsx';
 import { StoryNote, storyOwed, useCurrentStories } from '../components/story-note.tsx';
 import { filterRows, overviewRows, sortRows, type OverviewRow, type SortColumn } from '../data/overview-rows.ts';
-import { useEvaluations, useIndicators, usePlans } from '../data/queries.ts';
+import { useEvaluationList, useIndicators, usePlans } from '../data/queries.ts';
 import { may, useMaybeSession } from '../data/session.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { usePlanPagesText } from '../i18n/plan-pages-messages.ts';
@@ -48,7 +48,7 @@ function Overview({ portal }: { portal: boolean }) {
   const navigate = useNavigate();
   const { t, locale, num, date } = useLocale();
   const p = usePlanPagesText();
-  const evaluations = useEvaluations(plan);
+  const evaluations = useEvaluationList(plan);
   const indicators = useIndicators(plan);
   const plans = usePlans();
   const stories = useCurrentStories(plan, portal);
