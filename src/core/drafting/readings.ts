@@ -98,24 +98,7 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
       near,
     );
   if (percent && !downTo && (f.unit === '%/năm' || averaged) && GROWTH.test(`${ctx.lead} ${ctx.pre}`)) {
-    const notes = f.qualifier === 'above' ? [NOTE.strictGrowth] : [];
-    const period = ctx.period ?? ctx.term;
-    return [
-      reading(
-        ctx,
-        {
-          kind: 'growth_average',
-          ...base(ctx, 'higher_better'),
-          term: period,
-          min: f.min,
-          ...(f.max !== undefined ? { max: f.max } : {}),
-          averaging: 'geometric',
-          baseYear: period.firstYear - 1,
-        },
-        ctx.period ? ['growth-per-year', 'period-stated'] : ['growth-per-year'],
-        notes,
-      ),
-    ];
+    return [averageGrowth(ctx, ctx.period ? ['growth-per-year', 'period-stated'] : ['growth-per-year'])];
   }
 
   // "thu ngân sách tăng trên 12%": no "/năm" and no "bình quân": a growth each year, or the increase over the whole
@@ -306,26 +289,31 @@ function multiple(ctx: FigureContext, gap: boolean): DraftReading[] {
   return [make(f.min), make(toCanonical(new Decimal(f.min).plus(1)))];
 }
 
+/** Average yearly growth of the figure over the clause's period (else the term), from the year before it. */
+function averageGrowth(ctx: FigureContext, rules: Parameters<typeof reading>[2]): DraftReading {
+  const f = ctx.figure;
+  const period = ctx.period ?? ctx.term;
+  return reading(
+    ctx,
+    {
+      kind: 'growth_average',
+      ...base(ctx, 'higher_better'),
+      term: period,
+      min: f.min,
+      ...(f.max !== undefined ? { max: f.max } : {}),
+      averaging: 'geometric',
+      baseYear: period.firstYear - 1,
+    },
+    rules,
+    f.qualifier === 'above' ? [NOTE.strictGrowth] : [],
+  );
+}
+
 /** "tăng 12%": average growth of 12 %/năm over the term, or the final level 1,12 times the base year's. */
 function increase(ctx: FigureContext): DraftReading[] {
   const f = ctx.figure;
-  const period = ctx.period ?? ctx.term;
-  const notes = f.qualifier === 'above' ? [NOTE.strictGrowth] : [];
   return [
-    reading(
-      ctx,
-      {
-        kind: 'growth_average',
-        ...base(ctx, 'higher_better'),
-        term: period,
-        min: f.min,
-        ...(f.max !== undefined ? { max: f.max } : {}),
-        averaging: 'geometric',
-        baseYear: period.firstYear - 1,
-      },
-      ['increase-percent', 'growth-per-year'],
-      notes,
-    ),
+    averageGrowth(ctx, ['increase-percent', 'growth-per-year']),
     reading(
       ctx,
       {
