@@ -101,9 +101,26 @@ const MEASURE_WORDS: Record<Measure, Messages> = {
   done: { vi: 'hoàn thành / chưa (1 hoặc 0)', en: 'done / not done (1 or 0)' },
 };
 
-/** Why an indicator measuring `measure` cannot carry a target of `kind`, with the conversion it would need; null if it fits. */
-export function measureMisfit(kind: TargetKind, measure: Measure): Messages | null {
-  const fits = MEASURES_FOR_KIND[kind];
+/** A target as far as the measures it reads depend on it: its kind, and a multiple's comparison. */
+export type MeasuredTarget = { kind: TargetKind; compare?: string };
+
+/**
+ * The measures a target's evaluation reads: its kind's, less the level for a multiple compared on its term total
+ * (a sum of flows; levels are not summed).
+ */
+export function measuresRead(target: TargetKind | MeasuredTarget): readonly Measure[] {
+  const t = typeof target === 'string' ? { kind: target } : target;
+  const fits = MEASURES_FOR_KIND[t.kind];
+  return t.kind === 'multiple_of_baseline' && t.compare === 'term_total' ? fits.filter((m) => m !== 'level') : fits;
+}
+
+/**
+ * Why an indicator measuring `measure` cannot carry this target (or a target of this kind), with the conversion it
+ * would need; null if it fits.
+ */
+export function measureMisfit(target: TargetKind | MeasuredTarget, measure: Measure): Messages | null {
+  const kind = typeof target === 'string' ? target : target.kind;
+  const fits = measuresRead(target);
   if (fits.includes(measure)) return null;
   const want = {
     vi: fits.map((m) => MEASURE_WORDS[m].vi).join(' hoặc '),
@@ -404,7 +421,7 @@ export function checkFigure(input: FigureCheckInput): FigureCheckResult {
   checkPublishedOn(input, issues);
   const period = checkPeriod(input, issues);
   for (const t of input.targets) {
-    const misfit = measureMisfit(t.kind, input.indicator.measure);
+    const misfit = measureMisfit(t, input.indicator.measure);
     if (misfit) issues.push({ path: 'measure', reason: misfit });
   }
   const before = issues.length;

@@ -177,7 +177,7 @@ function checkPlan(f: PlanFile, knownTenants: Set<string>, now: Date, out: Field
         out.push(at(file, plan, ind.code, issue.path, issue.reason));
     const measure = (ind.measure ?? 'level') as Measure;
     (ind.targets ?? []).forEach((t, i) => {
-      const misfit = measureMisfit(t.spec.kind, measure);
+      const misfit = measureMisfit(t.spec, measure);
       if (misfit) out.push(at(file, plan, ind.code, `targets[${i}].spec.kind / measure`, misfit));
       // A benchmark-relative target reads another indicator of the plan: it must be there (with its figures).
       if (t.spec.kind === 'benchmark' && !codes.has(t.spec.benchmark.indicator))
