@@ -203,6 +203,11 @@ export function WorklistPage() {
           onChange={(e) => setSearch({ agency: e.currentTarget.value || undefined })}
           data={[
             { value: '', label: a.allAgencies },
+            // The agency from the URL is shown as chosen while the agencies load (a reload, a link), named by its code
+            // until its name arrives.
+            ...(agency && !(agencies.data ?? []).some((g) => g.code === agency)
+              ? [{ value: agency, label: agency }]
+              : []),
             ...(agencies.data ?? []).map((g) => ({ value: g.code, label: g.name })),
           ]}
           data-testid="wl-agency"
