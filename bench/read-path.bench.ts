@@ -221,6 +221,13 @@ interface Result {
   evaluationsDuringHealth: Load;
   p99Ratio: number;
   healthP99Change: number;
+  /**
+   * The same fixed-rate health measurement against a bare static server, alone and while the list's bytes are
+   * hammered from it: what "health unchanged while hammered" can be on this machine with no application at all.
+   */
+  staticHealthAtRate: Load;
+  staticHealthAtRateHammered: Load;
+  staticHealthP99Change: number;
   /** The evaluations' exact answer bytes from a bare static server: the client's ceiling for a body of that size. */
   sameBytesStatic: Load & { bytes: number };
   /** p99 of the evaluations over p99 of the same bytes served statically (the server's cost above the client's). */
@@ -249,6 +256,14 @@ async function run(kind: 'pglite' | 'postgres', figures: boolean): Promise<Resul
     const sameBytes = { ...same.load, bytes: same.bytes };
     const wrk = (url: string): Load => wrkLoad(url, CONNECTIONS, DURATION);
     const listSame = await sameBytesStatic(listUrl, (url) => hammer(url));
+    // The machine's own floor for "health unchanged while hammered": a bare static server answering health's ~100
+    // bytes at the same fixed rate, alone, then while the list's bytes are hammered from it by the same client.
+    const staticHealth = await sameBytesStatic(listUrl, async (url) => {
+      const healthUrl = new URL('/health', url).toString();
+      const alone = await atFixedRate(healthUrl);
+      const [during] = await Promise.all([atFixedRate(healthUrl), hammer(url, true)]);
+      return { alone, during };
+    });
     const wrkRun = WRK
       ? { health: wrk(`${base}/api/health`), evaluations: wrk(evaluationsUrl), evaluationList: wrk(listUrl) }
       : null;
@@ -273,6 +288,9 @@ async function run(kind: 'pglite' | 'postgres', figures: boolean): Promise<Resul
       evaluationsDuringHealth,
       p99Ratio: evaluations.p99 / Math.max(health.p99, 1),
       healthP99Change: healthAtRateDuringEvaluations.p99 / Math.max(healthAtRate.p99, 1),
+      staticHealthAtRate: staticHealth.load.alone,
+      staticHealthAtRateHammered: staticHealth.load.during,
+      staticHealthP99Change: staticHealth.load.during.p99 / Math.max(staticHealth.load.alone.p99, 1),
     };
   } finally {
     child.kill('SIGTERM');
@@ -319,6 +337,9 @@ for (const r of results) {
     `${label} server CPU per request: health ${r.health.serverCpuUsPerRequest ?? '?'} µs, evaluations ${r.evaluations.serverCpuUsPerRequest ?? '?'} µs`,
   );
   console.log(`${label} health p99 at ${HEALTH_RATE}/s, hammered / alone: ${r.healthP99Change.toFixed(2)}x`);
+  console.log(
+    `${label} bare static server: health at ${HEALTH_RATE}/s alone ${fmt(r.staticHealthAtRate)}, list's bytes hammered ${fmt(r.staticHealthAtRateHammered)}: ${r.staticHealthP99Change.toFixed(2)}x (the machine's floor)`,
+  );
   console.log(`${label} same bytes, bare static server  ${fmt(r.sameBytesStatic)}  (${r.sameBytesStatic.bytes} bytes)`);
   console.log(
     `${label} list's bytes, bare static server ${fmt(r.listSameBytesStatic)}  (${r.listSameBytesStatic.bytes} bytes)`,

@@ -36,11 +36,17 @@ function rawAnswer(
   });
 }
 
-/** A bare Node server in its own process answering every request with these bytes and headers. */
+/**
+ * A bare Node server in its own process answering every request with these bytes and headers, but `/health`, which
+ * it answers with a body of health's size (about 100 bytes): the machine's own floor for "health while hammered".
+ */
 const STATIC_SERVER = `
 const http = require('node:http'); const fs = require('node:fs');
 const body = fs.readFileSync(process.argv[1]); const headers = JSON.parse(process.argv[2]);
-http.createServer((req, res) => { res.writeHead(200, headers); res.end(body); })
+const health = Buffer.from(JSON.stringify({ status: 'ok', database: 'none', version: '0', databaseCheckedAt: new Date().toISOString() }));
+http.createServer((req, res) => {
+  if (req.url === '/health') { res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': health.length }); res.end(health); return; }
+  res.writeHead(200, headers); res.end(body); })
   .listen(0, '127.0.0.1', function () { process.stdout.write(String(this.address().port) + '\\n'); });`;
 
 /**
