@@ -115,9 +115,26 @@ export function readReducedFraction(
   };
 }
 
-/** "Đến năm 2030 không còn hộ nghèo": the level goes to zero. */
-export function readNoneLeft(clause: string): { start: number; end: number; name: string } | null {
-  const m = /không còn\s+([^,;.()]+)/u.exec(clause);
+/** What is counted when it is left at zero: households, people, homes, administrative units, schools, sites. */
+const COUNTED_LEFT =
+  /^(?:hộ|người|nhà|căn|trẻ|học sinh|xã|phường|thôn|bản|làng|ấp|trường|phòng học|điểm|lớp|cơ sở|doanh nghiệp)(?!\p{L})/iu;
+
+/**
+ * "Đến năm 2030 không còn hộ nghèo": the level goes to zero. Without a year written (`yearStated` false) only what is
+ * counted is read ("không còn hộ nghèo", "cơ bản không còn nhà tạm"), not "các quy định không còn phù hợp".
+ */
+export function readNoneLeft(
+  clause: string,
+  yearStated: boolean,
+): { start: number; end: number; name: string; counted: string | null; basically: boolean } | null {
+  const m = /(cơ bản\s+)?không còn\s+([^,;.()]+)/iu.exec(clause);
   if (!m) return null;
-  return { start: m.index, end: m.index + m[0].length, name: capitalise(tidy(m[1] ?? '')) };
+  // "vào cuối nhiệm kỳ", "đến năm 2030": when, not what.
+  const what = tidy(m[2] ?? '').replace(
+    /\s+(?:vào|đến|tới|trong)\s+(?:cuối\s+)?(?:năm|nhiệm kỳ|giai đoạn|kỳ)(?:\s.*)?$/iu,
+    '',
+  );
+  const counted = COUNTED_LEFT.exec(what)?.[0].toLocaleLowerCase('vi') ?? null;
+  if (!yearStated && counted === null) return null;
+  return { start: m.index, end: m.index + m[0].length, name: capitalise(what), counted, basically: m[1] !== undefined };
 }

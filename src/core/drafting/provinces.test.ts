@@ -278,3 +278,89 @@ describe('spans and names printed in the results table', () => {
     expect(item(d, '60 sản phẩm').indicator.name).toBe('Số sản phẩm đạt 4 sao');
   });
 });
+
+describe('"không còn" written without a year', () => {
+  it('reads "Cơ bản không còn hộ nghèo …" as no poor household left in the last year of the term, with its doubts', () => {
+    const d = draft('Cơ bản không còn hộ nghèo theo chuẩn nghèo đa chiều; không còn nhà tạm vào cuối nhiệm kỳ.');
+    const poor = item(d, 'không còn hộ nghèo');
+    expect(poor.indicator).toMatchObject({ name: 'Số hộ nghèo theo chuẩn nghèo đa chiều', unit: 'hộ' });
+    expect(core(poor.readings[0]?.spec)).toMatchObject({ kind: 'level_at_end', value: '0', year: 2030 });
+    expect(poor.readings[0]?.spec.direction).toBe('lower_better');
+    expect(poor.doubts.map((x) => x.en)).toEqual(
+      expect.arrayContaining(['no year written: the last year of the term', expect.stringContaining('cơ bản')]),
+    );
+    expect(item(d, 'không còn nhà tạm').indicator.name).toBe('Số nhà tạm');
+  });
+
+  it('does not read "các quy định không còn phù hợp" in a tasks section as a target', () => {
+    const d = draft('Rà soát, bãi bỏ các quy định không còn phù hợp với thực tiễn.');
+    expect(d.items).toEqual([]);
+  });
+});
+
+describe('a name that only says where', () => {
+  it('names "…, khu vực nông thôn đạt trên 85%" after the measure written before it, in that area', () => {
+    const d = draft(
+      'Tỷ lệ dân số đô thị được cung cấp nước sạch qua hệ thống cấp nước tập trung đạt 100%, khu vực nông thôn đạt ' +
+        'trên 85%; tỷ lệ hộ gia đình sử dụng nước hợp vệ sinh đạt 99%; nông thôn đạt 97%.',
+    );
+    expect(item(d, '85%').indicator.name).toBe(
+      'Tỷ lệ dân số nông thôn được cung cấp nước sạch qua hệ thống cấp nước tập trung',
+    );
+    expect(item(d, '97%').indicator.name).toBe('Tỷ lệ hộ gia đình sử dụng nước hợp vệ sinh khu vực nông thôn');
+    expect(item(d, '97%').rules).toContain('name-area');
+  });
+
+  it('reads what the share counts when it is written after the figure ("nông thôn trên 85% số hộ …")', () => {
+    const d = draft('Tỷ lệ đô thị hóa đạt 48%, trong đó ở nông thôn trên 85% số hộ được sử dụng nước sạch.');
+    expect(item(d, '85%').indicator.name).toBe('Tỷ lệ hộ được sử dụng nước sạch khu vực nông thôn');
+    expect(item(d, '48%').indicator.name).toBe('Tỷ lệ đô thị hóa');
+  });
+});
+
+describe('units per head of population, per person and per class', () => {
+  it('keeps the whole unit: "phòng học/10.000 dân", "m²/người", "triệu đồng/lao động", "triệu đồng/người/năm"', () => {
+    const d = draft(
+      'Đến năm 2030 đạt 2,8 phòng học/10.000 dân; diện tích nhà ở bình quân đạt 29,5 m²/người; năng suất lao động ' +
+        'đạt 210 triệu đồng/lao động; thu nhập bình quân đầu người đạt 96 triệu đồng/người/năm; số giường bệnh đạt ' +
+        '34 giường bệnh/vạn dân và 13 bác sĩ/vạn dân.',
+    );
+    expect(item(d, '2,8').indicator.unit).toBe('phòng học/10.000 dân');
+    expect(item(d, '29,5').indicator.unit).toBe('m²/người');
+    expect(item(d, '210').indicator.unit).toBe('triệu đồng/lao động');
+    const income = item(d, '96');
+    expect(income.indicator.unit).toBe('triệu đồng/người/năm');
+    expect(core(income.readings[0]?.spec)).toMatchObject({ kind: 'level_at_end', value: '96', year: 2030 });
+    expect(item(d, '34').indicator.unit).toBe('giường bệnh/vạn dân');
+    expect(item(d, '13 bác sĩ').indicator).toMatchObject({ name: 'Số bác sĩ/vạn dân', unit: 'bác sĩ/vạn dân' });
+  });
+
+  it('names a count read after its figure without the "và" that joins it to the next ("30 giường bệnh/vạn dân và …")', () => {
+    const d = draft('Đến năm 2030, đạt 31 giường bệnh/vạn dân và 12 bác sĩ/vạn dân.');
+    expect(item(d, '31').indicator).toMatchObject({ name: 'Số giường bệnh/vạn dân', unit: 'giường bệnh/vạn dân' });
+  });
+
+  it('reads a per-head income with no "thu nhập" before it as a level, not a flow each year', () => {
+    const d = draft('Năm 2030, mức sống dân cư đạt 90 triệu đồng/người/năm.');
+    expect(core(item(d, '90').readings[0]?.spec)).toMatchObject({ kind: 'level_at_end', value: '90' });
+  });
+});
+
+describe('targets relative to the national average', () => {
+  it('lists "thấp hơn mức bình quân chung cả nước" and "cao hơn bình quân cả nước" as unread, with the reason', () => {
+    const d = draft(
+      'Tỷ lệ hộ nghèo đa chiều thấp hơn mức bình quân chung cả nước; thu nhập bình quân đầu người cao hơn bình quân ' +
+        'cả nước; tỷ lệ hộ nghèo giảm bình quân 1,2%/năm, thấp hơn mức trung bình của vùng.',
+    );
+    expect(d.notUnderstood.map((u) => u.span.quote)).toEqual([
+      'Tỷ lệ hộ nghèo đa chiều thấp hơn mức bình quân chung cả nước',
+      'thu nhập bình quân đầu người cao hơn bình quân cả nước',
+      'tỷ lệ hộ nghèo giảm bình quân 1,2%/năm, thấp hơn mức trung bình của vùng',
+    ]);
+    expect(d.notUnderstood[0]?.reason.en).toContain('benchmark');
+    expect(d.notUnderstood[0]?.reason.vi).toContain('mức bình quân chung cả nước');
+    expect(d.notUnderstood[0]?.rules).toContain('benchmark-relative');
+    // The figure of the third clause is still drafted; only its comparison goes to the reviewer.
+    expect(core(item(d, '1,2').readings[0]?.spec)).toMatchObject({ kind: 'growth_average' });
+  });
+});
