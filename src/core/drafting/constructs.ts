@@ -16,7 +16,7 @@ export interface RankFound {
 }
 
 const RANK_GROUP =
-  /(?:trong|thuộc|vào|đứng trong)\s+(?:nhóm|top)\s+(\d{1,2})\s*((?:tỉnh|thành phố|địa phương|tỉnh, thành phố)[^,;.]*?)?(?=\s+về\s|[,;.]|$)/iu;
+  /(?:trong|thuộc|vào|đứng trong)\s+(?:nhóm|top)\s+(\d{1,2})\s*((?:tỉnh, thành phố|tỉnh|thành phố|địa phương)[^,;.]*?)?(?=\s+về\s|[,;.]|$)/iu;
 const RANK_NTH =
   /(?:đứng|xếp|xếp hạng)\s+(?:thứ\s+)?(\d{1,2})\s*((?:cả nước|toàn quốc|trong (?:vùng|khu vực)[^,;.]*)?)/iu;
 const RANK_FIRST = /(?:thứ hạng\s+cao nhất|vị trí\s+dẫn đầu|dẫn đầu\s+cả nước|đứng đầu\s+cả nước)/iu;
@@ -92,6 +92,22 @@ export function readUnitsStandard(f: Figure, post: string, counts: UnitCount[]):
     standard: tidy(std[1] ?? std[2] ?? ''),
     noun: noun[1] ?? '',
   };
+}
+
+/**
+ * "Tỷ lệ xã đạt chuẩn nông thôn mới đạt 100%": the same target with the units and the standard written in the name
+ * before the figure.
+ */
+export function readNamedUnitsStandard(f: Figure, name: string): UnitsStandard | null {
+  const rest = /^tỷ lệ\s+(.+)$/iu.exec(name.trim())?.[1];
+  if (f.unit !== '%' || rest === undefined) return null;
+  const noun = ADMIN_UNITS.exec(rest);
+  if (!noun) return null;
+  const std = /^\s*đạt\s+(?:(?:chuẩn|tiêu chuẩn)\s+(.+)|((?:[Bb]ộ\s+)?tiêu chí\s+.+))$/u.exec(
+    rest.slice(noun[0].length),
+  );
+  if (!std) return null;
+  return { share: f.min, standard: tidy(std[1] ?? std[2] ?? ''), noun: noun[1] ?? '' };
 }
 
 /** "giảm 4/5 số hộ nghèo": what is left is 1 − 4/5 of the baseline, exact when it terminates (else 6 decimals). */

@@ -7,7 +7,14 @@ const LEADING =
 
 /** Verbs and linking words between a name and its figure ("đạt", "tăng bình quân", "chiếm khoảng"). */
 const TRAILING =
-  /(?:\s|,|:|đạt|tăng|giảm|bình quân|trưởng|tốc độ|chiếm|là|ở mức|lên|xuống|có|tỷ lệ|hằng năm|hàng năm|mỗi năm|(?:đến|vào|tới)?\s*năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4}|phấn đấu|bảo đảm|duy trì|giữ vững|ổn định|gấp|nâng|thêm|từ|trên|dưới|khoảng|cho|còn)+$/u;
+  /(?:\s|,|:|đạt|tăng|giảm|bình quân|trưởng|tốc độ|chiếm|là|ở mức|lên|xuống|có|tỷ lệ|hằng năm|hàng năm|mỗi năm|(?:đến|vào|tới)?\s*năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4}|phấn đấu|bảo đảm|duy trì|giữ vững|giữ|ổn định|gấp|nâng|thêm|từ|trên|dưới|khoảng|cho|còn)+$/u;
+
+/** Measures that are an average by nature: "bình quân" after them is part of their name. */
+const AVERAGE_MEASURE = /(?:tuổi thọ|thu nhập|tiền lương|mức lương)$/iu;
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
 
 export function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -17,7 +24,11 @@ export function tidy(text: string): string {
 export function nameBefore(pre: string): string {
   // "…đạt 2% GRDP, trong đó kinh phí từ xã hội chiếm hơn 60%": the sub-target's name starts after "trong đó".
   let s = tidy(pre).replace(/^.*(?:^|[\s,])[Tt]rong đó(?:[,:]?\s|[,:]?$)/u, '');
+  const written = s;
   for (let i = 0; i < 3; i++) s = s.replace(LEADING, '').replace(TRAILING, '').trim();
+  // "Tuổi thọ bình quân đạt 76 tuổi", "Thu nhập bình quân đạt …": the average is the measure's own name, not a growth.
+  const averaged = new RegExp(String.raw`^${escape(s)}\s+(bình quân|trung bình)(?!\p{L})`, 'u').exec(written);
+  if (averaged && AVERAGE_MEASURE.test(s)) s = `${s} ${averaged[1] ?? ''}`;
   // "Cơ cấu kinh tế đến năm 2025: khu vực nông, lâm, thủy sản": the year belongs to the target, not to its name.
   s = s.replace(/\s*(?:(?:đến|vào|tới)\s+)?năm\s+(?:19|20|21)\d\d(?=[\s,:]|$)/gu, '').trim();
   return s.replace(/^\(\d+\)\s*/, '');

@@ -364,3 +364,74 @@ describe('targets relative to the national average', () => {
     expect(core(item(d, '1,2').readings[0]?.spec)).toMatchObject({ kind: 'growth_average' });
   });
 });
+
+describe('more shapes of other resolutions', () => {
+  it('reads "Tỷ lệ xã đạt chuẩn … đạt 100%" (units and standard in the name) as units meeting a standard', () => {
+    const d = draft(
+      'Tỷ lệ xã đạt chuẩn nông thôn mới đạt 100%, trong đó tỷ lệ xã đạt chuẩn nông thôn mới nâng cao đạt 45%; tỷ ' +
+        'lệ xã, phường đạt tiêu chí quốc gia về y tế đạt 98%.',
+    );
+    expect(core(item(d, '100%').readings[0]?.spec)).toMatchObject({
+      kind: 'units_meeting_standard',
+      share: '100',
+      standard: 'nông thôn mới',
+    });
+    expect(item(d, '45%').indicator).toMatchObject({
+      name: 'Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao',
+      unit: '% số xã',
+      parent: item(d, '100%').id,
+    });
+    expect(core(item(d, '98%').readings[0]?.spec)).toMatchObject({ kind: 'units_meeting_standard', share: '98' });
+  });
+
+  it('keeps "tỉnh, thành phố" whole in a rank group, and "bình quân" in "Tuổi thọ bình quân"', () => {
+    const d = draft(
+      'Chỉ số chuyển đổi số cấp tỉnh (DTI) đứng trong nhóm 15 tỉnh, thành phố dẫn đầu; tuổi thọ bình quân đạt trên ' +
+        '76,5 tuổi.',
+    );
+    expect(core(item(d, 'nhóm 15').readings[0]?.spec)).toMatchObject({
+      kind: 'rank',
+      maxRank: 15,
+      among: 'tỉnh, thành phố dẫn đầu',
+    });
+    expect(item(d, '76,5').indicator.name).toBe('Tuổi thọ bình quân');
+  });
+
+  it('names "…, đến năm 2030 đạt 10 tỷ USD" after the indicator of the growth before it', () => {
+    const d = draft('Kim ngạch xuất khẩu tăng bình quân 12%/năm, đến năm 2030 đạt 11 tỷ USD.');
+    expect(item(d, '11 tỷ').indicator.name).toBe('Kim ngạch xuất khẩu (tỷ USD)');
+  });
+
+  it('reads "Mỗi năm giảm từ 1,5 - 2% tỷ lệ hộ nghèo" as a yearly decrease, named once', () => {
+    const d = draft('Mỗi năm giảm từ 1,5 - 2% tỷ lệ hộ nghèo.');
+    const i = item(d, '1,5 - 2%');
+    expect(i.indicator.name).toBe('Tỷ lệ hộ nghèo');
+    expect(core(i.readings[0]?.spec)).toMatchObject({ kind: 'growth_average', min: '-2', max: '-1.5' });
+  });
+
+  it('names each item of "Tỷ lệ trường đạt chuẩn quốc gia: mầm non đạt 75%, …" after the lead-in', () => {
+    const d = draft('Tỷ lệ trường đạt chuẩn quốc gia: mầm non đạt 72%, tiểu học đạt 86%, trung học cơ sở đạt 81%.');
+    expect(d.items.map((i) => i.indicator.name)).toEqual([
+      'Tỷ lệ trường đạt chuẩn quốc gia: mầm non',
+      'Tỷ lệ trường đạt chuẩn quốc gia: tiểu học',
+      'Tỷ lệ trường đạt chuẩn quốc gia: trung học cơ sở',
+    ]);
+  });
+
+  it('drops the opening "Hằng năm", a bare "Có", a period after the name, a trailing "gấp" and "giữ ổn định"', () => {
+    const d = draft(
+      'Hằng năm tạo việc làm mới cho 1.600 lao động. Có ít nhất 3 khu công nghiệp đi vào hoạt động; thu hút 1.200 dự ' +
+        'án đầu tư trong giai đoạn 2026 - 2030; GRDP bình quân đầu người năm 2030 gấp 2 lần so với năm 2025; diện ' +
+        'tích đất trồng lúa giữ ổn định 118.000 ha; tỷ lệ che phủ rừng ổn định ở mức 46%.',
+    );
+    expect(item(d, '1.600').indicator.name).toBe('Tạo việc làm mới');
+    expect(item(d, '3 khu').indicator.name).toBe('Số khu công nghiệp đi vào hoạt động');
+    expect(core(item(d, '3 khu').readings[0]?.spec)).toMatchObject({ kind: 'threshold', op: '>=', value: '3' });
+    expect(item(d, '1.200').indicator.name).toBe('Số dự án đầu tư');
+    expect(item(d, '2 lần').indicator.name).toBe('GRDP bình quân đầu người');
+    expect(item(d, '118.000').indicator.name).toBe('Diện tích đất trồng lúa');
+    expect(core(item(d, '118.000').readings[0]?.spec)).toMatchObject({ kind: 'threshold', op: '>=' });
+    expect(item(d, '46%').indicator.name).toBe('Tỷ lệ che phủ rừng');
+    expect(core(item(d, '46%').readings[0]?.spec)).toMatchObject({ kind: 'threshold', op: '>=', value: '46' });
+  });
+});

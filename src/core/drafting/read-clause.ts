@@ -2,7 +2,13 @@
 // none left), then every figure with its name, year, period and kind; what it cannot read goes back with the reason.
 import type { Messages } from '../errors.ts';
 import type { Term } from '../targets/target.ts';
-import { findRank, readNoneLeft, readReducedFraction, readUnitsStandard } from './constructs.ts';
+import {
+  findRank,
+  readNamedUnitsStandard,
+  readNoneLeft,
+  readReducedFraction,
+  readUnitsStandard,
+} from './constructs.ts';
 import { findFigures, findUnitCounts, type Figure } from './figures.ts';
 import { areaOnly, capitalise, isWeakName, nameAfter, nameBefore, tidy, withArea } from './names.ts';
 import { EVERY_YEAR, statedPeriod, statedYear, withoutQualifiedYears } from './periods.ts';
@@ -317,6 +323,20 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
         item.rules.push('name-area');
       }
     }
+    // "Tỷ lệ trường đạt chuẩn quốc gia: mầm non đạt 75%, tiểu học đạt 85%": the lead-in names the measure, each item
+    // only the part it is for.
+    const measureLead = tidy(clause.lead);
+    if (
+      area === null &&
+      MEASURE.test(measureLead) &&
+      !/\d/u.test(measureLead.replace(/(?:19|20|21)\d\d/gu, '')) &&
+      item.name.length > 0 &&
+      !MEASURE.test(item.name) &&
+      !item.rules.includes('name-from-unit')
+    ) {
+      item.name = `${capitalise(measureLead)}: ${lowerFirst(item.name)}`;
+      item.rules.push('name-from-lead');
+    }
     if (/(?:^|[\s,])trong đó[,:]?\s/u.test(pre)) {
       item.sub = true;
       // "tỷ lệ lao động qua đào tạo trên 90%, trong đó có bằng cấp, chứng chỉ 48%": a qualifier of the parent's name.
@@ -419,12 +439,14 @@ function openingWords(before: string): number {
 /** "trong đó năm 2025 đạt", "(năm 2025 là": a year of its own right before a figure that follows another one. */
 const YEAR_OF_PREVIOUS =
   /(?:(?:^|[\s,])trong đó[,:]?\s*|\(\s*)(?:vào\s+|riêng\s+)?năm\s+((?:19|20|21)\d\d)\s*(?:đạt|là)?\s*$/u;
+/** Words that open the name of a measure (a share, a count, an index), not of a part of one. */
+const MEASURE = /^(?:tỷ lệ|tỷ trọng|cơ cấu|số|chỉ số|tốc độ|tổng)\s/iu;
 /** "thấp hơn mức bình quân chung cả nước", "cao hơn bình quân của vùng": relative to a benchmark series. */
 const BENCHMARK =
   /(?:^|\s)((?:không\s+)?(?:thấp|cao)\s+hơn)\s+((?:mức\s+)?(?:bình quân|trung bình)(?:\s+chung)?\s+(?:của\s+)?(?:cả nước|toàn quốc|vùng(?:\s+[^,;.()]+?)?|khu vực(?:\s+[^,;.()]+?)?))(?=\s*[,;.()]|\s+(?:vào|đến|tới)\s+năm|$)/iu;
 /** Only linking words between two figures: the second has no name of its own. */
 const LINK_ONLY =
-  /^[\s,;(]*(?:(?:chiếm|bằng|tương đương|tăng trưởng|tăng|bình quân|đạt|là|khoảng|mỗi năm|hằng năm|hàng năm)[\s,:]*)+$/u;
+  /^[\s,;(]*(?:(?:chiếm|bằng|tương đương|tăng trưởng|tăng|bình quân|đạt|là|khoảng|mỗi năm|hằng năm|hàng năm|(?:đến|vào|tới)?\s*năm\s+(?:19|20|21)\d\d)[\s,:]*)+$/u;
 
 function inheritedName(name: string, item: Pending, inYear: number | null): string {
   if (inYear !== null) return `${name} năm ${inYear}`;
@@ -485,7 +507,8 @@ function readOne(
   }
   let start = f.start - pre.length + (pre.length - pre.trimStart().length);
   let end = f.end;
-  const std = readUnitsStandard(f, post, counts);
+  const after = readUnitsStandard(f, post, counts);
+  const std = after ?? readNamedUnitsStandard(f, name);
   if (std) {
     const standardName = capitalise(`tỷ lệ ${std.noun} đạt chuẩn ${std.standard}`);
     return {
@@ -509,8 +532,9 @@ function readOne(
           notExpressible: [],
         },
       ],
-      start: f.start,
-      end: next,
+      // "80% số xã đạt chuẩn …" is read after its figure; "Tỷ lệ xã đạt chuẩn … đạt 100%" before it.
+      start: after ? f.start : start,
+      end: after ? next : f.end,
       figureStart: f.start,
       figureEnd: f.end,
       rules,
@@ -522,7 +546,14 @@ function readOne(
     const after = nameAfter(post);
     if (!isWeakName(after) || (after.length > 0 && name.length === 0)) {
       // "80% dân số có …" names a share; "87.000 doanh nghiệp đang hoạt động" names a count of its unit.
-      const head = f.unit === '%' ? 'tỷ lệ' : f.baseUnit !== null ? `số ${f.baseUnit}` : '';
+      // "giảm 2% tỷ lệ hộ nghèo" already says what the share is of.
+      const head = /^(?:tỷ lệ|tỷ trọng|số)\s/iu.test(after)
+        ? ''
+        : f.unit === '%'
+          ? 'tỷ lệ'
+          : f.baseUnit !== null
+            ? `số ${f.baseUnit}`
+            : '';
       // "thu hút 15 triệu khách du lịch", "có ít nhất 3 khu công nghiệp …": a verb alone says nothing of what is
       // counted and is left out.
       const verb = /^(?:thu hút|đón|đón tiếp|có)$/iu.test(name);

@@ -337,7 +337,8 @@ function increase(ctx: FigureContext): DraftReading[] {
 /** "giảm 30% số hộ nghèo": read relative to the base year (0,7 of it); as percentage points it cannot be said yet. */
 function decrease(ctx: FigureContext): DraftReading[] {
   const f = ctx.figure;
-  if (f.unit === '%/năm') {
+  // "mỗi năm giảm 1,5 - 2% tỷ lệ hộ nghèo" says per year as "giảm … %/năm" does.
+  if (f.unit === '%/năm' || EVERY_YEAR.test(ctx.pre)) {
     const period = ctx.period ?? ctx.term;
     return [
       reading(

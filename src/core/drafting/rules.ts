@@ -99,6 +99,10 @@ export const RULES = {
     vi: 'tên chỉ nói nơi chốn ("khu vực nông thôn trên 85%"): cùng thước đo của chỉ tiêu trước, ở khu vực đó',
     en: 'a name that only says where ("khu vực nông thôn trên 85%"): the previous measure, in that area',
   },
+  'name-from-lead': {
+    vi: 'phần dẫn trước ":" nêu thước đo, mỗi vế nêu phần của nó ("Tỷ lệ trường đạt chuẩn: mầm non 75%, …")',
+    en: 'the lead-in before ":" names the measure, each item its part ("Tỷ lệ trường đạt chuẩn: mầm non 75%, …")',
+  },
   'name-from-unit': { vi: 'tên chỉ tiêu dựng từ đơn vị tính', en: 'indicator name built from the unit' },
   'increase-percent': {
     vi: '"tăng N%" không có "/năm" hay "bình quân": hai cách hiểu (mỗi năm, hoặc cả giai đoạn so với năm gốc)',
