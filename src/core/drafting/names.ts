@@ -7,10 +7,10 @@ const LEADING =
 
 /** Verbs and linking words between a name and its figure ("đạt", "tăng bình quân", "chiếm khoảng"). */
 const TRAILING =
-  /(?:\s|,|:|đạt|tăng|giảm|bình quân|trưởng|tốc độ|chiếm|là|ở mức|lên|xuống|có|tỷ lệ|hằng năm|hàng năm|mỗi năm|(?:đến|vào|tới)?\s*năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4}|phấn đấu|bảo đảm|duy trì|giữ vững|giữ|ổn định|gấp|nâng|thêm|từ|trên|dưới|khoảng|cho|còn)+$/u;
+  /(?:\s|,|:|đạt|tăng|giảm|bình quân|trưởng|tốc độ|chiếm|là|ở mức|(?<!trở\s)lên|xuống|có|tỷ lệ|hằng năm|hàng năm|mỗi năm|(?:đến|vào|tới)?\s*năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4}|(?:trong\s+|cả\s+)?5 năm|(?:vào|đến)?\s*cuối (?:nhiệm kỳ|kỳ|giai đoạn)|phấn đấu|bảo đảm|duy trì|giữ vững|giữ|ổn định|gấp|nâng|thêm|từ|trên|dưới|khoảng|cho|còn)+$/u;
 
 /** Measures that are an average by nature: "bình quân" after them is part of their name. */
-const AVERAGE_MEASURE = /(?:tuổi thọ|thu nhập|tiền lương|mức lương)$/iu;
+const AVERAGE_MEASURE = /(?:tuổi thọ|thu nhập|tiền lương|mức lương|nhà ở)$/iu;
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');

@@ -435,3 +435,17 @@ describe('more shapes of other resolutions', () => {
     expect(core(item(d, '46%').readings[0]?.spec)).toMatchObject({ kind: 'threshold', op: '>=', value: '46' });
   });
 });
+
+describe('names keep what they measure and drop when it is due', () => {
+  it('drops "5 năm" and "cuối nhiệm kỳ", keeps "trở lên" whole and "bình quân" after "nhà ở"', () => {
+    const d = draft(
+      'Tổng vốn đầu tư toàn xã hội 5 năm đạt 1.300 nghìn tỷ đồng; tỷ lệ hộ nghèo đa chiều cuối nhiệm kỳ dưới 0,8%; ' +
+        'tỷ lệ chi bộ hoàn thành tốt nhiệm vụ trở lên hằng năm đạt trên 91%; diện tích sàn nhà ở bình quân đạt 31 m2/người.',
+    );
+    expect(item(d, '1.300').indicator.name).toBe('Tổng vốn đầu tư toàn xã hội');
+    expect(core(item(d, '1.300').readings[0]?.spec)).toMatchObject({ kind: 'cumulative', value: '1300' });
+    expect(item(d, '0,8').indicator.name).toBe('Tỷ lệ hộ nghèo đa chiều');
+    expect(item(d, '91%').indicator.name).toBe('Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ trở lên');
+    expect(item(d, '31 m2').indicator.name).toBe('Diện tích sàn nhà ở bình quân');
+  });
+});
