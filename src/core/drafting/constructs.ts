@@ -16,7 +16,7 @@ export interface RankFound {
 }
 
 const RANK_GROUP =
-  /(?:trong|thuộc|vào|đứng trong)\s+(?:nhóm|top)\s+(\d{1,2})\s*((?:tỉnh|thành phố|địa phương|tỉnh, thành phố)[^,;.]*?)?(?=\s+về\s|[,;.]|$)/iu;
+  /(?:trong|thuộc|vào|đứng trong)\s+(?:nhóm|top)\s+(\d{1,2})\s*((?:tỉnh, thành phố|tỉnh|thành phố|địa phương)[^,;.]*?)?(?=\s+về\s|[,;.]|$)/iu;
 const RANK_NTH =
   /(?:đứng|xếp|xếp hạng)\s+(?:thứ\s+)?(\d{1,2})\s*((?:cả nước|toàn quốc|trong (?:vùng|khu vực)[^,;.]*)?)/iu;
 const RANK_FIRST = /(?:thứ hạng\s+cao nhất|vị trí\s+dẫn đầu|dẫn đầu\s+cả nước|đứng đầu\s+cả nước)/iu;
@@ -94,6 +94,22 @@ export function readUnitsStandard(f: Figure, post: string, counts: UnitCount[]):
   };
 }
 
+/**
+ * "Tỷ lệ xã đạt chuẩn nông thôn mới đạt 100%": the same target with the units and the standard written in the name
+ * before the figure.
+ */
+export function readNamedUnitsStandard(f: Figure, name: string): UnitsStandard | null {
+  const rest = /^tỷ lệ\s+(.+)$/iu.exec(name.trim())?.[1];
+  if (f.unit !== '%' || rest === undefined) return null;
+  const noun = ADMIN_UNITS.exec(rest);
+  if (!noun) return null;
+  const std = /^\s*đạt\s+(?:(?:chuẩn|tiêu chuẩn)\s+(.+)|((?:[Bb]ộ\s+)?tiêu chí\s+.+))$/u.exec(
+    rest.slice(noun[0].length),
+  );
+  if (!std) return null;
+  return { share: f.min, standard: tidy(std[1] ?? std[2] ?? ''), noun: noun[1] ?? '' };
+}
+
 /** "giảm 4/5 số hộ nghèo": what is left is 1 − 4/5 of the baseline, exact when it terminates (else 6 decimals). */
 export function readReducedFraction(
   clause: string,
@@ -115,9 +131,26 @@ export function readReducedFraction(
   };
 }
 
-/** "Đến năm 2030 không còn hộ nghèo": the level goes to zero. */
-export function readNoneLeft(clause: string): { start: number; end: number; name: string } | null {
-  const m = /không còn\s+([^,;.()]+)/u.exec(clause);
+/** What is counted when it is left at zero: households, people, homes, administrative units, schools, sites. */
+const COUNTED_LEFT =
+  /^(?:hộ|người|nhà|căn|trẻ|học sinh|xã|phường|thôn|bản|làng|ấp|trường|phòng học|điểm|lớp|cơ sở|doanh nghiệp)(?!\p{L})/iu;
+
+/**
+ * "Đến năm 2030 không còn hộ nghèo": the level goes to zero. Without a year written (`yearStated` false) only what is
+ * counted is read ("không còn hộ nghèo", "cơ bản không còn nhà tạm"), not "các quy định không còn phù hợp".
+ */
+export function readNoneLeft(
+  clause: string,
+  yearStated: boolean,
+): { start: number; end: number; name: string; counted: string | null; basically: boolean } | null {
+  const m = /(cơ bản\s+)?không còn\s+([^,;.()]+)/iu.exec(clause);
   if (!m) return null;
-  return { start: m.index, end: m.index + m[0].length, name: capitalise(tidy(m[1] ?? '')) };
+  // "vào cuối nhiệm kỳ", "đến năm 2030": when, not what.
+  const what = tidy(m[2] ?? '').replace(
+    /\s+(?:vào|đến|tới|trong)\s+(?:cuối\s+)?(?:năm|nhiệm kỳ|giai đoạn|kỳ)(?:\s.*)?$/iu,
+    '',
+  );
+  const counted = COUNTED_LEFT.exec(what)?.[0].toLocaleLowerCase('vi') ?? null;
+  if (!yearStated && counted === null) return null;
+  return { start: m.index, end: m.index + m[0].length, name: capitalise(what), counted, basically: m[1] !== undefined };
 }

@@ -2,6 +2,7 @@
 // and a confidence, for a planning office to review. Pure: the text in, the draft out; nothing is saved.
 import type { Messages } from '../errors.ts';
 import type { Term } from '../targets/target.ts';
+import { areaOnly, withArea } from './names.ts';
 import { findTerm } from './periods.ts';
 import { readClause, span } from './read-clause.ts';
 import { prepareSource } from './source-text.ts';
@@ -27,10 +28,19 @@ export function draftPlan(text: string, opts: DraftOptions = {}): Draft {
     // A sub-target's parent is the target "trong đó" refers to: the latest target of its sentence that is not itself
     // a sub-target ("A đạt 75 %; B đạt 80 %, trong đó C …": C belongs to B, not to A).
     const headOfSentence = new Map<number, string>();
+    const lastOfSentence = new Map<number, DraftItem>();
     for (const clause of clauses) {
       const r = readClause(src, clause, term);
       for (const item of r.items) {
         item.id = `d${items.length + 1}`;
+        // "…đô thị đạt 100%; nông thôn trên 85%": a list item named only by its area measures what the one before did.
+        const area = areaOnly(item.indicator.name);
+        const before = lastOfSentence.get(clause.sentenceStart);
+        if (area !== null && before !== undefined && areaOnly(before.indicator.name) === null) {
+          item.indicator.name = withArea(before.indicator.name, area);
+          item.rules.push('name-area');
+        }
+        lastOfSentence.set(clause.sentenceStart, item);
         const head = headOfSentence.get(clause.sentenceStart);
         if (head === undefined || item.indicator.parent === null) {
           headOfSentence.set(clause.sentenceStart, item.id);

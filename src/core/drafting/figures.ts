@@ -76,28 +76,45 @@ const MEASURE_WORDS = [
   'hộ',
   'xã',
   'ha',
+  'km2',
+  'km²',
   'km',
   'tấn',
   'TEU',
   'MW',
   'm2 sàn',
   'm2',
+  'm² sàn',
+  'm²',
   'lần',
   'đồng',
   'USD',
   'VNĐ',
 ];
 
+/**
+ * The per-unit part of a unit, as many as written: "/vạn dân", "/10.000 dân", "/người/năm", "/lao động", "/lớp",
+ * "/km²". A number written in the denominator ("10.000 dân") stays in the unit: it says what the figure is per.
+ */
+const PER_SOURCE = String.raw`(?:\s*\/\s*(?:\d[\d.]*\s+)?(?:vạn dân|nghìn dân|lao động|km2|km²|m2|m²|\p{L}+)(?![\p{L}\d²]))+`;
+
 const WORD_UNIT = new RegExp(
-  String.raw`^\s*(?<w>${MEASURE_WORDS.join('|')}|\p{L}+)(?!\p{L})(?<per>\s*\/\s*(?:vạn dân|nghìn dân|năm|người|ha|tháng)(?!\p{L}))?`,
+  String.raw`^\s*(?<w>${MEASURE_WORDS.join('|')}|\p{L}+)(?![\p{L}²])(?<per>${PER_SOURCE})?`,
   'u',
 );
+/** "phòng học/10.000 dân", "m2 sàn/người": a measure word, one more word, then the per-unit part. */
+const MORE_WORD_PER = new RegExp(String.raw`^\s*(\p{L}+)(${PER_SOURCE})`, 'u');
 const PERCENT_TAIL = /^\s*\/\s*năm(?!\p{L})/u;
 const PERCENT_OF_ECONOMY = /^\s*(?:\/\s*|trong\s+|so với\s+|của\s+)?(GRDP|GDP)(?!\p{L})/u;
 const OR_MORE = /^\s*(trở lên|trở xuống)(?!\p{L})/u;
 /** "trên 01 vạn dân", "trên 1 ha": the denominator of a per-unit measure, not a figure. */
 export const PER_DENOMINATOR =
   /^\s*trên\s+(?:0?1|một|10\.000|1\.000|100\.000)\s+(vạn dân|nghìn dân|dân|ha|km2|người)(?!\p{L})/u;
+
+/** " / 10.000  dân / năm" → "/10.000 dân/năm". */
+function perPart(per: string): string {
+  return per.replace(/\s*\/\s*/gu, '/').replace(/\s+/gu, ' ');
+}
 
 function qualifierOf(word: string | undefined): Qualifier {
   if (word === undefined) return null;
@@ -185,12 +202,11 @@ export function findFigures(clause: string): Figure[] {
         w?.groups?.w !== undefined &&
         !/^(?:và|hoặc|trở|vào|đến|năm|trong|so|của|là|cho|tại|trên)$/u.test(w.groups.w)
       ) {
-        baseUnit = w.groups.w + (w.groups.per ?? '').replace(/\s*\/\s*/, '/');
+        baseUnit = w.groups.w + perPart(w.groups.per ?? '');
         end += w[0].length;
-        // "m2 sàn/người": a measure word, one more word, then the per-unit part.
-        const more = /^\s*(\p{L}+)\s*\/\s*(người|vạn dân|ha|năm)(?!\p{L})/u.exec(clause.slice(end));
+        const more = MORE_WORD_PER.exec(clause.slice(end));
         if (more && w.groups.per === undefined) {
-          baseUnit = `${baseUnit} ${more[1] ?? ''}/${more[2] ?? ''}`;
+          baseUnit = `${baseUnit} ${more[1] ?? ''}${perPart(more[2] ?? '')}`;
           end += more[0].length;
         }
       }

@@ -278,3 +278,174 @@ describe('spans and names printed in the results table', () => {
     expect(item(d, '60 sản phẩm').indicator.name).toBe('Số sản phẩm đạt 4 sao');
   });
 });
+
+describe('"không còn" written without a year', () => {
+  it('reads "Cơ bản không còn hộ nghèo …" as no poor household left in the last year of the term, with its doubts', () => {
+    const d = draft('Cơ bản không còn hộ nghèo theo chuẩn nghèo đa chiều; không còn nhà tạm vào cuối nhiệm kỳ.');
+    const poor = item(d, 'không còn hộ nghèo');
+    expect(poor.indicator).toMatchObject({ name: 'Số hộ nghèo theo chuẩn nghèo đa chiều', unit: 'hộ' });
+    expect(core(poor.readings[0]?.spec)).toMatchObject({ kind: 'level_at_end', value: '0', year: 2030 });
+    expect(poor.readings[0]?.spec.direction).toBe('lower_better');
+    expect(poor.doubts.map((x) => x.en)).toEqual(
+      expect.arrayContaining(['no year written: the last year of the term', expect.stringContaining('cơ bản')]),
+    );
+    expect(item(d, 'không còn nhà tạm').indicator.name).toBe('Số nhà tạm');
+  });
+
+  it('does not read "các quy định không còn phù hợp" in a tasks section as a target', () => {
+    const d = draft('Rà soát, bãi bỏ các quy định không còn phù hợp với thực tiễn.');
+    expect(d.items).toEqual([]);
+  });
+});
+
+describe('a name that only says where', () => {
+  it('names "…, khu vực nông thôn đạt trên 85%" after the measure written before it, in that area', () => {
+    const d = draft(
+      'Tỷ lệ dân số đô thị được cung cấp nước sạch qua hệ thống cấp nước tập trung đạt 100%, khu vực nông thôn đạt ' +
+        'trên 85%; tỷ lệ hộ gia đình sử dụng nước hợp vệ sinh đạt 99%; nông thôn đạt 97%.',
+    );
+    expect(item(d, '85%').indicator.name).toBe(
+      'Tỷ lệ dân số nông thôn được cung cấp nước sạch qua hệ thống cấp nước tập trung',
+    );
+    expect(item(d, '97%').indicator.name).toBe('Tỷ lệ hộ gia đình sử dụng nước hợp vệ sinh khu vực nông thôn');
+    expect(item(d, '97%').rules).toContain('name-area');
+  });
+
+  it('reads what the share counts when it is written after the figure ("nông thôn trên 85% số hộ …")', () => {
+    const d = draft('Tỷ lệ đô thị hóa đạt 48%, trong đó ở nông thôn trên 85% số hộ được sử dụng nước sạch.');
+    expect(item(d, '85%').indicator.name).toBe('Tỷ lệ hộ được sử dụng nước sạch khu vực nông thôn');
+    expect(item(d, '48%').indicator.name).toBe('Tỷ lệ đô thị hóa');
+  });
+});
+
+describe('units per head of population, per person and per class', () => {
+  it('keeps the whole unit: "phòng học/10.000 dân", "m²/người", "triệu đồng/lao động", "triệu đồng/người/năm"', () => {
+    const d = draft(
+      'Đến năm 2030 đạt 2,8 phòng học/10.000 dân; diện tích nhà ở bình quân đạt 29,5 m²/người; năng suất lao động ' +
+        'đạt 210 triệu đồng/lao động; thu nhập bình quân đầu người đạt 96 triệu đồng/người/năm; số giường bệnh đạt ' +
+        '34 giường bệnh/vạn dân và 13 bác sĩ/vạn dân.',
+    );
+    expect(item(d, '2,8').indicator.unit).toBe('phòng học/10.000 dân');
+    expect(item(d, '29,5').indicator.unit).toBe('m²/người');
+    expect(item(d, '210').indicator.unit).toBe('triệu đồng/lao động');
+    const income = item(d, '96');
+    expect(income.indicator.unit).toBe('triệu đồng/người/năm');
+    expect(core(income.readings[0]?.spec)).toMatchObject({ kind: 'level_at_end', value: '96', year: 2030 });
+    expect(item(d, '34').indicator.unit).toBe('giường bệnh/vạn dân');
+    expect(item(d, '13 bác sĩ').indicator).toMatchObject({ name: 'Số bác sĩ/vạn dân', unit: 'bác sĩ/vạn dân' });
+  });
+
+  it('names a count read after its figure without the "và" that joins it to the next ("30 giường bệnh/vạn dân và …")', () => {
+    const d = draft('Đến năm 2030, đạt 31 giường bệnh/vạn dân và 12 bác sĩ/vạn dân.');
+    expect(item(d, '31').indicator).toMatchObject({ name: 'Số giường bệnh/vạn dân', unit: 'giường bệnh/vạn dân' });
+  });
+
+  it('reads a per-head income with no "thu nhập" before it as a level, not a flow each year', () => {
+    const d = draft('Năm 2030, mức sống dân cư đạt 90 triệu đồng/người/năm.');
+    expect(core(item(d, '90').readings[0]?.spec)).toMatchObject({ kind: 'level_at_end', value: '90' });
+  });
+});
+
+describe('targets relative to the national average', () => {
+  it('lists "thấp hơn mức bình quân chung cả nước" and "cao hơn bình quân cả nước" as unread, with the reason', () => {
+    const d = draft(
+      'Tỷ lệ hộ nghèo đa chiều thấp hơn mức bình quân chung cả nước; thu nhập bình quân đầu người cao hơn bình quân ' +
+        'cả nước; tỷ lệ hộ nghèo giảm bình quân 1,2%/năm, thấp hơn mức trung bình của vùng.',
+    );
+    expect(d.notUnderstood.map((u) => u.span.quote)).toEqual([
+      'Tỷ lệ hộ nghèo đa chiều thấp hơn mức bình quân chung cả nước',
+      'thu nhập bình quân đầu người cao hơn bình quân cả nước',
+      'tỷ lệ hộ nghèo giảm bình quân 1,2%/năm, thấp hơn mức trung bình của vùng',
+    ]);
+    expect(d.notUnderstood[0]?.reason.en).toContain('benchmark');
+    expect(d.notUnderstood[0]?.reason.vi).toContain('mức bình quân chung cả nước');
+    expect(d.notUnderstood[0]?.rules).toContain('benchmark-relative');
+    // The figure of the third clause is still drafted; only its comparison goes to the reviewer.
+    expect(core(item(d, '1,2').readings[0]?.spec)).toMatchObject({ kind: 'growth_average' });
+  });
+});
+
+describe('more shapes of other resolutions', () => {
+  it('reads "Tỷ lệ xã đạt chuẩn … đạt 100%" (units and standard in the name) as units meeting a standard', () => {
+    const d = draft(
+      'Tỷ lệ xã đạt chuẩn nông thôn mới đạt 100%, trong đó tỷ lệ xã đạt chuẩn nông thôn mới nâng cao đạt 45%; tỷ ' +
+        'lệ xã, phường đạt tiêu chí quốc gia về y tế đạt 98%.',
+    );
+    expect(core(item(d, '100%').readings[0]?.spec)).toMatchObject({
+      kind: 'units_meeting_standard',
+      share: '100',
+      standard: 'nông thôn mới',
+    });
+    expect(item(d, '45%').indicator).toMatchObject({
+      name: 'Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao',
+      unit: '% số xã',
+      parent: item(d, '100%').id,
+    });
+    expect(core(item(d, '98%').readings[0]?.spec)).toMatchObject({ kind: 'units_meeting_standard', share: '98' });
+  });
+
+  it('keeps "tỉnh, thành phố" whole in a rank group, and "bình quân" in "Tuổi thọ bình quân"', () => {
+    const d = draft(
+      'Chỉ số chuyển đổi số cấp tỉnh (DTI) đứng trong nhóm 15 tỉnh, thành phố dẫn đầu; tuổi thọ bình quân đạt trên ' +
+        '76,5 tuổi.',
+    );
+    expect(core(item(d, 'nhóm 15').readings[0]?.spec)).toMatchObject({
+      kind: 'rank',
+      maxRank: 15,
+      among: 'tỉnh, thành phố dẫn đầu',
+    });
+    expect(item(d, '76,5').indicator.name).toBe('Tuổi thọ bình quân');
+  });
+
+  it('names "…, đến năm 2030 đạt 10 tỷ USD" after the indicator of the growth before it', () => {
+    const d = draft('Kim ngạch xuất khẩu tăng bình quân 12%/năm, đến năm 2030 đạt 11 tỷ USD.');
+    expect(item(d, '11 tỷ').indicator.name).toBe('Kim ngạch xuất khẩu (tỷ USD)');
+  });
+
+  it('reads "Mỗi năm giảm từ 1,5 - 2% tỷ lệ hộ nghèo" as a yearly decrease, named once', () => {
+    const d = draft('Mỗi năm giảm từ 1,5 - 2% tỷ lệ hộ nghèo.');
+    const i = item(d, '1,5 - 2%');
+    expect(i.indicator.name).toBe('Tỷ lệ hộ nghèo');
+    expect(core(i.readings[0]?.spec)).toMatchObject({ kind: 'growth_average', min: '-2', max: '-1.5' });
+  });
+
+  it('names each item of "Tỷ lệ trường đạt chuẩn quốc gia: mầm non đạt 75%, …" after the lead-in', () => {
+    const d = draft('Tỷ lệ trường đạt chuẩn quốc gia: mầm non đạt 72%, tiểu học đạt 86%, trung học cơ sở đạt 81%.');
+    expect(d.items.map((i) => i.indicator.name)).toEqual([
+      'Tỷ lệ trường đạt chuẩn quốc gia: mầm non',
+      'Tỷ lệ trường đạt chuẩn quốc gia: tiểu học',
+      'Tỷ lệ trường đạt chuẩn quốc gia: trung học cơ sở',
+    ]);
+  });
+
+  it('drops the opening "Hằng năm", a bare "Có", a period after the name, a trailing "gấp" and "giữ ổn định"', () => {
+    const d = draft(
+      'Hằng năm tạo việc làm mới cho 1.600 lao động. Có ít nhất 3 khu công nghiệp đi vào hoạt động; thu hút 1.200 dự ' +
+        'án đầu tư trong giai đoạn 2026 - 2030; GRDP bình quân đầu người năm 2030 gấp 2 lần so với năm 2025; diện ' +
+        'tích đất trồng lúa giữ ổn định 118.000 ha; tỷ lệ che phủ rừng ổn định ở mức 46%.',
+    );
+    expect(item(d, '1.600').indicator.name).toBe('Tạo việc làm mới');
+    expect(item(d, '3 khu').indicator.name).toBe('Số khu công nghiệp đi vào hoạt động');
+    expect(core(item(d, '3 khu').readings[0]?.spec)).toMatchObject({ kind: 'threshold', op: '>=', value: '3' });
+    expect(item(d, '1.200').indicator.name).toBe('Số dự án đầu tư');
+    expect(item(d, '2 lần').indicator.name).toBe('GRDP bình quân đầu người');
+    expect(item(d, '118.000').indicator.name).toBe('Diện tích đất trồng lúa');
+    expect(core(item(d, '118.000').readings[0]?.spec)).toMatchObject({ kind: 'threshold', op: '>=' });
+    expect(item(d, '46%').indicator.name).toBe('Tỷ lệ che phủ rừng');
+    expect(core(item(d, '46%').readings[0]?.spec)).toMatchObject({ kind: 'threshold', op: '>=', value: '46' });
+  });
+});
+
+describe('names keep what they measure and drop when it is due', () => {
+  it('drops "5 năm" and "cuối nhiệm kỳ", keeps "trở lên" whole and "bình quân" after "nhà ở"', () => {
+    const d = draft(
+      'Tổng vốn đầu tư toàn xã hội 5 năm đạt 1.300 nghìn tỷ đồng; tỷ lệ hộ nghèo đa chiều cuối nhiệm kỳ dưới 0,8%; ' +
+        'tỷ lệ chi bộ hoàn thành tốt nhiệm vụ trở lên hằng năm đạt trên 91%; diện tích sàn nhà ở bình quân đạt 31 m2/người.',
+    );
+    expect(item(d, '1.300').indicator.name).toBe('Tổng vốn đầu tư toàn xã hội');
+    expect(core(item(d, '1.300').readings[0]?.spec)).toMatchObject({ kind: 'cumulative', value: '1300' });
+    expect(item(d, '0,8').indicator.name).toBe('Tỷ lệ hộ nghèo đa chiều');
+    expect(item(d, '91%').indicator.name).toBe('Tỷ lệ chi bộ hoàn thành tốt nhiệm vụ trở lên');
+    expect(item(d, '31 m2').indicator.name).toBe('Diện tích sàn nhà ở bình quân');
+  });
+});

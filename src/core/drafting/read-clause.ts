@@ -2,9 +2,15 @@
 // none left), then every figure with its name, year, period and kind; what it cannot read goes back with the reason.
 import type { Messages } from '../errors.ts';
 import type { Term } from '../targets/target.ts';
-import { findRank, readNoneLeft, readReducedFraction, readUnitsStandard } from './constructs.ts';
+import {
+  findRank,
+  readNamedUnitsStandard,
+  readNoneLeft,
+  readReducedFraction,
+  readUnitsStandard,
+} from './constructs.ts';
 import { findFigures, findUnitCounts, type Figure } from './figures.ts';
-import { capitalise, isWeakName, nameAfter, nameBefore, tidy } from './names.ts';
+import { areaOnly, capitalise, isWeakName, nameAfter, nameBefore, tidy, withArea } from './names.ts';
 import { EVERY_YEAR, statedPeriod, statedYear, withoutQualifiedYears } from './periods.ts';
 import { readFigure } from './readings.ts';
 import type { RuleId } from './rules.ts';
@@ -58,6 +64,10 @@ const DOUBT = {
   approximately: { vi: '"khoảng": giá trị gần đúng, cần xác nhận', en: '"khoảng": an approximate value, to confirm' },
   twoReadings: { vi: 'câu có hai cách hiểu: chọn một', en: 'the statement reads two ways: choose one' },
   noFigure: { vi: 'mốc đọc từ động từ, không có con số', en: 'a milestone read from its verb, with no figure' },
+  basically: {
+    vi: '"cơ bản không còn": về 0 hoặc gần 0, cần xác nhận mức chấp nhận',
+    en: '"cơ bản không còn": zero or close to it, confirm the level accepted',
+  },
 } satisfies Record<string, Messages>;
 
 export function readClause(src: SourceText, clause: Clause, term: Term): ClauseResult {
@@ -183,16 +193,18 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
     });
   }
 
-  const noneLeft = ownYear !== null || leadYear !== null ? readNoneLeft(text) : null;
+  // "Đến năm 2030 không còn hộ nghèo" has its year; "Cơ bản không còn hộ nghèo" (no year) is a target of the term's
+  // last year when what is left is counted (households, people, homes, units), never "không còn phù hợp".
+  const noneLeft = readNoneLeft(text, ownYear !== null || leadYear !== null);
   if (noneLeft) {
     pending.push({
-      name: `Số ${noneLeft.name}`,
-      unit: null,
+      name: `Số ${lowerFirst(noneLeft.name)}`,
+      unit: noneLeft.counted,
       readings: [
         {
           kind: 'level_at_end',
           spec: { kind: 'level_at_end', ...spec, direction: 'lower_better', value: '0', year },
-          unit: null,
+          unit: noneLeft.counted,
           rules: ['none-left'],
           notExpressible: [],
         },
@@ -202,7 +214,7 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
       figureStart: noneLeft.start,
       figureEnd: noneLeft.end,
       rules: [...yearRules],
-      doubts: [...yearDoubts],
+      doubts: noneLeft.basically ? [...yearDoubts, DOUBT.basically] : [...yearDoubts],
       sub: false,
     });
   }
@@ -301,6 +313,30 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
           );
     item.rules.unshift(...yearRules);
     item.doubts.unshift(...yearDoubts);
+    // "…nước sạch đạt 100%, khu vực nông thôn trên 85%": a name that only says where is the same measure there.
+    const area = areaOnly(item.name);
+    if (area !== null) {
+      const after = f.unit === '%' ? nameAfter(post) : '';
+      const named = !isWeakName(after) ? capitalise(`tỷ lệ ${after.replace(/^số\s+/u, '')}`) : previous?.name;
+      if (named !== undefined) {
+        item.name = withArea(named, area);
+        item.rules.push('name-area');
+      }
+    }
+    // "Tỷ lệ trường đạt chuẩn quốc gia: mầm non đạt 75%, tiểu học đạt 85%": the lead-in names the measure, each item
+    // only the part it is for.
+    const measureLead = tidy(clause.lead);
+    if (
+      area === null &&
+      MEASURE.test(measureLead) &&
+      !/\d/u.test(measureLead.replace(/(?:19|20|21)\d\d/gu, '')) &&
+      item.name.length > 0 &&
+      !MEASURE.test(item.name) &&
+      !item.rules.includes('name-from-unit')
+    ) {
+      item.name = `${capitalise(measureLead)}: ${lowerFirst(item.name)}`;
+      item.rules.push('name-from-lead');
+    }
     if (/(?:^|[\s,])trong đó[,:]?\s/u.test(pre)) {
       item.sub = true;
       // "tỷ lệ lao động qua đào tạo trên 90%, trong đó có bằng cấp, chứng chỉ 48%": a qualifier of the parent's name.
@@ -362,6 +398,21 @@ export function readClause(src: SourceText, clause: Clause, term: Term): ClauseR
       rules: [...new Set(rules)],
     });
   }
+  // "thấp hơn mức bình quân chung cả nước": a target against a benchmark series. The benchmark kind needs that series
+  // as an indicator of the plan (with its figures and source), which a draft cannot create: a reviewer adds it.
+  const benchmark = BENCHMARK.exec(text);
+  if (benchmark) {
+    const phrase = tidy(benchmark[0]);
+    const against = tidy(benchmark[2] ?? '');
+    result.notUnderstood.push({
+      span: span(src, clause.start, clause.end),
+      reason: {
+        vi: `"${phrase}": mục tiêu so với chuẩn so sánh; loại chỉ tiêu này cần khai báo "${against}" là một chỉ tiêu của kế hoạch, cùng số liệu và nguồn: dự thảo chưa tạo được, cần nhập tay`,
+        en: `"${phrase}": a target against a benchmark; that kind needs "${against}" declared as an indicator of the plan, with its figures and source: a draft cannot create it, enter it by hand`,
+      },
+      rules: ['section-forward', 'benchmark-relative'],
+    });
+  }
   const digits = text.replace(/\d+[-/][\p{L}\d/.-]*|(?:19|20|21)\d\d/gu, '');
   if (result.items.length === 0 && TARGET_CUE.test(text) && /\d/u.test(digits)) {
     result.notUnderstood.push({
@@ -388,9 +439,14 @@ function openingWords(before: string): number {
 /** "trong đó năm 2025 đạt", "(năm 2025 là": a year of its own right before a figure that follows another one. */
 const YEAR_OF_PREVIOUS =
   /(?:(?:^|[\s,])trong đó[,:]?\s*|\(\s*)(?:vào\s+|riêng\s+)?năm\s+((?:19|20|21)\d\d)\s*(?:đạt|là)?\s*$/u;
+/** Words that open the name of a measure (a share, a count, an index), not of a part of one. */
+const MEASURE = /^(?:tỷ lệ|tỷ trọng|cơ cấu|số|chỉ số|tốc độ|tổng)\s/iu;
+/** "thấp hơn mức bình quân chung cả nước", "cao hơn bình quân của vùng": relative to a benchmark series. */
+const BENCHMARK =
+  /(?:^|\s)((?:không\s+)?(?:thấp|cao)\s+hơn)\s+((?:mức\s+)?(?:bình quân|trung bình)(?:\s+chung)?\s+(?:của\s+)?(?:cả nước|toàn quốc|vùng(?:\s+[^,;.()]+?)?|khu vực(?:\s+[^,;.()]+?)?))(?=\s*[,;.()]|\s+(?:vào|đến|tới)\s+năm|$)/iu;
 /** Only linking words between two figures: the second has no name of its own. */
 const LINK_ONLY =
-  /^[\s,;(]*(?:(?:chiếm|bằng|tương đương|tăng trưởng|tăng|bình quân|đạt|là|khoảng|mỗi năm|hằng năm|hàng năm)[\s,:]*)+$/u;
+  /^[\s,;(]*(?:(?:chiếm|bằng|tương đương|tăng trưởng|tăng|bình quân|đạt|là|khoảng|mỗi năm|hằng năm|hàng năm|(?:đến|vào|tới)?\s*năm\s+(?:19|20|21)\d\d)[\s,:]*)+$/u;
 
 function inheritedName(name: string, item: Pending, inYear: number | null): string {
   if (inYear !== null) return `${name} năm ${inYear}`;
@@ -451,7 +507,8 @@ function readOne(
   }
   let start = f.start - pre.length + (pre.length - pre.trimStart().length);
   let end = f.end;
-  const std = readUnitsStandard(f, post, counts);
+  const after = readUnitsStandard(f, post, counts);
+  const std = after ?? readNamedUnitsStandard(f, name);
   if (std) {
     const standardName = capitalise(`tỷ lệ ${std.noun} đạt chuẩn ${std.standard}`);
     return {
@@ -475,8 +532,9 @@ function readOne(
           notExpressible: [],
         },
       ],
-      start: f.start,
-      end: next,
+      // "80% số xã đạt chuẩn …" is read after its figure; "Tỷ lệ xã đạt chuẩn … đạt 100%" before it.
+      start: after ? f.start : start,
+      end: after ? next : f.end,
       figureStart: f.start,
       figureEnd: f.end,
       rules,
@@ -488,9 +546,17 @@ function readOne(
     const after = nameAfter(post);
     if (!isWeakName(after) || (after.length > 0 && name.length === 0)) {
       // "80% dân số có …" names a share; "87.000 doanh nghiệp đang hoạt động" names a count of its unit.
-      const head = f.unit === '%' ? 'tỷ lệ' : f.baseUnit !== null ? `số ${f.baseUnit}` : '';
-      // "thu hút 15 triệu khách du lịch": a verb alone says nothing of what is counted and is left out.
-      const verb = /^(?:thu hút|đón|đón tiếp)$/iu.test(name);
+      // "giảm 2% tỷ lệ hộ nghèo" already says what the share is of.
+      const head = /^(?:tỷ lệ|tỷ trọng|số)\s/iu.test(after)
+        ? ''
+        : f.unit === '%'
+          ? 'tỷ lệ'
+          : f.baseUnit !== null
+            ? `số ${f.baseUnit}`
+            : '';
+      // "thu hút 15 triệu khách du lịch", "có ít nhất 3 khu công nghiệp …": a verb alone says nothing of what is
+      // counted and is left out.
+      const verb = /^(?:thu hút|đón|đón tiếp|có)$/iu.test(name);
       name = [verb ? '' : name, head, after].filter((x) => x.length > 0).join(' ');
       rules.push('name-after-figure');
       doubts.push(DOUBT.nameAfter);

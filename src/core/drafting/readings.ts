@@ -108,7 +108,11 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
   const strictNotes = f.qualifier === 'above' || f.qualifier === 'below' || orMore ? [NOTE.strictFlow] : [];
   // "2.000 doanh nghiệp/năm", "tối thiểu 3%/năm" (not a growth): a count or a rate each year. An income per head
   // "90 triệu đồng/năm" is a level, not a flow.
-  const perYear = /\/năm$/u.test(f.unit ?? '') && !downTo && !/bình quân đầu người|thu nhập/iu.test(ctx.pre);
+  const perYear =
+    /\/năm$/u.test(f.unit ?? '') &&
+    !/\/người\/năm$/u.test(f.unit ?? '') &&
+    !downTo &&
+    !/bình quân đầu người|thu nhập/iu.test(ctx.pre);
   // "Phấn đấu hằng năm có trên 90% …; trên 90% …": the lead-in's words before its first figure govern the list.
   const leadHead = ctx.lead.split(/\d/u)[0] ?? '';
   if (perYear || EVERY_YEAR.test(`${ctx.pre} ${ctx.post.split(/[,;]/u)[0] ?? ''} ${leadHead}`)) {
@@ -189,8 +193,9 @@ export function readFigure(ctx: FigureContext): DraftReading[] {
       ]),
     ];
   }
-  // "tỷ lệ che phủ rừng duy trì 60%": keep it at least there (at most, for an indicator better when lower).
-  const maintain = f.qualifier === null && f.after === null && /(?:^|\s)duy trì(?:\s|$)/u.test(near);
+  // "tỷ lệ che phủ rừng duy trì 60%" ("ổn định ở mức 60%"): keep it at least there (at most, for an indicator better when lower).
+  const maintain =
+    f.qualifier === null && f.after === null && /(?:^|\s)(?:duy trì|ổn định|giữ vững)(?:\s|$)/u.test(near);
   const op =
     f.qualifier === 'above'
       ? '>'
@@ -332,7 +337,8 @@ function increase(ctx: FigureContext): DraftReading[] {
 /** "giảm 30% số hộ nghèo": read relative to the base year (0,7 of it); as percentage points it cannot be said yet. */
 function decrease(ctx: FigureContext): DraftReading[] {
   const f = ctx.figure;
-  if (f.unit === '%/năm') {
+  // "mỗi năm giảm 1,5 - 2% tỷ lệ hộ nghèo" says per year as "giảm … %/năm" does.
+  if (f.unit === '%/năm' || EVERY_YEAR.test(ctx.pre)) {
     const period = ctx.period ?? ctx.term;
     return [
       reading(

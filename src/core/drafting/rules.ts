@@ -42,8 +42,8 @@ export const RULES = {
     en: '"không quá / tối đa / trở xuống": at most',
   },
   maintain: {
-    vi: '"duy trì N": giữ ở mức N trở lên (trở xuống nếu càng thấp càng tốt)',
-    en: '"duy trì N": kept at N or better',
+    vi: '"duy trì / ổn định / giữ vững N": giữ ở mức N trở lên (trở xuống nếu càng thấp càng tốt)',
+    en: '"duy trì / ổn định / giữ vững N": kept at N or better',
   },
   'total-or-level': {
     vi: 'tổng / vốn đầu tư không ghi năm hay giai đoạn: mức năm cuối hoặc tổng cả giai đoạn, cần chọn',
@@ -95,10 +95,22 @@ export const RULES = {
     vi: 'con số không có tên riêng, đứng sau một chỉ tiêu: cùng chỉ tiêu đó ("…, tăng trưởng N%/năm", "trong đó năm N đạt …")',
     en: 'a figure with no name of its own after a target: the same indicator ("…, tăng trưởng N%/năm", "trong đó năm N đạt …")',
   },
+  'name-area': {
+    vi: 'tên chỉ nói nơi chốn ("khu vực nông thôn trên 85%"): cùng thước đo của chỉ tiêu trước, ở khu vực đó',
+    en: 'a name that only says where ("khu vực nông thôn trên 85%"): the previous measure, in that area',
+  },
+  'name-from-lead': {
+    vi: 'phần dẫn trước ":" nêu thước đo, mỗi vế nêu phần của nó ("Tỷ lệ trường đạt chuẩn: mầm non 75%, …")',
+    en: 'the lead-in before ":" names the measure, each item its part ("Tỷ lệ trường đạt chuẩn: mầm non 75%, …")',
+  },
   'name-from-unit': { vi: 'tên chỉ tiêu dựng từ đơn vị tính', en: 'indicator name built from the unit' },
   'increase-percent': {
     vi: '"tăng N%" không có "/năm" hay "bình quân": hai cách hiểu (mỗi năm, hoặc cả giai đoạn so với năm gốc)',
     en: '"tăng N%" without "/năm" or "bình quân": two readings (each year, or over the term against the base year)',
+  },
+  'benchmark-relative': {
+    vi: '"thấp hơn / cao hơn bình quân cả nước": so với chuẩn so sánh, cần người duyệt khai báo chuẩn',
+    en: '"thấp hơn / cao hơn bình quân cả nước": against a benchmark, which a reviewer must declare',
   },
   'decrease-percent': {
     vi: '"giảm N%": hai cách hiểu (tương đối hoặc điểm phần trăm)',
