@@ -38,7 +38,7 @@ describe.each(cases)('command-line text on $name', ({ env: prepare }) => {
     const nfd = REASON.normalize('NFD');
     expect(nfd).not.toBe(REASON);
     // The first command loads the bundled dataset: minutes on a busy machine.
-    const done = await runCli(['override', PLAN, '1', '--status', 'met', '--reason', nfd], env, 400_000);
+    const done = await runCli(['override', PLAN, '1', '--status', 'met', '--reason', nfd], env, 800_000);
     expect(done.code, done.stderr).toBe(0);
 
     const evaluated = await runCli(['evaluate', PLAN, '--json'], env, 300_000);
@@ -58,7 +58,7 @@ describe.each(cases)('command-line text on $name', ({ env: prepare }) => {
     } finally {
       await db.close();
     }
-  }, 900_000);
+  }, 1_500_000);
 
   it('a file name typed decomposed is written under that name, as typed', async () => {
     const { env } = await prepare();
@@ -67,5 +67,5 @@ describe.each(cases)('command-line text on $name', ({ env: prepare }) => {
     const res = await runCli(['backup', path.join(dir, name), '--tenant', 'hai-phong'], env, 400_000);
     expect(res.code, res.stderr).toBe(0);
     expect(fs.readdirSync(dir)).toEqual([name]);
-  }, 900_000);
+  }, 1_500_000);
 });
