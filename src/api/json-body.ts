@@ -5,6 +5,7 @@
 // on screen. Every other string is composed to NFC (nfc-input.ts).
 import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '../core/errors.ts';
+import { hasReorderingControl } from '../core/format/reordering-controls.ts';
 import { nfcReviver, SECRET_KEYS } from './nfc-input.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -12,7 +13,6 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 // The rows of a backup or a plan document are written as they were stored, not judged again: a backup always restores.
-const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const DOCUMENT_ROWS = /^body\/tables\//;
 
 const reorderingText = (where: string): ValidationError =>
@@ -50,7 +50,7 @@ function checkStrings(value: unknown, where: string, depth = 0): void {
   if (typeof value === 'string') {
     if (LONE_SURROGATE.test(value) || value.includes('\u0000')) throw invalidText(where);
     if (
-      BIDI_CONTROL.test(value) &&
+      hasReorderingControl(value) &&
       !DOCUMENT_ROWS.test(where) &&
       !SECRET_KEYS.has(where.slice(where.lastIndexOf('/') + 1))
     )
