@@ -1,13 +1,37 @@
 // The JSON body parser: bytes that are not valid UTF-8, lone surrogates ("\ud800") and NUL characters are refused
-// here, because further on they would be silently replaced (U+FFFD) or fail in PostgreSQL as a 500; every other
-// string is composed to NFC (nfc-input.ts).
+// here, because further on they would be silently replaced (U+FFFD) or fail in PostgreSQL as a 500; so are the
+// controls that reorder text (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C): Vietnamese never needs them,
+// and a right-to-left override in a name or a progress narrative makes "%59" read as "95%" in the official report and
+// on screen. Every other string is composed to NFC (nfc-input.ts).
 import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '../core/errors.ts';
-import { nfcReviver } from './nfc-input.ts';
+import { hasReorderingControl } from '../core/format/reordering-controls.ts';
+import { nfcReviver, SECRET_KEYS } from './nfc-input.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 // A high surrogate not followed by a low one, or a low one without a high one before it.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+// The rows of a backup or a plan document are written as they were stored, not judged again: a backup always restores.
+const DOCUMENT_ROWS = /^body\/tables\//;
+
+const reorderingText = (where: string): ValidationError =>
+  new ValidationError(
+    {
+      vi: 'Văn bản chứa ký tự điều khiển hướng chữ (như U+202E), có thể làm đảo thứ tự chữ và số khi hiển thị',
+      en: 'The text contains a bidirectional control character (such as U+202E) that can reorder what is displayed',
+    },
+    [
+      {
+        path: where,
+        reason: {
+          vi: 'ký tự điều khiển hướng chữ không được phép',
+          en: 'bidirectional control characters are not allowed',
+        },
+      },
+    ],
+    'invalid_text',
+  );
 
 const invalidText = (where: string): ValidationError =>
   new ValidationError(
@@ -25,6 +49,12 @@ function checkStrings(value: unknown, where: string, depth = 0): void {
     );
   if (typeof value === 'string') {
     if (LONE_SURROGATE.test(value) || value.includes('\u0000')) throw invalidText(where);
+    if (
+      hasReorderingControl(value) &&
+      !DOCUMENT_ROWS.test(where) &&
+      !SECRET_KEYS.has(where.slice(where.lastIndexOf('/') + 1))
+    )
+      throw reorderingText(where);
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => checkStrings(v, `${where}/${i}`, depth + 1));
   } else if (value !== null && typeof value === 'object') {

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
  * password was set, decomposed, before this rule existed. The body keys that carry a password (login, a new account,
  * a one-time password, a change of password).
  */
-const SECRET_KEYS: ReadonlySet<string> = new Set(['password', 'current', 'next']);
+export const SECRET_KEYS: ReadonlySet<string> = new Set(['password', 'current', 'next']);
 
 /** A JSON.parse reviver: every string value composed (NFC), a password left as typed. */
 export function nfcReviver(key: string, value: unknown): unknown {

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { isChitieuError } from '../core/errors.ts';
 import { argumentErrorLines } from './argument-errors.ts';
+import { composeArguments } from './nfc-arguments.ts';
 import { translateDatabaseError } from '../storage/database-errors.ts';
 import { COMMAND_NAMES, registerCommands } from './commands/index.ts';
 
@@ -27,7 +28,9 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .version(process.env.npm_package_version ?? '0.1.0')
     .exitOverride()
     // Commander's own English error line is replaced by a bilingual one (argument-errors.ts).
-    .configureOutput({ outputError: () => {} });
+    .configureOutput({ outputError: () => {} })
+    // Every subcommand's text arguments composed (NFC) before it runs; paths left as typed (nfc-arguments.ts).
+    .hook('preAction', (_root, command) => composeArguments(command));
   await registerCommands(program, argv);
   for (const command of program.commands) command.exitOverride().configureOutput({ outputError: () => {} });
   return program;

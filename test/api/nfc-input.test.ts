@@ -1,5 +1,6 @@
 // Vietnamese typed decomposed (macOS, text pasted from a PDF: "ệ" as e + two combining marks) is stored composed
-// (NFC) whatever the route: the same word compares equal however it was typed.
+// (NFC) whatever the route: the same word compares equal however it was typed. Controls that reorder what is shown
+// (a right-to-left override) are refused at the same edge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../helpers/databases.ts';
 import { PASSWORD, call, login, openApi, seedTenant, type Api, type Call, type Tenant } from './api-helpers.ts';
@@ -101,5 +102,52 @@ describe.each(testDatabases)('decomposed text on $name', (database) => {
       if ((rows[0]?.n ?? 0) > 0) decomposed.push(`${c.table_name}.${c.column_name}`);
     }
     expect(decomposed).toEqual([]);
+  });
+  it('a right-to-left override or another reordering control in any text is refused, naming the field, and nothing is stored', async () => {
+    const owner = await login(api.app, t.users.plan_owner.email);
+    const editor = await login(api.app, t.users.agency_editor.email);
+    // "%59" shown after U+202E reads "95%": a spoofed figure in a reason, a narrative, a name.
+    for (const control of ['\u202e', '\u202d', '\u2067', '\u200f']) {
+      const spoof = `Đạt ${control}%59\u202c theo báo cáo`;
+      for (const [session, c, path] of [
+        [
+          owner,
+          {
+            method: 'POST',
+            url: `/api/plans/${t.planCode}/overrides`,
+            payload: { indicatorCode: 'I1', status: 'met', reason: spoof },
+          },
+          'body/reason',
+        ],
+        [
+          editor,
+          {
+            method: 'POST',
+            url: '/api/observations',
+            payload: {
+              indicatorId: t.indicators.own,
+              unitId: t.unitId,
+              period: '2027',
+              value: '96',
+              status: 'estimate',
+              sourceText: spoof,
+            },
+          },
+          'body/sourceText',
+        ],
+        [owner, { method: 'POST', url: '/api/saved-views', payload: { name: spoof, items: [] } }, 'body/name'],
+      ] as const) {
+        const res = await call(api.app, session, c as Call);
+        expect(res.statusCode, res.body).toBe(400);
+        expect(res.json()).toMatchObject({ code: 'invalid_text', errors: [{ path }] });
+      }
+    }
+    const stored = await api.db.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM evaluation_overrides WHERE tenant_id = $1 AND reason LIKE '%59%')
+            + (SELECT count(*) FROM observations WHERE tenant_id = $1 AND period = '2027')
+            + (SELECT count(*) FROM saved_views WHERE tenant_id = $1 AND name LIKE '%59%') AS n`,
+      [t.id],
+    );
+    expect(Number(stored[0]?.n)).toBe(0);
   });
 });

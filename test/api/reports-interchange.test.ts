@@ -31,6 +31,25 @@ describe.each(testDatabases)('issued reports on $name', (database) => {
   }, 60_000);
   afterAll(async () => api?.close());
 
+  it("a signed-in user of another tenant does not get an issued report's file or listing by its id or plan code", async () => {
+    const issued = await call(api.app, owner, {
+      method: 'POST',
+      url: `/api/plans/${t.planCode}/reports/issued`,
+      payload: { kind: 'results', format: 'xlsx', asOf: '2026-11-29' },
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const { id } = issued.json() as { id: string };
+    const other = await seedTenant(api.db, 'issued-other');
+    for (const role of ['admin', 'plan_owner', 'reader'] as const) {
+      const outsider = await login(api.app, other.users[role].email);
+      const file = await call(api.app, outsider, { method: 'GET', url: `/api/reports/issued/${id}/file` });
+      expect(file.statusCode, `${role}: ${file.body}`).toBe(404);
+      expect(file.headers['content-type']).toContain('application/problem+json');
+      const list = await call(api.app, outsider, { method: 'GET', url: `/api/plans/${t.planCode}/reports/issued` });
+      expect(list.statusCode, `${role}: ${list.body}`).toBe(404);
+    }
+  });
+
   it('freezes the file: after a revision the download is identical, the listing names the changed verdict', async () => {
     const base = `/api/plans/${t.planCode}/reports`;
     const issued = await call(api.app, owner, {

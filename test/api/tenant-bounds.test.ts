@@ -1,6 +1,7 @@
 // A backup or a plan document edited by hand cannot reach into another tenant: reading it refuses a row that names
 // another tenant's rows (an account in another province's agency, a target of another province's indicator), and
-// writes nothing. The plan document goes first: a restore ends every session and password of the tenant.
+// writes nothing; an id inside a JSON cell (a saved view's items, a target's provenance) is checked like a foreign
+// key. The plan documents go first: a restore ends every session and password of the tenant.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../helpers/databases.ts';
 import { call, login, openApi, seedTenant, type Api, type Session, type Tenant } from './api-helpers.ts';
@@ -79,6 +80,61 @@ describe.each(testDatabases)('a restored backup stays in its tenant on $name', (
       'users.agency_id',
     ]);
     expect(await state()).toEqual(before);
+  });
+
+  it("refuses a backup whose saved view names another tenant's indicator inside its JSON items, naming table.column, the JSON path and the row", async () => {
+    // A view of the tenant's own indicators, as the app writes it; the file then names the other tenant's indicator.
+    await api.db.query(
+      `INSERT INTO saved_views (tenant_id, user_id, name, items) VALUES ($1, $2, 'Chỉ tiêu của tôi', $3::jsonb)`,
+      [a.id, a.users.reader.id, JSON.stringify([{ kind: 'indicator', id: a.indicators.own }])],
+    );
+    const doc = await backup();
+    const views = doc.tables.saved_views;
+    const view = views?.rows[0];
+    if (!views || !view) throw new Error('no saved view in the backup');
+    const items = JSON.stringify([
+      { kind: 'indicator', id: a.indicators.own },
+      { kind: 'indicator', id: b.indicators.own },
+    ]);
+    view[views.columns.indexOf('items')] = items;
+    const saved = () => api.db.query('SELECT items FROM saved_views WHERE tenant_id = $1', [a.id]);
+    const before = await saved();
+    const res = await restore(doc);
+    expect(res.statusCode, res.body).toBe(400);
+    const body = res.json() as { code: string; errors: { path: string; reason: { vi: string; en: string } }[] };
+    expect(body.code).toBe('outside_tenant');
+    expect(body.errors).toEqual([
+      {
+        path: 'saved_views.items[1].id',
+        reason: {
+          vi: `dòng 1: mã ${b.indicators.own} là dữ liệu của địa phương khác (bảng indicators)`,
+          en: `row 1: id ${b.indicators.own} is another tenant's row (table indicators)`,
+        },
+      },
+    ]);
+    expect(await saved()).toEqual(before);
+  });
+
+  it("refuses a plan document carrying another tenant's id inside a target's provenance, and writes nothing", async () => {
+    const owner = await login(api.app, a.users.plan_owner.email);
+    const exported = await call(api.app, owner, { method: 'GET', url: `/api/plans/${a.planCode}/document.json` });
+    expect(exported.statusCode, exported.body).toBe(200);
+    const doc = exported.json() as Doc & { plan: string };
+    const plans = doc.tables.plans;
+    const code = `${a.planCode}-json`;
+    if (plans?.rows[0]) plans.rows[0][plans.columns.indexOf('code')] = code;
+    doc.plan = code;
+    const targets = doc.tables.targets;
+    const target = targets?.rows[0];
+    if (!targets || !target) throw new Error('no target');
+    target[targets.columns.indexOf('provenance')] = JSON.stringify({ line: 12, fromTarget: b.agencies.own.id });
+    const count = async () =>
+      (await api.db.query<{ n: number }>('SELECT count(*)::int AS n FROM plans WHERE tenant_id = $1', [a.id]))[0]?.n;
+    const before = await count();
+    const res = await call(api.app, owner, { method: 'POST', url: '/api/imports/plan-document', payload: doc });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'outside_tenant', errors: [{ path: 'targets.provenance.fromTarget' }] });
+    expect(await count()).toBe(before);
   });
 
   it('restores its own untouched backup', async () => {

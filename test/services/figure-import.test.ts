@@ -209,6 +209,21 @@ describe.runIf(readersAvailable).each(testDatabases)('figure template and import
     expect(result.accepted.map((a) => a.row)).toEqual([2]);
   });
 
+  it('refuses a source or a note holding a right-to-left override, naming the row and the column, and writes nothing', async () => {
+    const before = await versionCount(db, t.id);
+    const csv = [
+      'indicator,unit,period,value,stage,source,published_on,note',
+      'I1,31,2025-Q3,95,sơ bộ,Cục Thống kê \u202e%59\u202c,,',
+      'I1,31,2025-Q4,95,sơ bộ,Cục Thống kê,,Ước \u2067đạt\u2069',
+    ].join('\r\n');
+    const result = await importFigures({ ctx, input: { rows: readFigureCsv(csv, t.planCode) } });
+    expect(result.applied).toBe(false);
+    expect(await versionCount(db, t.id)).toBe(before);
+    expect(result.rejected.map((r) => `${r.row} ${r.column}`)).toEqual(['2 source', '3 note']);
+    expect(result.rejected[0]?.reason.vi).toContain('điều khiển hướng chữ');
+    expect(result.rejected[0]?.reason.en).toContain('bidirectional control');
+  });
+
   it('refuses an agency editor’s figure of an indicator another agency owns', async () => {
     const editor: ServiceContext = {
       db,

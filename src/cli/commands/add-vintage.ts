@@ -6,6 +6,7 @@ import { isChitieuError, ValidationError, type FieldIssue } from '../../core/err
 import { OBSERVATION_STATUSES, type ObservationStatus } from '../../core/vocabulary.ts';
 import { addVintage, type AddVintageInput, type AddVintageResult } from '../../services/observations/add-vintage.ts';
 import { translateDatabaseError } from '../../storage/database-errors.ts';
+import { parseComposedJson } from '../nfc-arguments.ts';
 import { withRuntime } from '../with-runtime.ts';
 
 interface Options {
@@ -89,7 +90,7 @@ function fromOptions(plan: string | undefined, indicator: string | undefined, o:
 function readEntries(file: string): FileEntry[] {
   let data: unknown;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    data = parseComposedJson(fs.readFileSync(file, 'utf8'));
   } catch (e) {
     const why = (e as Error).message;
     throw new ValidationError({ vi: `Không đọc được tệp ${file}: ${why}`, en: `Cannot read file ${file}: ${why}` }, [

@@ -2,6 +2,7 @@
 // its PostgreSQL text, written one row a line so two documents compare (and diff) line by line.
 import { ValidationError, type FieldIssue } from '../../core/errors.ts';
 import type { Queryable } from '../../storage/db.ts';
+import { jsonReferencesOutsideTenant } from './json-references.ts';
 import {
   fixTextForms,
   referencesOutsideTenant,
@@ -97,7 +98,8 @@ function schemaMismatch(file: number, db: number): ValidationError {
  * A document read into a tenant stays inside it: no row written under another tenant's id, and no reference from
  * the tenant's rows to another tenant's (referencesOutsideTenant). Called inside the transaction that wrote the rows,
  * after the deferred references are set, so a refusal leaves nothing behind. A backup or a plan file edited by hand
- * could otherwise put another province's agency on an account, or another province's indicator under a target.
+ * could otherwise put another province's agency on an account, or another province's indicator under a target; or,
+ * inside a JSON cell no foreign key checks, another province's indicator in a saved view (json-references.ts).
  */
 export async function checkTenantBounds(
   tx: Queryable,
@@ -120,6 +122,15 @@ export async function checkTenantBounds(
       reason: {
         vi: `${r.rows} dòng trỏ tới dữ liệu của địa phương khác`,
         en: `${r.rows} row(s) refer to another tenant's rows`,
+      },
+    });
+  // Ids inside JSON cells, which no foreign key checks (json-references.ts); the first 20 are named.
+  for (const r of (await jsonReferencesOutsideTenant(tx, tenantId, tables)).slice(0, 20))
+    issues.push({
+      path: `${r.table}.${r.column}${r.path}`,
+      reason: {
+        vi: `dòng ${String(r.row)}: mã ${r.id} là dữ liệu của địa phương khác (bảng ${r.names})`,
+        en: `row ${String(r.row)}: id ${r.id} is another tenant's row (table ${r.names})`,
       },
     });
   if (issues.length > 0)

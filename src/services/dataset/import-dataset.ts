@@ -10,6 +10,7 @@ import type { Queryable } from '../../storage/db.ts';
 import { writeAudit } from '../audit.ts';
 import { hasRole, type ServiceContext } from '../context.ts';
 import { recomputeEvaluations } from '../evaluations/recompute-evaluations.ts';
+import { takeEvaluationTurns } from '../../storage/repositories/plan-evaluations-repo.ts';
 import type { TargetSpec } from '../../core/targets/target.ts';
 import { checkSpec } from '../reference/edit-target.ts';
 import { checkDataset, checkDatasetFigure } from './check-dataset.ts';
@@ -204,6 +205,17 @@ export async function importAuthorized({ ctx, input, onProgress, apply = false }
       tenantIds.set(t.tenant.code, id);
       report.tenants.push({ code: t.tenant.code, created });
       onProgress?.(++done, total, t.tenant.code);
+    }
+    if (apply) {
+      // Plans already present may be recomputed below one after another: their turns are taken first, in one order,
+      // so a write moving two of them meanwhile never waits for this import in turn (a new plan is seen by no one).
+      const present = await tx.query<{ id: string }>('SELECT id::text AS id FROM plans WHERE code = ANY($1::text[])', [
+        input.plans.map((p) => p.plan.id),
+      ]);
+      await takeEvaluationTurns(
+        tx,
+        present.map((p) => p.id),
+      );
     }
     for (const p of input.plans) {
       const tenantId = tenantIds.get(p.tenant) ?? (await findTenantId(tx, p.tenant));

@@ -10,6 +10,7 @@ import {
   plansConsolidatingFrom,
   plansRestingOn,
   storePlanEvaluation,
+  takeEvaluationTurns,
   type StoredTargetEvaluation,
 } from '../../storage/repositories/plan-evaluations-repo.ts';
 import { writeAudit } from '../audit.ts';
@@ -49,6 +50,9 @@ export async function storeCurrentEvaluation(
   plan: PlanRef,
   now: Date,
 ): Promise<{ rows: CoreRow[]; snapshot: PlanSnapshot }> {
+  // The plan's turn before its inputs are read: a write committed meanwhile is then either read here or recomputed
+  // after this one, never overwritten by it (test/services/recompute-turns.test.ts).
+  await takeEvaluationTurns(tx, [plan.id]);
   const snapshot = await loadEvaluationSnapshot(tx, plan, { approvedOnly: true, publishedOn: null });
   const asOf = now.toISOString().slice(0, 10);
   // Off the event loop (plan-evaluation-thread.ts): the server keeps answering while the plan is evaluated.
@@ -152,34 +156,40 @@ export async function recomputeEvaluations(
 }
 
 /**
- * After an approval: every plan of the tenant resting on the approved figure's indicators is recomputed, and every
- * plan of a merged unit whose baseline is consolidated from them (all its targets' history kept: the base period
- * it reads may have moved).
+ * After an approval or a vintage: every plan of the tenant resting on the figure's indicators is recomputed (`first`,
+ * the figure's own plan, before the others), and every plan of a merged unit whose baseline is consolidated from
+ * them (all its targets' history kept: the base period it reads may have moved). Their turns are taken together, in
+ * one order, before any is read.
  */
 export async function recomputePlansResting(
   tx: Queryable,
   ctx: ServiceContext,
-  input: { tenantId: string; indicatorIds: string[]; causeVersionId: string; except?: string },
+  input: { tenantId: string; indicatorIds: string[]; causeVersionId: string | null; first?: PlanRef },
 ): Promise<EvaluationChange[]> {
+  const resting = await plansRestingOn(tx, input.tenantId, input.indicatorIds);
+  const consolidating = await plansConsolidatingFrom(tx, input.tenantId, input.indicatorIds);
+  const work: { plan: PlanRef; indicatorIds: string[] | null }[] = [];
+  const seen = new Set<string>();
+  const add = (plan: PlanRef, indicatorIds: string[] | null): void => {
+    if (seen.has(plan.id)) return;
+    seen.add(plan.id);
+    work.push({ plan, indicatorIds });
+  };
+  if (input.first) add(input.first, input.indicatorIds);
+  for (const plan of resting) add(plan, input.indicatorIds);
+  for (const plan of consolidating) add(plan, null);
+  await takeEvaluationTurns(
+    tx,
+    work.map((w) => w.plan.id),
+  );
   const changes: EvaluationChange[] = [];
-  const done = new Set<string>(input.except === undefined ? [] : [input.except]);
-  for (const plan of await plansRestingOn(tx, input.tenantId, input.indicatorIds)) {
-    if (done.has(plan.id)) continue;
-    done.add(plan.id);
+  for (const w of work)
     changes.push(
       ...(await recomputeEvaluations(tx, ctx, {
-        plan,
-        indicatorIds: input.indicatorIds,
+        plan: w.plan,
+        indicatorIds: w.indicatorIds,
         causeVersionId: input.causeVersionId,
       })),
     );
-  }
-  for (const plan of await plansConsolidatingFrom(tx, input.tenantId, input.indicatorIds)) {
-    if (done.has(plan.id)) continue;
-    done.add(plan.id);
-    changes.push(
-      ...(await recomputeEvaluations(tx, ctx, { plan, indicatorIds: null, causeVersionId: input.causeVersionId })),
-    );
-  }
   return changes;
 }

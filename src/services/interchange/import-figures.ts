@@ -10,6 +10,7 @@
 // accepted rows is stored, a chunk at a time as the import runs, with the import's record (migration 0023), and read
 // back a page at a time (listImportedFigures).
 import { createHash, randomUUID } from 'node:crypto';
+import { hasReorderingControl, REORDERING_REASON } from '../../core/format/reordering-controls.ts';
 import type { FigureRules, Measure } from '../../core/checks/figure-checks.ts';
 import { ChitieuError, Forbidden, NotFound, ValidationError, type Messages } from '../../core/errors.ts';
 import {
@@ -274,6 +275,8 @@ async function checkRows(
       reject('source', { vi: 'nguồn dài quá 500 ký tự', en: 'source longer than 500 characters' });
     if (note && note.length > 2000)
       reject('note', { vi: 'ghi chú dài quá 2000 ký tự', en: 'note longer than 2000 characters' });
+    if (source && hasReorderingControl(source)) reject('source', REORDERING_REASON);
+    if (note && hasReorderingControl(note)) reject('note', REORDERING_REASON);
     if (period === undefined || figure === undefined || stage === undefined || publishedOn === undefined) continue;
     const key = slots.key(indicator.id, unitId, period);
     const earlier = seen.get(key);

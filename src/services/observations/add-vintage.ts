@@ -15,11 +15,7 @@ import {
 } from '../../storage/repositories/vintages-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import {
-  recomputeEvaluations,
-  recomputePlansResting,
-  type EvaluationChange,
-} from '../evaluations/recompute-evaluations.ts';
+import { recomputePlansResting, type EvaluationChange } from '../evaluations/recompute-evaluations.ts';
 import { authorize } from '../policy.ts';
 import { checkFigureFor } from './check-figure.ts';
 
@@ -182,15 +178,12 @@ export async function addVintage({
     // The indicator's own plan, then the plans that rest on it elsewhere (a merged unit's consolidated baseline).
     const changes =
       workflowState === 'approved'
-        ? [
-            ...(await recomputeEvaluations(tx, ctx, { plan, indicatorIds: [ind.id], causeVersionId: versionId })),
-            ...(await recomputePlansResting(tx, ctx, {
-              tenantId: plan.tenant_id,
-              indicatorIds: [ind.id],
-              causeVersionId: versionId,
-              except: plan.id,
-            })),
-          ]
+        ? await recomputePlansResting(tx, ctx, {
+            tenantId: plan.tenant_id,
+            indicatorIds: [ind.id],
+            causeVersionId: versionId,
+            first: plan,
+          })
         : [];
     return { observationId: obs.id, versionId, seq, workflowState, changes };
   });

@@ -7,6 +7,7 @@ import { plansOfTenant, setUnitValidTo } from '../../storage/repositories/target
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { recomputeEvaluations } from '../evaluations/recompute-evaluations.ts';
+import { takeEvaluationTurns } from '../../storage/repositories/plan-evaluations-repo.ts';
 import { authorize } from '../policy.ts';
 
 export interface EndUnitInput {
@@ -41,7 +42,12 @@ export async function endUnit({ ctx, input }: { ctx: ServiceContext; input: EndU
       after: { validTo },
       reason: input.reason.normalize('NFC'),
     });
-    for (const plan of await plansOfTenant(tx, tenantId))
-      await recomputeEvaluations(tx, ctx, { plan, indicatorIds: null, causeVersionId: null });
+    // Every plan's turn first, in one order: another write moving two of them never waits for this one in turn.
+    const plans = await plansOfTenant(tx, tenantId);
+    await takeEvaluationTurns(
+      tx,
+      plans.map((p) => p.id),
+    );
+    for (const plan of plans) await recomputeEvaluations(tx, ctx, { plan, indicatorIds: null, causeVersionId: null });
   });
 }

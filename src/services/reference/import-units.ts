@@ -18,6 +18,7 @@ import {
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { recomputeEvaluations } from '../evaluations/recompute-evaluations.ts';
+import { takeEvaluationTurns } from '../../storage/repositories/plan-evaluations-repo.ts';
 import { authorize } from '../policy.ts';
 
 export interface RegisterDocument {
@@ -212,8 +213,13 @@ export async function importUnits({
       after: { document: doc.number, created: fresh.map((r) => r.code), lineage: newLineage.length },
       reason: (input.reason ?? `Nhập danh mục đơn vị theo ${doc.number}`).normalize('NFC'),
     });
-    for (const plan of await plansOfTenant(tx, tenantId))
-      await recomputeEvaluations(tx, ctx, { plan, indicatorIds: null, causeVersionId: null });
+    // Every plan's turn first, in one order: another write moving two of them never waits for this one in turn.
+    const plans = await plansOfTenant(tx, tenantId);
+    await takeEvaluationTurns(
+      tx,
+      plans.map((p) => p.id),
+    );
+    for (const plan of plans) await recomputeEvaluations(tx, ctx, { plan, indicatorIds: null, causeVersionId: null });
     return {
       created: fresh.length,
       unchanged: parsed.rows.length - fresh.length,

@@ -72,10 +72,21 @@ export async function readStoredRows(
 }
 
 /**
+ * Recomputes of one plan take turns, from before their snapshot is read to the commit: a recompute that read its
+ * inputs before another write committed must not store its result over the one that includes that write (a lost
+ * update: the upsert below would otherwise wait on the row and then overwrite it). Several plans are taken in one
+ * order (by id), so two writes moving the same plans never wait for each other. Re-taking a held turn is free.
+ */
+export async function takeEvaluationTurns(db: Queryable, planIds: readonly string[]): Promise<void> {
+  for (const id of [...new Set(planIds)].sort())
+    await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('chitieu.plan-evaluation:' || $1::text, 0))`, [id]);
+}
+
+/**
  * Stores a plan's evaluation. A recompute that finds the same rows and counts on the same day (an approved figure no
  * target of the plan reads, e.g. a commune's under province targets) leaves the row as it was, its `xmin` and
  * `computed_at` with it: the answers kept ready from it (prepared-answers.ts) stay valid instead of being rebuilt by
- * the next reader. The row is still locked to the transaction's end, so recomputes of one plan still take turns.
+ * the next reader. Callers hold the plan's turn (takeEvaluationTurns) from before they read the inputs.
  */
 export async function storePlanEvaluation(
   db: Queryable,

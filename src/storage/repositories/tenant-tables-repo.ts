@@ -358,3 +358,45 @@ export async function referencesOutsideTenant(
   }
   return out;
 }
+
+/** The json and jsonb columns of these tables, by table: where a document can carry ids no foreign key checks. */
+export async function jsonColumnsOf(
+  db: Queryable,
+  tables: readonly string[],
+): Promise<{ table: string; column: string }[]> {
+  return db.query(
+    `SELECT table_name::text AS "table", column_name::text AS "column" FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = ANY($1::text[]) AND data_type IN ('json', 'jsonb')
+      ORDER BY 1, 2`,
+    [tables],
+  );
+}
+
+/**
+ * Of these ids, those that name a row of another tenant, with the table of that row: every table with a uuid id and
+ * a tenant_id (read from the catalogue, so a table a migration adds is covered), and the other tenants themselves.
+ */
+export async function idsOfOtherTenants(
+  db: Queryable,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const tables = await db.query<{ name: string }>(
+    `SELECT c.table_name::text AS name FROM information_schema.columns c
+      WHERE c.table_schema = current_schema() AND c.column_name = 'id' AND c.data_type = 'uuid'
+        AND EXISTS (SELECT 1 FROM information_schema.columns t WHERE t.table_schema = c.table_schema
+                     AND t.table_name = c.table_name AND t.column_name = 'tenant_id')
+      ORDER BY 1`,
+  );
+  const parts = [
+    `SELECT 'tenants' AS "table", id::text AS id FROM tenants WHERE id = ANY($1::uuid[]) AND id <> $2::uuid`,
+    ...tables.map(
+      (t) =>
+        `SELECT ${`'${t.name.replace(/'/g, "''")}'`} AS "table", id::text AS id FROM ${quote(t.name)}
+          WHERE id = ANY($1::uuid[]) AND tenant_id IS NOT NULL AND tenant_id <> $2::uuid`,
+    ),
+  ];
+  const found = await db.query<{ table: string; id: string }>(parts.join('\nUNION ALL\n'), [ids, tenantId]);
+  return new Map(found.map((f) => [f.id, f.table]));
+}
