@@ -135,6 +135,14 @@ const SAMPLES: Record<string, Sample> = {
     kind: 'object',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/evaluations/list` }),
   },
+  'GET /api/plans/:code/indicators/:indicator/evaluations': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/indicators/I1/evaluations` }),
+  },
+  'GET /api/plans/:code/targets/:target/evaluations': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/targets/${f.target}/evaluations` }),
+  },
   'GET /api/plans/:code/reports/results.:format': {
     kind: 'object',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/reports/results.xlsx` }),
