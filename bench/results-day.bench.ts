@@ -54,8 +54,8 @@ const spare = (
     [tenant.id],
   )
 )[0]?.id as string;
-const indicators = await db.query<{ id: string; measure: string }>(
-  'SELECT id, measure FROM indicators WHERE tenant_id = $1 ORDER BY sort_order',
+const indicators = await db.query<{ id: string; code: string; measure: string }>(
+  'SELECT id, code, measure FROM indicators WHERE tenant_id = $1 ORDER BY sort_order',
   [tenant.id],
 );
 await db.close();
@@ -178,11 +178,13 @@ async function approveOne(): Promise<number> {
 }
 
 const firstIndicator = (indicators[0] as { id: string }).id;
-// The overview (and the portal's) reads the plan's evaluation as its lists show it; the indicator and explanation
-// pages read the full rows (docs/decisions/0010-evaluation-list.md).
+const firstCode = encodeURIComponent((indicators[0] as { code: string }).code);
+// The overview (and the portal's) reads the plan's evaluation as its lists show it; the indicator page reads its
+// indicator's full rows (docs/decisions/0010-evaluation-list.md).
 const routes: [string, string][] = [
   ['overview (evaluations list)', `/api/plans/${tenant.planCode}/evaluations/list`],
   ['plan evaluations, full rows', `/api/plans/${tenant.planCode}/evaluations`],
+  ['indicator evaluation (its rows)', `/api/plans/${tenant.planCode}/indicators/${firstCode}/evaluations`],
   ['indicator data (200 figures)', `/api/observations?plan=${tenant.planCode}&indicatorId=${firstIndicator}&limit=200`],
   ['portal plan list', `/api/plans`],
 ];

@@ -135,6 +135,15 @@ const SAMPLES: Record<string, Sample> = {
     kind: 'object',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/evaluations/list` }),
   },
+  'GET /api/plans/:code/indicators/:indicator/evaluations': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/indicators/I1/evaluations` }),
+  },
+  // The city target that the split sample divides: it stays in force (f.target is revised by an earlier sample).
+  'GET /api/plans/:code/targets/:target/evaluations': {
+    kind: 'object',
+    request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/targets/${f.splitTarget}/evaluations` }),
+  },
   'GET /api/plans/:code/reports/results.:format': {
     kind: 'object',
     request: (f) => ({ method: 'GET', url: `/api/plans/${f.a.planCode}/reports/results.xlsx` }),

@@ -165,7 +165,13 @@ describe.skipIf(!chromiumAvailable)('the plan pages in Chromium', () => {
     const code = '2';
     const mine = rows.filter((r) => r.indicator.code === code);
     expect(mine.length).toBeGreaterThan(1);
-    const { context, page } = await open(`/plans/${MANY_TARGETS_PLAN}/indicators/${code}`);
+    const page = await h.as(null, undefined, 1366);
+    const context = page.context();
+    // What the pages ask the API for: the indicator's own evaluation, never the whole plan's.
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    const planEvaluations = () => asked.filter((p) => /^\/api\/plans\/[^/]+\/evaluations/.test(p));
+    await page.goto(`${h.server.baseUrl}/plans/${MANY_TARGETS_PLAN}/indicators/${code}`);
     await page.getByTestId('targets-of-indicator').waitFor();
     expect(await page.locator('[data-testid="targets-of-indicator"] li').count()).toBe(mine.length);
     const second = mine[1];
@@ -175,6 +181,13 @@ describe.skipIf(!chromiumAvailable)('the plan pages in Chromium', () => {
     // The router marks the link of the target shown as the current page, and only that one.
     expect(await page.locator(`[data-target="${second.targetId}"]`).getAttribute('aria-current')).toBe('page');
     expect(await page.locator(`[data-target="${mine[0]?.targetId}"]`).getAttribute('aria-current')).toBeNull();
+    expect(asked).toContain(`/api/plans/${MANY_TARGETS_PLAN}/indicators/${code}/evaluations`);
+    expect(planEvaluations()).toEqual([]);
+    // The explanation page reads its target's row alone.
+    await page.goto(`${h.server.baseUrl}/plans/${MANY_TARGETS_PLAN}/targets/${second.targetId}/explanation`);
+    await page.getByTestId('explanation').waitFor();
+    expect(asked).toContain(`/api/plans/${MANY_TARGETS_PLAN}/targets/${second.targetId}/evaluations`);
+    expect(planEvaluations()).toEqual([]);
     await page.goto(`${h.server.baseUrl}/plans/${MANY_TARGETS_PLAN}`);
     await page.getByTestId('targets').waitFor();
     const parent = rows.find((r) => r.composite);

@@ -45,9 +45,9 @@ function remember(tag: string, json: string): Presented {
   return entry;
 }
 
-type Query = { asOf?: string; dataBasis?: 'approved' | 'all'; publishedOn?: string };
+export type Query = { asOf?: string; dataBasis?: 'approved' | 'all'; publishedOn?: string };
 
-const querystring = Type.Object(
+export const querystring = Type.Object(
   {
     asOf: Type.Optional(Type.String({ pattern: DATE })),
     dataBasis: Type.Optional(Type.Union([Type.Literal('approved'), Type.Literal('all')])),

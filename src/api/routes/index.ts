@@ -7,6 +7,7 @@ import { authRoutes } from './auth.ts';
 import { collaborationRoutes } from './collaboration.ts';
 import { draftRoutes } from './drafts.ts';
 import { entryRoutes } from './entry.ts';
+import { evaluationPartRoutes } from './evaluation-parts.ts';
 import { evaluationRoutes } from './evaluations.ts';
 import { healthRoutes } from './health.ts';
 import { interchangeRoutes } from './interchange.ts';
@@ -43,6 +44,7 @@ export async function registerRoutes(api: FastifyInstance, runtime: Runtime): Pr
   await observationRoutes(api, runtime);
   await progressRoutes(api, runtime);
   await evaluationRoutes(api, runtime);
+  await evaluationPartRoutes(api, runtime);
   await reportRoutes(api, runtime);
   await issuedReportRoutes(api, runtime);
   await interchangeRoutes(api, runtime);

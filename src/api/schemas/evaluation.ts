@@ -327,3 +327,16 @@ export const PlanEvaluationListSchema = Type.Object({
   ...PlanEvaluationSchema.properties,
   rows: Type.Array(EvaluationListRowSchema),
 });
+
+/**
+ * One indicator's part of the plan's evaluation (its targets' and its sub-indicators' rows), or one target's: the
+ * plan answer's header that such a page reads and its full rows, the same objects in the same order.
+ */
+export const EvaluationPartSchema = Type.Object({
+  plan: PlanEvaluationSchema.properties.plan,
+  asOf: PlanEvaluationSchema.properties.asOf,
+  dataBasis: PlanEvaluationSchema.properties.dataBasis,
+  publishedOn: PlanEvaluationSchema.properties.publishedOn,
+  computedAt: PlanEvaluationSchema.properties.computedAt,
+  rows: Type.Array(EvaluationRowSchema),
+});

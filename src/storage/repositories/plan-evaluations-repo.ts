@@ -59,6 +59,26 @@ export async function planEvaluationVersion(
   return rows[0]?.v ?? null;
 }
 
+/**
+ * Whether the plan read for this code (the same plan as findPlanEvaluationHead's) has an indicator with this code:
+ * an indicator without any evaluated row is still known (its answer has no rows), an unknown one is not.
+ */
+export async function planHasIndicator(
+  db: Queryable,
+  tenantId: string | null,
+  planCode: string,
+  indicatorCode: string,
+): Promise<boolean> {
+  const rows = await db.query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM indicators i WHERE i.tenant_id = p.tenant_id AND i.plan_id = p.id AND i.code = $3) AS found
+       FROM plans p JOIN tenants tn ON tn.id = p.tenant_id
+      WHERE ($1::uuid IS NULL OR p.tenant_id = $1) AND p.code = $2
+      ORDER BY tn.code LIMIT 1`,
+    [tenantId, planCode, indicatorCode],
+  );
+  return rows[0]?.found === true;
+}
+
 export async function readStoredRows(
   db: Queryable,
   tenantId: string,

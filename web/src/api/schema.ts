@@ -4030,6 +4030,648 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{code}/indicators/{indicator}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One indicator’s evaluation: the rows of its targets and of its sub-indicators’
+         * @description The full rows of /plans/{code}/evaluations for this indicator (and its sub-indicators), the same values in the same order, with the plan answer’s header less its summary and counts. Served from the stored evaluation; the same query options. Public answers carry a strong ETag and Cache-Control: public, max-age=30 (If-None-Match gives 304); signed-in answers are no-store.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    dataBasis?: "approved" | "all";
+                    publishedOn?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    /** @description the indicator’s code */
+                    indicator: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                code: string;
+                                name: string;
+                                term: {
+                                    firstYear: number;
+                                    lastYear: number;
+                                };
+                                exceededAs: "exceeded" | "met";
+                            };
+                            asOf: string;
+                            dataBasis: "approved" | "all";
+                            publishedOn: string | null;
+                            computedAt: string | null;
+                            rows: {
+                                /** @description the target, or composite:<indicator id> for a parent judged from its children */
+                                targetId: string;
+                                indicator: {
+                                    code: string;
+                                    name: string;
+                                    unit: string;
+                                    parent: string | null;
+                                };
+                                target: {
+                                    kind: string;
+                                    text: string;
+                                    line: number | null;
+                                    document: {
+                                        kind: string;
+                                        number: string | null;
+                                        issued_on: string | null;
+                                        issuer: string | null;
+                                        title: string;
+                                    } | null;
+                                };
+                                actual: {
+                                    value: string | null;
+                                    text: string | null;
+                                    period: string | null;
+                                    basis: {
+                                        code: string;
+                                        label: string;
+                                    } | null;
+                                    method: string | null;
+                                    estimate: boolean;
+                                };
+                                inputs: {
+                                    versionId: string;
+                                    seq: number;
+                                    period: string;
+                                    value: string | null;
+                                    text: string | null;
+                                    status: "estimate" | "preliminary" | "official";
+                                    label: string | null;
+                                    kind: "vintage" | "correction";
+                                    publishedOn: string | null;
+                                    source: string | null;
+                                    workflowState: "draft" | "submitted" | "returned" | "approved";
+                                    /**
+                                     * @description a stand-in computed from the former units of a merged unit (no stored version); see the row’s baseline
+                                     * @enum {boolean}
+                                     */
+                                    consolidated?: true;
+                                }[];
+                                status: ("exceeded" | "met" | "not_met" | "no_data" | "on_track" | "at_risk" | "off_track") | null;
+                                phase: ("final" | "in_term") | null;
+                                decided: ("exceeded" | "met" | "not_met" | "no_data") | null;
+                                displayStatus: {
+                                    vi: string;
+                                    en: string;
+                                } | null;
+                                achievement: string | null;
+                                required: {
+                                    kind: "average_rate" | "yearly_flow" | "yearly_change" | "done";
+                                    value: string;
+                                    target: string;
+                                    remainingYears: number;
+                                    fromYear: number;
+                                    toYear: number;
+                                } | null;
+                                projection: {
+                                    value: string;
+                                    year: number;
+                                    method: string;
+                                    progressRatio: string | null;
+                                } | null;
+                                method: {
+                                    name: string;
+                                    parameters: {
+                                        [key: string]: unknown;
+                                    };
+                                } | null;
+                                intermediates: {
+                                    [key: string]: string;
+                                };
+                                explanation: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                period: {
+                                    period: string;
+                                    label: string;
+                                    cutoff: {
+                                        from: string;
+                                        to: string;
+                                    };
+                                    cutoffLabel: string;
+                                    dueDate: string;
+                                    rulesId: string;
+                                } | null;
+                                reported: {
+                                    text: string;
+                                    status: string;
+                                    line: number | null;
+                                } | null;
+                                error: {
+                                    code: string;
+                                    messages: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                } | null;
+                                override: {
+                                    status: "exceeded" | "met" | "not_met" | "no_data" | "on_track" | "at_risk" | "off_track";
+                                    reason: string;
+                                    by: string;
+                                    at: string;
+                                    original: "exceeded" | "met" | "not_met" | "no_data" | "on_track" | "at_risk" | "off_track";
+                                } | null;
+                                /** @enum {boolean} */
+                                composite?: true;
+                                forecast: ({
+                                    /** @description P(met at the term’s end); 0 or 1 once decided */
+                                    pMet: number;
+                                    interval: {
+                                        low: string;
+                                        high: string;
+                                        level: number;
+                                    };
+                                    fan?: {
+                                        year: number;
+                                        low: string;
+                                        median: string;
+                                        high: string;
+                                    }[];
+                                    method: "decided" | "log_drift_shrinkage" | "logit_drift_shrinkage" | "flow_sum_lognormal" | "units_beta_binomial";
+                                    inputs: {
+                                        [key: string]: string | number | boolean | null;
+                                    };
+                                    sentence: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                } | {
+                                    unavailable: {
+                                        code: "no_figures" | "no_model" | "not_positive" | "needs_baseline";
+                                        vi: string;
+                                        en: string;
+                                    };
+                                }) | null;
+                                unitCounts?: {
+                                    period: string;
+                                    date: string;
+                                    count: number;
+                                    of: number;
+                                    share: string;
+                                    /** @description the units valid at the year’s end not meeting the standard */
+                                    notMeeting?: {
+                                        code: string;
+                                        name: string;
+                                        /** @description the commune editors who answer for its figures */
+                                        owners: string[];
+                                        reason: "not_met" | "no_figure";
+                                    }[];
+                                }[];
+                                /** @description a merged unit’s base-period figure: consolidated from the former units and used, a figure entered for the unit (it wins), or missing (the consolidation names what lacks) */
+                                baseline?: {
+                                    source: "consolidated" | "entered" | "missing";
+                                    period: string;
+                                    consolidation: {
+                                        period: string;
+                                        status: "complete" | "incomplete" | "refused";
+                                        value: string | null;
+                                        text: string | null;
+                                        price_basis: string | null;
+                                        method: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        formula: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        explanation: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        inputs: {
+                                            unit: string;
+                                            unitName: string | null;
+                                            role: string;
+                                            series: string;
+                                            seriesName?: {
+                                                vi: string;
+                                                en: string;
+                                            };
+                                            plan: string;
+                                            indicator: string;
+                                            period: string;
+                                            value: string;
+                                            text: string;
+                                            status: string;
+                                            priceBasis: string;
+                                            source: {
+                                                title: string | null;
+                                                line: number | null;
+                                            };
+                                            versionId: string;
+                                        }[];
+                                        missing: {
+                                            unit: string;
+                                            series: string;
+                                            seriesName?: {
+                                                vi: string;
+                                                en: string;
+                                            };
+                                            period: string;
+                                            reason: {
+                                                vi: string;
+                                                en: string;
+                                            };
+                                        }[];
+                                        refusal: {
+                                            vi: string;
+                                            en: string;
+                                        } | null;
+                                        comparison: {
+                                            vi: string;
+                                            en: string;
+                                        } | null;
+                                        footnote: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        enterInstead: {
+                                            vi: string;
+                                            en: string;
+                                        } | null;
+                                    };
+                                };
+                                /** @description shown but left out of the counts and the summary: a draft, a target for another unit than the plan’s, or a second target in force for the same indicator, scope and final year */
+                                notCounted?: {
+                                    reason: "draft" | "other_scope" | "parallel";
+                                    scope?: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    /** @description the target in force that counts instead */
+                                    countedTargetId?: string;
+                                    /** @description for a commune’s share of a city target split by commune: the city target */
+                                    splitFrom?: string;
+                                    words: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description not modified (If-None-Match) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{code}/targets/{target}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One target’s evaluation: its row
+         * @description The full rows of /plans/{code}/evaluations for this target, the same values in the same order, with the plan answer’s header less its summary and counts. Served from the stored evaluation; the same query options. Public answers carry a strong ETag and Cache-Control: public, max-age=30 (If-None-Match gives 304); signed-in answers are no-store.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    dataBasis?: "approved" | "all";
+                    publishedOn?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    /** @description the target’s id, as the plan answer’s rows name it (a composite parent’s row: composite:<indicator id>) */
+                    target: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                code: string;
+                                name: string;
+                                term: {
+                                    firstYear: number;
+                                    lastYear: number;
+                                };
+                                exceededAs: "exceeded" | "met";
+                            };
+                            asOf: string;
+                            dataBasis: "approved" | "all";
+                            publishedOn: string | null;
+                            computedAt: string | null;
+                            rows: {
+                                /** @description the target, or composite:<indicator id> for a parent judged from its children */
+                                targetId: string;
+                                indicator: {
+                                    code: string;
+                                    name: string;
+                                    unit: string;
+                                    parent: string | null;
+                                };
+                                target: {
+                                    kind: string;
+                                    text: string;
+                                    line: number | null;
+                                    document: {
+                                        kind: string;
+                                        number: string | null;
+                                        issued_on: string | null;
+                                        issuer: string | null;
+                                        title: string;
+                                    } | null;
+                                };
+                                actual: {
+                                    value: string | null;
+                                    text: string | null;
+                                    period: string | null;
+                                    basis: {
+                                        code: string;
+                                        label: string;
+                                    } | null;
+                                    method: string | null;
+                                    estimate: boolean;
+                                };
+                                inputs: {
+                                    versionId: string;
+                                    seq: number;
+                                    period: string;
+                                    value: string | null;
+                                    text: string | null;
+                                    status: "estimate" | "preliminary" | "official";
+                                    label: string | null;
+                                    kind: "vintage" | "correction";
+                                    publishedOn: string | null;
+                                    source: string | null;
+                                    workflowState: "draft" | "submitted" | "returned" | "approved";
+                                    /**
+                                     * @description a stand-in computed from the former units of a merged unit (no stored version); see the row’s baseline
+                                     * @enum {boolean}
+                                     */
+                                    consolidated?: true;
+                                }[];
+                                status: ("exceeded" | "met" | "not_met" | "no_data" | "on_track" | "at_risk" | "off_track") | null;
+                                phase: ("final" | "in_term") | null;
+                                decided: ("exceeded" | "met" | "not_met" | "no_data") | null;
+                                displayStatus: {
+                                    vi: string;
+                                    en: string;
+                                } | null;
+                                achievement: string | null;
+                                required: {
+                                    kind: "average_rate" | "yearly_flow" | "yearly_change" | "done";
+                                    value: string;
+                                    target: string;
+                                    remainingYears: number;
+                                    fromYear: number;
+                                    toYear: number;
+                                } | null;
+                                projection: {
+                                    value: string;
+                                    year: number;
+                                    method: string;
+                                    progressRatio: string | null;
+                                } | null;
+                                method: {
+                                    name: string;
+                                    parameters: {
+                                        [key: string]: unknown;
+                                    };
+                                } | null;
+                                intermediates: {
+                                    [key: string]: string;
+                                };
+                                explanation: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                period: {
+                                    period: string;
+                                    label: string;
+                                    cutoff: {
+                                        from: string;
+                                        to: string;
+                                    };
+                                    cutoffLabel: string;
+                                    dueDate: string;
+                                    rulesId: string;
+                                } | null;
+                                reported: {
+                                    text: string;
+                                    status: string;
+                                    line: number | null;
+                                } | null;
+                                error: {
+                                    code: string;
+                                    messages: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                } | null;
+                                override: {
+                                    status: "exceeded" | "met" | "not_met" | "no_data" | "on_track" | "at_risk" | "off_track";
+                                    reason: string;
+                                    by: string;
+                                    at: string;
+                                    original: "exceeded" | "met" | "not_met" | "no_data" | "on_track" | "at_risk" | "off_track";
+                                } | null;
+                                /** @enum {boolean} */
+                                composite?: true;
+                                forecast: ({
+                                    /** @description P(met at the term’s end); 0 or 1 once decided */
+                                    pMet: number;
+                                    interval: {
+                                        low: string;
+                                        high: string;
+                                        level: number;
+                                    };
+                                    fan?: {
+                                        year: number;
+                                        low: string;
+                                        median: string;
+                                        high: string;
+                                    }[];
+                                    method: "decided" | "log_drift_shrinkage" | "logit_drift_shrinkage" | "flow_sum_lognormal" | "units_beta_binomial";
+                                    inputs: {
+                                        [key: string]: string | number | boolean | null;
+                                    };
+                                    sentence: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                } | {
+                                    unavailable: {
+                                        code: "no_figures" | "no_model" | "not_positive" | "needs_baseline";
+                                        vi: string;
+                                        en: string;
+                                    };
+                                }) | null;
+                                unitCounts?: {
+                                    period: string;
+                                    date: string;
+                                    count: number;
+                                    of: number;
+                                    share: string;
+                                    /** @description the units valid at the year’s end not meeting the standard */
+                                    notMeeting?: {
+                                        code: string;
+                                        name: string;
+                                        /** @description the commune editors who answer for its figures */
+                                        owners: string[];
+                                        reason: "not_met" | "no_figure";
+                                    }[];
+                                }[];
+                                /** @description a merged unit’s base-period figure: consolidated from the former units and used, a figure entered for the unit (it wins), or missing (the consolidation names what lacks) */
+                                baseline?: {
+                                    source: "consolidated" | "entered" | "missing";
+                                    period: string;
+                                    consolidation: {
+                                        period: string;
+                                        status: "complete" | "incomplete" | "refused";
+                                        value: string | null;
+                                        text: string | null;
+                                        price_basis: string | null;
+                                        method: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        formula: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        explanation: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        inputs: {
+                                            unit: string;
+                                            unitName: string | null;
+                                            role: string;
+                                            series: string;
+                                            seriesName?: {
+                                                vi: string;
+                                                en: string;
+                                            };
+                                            plan: string;
+                                            indicator: string;
+                                            period: string;
+                                            value: string;
+                                            text: string;
+                                            status: string;
+                                            priceBasis: string;
+                                            source: {
+                                                title: string | null;
+                                                line: number | null;
+                                            };
+                                            versionId: string;
+                                        }[];
+                                        missing: {
+                                            unit: string;
+                                            series: string;
+                                            seriesName?: {
+                                                vi: string;
+                                                en: string;
+                                            };
+                                            period: string;
+                                            reason: {
+                                                vi: string;
+                                                en: string;
+                                            };
+                                        }[];
+                                        refusal: {
+                                            vi: string;
+                                            en: string;
+                                        } | null;
+                                        comparison: {
+                                            vi: string;
+                                            en: string;
+                                        } | null;
+                                        footnote: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        enterInstead: {
+                                            vi: string;
+                                            en: string;
+                                        } | null;
+                                    };
+                                };
+                                /** @description shown but left out of the counts and the summary: a draft, a target for another unit than the plan’s, or a second target in force for the same indicator, scope and final year */
+                                notCounted?: {
+                                    reason: "draft" | "other_scope" | "parallel";
+                                    scope?: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    /** @description the target in force that counts instead */
+                                    countedTargetId?: string;
+                                    /** @description for a commune’s share of a city target split by commune: the city target */
+                                    splitFrom?: string;
+                                    words: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description not modified (If-None-Match) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{code}/reports/results.{format}": {
         parameters: {
             query?: never;

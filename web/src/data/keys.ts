@@ -5,6 +5,9 @@ export const keys = {
   evaluations: (plan: string) => ['evaluations', plan] as const,
   /** Under the full rows' key, so that every invalidation of a plan's evaluations reaches the list too. */
   evaluationList: (plan: string) => ['evaluations', plan, 'list'] as const,
+  /** One indicator's and one target's evaluation, under the plan's key too, for the same reason. */
+  indicatorEvaluation: (plan: string, indicator: string) => ['evaluations', plan, 'indicator', indicator] as const,
+  targetEvaluation: (plan: string, target: string) => ['evaluations', plan, 'target', target] as const,
   indicators: (plan: string) => ['indicators', plan] as const,
   observations: (plan: string, indicatorId: string) => ['observations', plan, indicatorId] as const,
   changes: (plan: string) => ['evaluation-changes', plan] as const,

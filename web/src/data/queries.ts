@@ -43,14 +43,28 @@ export function usePlan(plan: string) {
   });
 }
 
-export function useEvaluations(plan: string) {
+/** One indicator's evaluation: the full rows of its targets and its sub-indicators' (the indicator page). */
+export function useIndicatorEvaluation(plan: string, indicator: string) {
   return useQuery({
-    queryKey: keys.evaluations(plan),
-    queryFn: async () => {
-      const r = await api.GET('/api/plans/{code}/evaluations', { params: { path: { code: plan } } });
-      if (!r.response.ok || r.data === undefined) throw new ApiError(r.response.status);
-      return r.data;
-    },
+    queryKey: keys.indicatorEvaluation(plan, indicator),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/plans/{code}/indicators/{indicator}/evaluations', {
+          params: { path: { code: plan, indicator } },
+        }),
+      ),
+    staleTime: 60_000,
+  });
+}
+
+/** One target's evaluation: its full row (the explanation page). */
+export function useTargetEvaluation(plan: string, target: string) {
+  return useQuery({
+    queryKey: keys.targetEvaluation(plan, target),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/plans/{code}/targets/{target}/evaluations', { params: { path: { code: plan, target } } }),
+      ),
     staleTime: 60_000,
   });
 }

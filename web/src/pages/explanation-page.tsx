@@ -4,7 +4,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { Figure } from '../components/figures.tsx';
 import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
-import { useEvaluations, type EvaluationRow } from '../data/queries.ts';
+import { useTargetEvaluation, type EvaluationRow } from '../data/queries.ts';
 import { targetTextOf } from '../data/target-text.ts';
 import { intermediateLabel, intermediateValue } from '../i18n/intermediate-labels.ts';
 import { useLocale } from '../i18n/locale.tsx';
@@ -39,7 +39,7 @@ function formulaLines(row: EvaluationRow, t: ReturnType<typeof useLocale>['t'], 
 function Explanation({ portal }: { portal: boolean }) {
   const { plan, targetId } = useParams({ strict: false }) as { plan: string; targetId: string };
   const { t, locale, num, date } = useLocale();
-  const evaluations = useEvaluations(plan);
+  const evaluations = useTargetEvaluation(plan, targetId);
   if (evaluations.isPending) return <Loading />;
   if (evaluations.isError) return <LoadError error={evaluations.error} />;
   const row = evaluations.data.rows.find((r) => r.targetId === targetId);

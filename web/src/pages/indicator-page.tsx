@@ -18,7 +18,7 @@ import { StoryNote, storyOwed, useCurrentStories } from '../components/story-not
 import { TargetEditor } from '../components/target-editor.tsx';
 import { TargetHistory } from '../components/target-history.tsx';
 import {
-  useEvaluations,
+  useIndicatorEvaluation,
   useIndicators,
   usePlan,
   useObservations,
@@ -73,7 +73,7 @@ function Indicator({ portal }: { portal: boolean }) {
   const { t, locale, num, date } = useLocale();
   const p = usePlanPagesText();
   const te = useTargetEditText();
-  const evaluations = useEvaluations(plan);
+  const evaluations = useIndicatorEvaluation(plan, code);
   const indicators = useIndicators(plan);
   const stories = useCurrentStories(plan, portal);
   const indicator = indicators.data?.find((i) => i.code === code);
