@@ -1,10 +1,15 @@
-// A write's recompute evaluates the plan on a worker thread (plan-evaluation-thread.ts), so the server's event loop
-// keeps answering: what it stores is exactly what the calling thread's evaluation gives (rows, their JSON text and
-// digest), on both databases.
+// A write's recompute and a submission's story check evaluate the plan on a worker thread (plan-evaluation-thread.ts),
+// so the server's event loop keeps answering: what it stores is exactly what the calling thread's evaluation gives
+// (rows, their JSON text and digest), and the rows the story check reads are the calling thread's, on both databases.
 import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/services/context.ts';
-import { evaluateOffThread, evaluateForStore } from '../../src/services/evaluations/plan-evaluation-thread.ts';
+import { evaluatePlanSnapshot } from '../../src/core/plan-evaluation/index.ts';
+import {
+  evaluateForStore,
+  evaluateOffThread,
+  evaluateRowsOffThread,
+} from '../../src/services/evaluations/plan-evaluation-thread.ts';
 import { loadEvaluationSnapshot } from '../../src/services/evaluations/evaluation-snapshot.ts';
 import { asOfMonth, digestOf } from '../../src/services/evaluations/recompute-evaluations.ts';
 import { addVintage } from '../../src/services/observations/add-vintage.ts';
@@ -59,5 +64,24 @@ describe.each(testDatabases)('plan evaluation on its thread, $name', (tdb) => {
     );
     expect(stored?.digest).toBe(here.digest);
     expect(stored?.rows).toEqual(JSON.parse(here.rowsJson));
+  });
+
+  it('gives a story check the calling thread’s rows of the targets it asks for, and only those', async () => {
+    const t = await seedTenant(db, 'thread-rows');
+    const head = await findPlanEvaluationHead(db, t.id, t.planCode);
+    if (!head) throw new Error('no plan');
+    // Drafts and submissions included, as the story check reads them.
+    const snapshot = await loadEvaluationSnapshot(db, head, { approvedOnly: false, publishedOn: null });
+    const now = new Date();
+    const here = evaluatePlanSnapshot(snapshot, asOfMonth(now));
+    const asked = snapshot.targets.slice(0, 1).map((x) => x.target_id);
+    expect(asked.length).toBe(1);
+    const there = await evaluateRowsOffThread(snapshot, asOfMonth(now), asked);
+    expect(there.threadId).not.toBe(threadId);
+    expect(there.rows.map((r) => r.targetId)).toEqual(asked);
+    expect(JSON.stringify(there.rows)).toBe(JSON.stringify(here.rows.filter((r) => asked.includes(r.targetId))));
+    expect(there.counts).toEqual(here.counts);
+    expect(here.rows.length).toBeGreaterThan(0);
+    expect((await evaluateRowsOffThread(snapshot, asOfMonth(now), [])).rows).toEqual([]);
   });
 });

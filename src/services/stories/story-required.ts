@@ -6,12 +6,12 @@
 import { ValidationError } from '../../core/errors.ts';
 import { lastYearOf } from '../../core/periods/period.ts';
 import { STORY_STATUSES } from '../../core/vocabulary.ts';
-import { evaluatePlanSnapshot } from '../../core/plan-evaluation/index.ts';
 import type { Queryable } from '../../storage/db.ts';
 import { plansRestingOn } from '../../storage/repositories/plan-evaluations-repo.ts';
 import { targetsWithStory } from '../../storage/repositories/stories-repo.ts';
 import { asOfMonth } from '../evaluations/recompute-evaluations.ts';
 import { loadEvaluationSnapshot } from '../evaluations/evaluation-snapshot.ts';
+import { evaluateRowsOffThread } from '../evaluations/plan-evaluation-thread.ts';
 
 export interface TargetNeedingStory {
   targetId: string;
@@ -33,7 +33,8 @@ export async function targetsNeedingStory(
     const ofIndicator = new Set(
       snapshot.targets.filter((t) => t.indicator_id === at.indicatorId).map((t) => t.target_id),
     );
-    const { rows } = evaluatePlanSnapshot(snapshot, asOfMonth(at.now));
+    // Off the event loop (plan-evaluation-thread.ts): a whole plan's evaluation, the same as a recompute's.
+    const { rows } = await evaluateRowsOffThread(snapshot, asOfMonth(at.now), [...ofIndicator]);
     for (const r of rows) {
       // Only the verdicts resting on this very figure: a figure of another year leaves a target judged elsewhere alone.
       const restsOnIt = r.inputs.some((v) => v.versionId === at.versionId);
