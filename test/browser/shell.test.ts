@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/core/format/number.ts';
+import { isYearKey } from '../../web/src/i18n/intermediate-labels.ts';
 import { ARTIFACTS, WIDTHS, axeViolations, chromiumAvailable, openHarness, type Harness } from './harness.ts';
 
 const PLAN = 'hai-duong-2020-2025';
@@ -133,6 +134,17 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
     await context.close();
   });
 
+  it('shows the year of the latest figure as a year, not as a number with a thousands separator', async () => {
+    const row = rows.find((r) => r.intermediates.latestYear);
+    expect(row).toBeDefined();
+    if (!row) return;
+    const { context, page } = await open(`/plans/${PLAN}/targets/${row.targetId}/explanation`);
+    await page.getByTestId('explanation').waitFor();
+    const cell = page.locator('[data-testid="intermediates"] tr[data-key="latestYear"] td');
+    expect(await cell.textContent()).toBe(row.intermediates.latestYear);
+    await context.close();
+  });
+
   it('explains a verdict with the same numbers as the API', async () => {
     const row = rows.find((r) => r.intermediates.averageExact && r.achievement);
     expect(row).toBeDefined();
@@ -141,7 +153,8 @@ describe.skipIf(!chromiumAvailable)('the web app in Chromium', () => {
     await page.getByTestId('explanation').waitFor();
     for (const [key, value] of Object.entries(row.intermediates)) {
       const cell = page.locator(`[data-testid="intermediates"] tr[data-key="${key}"] td`);
-      const shown = /^-?\d+(\.\d+)?$/.test(value) ? formatNumber(value, { locale: 'vi' }) : value;
+      // A year is shown as written (2025), any other figure in vi-VN (2.025 would read as two thousand and twenty-five).
+      const shown = !isYearKey(key) && /^-?\d+(\.\d+)?$/.test(value) ? formatNumber(value, { locale: 'vi' }) : value;
       expect(await cell.textContent()).toBe(shown);
     }
     // Each figure is named in words, not by the engine's name for it.

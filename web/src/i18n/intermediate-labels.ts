@@ -51,6 +51,10 @@ const LABELS: Record<string, Words> = {
   childrenReached: { vi: 'Số chỉ tiêu thành phần đạt', en: 'Sub-indicators reached' },
 };
 
+/** Figures that are years or periods: shown as written (2025), never as a number with a thousands separator (2.025). */
+const YEAR_KEYS = new Set(['latestYear', 'baseYear', 'benchmarkPeriod', 'judgedYear', 'fromYear', 'toYear']);
+export const isYearKey = (key: string): boolean => YEAR_KEYS.has(key);
+
 /** Codes the engine writes as values, in words. */
 const VALUES: Record<string, Words> = {
   no_trend: { vi: 'chưa đủ số liệu để tính xu hướng', en: 'not enough figures for a trend' },

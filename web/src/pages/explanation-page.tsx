@@ -6,7 +6,7 @@ import { Loading, LoadError } from '../components/states.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { useTargetEvaluation, type EvaluationRow } from '../data/queries.ts';
 import { targetTextOf } from '../data/target-text.ts';
-import { intermediateLabel, intermediateValue } from '../i18n/intermediate-labels.ts';
+import { intermediateLabel, intermediateValue, isYearKey } from '../i18n/intermediate-labels.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { isPrinted } from '../vocabulary.ts';
 import { RequiredText } from './indicator-parts.tsx';
@@ -49,12 +49,14 @@ function Explanation({ portal }: { portal: boolean }) {
   const p = Object.fromEntries(params);
   const bound = typeof p.min === 'string' ? p.min : typeof p.value === 'string' ? p.value : null;
   const lines = formulaLines(row, t, num);
-  const show = (v: unknown) =>
-    typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)
-      ? num(v)
-      : typeof v === 'string'
-        ? (t.direction[v] ?? intermediateValue(v, locale))
-        : String(v);
+  const show = (k: string, v: unknown) =>
+    isYearKey(k)
+      ? String(v)
+      : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)
+        ? num(v)
+        : typeof v === 'string'
+          ? (t.direction[v] ?? intermediateValue(v, locale))
+          : String(v);
 
   return (
     <article className="explanation" data-testid="explanation" data-target={row.targetId}>
@@ -115,7 +117,7 @@ function Explanation({ portal }: { portal: boolean }) {
               {Object.entries(row.intermediates).map(([k, v]) => (
                 <tr key={k} data-key={k}>
                   <th scope="row">{intermediateLabel(k, locale)}</th>
-                  <td>{show(v)}</td>
+                  <td>{show(k, v)}</td>
                 </tr>
               ))}
               {row.achievement !== null && (
@@ -177,7 +179,7 @@ function Explanation({ portal }: { portal: boolean }) {
             {params.map(([k, v]) => (
               <tr key={k} data-key={k}>
                 <th scope="row">{t.param[k] ?? k}</th>
-                <td>{show(v)}</td>
+                <td>{show(k, v)}</td>
               </tr>
             ))}
           </tbody>
