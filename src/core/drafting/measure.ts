@@ -166,7 +166,12 @@ export function measureDraft(draft: Draft, gold: readonly GoldTarget[]): Measure
   return { byKind: rows, total, misses };
 }
 
-const pct = (a: number, b: number): string => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1).replace('.', ',')} %`);
+const pct = (a: number, b: number, locale: 'vi' | 'en' = 'vi'): string =>
+  b === 0
+    ? '—'
+    : locale === 'vi'
+      ? `${((100 * a) / b).toFixed(1).replace('.', ',')} %`
+      : `${((100 * a) / b).toFixed(1)}%`;
 
 /** The measured table by kind (plain text, vi-VN percentages), then the totals in one sentence per language. */
 export function formatMeasurement(m: Measurement, notUnderstood: number): string {
@@ -195,8 +200,8 @@ export function formatMeasurement(m: Measurement, notUnderstood: number): string
     '',
     `Đúng loại và mức (cách hiểu đầu): ${pct(t.kindBounds, t.gold)} chỉ tiêu; với một trong các cách hiểu: ` +
       `${pct(t.anyReading, t.gold)}; độ chính xác: ${pct(t.draftedRight, t.drafted)}; chưa đọc được: ${notUnderstood} câu.`,
-    `Right kind and bounds (first reading): ${pct(t.kindBounds, t.gold)} of targets; with either reading: ` +
-      `${pct(t.anyReading, t.gold)}; precision: ${pct(t.draftedRight, t.drafted)}; not understood: ${notUnderstood}.`,
+    `Right kind and bounds (first reading): ${pct(t.kindBounds, t.gold, 'en')} of targets; with either reading: ` +
+      `${pct(t.anyReading, t.gold, 'en')}; precision: ${pct(t.draftedRight, t.drafted, 'en')}; not understood: ${notUnderstood}.`,
     '',
   ].join('\n');
 }
