@@ -32,9 +32,12 @@ describe.each(testDatabases)('issued reports on $name', (database) => {
   afterAll(async () => api?.close());
 
   it("a signed-in user of another tenant does not get an issued report's file or listing by its id or plan code", async () => {
-    const issued = await call(api.app, owner, {
+    // A tenant of its own issues the report, so the freeze test below still sees only its own issued report.
+    const issuer = await seedTenant(api.db, 'issued-own');
+    const issuerOwner = await login(api.app, issuer.users.plan_owner.email);
+    const issued = await call(api.app, issuerOwner, {
       method: 'POST',
-      url: `/api/plans/${t.planCode}/reports/issued`,
+      url: `/api/plans/${issuer.planCode}/reports/issued`,
       payload: { kind: 'results', format: 'xlsx', asOf: '2026-11-29' },
     });
     expect(issued.statusCode, issued.body).toBe(201);
@@ -45,7 +48,10 @@ describe.each(testDatabases)('issued reports on $name', (database) => {
       const file = await call(api.app, outsider, { method: 'GET', url: `/api/reports/issued/${id}/file` });
       expect(file.statusCode, `${role}: ${file.body}`).toBe(404);
       expect(file.headers['content-type']).toContain('application/problem+json');
-      const list = await call(api.app, outsider, { method: 'GET', url: `/api/plans/${t.planCode}/reports/issued` });
+      const list = await call(api.app, outsider, {
+        method: 'GET',
+        url: `/api/plans/${issuer.planCode}/reports/issued`,
+      });
       expect(list.statusCode, `${role}: ${list.body}`).toBe(404);
     }
   });
