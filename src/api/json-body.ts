@@ -5,7 +5,7 @@
 // on screen. Every other string is composed to NFC (nfc-input.ts).
 import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '../core/errors.ts';
-import { hasReorderingControl } from '../core/format/reordering-controls.ts';
+import { hasReorderingControl, REORDERING_REASON } from '../core/format/reordering-controls.ts';
 import { nfcReviver, SECRET_KEYS } from './nfc-input.ts';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -21,15 +21,7 @@ const reorderingText = (where: string): ValidationError =>
       vi: 'Văn bản chứa ký tự điều khiển hướng chữ (như U+202E), có thể làm đảo thứ tự chữ và số khi hiển thị',
       en: 'The text contains a bidirectional control character (such as U+202E) that can reorder what is displayed',
     },
-    [
-      {
-        path: where,
-        reason: {
-          vi: 'ký tự điều khiển hướng chữ không được phép',
-          en: 'bidirectional control characters are not allowed',
-        },
-      },
-    ],
+    [{ path: where, reason: REORDERING_REASON }],
     'invalid_text',
   );
 

@@ -11,6 +11,7 @@ import { writeAudit } from '../audit.ts';
 import { hasRole, type ServiceContext } from '../context.ts';
 import { recomputeEvaluations } from '../evaluations/recompute-evaluations.ts';
 import { takeEvaluationTurns } from '../../storage/repositories/plan-evaluations-repo.ts';
+import { storedPlanIds } from '../../storage/repositories/plans-repo.ts';
 import type { TargetSpec } from '../../core/targets/target.ts';
 import { checkSpec } from '../reference/edit-target.ts';
 import { checkDataset, checkDatasetFigure } from './check-dataset.ts';
@@ -209,13 +210,11 @@ export async function importAuthorized({ ctx, input, onProgress, apply = false }
     if (apply) {
       // Plans already present may be recomputed below one after another: their turns are taken first, in one order,
       // so a write moving two of them meanwhile never waits for this import in turn (a new plan is seen by no one).
-      const present = await tx.query<{ id: string }>('SELECT id::text AS id FROM plans WHERE code = ANY($1::text[])', [
-        input.plans.map((p) => p.plan.id),
-      ]);
-      await takeEvaluationTurns(
+      const present = await storedPlanIds(
         tx,
-        present.map((p) => p.id),
+        input.plans.map((p) => ({ tenant: p.tenant, code: p.plan.id })),
       );
+      await takeEvaluationTurns(tx, present);
     }
     for (const p of input.plans) {
       const tenantId = tenantIds.get(p.tenant) ?? (await findTenantId(tx, p.tenant));

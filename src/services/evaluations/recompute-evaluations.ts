@@ -13,6 +13,7 @@ import {
   takeEvaluationTurns,
   type StoredTargetEvaluation,
 } from '../../storage/repositories/plan-evaluations-repo.ts';
+import { plansOfTenant } from '../../storage/repositories/targets-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { presentationOf, printedWord, type PresentablePlan } from './present-evaluation.ts';
@@ -192,4 +193,17 @@ export async function recomputePlansResting(
       })),
     );
   return changes;
+}
+
+/**
+ * After a change every plan of the tenant may read (a unit ended, a unit register imported): each plan recomputed,
+ * their turns taken together, in one order, before any is read.
+ */
+export async function recomputeTenantPlans(tx: Queryable, ctx: ServiceContext, tenantId: string): Promise<void> {
+  const plans = await plansOfTenant(tx, tenantId);
+  await takeEvaluationTurns(
+    tx,
+    plans.map((p) => p.id),
+  );
+  for (const plan of plans) await recomputeEvaluations(tx, ctx, { plan, indicatorIds: null, causeVersionId: null });
 }

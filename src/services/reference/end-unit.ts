@@ -3,11 +3,10 @@
 // the tenant is recomputed in the same transaction.
 import { NotFound, ValidationError } from '../../core/errors.ts';
 import { isIsoDate } from '../../core/format/date.ts';
-import { plansOfTenant, setUnitValidTo } from '../../storage/repositories/targets-repo.ts';
+import { setUnitValidTo } from '../../storage/repositories/targets-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { recomputeEvaluations } from '../evaluations/recompute-evaluations.ts';
-import { takeEvaluationTurns } from '../../storage/repositories/plan-evaluations-repo.ts';
+import { recomputeTenantPlans } from '../evaluations/recompute-evaluations.ts';
 import { authorize } from '../policy.ts';
 
 export interface EndUnitInput {
@@ -42,12 +41,6 @@ export async function endUnit({ ctx, input }: { ctx: ServiceContext; input: EndU
       after: { validTo },
       reason: input.reason.normalize('NFC'),
     });
-    // Every plan's turn first, in one order: another write moving two of them never waits for this one in turn.
-    const plans = await plansOfTenant(tx, tenantId);
-    await takeEvaluationTurns(
-      tx,
-      plans.map((p) => p.id),
-    );
-    for (const plan of plans) await recomputeEvaluations(tx, ctx, { plan, indicatorIds: null, causeVersionId: null });
+    await recomputeTenantPlans(tx, ctx, tenantId);
   });
 }

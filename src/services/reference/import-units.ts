@@ -7,7 +7,6 @@ import { isIsoDate } from '../../core/format/date.ts';
 import { parseRegisterCsv } from '../../core/units/register-csv.ts';
 import { registryIssues, type LineageEvent } from '../../core/units/registry.ts';
 import type { UnitRecord } from '../../core/units/unit-code.ts';
-import { plansOfTenant } from '../../storage/repositories/targets-repo.ts';
 import {
   insertDocumentRow,
   insertLineageRow,
@@ -17,8 +16,7 @@ import {
 } from '../../storage/repositories/units-repo.ts';
 import { writeAudit } from '../audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { recomputeEvaluations } from '../evaluations/recompute-evaluations.ts';
-import { takeEvaluationTurns } from '../../storage/repositories/plan-evaluations-repo.ts';
+import { recomputeTenantPlans } from '../evaluations/recompute-evaluations.ts';
 import { authorize } from '../policy.ts';
 
 export interface RegisterDocument {
@@ -213,13 +211,7 @@ export async function importUnits({
       after: { document: doc.number, created: fresh.map((r) => r.code), lineage: newLineage.length },
       reason: (input.reason ?? `Nhập danh mục đơn vị theo ${doc.number}`).normalize('NFC'),
     });
-    // Every plan's turn first, in one order: another write moving two of them never waits for this one in turn.
-    const plans = await plansOfTenant(tx, tenantId);
-    await takeEvaluationTurns(
-      tx,
-      plans.map((p) => p.id),
-    );
-    for (const plan of plans) await recomputeEvaluations(tx, ctx, { plan, indicatorIds: null, causeVersionId: null });
+    await recomputeTenantPlans(tx, ctx, tenantId);
     return {
       created: fresh.length,
       unchanged: parsed.rows.length - fresh.length,

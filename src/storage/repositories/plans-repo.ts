@@ -93,6 +93,20 @@ export async function findPlanByCode(db: Queryable, tenantId: string | null, cod
   return rows[0] ?? null;
 }
 
+/** The ids of the plans already stored among these (tenant code, plan code) pairs; pairs not stored give nothing. */
+export async function storedPlanIds(
+  db: Queryable,
+  plans: readonly { tenant: string; code: string }[],
+): Promise<string[]> {
+  if (plans.length === 0) return [];
+  const rows = await db.query<{ id: string }>(
+    `SELECT p.id::text AS id FROM plans p JOIN tenants t ON t.id = p.tenant_id
+       JOIN unnest($1::text[], $2::text[]) AS x(tenant, code) ON x.tenant = t.code AND x.code = p.code`,
+    [plans.map((p) => p.tenant), plans.map((p) => p.code)],
+  );
+  return rows.map((r) => r.id);
+}
+
 export async function countPlans(db: Queryable): Promise<number> {
   const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM plans');
   return rows[0]?.n ?? 0;
